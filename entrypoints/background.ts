@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wired in later: notes store, context menu, badge.
+});

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<main>Backstory</main>, document.getElementById('app')!);

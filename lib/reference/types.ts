@@ -1,0 +1,69 @@
+// The bundled reference dataset: what Backstory knows, built from source documents by scripts/build-dataset.ts.
+// It describes facts in structured fields and the project's own words; it never stores the documents' sentences.
+
+export type EntityType = 'person' | 'place' | 'organization';
+
+/** How a figure's value is hedged in the text: "more than 50", "some 300", "up to 7,000". */
+export type Qualifier = 'exact' | 'more than' | 'at least' | 'up to' | 'at most' | 'fewer than' | 'some' | 'about';
+
+export interface SourceDocument {
+  /** Stable id derived from the file name, e.g. "000_506e256ba1041ff2". */
+  id: string;
+  title: string;
+  publisher?: string;
+  /** ISO date (YYYY-MM-DD or YYYY-MM) where the text or curation says. */
+  date?: string;
+  /** SHA-256 of the document's text, so provenance offsets can be checked against the exact version used. */
+  sha256: string;
+  length: number;
+}
+
+/** Where something is mentioned: character offsets into a source document's text (UTF-16 code units, end exclusive). */
+export interface Mention {
+  doc: string;
+  start: number;
+  end: number;
+}
+
+export interface Entity {
+  /** Stable slug, e.g. "person:bashar-al-assad". */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Every form to recognise on a page, including `name`, e.g. "Bashar Assad", "President Assad", "Mr Assad". */
+  aliases: string[];
+  /** A short description in the project's own words (from curation), if any. */
+  description?: string;
+  mentions: Mention[];
+  /** Ids of the figures tied to this entity (place it applies to, who it is attributed to, what it is about). */
+  figureIds: string[];
+}
+
+export interface Figure {
+  /** Stable slug, e.g. "figure:people-killed-70000". */
+  id: string;
+  value: number;
+  qualifier: Qualifier;
+  /** What one unit is: "people", "bombs", "locations", "videos", "tons", "months", "days", "members", "observers"... */
+  unit: string;
+  /** The canonical thing counted, from the closed vocabulary in lib/figures/vocabulary.ts, e.g. "people killed". */
+  counts: string;
+  /** Human phrasing of the figure in the project's words, e.g. "more than 70,000 people killed". */
+  label: string;
+  /** The period it applies to where the text says ("in the past six months", "since March 2011"). */
+  period?: string;
+  /** Entity id of the place it applies to. */
+  placeId?: string;
+  /** Entity id of who it is attributed to (the U.N., Human Rights Watch...). */
+  attributedToId?: string;
+  /** Entities the figure belongs to (place, attribution, subject). */
+  entityIds: string[];
+  mentions: Mention[];
+}
+
+export interface Dataset {
+  version: 1;
+  documents: SourceDocument[];
+  entities: Entity[];
+  figures: Figure[];
+}
