@@ -101,8 +101,10 @@ export async function servePages(): Promise<PageServer> {
 export async function tabIdFor(browser: ExtensionBrowser, url: string): Promise<number> {
   const [worker] = browser.context.serviceWorkers();
   if (!worker) throw new Error('extension service worker not running');
+  // Runs in the service worker, where `chrome` exists; typed loosely because this file is compiled for Node.
   const id = await worker.evaluate(async (u: string) => {
-    const tabs = await chrome.tabs.query({});
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const tabs = await api.tabs.query({});
     return tabs.find((t) => t.url === u)?.id ?? -1;
   }, url);
   if (id < 0) throw new Error(`no tab shows ${url}`);
