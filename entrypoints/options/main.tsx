@@ -1,2 +1,4 @@
 import { render } from 'preact';
-render(<main>Backstory</main>, document.getElementById('app')!);
+import { Options } from '@/components/Options';
+
+render(<Options />, document.getElementById('app')!);

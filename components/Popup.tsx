@@ -1,0 +1,23 @@
+// The popup: what Backstory found on this tab, its controls, the reader's notes, export.
+// Owned by the notes work; the sections come from their own components.
+import { FoundOnPage } from './FoundOnPage';
+import { SiteControls } from './SiteControls';
+import { NotesPanel } from './NotesPanel';
+import { ExportMenu } from './ExportMenu';
+
+export interface PopupProps {
+  /** The tab the popup acts on (`?tab=<id>` or the active tab). */
+  tabId: number | undefined;
+}
+
+export function Popup({ tabId }: PopupProps) {
+  return (
+    <main>
+      <h1>Backstory</h1>
+      <FoundOnPage tabId={tabId} />
+      <SiteControls tabId={tabId} />
+      <NotesPanel tabId={tabId} />
+      <ExportMenu tabId={tabId} />
+    </main>
+  );
+}

@@ -1,3 +1,0 @@
-export default defineBackground(() => {
-  // Wired in later: notes store, context menu, badge.
-});
