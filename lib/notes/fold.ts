@@ -1,0 +1,11 @@
+// Case- and accent-insensitive comparison for search and tags: "Aleppo", "ALEPPO" and "Alép­po" compare equal.
+
+/** Lower-cases, strips diacritics (NFKD then drops combining marks) and soft hyphens / zero-width characters. */
+export function foldForSearch(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, '')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .toLocaleLowerCase('en')
+    .replace(/ß/g, 'ss');
+}

@@ -1,0 +1,161 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { NOTES_DB_VERSION, openNotesDb, createDbHandle } from '@/lib/notes/db';
+import { NotesStore, NotesStoreError, cleanTags } from '@/lib/notes/store';
+import { ANNOTATIONS_STORE, NOTES_DB_NAME} from '@/lib/notes/types';
+
+let factory: IDBFactory;
+let store: NotesStore;
+let clock: number;
+
+beforeEach(() => {
+  factory = new IDBFactory(); // a fresh, empty IndexedDB per test
+  clock = Date.parse('2026-01-01T00:00:00Z');
+  let n = 0;
+  store = new NotesStore(createDbHandle(factory), {
+    now: () => new Date((clock += 1000)),
+    newId: () => `id-${++n}`,
+  });
+});
+
+const page = (over: Partial<Parameters<NotesStore['create']>[0]> = {}) => ({
+  url: 'https://news.example/a', title: 'Aleppo under siege', text: 'note', tags: [], ...over,
+});
+
+describe('openNotesDb', () => {
+  test('creates the store with url, modified and multiEntry tags indexes', async () => {
+    const db = await openNotesDb(factory);
+    expect(db.version).toBe(NOTES_DB_VERSION);
+    const tx = db.transaction(ANNOTATIONS_STORE);
+    expect(tx.store.keyPath).toBe('id');
+    expect([...tx.store.indexNames].sort()).toEqual(['modified', 'tags', 'url']);
+    expect(tx.store.index('tags').multiEntry).toBe(true);
+    db.close();
+  });
+
+  test('upgrades a version-1 database without losing a record, and backfills what v1 lacked', async () => {
+    // The version-1 shape: the store and its url index, records without tags or modified.
+    const v1 = await openDB(NOTES_DB_NAME, 1, {
+      upgrade(db) { db.createObjectStore(ANNOTATIONS_STORE, { keyPath: 'id' }).createIndex('url', 'url'); },
+    });
+    // openDB from idb uses the global indexedDB: this test uses the global one for both sides.
+    await v1.put(ANNOTATIONS_STORE, { id: 'a', url: 'https://x/1', title: 'One', created: '2020-01-01T00:00:00.000Z', text: 'kept <b>as is</b>' });
+    await v1.put(ANNOTATIONS_STORE, {
+      id: 'b', url: 'https://x/1', title: 'One', created: '2020-01-02T00:00:00.000Z', modified: '2020-01-03T00:00:00.000Z',
+      text: 'with quote', tags: ['war', 'Aleppo'],
+      target: { quote: { type: 'TextQuoteSelector', exact: 'the siege', prefix: 'during ', suffix: ' of' } },
+    });
+    v1.close();
+
+    const db = await openNotesDb(indexedDB);
+    expect(db.version).toBe(NOTES_DB_VERSION);
+    const a = await db.get(ANNOTATIONS_STORE, 'a');
+    expect(a).toMatchObject({ text: 'kept <b>as is</b>', tags: [], modified: '2020-01-01T00:00:00.000Z', title: 'One' });
+    const b = await db.get(ANNOTATIONS_STORE, 'b');
+    expect(b?.target?.quote.exact).toBe('the siege');
+    expect(b?.modified).toBe('2020-01-03T00:00:00.000Z');
+    // The new indexes see the old records.
+    expect((await db.getAllFromIndex(ANNOTATIONS_STORE, 'tags', 'war')).map((r) => r.id)).toEqual(['b']);
+    expect(await db.countFromIndex(ANNOTATIONS_STORE, 'modified')).toBe(2);
+    db.close();
+    indexedDB.deleteDatabase(NOTES_DB_NAME);
+  });
+});
+
+describe('NotesStore', () => {
+  test('create, get, update, delete and restore round-trip the record', async () => {
+    const made = await store.create(page({ text: 'first', tags: ['#War', ' war ', 'Syria', ''] }));
+    expect(made).toMatchObject({ id: 'id-1', text: 'first', tags: ['War', 'Syria'] });
+    expect(made.created).toBe(made.modified);
+    expect(await store.get('id-1')).toEqual(made);
+
+    const edited = await store.update('id-1', { text: 'second' });
+    expect(edited.text).toBe('second');
+    expect(edited.created).toBe(made.created);
+    expect(edited.modified > made.modified).toBe(true);
+
+    const deleted = await store.delete('id-1');
+    expect(deleted).toEqual(edited);
+    expect(await store.get('id-1')).toBeUndefined();
+    await store.restore(deleted!);
+    expect(await store.get('id-1')).toEqual(edited);
+  });
+
+  test('listByUrl returns only that page, newest first; listAll is most recently modified first', async () => {
+    await store.create(page({ text: 'old' }));
+    await store.create(page({ url: 'https://other.example/', text: 'elsewhere' }));
+    await store.create(page({ text: 'new' }));
+    expect((await store.listByUrl('https://news.example/a')).map((n) => n.text)).toEqual(['new', 'old']);
+    await store.update('id-1', { text: 'old, edited' });
+    expect((await store.listAll()).map((n) => n.text)).toEqual(['old, edited', 'new', 'elsewhere']);
+  });
+
+  test('search covers text, quote, tags and title, ignoring case and accents; #tag matches tags only', async () => {
+    await store.create(page({ text: 'Casualty count disputed', tags: ['figures'] }));
+    await store.create(page({ title: 'Homs', text: 'x', target: { quote: { type: 'TextQuoteSelector', exact: 'Bashar al-Assad', prefix: '', suffix: '' } } }));
+    await store.create(page({ title: 'Hôpital de Damas', text: 'y', tags: ['Santé'] }));
+    const texts = async (q: string) => (await store.search(q)).map((n) => n.id).sort();
+    expect(await texts('CASUALTY')).toEqual(['id-1']);
+    expect(await texts('assad')).toEqual(['id-2']);
+    expect(await texts('hopital damas')).toEqual(['id-3']);
+    expect(await texts('#sante')).toEqual(['id-3']);
+    expect(await texts('#figure')).toEqual([]); // tags match whole
+    expect(await texts('figures')).toEqual(['id-1']);
+    expect(await texts('casualty homs')).toEqual([]); // every word must match one note
+    expect(await texts('   ')).toEqual([]);
+  });
+
+  test('two writers at once lose nothing: concurrent creates and merges of different fields all land', async () => {
+    const second = new NotesStore(createDbHandle(factory)); // another extension page, its own connection
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? store : second).create(page({ text: `n${i}` }))));
+    expect(await store.count()).toBe(20);
+
+    const note = await store.create(page({ text: 'base', tags: ['a'] }));
+    await Promise.all([
+      store.update(note.id, { text: 'edited in the popup' }, { text: 'base' }),
+      second.update(note.id, { tags: ['a', 'b'] }, { tags: ['a'] }),
+    ]);
+    expect(await store.get(note.id)).toMatchObject({ text: 'edited in the popup', tags: ['a', 'b'] });
+  });
+
+  test('an edit based on a stale text is refused with a clear conflict, and the other edit is kept', async () => {
+    const note = await store.create(page({ text: 'base' }));
+    await store.update(note.id, { text: 'from window A' }, { text: 'base' });
+    const stale = store.update(note.id, { text: 'from window B' }, { text: 'base' });
+    await expect(stale).rejects.toThrow(/changed in another window/);
+    expect((await store.get(note.id))?.text).toBe('from window A');
+  });
+
+  test('updating a deleted note says so', async () => {
+    await expect(store.update('missing', { text: 'x' })).rejects.toMatchObject({ reason: 'not-found' });
+  });
+
+  test('a quota error becomes a clear message and leaves the saved notes untouched', async () => {
+    await store.create(page({ text: 'safe' }));
+    // idb's wrapped store calls the real IDBObjectStore.prototype.add: make it fail as a full disk does.
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      const failed = store.create(page({ text: 'too much' }));
+      await expect(failed).rejects.toBeInstanceOf(NotesStoreError);
+      await expect(failed).rejects.toMatchObject({ reason: 'quota', message: expect.stringMatching(/no storage space left/) });
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await store.listAll()).map((n) => n.text)).toEqual(['safe']);
+  });
+
+  test('refuses a duplicate id instead of overwriting', async () => {
+    const fixed = new NotesStore(createDbHandle(factory), { newId: () => 'same' });
+    await fixed.create(page({ text: 'one' }));
+    await expect(fixed.create(page({ text: 'two' }))).rejects.toMatchObject({ reason: 'write' });
+    expect((await fixed.get('same'))?.text).toBe('one');
+  });
+
+  test('cleanTags trims, strips #, drops empties and case/accent duplicates', () => {
+    expect(cleanTags(['#Syria', 'syria', '  Santé ', 'sante', '', '#'])).toEqual(['Syria', 'Santé']);
+  });
+});
+
