@@ -1,0 +1,65 @@
+// @mozilla/readability on a clone of the page, mapped back to the live text nodes.
+import { Readability } from '@mozilla/readability';
+import { cloneWithTextMap } from './clone';
+
+export interface ReadabilityFound {
+  /** Live text nodes inside Readability's article content. */
+  nodes: Set<Text>;
+  title: string | null;
+}
+
+// Readability's flags (private in its typings): strip unlikely candidates, weight classes, clean
+// conditionally. Readability retries with fewer flags when an attempt yields under charThreshold
+// characters, but it does so by resetting body.innerHTML, which recreates every node and would lose
+// the clone→live pairing; so we run the attempts ourselves, each on a fresh clone.
+const STRIP_UNLIKELYS = 0x1;
+const WEIGHT_CLASSES = 0x2;
+const CLEAN_CONDITIONALLY = 0x4;
+const ATTEMPT_FLAGS = [
+  STRIP_UNLIKELYS | WEIGHT_CLASSES | CLEAN_CONDITIONALLY,
+  WEIGHT_CLASSES | CLEAN_CONDITIONALLY,
+  CLEAN_CONDITIONALLY,
+  0,
+];
+const CHAR_THRESHOLD = 500;
+
+interface ReadabilityInternals {
+  _flags: number;
+}
+
+function attempt(doc: Document, flags: number): { nodes: Set<Text>; length: number; title: string | null } | null {
+  const { clone, liveOf } = cloneWithTextMap(doc);
+  const reader = new Readability<Element>(clone, {
+    // Never let Readability retry by itself (see above): any non-empty result is returned.
+    charThreshold: 1,
+    serializer: (node) => node as Element,
+  });
+  (reader as unknown as ReadabilityInternals)._flags = flags;
+  let parsed: ReturnType<typeof reader.parse>;
+  try {
+    parsed = reader.parse();
+  } catch {
+    return null;
+  }
+  if (!parsed?.content) return null;
+  const nodes = new Set<Text>();
+  const walker = clone.createTreeWalker(parsed.content, 4 /* SHOW_TEXT */);
+  let length = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const live = liveOf.get(n as Text);
+    if (!live) continue; // a node Readability created (e.g. text of a javascript: link): not on the page
+    nodes.add(live);
+    length += live.data.trim().length;
+  }
+  return { nodes, length, title: parsed.title ?? null };
+}
+
+export function runReadability(doc: Document): ReadabilityFound | null {
+  let best: ReturnType<typeof attempt> = null;
+  for (const flags of ATTEMPT_FLAGS) {
+    const result = attempt(doc, flags);
+    if (result && (!best || result.length > best.length)) best = result;
+    if (best && best.length >= CHAR_THRESHOLD) break;
+  }
+  return best && { nodes: best.nodes, title: best.title };
+}
