@@ -33,7 +33,8 @@ export type Transport = (message: Envelope) => Promise<unknown>;
 /** A typed `send(type, payload)` over any transport (runtime.sendMessage, tabs.sendMessage, a test double). */
 export function createClient(transport: Transport) {
   return async function send<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-    const reply = (await transport({ backstory: 1, type, payload })) as Reply<ResponseOf<K>> | undefined;
+    // The cast: TypeScript cannot relate RequestOf<K> to the union RequestOf<MessageType> for a generic K.
+    const reply = (await transport({ backstory: 1, type, payload } as Envelope)) as Reply<ResponseOf<K>> | undefined;
     if (!reply) throw new MessageError(`No answer to ${type}: is Backstory's background running?`);
     if (!reply.ok) throw new MessageError(reply.error);
     return reply.value;
