@@ -8,11 +8,36 @@ import { anchorQuote, type Anchored } from './match-quote';
 export { describeOffsets, CONTEXT_LENGTH } from './selectors';
 export { anchorQuote, type Anchored, type AnchorMethod } from './match-quote';
 
-/** Selectors for a DOM Range inside the mapped text; null when the range is empty or outside it. */
+/**
+ * Offsets in `map.text` of the part of `range` that lies in the mapped text, or null when none does.
+ * Unlike a lookup of the boundary nodes, this accepts what real selections look like: boundaries in
+ * elements (a triple-click selects from <p>, 0), and selections that start or end outside the article
+ * (they are clipped to it).
+ */
+export function offsetsOfRange(map: TextMap, range: Range): { start: number; end: number } | null {
+  const direct = offsetsFromRange(map, range);
+  if (direct && direct.end > direct.start) return direct;
+  let start = -1;
+  let end = -1;
+  for (const seg of map.segments) {
+    if (!range.intersectsNode(seg.node)) continue;
+    if (start < 0) start = seg.start + (seg.node === range.startContainer ? Math.min(range.startOffset, seg.length) : 0);
+    end = seg.start + (seg.node === range.endContainer ? Math.min(range.endOffset, seg.length) : seg.length);
+  }
+  return start >= 0 && end > start ? { start, end } : null;
+}
+
+/**
+ * Selectors for a DOM Range (the reader's selection) inside the mapped text; null when it selects nothing
+ * there. Whitespace at the edges (a double-click often takes the following space) is not part of the quote.
+ */
 export function describeRange(map: TextMap, range: Range): NoteTarget | null {
-  const offsets = offsetsFromRange(map, range);
+  const offsets = offsetsOfRange(map, range);
   if (!offsets) return null;
-  return describeOffsets(map.text, offsets.start, offsets.end);
+  let { start, end } = offsets;
+  while (start < end && /\s/.test(map.text[start]!)) start++;
+  while (end > start && /\s/.test(map.text[end - 1]!)) end--;
+  return describeOffsets(map.text, start, end);
 }
 
 export interface DomAnchor extends Anchored {

@@ -90,6 +90,34 @@ describe('anchorQuote', () => {
 });
 
 describe('DOM ranges', () => {
+  const textNodes = (root: Node) => {
+    const out: Text[] = [];
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n as Text);
+    return out;
+  };
+
+  test('a triple-click selection (element boundaries) and one running outside the article are described', () => {
+    document.body.innerHTML = '<nav>Menu</nav><article><p>First  paragraph. </p><p>Second one.</p></article><aside>Related</aside>';
+    const map = buildTextMap(textNodes(document.querySelector('article')!));
+    const p = document.querySelector('p')!;
+    const triple = document.createRange();
+    triple.setStart(p, 0);
+    triple.setEnd(p.nextSibling!, 0);
+    expect(describeRange(map, triple)?.quote.exact).toBe('First  paragraph.');
+
+    const wide = document.createRange();
+    wide.setStart(document.querySelector('nav')!.firstChild!, 1);
+    wide.setEnd(document.querySelector('aside')!.firstChild!, 3);
+    const t = describeRange(map, wide)!;
+    expect(t.quote.exact.startsWith('First')).toBe(true);
+    expect(t.quote.exact.endsWith('Second one.')).toBe(true);
+
+    const outside = document.createRange();
+    outside.selectNodeContents(document.querySelector('nav')!);
+    expect(describeRange(map, outside)).toBeNull();
+  });
+
   test('describeRange → anchorTarget round-trips across text nodes, after the DOM changed', () => {
     document.body.innerHTML = '<article><p>The <b>United Nations</b> said on Friday that more than 60,000 people had been killed.</p></article>';
     const nodes = () => {

@@ -1,0 +1,77 @@
+// Anchoring a page's notes in today's document. The article text (lib/article + lib/text) is where notes
+// are written and found; a quote written outside the detected article (a caption the detector left out, a
+// changed detection) is looked for in the whole body too, by quote and context only, before it is called
+// orphaned.
+import { detectArticle } from '../article';
+import { buildTextMap, type TextMap } from '../text';
+import { anchorTarget, describeRange } from '../anchor';
+import type { Annotation, NoteTarget } from './types';
+import type { AnchorReport } from './messages';
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
+/** Every visible-ish text node of the body, for quotes outside the article. */
+function bodyTextNodes(doc: Document): Text[] {
+  const nodes: Text[] = [];
+  const root = doc.body ?? doc.documentElement;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (parent && !SKIP.has(parent.tagName) && !parent.closest('backstory-note-tip')) nodes.push(n as Text);
+  }
+  return nodes;
+}
+
+export class PageText {
+  private articleMap: TextMap | undefined;
+  private bodyMap: TextMap | undefined;
+  constructor(private readonly doc: Document) {}
+
+  get article(): TextMap {
+    return (this.articleMap ??= buildTextMap(detectArticle(this.doc).nodes));
+  }
+
+  get body(): TextMap {
+    return (this.bodyMap ??= buildTextMap(bodyTextNodes(this.doc)));
+  }
+
+  /**
+   * Selectors for the reader's selection: into the article text when it is there (quote + position), else
+   * quote and context from the whole body (a position into another text would mislead later).
+   */
+  describeSelection(range: Range): NoteTarget | null {
+    const inArticle = describeRange(this.article, range);
+    if (inArticle) return inArticle;
+    const inBody = describeRange(this.body, range);
+    return inBody ? { quote: inBody.quote } : null;
+  }
+
+  anchor(target: NoteTarget): Range | null {
+    const found = anchorTarget(this.article, target);
+    if (found) return found.range;
+    return anchorTarget(this.body, { quote: target.quote })?.range ?? null;
+  }
+}
+
+export interface AnchoredNotes {
+  ranges: Map<string, Range>;
+  report: AnchorReport;
+}
+
+/** Anchors every note that has a quote; notes on the whole page are neither anchored nor orphaned. */
+export function anchorNotes(doc: Document, notes: readonly Annotation[]): AnchoredNotes {
+  const text = new PageText(doc);
+  const ranges = new Map<string, Range>();
+  const report: AnchorReport = { anchored: [], orphaned: [] };
+  for (const note of notes) {
+    if (!note.target) continue;
+    const range = text.anchor(note.target);
+    if (range) {
+      ranges.set(note.id, range);
+      report.anchored.push(note.id);
+    } else {
+      report.orphaned.push(note.id);
+    }
+  }
+  return { ranges, report };
+}
