@@ -1,0 +1,276 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { writeJsonLd } from '@/lib/export/jsonld';
+import {
+  ImportError,
+  MAX_IMPORT_BYTES,
+  checkImportSize,
+  importAnnotationFile,
+  parseAnnotationFile,
+  uuidV5,
+  writeAnnotations,
+} from '@/lib/export/import';
+import type { NotesDb } from '@/lib/notes/db';
+import { ANNOTATIONS_STORE, type Annotation } from '@/lib/notes/types';
+import { byId, contents, freshNotesDb, note, putAll, storedAnnotations } from './helpers';
+
+const now = new Date('2026-03-04T05:06:07Z');
+const ID_A = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
+const ID_B = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const ID_C = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+let db: NotesDb;
+let raw: IDBDatabase;
+/** What the database held before a bad import; it must hold exactly this afterwards. */
+let seeded: Annotation[];
+
+beforeEach(async () => {
+  ({ db, raw } = await freshNotesDb());
+  seeded = [note({ id: ID_A }), note({ id: ID_B, url: 'https://other.example/b', text: 'kept', tags: [] })];
+  await putAll(db, seeded);
+});
+
+async function expectRejectedUnchanged(text: string, message: RegExp | string): Promise<ImportError> {
+  const error = await importAnnotationFile(raw, text).then(
+    () => { throw new Error('import should have failed'); },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImportError);
+  expect((error as Error).message).toMatch(message);
+  expect((await contents(db)).sort(byId)).toStrictEqual([...seeded].sort(byId));
+  return error as ImportError;
+}
+
+/** A one-annotation collection as Backstory writes it, for tests that break one field. */
+function exported(...annotations: Annotation[]) {
+  return JSON.parse(writeJsonLd(annotations, { now })) as { first: { items: Record<string, unknown>[] } };
+}
+
+describe('bad files are refused with what is wrong and where, and change nothing', () => {
+  test('not JSON: the reason and the line and column', async () => {
+    await expectRejectedUnchanged('{\n  "type": "AnnotationCollection",\n  "total": 1,,\n}', /not a JSON file: .* at line 3, column 14\. Nothing was imported/);
+    await expectRejectedUnchanged('{"type": "Annot', /it ends too early \(Unterminated string\)/);
+    await expectRejectedUnchanged('[\n{"id": "x"}\n{"id": "y"}]', /not a JSON file: .* at line 3, column 1\./);
+    await expectRejectedUnchanged('{"type": "AnnotationCollection", "first": {', /it ends too early \(.*\)\. Is the file complete\?/);
+    await expectRejectedUnchanged('', /The file is empty/);
+  });
+
+  test('JSON of the wrong shape', async () => {
+    await expectRejectedUnchanged('"hello"', /not an annotation file: expected an object or a list at the top level/);
+    await expectRejectedUnchanged('{"type": "Person", "name": "x"}', /top level has type "Person"; expected an AnnotationCollection/);
+    await expectRejectedUnchanged('{"items": []}', /top level has type \(none\)/);
+    await expectRejectedUnchanged('[1]', /\[0\]: expected object, received number/);
+    await expectRejectedUnchanged('{"type": "AnnotationCollection", "total": 3, "first": "https://example.org/page1"}',
+      /first: the annotations are at https:\/\/example\.org\/page1, not in this file/);
+    await expectRejectedUnchanged('{"type": "AnnotationCollection", "total": 3}', /first: required/);
+  });
+
+  test('missing fields, named by their path', async () => {
+    const doc = exported(note({ id: ID_C }), note({ id: ID_A }));
+    delete (doc.first.items[1]!.target as { selector: { exact?: string }[] }).selector[0]!.exact;
+    delete doc.first.items[0]!.id;
+    const error = await expectRejectedUnchanged(JSON.stringify(doc), /2 problems/);
+    expect(error.problems).toEqual(['first.items[0].id: required', 'first.items[1].target.selector[0].exact: required']);
+  });
+
+  test('wrong values, named by their path', async () => {
+    const doc = exported(note({ id: ID_C }), note({ id: ID_A }), note({ id: ID_B }));
+    doc.first.items[0]!.created = 'yesterday';
+    (doc.first.items[1]!.target as { selector: { end: number }[] }).selector[1]!.end = 5; // before start
+    doc.first.items[2]!.type = 'Person';
+    const error = await expectRejectedUnchanged(JSON.stringify(doc), /3 problems/);
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^first\.items\[0\]\.created: expected an ISO 8601 date-time with a time zone/),
+      'first.items[1].target.selector[1].end: end must not be before start',
+      'first.items[2].type: expected type "Annotation"',
+    ]);
+  });
+
+  test('a target without a source, an annotation without dates, a body that is not text', async () => {
+    const doc = exported(note({ id: ID_C }), note({ id: ID_A }), note({ id: ID_B }));
+    delete (doc.first.items[0]!.target as { source?: string }).source;
+    delete doc.first.items[1]!.created;
+    delete doc.first.items[1]!.modified;
+    doc.first.items[2]!.body = [{ type: 'Image', id: 'https://example.org/cat.jpg' }];
+    const error = await expectRejectedUnchanged(JSON.stringify(doc), /problems/);
+    expect(error.problems).toEqual([
+      'first.items[0].target.source: required',
+      expect.stringMatching(/^first\.items\[1\]\.created: required/),
+      'first.items[2].body[0].type: expected type "TextualBody"',
+      'first.items[2].body[0].value: required (Backstory imports text bodies only)',
+    ]);
+  });
+
+  test('selectors that are not a text quote cannot be anchored', async () => {
+    const doc = exported(note({ id: ID_C }));
+    (doc.first.items[0]!.target as { selector: unknown }).selector = { type: 'FragmentSelector', value: 'xywh=1,2,3,4' };
+    const error = await expectRejectedUnchanged(JSON.stringify(doc), /1 problem\)/);
+    expect(error.problems).toEqual(['first.items[0].target.selector: no TextQuoteSelector; Backstory anchors notes on quoted text']);
+  });
+
+  test('a file too large is refused before it is parsed', async () => {
+    expect(() => checkImportSize(100 * 1024 * 1024)).toThrow(/This file is 100\.0 MB; Backstory imports files up to 50\.0 MB/);
+    expect(() => checkImportSize(MAX_IMPORT_BYTES)).not.toThrow();
+    // Not JSON at all: a size message (not a JSON syntax error) shows the size check came first.
+    await expectRejectedUnchanged('x'.repeat(MAX_IMPORT_BYTES + 1), /This file is 50\.0 MB; Backstory imports files up to 50\.0 MB/);
+  });
+
+  test('an id used twice names both places', async () => {
+    const doc = exported(note({ id: ID_C }), note({ id: ID_A, text: 'first' }), note({ id: ID_A, text: 'second' }));
+    const error = await expectRejectedUnchanged(JSON.stringify(doc), /same id/);
+    expect(error.problems).toEqual([`first.items[2].id: "urn:uuid:${ID_A}" is already used by first.items[1]`]);
+  });
+
+  test('a long list of problems is cut short and says how many more', async () => {
+    const doc = exported(...Array.from({ length: 20 }, (_, i) => note({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` })));
+    for (const item of doc.first.items) delete item.id;
+    const error = await expectRejectedUnchanged(JSON.stringify(doc), /\(20 problems\)/);
+    expect(error.problems).toHaveLength(9);
+    expect(error.problems.at(-1)).toBe('…and 12 more');
+  });
+
+  test('a write that fails half-way writes nothing (one transaction)', async () => {
+    // A database whose second put must fail: a unique index on `url` that the third record violates.
+    const factory = new IDBFactory();
+    const strict = await openDB('strict', 1, {
+      upgrade(d) { d.createObjectStore(ANNOTATIONS_STORE, { keyPath: 'id' }).createIndex('url', 'url', { unique: true }); },
+    });
+    void factory;
+    await strict.put(ANNOTATIONS_STORE, note({ id: ID_A, url: 'https://taken.example/' }));
+    const records = [note({ id: ID_B, url: 'https://one.example/' }), note({ id: ID_C, url: 'https://taken.example/' })];
+    await expect(writeAnnotations((await import('idb')).unwrap(strict) as IDBDatabase, records)).rejects.toThrow(
+      /Saving failed \(.*\); nothing was imported and your notes are unchanged/,
+    );
+    expect(await strict.getAll(ANNOTATIONS_STORE)).toStrictEqual([note({ id: ID_A, url: 'https://taken.example/' })]);
+    strict.close();
+  });
+});
+
+describe('merging into what is stored', () => {
+  test('new ids are added, and importing the same file again changes nothing', async () => {
+    const incoming = [note({ id: ID_C, url: 'https://third.example/' })];
+    const file = writeJsonLd([...seeded, ...incoming], { now });
+    expect(await importAnnotationFile(raw, file)).toEqual({ added: 1, updated: 0, skipped: 2 });
+    const after = (await contents(db)).sort(byId);
+    expect(after).toStrictEqual([...seeded, ...incoming].sort(byId));
+    expect(await importAnnotationFile(raw, file)).toEqual({ added: 0, updated: 0, skipped: 3 });
+    expect((await contents(db)).sort(byId)).toStrictEqual(after);
+  });
+
+  test('same id: the newer modified wins, compared as instants across time zones', async () => {
+    const newer = note({ id: ID_A, text: 'edited elsewhere', modified: '2026-01-02T12:00:00.000Z' });
+    const older = note({ id: ID_B, url: 'https://other.example/b', text: 'stale copy', tags: [], modified: '2026-01-01T10:00:00.000Z' });
+    expect(await importAnnotationFile(raw, writeJsonLd([newer, older], { now }))).toEqual({ added: 0, updated: 1, skipped: 1 });
+    expect(await db.get(ANNOTATIONS_STORE, ID_A)).toStrictEqual(newer);
+    expect(await db.get(ANNOTATIONS_STORE, ID_B)).toStrictEqual(seeded[1]);
+
+    // 11:30 at +02:00 is 09:30Z: older than the stored 10:00Z, although its string sorts later.
+    const doc = exported(note({ id: ID_B, text: 'from Cairo' }));
+    doc.first.items[0]!.modified = '2026-01-02T11:30:00+02:00';
+    expect(await importAnnotationFile(raw, JSON.stringify(doc))).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await db.get(ANNOTATIONS_STORE, ID_B)).toStrictEqual(seeded[1]);
+  });
+
+  test('property: export then import into an empty database gives back exactly the stored annotations', async () => {
+    await fc.assert(
+      fc.asyncProperty(storedAnnotations(20), async (annotations) => {
+        const target = await freshNotesDb();
+        const counts = await importAnnotationFile(target.raw, writeJsonLd(annotations, { now }));
+        expect(counts).toEqual({ added: annotations.length, updated: 0, skipped: 0 });
+        expect((await contents(target.db)).sort(byId)).toStrictEqual([...annotations].sort(byId));
+        target.db.close();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('files from other W3C annotation tools', () => {
+  // Shaped like Hypothesis's W3C output: a list of annotations, a one-element target list, a RangeSelector
+  // beside the quote, microsecond timestamps with an offset, no @context on the items.
+  const hypothesis = [
+    {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'https://hypothes.is/a/Zk3x8u9xEe6',
+      type: 'Annotation',
+      created: '2024-05-01T09:30:00.123456+00:00',
+      modified: '2024-05-02T10:00:00.654321+00:00',
+      body: [
+        { type: 'TextualBody', value: 'Source?', format: 'text/markdown' },
+        { type: 'TextualBody', value: 'syria', purpose: 'tagging' },
+      ],
+      target: [
+        {
+          source: 'https://www.bbc.co.uk/news/world-middle-east-123',
+          selector: [
+            { type: 'RangeSelector', startSelector: { type: 'XPathSelector', value: '/p[3]' }, endSelector: { type: 'XPathSelector', value: '/p[3]' } },
+            { type: 'TextPositionSelector', start: 1023, end: 1040 },
+            { type: 'TextQuoteSelector', exact: '70,000 people', prefix: 'more than ', suffix: ' have died' },
+          ],
+        },
+      ],
+    },
+    { id: 'https://hypothes.is/a/page-note', type: ['Annotation'], created: '2024-05-03T08:00:00Z', bodyValue: 'Read later', target: 'https://example.org/story' },
+  ];
+
+  test('a list of annotations with one-element target lists and foreign ids imports, with stable ids', async () => {
+    const records = await parseAnnotationFile(JSON.stringify(hypothesis));
+    expect(records).toStrictEqual([
+      {
+        id: await uuidV5('https://hypothes.is/a/Zk3x8u9xEe6'),
+        url: 'https://www.bbc.co.uk/news/world-middle-east-123',
+        title: '',
+        created: '2024-05-01T09:30:00.123456+00:00',
+        modified: '2024-05-02T10:00:00.654321+00:00',
+        text: 'Source?',
+        tags: ['syria'],
+        target: {
+          quote: { type: 'TextQuoteSelector', exact: '70,000 people', prefix: 'more than ', suffix: ' have died' },
+          position: { type: 'TextPositionSelector', start: 1023, end: 1040 },
+        },
+      },
+      {
+        id: await uuidV5('https://hypothes.is/a/page-note'),
+        url: 'https://example.org/story',
+        title: '',
+        created: '2024-05-03T08:00:00Z',
+        modified: '2024-05-03T08:00:00Z',
+        text: 'Read later',
+        tags: [],
+      },
+    ]);
+    expect(records[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await importAnnotationFile(raw, JSON.stringify(hypothesis))).toEqual({ added: 2, updated: 0, skipped: 0 });
+    expect(await importAnnotationFile(raw, JSON.stringify(hypothesis))).toEqual({ added: 0, updated: 0, skipped: 2 });
+  });
+
+  test('uuidV5 matches the RFC 4122 reference value', async () => {
+    // Python: uuid.uuid5(uuid.NAMESPACE_URL, 'https://www.example.org/')
+    expect(await uuidV5('https://www.example.org/')).toBe('84f5ec25-93a7-5271-bfbb-77d0e0a15d7b');
+  });
+
+  test('a single Annotation, an AnnotationPage, a collection with items, pages chained by next', async () => {
+    const one = exported(note({ id: ID_C })).first.items[0]!;
+    const two = exported(note({ id: ID_A, text: 'second' })).first.items[0]!;
+    const expected = [note({ id: ID_C })];
+    expect(await parseAnnotationFile(JSON.stringify(one))).toStrictEqual(expected);
+    expect(await parseAnnotationFile(JSON.stringify({ type: 'AnnotationPage', items: [one] }))).toStrictEqual(expected);
+    expect(await parseAnnotationFile(JSON.stringify({ type: 'AnnotationCollection', items: [one] }))).toStrictEqual(expected);
+    const chained = { type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [one], next: { type: 'AnnotationPage', items: [two] } } };
+    expect(await parseAnnotationFile(JSON.stringify(chained))).toStrictEqual([note({ id: ID_C }), note({ id: ID_A, text: 'second' })]);
+    delete (chained.first.next.items[0] as Record<string, unknown>).type;
+    await expect(parseAnnotationFile(JSON.stringify(chained))).rejects.toThrow(/first\.next\.items\[0\]\.type: required/);
+  });
+
+  test('a page title given on the source resource is read back', async () => {
+    const item = { id: 'urn:uuid:' + ID_C, type: 'Annotation', modified: '2024-01-01T00:00:00Z', target: { source: { id: 'https://example.org/a', type: 'Text', 'dc:title': 'Le siège d’Alep' } } };
+    const [record] = await parseAnnotationFile(JSON.stringify(item));
+    expect(record).toMatchObject({ id: ID_C, url: 'https://example.org/a', title: 'Le siège d’Alep' });
+  });
+
+  test('a byte-order mark before the JSON is accepted', async () => {
+    await expect(parseAnnotationFile('\ufeff' + writeJsonLd([note()], { now }))).resolves.toStrictEqual([note()]);
+  });
+});
