@@ -1,0 +1,430 @@
+// The figure reader: numbers in running text, with their hedge ("more than"), unit ("people") and what they count
+// ("people killed"). It runs in the content script on every news page and in the dataset builder on the source
+// documents, so a page figure and a reference figure are read by the very same rules and compare field by field.
+//
+// Budget: no dependencies, a few KB, linear in the text. One global regex finds number-ish tokens; each hit then
+// looks at a bounded window (about 160 characters) around it, so a 200,000-word page costs one regex pass plus a
+// constant per number.
+//
+// Deliberate decisions (tests in tests/unit/figures pin each of them):
+// - Vague quantities ("hundreds of", "thousands of", "dozens of", "tens of thousands") are NOT figures: they carry
+//   no value a reader could check against the reference, and reading them as 100 or 1,000 would make the matcher
+//   report a disagreement that the text never states. "a dozen" / "two dozen" are figures (12, 24).
+// - Years (2011), dates ("March 15", "15 March"), times ("10:30", "3 p.m."), ordinals ("15th", "third"),
+//   identifiers ("G20", "COVID-19") and phone-like digit runs ("020 7946 0000", "555-1234") are skipped.
+// - A number written in words ("two", "one") is only returned when it has a unit or a counted thing: "one of them"
+//   is not a figure. Numbers in digits are always returned, with `counts` undefined when the context does not say.
+// - "nearly" / "almost" / "as many as" read as 'up to' (the value is an upper bound); "over" as 'more than';
+//   "no fewer than" as 'at least'; "less than" as 'fewer than'; "some" keeps its own qualifier; "about", "around",
+//   "roughly", "approximately", "an estimated", "a dozen" read as 'about'.
+import type { Qualifier } from '../reference/types';
+import type { FigureReading } from './types';
+import type { Counts } from './vocabulary';
+
+export type { FigureReading } from './types';
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+
+const WORD = `(?:${Object.keys(SMALL).join('|')}|hundred|thousand|million|billion|dozen)`;
+const SPACE = '[ \\u00a0]+';
+// Groups: 1 digits, 2 scale after digits, 3 "a"/"an"/"half a", 4 its scale, 5 a run of number words.
+const NUMBER_RE = new RegExp(
+  `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:${SPACE}(hundred|thousand|million|billion)\\b)?` +
+    `|\\b(an?|half${SPACE}an?)${SPACE}(dozen|hundred|thousand|million|billion)\\b` +
+    `|\\b(${WORD}(?:(?:${SPACE}|-)(?:and${SPACE})?${WORD})*)\\b`,
+  'gi',
+);
+
+const QUALIFIER_RE = new RegExp(
+  `(?:^|[^\\w])(more than|over|in excess of|upwards of|at least|no fewer than|no less than|a minimum of|up to|as many as|` +
+    `nearly|almost|close to|just under|at most|no more than|a maximum of|fewer than|less than|some|about|around|roughly|` +
+    `approximately|an estimated|estimated)${SPACE}$`,
+  'i',
+);
+const QUALIFIERS: Record<string, Qualifier> = {
+  'more than': 'more than', over: 'more than', 'in excess of': 'more than', 'upwards of': 'more than',
+  'at least': 'at least', 'no fewer than': 'at least', 'no less than': 'at least', 'a minimum of': 'at least',
+  'up to': 'up to', 'as many as': 'up to', nearly: 'up to', almost: 'up to', 'close to': 'up to', 'just under': 'up to',
+  'at most': 'at most', 'no more than': 'at most', 'a maximum of': 'at most',
+  'fewer than': 'fewer than', 'less than': 'fewer than',
+  some: 'some',
+  about: 'about', around: 'about', roughly: 'about', approximately: 'about', 'an estimated': 'about', estimated: 'about',
+};
+
+/** Unit words (singular and plural) → canonical unit. */
+const UNITS: Record<string, string> = {};
+function unit(canonical: string, ...forms: string[]): void {
+  for (const form of [canonical, ...forms]) UNITS[form] = canonical;
+}
+unit('people', 'person', 'persons', 'syrians', 'individuals', 'individual');
+unit('civilians', 'civilian');
+unit('children', 'child', 'kids');
+unit('women', 'woman');
+unit('men', 'man');
+unit('fighters', 'fighter', 'rebels', 'rebel', 'militants', 'militant', 'insurgents', 'jihadists');
+unit('soldiers', 'soldier', 'troops', 'policemen', 'officers', 'officer');
+unit('members', 'member');
+unit('officials', 'official', 'ministers', 'minister', 'aides', 'lieutenants');
+unit('generals', 'general');
+unit('leaders', 'leader');
+unit('observers', 'observer', 'monitors', 'monitor');
+unit('refugees', 'refugee');
+unit('defectors', 'defector');
+unit('families', 'family');
+unit('residents', 'resident', 'inhabitants');
+unit('bombs', 'bomb', 'bomblets', 'munitions', 'shells', 'shell', 'rockets', 'rocket', 'missiles', 'missile');
+unit('strikes', 'strike', 'airstrikes', 'airstrike', 'raids', 'raid', 'attacks', 'attack');
+unit('locations', 'location', 'sites', 'site', 'places');
+unit('videos', 'video', 'clips');
+unit('tons', 'ton', 'tonnes', 'tonne');
+unit('kilograms', 'kilogram', 'kg', 'kilos', 'kilo');
+unit('pounds', 'pound', 'lbs');
+unit('kilometers', 'kilometer', 'kilometres', 'kilometre', 'km', 'miles', 'mile');
+unit('hours', 'hour');
+unit('days', 'day');
+unit('weeks', 'week');
+unit('months', 'month');
+unit('years', 'year');
+unit('points', 'point');
+unit('percent', 'per cent');
+unit('dollars', 'dollar');
+
+const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years']);
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTH_BEFORE_RE = new RegExp(`\\b(?:${MONTHS})\\.?${SPACE}$`, 'i');
+const MONTH_AFTER_RE = new RegExp(`^${SPACE}(?:of${SPACE})?(?:${MONTHS})\\b`, 'i');
+const TIME_AFTER_RE = /^[ \u00a0]*(?:[ap]\.?m\.?(?![a-z])|gmt\b|utc\b|o['’]clock\b)/i;
+
+/** Words that end the search for a unit: the number is then the subject or object of what follows. */
+const STOP = new Set([
+  'of', 'in', 'at', 'on', 'to', 'from', 'by', 'for', 'with', 'into', 'across', 'near', 'since', 'during', 'after', 'before',
+  'the', 'a', 'an', 'and', 'or', 'but', 'as', 'than', 'that', 'this', 'these', 'those', 'who', 'which', 'whom', 'were', 'was',
+  'are', 'is', 'be', 'been', 'have', 'has', 'had', 'will', 'would', 'could', 'may', 'might', 'said', 'says', 'per', 'its', 'their',
+  'his', 'her', 'our', 'them', 'they', 'it', 'he', 'she', 'we', 'you', 'i', 'not', 'no', 'so', 'if', 'when', 'where', 'while',
+]);
+
+type Action = 'killed' | 'wounded' | 'displaced' | 'fled' | 'detained' | 'defected' | 'dropped';
+const ACTIONS: Record<string, Action> = {};
+function action(kind: Action, ...words: string[]): void {
+  for (const w of words) ACTIONS[w] = kind;
+}
+action('killed', 'killed', 'kill', 'kills', 'killing', 'dead', 'died', 'die', 'dying', 'deaths', 'death', 'slain', 'massacred', 'perished', 'toll', 'lives');
+action('wounded', 'wounded', 'injured', 'injuring', 'wounding', 'hurt');
+action('displaced', 'displaced', 'displacing', 'displacement', 'uprooted', 'homeless');
+action('fled', 'fled', 'flee', 'flees', 'fleeing', 'escaped', 'evacuated');
+action('detained', 'detained', 'arrested', 'imprisoned', 'jailed', 'abducted', 'kidnapped');
+action('defected', 'defected', 'defect', 'defecting', 'defections', 'deserted');
+action('dropped', 'dropped', 'dropping', 'drop', 'fired', 'launched');
+/** "left the city", "crossed into Lebanon", "crossed the border": leaving, read as fleeing. */
+const LEAVING_RE = /^(?:left|leave|leaving|crossed|crossing)$/;
+const LEAVING_OBJECT_RE = /^(?:the|their|his|her|its|into|over)$/;
+
+/** "including two women", "among them five children", "and five children": the count continues the last one. */
+const CONTINUATION = new Set(['including', 'includes', 'included', 'among', 'and', 'plus']);
+const CONFLICT_WORDS = /^(?:conflict|war|uprising|revolt|revolution|crisis|fighting|rebellion|insurgency|civil|unrest|siege)$/;
+const MISSION_WORDS = /^(?:mission|ceasefire|truce|deployment|mandate)$/;
+const EXPLOSIVE_WORDS = /^(?:explosives?|tnt)$/;
+
+const PEOPLE_KILLED: Record<string, Counts> = {
+  people: 'people killed', civilians: 'civilians killed', fighters: 'fighters killed', soldiers: 'soldiers killed',
+  children: 'children killed', women: 'women killed', men: 'people killed', members: 'officials killed',
+  officials: 'officials killed', generals: 'officials killed', refugees: 'people killed', residents: 'people killed',
+  families: 'people killed', '': 'people killed',
+};
+const PEOPLE_UNITS = new Set(Object.keys(PEOPLE_KILLED).filter(Boolean).concat('defectors', 'observers', 'leaders'));
+
+interface Token {
+  /** Lower-cased word, or the punctuation character itself. */
+  word: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN_RE = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*|[.,;:!?()"“”\u2013\u2014]/g;
+const CLAUSE_END = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '\u2013', '\u2014']);
+
+/** Tokens in text[from, to), absolute offsets. */
+function tokens(text: string, from: number, to: number): Token[] {
+  const slice = text.slice(from, to);
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
+    out.push({ word: m[0].toLowerCase(), raw: m[0], start: from + m.index, end: from + m.index + m[0].length });
+  }
+  return out;
+}
+
+function wordsToNumber(phrase: string): number | undefined {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const w of phrase.toLowerCase().split(/[\s\u00a0-]+/)) {
+    if (w === 'and' || w === '') continue;
+    const small = SMALL[w];
+    if (small !== undefined) {
+      current += small;
+    } else if (w === 'hundred') {
+      current = (current || 1) * 100;
+    } else if (w === 'dozen') {
+      current = (current || 1) * 12;
+    } else {
+      const scale = SCALES[w];
+      if (scale === undefined) return undefined;
+      total += (current || 1) * scale;
+      current = 0;
+    }
+    seen = true;
+  }
+  return seen ? total + current : undefined;
+}
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z\u00c0-\u024f]/.test(ch);
+}
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Why a digit token is not a figure (year, date, time, identifier, phone number), or undefined when it may be one. */
+function digitTokenIsNotAFigure(text: string, start: number, end: number, digits: string, hasScale: boolean): boolean {
+  const before = text[start - 1];
+  const before2 = text[start - 2];
+  if (isLetter(before) || isDigit(before) || before === '_' || before === '#' || before === '+') return true; // G20, #3, +44
+  if ((before === '-' || before === '/' || before === ':' || before === '.') && (isDigit(before2) || isLetter(before2))) return true; // COVID-19, 555-1234, 3/15
+  const after = text[end];
+  if (!hasScale) {
+    if (isLetter(after)) return true; // 15th, 4m, 10am
+    if ((after === '-' || after === '/' || after === ':' || after === '.') && isDigit(text[end + 1])) return true; // 10:30, 1-2, 3/15
+    if (/^[ \u00a0]\d{3}/.test(text.slice(end, end + 4))) return true; // 020 7946 0000
+    if (digits.length > 1 && digits.startsWith('0') && !digits.startsWith('0.')) return true; // 020, 007
+    if (TIME_AFTER_RE.test(text.slice(end, end + 8))) return true; // 3 p.m.
+    const n = Number(digits.replace(/,/g, ''));
+    if (Number.isInteger(n) && n >= 1 && n <= 31) {
+      if (MONTH_BEFORE_RE.test(text.slice(Math.max(0, start - 12), start))) return true; // March 15
+      if (MONTH_AFTER_RE.test(text.slice(end, end + 14))) return true; // 15 March
+    }
+  }
+  return false;
+}
+
+interface UnitFound {
+  unit: string;
+  end: number;
+  /** Words between the number and the unit ("cluster", "amateur", "national", "rebel"). */
+  modifiers: string[];
+  /** Index in `after` of the first token after the unit. */
+  next: number;
+}
+
+/** The unit after a number: "-month", "%", or the first unit word within three words ("300 unarmed observers"). */
+function findUnit(text: string, numberEnd: number, after: Token[]): UnitFound | undefined {
+  const hyphen = /^-([A-Za-z]+)(-old)?/.exec(text.slice(numberEnd, numberEnd + 24));
+  if (hyphen) {
+    const u = UNITS[hyphen[1]!.toLowerCase()];
+    const end = numberEnd + hyphen[0].length;
+    if (u) return { unit: u, end, modifiers: [], next: after.findIndex((t) => t.start >= end) };
+  }
+  if (text[numberEnd] === '%') return { unit: 'percent', end: numberEnd + 1, modifiers: [], next: after.findIndex((t) => t.start > numberEnd) };
+  if (/^[ \u00a0]+per[ \u00a0]?cent\b/i.test(text.slice(numberEnd, numberEnd + 12))) {
+    const m = /^[ \u00a0]+per[ \u00a0]?cent/i.exec(text.slice(numberEnd))!;
+    const end = numberEnd + m[0].length;
+    return { unit: 'percent', end, modifiers: [], next: after.findIndex((t) => t.start >= end) };
+  }
+  const modifiers: string[] = [];
+  for (let i = 0; i < after.length && i < 4; i++) {
+    const t = after[i]!;
+    // Only spaces may separate the number from its unit words: a comma or full stop ends the phrase.
+    const gap = text.slice(i === 0 ? numberEnd : after[i - 1]!.end, t.start);
+    if (!/^[ \u00a0]+$/.test(gap)) return undefined;
+    const word = t.word.replace(/['’]s$/, '');
+    const u = UNITS[word];
+    if (u) {
+      // English puts the head noun last: "rebel fighters", "shell attacks". Prefer a unit word that follows.
+      const next = after[i + 1];
+      const nextUnit = next && /^[ \u00a0]+$/.test(text.slice(t.end, next.start)) ? UNITS[next.word.replace(/['’]s$/, '')] : undefined;
+      if (next && nextUnit) return { unit: nextUnit, end: next.end, modifiers: [...modifiers, word], next: i + 2 };
+      return { unit: u, end: t.end, modifiers, next: i + 1 };
+    }
+    if (STOP.has(word) || ACTIONS[word] || !/^[a-z]/i.test(word)) break;
+    modifiers.push(word);
+  }
+  // An unknown plural noun right after the number ("3 hostages", "40 tanks") is still a unit.
+  const first = after[0];
+  if (first && /^[ \u00a0]+$/.test(text.slice(numberEnd, first.start)) && /^[a-z]{3,}s$/.test(first.raw) && !STOP.has(first.word) && !ACTIONS[first.word]) {
+    return { unit: first.word, end: first.end, modifiers: [], next: 1 };
+  }
+  return undefined;
+}
+
+/** The first action word in `words`, reading "left the city" / "crossed into" as fleeing. */
+function actionIn(words: Token[]): Action | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.word;
+    if (CLAUSE_END.has(w) || w === ',' || isDigit(w[0])) return undefined;
+    const a = ACTIONS[w];
+    if (a) return a;
+    if (LEAVING_RE.test(w) && LEAVING_OBJECT_RE.test(words[i + 1]?.word ?? '')) return 'fled';
+  }
+  return undefined;
+}
+
+function countsFor(unitName: string, act: Action | undefined, modifiers: string[], following: string[], possessivePlace: boolean): Counts | undefined {
+  const near = (re: RegExp, n = 4): boolean => following.slice(0, n).some((w) => re.test(w));
+  if (possessivePlace && (unitName === 'people' || unitName === '' || unitName === 'residents')) return 'population';
+  if ((unitName === 'people' || unitName === 'residents' || unitName === '') && near(/^(?:population|inhabitants)$/, 2)) return 'population';
+  switch (unitName) {
+    case 'bombs':
+      if (modifiers.includes('cluster')) return 'cluster bombs dropped';
+      return act === 'dropped' ? 'bombs dropped' : undefined;
+    case 'locations':
+      return 'locations';
+    case 'videos':
+      return modifiers.some((m) => m === 'amateur' || m === 'activist') ? 'amateur videos' : 'videos';
+    case 'observers':
+      return 'observers';
+    case 'strikes':
+      return 'strikes';
+    case 'tons':
+    case 'kilograms':
+    case 'pounds':
+      return near(EXPLOSIVE_WORDS) ? 'explosives' : undefined;
+    case 'points':
+      return near(/^(?:plan|peace)$/, 3) ? 'peace plan points' : undefined;
+    case 'leaders':
+      return modifiers.includes('national') || modifiers.includes('world') ? 'national leaders' : undefined;
+    case 'defectors':
+      return 'defectors';
+  }
+  if (TIME_UNITS.has(unitName)) {
+    if (near(CONFLICT_WORDS, 3)) return 'conflict duration';
+    if (near(MISSION_WORDS, 3)) return 'mission duration';
+    return undefined;
+  }
+  if (unitName !== '' && !PEOPLE_UNITS.has(unitName)) return undefined;
+  switch (act) {
+    case 'killed':
+      return PEOPLE_KILLED[unitName];
+    case 'wounded':
+      return 'people wounded';
+    case 'detained':
+      return 'people detained';
+    case 'displaced':
+      return 'people displaced';
+    case 'fled':
+      if (unitName === 'generals') return 'generals defected';
+      return unitName === 'refugees' ? 'refugees' : 'people fled';
+    case 'defected':
+      if (unitName === 'generals') return 'generals defected';
+      return unitName === 'soldiers' ? 'soldiers defected' : 'defectors';
+    default:
+      return unitName === 'refugees' ? 'refugees' : undefined;
+  }
+}
+
+const WINDOW = 160;
+
+const IMPLIED_UNIT: Partial<Record<Counts, string>> = {
+  'people killed': 'people', 'people wounded': 'people', 'people detained': 'people', 'people displaced': 'people',
+  'people fled': 'people', population: 'people', defectors: 'defectors',
+};
+
+/** Every numeric figure in `text`, in document order, with offsets into `text`. */
+export function readFigures(text: string): FigureReading[] {
+  const readings: FigureReading[] = [];
+  let previous: { end: number; action: Action | undefined } | undefined;
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
+    const numberStart = m.index;
+    const numberEnd = m.index + m[0].length;
+    let value: number | undefined;
+    const inWords = m[1] === undefined;
+    if (m[1] !== undefined) {
+      if (digitTokenIsNotAFigure(text, numberStart, numberStart + m[1].length, m[1], m[2] !== undefined)) continue;
+      value = Number(m[1].replace(/,/g, '')) * (m[2] ? SCALES[m[2].toLowerCase()]! : 1);
+    } else if (m[3] !== undefined) {
+      const base = m[4]!.toLowerCase() === 'dozen' ? 12 : SCALES[m[4]!.toLowerCase()]!;
+      value = m[3].toLowerCase().startsWith('half') ? base / 2 : base;
+    } else {
+      // A word number glued to other letters by a hyphen on the left ("one-third" is fine, "twenty-first" is not
+      // matched at all because "first" is not a number word) is still a number; an ordinal-like suffix is not.
+      value = wordsToNumber(m[5]!);
+      if (isLetter(text[numberEnd]) || text[numberStart - 1] === '-') continue;
+    }
+    if (value === undefined || !Number.isFinite(value)) continue;
+
+    const lineStart = Math.max(0, numberStart - WINDOW);
+    const before = tokens(text, lineStart, numberStart);
+    const after = tokens(text, numberEnd, Math.min(text.length, numberEnd + WINDOW));
+
+    // Qualifier: a hedge phrase that ends right before the number. "a dozen" is itself approximate.
+    let qualifier: Qualifier = m[3] !== undefined && m[4]!.toLowerCase() === 'dozen' ? 'about' : 'exact';
+    let start = numberStart;
+    const q = QUALIFIER_RE.exec(text.slice(Math.max(0, numberStart - 24), numberStart));
+    if (q) {
+      qualifier = QUALIFIERS[q[1]!.toLowerCase()]!;
+      // q[0] may begin with the one non-word character that bounds the hedge ("(more than"); skip it.
+      start = numberStart - q[0].length + (/^[^\w]/.test(q[0]) ? 1 : 0);
+    }
+
+    const found = findUnit(text, numberEnd, after);
+    // Years: a bare four-digit number in the range of years, unless a unit says otherwise ("2000 people").
+    if (!inWords && m[2] === undefined && /^\d{4}$/.test(m[1]!) && value >= 1000 && value <= 2100 && !found) continue;
+
+    const unitName = found?.unit ?? '';
+    const end = found?.end ?? numberEnd;
+    const afterUnit = found ? after.slice(Math.max(found.next, 0)) : after;
+    const beforeInPhrase = before.filter((t) => t.end <= start);
+    const justBefore = beforeInPhrase[beforeInPhrase.length - 1];
+    const possessivePlace = /^(?:country|nation|syria)['’]s$/.test(justBefore?.word ?? '');
+
+    // What happened to them: the verb right before the phrase ("killed some 70,000 people"), else the first verb of
+    // the clause after it ("50 people were killed"), else the count continues the previous one in the same sentence
+    // ("killed 11 civilians, including two women and five children").
+    let act: Action | undefined;
+    if (justBefore) {
+      act = ACTIONS[justBefore.word];
+      // "the death toll rose to 60,000": the verb is a few words back, after the word "toll".
+      if (!act && (justBefore.word === 'to' || justBefore.word === 'at' || justBefore.word === 'reached')) {
+        if (beforeInPhrase.slice(-5).some((t) => t.word === 'toll')) act = 'killed';
+      }
+    }
+    if (!act) act = actionIn(afterUnit.slice(0, 7));
+    if (
+      !act &&
+      previous?.action &&
+      justBefore &&
+      (CONTINUATION.has(justBefore.word) || justBefore.word === 'them') &&
+      start - previous.end < 120 &&
+      !/[.!?;]/.test(text.slice(previous.end, start))
+    ) {
+      act = previous.action;
+    }
+
+    const following = afterUnit.slice(0, 5).filter((t) => /^[a-z]/.test(t.word)).map((t) => t.word);
+    const counts = countsFor(unitName, act, found?.modifiers ?? [], following, possessivePlace);
+    previous = { end, action: act };
+
+    // Words are too common as pronouns and idioms ("one of them", "the two sides") to stand alone.
+    if (inWords && !found && !counts) continue;
+
+    const reading: FigureReading = {
+      start,
+      end,
+      numberStart,
+      numberEnd,
+      value,
+      qualifier,
+      // "60,000 killed": the count is of people even though the text leaves the noun out.
+      unit: unitName || (counts ? IMPLIED_UNIT[counts] ?? '' : ''),
+      ...(counts ? { counts } : {}),
+    };
+    readings.push(reading);
+  }
+  return readings;
+}
