@@ -1,4 +1,207 @@
-// PLACEHOLDER: replaced by its owner.
-export function NotesPanel(_props: { tabId: number | undefined }) {
-  return null;
+// The popup's notes: a composer for this page (quoting the selection, if any), this page's notes newest
+// first with a tag filter, in-place edit, delete with undo, orphaned quotes marked; and search across all.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createNotesApi, type NotesApi } from '@/lib/notes/api';
+import type { AnchorReport } from '@/lib/notes/messages';
+import type { Annotation, NoteTarget } from '@/lib/notes/types';
+import { normalizeUrl } from '@/lib/url';
+import { foldForSearch } from '@/lib/notes/fold';
+import { sortNewestFirst } from '@/lib/notes/store';
+import { NoteComposer } from './NoteComposer';
+import { NoteItem } from './NoteItem';
+import { NoteSearch } from './NoteSearch';
+
+export interface NotesPanelProps {
+  tabId: number | undefined;
+  /** Injected in tests; the popup talks to the background and the tab. */
+  api?: NotesApi;
+}
+
+/** Enough to fill the popup several times; the rest on demand, so 1,000 notes on a page open fast. */
+const PAGE_SIZE = 50;
+const UNDO_MS = 10_000;
+
+function browserNotesApi(tabId: number | undefined): NotesApi {
+  return createNotesApi(
+    (m) => browser.runtime.sendMessage(m),
+    tabId === undefined ? null : (m) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }),
+    async () => {
+      if (tabId === undefined) return null;
+      const tab = await browser.tabs.get(tabId);
+      return tab.url ? { url: tab.url, title: tab.title ?? '' } : null;
+    },
+  );
+}
+
+interface PageState {
+  url: string;
+  title: string;
+}
+
+export function NotesPanel({ tabId, api: injected }: NotesPanelProps) {
+  const api = useMemo(() => injected ?? browserNotesApi(tabId), [injected, tabId]);
+  const [page, setPage] = useState<PageState | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  const [quote, setQuote] = useState<NoteTarget | null>(null);
+  const [fromPending, setFromPending] = useState(false);
+  const [notes, setNotes] = useState<Annotation[] | null>(null);
+  const [anchoring, setAnchoring] = useState<AnchorReport | null>(null);
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [undo, setUndo] = useState<Annotation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      const [context, pending] = await Promise.all([
+        api.pageContext(),
+        tabId === undefined ? Promise.resolve(null) : api.takePending(tabId).catch(() => null),
+      ]);
+      const info = context ?? (await api.tabInfo());
+      if (!alive) return;
+      if (!info) {
+        setUnavailable(true);
+        return;
+      }
+      const url = normalizeUrl(info.url);
+      setPage({ url, title: info.title });
+      // The context menu / command selection wins; it is only used on the page it was taken on.
+      if (pending && pending.url === url) {
+        setQuote(pending.target);
+        setFromPending(true);
+      } else {
+        setQuote(context?.selection ?? null);
+      }
+      setAnchoring(context?.anchoring ?? null);
+      try {
+        const list = await api.listForUrl(url);
+        if (alive) setNotes(list);
+      } catch (e) {
+        if (alive) setError(e instanceof Error ? e.message : String(e));
+      }
+    })();
+    return () => { alive = false; };
+  }, [api, tabId]);
+
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    undoButton.current?.focus();
+    return () => clearTimeout(timer);
+  }, [undo]);
+
+  const reanchor = useCallback(() => {
+    void api.refreshPage().then((report) => { if (report) setAnchoring(report); });
+  }, [api]);
+
+  const save = async (input: { text: string; tags: string[]; target?: NoteTarget }) => {
+    if (!page) throw new Error('This page cannot be annotated.');
+    const note = await api.save({ url: page.url, title: page.title, ...input });
+    setNotes((list) => [note, ...(list ?? [])]);
+    setQuote(null);
+    setFromPending(false);
+    reanchor();
+  };
+
+  const update = async (note: Annotation, patch: { text: string; tags: string[] }) => {
+    const next = await api.update(note.id, patch, { text: note.text, tags: note.tags });
+    setNotes((list) => list?.map((n) => (n.id === next.id ? next : n)) ?? null);
+    reanchor();
+  };
+
+  const remove = (note: Annotation) => {
+    setError(null);
+    api.remove(note.id).then(
+      (deleted) => {
+        setNotes((list) => list?.filter((n) => n.id !== note.id) ?? null);
+        setUndo(deleted ?? null);
+        reanchor();
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+
+  const undoRemove = () => {
+    const note = undo;
+    if (!note) return;
+    setUndo(null);
+    api.undoRemove(note).then(
+      (restored) => {
+        setNotes((list) => sortNewestFirst([...(list ?? []).filter((n) => n.id !== restored.id), restored]));
+        reanchor();
+        requestAnimationFrame(() => (document.querySelector(`[data-note-id="${CSS.escape(restored.id)}"] button`) as HTMLElement | null)?.focus());
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+
+  const tags = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const n of notes ?? []) for (const t of n.tags) if (!seen.has(foldForSearch(t))) seen.set(foldForSearch(t), t);
+    return [...seen.values()].sort((a, b) => a.localeCompare(b));
+  }, [notes]);
+  const shown = useMemo(() => {
+    if (!notes) return [];
+    if (!tagFilter) return notes;
+    const key = foldForSearch(tagFilter);
+    return notes.filter((n) => n.tags.some((t) => foldForSearch(t) === key));
+  }, [notes, tagFilter]);
+  const orphaned = new Set(anchoring?.orphaned ?? []);
+  const anchored = new Set(anchoring?.anchored ?? []);
+  const orphanCount = (notes ?? []).filter((n) => orphaned.has(n.id)).length;
+  const search = useCallback((q: string) => api.search(q), [api]);
+
+  return (
+    <section class="bs-notes" aria-labelledby="bs-notes-title">
+      <h2 id="bs-notes-title">Notes</h2>
+      {unavailable ? (
+        <p class="bs-muted">Notes can be written on web pages; this tab is not one Backstory can reach.</p>
+      ) : page ? (
+        <NoteComposer key={page.url} url={page.url} quote={quote} autoFocus={fromPending} onDropQuote={() => setQuote(null)} onSave={save} />
+      ) : null}
+      {error ? <p class="bs-error" role="alert">{error}</p> : null}
+      {undo ? (
+        <div class="bs-undo" role="status">
+          <span>Note deleted.</span>
+          <button type="button" ref={undoButton} onClick={undoRemove}>Undo</button>
+        </div>
+      ) : null}
+      {notes && notes.length > 0 ? (
+        <>
+          <h3 class="bs-subtitle">On this page <span class="bs-muted">({notes.length})</span></h3>
+          {orphanCount > 0 ? (
+            <p class="bs-orphan-summary">{orphanCount === 1 ? '1 quote' : `${orphanCount} quotes`} not found on the page (the article may have changed).</p>
+          ) : null}
+          {tags.length > 0 ? (
+            <div class="bs-filter" role="group" aria-label="Filter by tag">
+              <button type="button" aria-pressed={tagFilter === null} onClick={() => setTagFilter(null)}>All</button>
+              {tags.map((t) => (
+                <button type="button" key={t} aria-pressed={tagFilter === t} onClick={() => setTagFilter(tagFilter === t ? null : t)}>#{t}</button>
+              ))}
+            </div>
+          ) : null}
+          <ul class="bs-note-list" aria-label="Notes on this page">
+            {shown.slice(0, limit).map((note) => (
+              <NoteItem
+                key={note.id}
+                note={note}
+                anchoring={note.target ? (orphaned.has(note.id) ? 'orphaned' : anchored.has(note.id) ? 'anchored' : undefined) : undefined}
+                onUpdate={update}
+                onDelete={remove}
+                onReveal={(n) => void api.revealOnPage(n.id)}
+              />
+            ))}
+          </ul>
+          {shown.length > limit ? (
+            <button type="button" class="bs-more" onClick={() => setLimit(shown.length)}>Show all {shown.length} notes</button>
+          ) : null}
+        </>
+      ) : notes ? (
+        <p class="bs-muted">No notes on this page yet.</p>
+      ) : null}
+      <NoteSearch search={search} />
+    </section>
+  );
 }

@@ -1,0 +1,114 @@
+// Writing a note: on the page, or on the quoted selection (shown above the note). Ctrl/Cmd+Enter saves.
+// A failed save keeps everything the reader typed and says why; the draft also survives the popup closing.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { NoteTarget } from '@/lib/notes/types';
+import { parseTags } from './NoteTags';
+
+export interface NoteComposerProps {
+  /** The page key; drafts are kept per page. */
+  url: string;
+  quote: NoteTarget | null;
+  onDropQuote(): void;
+  onSave(input: { text: string; tags: string[]; target?: NoteTarget }): Promise<void>;
+  /** Focus the note field on open (when the composer was opened for a selection). */
+  autoFocus?: boolean;
+}
+
+const draftKey = (url: string) => `backstory.draft:${url}`;
+
+function readDraft(url: string): { text: string; tags: string } {
+  try {
+    const raw = localStorage.getItem(draftKey(url));
+    const parsed = raw ? (JSON.parse(raw) as { text?: unknown; tags?: unknown }) : {};
+    return { text: typeof parsed.text === 'string' ? parsed.text : '', tags: typeof parsed.tags === 'string' ? parsed.tags : '' };
+  } catch {
+    return { text: '', tags: '' };
+  }
+}
+
+export function NoteComposer({ url, quote, onDropQuote, onSave, autoFocus }: NoteComposerProps) {
+  const [text, setText] = useState(() => readDraft(url).text);
+  const [tags, setTags] = useState(() => readDraft(url).tags);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) textRef.current?.focus();
+  }, [autoFocus]);
+
+  useEffect(() => {
+    try {
+      if (text || tags) localStorage.setItem(draftKey(url), JSON.stringify({ text, tags }));
+      else localStorage.removeItem(draftKey(url));
+    } catch {
+      // No local storage: drafts just do not outlive the popup.
+    }
+  }, [url, text, tags]);
+
+  const canSave = !saving && (text.trim() !== '' || quote !== null);
+
+  const save = async () => {
+    if (!canSave) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await onSave({ text: text.trim(), tags: parseTags(tags), ...(quote ? { target: quote } : {}) });
+      setText('');
+      setTags('');
+      setSaved(true);
+      textRef.current?.focus();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <form class="bs-composer" aria-label="New note" onSubmit={(e) => { e.preventDefault(); void save(); }} onKeyDown={onKeyDown}>
+      {quote ? (
+        <div class="bs-composer-quote">
+          <blockquote class="bs-quote" data-testid="composer-quote">{quote.quote.exact}</blockquote>
+          <button type="button" class="bs-link" onClick={onDropQuote} aria-label="Remove the quote: note on the whole page">
+            Note on the page instead
+          </button>
+        </div>
+      ) : (
+        <p class="bs-hint">Note on this page. Select text on the page first to note on a quote.</p>
+      )}
+      <label class="bs-visually-hidden" for="bs-new-note">Note</label>
+      <textarea
+        id="bs-new-note"
+        ref={textRef}
+        rows={3}
+        placeholder={quote ? 'Your note on the quote…' : 'Your note on this page…'}
+        value={text}
+        onInput={(e) => { setText((e.target as HTMLTextAreaElement).value); setSaved(false); }}
+      />
+      <div class="bs-row">
+        <label class="bs-visually-hidden" for="bs-new-tags">Tags</label>
+        <input
+          id="bs-new-tags"
+          type="text"
+          placeholder="Tags, separated by commas"
+          value={tags}
+          onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+        />
+        <button type="submit" class="bs-primary" disabled={!canSave} title="Save (Ctrl+Enter / ⌘+Enter)">
+          {saving ? 'Saving…' : 'Save note'}
+        </button>
+      </div>
+      {error ? <p class="bs-error" role="alert">{error}</p> : null}
+      <p class="bs-visually-hidden" role="status">{saved ? 'Note saved.' : ''}</p>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+// One saved note: its quote (or a mark that the quote is no longer on the page), its text and tags, and
+// in-place editing. Text is rendered as text (JSX escapes it), so a note containing HTML shows as written.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Annotation } from '@/lib/notes/types';
+import { NoteTags, parseTags } from './NoteTags';
+
+export interface NoteItemProps {
+  note: Annotation;
+  /** 'anchored' / 'orphaned' for notes with a quote, once the page reported; undefined otherwise. */
+  anchoring?: 'anchored' | 'orphaned';
+  onUpdate(note: Annotation, patch: { text: string; tags: string[] }): Promise<void>;
+  onDelete(note: Annotation): void;
+  onReveal?(note: Annotation): void;
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function NoteItem({ note, anchoring, onUpdate, onDelete, onReveal }: NoteItemProps) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(note.text);
+  const [tags, setTags] = useState(note.tags.join(', '));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const editRef = useRef<HTMLTextAreaElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (editing) editRef.current?.focus();
+  }, [editing]);
+
+  const startEdit = () => {
+    setText(note.text);
+    setTags(note.tags.join(', '));
+    setError(null);
+    setEditing(true);
+  };
+  const cancel = () => {
+    setEditing(false);
+    setError(null);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  const save = async () => {
+    if (saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await onUpdate(note, { text: text.trim(), tags: parseTags(tags) });
+      setEditing(false);
+      requestAnimationFrame(() => editButton.current?.focus());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e)); // keep the edit open with what was typed
+    } finally {
+      setSaving(false);
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    }
+  };
+
+  const quote = note.target?.quote.exact;
+  const when = new Date(note.modified);
+  return (
+    <li class={`bs-note${anchoring === 'orphaned' ? ' bs-orphaned' : ''}`} data-note-id={note.id}>
+      {quote ? (
+        <>
+          <blockquote class="bs-quote">{quote}</blockquote>
+          {anchoring === 'orphaned' ? <p class="bs-orphan-mark" role="note">⚠ Quote not found on the page</p> : null}
+        </>
+      ) : null}
+      {editing ? (
+        <form class="bs-edit" onSubmit={(e) => { e.preventDefault(); void save(); }} onKeyDown={onKeyDown} aria-label="Edit note">
+          <label class="bs-visually-hidden" for={`bs-edit-${note.id}`}>Note</label>
+          <textarea id={`bs-edit-${note.id}`} ref={editRef} rows={3} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+          <label class="bs-visually-hidden" for={`bs-edit-tags-${note.id}`}>Tags</label>
+          <input id={`bs-edit-tags-${note.id}`} type="text" placeholder="Tags, separated by commas" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+          <div class="bs-row">
+            <button type="submit" class="bs-primary" disabled={saving}>{saving ? 'Saving…' : 'Save'}</button>
+            <button type="button" onClick={cancel}>Cancel</button>
+          </div>
+          {error ? <p class="bs-error" role="alert">{error}</p> : null}
+        </form>
+      ) : (
+        <>
+          {note.text ? <p class="bs-note-text">{note.text}</p> : <p class="bs-note-text bs-muted">(no note text)</p>}
+          {note.reference ? <p class="bs-muted">On {note.reference.kind === 'entity' ? '' : 'figure '}{note.reference.label}</p> : null}
+          <NoteTags tags={note.tags} />
+          <div class="bs-note-meta">
+            <time dateTime={note.modified} class="bs-muted">{Number.isNaN(when.getTime()) ? '' : dateFormat.format(when)}</time>
+            <span class="bs-actions">
+              {onReveal && anchoring === 'anchored' ? (
+                <button type="button" class="bs-link" onClick={() => onReveal(note)}>Show on page</button>
+              ) : null}
+              <button type="button" class="bs-link" ref={editButton} onClick={startEdit} aria-label={`Edit note: ${note.text.slice(0, 40)}`}>Edit</button>
+              <button type="button" class="bs-link bs-danger" onClick={() => onDelete(note)} aria-label={`Delete note: ${note.text.slice(0, 40)}`}>Delete</button>
+            </span>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
