@@ -1,0 +1,232 @@
+// `npm run annotate -- <page.html | URL> [--json]`: what Backstory would highlight on a page, without a browser.
+// The page is loaded into jsdom and goes through lib/pipeline.ts — the same article detection, text map and
+// matcher the content script runs — so the CLI and the extension agree by construction.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { annotateDocument } from '../lib/pipeline';
+import { createMatcher, type TextMatch, type MatchCategory } from '../lib/match';
+import type { Dataset } from '../lib/reference/types';
+
+export const SAMPLE_PAGE = resolve(import.meta.dirname, 'sample', 'sample-news.html');
+const DATASET_FILE = resolve(import.meta.dirname, '..', 'lib', 'reference', 'dataset.json');
+
+/** One highlight, offsets into `article.text` (end exclusive): `article.text.slice(start, end) === text`. */
+export interface Highlight {
+  text: string;
+  category: MatchCategory;
+  referenceId: string;
+  start: number;
+  end: number;
+}
+
+/** The `--json` output. Its shape is a public interface (issue 2): keep it stable. */
+export interface AnnotationReport {
+  article: { text: string };
+  highlights: Highlight[];
+}
+
+export interface LoadedPage {
+  html: string;
+  /** The page's address, so relative links and `document.URL` are right inside jsdom. */
+  url: string;
+  /** What the user asked for, for messages. */
+  label: string;
+}
+
+/** A problem the user can fix (missing file, failed fetch, bad arguments): printed without a stack trace. */
+export class AnnotateError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'AnnotateError';
+  }
+}
+
+/** The dataset bundled into the extension (lib/reference/dataset.json), read the way the build reads it. */
+export function loadBundledDataset(file = DATASET_FILE): Dataset {
+  return JSON.parse(readFileSync(file, 'utf8')) as Dataset;
+}
+
+const FETCH_TIMEOUT_MS = 20_000;
+
+/** Reads a page from disk, or fetches it when `source` is an http(s) URL. */
+export async function loadPage(source: string, fetchImpl: typeof fetch = fetch): Promise<LoadedPage> {
+  if (/^https?:\/\//i.test(source)) {
+    let response: Response;
+    try {
+      response = await fetchImpl(source, {
+        redirect: 'follow',
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+        // Some news sites refuse requests without a browser-like Accept header.
+        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+      });
+    } catch (error) {
+      const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      throw new AnnotateError(`could not fetch ${source}: ${cause}`);
+    }
+    if (!response.ok) {
+      throw new AnnotateError(`could not fetch ${source}: HTTP ${response.status} ${response.statusText}`.trimEnd());
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (type && !/html|xml/i.test(type)) {
+      throw new AnnotateError(`${source} is not an HTML page (content-type: ${type})`);
+    }
+    // response.url is the final address after redirects: the one relative links resolve against.
+    return { html: await response.text(), url: response.url || source, label: source };
+  }
+
+  // `npm run` moves to the package root; INIT_CWD is where the user typed the command.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), source);
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    throw new AnnotateError(`no such file: ${source}`);
+  }
+  if (!isFile) throw new AnnotateError(`not a file: ${source}`);
+  return { html: readFileSync(path, 'utf8'), url: pathToFileURL(path).href, label: relative(process.cwd(), path) || path };
+}
+
+export interface AnnotatedPage extends AnnotationReport {
+  /** How the article was found ("readability", "body"...). */
+  method: string;
+  title: string | null;
+  /** The matcher's full matches (figure readings and verdicts), for the readable report. */
+  matches: TextMatch[];
+}
+
+/** Runs the content script's pipeline on an HTML string. */
+export function annotateHtml(html: string, options: { url?: string; dataset?: Dataset } = {}): AnnotatedPage {
+  // A silent virtual console: saved pages' broken CSS and scripts would otherwise flood the output.
+  // Scripts are not run (jsdom's default), like a reader view: the article is in the HTML or nowhere.
+  const dom = new JSDOM(html, { url: options.url ?? 'https://example.com/', virtualConsole: new VirtualConsole() });
+  try {
+    const matcher = createMatcher(options.dataset ?? loadBundledDataset());
+    const { article, map, matches } = annotateDocument(dom.window.document, matcher);
+    return {
+      article: { text: map.text },
+      highlights: matches.map((m) => ({ text: m.text, category: m.category, referenceId: m.referenceId, start: m.start, end: m.end })),
+      method: article.method,
+      title: article.title,
+      matches,
+    };
+  } finally {
+    dom.window.close();
+  }
+}
+
+const CATEGORY_TITLES: Record<MatchCategory, string> = {
+  person: 'People',
+  place: 'Places',
+  organization: 'Organisations',
+  figure: 'Figures that match the reference',
+  'figure-differs': 'Figures that differ from the reference',
+};
+
+/** The human-readable report: the article's size, then each category's references with the forms found. */
+export function formatReport(page: AnnotatedPage, dataset: Dataset, label: string): string {
+  const names = new Map<string, string>();
+  for (const e of dataset.entities) names.set(e.id, e.name);
+  for (const f of dataset.figures) names.set(f.id, f.label);
+
+  const text = page.article.text;
+  const words = text.match(/\S+/g)?.length ?? 0;
+  const lines: string[] = [];
+  lines.push(`Backstory — ${label}`);
+  lines.push(
+    `Article: ${text.length.toLocaleString('en')} characters, ${words.toLocaleString('en')} words` +
+      ` (found by ${page.method})${page.title ? ` — “${page.title}”` : ''}`,
+  );
+
+  if (dataset.entities.length === 0 && dataset.figures.length === 0) {
+    lines.push('', 'The reference dataset is empty: run `npm run dataset` to build lib/reference/dataset.json.');
+    return lines.join('\n');
+  }
+  const references = new Set(page.matches.map((m) => m.referenceId));
+  lines.push(`${page.matches.length} highlight${page.matches.length === 1 ? '' : 's'} of ${references.size} reference${references.size === 1 ? '' : 's'}`);
+
+  for (const category of Object.keys(CATEGORY_TITLES) as MatchCategory[]) {
+    const inCategory = page.matches.filter((m) => m.category === category);
+    if (inCategory.length === 0) continue;
+    // Group by reference, in order of first appearance, so the report reads like the article.
+    const groups = new Map<string, TextMatch[]>();
+    for (const m of inCategory) groups.set(m.referenceId, [...(groups.get(m.referenceId) ?? []), m]);
+    lines.push('', `${CATEGORY_TITLES[category]} (${inCategory.length})`);
+    for (const [id, ms] of groups) {
+      const forms = [...new Set(ms.map((m) => `“${m.text}”`))].join(', ');
+      const name = names.get(id) ?? id;
+      const where = ms.map((m) => m.start).join(', ');
+      lines.push(`  ${name}  ×${ms.length}  ${forms}  @ ${where}`);
+      if (category === 'figure-differs') {
+        const reading = ms[0]?.figure?.reading;
+        if (reading) lines.push(`    the page says ${reading.qualifier === 'exact' ? '' : `${reading.qualifier} `}${reading.value.toLocaleString('en')}; the reference: ${name}`);
+      }
+    }
+  }
+  if (page.matches.length === 0) lines.push('', 'Nothing on this page matches the reference dataset.');
+  return lines.join('\n');
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  fetch?: typeof fetch;
+  dataset?: Dataset;
+}
+
+const USAGE = `usage: npm run annotate -- [page.html | URL] [--json]
+  Prints what Backstory would highlight on a page (default: scripts/sample/sample-news.html).
+  --json   {"article":{"text"},"highlights":[{"text","category","referenceId","start","end"}]}`;
+
+/** The CLI as a function: returns the exit code, so tests run it without a child process. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const unknown = argv.filter((a) => a.startsWith('-') && a !== '--json');
+  const sources = argv.filter((a) => !a.startsWith('-'));
+  if (unknown.length > 0 || sources.length > 1) {
+    io.stderr(`annotate: ${unknown.length > 0 ? `unknown option ${unknown[0]}` : 'give one page at a time'}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const page = await loadPage(sources[0] ?? SAMPLE_PAGE, io.fetch);
+    const dataset = io.dataset ?? loadBundledDataset();
+    const annotated = annotateHtml(page.html, { url: page.url, dataset });
+    if (json) {
+      const report: AnnotationReport = { article: annotated.article, highlights: annotated.highlights };
+      io.stdout(JSON.stringify(report, null, 2));
+    } else {
+      io.stdout(formatReport(annotated, dataset, page.label));
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof AnnotateError) {
+      io.stderr(`annotate: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+// Run only as a script, so tests can import the functions above.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(`${t}\n`),
+    stderr: (t) => process.stderr.write(`${t}\n`),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error('annotate: unexpected error:', error);
+      process.exitCode = 1;
+    },
+  );
+}
