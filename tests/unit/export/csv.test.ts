@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { CSV_COLUMNS, csvRows, guardCell, unguardCell, writeCsv } from '@/lib/export/csv';
+import { anyText, note, storedAnnotations } from './helpers';
+
+function parseBack(csv: string): string[][] {
+  expect(csv.startsWith('\ufeff')).toBe(true);
+  const result = Papa.parse<string[]>(csv.slice(1), { header: false });
+  expect(result.errors).toEqual([]);
+  return result.data;
+}
+
+describe('CSV export', () => {
+  test('UTF-8 BOM, the header, one CRLF-terminated row per annotation', () => {
+    const csv = writeCsv([note(), note({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', target: undefined, tags: [] })]);
+    expect(csv.startsWith('\ufeffurl,title,quote,note,tags,created,modified\r\n')).toBe(true);
+    expect(csv.split('\r\n')).toHaveLength(3);
+    expect(parseBack(csv)).toEqual([
+      [...CSV_COLUMNS],
+      ['https://news.example/syria/aleppo', 'Aleppo under siege', 'more than 70,000 people', 'Check this figure against the UN report.',
+        'casualties; UN', '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z'],
+      ['https://news.example/syria/aleppo', 'Aleppo under siege', '', 'Check this figure against the UN report.', '', '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z'],
+    ]);
+  });
+
+  test('commas, double quotes and line breaks are quoted per RFC 4180; non-Latin text is kept', () => {
+    const csv = writeCsv([note({ text: 'He said "no",\nthen left', title: 'حلب، سوريا 中文 😀' })]);
+    expect(csv).toContain('"He said ""no"",\nthen left"');
+    expect(csv).toContain('حلب، سوريا 中文 😀');
+    const [, row] = parseBack(csv);
+    expect(row?.[1]).toBe('حلب، سوريا 中文 😀');
+    expect(row?.[3]).toBe('He said "no",\nthen left');
+  });
+
+  test('cells that a spreadsheet would run as a formula start with an apostrophe', () => {
+    const csv = writeCsv([note({ text: '=HYPERLINK("http://evil.example","click")', title: '+1 555', tags: ['@home', '-5'] })]);
+    const [, row] = parseBack(csv);
+    expect(row?.[3]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(row?.[1]).toBe("'+1 555");
+    expect(row?.[4]).toBe("'@home; -5");
+    for (const cell of row ?? []) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  test('the guard is reversible, even for text that already starts with an apostrophe', () => {
+    expect(guardCell("'=x")).toBe("''=x");
+    expect(unguardCell("''=x")).toBe("'=x");
+    expect(guardCell("'quoted'")).toBe("'quoted'");
+    expect(unguardCell("'quoted'")).toBe("'quoted'");
+    fc.assert(fc.property(anyText(), (text) => {
+      const cell = guardCell(text);
+      expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      expect(unguardCell(cell)).toBe(text);
+    }), { numRuns: 500 });
+  });
+
+  test('property: papaparse reads back exactly the rows written, for any Unicode text', () => {
+    fc.assert(
+      fc.property(storedAnnotations(15), (annotations) => {
+        expect(parseBack(writeCsv(annotations))).toEqual(csvRows(annotations));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

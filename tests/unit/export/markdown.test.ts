@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { escapeMarkdownLine, escapeMarkdownText, writeMarkdown } from '@/lib/export/markdown';
+import { note } from './helpers';
+
+const now = new Date('2026-03-04T05:06:07Z');
+
+/** CommonMark's reading of backslash escapes, plus our non-breaking-space stand-ins for edge spaces. */
+function unescape(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u00a0/g, ' ');
+}
+
+describe('Markdown export', () => {
+  test('groups by page, newest page first, the title as a link, notes in reading order', () => {
+    const md = writeMarkdown(
+      [
+        note({ id: 'a', url: 'https://a.example/one', title: 'First page', modified: '2026-01-01T00:00:00.000Z', text: 'later in text',
+          target: { quote: { type: 'TextQuoteSelector', exact: 'second quote', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 500, end: 512 } } }),
+        note({ id: 'b', url: 'https://b.example/two (draft)', title: 'Second page', modified: '2026-02-01T00:00:00.000Z', text: 'on page two', tags: [] }),
+        note({ id: 'c', url: 'https://a.example/one', title: 'First page', modified: '2026-01-01T00:00:00.000Z', text: 'earlier in text',
+          target: { quote: { type: 'TextQuoteSelector', exact: 'first quote', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 10, end: 21 } } }),
+      ],
+      { now },
+    );
+    const headings = md.split('\n').filter((l) => l.startsWith('## '));
+    expect(headings).toEqual(['## [Second page](<https://b.example/two (draft)>)', '## [First page](<https://a.example/one>)']);
+    expect(md.indexOf('first quote')).toBeLessThan(md.indexOf('second quote'));
+    expect(md).toContain('Exported 2026-03-04: 3 annotations on 2 pages.');
+    expect(md).toContain('> first quote\n\nearlier in text\n\nTags: casualties, UN  \n*Saved 2026-01-01 00:00 UTC*');
+    expect(md).toContain('\n* * *\n');
+  });
+
+  test('a multi-line quote stays one blockquote with its line and paragraph breaks', () => {
+    const md = writeMarkdown([note({ target: { quote: { type: 'TextQuoteSelector', exact: 'line one\nline two\n\nnew paragraph', prefix: '', suffix: '' } } })], { now });
+    expect(md).toContain('> line one\\\n> line two\n>\n> new paragraph\n');
+  });
+
+  test('Markdown syntax in notes, quotes and titles is shown literally', () => {
+    const md = writeMarkdown([note({
+      title: 'Assad [sic] *interview*',
+      text: '# not a heading\n1. not a list\n- nor this\n> nor a quote\n<script>x</script> & &amp; `code` _under_ ~strike~ | pipe',
+    })], { now });
+    expect(md).toContain('## [Assad \\[sic\\] \\*interview\\*](<https://news.example/syria/aleppo>)');
+    expect(md).toContain('\\# not a heading\\\n1\\. not a list\\\n\\- nor this\\\n\\> nor a quote\\\n\\<script\\>x\\</script\\> & \\&amp; \\`code\\` \\_under\\_ \\~strike\\~ \\| pipe');
+  });
+
+  test('indentation and trailing spaces cannot turn into code blocks or hard breaks', () => {
+    expect(escapeMarkdownLine('    indented')).toBe('\u00a0\u00a0\u00a0\u00a0indented');
+    expect(escapeMarkdownLine('end  ')).toBe('end\u00a0\u00a0');
+    expect(escapeMarkdownText('a\n\n\nb')).toEqual(['a', '', 'b']);
+  });
+
+  test('a page without a title is headed by its URL; angle brackets in the URL are encoded', () => {
+    const md = writeMarkdown([note({ title: '', url: 'https://x.example/a<b>' })], { now });
+    expect(md).toContain('## [https://x.example/a\\<b\\>](<https://x.example/a%3Cb%3E>)');
+  });
+
+  test('property: escaping a line loses nothing, and leaves no Markdown syntax unescaped', () => {
+    // Half the lines are dense in ASCII punctuation, where Markdown's syntax lives.
+    const syntax = fc.string({ unit: fc.constantFrom(...'#>*_[]<>|~`\\&;=+-.!()1a '), maxLength: 30 });
+    const line = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), syntax).filter((s) => !/[\n\r\t\u00a0]/.test(s));
+    fc.assert(fc.property(line, (text) => {
+      const escaped = escapeMarkdownLine(text);
+      expect(unescape(escaped)).toBe(text);
+      // Every inline special character is preceded by a backslash.
+      expect(escaped.replace(/\\[!-/:-@[-`{-~]/g, '')).not.toMatch(/[\\`*_[\]<>|~]/);
+      // No block construct at the line start.
+      expect(escaped).not.toMatch(/^ {0,3}([#>+=-]|\d{1,9}[.)])/);
+    }), { numRuns: 1000 });
+  });
+});
