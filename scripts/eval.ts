@@ -17,6 +17,8 @@ export interface PageResult {
   f1: number;
   ms: number;
   score: PageScore;
+  /** The same page scored on every returned node, headline included. */
+  withHeadline: PageScore;
 }
 
 export const CORPUS_DIR = resolve(import.meta.dirname, '..', '..', 'shared', 'corpus');
@@ -37,7 +39,11 @@ export function evaluatePage(dir: string, page: string): PageResult {
   const start = performance.now();
   const result = detectArticle(dom.window.document);
   const ms = performance.now() - start;
-  const score = shingleMatch(expected, articleText(result.nodes));
+  // The benchmark's articleBody never contains the headline (none of the 54 sh-* expected texts does,
+  // nor Readability's expected output), while detectArticle returns it for highlighting: score the body.
+  const headline = new Set(result.headline);
+  const score = shingleMatch(expected, articleText(result.nodes.filter((n) => !headline.has(n))));
+  const withHeadline = shingleMatch(expected, articleText(result.nodes));
   dom.window.close();
   const precision = precisionOf(score);
   const recall = recallOf(score);
@@ -50,6 +56,7 @@ export function evaluatePage(dir: string, page: string): PageResult {
     f1: f1Of(precision, recall),
     ms,
     score,
+    withHeadline,
   };
 }
 
@@ -58,6 +65,8 @@ export interface EvalReport {
   sh: Aggregate & { below05: number };
   readability: Aggregate & { below05: number };
   all: Aggregate & { below05: number };
+  /** sh-* pages scored with the headline left in. */
+  shWithHeadline: Aggregate;
 }
 
 export function evaluateCorpus(dir = CORPUS_DIR, onPage?: (r: PageResult) => void): EvalReport {
@@ -75,6 +84,7 @@ export function evaluateCorpus(dir = CORPUS_DIR, onPage?: (r: PageResult) => voi
     sh: summarise(pages.filter((r) => r.group === 'sh')),
     readability: summarise(pages.filter((r) => r.group === 'readability')),
     all: summarise(pages),
+    shWithHeadline: aggregate(pages.filter((r) => r.group === 'sh').map((r) => r.withHeadline)),
   };
 }
 
@@ -102,6 +112,7 @@ function main(): void {
   console.log(line('sh-* (human-labelled)', report.sh));
   console.log(line('readability test pages', report.readability));
   console.log(line('all', report.all));
+  console.log(`sh-* scored with the headline left in: F1=${fmt(report.shWithHeadline.f1)}`);
   const worst = [...report.pages].sort((a, b) => a.f1 - b.f1).slice(0, 8);
   console.log(`worst: ${worst.map((r) => `${r.page} ${fmt(r.f1)}`).join(', ')}`);
 }

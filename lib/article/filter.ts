@@ -1,9 +1,10 @@
 // What is never article text, whatever the extractor said: code, form controls, editable regions and
-// elements whose content is not rendered text.
+// elements whose content is not rendered text. (Not FORM: ASP.NET sites wrap the whole page in one form;
+// Readability already drops forms inside the article that look like forms.)
 
 const NEVER = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE',
-  'PRE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'FORM', 'HEAD', 'TITLE',
+  'PRE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
 ]);
 
 const SHOW_TEXT = 4;

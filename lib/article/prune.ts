@@ -1,0 +1,207 @@
+// Pruning around an extractor's result. Readability finds the right container on nearly every news page
+// but keeps what publishers put inside it besides the story: photo captions and credits, bylines and
+// timestamps, "Read more:" links, related-story lists, share and newsletter prompts, and one-word labels
+// ("Comments", "Caption", "Close"). Each rule below targets one such kind of block by its structure or
+// its role as the markup names it, never by a site's specific strings.
+import { blockOf } from './text';
+import { tokenize } from './metric';
+
+// Class/id words that name a block's role as something other than story text. Matched as whole words of
+// the class or id (after splitting camelCase, dashes and underscores), so "comment" does not match
+// "commentary" and "ad" does not match "header" or "read".
+const BOILERPLATE_ROLE = new Set([
+  'caption', 'captions', 'credit', 'credits', 'byline', 'bylines', 'author', 'authors', 'dateline',
+  'timestamp', 'date', 'time', 'published', 'updated', 'share', 'sharing', 'social', 'newsletter',
+  'subscribe', 'subscription', 'signup', 'related', 'recommended', 'recommendations', 'promo',
+  'trending', 'popular', 'mostread', 'comments', 'comment', 'breadcrumb', 'breadcrumbs', 'tags',
+  'toolbar', 'ad', 'ads', 'advert', 'advertisement', 'sponsor', 'sponsored', 'outbrain', 'taboola',
+  'disclaimer', 'copyright', 'gallery', 'slideshow', 'carousel', 'enlarge', 'sronly', 'visuallyhidden',
+  'login', 'signin', 'paywall', 'overlay', 'modal', 'popup', 'banner', 'nav', 'navigation', 'menu',
+  'footer', 'sidebar', 'widget', 'rail', 'kicker', 'eyebrow', 'meta', 'metadata',
+  'moreon', 'playlist', 'video', 'player', 'audio', 'podcast', 'print', 'email', 'feedback',
+]);
+
+// Elements whose content is never the running text of a story, even inside the article container.
+const NON_STORY_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'FOOTER', 'HEADER', 'ADDRESS', 'TIME', 'BUTTON', 'LABEL']);
+
+function roleWords(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('role') ?? ''}`;
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+function namesBoilerplate(el: Element): boolean {
+  const words = roleWords(el);
+  if (words.some((w) => BOILERPLATE_ROLE.has(w))) return true;
+  // Joined pairs catch "most-read", "read-more", "sign-in", "sr-only" spelled with separators.
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (BOILERPLATE_ROLE.has(`${words[i]}${words[i + 1]}`)) return true;
+  }
+  return false;
+}
+
+// Month names and time/date shapes, for lines that only say when the story was published or updated.
+const DATE_WORDS = new Set([
+  'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january',
+  'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'am', 'pm', 'a', 'p', 'm',
+  'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'mst', 'mdt', 'gmt', 'utc', 'bst', 'cet', 'ist', 'amt',
+  'published', 'updated', 'posted', 'first', 'last', 'modified', 'on', 'at', 'ago', 'today', 'yesterday',
+  'hour', 'hours', 'minute', 'minutes', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years',
+]);
+
+/** A line that only states a date or time ("Published 11:11 PM EST Nov 19, 2019", "1 day ago"). */
+export function isDateLine(text: string): boolean {
+  const tokens = tokenize(text.toLowerCase());
+  if (tokens.length === 0 || tokens.length > 14) return false;
+  let dated = false;
+  for (const t of tokens) {
+    if (/^\d+$/.test(t)) {
+      dated = true;
+      continue;
+    }
+    if (!DATE_WORDS.has(t)) return false;
+    if (t !== 'on' && t !== 'at' && t !== 'a' && t !== 'first' && t !== 'last') dated = true;
+  }
+  return dated && /\d/.test(text);
+}
+
+const HEADING = /^H[1-6]$/;
+// Blocks where short text is normal content (list items, table cells, definitions, quotes, headings).
+const SHORT_OK = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+interface Block {
+  el: Element | null;
+  nodes: Text[];
+}
+
+function groupByBlock(nodes: readonly Text[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  for (const node of nodes) {
+    const el = blockOf(node);
+    if (!current || current.el !== el) {
+      current = { el, nodes: [] };
+      blocks.push(current);
+    }
+    current.nodes.push(node);
+  }
+  return blocks;
+}
+
+function inLink(node: Node, stop: Element | null): boolean {
+  for (let el = node.parentElement; el && el !== stop; el = el.parentElement) {
+    if (el.tagName.toUpperCase() === 'A') return true;
+  }
+  return false;
+}
+
+/** The deepest element containing every node: the article container as it is on the live page. */
+export function commonAncestor(nodes: readonly Node[]): Element | null {
+  const first = nodes[0];
+  if (!first) return null;
+  let root: Element | null = first.parentElement;
+  for (const node of nodes) {
+    while (root && !root.contains(node)) root = root.parentElement;
+  }
+  return root;
+}
+
+/**
+ * The nodes of `nodes` (live text nodes in document order, from an extractor) that are story text.
+ * `root` is the article container; roles are only read on elements below it, since the container's
+ * own class ("article-body", "story") says nothing about a block inside it.
+ */
+export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): Text[] {
+  // Characters of extracted text under each element up to the container: a wrapper that holds a large
+  // share of the article is the article, whatever its class says ("read-more" often wraps the rest of
+  // the story behind an expander, "paywall" the part for subscribers).
+  const charsUnder = new Map<Element, number>();
+  let total = 0;
+  for (const node of nodes) {
+    const len = node.data.trim().length;
+    total += len;
+    for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
+      charsUnder.set(el, (charsUnder.get(el) ?? 0) + len);
+    }
+  }
+  const isMajor = (el: Element) => (charsUnder.get(el) ?? 0) > total * 0.3;
+  const verdict = new Map<Element, boolean>();
+  const boilerplateAncestor = (el: Element | null): boolean => {
+    if (!el || el === root || !root?.contains(el)) return false;
+    const known = verdict.get(el);
+    if (known !== undefined) return known;
+    const result =
+      (!isMajor(el) && (NON_STORY_TAGS.has(el.tagName.toUpperCase()) || namesBoilerplate(el))) ||
+      boilerplateAncestor(el.parentElement);
+    verdict.set(el, result);
+    return result;
+  };
+
+  const kept: Text[] = [];
+  for (const block of groupByBlock(nodes)) {
+    // Role named by the markup (caption, byline, related...) on the block or anything between it and
+    // the container. Headings are judged on their own: a "related" wrapper around an h2 is still a
+    // wrapper, but h2 inside the story is kept by the rules below.
+    const keptNodes = block.nodes.filter((n) => !boilerplateAncestor(n.parentElement));
+    if (keptNodes.length === 0) continue;
+    const text = keptNodes.map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
+    const words = tokenize(text).length;
+    const tag = block.el?.tagName.toUpperCase() ?? '';
+
+    // Link lists and "Read more:" lines: most of the block's words are links. A story paragraph that
+    // links a few words stays.
+    let linkChars = 0;
+    let chars = 0;
+    for (const n of keptNodes) {
+      const len = n.data.trim().length;
+      chars += len;
+      if (inLink(n, block.el)) linkChars += len;
+      else if (block.el && block.el.tagName.toUpperCase() === 'A') linkChars += len;
+    }
+    if (block.el && isInsideLink(block.el, root)) linkChars = chars;
+    if (chars > 0 && linkChars / chars > 0.5 && !HEADING.test(tag)) continue;
+
+    if (isDateLine(text)) continue;
+    // A bare URL printed on the page (share or canonical links).
+    if (/^(https?:\/\/|www\.)\S+$/i.test(text)) continue;
+    // One- to three-word labels outside headings and lists ("Comments", "Image caption", "More:",
+    // "Sign In"): interface text, not sentences. Subheads are kept: they are headings, or a paragraph
+    // that is all bold.
+    // A label ending in a colon ("More:", "SOURCE:") introduces a list or credit, not a sentence.
+    if (words <= 2 && text.endsWith(':')) continue;
+    if (
+      words <= 3 &&
+      text.length <= 24 &&
+      !SHORT_OK.has(tag) &&
+      !/[.!?"”’。！？」』]$/.test(text) &&
+      !isAllEmphasis(keptNodes, block.el)
+    ) {
+      continue;
+    }
+    kept.push(...keptNodes);
+  }
+  return kept;
+}
+
+function isInsideLink(el: Element, root: Element | null): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    if (e.tagName.toUpperCase() === 'A') return true;
+  }
+  return false;
+}
+
+const EMPHASIS = new Set(['B', 'STRONG', 'EM', 'I']);
+
+/** Every node of the block sits in bold/italic: a run-in subhead such as <p><strong>The response</strong></p>. */
+function isAllEmphasis(nodes: readonly Text[], block: Element | null): boolean {
+  return nodes.every((n) => {
+    for (let el = n.parentElement; el && el !== block; el = el.parentElement) {
+      if (EMPHASIS.has(el.tagName.toUpperCase())) return true;
+    }
+    return false;
+  });
+}
