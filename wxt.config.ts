@@ -14,7 +14,12 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Highlights the people, places, organisations and figures of a reference dataset in news articles, and keeps your notes on them.',
-    permissions: ['storage', 'contextMenus', 'activeTab', 'downloads'],
+    // unlimitedStorage: the notes database must not hit the origin quota (no install warning).
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'downloads'],
+    // The same sites the content script already runs on (no extra install warning): lets the popup and
+    // background read a tab's URL and title (tabs.get/query), e.g. for pages where the content script is
+    // not answering yet, and the browser-test harness find a tab by URL.
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'add-note': {
         suggested_key: { default: 'Alt+Shift+N' },

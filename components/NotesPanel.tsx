@@ -92,6 +92,14 @@ export function NotesPanel({ tabId, api: injected }: NotesPanelProps) {
     return () => clearTimeout(timer);
   }, [undo]);
 
+  // A mark for the time-to-notes figure (tests/e2e/notes.test.ts reports it with first-contentful-paint).
+  const listedOnce = useRef(false);
+  useEffect(() => {
+    if (!notes || listedOnce.current) return;
+    listedOnce.current = true;
+    requestAnimationFrame(() => performance.mark('notes-listed'));
+  }, [notes]);
+
   const reanchor = useCallback(() => {
     void api.refreshPage().then((report) => { if (report) setAnchoring(report); });
   }, [api]);
