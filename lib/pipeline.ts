@@ -10,8 +10,18 @@ export interface Annotated {
   matches: TextMatch[];
 }
 
+export interface AnnotatedNodes {
+  map: TextMap;
+  matches: TextMatch[];
+}
+
+/** Matches in a given list of text nodes (document order): the whole article, or content a living page added. */
+export function annotateNodes(nodes: Text[], matcher: Matcher): AnnotatedNodes {
+  const map = buildTextMap(nodes);
+  return { map, matches: matcher.match(map.text) };
+}
+
 export function annotateDocument(doc: Document, matcher: Matcher): Annotated {
   const article = detectArticle(doc);
-  const map = buildTextMap(article.nodes);
-  return { article, map, matches: matcher.match(map.text) };
+  return { article, ...annotateNodes(article.nodes, matcher) };
 }

@@ -1,2 +1,42 @@
-// PLACEHOLDER (owned by the highlighting work): requests about what Backstory found on a page, settings, badge.
-export interface PageProtocol {}
+// The page part of the typed protocol (lib/messages.ts): what Backstory found on a tab, the badge, revealing
+// an item. Settings are not messages: they live in storage.local (lib/page/settings.ts) and every context
+// reads and watches them there.
+import type { MatchCategory } from '../match/types';
+
+export interface FoundItem {
+  referenceId: string;
+  category: MatchCategory;
+  /** Entity name or figure label from the reference. */
+  label: string;
+  /** How many highlights on the page point at it. */
+  count: number;
+}
+
+export interface PageSummary {
+  /** The page's address (the popup has no "tabs" permission to read it from the tab). */
+  url: string;
+  /** The page's site key (lib/page/settings.ts siteKey), so the popup needs no "tabs" permission to know it. */
+  site: string;
+  /** False when the reader turned Backstory off for this site. */
+  active: boolean;
+  /** False while Backstory is still reading or painting the page. */
+  settled: boolean;
+  /** 'css' (Custom Highlight API) or 'wrap' (fallback). */
+  mode: 'css' | 'wrap';
+  /** Highlights painted (categories turned off are not counted): the badge number. */
+  total: number;
+  byCategory: Record<MatchCategory, number>;
+  /** One line per reference item, in order of first appearance on the page. */
+  items: FoundItem[];
+}
+
+export interface PageProtocol {
+  /** Content script → background: the tab's highlight count changed (badge text). */
+  'page/report': { request: { total: number }; response: null };
+  /** Popup → content script (tabs.sendMessage): what was found on this page. */
+  'page/summary': { request: Record<string, never>; response: PageSummary };
+  /** Popup → content script: scroll to the next highlight of a reference item and open its card. */
+  'page/reveal': { request: { referenceId: string }; response: boolean };
+  /** Background (keyboard command) → content script: move to the next/previous highlight. */
+  'page/step': { request: { direction: 1 | -1 }; response: boolean };
+}

@@ -1,0 +1,105 @@
+// Mounts the card in a shadow root on a host appended to <html>: the only node Backstory adds to a page
+// (with CSS highlights). The host resets every inherited and page style (`all: initial !important` from
+// inside: important rules of the shadow's :host beat the page's), so page CSS can neither hide nor restyle it.
+import { render } from 'preact';
+import { Card } from './Card';
+import { announce, type CardModel } from '@/lib/highlight/card-model';
+import type { CardPresenter } from '@/lib/page/controller';
+
+/** Stable attribute to find the host (tests, and our own mutation filtering). */
+export const CARD_HOST_ATTRIBUTE = 'data-backstory-card';
+
+const CSS = `
+:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important;
+  z-index: 2147483647 !important; display: block !important; contain: layout style; }
+.card { position: fixed; box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(420px, calc(100vh - 16px)); overflow: auto;
+  padding: 12px 14px 10px; border-radius: 10px; border: 1px solid #8884; pointer-events: auto;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; background: #fff;
+  box-shadow: 0 8px 28px #0003, 0 1px 3px #0002; text-align: left; direction: ltr; }
+@media (prefers-color-scheme: dark) { .card { color: #eee; background: #232326; border-color: #fff3; } .meta, footer { color: #aaa !important; } }
+header { display: flex; align-items: baseline; gap: 8px; margin: 0 0 6px; }
+h2 { font-size: 16px; font-weight: 650; margin: 0; flex: 1; }
+h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 10px 0 2px; opacity: .75; }
+p, ul, dl { margin: 4px 0; } ul { padding-left: 18px; }
+.chip { font-size: 12px; padding: 0 6px; border-radius: 4px; border-bottom: 2px solid; white-space: nowrap; }
+.chip.dotted { border-bottom-style: dotted; } .chip.dashed { border-bottom-style: dashed; } .chip.double { border-bottom-style: double; border-bottom-width: 3px; } .chip.wavy { border-bottom-style: dashed; }
+.close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 0 4px; border-radius: 4px; }
+.close:focus-visible { outline: 2px solid #36f; }
+.verdict { font-weight: 600; } .verdict.differs { color: #c62828; } .verdict.matches { color: #2e7d32; }
+@media (prefers-color-scheme: dark) { .verdict.differs { color: #ff8a80; } .verdict.matches { color: #81c784; } }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; } dt { opacity: .75; } dd { margin: 0; }
+.k { opacity: .75; } .meta { color: #666; } cite { font-style: italic; }
+footer { margin-top: 8px; font-size: 11px; color: #666; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+export interface CardLayer extends CardPresenter {
+  readonly host: HTMLElement;
+  destroy(): void;
+}
+
+export function mountCardLayer(doc: Document, onClose: () => void): CardLayer {
+  const host = doc.createElement('backstory-card');
+  host.setAttribute(CARD_HOST_ATTRIBUTE, '');
+  // Open so tests and assistive tech can reach it; it only ever holds reference data, nothing of the reader's.
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const live = doc.createElement('div');
+  live.className = 'sr-only';
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  const mount = doc.createElement('div');
+  shadow.append(style, live, mount);
+  let open = false;
+  let shownId = '';
+
+  function place(anchor: DOMRect) {
+    const card = mount.firstElementChild as HTMLElement | null;
+    if (!card) return;
+    const win = doc.defaultView!;
+    const { width, height } = card.getBoundingClientRect();
+    const gap = 8;
+    // Below the highlight when it fits, else above; clamped to the viewport.
+    let top = anchor.bottom + gap;
+    if (top + height > win.innerHeight - gap && anchor.top - gap - height >= gap) top = anchor.top - gap - height;
+    top = Math.max(gap, Math.min(top, win.innerHeight - height - gap));
+    const left = Math.max(gap, Math.min(anchor.left, win.innerWidth - width - gap));
+    card.style.top = `${top}px`;
+    card.style.left = `${left}px`;
+  }
+
+  return {
+    host,
+    get isOpen() {
+      return open;
+    },
+    show(model: CardModel, anchor: DOMRect) {
+      if (!host.isConnected) doc.documentElement.append(host);
+      const key = `${model.kind}:${model.id}:${model.kind === 'figure' ? model.pageText : ''}`;
+      if (key !== shownId || !open) {
+        render(<Card model={model} onClose={onClose} />, mount);
+        // Re-announce only when the content changes, not on every reposition while scrolling.
+        live.textContent = announce(model);
+        shownId = key;
+      }
+      open = true;
+      place(anchor);
+    },
+    hide() {
+      if (!open) return;
+      open = false;
+      shownId = '';
+      render(null, mount);
+      live.textContent = '';
+    },
+    owns(target: EventTarget | null) {
+      return target === host;
+    },
+    destroy() {
+      render(null, mount);
+      host.remove();
+      open = false;
+    },
+  };
+}

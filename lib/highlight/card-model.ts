@@ -1,0 +1,161 @@
+// What the card says about a highlight, as plain data: computed from the match and the reference dataset,
+// so it is tested without a browser and the Preact card only lays it out.
+import type { TextMatch } from '../match/types';
+import type { Dataset, Entity, EntityType, Figure, Qualifier, SourceDocument } from '../reference/types';
+
+export interface SourceLine {
+  id: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+}
+
+export interface FigureFact {
+  id: string;
+  /** "more than 70,000 people killed". */
+  label: string;
+  value: number;
+  qualifier: Qualifier;
+  unit: string;
+  counts: string;
+  period?: string;
+  place?: string;
+  attribution?: string;
+}
+
+export interface EntityCard {
+  kind: 'entity';
+  id: string;
+  name: string;
+  type: EntityType;
+  typeLabel: string;
+  /** Other names it goes by (without the main name). */
+  aliases: string[];
+  description?: string;
+  /** Text as it appears on the page, when it differs from the name. */
+  pageText: string;
+  figures: FigureFact[];
+  sources: SourceLine[];
+}
+
+export interface FigureCard {
+  kind: 'figure';
+  id: string;
+  pageText: string;
+  reference: FigureFact;
+  /** What the page says, when the reader could read it. */
+  page?: { value: number; qualifier: Qualifier; unit: string; text: string };
+  verdict: 'matches' | 'differs';
+  /** Entities the figure belongs to, by name. */
+  about: string[];
+  sources: SourceLine[];
+}
+
+export type CardModel = EntityCard | FigureCard;
+
+const TYPE_LABELS: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
+
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** "more than 70,000", "70,000" (exact), "about 4,000,000". */
+export function formatQualified(value: number, qualifier: Qualifier): string {
+  return qualifier === 'exact' ? formatNumber(value) : `${qualifier} ${formatNumber(value)}`;
+}
+
+/** Lookups by id over a dataset, built once per page. */
+export interface ReferenceIndex {
+  entity(id: string): Entity | undefined;
+  figure(id: string): Figure | undefined;
+  document(id: string): SourceDocument | undefined;
+  /** A short human label for a reference id: an entity's name or a figure's label. */
+  label(id: string): string;
+}
+
+export function indexDataset(dataset: Dataset): ReferenceIndex {
+  const entities = new Map(dataset.entities.map((e) => [e.id, e]));
+  const figures = new Map(dataset.figures.map((f) => [f.id, f]));
+  const documents = new Map(dataset.documents.map((d) => [d.id, d]));
+  return {
+    entity: (id) => entities.get(id),
+    figure: (id) => figures.get(id),
+    document: (id) => documents.get(id),
+    label: (id) => entities.get(id)?.name ?? figures.get(id)?.label ?? id,
+  };
+}
+
+function sourcesOf(ref: ReferenceIndex, mentions: { doc: string }[]): SourceLine[] {
+  const seen = new Set<string>();
+  const lines: SourceLine[] = [];
+  for (const m of mentions) {
+    if (seen.has(m.doc)) continue;
+    seen.add(m.doc);
+    const d = ref.document(m.doc);
+    if (!d) continue;
+    lines.push({ id: d.id, title: d.title, ...(d.publisher ? { publisher: d.publisher } : {}), ...(d.date ? { date: d.date } : {}) });
+  }
+  return lines;
+}
+
+function figureFact(ref: ReferenceIndex, f: Figure): FigureFact {
+  const place = f.placeId ? ref.entity(f.placeId)?.name : undefined;
+  const attribution = f.attributedToId ? ref.entity(f.attributedToId)?.name : undefined;
+  return {
+    id: f.id,
+    label: f.label,
+    value: f.value,
+    qualifier: f.qualifier,
+    unit: f.unit,
+    counts: f.counts,
+    ...(f.period ? { period: f.period } : {}),
+    ...(place ? { place } : {}),
+    ...(attribution ? { attribution } : {}),
+  };
+}
+
+/** The card for a match, or null when the reference no longer has that id (stale dataset). */
+export function describeMatch(ref: ReferenceIndex, match: TextMatch): CardModel | null {
+  if (match.category === 'figure' || match.category === 'figure-differs') {
+    const f = ref.figure(match.referenceId);
+    if (!f) return null;
+    const reading = match.figure?.reading;
+    return {
+      kind: 'figure',
+      id: f.id,
+      pageText: match.text,
+      reference: figureFact(ref, f),
+      ...(reading ? { page: { value: reading.value, qualifier: reading.qualifier, unit: reading.unit, text: match.text } } : {}),
+      verdict: match.figure?.verdict ?? (match.category === 'figure-differs' ? 'differs' : 'matches'),
+      about: f.entityIds.map((id) => ref.entity(id)?.name).filter((n): n is string => !!n),
+      sources: sourcesOf(ref, f.mentions),
+    };
+  }
+  const e = ref.entity(match.referenceId);
+  if (!e) return null;
+  return {
+    kind: 'entity',
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    typeLabel: TYPE_LABELS[e.type],
+    aliases: e.aliases.filter((a) => a !== e.name),
+    ...(e.description ? { description: e.description } : {}),
+    pageText: match.text,
+    figures: e.figureIds.map((id) => ref.figure(id)).filter((f): f is Figure => !!f).map((f) => figureFact(ref, f)),
+    sources: sourcesOf(ref, e.mentions),
+  };
+}
+
+/** One sentence a screen reader announces when the card opens. */
+export function announce(card: CardModel): string {
+  if (card.kind === 'entity') {
+    const facts = card.figures.length ? ` ${card.figures.length} reference figure${card.figures.length === 1 ? '' : 's'}.` : '';
+    return `${card.name}, ${card.typeLabel.toLowerCase()}.${facts}`;
+  }
+  const ref = `${formatQualified(card.reference.value, card.reference.qualifier)} ${card.reference.counts}`;
+  const by = card.reference.attribution ? ` according to ${card.reference.attribution}` : '';
+  return card.verdict === 'differs'
+    ? `Figure differs from the reference: the page says ${card.pageText}; the reference says ${ref}${by}.`
+    : `Figure matches the reference: ${ref}${by}.`;
+}

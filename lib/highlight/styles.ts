@@ -1,0 +1,66 @@
+// How Backstory's highlights look. Only `::highlight(backstory-*)` rules (and the fallback's own element),
+// so the sheet can style nothing of the page's, and the page's rules cannot restyle our card (shadow root).
+import type { MatchCategory } from '../match/types';
+
+export interface CategoryStyle {
+  /** Highlight name in CSS.highlights: a public contract (users and tests read it). */
+  name: string;
+  label: string;
+  /** Never colour alone: each category has its own underline style. */
+  decoration: 'solid' | 'dotted' | 'dashed' | 'double' | 'wavy';
+  /** Mid-luminance colours: the tint is translucent and the underline saturated, readable on light and dark pages. */
+  tint: string;
+  line: string;
+  priority: number;
+}
+
+export const CATEGORY_STYLES: Record<MatchCategory, CategoryStyle> = {
+  person: { name: 'backstory-person', label: 'Person', decoration: 'solid', tint: 'rgb(255 170 0 / 0.26)', line: 'rgb(214 120 0)', priority: 1 },
+  place: { name: 'backstory-place', label: 'Place', decoration: 'dotted', tint: 'rgb(0 170 120 / 0.24)', line: 'rgb(0 150 100)', priority: 1 },
+  organization: { name: 'backstory-organization', label: 'Organisation', decoration: 'dashed', tint: 'rgb(60 130 255 / 0.24)', line: 'rgb(40 110 240)', priority: 1 },
+  figure: { name: 'backstory-figure', label: 'Figure (matches the reference)', decoration: 'double', tint: 'rgb(160 90 255 / 0.24)', line: 'rgb(140 70 230)', priority: 2 },
+  'figure-differs': { name: 'backstory-figure-differs', label: 'Figure (differs from the reference)', decoration: 'wavy', tint: 'rgb(255 60 60 / 0.26)', line: 'rgb(225 30 30)', priority: 3 },
+};
+
+/** The keyboard-focused highlight: drawn over its category so the reader sees where they are. */
+export const FOCUS_HIGHLIGHT = 'backstory-focus';
+
+export function highlightCss(): string {
+  const rules = Object.values(CATEGORY_STYLES).map(
+    (s) => `::highlight(${s.name}) { background-color: ${s.tint}; text-decoration: underline ${s.decoration} ${s.line}; text-decoration-thickness: 2px; }`,
+  );
+  // The focused one gets a stronger tint and thicker line, not a colour change, so it reads in any theme.
+  rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgb(255 220 0 / 0.55); color: inherit; text-decoration: underline solid rgb(20 20 20); text-decoration-thickness: 3px; }`);
+  return rules.join('\n');
+}
+
+/** Inline style for the fallback `<backstory-mark>` element (no stylesheet needed, nothing leaks). */
+export function fallbackMarkStyle(category: MatchCategory): string {
+  const s = CATEGORY_STYLES[category];
+  return `all: unset; display: inline; background-color: ${s.tint}; text-decoration: underline ${s.decoration} ${s.line}; text-decoration-thickness: 2px; color: inherit;`;
+}
+
+/**
+ * Adopts the ::highlight rules into `doc` as a constructed stylesheet: no <style> node is added to the page.
+ * Returns a function that removes it again. Falls back to a <style> element only where constructed sheets
+ * cannot be adopted (e.g. some content-script sandboxes), since the rules must live in the page's scope.
+ */
+export function installHighlightStyles(doc: Document): () => void {
+  const css = highlightCss();
+  const win = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
+  try {
+    if (!win || !('adoptedStyleSheets' in doc)) throw new Error('no adoptedStyleSheets');
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    return () => {
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  } catch {
+    const style = doc.createElement('style');
+    style.setAttribute('data-backstory', 'highlight-styles');
+    style.textContent = css;
+    (doc.head ?? doc.documentElement).append(style);
+    return () => style.remove();
+  }
+}

@@ -1,0 +1,387 @@
+// Everything Backstory does on one page, as plain DOM code (the content script only wires it to the
+// extension): run the pipeline, paint the highlights in time-boxed chunks, follow a living page, apply the
+// reader's settings, open the card on hover or keyboard focus, and answer the popup.
+import type { Matcher } from '../match';
+import { MATCH_CATEGORIES, type MatchCategory } from '../match/types';
+import { detectArticle } from '../article';
+import { annotateNodes } from '../pipeline';
+import { createHighlighter, isStale, type Highlighter, type HighlightItem } from '../highlight/highlighter';
+import { textNodesIn } from '../highlight/registry';
+import { rangesForMatches, type MatchRange } from '../highlight/ranges';
+import { describeMatch, type CardModel, type ReferenceIndex } from '../highlight/card-model';
+import { forEachChunk, yieldToMain } from './schedule';
+import { articleScope, isArticleAddition, watchPage, type LivingWatcher, type PageChanges } from './living';
+import { defaultSettings, isSiteEnabled, siteKey, type Settings } from './settings';
+import type { FoundItem, PageSummary } from './messages';
+
+/** The card UI, injected so lib/ stays free of Preact and the shadow-root host. */
+export interface CardPresenter {
+  show(model: CardModel, anchor: DOMRect, how: 'hover' | 'keyboard'): void;
+  hide(): void;
+  readonly isOpen: boolean;
+  /** Whether an event target is the card itself (moving the pointer onto the card keeps it open). */
+  owns(target: EventTarget | null): boolean;
+}
+
+export interface PageControllerOptions {
+  doc: Document;
+  matcher: Matcher;
+  reference: ReferenceIndex;
+  /** Article text nodes; defaults to lib/article's detector. */
+  detect?: (doc: Document) => Text[];
+  card?: CardPresenter;
+  /** Nodes Backstory added (the card host): never annotated, their mutations ignored. */
+  isOwn?: (node: Node) => boolean;
+  /** Called (debounced) whenever what is painted changes: the content script reports it for the badge. */
+  onChange?: (summary: PageSummary) => void;
+  forceWrap?: boolean;
+  chunkBudgetMs?: number;
+  livingQuietMs?: number;
+  hoverDelayMs?: number;
+}
+
+export interface PageController {
+  /** Applies settings: starts, stops, or shows/hides categories. Resolves when painting is done. */
+  apply(settings: Settings): Promise<void>;
+  /** Forgets everything and runs the pipeline again (single-page navigation). */
+  rerun(): Promise<void>;
+  summary(): PageSummary;
+  reveal(referenceId: string): boolean;
+  step(direction: 1 | -1): boolean;
+  closeCard(): void;
+  /** Handles pending page mutations now and waits for the resulting work (tests). */
+  settle(): Promise<void>;
+  destroy(): void;
+}
+
+const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
+
+export function createPageController(options: PageControllerOptions): PageController {
+  const { doc, matcher, reference } = options;
+  const win = doc.defaultView!;
+  const detect = options.detect ?? ((d: Document) => detectArticle(d).nodes);
+  const isOwn = options.isOwn ?? (() => false);
+  const budget = options.chunkBudgetMs ?? 8;
+
+  let settings = defaultSettings();
+  let running = false;
+  let generation = 0;
+  let highlighter: Highlighter | null = null;
+  let watcher: LivingWatcher | null = null;
+  let scope: Element | null = null;
+  /** Every matched item, including those of categories turned off (so turning one on is instant). */
+  let known = new Set<HighlightItem>();
+  let seen = new WeakSet<Text>();
+  let work: Promise<void> = Promise.resolve();
+  let current: { item: HighlightItem; how: 'hover' | 'keyboard' } | null = null;
+  let lastFullRun = 0;
+  let destroyed = false;
+
+  /** Queues work after what is running; one failure (a hostile page) must not stop later runs. */
+  let pending = 0;
+  function enqueue(task: () => Promise<void>): Promise<void> {
+    pending++;
+    work = work
+      .then(task)
+      .catch((error: unknown) => console.warn('Backstory:', error))
+      .finally(() => {
+        pending--;
+        changed();
+      });
+    return work;
+  }
+
+  const shown = (category: MatchCategory) => settings.categories[category] !== false;
+
+  // ---- reporting -------------------------------------------------------------------------------------
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  function changed() {
+    if (!options.onChange) return;
+    if (reportTimer !== undefined) clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => {
+      if (!destroyed) options.onChange?.(summary());
+    }, 30);
+  }
+
+  function summary(): PageSummary {
+    const byCategory = Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, 0])) as Record<MatchCategory, number>;
+    const items = new Map<string, FoundItem>();
+    for (const item of highlighter?.items() ?? []) {
+      const { category, referenceId } = item.match;
+      byCategory[category]++;
+      const key = `${category} ${referenceId}`;
+      const found = items.get(key);
+      if (found) found.count++;
+      else items.set(key, { referenceId, category, label: reference.label(referenceId), count: 1 });
+    }
+    return {
+      url: win.location.href,
+      site: siteKey(win.location.hostname),
+      active: running,
+      settled: pending === 0,
+      mode: highlighter?.mode ?? (createHighlighterMode()),
+      total: highlighter?.size ?? 0,
+      byCategory,
+      items: [...items.values()],
+    };
+  }
+
+  function createHighlighterMode(): 'css' | 'wrap' {
+    const w = win as unknown as { CSS?: { highlights?: unknown } };
+    return !options.forceWrap && w.CSS?.highlights ? 'css' : 'wrap';
+  }
+
+  // ---- painting --------------------------------------------------------------------------------------
+  function paint(found: MatchRange[]) {
+    const items: HighlightItem[] = found.map(({ match, range }) => ({ match, range, nodes: textNodesIn(range) }));
+    for (const item of items) known.add(item);
+    highlighter?.add(items.filter((item) => shown(item.match.category)));
+  }
+
+  async function paintChunked(found: MatchRange[], gen: number) {
+    // Wrapping re-wraps everything on each add, so it paints in one go; CSS highlights paint in time-boxed chunks.
+    if (highlighter?.mode === 'wrap') paint(found);
+    else await forEachChunk(found, (slice) => paint(slice as MatchRange[]), { budgetMs: budget, cancelled: () => gen !== generation });
+    changed();
+  }
+
+  function ensureRunning() {
+    if (running) return;
+    running = true;
+    watcher = watchPage(doc.documentElement, onPageChanges, { quietMs: options.livingQuietMs ?? 150, isOwn: (n) => isOwn(n) || isInsideOwn(n) });
+    highlighter = createHighlighter(doc, { forceWrap: options.forceWrap ?? false, mutate: (change) => watcher!.ignoring(change) });
+    addListeners();
+  }
+
+  function isInsideOwn(node: Node): boolean {
+    for (let n: Node | null = node; n; n = n.parentNode) if (isOwn(n)) return true;
+    return false;
+  }
+
+  function stop() {
+    generation++;
+    running = false;
+    closeCard();
+    removeListeners();
+    watcher?.disconnect();
+    watcher = null;
+    highlighter?.destroy();
+    highlighter = null;
+    known = new Set();
+    seen = new WeakSet();
+    scope = null;
+    changed();
+  }
+
+  async function fullRun(): Promise<void> {
+    const gen = ++generation;
+    closeCard();
+    highlighter?.remove([...known]);
+    known = new Set();
+    seen = new WeakSet();
+    lastFullRun = Date.now();
+    watcher?.flush(); // page changes so far are part of this run
+    const nodes = detect(doc).filter((n) => !isInsideOwn(n));
+    scope = articleScope(nodes);
+    await yieldToMain();
+    if (gen !== generation) return;
+    const { map, matches } = annotateNodes(nodes, matcher);
+    for (const n of nodes) seen.add(n);
+    const found = rangesForMatches(map, matches);
+    await yieldToMain();
+    if (gen !== generation) return;
+    await paintChunked(found, gen);
+  }
+
+  function onPageChanges(changes: PageChanges) {
+    if (!running || !highlighter) return;
+    // Stale highlights first: text the page removed or rewrote.
+    if (changes.removed || changes.edited.size) {
+      const stale = [...known].filter((item) => isStale(item) || item.nodes.some((n) => changes.edited.has(n)));
+      for (const item of stale) known.delete(item);
+      highlighter.remove(stale);
+      if (current && stale.includes(current.item)) closeCard();
+      for (const t of changes.edited) seen.delete(t);
+      if (stale.length) changed();
+    }
+    const fresh = changes.texts.filter((t) => !seen.has(t));
+    if (!fresh.length) return;
+    if (!scope) {
+      // No article at first (an app still rendering): look again, at most once a second.
+      if (Date.now() - lastFullRun > 1000) void enqueue(fullRun);
+      return;
+    }
+    const texts = fresh.filter((t) => isArticleAddition(t, scope));
+    if (!texts.length) return;
+    for (const t of texts) seen.add(t);
+    const gen = generation;
+    void enqueue(async () => {
+      if (gen !== generation) return;
+      const { map, matches } = annotateNodes(texts, matcher);
+      await paintChunked(rangesForMatches(map, matches), gen);
+    });
+  }
+
+  // ---- card, hover and keyboard ---------------------------------------------------------------------
+  function showCard(item: HighlightItem, how: 'hover' | 'keyboard') {
+    const model = describeMatch(reference, item.match);
+    if (!model || !options.card) return;
+    current = { item, how };
+    options.card.show(model, item.range.getBoundingClientRect(), how);
+  }
+
+  function closeCard() {
+    if (current?.how === 'keyboard') highlighter?.setFocus(null);
+    current = null;
+    cancelHide();
+    options.card?.hide();
+  }
+
+  function focusItem(item: HighlightItem) {
+    highlighter?.setFocus(item);
+    const rect = item.range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > win.innerHeight || rect.left < 0 || rect.right > win.innerWidth) {
+      const el = item.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
+    }
+    showCard(item, 'keyboard');
+  }
+
+  function step(direction: 1 | -1): boolean {
+    const list = highlighter?.items() ?? [];
+    if (!list.length) return false;
+    let index = current ? list.indexOf(current.item) : -1;
+    if (index < 0) {
+      // Start where the reader is: the first highlight in view (or after it), not the top of the page.
+      const firstVisible = list.findIndex((i) => i.range.getBoundingClientRect().bottom >= 0);
+      index = direction === 1 ? (firstVisible < 0 ? 0 : firstVisible) - 1 : (firstVisible < 0 ? list.length : firstVisible);
+    }
+    const next = list[(index + direction + list.length) % list.length]!;
+    focusItem(next);
+    return true;
+  }
+
+  function reveal(referenceId: string): boolean {
+    const list = (highlighter?.items() ?? []).filter((i) => i.match.referenceId === referenceId);
+    if (!list.length) return false;
+    const at = current ? list.indexOf(current.item) : -1;
+    focusItem(list[(at + 1) % list.length]!);
+    return true;
+  }
+
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  let pointer = { x: 0, y: 0, target: null as EventTarget | null };
+  const cancelHide = () => {
+    if (hideTimer !== undefined) clearTimeout(hideTimer);
+    hideTimer = undefined;
+  };
+
+  function hoverCheck() {
+    hoverTimer = undefined;
+    if (!highlighter) return;
+    if (options.card?.owns(pointer.target)) return cancelHide();
+    const item = highlighter.itemAt(pointer.x, pointer.y);
+    if (item) {
+      cancelHide();
+      if (current?.item !== item) {
+        if (current?.how === 'keyboard') highlighter.setFocus(null);
+        showCard(item, 'hover');
+      }
+    } else if (current?.how === 'hover' && hideTimer === undefined) {
+      // A short grace period lets the pointer travel from the highlight onto the card.
+      hideTimer = setTimeout(() => {
+        hideTimer = undefined;
+        if (current?.how === 'hover') closeCard();
+      }, 300);
+    }
+  }
+
+  const onMouseMove = (e: MouseEvent) => {
+    pointer = { x: e.clientX, y: e.clientY, target: e.target };
+    // Debounced: hit-testing on every mousemove would cost frames on long pages.
+    if (hoverTimer === undefined) hoverTimer = setTimeout(hoverCheck, options.hoverDelayMs ?? 60);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && current) {
+      closeCard();
+      return;
+    }
+    if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
+    if (e.code !== 'KeyJ' && e.code !== 'KeyK') return;
+    const target = e.target as Element | null;
+    if (target?.closest?.(EDITABLE)) return; // never steal keys from what the reader is typing in
+    if (step(e.code === 'KeyJ' ? 1 : -1)) e.preventDefault();
+  };
+
+  let scrollFrame = 0;
+  const onScroll = () => {
+    if (!current || scrollFrame) return;
+    scrollFrame = win.requestAnimationFrame(() => {
+      scrollFrame = 0;
+      if (current) options.card?.show(describeMatch(reference, current.item.match)!, current.item.range.getBoundingClientRect(), current.how);
+    });
+  };
+
+  function addListeners() {
+    win.addEventListener('mousemove', onMouseMove, { capture: true, passive: true });
+    win.addEventListener('keydown', onKeyDown, { capture: true });
+    win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  }
+  function removeListeners() {
+    win.removeEventListener('mousemove', onMouseMove, { capture: true });
+    win.removeEventListener('keydown', onKeyDown, { capture: true });
+    win.removeEventListener('scroll', onScroll, { capture: true });
+    if (hoverTimer !== undefined) clearTimeout(hoverTimer);
+    hoverTimer = undefined;
+  }
+
+  // ---- settings ----------------------------------------------------------------------------------------
+  async function apply(next: Settings): Promise<void> {
+    const before = settings;
+    settings = next;
+    const enabled = isSiteEnabled(next, win.location.hostname);
+    if (!enabled) {
+      if (running) stop();
+      else changed();
+      return;
+    }
+    if (!running) {
+      ensureRunning();
+      return enqueue(fullRun);
+    }
+    const hide: HighlightItem[] = [];
+    const show: HighlightItem[] = [];
+    for (const item of known) {
+      const c = item.match.category;
+      if (before.categories[c] !== false && !shown(c)) hide.push(item);
+      else if (before.categories[c] === false && shown(c)) show.push(item);
+    }
+    if (current && hide.includes(current.item)) closeCard();
+    highlighter!.remove(hide);
+    highlighter!.add(show.filter((i) => !isStale(i)));
+    changed();
+  }
+
+  return {
+    apply,
+    rerun() {
+      if (!running) return Promise.resolve();
+      return enqueue(fullRun);
+    },
+    summary,
+    reveal,
+    step,
+    closeCard,
+    async settle() {
+      watcher?.flush();
+      await work;
+    },
+    destroy() {
+      stop();
+      destroyed = true;
+      if (reportTimer !== undefined) clearTimeout(reportTimer);
+    },
+  };
+}

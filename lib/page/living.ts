@@ -1,0 +1,144 @@
+// Living pages: content the page adds later ("read more", lazy paragraphs, infinite scroll) is annotated in
+// batches, looking only at the added or edited text nodes; removed content is reported so its highlights go.
+// Our own DOM changes (the card host, fallback marks) are never fed back as page changes.
+import { isExcludedText } from '../article';
+
+export interface PageChanges {
+  /** Text nodes added or edited by the page since the last batch, in document order, still connected. */
+  texts: Text[];
+  /** Text nodes whose data the page edited (their old highlights are stale). */
+  edited: Set<Text>;
+  /** Whether anything was removed (highlights on removed text must be dropped). */
+  removed: boolean;
+}
+
+export interface LivingOptions {
+  /** Coalesces bursts: a batch runs this long after the last change... */
+  quietMs?: number;
+  /** ...but no later than this after the first one (a page that never stops changing still gets annotated). */
+  maxWaitMs?: number;
+  /** Nodes that are ours: never reported. */
+  isOwn?: (node: Node) => boolean;
+}
+
+export interface LivingWatcher {
+  /** Runs `change` (which mutates the DOM on our behalf) without reporting its mutations. */
+  ignoring(change: () => void): void;
+  /** Handles pending records now (tests; before a full re-run). */
+  flush(): void;
+  disconnect(): void;
+}
+
+export function watchPage(root: Node, onBatch: (changes: PageChanges) => void, options: LivingOptions = {}): LivingWatcher {
+  const quiet = options.quietMs ?? 150;
+  const maxWait = options.maxWaitMs ?? 600;
+  const isOwn = options.isOwn ?? (() => false);
+  const win = (root.ownerDocument ?? (root as Document)).defaultView!;
+  let added = new Set<Text>();
+  let edited = new Set<Text>();
+  let removed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstAt = 0;
+
+  const collect = (records: MutationRecord[]) => {
+    for (const r of records) {
+      if (isOwn(r.target)) continue;
+      if (r.type === 'characterData') {
+        if (r.target.nodeType === Node.TEXT_NODE) {
+          edited.add(r.target as Text);
+          added.add(r.target as Text);
+        }
+        continue;
+      }
+      if (r.removedNodes.length) removed = true;
+      for (const n of Array.from(r.addedNodes)) {
+        if (isOwn(n)) continue;
+        if (n.nodeType === Node.TEXT_NODE) added.add(n as Text);
+        else if (n.nodeType === Node.ELEMENT_NODE) {
+          const walker = (n.ownerDocument ?? win.document).createTreeWalker(n, NodeFilter.SHOW_TEXT);
+          for (let t = walker.nextNode(); t; t = walker.nextNode()) added.add(t as Text);
+        }
+      }
+    }
+  };
+
+  const run = () => {
+    timer = undefined;
+    firstAt = 0;
+    collect(observer.takeRecords());
+    if (!added.size && !removed) return;
+    const texts = [...added].filter((t) => t.isConnected && !isOwn(t)).sort(documentOrder);
+    const batch: PageChanges = { texts, edited, removed };
+    added = new Set();
+    edited = new Set();
+    removed = false;
+    onBatch(batch);
+  };
+
+  const schedule = () => {
+    const now = Date.now();
+    if (!firstAt) firstAt = now;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, Math.max(0, Math.min(quiet, firstAt + maxWait - now)));
+  };
+
+  const observer = new win.MutationObserver((records) => {
+    collect(records);
+    if (added.size || removed) schedule();
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+
+  return {
+    ignoring(change) {
+      // Keep the page's pending records, run our change, then drop the records it caused.
+      collect(observer.takeRecords());
+      try {
+        change();
+      } finally {
+        observer.takeRecords();
+      }
+    },
+    flush() {
+      if (timer !== undefined) clearTimeout(timer);
+      run();
+    },
+    disconnect() {
+      if (timer !== undefined) clearTimeout(timer);
+      observer.disconnect();
+    },
+  };
+}
+
+export function documentOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+// Where a later addition cannot be article text, whatever the detector said about the first render.
+const NOT_ARTICLE = [
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre',
+  'nav', 'aside', 'footer', 'form', 'figcaption', '[contenteditable]:not([contenteditable="false"])', '[hidden]', '[aria-hidden="true"]',
+  '[role="navigation"]', '[role="complementary"]', '[role="contentinfo"]', '[role="banner"]', '[role="dialog"]', '[role="alert"]',
+].join(',');
+
+/** The lowest element containing every article node: later additions inside it are article candidates. */
+export function articleScope(nodes: readonly Text[]): Element | null {
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  if (!first || !last) return null;
+  const range = first.ownerDocument.createRange();
+  range.setStartBefore(first);
+  range.setEndAfter(last);
+  const common = range.commonAncestorContainer;
+  return common.nodeType === Node.ELEMENT_NODE ? (common as Element) : common.parentElement;
+}
+
+/** Whether a text node added later belongs to the article: inside its scope and not in page furniture. */
+export function isArticleAddition(node: Text, scope: Element | null): boolean {
+  if (!scope || !scope.contains(node) || isExcludedText(node)) return false;
+  const parent = node.parentElement;
+  if (!parent) return false;
+  const furniture = parent.closest(NOT_ARTICLE);
+  // Furniture that *contains* the whole scope (an article inside a <form>) does not exclude it.
+  return !furniture || furniture.contains(scope);
+}

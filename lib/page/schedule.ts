@@ -1,0 +1,46 @@
+// Long work on big pages is split into chunks, yielding to the browser between them so no task runs longer
+// than ~50 ms (input stays responsive, "long task" budget). Chunks are cut by elapsed time, not item count,
+// so fast machines do more per chunk.
+
+/** Gives the main thread back: scheduler.yield() where it exists (keeps our priority), else a macrotask. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface ChunkOptions {
+  /** Milliseconds of work before yielding. */
+  budgetMs?: number;
+  /** Stop early (a newer run started, the page was left). */
+  cancelled?: () => boolean;
+  now?: () => number;
+  yield?: () => Promise<void>;
+}
+
+/**
+ * Runs `work` over `items` in time-boxed chunks. Resolves true when all ran, false when cancelled.
+ * `work` receives a slice so callers can batch (one registry update per slice).
+ */
+export async function forEachChunk<T>(items: readonly T[], work: (slice: readonly T[]) => void, options: ChunkOptions = {}): Promise<boolean> {
+  const budget = options.budgetMs ?? 8;
+  const now = options.now ?? (() => performance.now());
+  const pause = options.yield ?? yieldToMain;
+  let i = 0;
+  let step = 64; // grows or shrinks so one slice takes a fraction of the budget
+  while (i < items.length) {
+    if (options.cancelled?.()) return false;
+    const started = now();
+    while (i < items.length && now() - started < budget) {
+      const t0 = now();
+      const slice = items.slice(i, i + step);
+      work(slice);
+      i += slice.length;
+      const took = now() - t0;
+      if (took < budget / 4) step = Math.min(step * 2, 4096);
+      else if (took > budget / 2) step = Math.max(Math.floor(step / 2), 1);
+    }
+    if (i < items.length) await pause();
+  }
+  return !options.cancelled?.();
+}

@@ -1,0 +1,97 @@
+// The reader's controls: Backstory on/off per site and per highlight category. Kept in extension storage
+// (storage.local) under one key, so the popup writes it and every open tab's content script hears the change
+// through storage.onChanged at once. Pure: callers pass the storage area and the change event.
+import { MATCH_CATEGORIES, type MatchCategory } from '../match/types';
+
+export const SETTINGS_KEY = 'backstory:settings';
+
+export interface Settings {
+  /** Sites (see siteKey) where the reader turned Backstory off. */
+  disabledSites: string[];
+  /** Categories shown; a category missing here is shown (new categories appear on by default). */
+  categories: Record<MatchCategory, boolean>;
+}
+
+export function defaultSettings(): Settings {
+  return { disabledSites: [], categories: Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, true])) as Record<MatchCategory, boolean> };
+}
+
+/** Reads whatever is stored (older versions, hand edits, nothing) into valid settings; never throws. */
+export function normalizeSettings(value: unknown): Settings {
+  const settings = defaultSettings();
+  if (typeof value !== 'object' || value === null) return settings;
+  const v = value as { disabledSites?: unknown; categories?: unknown };
+  if (Array.isArray(v.disabledSites)) {
+    settings.disabledSites = [...new Set(v.disabledSites.filter((s): s is string => typeof s === 'string').map(siteKey).filter(Boolean))];
+  }
+  if (typeof v.categories === 'object' && v.categories !== null) {
+    for (const c of MATCH_CATEGORIES) {
+      const on = (v.categories as Record<string, unknown>)[c];
+      if (typeof on === 'boolean') settings.categories[c] = on;
+    }
+  }
+  return settings;
+}
+
+/**
+ * The site a setting applies to: the host name, lower-cased, without a leading "www." (readers think of
+ * www.example.com and example.com as one site). Accepts a URL or a bare host name.
+ */
+export function siteKey(urlOrHost: string): string {
+  let host = urlOrHost.trim().toLowerCase();
+  try {
+    if (host.includes('/')) host = new URL(host).hostname;
+  } catch {
+    return '';
+  }
+  return host.replace(/^www\./, '').replace(/\.$/, '');
+}
+
+export function isSiteEnabled(settings: Settings, site: string): boolean {
+  return !settings.disabledSites.includes(siteKey(site));
+}
+
+export function withSite(settings: Settings, site: string, enabled: boolean): Settings {
+  const key = siteKey(site);
+  const others = settings.disabledSites.filter((s) => s !== key);
+  return { ...settings, disabledSites: enabled ? others : [...others, key] };
+}
+
+export function withCategory(settings: Settings, category: MatchCategory, shown: boolean): Settings {
+  return { ...settings, categories: { ...settings.categories, [category]: shown } };
+}
+
+/** The part of browser.storage.local we use. */
+export interface SettingsArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export async function loadSettings(area: SettingsArea): Promise<Settings> {
+  try {
+    return normalizeSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  } catch {
+    // Storage unavailable (extension reloading): highlight with defaults rather than not at all.
+    return defaultSettings();
+  }
+}
+
+export async function saveSettings(area: SettingsArea, settings: Settings): Promise<void> {
+  await area.set({ [SETTINGS_KEY]: settings });
+}
+
+type ChangeListener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => void;
+export interface SettingsChangeEvent {
+  addListener(cb: ChangeListener): void;
+  removeListener(cb: ChangeListener): void;
+}
+
+/** Calls `onChange` with the new settings whenever another context saves them; returns the unsubscribe. */
+export function watchSettings(event: SettingsChangeEvent, onChange: (settings: Settings) => void): () => void {
+  const listener: ChangeListener = (changes, areaName) => {
+    if (areaName !== 'local' || !(SETTINGS_KEY in changes)) return;
+    onChange(normalizeSettings(changes[SETTINGS_KEY]?.newValue));
+  };
+  event.addListener(listener);
+  return () => event.removeListener(listener);
+}

@@ -1,0 +1,398 @@
+// Reading with highlights, in real Chromium with the built extension: pages built at test time from the
+// seed documents (article + header menu + sidebar + footer that also name reference entities) and the
+// corpus pages whose Syria terms are only outside the article.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import type { Dataset, Entity } from '../../lib/reference/types';
+
+const SHARED = resolve(process.env.BACKSTORY_SHARED ?? '../shared');
+const CATEGORY_NAMES = ['backstory-person', 'backstory-place', 'backstory-organization', 'backstory-figure', 'backstory-figure-differs'];
+const dataset = JSON.parse(readFileSync(resolve('lib/reference/dataset.json'), 'utf8')) as Dataset;
+
+// The documents stay in ../shared; without them (a bare clone) these tests cannot run, except in CI where
+// that is an error. An empty dataset (before the builder has committed one) is the same.
+const missing = !existsSync(join(SHARED, 'seeds'))
+  ? `../shared/seeds not found at ${SHARED}`
+  : dataset.entities.length === 0
+    ? 'lib/reference/dataset.json is empty (the dataset builder has not committed one yet)'
+    : null;
+if (missing && process.env.CI !== 'true') console.warn(`highlights e2e skipped: ${missing}`);
+const suite = missing && process.env.CI !== 'true' ? describe.skip : describe;
+
+interface Block {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The document's paragraphs (runs of non-blank lines) with their offsets, so mentions map to DOM positions. */
+function blocksOf(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const m of text.matchAll(/\S(?:[^\n]|\n(?![ \t]*\n))*/g)) {
+    const body = m[0].replace(/\s+$/, '');
+    blocks.push({ start: m.index, end: m.index + body.length, text: body });
+  }
+  return blocks;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Records the page's own state before the content script runs (document_idle comes after DOMContentLoaded). */
+const RECORDER = `<script>
+window.__countNodes = () => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL, { acceptNode: (x) => x.nodeType === 1 && x.hasAttribute('data-backstory-card') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT }); while (w.nextNode()) n++; return n; };
+document.addEventListener('DOMContentLoaded', () => {
+  window.__before = { text: document.body.textContent, nodes: window.__countNodes() };
+  window.__clicks = 0;
+  document.querySelector('article p, article h1').addEventListener('click', () => window.__clicks++);
+});
+</script>`;
+
+function seedPage(title: string, blocks: Block[], entities: Entity[]): string {
+  const names = entities.map((e) => e.name);
+  const pick = (i: number) => names[i % Math.max(names.length, 1)] ?? 'World';
+  const figureLabel = dataset.figures[0]?.label ?? '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>${RECORDER}</head><body>
+<header><nav><ul>${names.slice(0, 8).map((n) => `<li><a href="#">${esc(n)}</a></li>`).join('')}</ul></nav></header>
+<div class="layout"><main><article>
+<h1 data-p="0">${esc(blocks[0]?.text ?? '')}</h1>
+${blocks.slice(1).map((b, i) => `<p data-p="${i + 1}">${esc(b.text)}</p>`).join('\n')}
+</article></main>
+<aside><h2>Most read</h2><ul>${[0, 1, 2, 3].map((i) => `<li><a href="#">${esc(pick(i))} and ${esc(pick(i + 3))}: what we know</a></li>`).join('')}
+<li><a href="#">${esc(figureLabel)} in ${esc(pick(5))}</a></li></ul></aside></div>
+<footer><p>Coverage of ${esc(pick(1))}, ${esc(pick(2))} and ${esc(pick(6))}. © The Test Gazette</p></footer>
+</body></html>`;
+}
+
+interface PaintedRange {
+  name: string;
+  text: string;
+  p: number | null;
+  start: number;
+  end: number;
+  sameNode: boolean;
+  where: string;
+  nodeText: string;
+}
+
+/** Every Backstory highlight range, read from the page's own world (CSS.highlights is the document's). */
+function paintedRanges(page: Page): Promise<PaintedRange[]> {
+  return page.evaluate((names) => {
+    const registry = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
+    const out: PaintedRange[] = [];
+    for (const name of names) {
+      for (const r of registry.get(name) ?? []) {
+        const el = r.startContainer.parentElement;
+        const p = el?.closest('[data-p]')?.getAttribute('data-p');
+        out.push({
+          name,
+          text: r.toString(),
+          p: p == null ? null : Number(p),
+          start: r.startOffset,
+          end: r.endOffset,
+          sameNode: r.startContainer === r.endContainer,
+          where: el?.closest('header, nav, aside, footer, article')?.tagName.toLowerCase() ?? 'elsewhere',
+          nodeText: r.startContainer.textContent ?? '',
+        });
+      }
+    }
+    return out;
+  }, CATEGORY_NAMES);
+}
+
+type Summary = { settled: boolean; active: boolean; total: number; byCategory: Record<string, number>; items: { referenceId: string }[] };
+
+/** Asks the tab's content script (as the popup does) what it found. */
+async function summaryOf(browser: ExtensionBrowser, tabId: number): Promise<Summary | null> {
+  const [worker] = browser.context.serviceWorkers();
+  return worker!.evaluate(async (id: number) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ ok: boolean; value: Summary } | undefined> } } }).chrome;
+    try {
+      const reply = await api.tabs.sendMessage(id, { backstory: 1, type: 'page/summary', payload: {} });
+      return reply?.ok ? reply.value : null;
+    } catch {
+      return null;
+    }
+  }, tabId);
+}
+
+/**
+ * The extension's id for the tab showing `url`. (The harness's tabIdFor reads Tab.url, which an extension
+ * without the "tabs" permission cannot see; the content script's own answer carries the URL.)
+ */
+async function tabIdFor(browser: ExtensionBrowser, url: string): Promise<number> {
+  const [worker] = browser.context.serviceWorkers();
+  let id = -1;
+  await expect.poll(async () => {
+    id = await worker!.evaluate(async (u: string) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<{ ok: boolean; value: { url: string } } | undefined> } } }).chrome;
+      for (const tab of await api.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const reply = await api.tabs.sendMessage(tab.id, { backstory: 1, type: 'page/summary', payload: {} }).catch(() => undefined);
+        if (reply?.ok && reply.value.url === u) return tab.id;
+      }
+      return -1;
+    }, url);
+    return id;
+  }, { timeout: 10_000, interval: 100 }).toBeGreaterThanOrEqual(0);
+  return id;
+}
+
+async function settled(browser: ExtensionBrowser, tabId: number): Promise<Summary> {
+  let last: Summary | null = null;
+  await expect.poll(async () => (last = await summaryOf(browser, tabId))?.settled ?? false, { timeout: 20_000, interval: 100 }).toBe(true);
+  return last!;
+}
+
+async function badgeOf(browser: ExtensionBrowser, tabId: number): Promise<string> {
+  const [worker] = browser.context.serviceWorkers();
+  return worker!.evaluate((id: number) => {
+    const api = (globalThis as unknown as { chrome: { action: { getBadgeText(q: object): Promise<string> } } }).chrome;
+    return api.action.getBadgeText({ tabId: id });
+  }, tabId);
+}
+
+function cardState(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-backstory-card]');
+    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+    const live = host?.shadowRoot?.querySelector('[aria-live]');
+    if (!dialog) return null;
+    const rect = dialog.getBoundingClientRect();
+    return {
+      text: dialog.textContent ?? '',
+      category: dialog.getAttribute('data-category'),
+      referenceId: dialog.getAttribute('data-reference-id'),
+      live: live?.textContent ?? '',
+      visible: rect.width > 0 && rect.height > 0 && rect.top >= 0 && rect.bottom <= innerHeight,
+    };
+  });
+}
+
+const norm = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+suite('reference highlights in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: PageServer;
+  const seeds = missing ? [] : readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+
+  beforeAll(async () => {
+    server = await servePages();
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openSeed(file: string) {
+    const id = file.replace(/\.txt$/, '');
+    const text = readFileSync(join(SHARED, 'seeds', file), 'utf8');
+    const doc = dataset.documents.find((d) => d.id === id);
+    expect(doc, `dataset has no document ${id}`).toBeDefined();
+    expect(createHash('sha256').update(text).digest('hex'), `dataset was built from another version of ${file}`).toBe(doc!.sha256);
+    const blocks = blocksOf(text);
+    const entities = dataset.entities.filter((e) => e.mentions.some((m) => m.doc === id));
+    const path = `/seed/${id}.html`;
+    server.set(path, seedPage(blocks[0]?.text ?? id, blocks, entities));
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + path);
+    const tabId = await tabIdFor(browser, server.origin + path);
+    const summary = await settled(browser, tabId);
+    return { id, text, blocks, entities, page, tabId, summary };
+  }
+
+  test.each(seeds)('%s: every reference entity and figure is highlighted in the article, nothing elsewhere, the page unchanged', async (file) => {
+    const { id, blocks, page, tabId, summary } = await openSeed(file);
+    const painted = await paintedRanges(page);
+
+    // Nothing in the menu, sidebar or footer, although they name reference entities.
+    expect(painted.filter((r) => r.where !== 'article').map((r) => `${r.where}: ${r.text}`)).toEqual([]);
+
+    // Every mention the dataset took from this document is highlighted where it is, in its category.
+    const expected = [
+      ...dataset.entities.flatMap((e) => e.mentions.filter((m) => m.doc === id).map((m) => ({ m, names: [`backstory-${e.type}`], what: e.name }))),
+      ...dataset.figures.flatMap((f) => f.mentions.filter((m) => m.doc === id).map((m) => ({ m, names: ['backstory-figure', 'backstory-figure-differs'], what: f.label }))),
+    ];
+    expect(expected.length).toBeGreaterThan(0);
+    const misses: string[] = [];
+    for (const { m, names, what } of expected) {
+      const p = blocks.findIndex((b) => m.start >= b.start && m.end <= b.end);
+      if (p < 0) {
+        misses.push(`${what}: mention ${m.start}-${m.end} spans paragraphs`);
+        continue;
+      }
+      const start = m.start - blocks[p]!.start;
+      const end = m.end - blocks[p]!.start;
+      const hit = painted.some((r) => names.includes(r.name) && r.p === p && r.sameNode && r.start < end && r.end > start);
+      if (!hit) misses.push(`${what} (${names[0]}) at paragraph ${p} [${start}, ${end}): "${blocks[p]!.text.slice(start, end)}"`);
+    }
+    expect(misses).toEqual([]);
+
+    // The page's text, node count and listeners are as they were: highlights live outside the DOM.
+    const after = await page.evaluate(() => {
+      const w = window as unknown as { __before: { text: string; nodes: number }; __countNodes(): number; __clicks: number };
+      (document.querySelector('article p, article h1') as HTMLElement).click();
+      return { before: w.__before, text: document.body.textContent, nodes: w.__countNodes(), clicks: w.__clicks, marks: document.querySelectorAll('backstory-mark').length };
+    });
+    expect(after.text).toBe(after.before.text);
+    expect(after.nodes).toBe(after.before.nodes);
+    expect(after.clicks).toBe(1);
+    expect(after.marks).toBe(0);
+
+    // The badge is the number of highlights on the tab.
+    expect(summary.total).toBe(painted.length);
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(String(painted.length));
+    await page.close();
+  });
+
+  test('the card opens on hover and on keyboard focus, and Esc closes it', async () => {
+    const { page } = await openSeed(seeds[0]!);
+    // Hover: the middle of the first highlight of the article.
+    const target = await page.evaluate((names) => {
+      const registry = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
+      const ranges = names.flatMap((name) => [...(registry.get(name) ?? [])].map((range) => ({ name, range })));
+      ranges.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      const first = ranges[0]!;
+      first.range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = first.range.getClientRects()[0]!;
+      return { name: first.name, text: first.range.toString(), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }, CATEGORY_NAMES);
+    expect(await cardState(page)).toBeNull();
+    await page.mouse.move(target.x, target.y, { steps: 3 });
+    await expect.poll(() => cardState(page), { timeout: 5000 }).not.toBeNull();
+    const hovered = (await cardState(page))!;
+    expect(`backstory-${hovered.category}`).toBe(target.name);
+    expect(hovered.visible).toBe(true);
+    expect(hovered.live.length).toBeGreaterThan(0); // what a screen reader announces
+    const entity = dataset.entities.find((e) => e.id === hovered.referenceId);
+    if (entity) {
+      expect(hovered.text).toContain(entity.name);
+      // The card is about what is under the pointer: the page's text is one of the entity's names.
+      expect([entity.name, ...entity.aliases].map(norm).some((a) => norm(target.text).startsWith(a) || a.startsWith(norm(target.text)))).toBe(true);
+    } else {
+      expect(dataset.figures.some((f) => f.id === hovered.referenceId)).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardState(page)).toBeNull();
+
+    // Moving away from a highlight closes a hover card.
+    await page.mouse.move(target.x, target.y);
+    await expect.poll(() => cardState(page)).not.toBeNull();
+    await page.mouse.move(2, 2);
+    await expect.poll(() => cardState(page), { timeout: 3000 }).toBeNull();
+
+    // Keyboard: Alt+Shift+J focuses a highlight (drawn as backstory-focus), scrolls to it, opens its card.
+    const focusRange = () =>
+      page.evaluate(() => {
+        const registry = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
+        const [r] = [...(registry.get('backstory-focus') ?? [])];
+        if (!r) return null;
+        const rect = r.getBoundingClientRect();
+        return { text: r.toString(), top: rect.top, inView: rect.top >= 0 && rect.bottom <= innerHeight, node: r.startContainer.textContent, at: r.startOffset };
+      });
+    await page.keyboard.press('Alt+Shift+J');
+    await expect.poll(() => cardState(page)).not.toBeNull();
+    const first = await focusRange();
+    expect(first?.inView).toBe(true);
+    await page.keyboard.press('Alt+Shift+J');
+    await expect.poll(async () => JSON.stringify(await focusRange())).not.toBe(JSON.stringify(first));
+    expect((await focusRange())?.inView).toBe(true);
+    expect(await cardState(page)).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardState(page)).toBeNull();
+    expect(await focusRange()).toBeNull();
+    await page.close();
+  });
+
+  test('the popup turns a category and the site off and on, applied to the open tab at once; the badge follows', async () => {
+    const { page, tabId, summary } = await openSeed(seeds[0]!);
+    const counts = async () => Object.fromEntries(CATEGORY_NAMES.map((n) => [n, 0]).concat(Object.entries((await paintedRanges(page)).reduce<Record<string, number>>((acc, r) => ((acc[r.name] = (acc[r.name] ?? 0) + 1), acc), {}))));
+    const before = await counts();
+    const [category] = Object.entries(summary.byCategory).sort((a, b) => b[1] - a[1])[0]!;
+    expect(before[`backstory-${category}`]).toBeGreaterThan(0);
+
+    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const box = popup.locator(`input[data-control="category"][data-category="${category}"]`);
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await box.uncheck();
+    await expect.poll(async () => (await counts())[`backstory-${category}`], { timeout: 2000 }).toBe(0);
+    const without = await counts();
+    for (const name of CATEGORY_NAMES) if (name !== `backstory-${category}`) expect(without[name]).toBe(before[name]);
+    const rest = summary.total - summary.byCategory[category]!;
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(rest > 0 ? String(rest) : '');
+
+    await box.check();
+    await expect.poll(() => counts(), { timeout: 2000 }).toEqual(before);
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(String(summary.total));
+
+    const site = popup.locator('input[data-control="site"]');
+    await expect.poll(() => site.isChecked()).toBe(true);
+    await site.uncheck();
+    await expect.poll(async () => (await paintedRanges(page)).length, { timeout: 2000 }).toBe(0);
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe('');
+    await site.check();
+    await expect.poll(() => counts(), { timeout: 5000 }).toEqual(before);
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(String(summary.total));
+    await popup.close();
+    await page.close();
+  });
+
+  test('a living page: added paragraphs are highlighted, removed ones leave no highlight, SPA navigation re-runs', async () => {
+    const { page, entities, tabId } = await openSeed(seeds[0]!);
+    const total = (await paintedRanges(page)).length;
+    const name = entities.find((e) => /^[\p{L} .'-]+$/u.test(e.name))!.name;
+    await page.evaluate((n) => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = `Later that day, more news came about ${n}.`;
+      document.querySelector('article')!.append(p);
+    }, name);
+    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.nodeText.startsWith('Later that day')).map((r) => r.text), { timeout: 3000 }).toContain(name);
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(String(total + 1));
+
+    await page.evaluate(() => document.getElementById('late')!.remove());
+    await expect.poll(async () => (await paintedRanges(page)).length, { timeout: 3000 }).toBe(total);
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(String(total));
+    expect((await paintedRanges(page)).every((r) => r.text.length > 0)).toBe(true); // no collapsed, stale ranges
+
+    // Single-page navigation: the app swaps the article; highlights follow the new one.
+    await page.evaluate((n) => {
+      history.pushState({}, '', '/seed/next-story.html');
+      const article = document.querySelector('article')!;
+      article.replaceChildren();
+      const h = document.createElement('h1');
+      h.textContent = `A new story about ${n}`;
+      const p = document.createElement('p');
+      p.textContent = `Reporters asked about ${n} again today, and again.`;
+      article.append(h, p);
+    }, name);
+    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'article').map((r) => r.text), { timeout: 5000 }).toEqual([name, name]);
+    expect((await paintedRanges(page)).filter((r) => r.where !== 'article')).toEqual([]);
+    await page.close();
+  });
+
+  const corpus = missing || !existsSync(join(SHARED, 'corpus'))
+    ? []
+    : readdirSync(join(SHARED, 'corpus')).filter((d) => {
+        const meta = join(SHARED, 'corpus', d, 'meta.json');
+        return existsSync(meta) && (JSON.parse(readFileSync(meta, 'utf8')) as { syria_terms_only_outside_article?: boolean }).syria_terms_only_outside_article === true;
+      });
+
+  test.each(corpus)('corpus %s: Syria terms only outside the article get no highlight outside it', async (name) => {
+    const dir = join(SHARED, 'corpus', name);
+    const path = `/corpus/${name}.html`;
+    server.set(path, readFileSync(join(dir, 'page.html'), 'utf8'));
+    const expected = norm(readFileSync(join(dir, 'expected.txt'), 'utf8'));
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + path, { waitUntil: 'domcontentloaded' });
+    const tabId = await tabIdFor(browser, server.origin + path);
+    await settled(browser, tabId);
+    const outside = (await paintedRanges(page)).filter((r) => !expected.includes(norm(r.nodeText))).map((r) => `${r.name}: "${r.text}" in "${r.nodeText.trim().slice(0, 80)}"`);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
