@@ -32,6 +32,15 @@ export interface Entity {
   type: EntityType;
   /** Every form to recognise on a page, including `name`, e.g. "Bashar Assad", "President Assad", "Mr Assad". */
   aliases: string[];
+  /**
+   * Forms that refer to it only where its full name has already appeared in the same text ("the Observatory" for
+   * the Syrian Observatory for Human Rights). A page matcher should only use them after a full-name match.
+   */
+  contextualAliases?: string[];
+  /** Misspellings seen in the source documents ("Mr Assads"): counted in `mentions`, never used for page matching. */
+  variants?: string[];
+  /** For places: how specific the place is. */
+  placeKind?: 'country' | 'province' | 'city' | 'town' | 'district' | 'building';
   /** A short description in the project's own words (from curation), if any. */
   description?: string;
   mentions: Mention[];
@@ -56,6 +65,8 @@ export interface Figure {
   placeId?: string;
   /** Entity id of who it is attributed to (the U.N., Human Rights Watch...). */
   attributedToId?: string;
+  /** Who the text credits when that is not a named entity ("activists", "witnesses"). */
+  attributedTo?: string;
   /** Entities the figure belongs to (place, attribution, subject). */
   entityIds: string[];
   mentions: Mention[];

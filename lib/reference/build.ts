@@ -1,0 +1,516 @@
+// From plain-text news documents to the reference dataset. Pure: documents and curation in, dataset out, the same
+// bytes for the same input (no clock, no randomness, every list sorted by a stable key).
+//
+// Entities: the curation's canonical entities are found by their aliases (longest form first, whole words); then
+// `compromise` proposes people, places and organisations, and any candidate the curation does not already cover
+// (and does not exclude) becomes an entity of its own, so a folder of documents about anything still works.
+//
+// Figures: the same reader the content script uses (lib/figures) reads every number; `compromise` parses the
+// number again as a cross-check, reported as a warning when they disagree. What counts as a figure is decided
+// here, deliberately:
+// - a number whose counted thing the reader recognised (people killed, cluster bombs, observers, the length of
+//   the conflict, a population...) is a figure;
+// - a time span that only dates another figure ("in the past six months", "for two days") is that figure's
+//   `period`, not a figure of its own; so are dates and years;
+// - vague quantities ("hundreds of families", "thousands of civilians") are not figures (see lib/figures);
+// - ordinals ("sixth consecutive day", "third year", "second anniversary") are not figures.
+import nlp from 'compromise';
+import { createHash } from 'node:crypto';
+import { readFigures } from '../figures/index';
+import { LABEL_TEMPLATES, type Counts } from '../figures/vocabulary';
+import type { FigureReading } from '../figures/types';
+import type { CuratedEntity, Curation, PlaceKind } from './curation';
+import { articleEnd, firstLine, isWordChar, occurrences, sentences, slug, type Span } from './text';
+import type { Dataset, Entity, EntityType, Figure, Mention, Qualifier, SourceDocument } from './types';
+
+export interface InputDocument {
+  /** Stable id, e.g. the file name without `.txt`. */
+  id: string;
+  text: string;
+}
+
+export interface BuildResult {
+  dataset: Dataset;
+  /** Things a person should look at: number parses that disagree, curation notes that matched nothing. */
+  warnings: string[];
+}
+
+export function buildDataset(documents: InputDocument[], curation: Curation): Dataset {
+  return buildDatasetWithReport(documents, curation).dataset;
+}
+
+interface EntityDraft {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  contextualAliases: string[];
+  variants: string[];
+  placeKind?: PlaceKind;
+  description?: string;
+  mentions: Mention[];
+}
+
+interface DocState {
+  doc: InputDocument;
+  end: number;
+  occupied: Uint8Array;
+  /** Entity mentions in this document, sorted by start once all entities are found. */
+  mentions: Array<Mention & { entityId: string }>;
+}
+
+const CANDIDATE_KINDS: Array<[EntityType, 'people' | 'places' | 'organizations']> = [
+  ['person', 'people'],
+  ['place', 'places'],
+  ['organization', 'organizations'],
+];
+
+const CALENDAR_WORDS =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)$/i;
+const LEADING_WORD =
+  /^(?:(?:the|The|a|A|an|An|President|Mr|Mrs|Ms|Dr|Maj|Gen|Brig|Col|Lt|Capt|Sgt|General|Brigadier|Major|Colonel|Lieutenant|Captain|Sen|Senator|Gov|Governor|Prof|King|Queen|Prince|Minister|Secretary|Envoy)\.?|[a-z][^\s]*)\s+/;
+
+/** The name inside a candidate span: without titles, articles, "city of", trailing punctuation and possessive. */
+function cleanCandidate(text: string, start: number, end: number, type: EntityType): Span | undefined {
+  let s = start;
+  let e = end;
+  const trimEnd = (): void => {
+    while (e > s && /[\s.,;:!?"“”'’()\u2013\u2014-]/.test(text[e - 1]!)) e--;
+  };
+  trimEnd();
+  if (/['’]s$/.test(text.slice(s, e))) {
+    e -= 2;
+    trimEnd();
+  }
+  if (type === 'place') {
+    const of = text.slice(s, e).lastIndexOf(' of ');
+    if (of >= 0 && /^[A-Z]/.test(text.slice(s + of + 4, e))) s += of + 4;
+  }
+  for (let m = LEADING_WORD.exec(text.slice(s, e)); m; m = LEADING_WORD.exec(text.slice(s, e))) s += m[0].length;
+  const name = text.slice(s, e);
+  // A name starts with a capital letter and does not run across a sentence.
+  if (name.length < 2 || !/^\p{Lu}/u.test(name) || /[.!?]\s/.test(name) || /\n/.test(name)) return undefined;
+  if (/^(?:The|A|An)$/.test(name) || CALENDAR_WORDS.test(name)) return undefined;
+  return { start: s, end: e };
+}
+
+/** Curated forms, longest first so "United Nations Security Council" wins over "United Nations". */
+function curatedForms(entities: CuratedEntity[]): Array<{ form: string; entityId: string; contextual: boolean }> {
+  const forms = entities.flatMap((e) => [
+    ...[e.name, ...e.aliases, ...e.variants].map((form) => ({ form, entityId: e.id, contextual: false })),
+    ...e.contextualAliases.map((form) => ({ form, entityId: e.id, contextual: true })),
+  ]);
+  return forms.sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : a.form > b.form ? 1 : 0));
+}
+
+function claim(state: DocState, entity: EntityDraft, start: number, end: number): boolean {
+  if (state.occupied.subarray(start, end).some(Boolean)) return false;
+  state.occupied.fill(1, start, end);
+  const mention = { doc: state.doc.id, start, end };
+  entity.mentions.push(mention);
+  state.mentions.push({ ...mention, entityId: entity.id });
+  return true;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function buildDatasetWithReport(input: InputDocument[], curation: Curation): BuildResult {
+  const warnings: string[] = [];
+  const documents = [...input].sort((a, b) => compare(a.id, b.id));
+  const ids = new Set<string>();
+  for (const d of documents) {
+    if (ids.has(d.id)) throw new Error(`Two documents have the id "${d.id}"`);
+    ids.add(d.id);
+  }
+  const states: DocState[] = documents.map((doc) => {
+    const end = articleEnd(doc.text);
+    return { doc, end, occupied: new Uint8Array(end), mentions: [] };
+  });
+
+  // 1. Curated entities, by their forms. Contextual forms count only after a full mention in the same document.
+  const drafts = new Map<string, EntityDraft>();
+  for (const e of curation.entities) {
+    drafts.set(e.id, {
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      aliases: [...new Set([e.name, ...e.aliases])],
+      contextualAliases: e.contextualAliases,
+      variants: e.variants,
+      ...(e.placeKind ? { placeKind: e.placeKind } : {}),
+      ...(e.description ? { description: e.description } : {}),
+      mentions: [],
+    });
+  }
+  const forms = curatedForms(curation.entities);
+  for (const state of states) {
+    for (const pass of [false, true]) {
+      for (const { form, entityId, contextual } of forms) {
+        if (contextual !== pass) continue;
+        const entity = drafts.get(entityId)!;
+        for (const at of occurrences(state.doc.text, form, state.end)) {
+          if (contextual && !entity.mentions.some((m) => m.doc === state.doc.id && m.start < at)) continue;
+          claim(state, entity, at, at + form.length);
+        }
+      }
+    }
+  }
+
+  // 2. Candidates from compromise that the curation does not cover become entities of their own.
+  const exclusions = new Set(curation.exclusions.map((x) => x.toLowerCase()));
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const state of states) {
+    const body = state.doc.text.slice(0, state.end);
+    const parsed = nlp(body);
+    for (const [type, select] of CANDIDATE_KINDS) {
+      for (const match of parsed[select]().json({ offset: true }) as Array<{ offset: { start: number; length: number } }>) {
+        const span = cleanCandidate(body, match.offset.start, match.offset.start + match.offset.length, type);
+        if (!span || state.occupied.subarray(span.start, span.end).some(Boolean)) continue;
+        const name = body.slice(span.start, span.end);
+        if (exclusions.has(name.toLowerCase())) continue;
+        const byType = votes.get(name) ?? new Map<EntityType, number>();
+        byType.set(type, (byType.get(type) ?? 0) + 1);
+        votes.set(name, byType);
+      }
+    }
+  }
+  const typeOrder: EntityType[] = ['person', 'organization', 'place'];
+  const discovered = [...votes.entries()]
+    .map(([name, byType]) => {
+      // The type compromise gave most often; ties broken in a fixed order so the output never flips.
+      const type = typeOrder.reduce((best, t) => ((byType.get(t) ?? 0) > (byType.get(best) ?? 0) ? t : best), typeOrder.find((t) => byType.has(t))!);
+      return { name, type };
+    })
+    .sort((a, b) => b.name.length - a.name.length || compare(a.name, b.name));
+  for (const { name, type } of discovered) {
+    const id = `${type}:${slug(name)}`;
+    if (id === `${type}:` || drafts.has(id)) continue;
+    const entity: EntityDraft = { id, name, type, aliases: [name], contextualAliases: [], variants: [], mentions: [] };
+    drafts.set(id, entity);
+    for (const state of states) {
+      for (const at of occurrences(state.doc.text, name, state.end)) claim(state, entity, at, at + name.length);
+    }
+  }
+  for (const state of states) state.mentions.sort((a, b) => a.start - b.start);
+
+  // 3. Figures.
+  const demonyms = new Map(curation.entities.filter((e) => e.demonyms.length).map((e) => [e.id, e.demonyms]));
+  const notes = curation.figures.map((note) => ({ note, used: false }));
+  const drafted: Array<Omit<Figure, 'id' | 'entityIds'> & { entityIds: string[]; firstDoc: number }> = [];
+  states.forEach((state, docIndex) => {
+    const body = state.doc.text.slice(0, state.end);
+    const spans = sentences(body);
+    const sources = sentenceSources(body, spans, state, drafts);
+    const readings = readFigures(body).filter((r): r is FigureReading & { counts: Counts } => r.counts !== undefined);
+    const country = mainCountry(state, drafts, demonyms);
+    for (const reading of readings) {
+      checkNumber(body, reading, state.doc.id, warnings);
+      const sentenceIndex = spans.findIndex((s) => s.start <= reading.start && reading.start < s.end);
+      const sentence = spans[sentenceIndex] ?? { start: reading.start, end: reading.end };
+      const inSentence = readings.filter((r) => r.start >= sentence.start && r.start < sentence.end);
+      const me = inSentence.indexOf(reading);
+      const segment = clauseOf(body, reading, { start: inSentence[me - 1]?.end ?? sentence.start, end: inSentence[me + 1]?.start ?? sentence.end });
+      const asides = asidesOf(body, sentence, reading);
+      const source = sources[sentenceIndex];
+      const placeId = placeFor(body, reading, sentence, asides, inSentence[me + 1]?.start ?? sentence.end, state, drafts, country);
+      const period = reading.counts === 'conflict duration' || reading.counts === 'mission duration' || reading.counts === 'population' ? undefined : periodFor(body, reading, sentence);
+      const segmentEntities = state.mentions
+        .filter((m) => m.start >= segment.start && m.end <= segment.end && !isBasedOn(body, m) && !within(asides, m))
+        .map((m) => m.entityId);
+
+      let label = labelFor(reading.counts, reading.value, reading.qualifier, reading.unit);
+      let figurePeriod = period;
+      let figurePlace = placeId;
+      let attributedToId = source?.entityId;
+      const extra: string[] = [];
+      const note = notes.find((n) => n.note.doc === state.doc.id && n.note.counts === reading.counts && n.note.value === reading.value);
+      if (note) {
+        note.used = true;
+        if (note.note.label) label = note.note.label;
+        if (note.note.period) figurePeriod = note.note.period;
+        if (note.note.placeId) figurePlace = note.note.placeId;
+        if (note.note.attributedToId) attributedToId = note.note.attributedToId;
+        extra.push(...note.note.entityIds);
+      }
+      const entityIds = [...new Set([figurePlace, attributedToId, ...segmentEntities, ...extra].filter((id): id is string => id !== undefined))];
+      drafted.push({
+        value: reading.value,
+        qualifier: reading.qualifier,
+        unit: reading.unit,
+        counts: reading.counts,
+        label,
+        ...(figurePeriod ? { period: figurePeriod } : {}),
+        ...(figurePlace ? { placeId: figurePlace } : {}),
+        ...(attributedToId ? { attributedToId } : {}),
+        ...(!attributedToId && source?.text ? { attributedTo: source.text } : {}),
+        entityIds,
+        mentions: [{ doc: state.doc.id, start: reading.start, end: reading.end }],
+        firstDoc: docIndex,
+      });
+    }
+  });
+  for (const { note, used } of notes) {
+    if (!used && ids.has(note.doc)) warnings.push(`curation figure note matched nothing: ${note.doc} ${note.counts} ${note.value}`);
+  }
+
+  // The same fact stated twice (same value, hedge, place, source and period) is one figure with two mentions.
+  const merged = new Map<string, (typeof drafted)[number]>();
+  for (const f of drafted) {
+    const key = JSON.stringify([f.counts, f.value, f.qualifier, f.unit, f.placeId, f.attributedToId, f.attributedTo, f.period]);
+    const same = merged.get(key);
+    if (same) {
+      same.mentions.push(...f.mentions);
+      same.entityIds = [...new Set([...same.entityIds, ...f.entityIds])];
+    } else merged.set(key, f);
+  }
+
+  const entities = [...drafts.values()].filter((e) => e.mentions.length > 0);
+  const present = new Set(entities.map((e) => e.id));
+  const usedIds = new Set<string>();
+  const figures: Figure[] = [...merged.values()]
+    .sort((a, b) => a.firstDoc - b.firstDoc || a.mentions[0]!.start - b.mentions[0]!.start)
+    .map(({ firstDoc: _firstDoc, ...f }) => {
+      const base = `figure:${slug(f.counts)}-${String(f.value).replace('.', 'p')}${f.qualifier === 'exact' ? '' : `-${slug(f.qualifier)}`}`;
+      let id = base;
+      for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+      usedIds.add(id);
+      const { entityIds, mentions, ...rest } = f;
+      return {
+        id,
+        ...rest,
+        ...(rest.placeId && !present.has(rest.placeId) ? { placeId: undefined } : {}),
+        ...(rest.attributedToId && !present.has(rest.attributedToId) ? { attributedToId: undefined } : {}),
+        entityIds: entityIds.filter((e) => present.has(e)),
+        mentions,
+      };
+    })
+    .map((f) => JSON.parse(JSON.stringify(f)) as Figure);
+
+  const figureIdsOf = new Map<string, string[]>();
+  for (const f of figures) for (const e of f.entityIds) figureIdsOf.set(e, [...(figureIdsOf.get(e) ?? []), f.id]);
+
+  const outEntities: Entity[] = entities
+    .sort((a, b) => compare(a.id, b.id))
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      aliases: e.aliases,
+      ...(e.contextualAliases.length ? { contextualAliases: e.contextualAliases } : {}),
+      ...(e.variants.length ? { variants: e.variants } : {}),
+      ...(e.placeKind ? { placeKind: e.placeKind } : {}),
+      ...(e.description ? { description: e.description } : {}),
+      mentions: [...e.mentions].sort((a, b) => compare(a.doc, b.doc) || a.start - b.start),
+      figureIds: figureIdsOf.get(e.id) ?? [],
+    }));
+
+  const outDocuments: SourceDocument[] = documents.map((d) => {
+    const meta = curation.documents[d.id] ?? {};
+    return {
+      id: d.id,
+      title: meta.title ?? firstLine(d.text),
+      ...(meta.publisher ? { publisher: meta.publisher } : {}),
+      ...(meta.date ? { date: meta.date } : {}),
+      sha256: sha256(d.text),
+      length: d.text.length,
+    };
+  });
+
+  return { dataset: { version: 1, documents: outDocuments, entities: outEntities, figures }, warnings };
+}
+
+/** "70,000", "4 million", "1.5 million". */
+export function formatValue(value: number): string {
+  if (value >= 1e6 && Number.isInteger(value / 1e5)) return `${value / 1e6} million`;
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+export function labelFor(counts: Counts, value: number, qualifier: Qualifier, unit: string): string {
+  const n = qualifier === 'exact' ? formatValue(value) : `${qualifier} ${formatValue(value)}`;
+  return LABEL_TEMPLATES[counts].replace('{n}', n).replace('{unit}', unit);
+}
+
+function checkNumber(body: string, reading: FigureReading, doc: string, warnings: string[]): void {
+  const numberText = body.slice(reading.numberStart, reading.numberEnd);
+  // compromise does not read "a dozen" or "half a million" as numbers; only compare where it reads one.
+  const parsed = (nlp(numberText).numbers().get() as unknown[]).filter((n): n is number => typeof n === 'number');
+  if (parsed.length === 1 && parsed[0] !== reading.value) {
+    warnings.push(`${doc}@${reading.numberStart}: the figure reader read ${reading.value}, compromise ${parsed[0]} ("${numberText}")`);
+  }
+}
+
+/** A place written as "New York-based" describes an organisation; it is not where a figure happened. */
+function isBasedOn(body: string, m: Mention): boolean {
+  return body.startsWith('-based', m.end);
+}
+
+function within(spans: Span[], m: Span): boolean {
+  return spans.some((a) => a.start <= m.start && m.end <= a.end);
+}
+
+/** Relative clauses about someone else ("their ministers, who will meet in Dublin"): they do not place a figure. */
+function asidesOf(body: string, sentence: Span, reading: FigureReading): Span[] {
+  const asides: Span[] = [];
+  const relative = /,\s+(?:who|which|whose|where)\b[^,;]*/g;
+  const text = body.slice(sentence.start, sentence.end);
+  for (let m = relative.exec(text); m; m = relative.exec(text)) {
+    const aside = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+    if (!(aside.start <= reading.start && reading.end <= aside.end)) asides.push(aside);
+  }
+  return asides;
+}
+
+/**
+ * The part of a sentence that is about one figure: from the clause it starts in ("..., and that five people")
+ * to the next figure, so a place named for the previous figure is not taken for this one.
+ */
+function clauseOf(body: string, reading: FigureReading, around: Span): Span {
+  const opener = /(?:[,;]|\b(?:and|but|while|when|whereas)\b)\s+/g;
+  const lead = body.slice(around.start, reading.start);
+  let start = around.start;
+  for (let m = opener.exec(lead); m; m = opener.exec(lead)) start = around.start + m.index + m[0].length;
+  return { start, end: around.end };
+}
+
+const SPECIFICITY: Record<PlaceKind, number> = { building: 5, district: 4, town: 3, city: 2, province: 1, country: 0 };
+
+function specificity(entity: EntityDraft | undefined): number {
+  return entity?.placeKind ? SPECIFICITY[entity.placeKind] : SPECIFICITY.city;
+}
+
+/**
+ * The country a document is about: the one named or described ("Syrian forces") most often. Demonyms count because
+ * news copy says "Syrian" far more often than "Syria", while a neighbour may be named more often than the subject.
+ */
+function mainCountry(state: DocState, drafts: Map<string, EntityDraft>, demonyms: Map<string, string[]>): string | undefined {
+  const count = new Map<string, number>();
+  for (const m of state.mentions) if (drafts.get(m.entityId)?.placeKind === 'country') count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
+  for (const [id, words] of demonyms) {
+    for (const word of words) count.set(id, (count.get(id) ?? 0) + occurrences(state.doc.text, word, state.end).length);
+  }
+  let best: string | undefined;
+  for (const [id, n] of count) if (best === undefined || n > count.get(best)! || (n === count.get(best)! && compare(id, best) < 0)) best = id;
+  return best;
+}
+
+/**
+ * Where a figure happened: the most specific place named after it in its clause ("in the Damascus neighborhood of
+ * Qaboun" → Qaboun), else anywhere in its sentence; "the city" is the last city named before; "the country",
+ * "the conflict", "the uprising" are the country the document is about.
+ */
+function placeFor(
+  body: string,
+  reading: FigureReading,
+  sentence: Span,
+  asides: Span[],
+  clauseEnd: number,
+  state: DocState,
+  drafts: Map<string, EntityDraft>,
+  mainCountry: string | undefined,
+): string | undefined {
+  const places = state.mentions.filter((m) => drafts.get(m.entityId)?.type === 'place' && !isBasedOn(body, m) && !within(asides, m));
+  const pick = (list: typeof places): string | undefined =>
+    list.reduce<(typeof places)[number] | undefined>((best, m) => (!best || specificity(drafts.get(m.entityId)) > specificity(drafts.get(best.entityId)) ? m : best), undefined)?.entityId;
+  const after = pick(places.filter((m) => m.start >= reading.end && m.end <= clauseEnd));
+  if (after) return after;
+  const inSentence = pick(places.filter((m) => m.start >= sentence.start && m.end <= sentence.end));
+  if (inSentence) return inSentence;
+  const words = body.slice(sentence.start, sentence.end);
+  if (/\bthe (?:city|town)\b/i.test(words)) {
+    const before = places.filter((m) => m.end <= reading.start && ['city', 'town'].includes(drafts.get(m.entityId)?.placeKind ?? 'city'));
+    if (before.length) return before[before.length - 1]!.entityId;
+  }
+  if (/\b(?:country|conflict|uprising|war|rebellion|civil war)\b/i.test(words)) return mainCountry;
+  return undefined;
+}
+
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const NUMBER_OR_WORD = "(?:[\\w-]+ )?";
+const PERIOD_RE = new RegExp(
+  [
+    `\\b(?:in|over|during) the (?:past|last) ${NUMBER_OR_WORD}(?:days?|weeks?|months?|years?)`,
+    `\\bin recent (?:days|weeks|months|years)`,
+    `\\bsince (?:the start of )?(?:${MONTH}(?: \\d{1,2})?,?(?: \\d{4})?|\\d{4})`,
+    `\\b(?:[Oo]n|[Ll]ate|[Ee]arly) ${WEEKDAY}`,
+    `\\b(?:last|this) (?:week|month|year)`,
+    `\\bin ${MONTH}(?: \\d{4})?`,
+    `\\bin \\d{4}\\b`,
+  ].join('|'),
+  'g',
+);
+
+/** The time phrase of the sentence nearest to the figure ("in the past six months", "on Friday"). */
+function periodFor(body: string, reading: FigureReading, sentence: Span): string | undefined {
+  const text = body.slice(sentence.start, sentence.end);
+  let best: { phrase: string; distance: number } | undefined;
+  PERIOD_RE.lastIndex = 0;
+  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
+    const start = sentence.start + m.index;
+    const end = start + m[0].length;
+    // A period phrase that contains the figure is the figure itself ("in the past six months" read as 6 months).
+    if (start <= reading.start && end >= reading.end) continue;
+    const distance = end <= reading.start ? reading.start - end : start - reading.end;
+    if (!best || distance < best.distance) best = { phrase: m[0].replace(/^(?:On|Late|Early|Last|This|In|Since)\b/, (w) => w.toLowerCase()), distance };
+  }
+  return best?.phrase;
+}
+
+interface Source {
+  entityId?: string;
+  text?: string;
+}
+
+const SPEECH = /\b(?:said|says|say|reported|reports|estimates|estimated|claimed|claims|claim|told|counted|documented|according to)\b/g;
+const COREFERENT_SUBJECT = /\b(?:the (?:report|group|organi[sz]ation|agency|monitor|watchdog|study|survey)|it)\s+(?:also\s+)?$/i;
+const GENERIC_SUBJECT = /\b((?:opposition |rights |local )?(?:activists|witnesses|residents|officials|rights groups|state media|doctors|medics|rebels|the military|the army|the government|the regime))\s+(?:also\s+|have\s+|had\s+)?$/i;
+
+/**
+ * Who each sentence credits, in order: "Human Rights Watch said", "according to U.N. estimates", "the Observatory
+ * also said". "The report said" and "the group said" refer back to the last named source in the document.
+ */
+function sentenceSources(body: string, spans: Span[], state: DocState, drafts: Map<string, EntityDraft>): Array<Source | undefined> {
+  let lastNamed: string | undefined;
+  return spans.map((sentence) => {
+    const text = body.slice(sentence.start, sentence.end);
+    const mentions = state.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && drafts.get(m.entityId)?.type !== 'place');
+    let found: Source | undefined;
+    SPEECH.lastIndex = 0;
+    for (let v = SPEECH.exec(text); v && !found; v = SPEECH.exec(text)) {
+      const at = sentence.start + v.index;
+      if (v[0] === 'according to') {
+        const next = mentions.find((m) => m.start >= at + v![0].length && m.start - (at + v![0].length) <= 8);
+        if (next) found = { entityId: next.entityId };
+        else {
+          const generic = /^\s+((?:opposition |rights )?(?:activists|witnesses|residents|officials|rights groups|state media))\b/i.exec(text.slice(v.index + v[0].length));
+          if (generic) found = { text: generic[1]!.toLowerCase() };
+        }
+        continue;
+      }
+      // The subject: a named entity ending just before the verb, with at most a few words between
+      // ("The Observatory also said", "Human Rights Watch has reported").
+      const subject = [...mentions].reverse().find((m) => m.end <= at && /^[\s,]*(?:[\w’'-]+\s+){0,2}$/.test(body.slice(m.end, at)) && !/[.;]/.test(body.slice(m.end, at)));
+      if (subject) {
+        found = { entityId: subject.entityId };
+        continue;
+      }
+      const lead = text.slice(0, v.index);
+      if (COREFERENT_SUBJECT.test(lead) && lastNamed) found = { entityId: lastNamed };
+      else {
+        const generic = GENERIC_SUBJECT.exec(lead);
+        if (generic) found = { text: generic[1]!.toLowerCase() };
+      }
+    }
+    if (found?.entityId) lastNamed = found.entityId;
+    return found;
+  });
+}
+
+// Re-exported for tests of the builder's pieces.
+export { cleanCandidate, isWordChar };
