@@ -389,9 +389,11 @@ export function readFigures(text: string): FigureReading[] {
     let act: Action | undefined;
     if (justBefore) {
       act = ACTIONS[justBefore.word];
-      // "the death toll rose to 60,000": the verb is a few words back, after the word "toll".
-      if (!act && (justBefore.word === 'to' || justBefore.word === 'at' || justBefore.word === 'reached')) {
-        if (beforeInPhrase.slice(-5).some((t) => t.word === 'toll')) act = 'killed';
+      // "the death toll rose to 60,000", "death toll tops 60,000": the count is of the dead, a few words back.
+      if (!act) {
+        const recent = beforeInPhrase.slice(-5);
+        const lastStop = recent.map((t) => CLAUSE_END.has(t.word) || t.word === ',').lastIndexOf(true);
+        if (recent.slice(lastStop + 1).some((t) => t.word === 'toll')) act = 'killed';
       }
     }
     if (!act) act = actionIn(afterUnit.slice(0, 7));
