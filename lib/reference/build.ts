@@ -189,6 +189,19 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
     })
     .sort((a, b) => b.name.length - a.name.length || compare(a.name, b.name));
   for (const { name, type } of discovered) {
+    // "Mr Smith" after "John Smith": a lone surname is the same person, but only in a text that named them in full.
+    if (type === 'person' && !name.includes(' ')) {
+      const owners = [...drafts.values()].filter((e) => e.type === 'person' && e.name.split(' ').length > 1 && e.name.endsWith(` ${name}`));
+      const owner = owners.length === 1 ? owners[0]! : undefined;
+      if (owner) {
+        if (!owner.contextualAliases.includes(name)) owner.contextualAliases = [...owner.contextualAliases, name];
+        for (const state of states) {
+          const first = owner.mentions.find((m) => m.doc === state.doc.id);
+          for (const at of occurrences(state.doc.text, name, state.end)) if (first && at > first.start) claim(state, owner, at, at + name.length);
+        }
+        continue;
+      }
+    }
     const id = `${type}:${slug(name)}`;
     if (id === `${type}:` || drafts.has(id)) continue;
     const entity: EntityDraft = { id, name, type, aliases: [name], contextualAliases: [], variants: [], mentions: [] };
