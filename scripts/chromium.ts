@@ -62,6 +62,16 @@ export interface LaunchOptions {
   args?: string[];
 }
 
+/** Flags for every Chromium we start: quiet, no first-run UI, no background traffic that would skew timings. */
+export const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!chromiumAvailable()) throw new Error(INSTALL_HINT);
   const dir = extensionDir();
@@ -74,12 +84,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ...(options.downloadsPath ? { downloadsPath: options.downloadsPath } : {}),
     args: [
       ...(options.headed ? [] : ['--headless=new']),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...BASE_ARGS,
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       ...(options.args ?? []),

@@ -1,0 +1,399 @@
+// `npm run bench` (issue 5, item 9): how fast Backstory is on real and big pages, in Chromium, against two
+// yardsticks run in the same process on the same pages — mark.js on the same alias list, and a bare baseline
+// (one combined RegExp, ranges in one Highlight) — printed as ratios. Targets are printed PASS/MISS, never
+// asserted: timings belong in a benchmark, not in tests that flake on a busy machine.
+//
+//   npm run bench                       build, then bench (a) seed pages, (b) the largest corpus page, (c) 200k words
+//   npx tsx scripts/bench.ts --runs=3   fewer runs per measurement (default 5; the 200k-word page always 3, mark.js on it 1)
+//   npx tsx scripts/bench.ts --words=50000 --json
+//
+// Two browsers: a plain Chromium, where the bench bundle (scripts/bench/page-entry.ts: lib/ pipeline, mark.js,
+// baseline) runs alone on each page, and Chromium with the built extension, where the shipped content script
+// annotates the same page and we record the long tasks after DOMContentLoaded, beside the page's own.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_ARGS, CHROMIUM_PATH, INSTALL_HINT, chromiumAvailable, extensionDir, launchWithExtension, servePages, type PageServer } from './chromium';
+import { generatedPage, largestCorpusPage, seedPages, type BenchPage } from './bench/pages';
+import type { BenchApi, PipelineTiming, YardstickTiming } from './bench/page-entry';
+import type { Dataset } from '../lib/reference/types';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED = resolve(ROOT, '..', 'shared');
+const TARGETS = { pipelineOnSeedMs: 16, ratioToBaseline: 2, longestTaskMs: 50, contentScriptGzKb: 60 };
+
+interface Options {
+  runs: number;
+  words: number;
+  json: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const num = (name: string, fallback: number) => {
+    const raw = argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`bench: --${name} needs a positive whole number`);
+    return n;
+  };
+  return { runs: num('runs', 5), words: num('words', 200_000), json: argv.includes('--json') };
+}
+
+/** lib/ pipeline + highlighter + yardsticks as one classic script for page.addScriptTag. */
+async function bundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(import.meta.dirname, 'bench', 'page-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true, // like the extension's build, so parse and run costs are comparable
+    write: false,
+    logLevel: 'silent',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Only our localhost server: saved corpus pages reference CDNs that must neither slow nor skew the run. */
+async function localOnly(context: BrowserContext, server: PageServer): Promise<void> {
+  await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+}
+
+// Records every long task (> 50 ms) from before the page's first script. Chromium does not attribute
+// extension scripts in Long Animation Frame entries, so the bench compares the same page with the extension
+// and without it ("page alone") to tell Backstory's tasks from the page's own.
+const OBSERVE_TASKS = () => {
+  const w = window as unknown as { __tasks: { start: number; duration: number }[] };
+  w.__tasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // A Chromium without long-task entries: the report shows 0.
+  }
+};
+
+interface TaskReport {
+  /** Longest main-thread task after DOMContentLoaded (the page's own parsing is before it; content scripts after). */
+  longestTaskMs: number;
+  /** How many tasks over 50 ms after DOMContentLoaded, and their total time. */
+  longTasks: number;
+  longTaskMs: number;
+}
+
+async function collectTasks(page: Page): Promise<TaskReport> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __tasks: { start: number; duration: number }[] };
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const after = nav?.domContentLoadedEventEnd ?? 0;
+    const tasks = w.__tasks.filter((t) => t.start >= after);
+    return {
+      longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+      longTasks: tasks.length,
+      longTaskMs: tasks.reduce((n, t) => n + t.duration, 0),
+    };
+  });
+}
+
+/** Opens `url` in a fresh tab of the plain browser, injects the bench bundle, runs `work`, closes the tab. */
+async function inFreshPage<T>(context: BrowserContext, url: string, scripts: readonly string[], work: (page: Page) => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(OBSERVE_TASKS);
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    for (const content of scripts) await page.addScriptTag({ content });
+    // Let the page's own first layout and paint finish, so they are not charged to what we measure.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    await page.waitForTimeout(100);
+    return await work(page);
+  } finally {
+    await page.close();
+  }
+}
+
+interface PageResult {
+  page: BenchPage;
+  ours: PipelineTiming & { toPaintMs: number; warmMs: number };
+  baseline: YardstickTiming;
+  markjs: YardstickTiming;
+  pageAlone: TaskReport;
+  extension: TaskReport & { highlights: number; settledAfterMs: number | null; measures: Record<string, number> };
+}
+
+/** Median of each field over `runs` fresh page loads. */
+async function medianOf<T extends object>(runs: number, once: () => Promise<T>): Promise<T> {
+  const results: T[] = [];
+  for (let i = 0; i < runs; i++) results.push(await once());
+  const first = results[0]!;
+  const out = { ...first } as Record<string, unknown>;
+  for (const key of Object.keys(first)) {
+    if (typeof (first as Record<string, unknown>)[key] === 'number') out[key] = median(results.map((r) => (r as Record<string, number>)[key]!));
+  }
+  return out as T;
+}
+
+async function measurePlain(context: BrowserContext, url: string, bundleJs: string, markJs: string, terms: readonly string[], runs: { ours: number; mark: number }) {
+  // Functions passed to page.evaluate run in the page: they reach the bundle through window.__backstoryBench.
+  type Api = { __backstoryBench: BenchApi };
+  const ours = await medianOf(runs.ours, () =>
+    inFreshPage(context, url, [bundleJs], (page) =>
+      page.evaluate(async () => {
+        const api = (window as unknown as Api).__backstoryBench;
+        const t0 = performance.now();
+        const timing = api.pipeline();
+        await api.nextFrame();
+        const toPaintMs = performance.now() - t0;
+        // Warm: the same code again on the same page, once the JIT has seen it (the best of three). The cold
+        // figure is what a reader's visit costs; the gap is compilation, not the algorithm.
+        let warmMs = Infinity;
+        for (let i = 0; i < 3; i++) warmMs = Math.min(warmMs, api.pipeline().totalMs);
+        api.reset();
+        return { ...timing, toPaintMs, warmMs };
+      }),
+    ),
+  );
+  const baseline = await medianOf(runs.ours, () => inFreshPage(context, url, [bundleJs], (page) => page.evaluate((t) => (window as unknown as Api).__backstoryBench.baseline(t), [...terms])));
+  const markjs = await medianOf(runs.mark, () => inFreshPage(context, url, [bundleJs, markJs], (page) => page.evaluate((t) => (window as unknown as Api).__backstoryBench.markjs(t), [...terms])));
+  // The same page with nothing injected: its own long tasks after DOMContentLoaded, to tell them from ours.
+  const pageAlone = await inFreshPage(context, url, [], async (page) => {
+    await page.waitForTimeout(500);
+    return collectTasks(page);
+  });
+  return { ours, baseline, markjs, pageAlone };
+}
+
+/** The shipped content script on the page: waits until its highlights stop changing, then reads the task records. */
+async function measureExtension(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(OBSERVE_TASKS);
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    const count = () =>
+      page.evaluate(() => {
+        let n = 0;
+        (CSS.highlights as unknown as Map<string, { size: number }>).forEach((h, name) => {
+          if (name.startsWith('backstory-') && name !== 'backstory-focus') n += h.size;
+        });
+        return { n, at: performance.now() };
+      });
+    let last = await count();
+    let settledAt: number | null = last.n > 0 ? last.at : null;
+    const deadline = Date.now() + 60_000;
+    let stableSince = Date.now();
+    while (Date.now() < deadline && Date.now() - stableSince < 1500) {
+      await page.waitForTimeout(100);
+      const now = await count();
+      if (now.n !== last.n) {
+        stableSince = Date.now();
+        settledAt = now.at;
+      }
+      last = now;
+    }
+    const tasks = await collectTasks(page);
+    const extra = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      // The content script may publish its own phases as performance measures named backstory:*.
+      const measures: Record<string, number> = {};
+      for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('backstory:')) measures[m.name] = (measures[m.name] ?? 0) + m.duration;
+      return { dcl: nav?.domContentLoadedEventEnd ?? 0, measures };
+    });
+    return {
+      ...tasks,
+      highlights: last.n,
+      settledAfterMs: settledAt === null ? null : settledAt - extra.dcl,
+      measures: extra.measures,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+// ---- report -------------------------------------------------------------------------------------------------
+
+const ms = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+function report(results: readonly PageResult[], contentGzKb: number, contentKb: number, terms: number, dataset: Dataset): string {
+  const out: string[] = [];
+  // Timings depend on what else the machine does: say so, next to them.
+  out.push(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (at the end of the run)`);
+  out.push(`Backstory bench — Chromium ${CHROMIUM_PATH}; dataset: ${dataset.entities.length} entities, ${dataset.figures.length} figures; ${terms} aliases for mark.js and the baseline`);
+  out.push('Main-thread milliseconds, median over fresh page loads (a reader\'s visit: cold JIT). Backstory\'s lib/ pipeline:');
+  out.push('setup = matcher built from the dataset; total = setup+detect+match+highlight; to paint = total + the next frame;');
+  out.push('warm = total when run again on the same page. m+h = match + highlight. (n) = ranges/marks made.');
+  out.push('');
+  out.push(
+    table([
+      ['page', 'words', 'setup', 'detect', 'match', 'highlight', 'total', 'to paint', 'warm', 'matches', 'baseline', 'mark.js', 'm+h/base', 'mark/base', 'mark/ours'],
+      ...results.map((r) => {
+        const mh = r.ours.matchMs + r.ours.highlightMs;
+        return [
+          r.page.key,
+          r.page.words.toLocaleString('en'),
+          ms(r.ours.setupMs),
+          ms(r.ours.detectMs),
+          ms(r.ours.matchMs),
+          ms(r.ours.highlightMs),
+          ms(r.ours.totalMs),
+          ms(r.ours.toPaintMs),
+          ms(r.ours.warmMs),
+          String(r.ours.painted),
+          `${ms(r.baseline.ms)} (${r.baseline.highlights})`,
+          `${ms(r.markjs.ms)} (${r.markjs.highlights})`,
+          `${(mh / r.baseline.ms).toFixed(2)}×`,
+          `${(r.markjs.ms / r.baseline.ms).toFixed(1)}×`,
+          `${(r.markjs.ms / r.ours.totalMs).toFixed(1)}×`,
+        ];
+      }),
+    ]),
+  );
+  out.push('');
+  out.push('With the built extension (the shipped content script, chunked as it ships):');
+  out.push(
+    table([
+      ['page', 'highlights', 'settled after DCL', 'longest task', 'page alone', 'long tasks', 'page alone', 'backstory:* measures'],
+      ...results.map((r) => [
+        r.page.key,
+        String(r.extension.highlights),
+        `${ms(r.extension.settledAfterMs)} ms`,
+        ms(r.extension.longestTaskMs),
+        ms(r.pageAlone.longestTaskMs),
+        `${r.extension.longTasks} = ${ms(r.extension.longTaskMs)} ms`,
+        `${r.pageAlone.longTasks} = ${ms(r.pageAlone.longTaskMs)} ms`,
+        Object.entries(r.extension.measures)
+          .map(([k, v]) => `${k.slice('backstory:'.length)} ${ms(v)}`)
+          .join(', ') || '—',
+      ]),
+    ]),
+  );
+  out.push('');
+  out.push('Pages:');
+  for (const r of results) out.push(`  ${r.page.key.padEnd(16)} ${r.page.description}`);
+  out.push('');
+  out.push(`Content script: ${contentKb.toFixed(1)} KB, ${contentGzKb.toFixed(1)} KB gzipped`);
+  out.push('');
+  out.push('Targets:');
+  for (const r of results.filter((x) => x.page.kind === 'seed')) {
+    out.push(`  ${verdict(r.ours.totalMs <= TARGETS.pipelineOnSeedMs)}  whole pipeline on ${r.page.key}: ${ms(r.ours.totalMs)} ms (≤ ${TARGETS.pipelineOnSeedMs} ms)`);
+  }
+  for (const r of results.filter((x) => x.page.kind !== 'seed')) {
+    const ratio = (r.ours.matchMs + r.ours.highlightMs) / r.baseline.ms;
+    out.push(`  ${verdict(ratio <= TARGETS.ratioToBaseline)}  matching + highlighting on ${r.page.key}: ${ratio.toFixed(2)}× the bare baseline (≤ ${TARGETS.ratioToBaseline}×)`);
+  }
+  for (const r of results.filter((x) => x.page.kind === 'generated')) {
+    // Includes the page's own work after DOMContentLoaded, if any: "page alone" shows that share.
+    const longest = r.extension.longestTaskMs;
+    out.push(
+      `  ${verdict(longest <= TARGETS.longestTaskMs)}  longest main-thread task with Backstory on ${r.page.key}: ${ms(longest)} ms (≤ ${TARGETS.longestTaskMs} ms; page alone ${ms(r.pageAlone.longestTaskMs)} ms)`,
+    );
+  }
+  out.push(`  ${verdict(contentGzKb <= TARGETS.contentScriptGzKb)}  content script gzipped: ${contentGzKb.toFixed(1)} KB (≤ ${TARGETS.contentScriptGzKb} KB)`);
+  return out.join('\n');
+}
+
+/** The export engineer's bench (scripts/bench-export.ts), when it exists: optional, so this runs before it lands. */
+async function exportBench(): Promise<void> {
+  const file = join(import.meta.dirname, 'bench-export.ts');
+  if (!existsSync(file)) return;
+  const mod = (await import(pathToFileURL(file).href)) as { benchExport?: () => unknown };
+  if (typeof mod.benchExport !== 'function') {
+    console.warn('bench: scripts/bench-export.ts has no benchExport() export; skipped.');
+    return;
+  }
+  console.log('\nExport bench (scripts/bench-export.ts):');
+  const result = await mod.benchExport();
+  if (typeof result === 'string') console.log(result);
+  else if (result !== undefined && result !== null) console.table(result);
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!chromiumAvailable()) {
+    console.error(INSTALL_HINT);
+    return 1;
+  }
+  const contentFile = join(extensionDir(), 'content-scripts', 'content.js');
+  const contentBytes = readFileSync(contentFile);
+  const contentGzKb = gzipSync(contentBytes, { level: 9 }).length / 1024;
+
+  const dataset = JSON.parse(readFileSync(join(ROOT, 'lib', 'reference', 'dataset.json'), 'utf8')) as Dataset;
+  if (dataset.entities.length === 0) console.warn('bench: the reference dataset is empty (npm run dataset): nothing will match.');
+  const names = dataset.entities.map((e) => e.name);
+  const aliases = [...new Set(dataset.entities.flatMap((e) => e.aliases))];
+  // Figure phrases the generated page mixes in: the reference's own, plus a differing one.
+  const figures = [...dataset.figures.map((f) => f.label), '60,000 killed', 'about 45,000 people displaced'];
+
+  const pages: BenchPage[] = [...seedPages(join(SHARED, 'seeds'), names)];
+  const corpus = largestCorpusPage(join(SHARED, 'corpus'));
+  if (corpus) pages.push(corpus);
+  pages.push(generatedPage(options.words, aliases.length > 0 ? aliases : ['Aleppo', 'Damascus'], figures));
+  if (!pages.some((p) => p.kind === 'seed')) console.warn(`bench: no seed documents in ${join(SHARED, 'seeds')}: (a) skipped.`);
+  if (!corpus) console.warn(`bench: no corpus in ${join(SHARED, 'corpus')}: (b) skipped.`);
+
+  const [bundleJs, markJs] = [await bundle(), readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8')];
+  const server = await servePages();
+  pages.forEach((p, i) => server.set(`/bench/${i}.html`, p.html));
+
+  let plain: Browser | null = null;
+  const ext = await launchWithExtension({ viewport: { width: 1280, height: 900 } });
+  try {
+    plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: ['--headless=new', ...BASE_ARGS] });
+    const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+    await localOnly(plainContext, server);
+    await localOnly(ext.context, server);
+
+    const results: PageResult[] = [];
+    for (const [i, page] of pages.entries()) {
+      const url = `${server.origin}/bench/${i}.html`;
+      const big = page.kind === 'generated';
+      if (!options.json) console.error(`bench: ${page.key} — ${page.description}`);
+      const plainResults = await measurePlain(plainContext, url, bundleJs, markJs, aliases, {
+        ours: big ? Math.min(3, options.runs) : options.runs,
+        mark: big ? 1 : options.runs, // mark.js takes seconds on 200k words
+      });
+      const extension = await measureExtension(ext.context, url);
+      results.push({ page, ...plainResults, extension });
+    }
+
+    const text = report(results, contentGzKb, contentBytes.length / 1024, aliases.length, dataset);
+    mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+    const saved = join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const json = { date: new Date().toISOString(), contentGzKb, results: results.map(({ page, ...r }) => ({ page: { key: page.key, description: page.description, words: page.words }, ...r })) };
+    writeFileSync(saved, JSON.stringify(json, null, 2));
+    if (options.json) console.log(JSON.stringify(json, null, 2));
+    else console.log(`\n${text}\n\n(saved ${saved.slice(ROOT.length + 1)})`);
+  } finally {
+    await plain?.close();
+    await ext.close();
+    await server.close();
+  }
+  await exportBench();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);
