@@ -149,7 +149,7 @@ export function createPageController(options: PageControllerOptions): PageContro
     if (running) return;
     running = true;
     watcher = watchPage(doc.documentElement, onPageChanges, { quietMs: options.livingQuietMs ?? 150, isOwn: (n) => isOwn(n) || isInsideOwn(n) });
-    highlighter = createHighlighter(doc, { forceWrap: options.forceWrap ?? false, mutate: (change) => watcher!.ignoring(change) });
+    highlighter = createHighlighter(doc, { forceWrap: options.forceWrap ?? false, mutate: (change) => (watcher ? watcher.ignoring(change) : change()) });
     addListeners();
   }
 
@@ -163,10 +163,11 @@ export function createPageController(options: PageControllerOptions): PageContro
     running = false;
     closeCard();
     removeListeners();
-    watcher?.disconnect();
-    watcher = null;
+    // Highlighter first: in wrap mode its undo runs through the watcher, which must still be there to ignore it.
     highlighter?.destroy();
     highlighter = null;
+    watcher?.disconnect();
+    watcher = null;
     known = new Set();
     seen = new WeakSet();
     scope = null;

@@ -1,0 +1,53 @@
+import { expect, test } from 'vitest';
+import { announce, describeMatch, formatQualified, indexDataset } from '@/lib/highlight/card-model';
+import type { Dataset } from '@/lib/reference/types';
+
+// A small dataset in the project's own words (not text from the source documents).
+const dataset: Dataset = {
+  version: 1,
+  documents: [
+    { id: 'doc-a', title: 'Story A', publisher: 'Wire A', date: '2013-03-16', sha256: 'x', length: 10 },
+    { id: 'doc-b', title: 'Story B', sha256: 'y', length: 10 },
+  ],
+  entities: [
+    { id: 'place:syria', name: 'Syria', type: 'place', aliases: ['Syria'], mentions: [{ doc: 'doc-a', start: 0, end: 5 }, { doc: 'doc-b', start: 0, end: 5 }, { doc: 'doc-a', start: 9, end: 14 }], figureIds: ['figure:killed', 'figure:gone'] },
+    { id: 'organization:un', name: 'United Nations', type: 'organization', aliases: ['United Nations', 'U.N.', 'UN'], description: 'The world body.', mentions: [{ doc: 'doc-a', start: 1, end: 3 }], figureIds: [] },
+  ],
+  figures: [
+    { id: 'figure:killed', value: 70000, qualifier: 'more than', unit: 'people', counts: 'people killed', label: 'more than 70,000 people killed', placeId: 'place:syria', attributedToId: 'organization:un', period: 'since March 2011', entityIds: ['place:syria', 'organization:un'], mentions: [{ doc: 'doc-a', start: 3, end: 9 }] },
+  ],
+};
+const ref = indexDataset(dataset);
+
+test('an entity card has its type, other names, facts tied to it and each source once', () => {
+  const card = describeMatch(ref, { start: 0, end: 5, text: 'Syria', category: 'place', referenceId: 'place:syria' })!;
+  expect(card.kind).toBe('entity');
+  if (card.kind !== 'entity') return;
+  expect(card.typeLabel).toBe('Place');
+  expect(card.aliases).toEqual([]);
+  // figure:gone is not in the dataset: left out rather than shown as a hole.
+  expect(card.figures).toEqual([expect.objectContaining({ label: 'more than 70,000 people killed', attribution: 'United Nations', place: 'Syria', period: 'since March 2011' })]);
+  expect(card.sources).toEqual([{ id: 'doc-a', title: 'Story A', publisher: 'Wire A', date: '2013-03-16' }, { id: 'doc-b', title: 'Story B' }]);
+  const un = describeMatch(ref, { start: 0, end: 4, text: 'U.N.', category: 'organization', referenceId: 'organization:un' })!;
+  expect(un.kind === 'entity' && un.aliases).toEqual(['U.N.', 'UN']);
+  expect(announce(un)).toBe('United Nations, organisation.');
+});
+
+test('a figure that differs shows the page value beside the reference value, qualifier and attribution', () => {
+  const card = describeMatch(ref, {
+    start: 10, end: 16, text: '60,000', category: 'figure-differs', referenceId: 'figure:killed',
+    figure: { reading: { start: 10, end: 23, numberStart: 10, numberEnd: 16, value: 60000, qualifier: 'exact', unit: 'people', counts: 'people killed' }, verdict: 'differs' },
+  })!;
+  expect(card.kind).toBe('figure');
+  if (card.kind !== 'figure') return;
+  expect(card.verdict).toBe('differs');
+  expect(card.page).toEqual({ value: 60000, qualifier: 'exact', unit: 'people', text: '60,000' });
+  expect(formatQualified(card.reference.value, card.reference.qualifier)).toBe('more than 70,000');
+  expect(card.about).toEqual(['Syria', 'United Nations']);
+  expect(announce(card)).toBe('Figure differs from the reference: the page says 60,000; the reference says more than 70,000 people killed according to United Nations.');
+});
+
+test('a match whose id the dataset no longer has gets no card', () => {
+  expect(describeMatch(ref, { start: 0, end: 1, text: 'x', category: 'person', referenceId: 'person:gone' })).toBeNull();
+  expect(ref.label('person:gone')).toBe('person:gone');
+});

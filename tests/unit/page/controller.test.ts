@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createPageController, type CardPresenter, type PageController } from '@/lib/page/controller';
+import { indexDataset, type CardModel } from '@/lib/highlight/card-model';
+import { createMatcher } from '@/lib/match';
+import { defaultSettings, withCategory, withSite } from '@/lib/page/settings';
+import type { Dataset } from '@/lib/reference/types';
+import type { PageSummary } from '@/lib/page/messages';
+import { installFakeHighlights, stubRangeGeometry } from '../highlight/fake-highlights';
+
+const dataset: Dataset = {
+  version: 1,
+  documents: [{ id: 'd', title: 'A story', sha256: 'x', length: 1 }],
+  entities: [
+    { id: 'place:aleppo', name: 'Aleppo', type: 'place', aliases: ['Aleppo'], mentions: [{ doc: 'd', start: 0, end: 6 }], figureIds: [] },
+    { id: 'place:homs', name: 'Homs', type: 'place', aliases: ['Homs'], mentions: [], figureIds: [] },
+    { id: 'person:ban', name: 'Ban Ki-moon', type: 'person', aliases: ['Ban Ki-moon'], mentions: [], figureIds: [] },
+  ],
+  figures: [],
+};
+
+class FakeCard implements CardPresenter {
+  shown: { model: CardModel; how: string }[] = [];
+  isOpen = false;
+  show(model: CardModel, _anchor: DOMRect, how: 'hover' | 'keyboard') {
+    this.shown.push({ model, how });
+    this.isOpen = true;
+  }
+  hide() {
+    this.isOpen = false;
+  }
+  owns() {
+    return false;
+  }
+}
+
+const PAGE = `<header><nav>Aleppo Homs</nav></header><article><h1>Ban Ki-moon in Aleppo</h1><p>Shelling in Homs and Aleppo.</p></article><footer>Aleppo</footer>`;
+const articleTexts = (doc: Document) => {
+  const out: Text[] = [];
+  const w = doc.createTreeWalker(doc.querySelector('article') ?? doc.body, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n as Text);
+  return out;
+};
+const settle = async (c: PageController) => {
+  await c.settle();
+  await new Promise((r) => setTimeout(r, 60));
+};
+
+describe('page controller', () => {
+  let fake: ReturnType<typeof installFakeHighlights>;
+  let restoreGeometry: () => void;
+  let controller: PageController;
+  let card: FakeCard;
+  let reports: PageSummary[];
+  const names = () => Object.fromEntries([...fake.registry].map(([k, v]) => [k, [...v].map((r) => r.toString())]));
+
+  beforeEach(async () => {
+    fake = installFakeHighlights();
+    restoreGeometry = stubRangeGeometry(() => [new DOMRect(0, 100, 10, 10)]);
+    document.body.innerHTML = PAGE;
+    card = new FakeCard();
+    reports = [];
+    controller = createPageController({
+      doc: document, matcher: createMatcher(dataset), reference: indexDataset(dataset), card,
+      detect: articleTexts, livingQuietMs: 10, onChange: (s) => reports.push(s),
+    });
+    await controller.apply(defaultSettings());
+    await settle(controller);
+  });
+  afterEach(() => {
+    controller.destroy();
+    restoreGeometry();
+    fake.uninstall();
+  });
+
+  test('highlights the article only, reports the count, and summarises per category and item', () => {
+    expect(names()).toEqual({ 'backstory-person': ['Ban Ki-moon'], 'backstory-place': ['Aleppo', 'Homs', 'Aleppo'] });
+    const s = controller.summary();
+    expect(s.total).toBe(4);
+    expect(s.settled).toBe(true);
+    expect(s.byCategory).toEqual({ person: 1, place: 3, organization: 0, figure: 0, 'figure-differs': 0 });
+    expect(s.items).toEqual([
+      { referenceId: 'person:ban', category: 'person', label: 'Ban Ki-moon', count: 1 },
+      { referenceId: 'place:aleppo', category: 'place', label: 'Aleppo', count: 2 },
+      { referenceId: 'place:homs', category: 'place', label: 'Homs', count: 1 },
+    ]);
+    expect(reports.at(-1)?.total).toBe(4);
+  });
+
+  test('a category turned off disappears at once and comes back without re-running; a site turned off clears all', async () => {
+    await controller.apply(withCategory(defaultSettings(), 'place', false));
+    expect(names()).toEqual({ 'backstory-person': ['Ban Ki-moon'] });
+    expect(controller.summary().total).toBe(1);
+    await controller.apply(defaultSettings());
+    expect(names()['backstory-place']).toEqual(['Aleppo', 'Homs', 'Aleppo']);
+
+    await controller.apply(withSite(defaultSettings(), location.hostname || 'localhost', false));
+    expect(fake.registry.size).toBe(0);
+    expect(controller.summary()).toMatchObject({ active: false, total: 0 });
+    await controller.apply(defaultSettings());
+    await settle(controller);
+    expect(controller.summary().total).toBe(4);
+  });
+
+  test('living page: added article text is highlighted, furniture is not, removed text leaves no highlight', async () => {
+    const p = document.createElement('p');
+    p.textContent = 'Later, Homs again.';
+    document.querySelector('article')!.append(p);
+    const aside = document.createElement('aside');
+    aside.textContent = 'Related: Aleppo';
+    document.querySelector('article')!.append(aside);
+    document.querySelector('footer')!.append(' and Homs');
+    await settle(controller);
+    expect(names()['backstory-place']).toEqual(['Aleppo', 'Homs', 'Aleppo', 'Homs']);
+    expect(reports.at(-1)?.total).toBe(5);
+
+    document.querySelector('h1')!.remove();
+    await settle(controller);
+    expect(names()).toEqual({ 'backstory-place': ['Homs', 'Aleppo', 'Homs'] });
+    expect(controller.summary().total).toBe(3);
+
+    // The page rewrites a paragraph's text: its old highlights go, the new text is read.
+    (document.querySelector('article p')!.firstChild as Text).data = 'Calm in Aleppo.';
+    await settle(controller);
+    expect(names()['backstory-place']!.sort()).toEqual(['Aleppo', 'Homs']);
+    expect(controller.summary().total).toBe(2);
+  });
+
+  test('keyboard: Alt+Shift+J steps through highlights and opens their card; Esc closes it', () => {
+    const key = (init: KeyboardEventInit) => window.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+    key({ key: 'J', code: 'KeyJ', altKey: true, shiftKey: true });
+    expect(card.shown.at(-1)).toMatchObject({ how: 'keyboard', model: { kind: 'entity', name: 'Ban Ki-moon' } });
+    expect(names()['backstory-focus']).toEqual(['Ban Ki-moon']);
+    key({ key: 'J', code: 'KeyJ', altKey: true, shiftKey: true });
+    expect(card.shown.at(-1)?.model).toMatchObject({ name: 'Aleppo' });
+    key({ key: 'K', code: 'KeyK', altKey: true, shiftKey: true });
+    expect(card.shown.at(-1)?.model).toMatchObject({ name: 'Ban Ki-moon' });
+    key({ key: 'Escape', code: 'Escape' });
+    expect(card.isOpen).toBe(false);
+    expect(fake.registry.has('backstory-focus')).toBe(false);
+    // Typing in a field is never hijacked.
+    const input = document.createElement('input');
+    document.body.append(input);
+    const before = card.shown.length;
+    input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, code: 'KeyJ', altKey: true, shiftKey: true }));
+    expect(card.shown.length).toBe(before);
+  });
+
+  test('reveal cycles through the occurrences of one reference item', () => {
+    expect(controller.reveal('place:aleppo')).toBe(true);
+    const first = fake.registry.get('backstory-focus')!.values().next().value as Range;
+    expect(controller.reveal('place:aleppo')).toBe(true);
+    const second = fake.registry.get('backstory-focus')!.values().next().value as Range;
+    expect(first.startContainer).not.toBe(second.startContainer);
+    expect(controller.reveal('place:nowhere')).toBe(false);
+  });
+
+  test('destroy leaves the page as it was', () => {
+    controller.destroy();
+    expect(fake.registry.size).toBe(0);
+    expect(document.body.innerHTML).toBe(PAGE);
+  });
+});
+
+test('fallback mode follows a living page without reacting to its own marks', async () => {
+  document.body.innerHTML = PAGE;
+  const before = document.body.innerHTML;
+  let reports = 0;
+  const c = createPageController({ doc: document, matcher: createMatcher(dataset), reference: indexDataset(dataset), detect: articleTexts, livingQuietMs: 10, onChange: () => reports++ });
+  await c.apply(defaultSettings());
+  await settle(c);
+  expect(Array.from(document.querySelectorAll('backstory-mark')).map((m) => m.textContent)).toEqual(['Ban Ki-moon', 'Aleppo', 'Homs', 'Aleppo']);
+  const p = document.createElement('p');
+  p.textContent = 'Then Homs.';
+  document.querySelector('article')!.append(p);
+  await settle(c);
+  expect(document.querySelectorAll('backstory-mark')).toHaveLength(5);
+  const settledReports = reports;
+  await settle(c);
+  expect(reports).toBe(settledReports); // no feedback loop from our own wrapping
+  p.remove();
+  c.destroy();
+  expect(document.body.innerHTML).toBe(before);
+});
