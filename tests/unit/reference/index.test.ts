@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createReference, dataset } from '../../../lib/reference';
+import type { Dataset } from '../../../lib/reference/types';
+
+const small: Dataset = {
+  version: 1,
+  documents: [{ id: 'd1', title: 'T', sha256: 'x', length: 10 }],
+  entities: [
+    { id: 'place:kenya', name: 'Kenya', type: 'place', aliases: ['Kenya'], mentions: [{ doc: 'd1', start: 0, end: 5 }], figureIds: ['figure:a', 'figure:b'] },
+    { id: 'organization:red-cross', name: 'Red Cross', type: 'organization', aliases: ['Red Cross', 'ICRC'], contextualAliases: ['the Committee'], mentions: [], figureIds: ['figure:b'] },
+  ],
+  figures: [
+    { id: 'figure:a', value: 1, qualifier: 'exact', unit: 'people', counts: 'people killed', label: '1 people killed', placeId: 'place:kenya', entityIds: ['place:kenya'], mentions: [] },
+    { id: 'figure:b', value: 2, qualifier: 'some', unit: 'people', counts: 'people fled', label: 'some 2 people fled', entityIds: ['place:kenya', 'organization:red-cross'], mentions: [] },
+  ],
+};
+
+describe('createReference', () => {
+  const ref = createReference(small);
+
+  it('looks up entities, figures and documents by id, and answers undefined for unknown ids', () => {
+    expect(ref.entity('place:kenya')?.name).toBe('Kenya');
+    expect(ref.figure('figure:b')?.qualifier).toBe('some');
+    expect(ref.document('d1')?.title).toBe('T');
+    expect([ref.entity('place:mars'), ref.figure('figure:z'), ref.document('nope')]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('figuresOf lists the figures tied to an entity, in dataset order', () => {
+    expect(ref.figuresOf('place:kenya').map((f) => f.id)).toEqual(['figure:a', 'figure:b']);
+    expect(ref.figuresOf('organization:red-cross').map((f) => f.id)).toEqual(['figure:b']);
+    expect(ref.figuresOf('place:mars')).toEqual([]);
+  });
+
+  it('entitiesNamed finds an entity by any of its forms, exactly', () => {
+    expect(ref.entitiesNamed('ICRC').map((e) => e.id)).toEqual(['organization:red-cross']);
+    expect(ref.entitiesNamed('the Committee').map((e) => e.id)).toEqual(['organization:red-cross']);
+    expect(ref.entitiesNamed('icrc')).toEqual([]);
+  });
+
+  it('defaults to the bundled dataset, whose figures all resolve their entities', () => {
+    const bundled = createReference();
+    expect(bundled.dataset).toBe(dataset);
+    expect(dataset.version).toBe(1);
+    for (const e of dataset.entities) {
+      expect(bundled.figuresOf(e.id).map((f) => f.id)).toEqual(e.figureIds);
+    }
+  });
+});
