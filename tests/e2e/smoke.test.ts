@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { extensionDir, launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -19,4 +21,56 @@ test('the built extension loads and its popup and options pages open', async () 
   await expect.poll(() => popup.locator('main').count()).toBeGreaterThan(0);
   const options = await browser.openExtensionPage('options.html');
   await expect.poll(() => options.locator('main').count()).toBeGreaterThan(0);
+});
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  content_security_policy?: unknown;
+  content_scripts?: { matches: string[] }[];
+  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
+}
+
+const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+
+// Every permission is a promise to users; README.md ("Permissions, and why") explains each one. Adding one
+// must be a decision: this list, the README and wxt.config.ts change together.
+const API_PERMISSIONS = ['activeTab', 'contextMenus', 'downloads', 'storage', 'unlimitedStorage'];
+const SITES = ['http://*/*', 'https://*/*'];
+
+describe('manifests', () => {
+  test('Chrome (MV3): only the documented permissions, host access no wider than the content script, no remote code', () => {
+    const manifest = readManifest(extensionDir());
+    expect(manifest.manifest_version).toBe(3);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(API_PERMISSIONS);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    const scriptSites = new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches));
+    expect([...scriptSites].sort()).toEqual(SITES);
+    for (const site of manifest.host_permissions ?? []) expect(scriptSites).toContain(site);
+    // The default MV3 policy forbids eval and remote scripts; a custom policy could loosen it.
+    expect(JSON.stringify(manifest.content_security_policy ?? '')).not.toMatch(/unsafe-eval|https?:/);
+  });
+
+  test('the README explains every permission the manifest asks for', () => {
+    const readme = readFileSync(resolve('README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Permissions'), readme.indexOf('## Develop'));
+    for (const permission of [...API_PERMISSIONS, 'host_permissions']) expect(section).toContain(`\`${permission}\``);
+  });
+
+  // npm test builds for Firefox before the browser tests; a developer running this file alone may not have.
+  const firefoxDir = resolve(process.env.BACKSTORY_OUT_DIR ?? '.output', 'firefox-mv2');
+  const firefoxBuilt = existsSync(join(firefoxDir, 'manifest.json'));
+  test.skipIf(!firefoxBuilt && process.env.CI !== 'true')('Firefox (MV2): builds with a gecko id and the same permissions', () => {
+    const manifest = readManifest(firefoxDir);
+    expect(manifest.manifest_version).toBe(2);
+    expect(manifest.browser_specific_settings?.gecko?.id).toMatch(/^[^@\s]+@[^@\s]+$/);
+    expect(manifest.browser_specific_settings?.gecko?.strict_min_version).toBeDefined();
+    // MV2 has no host_permissions: host access is listed among the permissions instead.
+    const apis = (manifest.permissions ?? []).filter((p) => !p.includes('://'));
+    expect(apis.sort()).toEqual(API_PERMISSIONS);
+    for (const p of (manifest.permissions ?? []).filter((x) => x.includes('://'))) expect(SITES).toContain(p);
+    expect(existsSync(join(firefoxDir, 'content-scripts', 'content.js'))).toBe(true);
+  });
 });
