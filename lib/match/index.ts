@@ -1,30 +1,164 @@
-// PLACEHOLDER (owned by the matching work): exact, case-sensitive alias matching, whole words, longest first.
+// The matcher: every reference entity and figure in an article's text.
+//
+// 1. Fold the text (lib/text/normalize): case, diacritics, apostrophes, dashes and spaces, with an offset map.
+// 2. One pass of the alias trie over the folded text: whole words only, longest alias first at each word start,
+//    case rules for acronyms and capitalised one-word names checked on the original (lib/match/aliases).
+// 3. Overlaps: the longest match wins ("Syrian Observatory for Human Rights", not "Human Rights"); a shorter
+//    match overlapping it is dropped.
+// 4. Figures: only when the article names reference entities (relevance gating), the figure reader
+//    (lib/figures) runs on the original text and each figure is judged against the reference (lib/match/figures).
+//
+// The trie and the lookup tables are built once per dataset and cached, so calling createMatcher again with the
+// same dataset object is free.
+import { readFigures as defaultReadFigures } from '../figures';
+import type { FigureReading } from '../figures/types';
 import type { Dataset } from '../reference/types';
+import { normalizeText } from '../text/normalize';
+import { caseAllows, compileAliases, type AliasPattern } from './aliases';
+import { createFigureJudge, figuresByCounts } from './figures';
+import { KeyTrie } from './trie';
 import type { TextMatch } from './types';
 export type { TextMatch, MatchCategory } from './types';
+export { MATCH_CATEGORIES } from './types';
+export { valuesAgree, VALUE_TOLERANCE, COMPARABLE_RATIO, MIN_ARTICLE_ENTITIES, type FigureVerdict } from './figures';
 
 export interface Matcher {
-  /** Every reference entity and figure in `text`, sorted by start, non-overlapping. */
+  /** Every reference entity and figure in `text`, sorted by start, non-overlapping; offsets index `text`. */
   match(text: string): TextMatch[];
 }
 
-export function createMatcher(dataset: Dataset): Matcher {
-  const aliases = dataset.entities
-    .flatMap((e) => e.aliases.map((alias) => ({ alias, entity: e })))
-    .sort((a, b) => b.alias.length - a.alias.length);
+export interface MatcherOptions {
+  /** The figure reader; lib/figures' by default. Tests and benchmarks may pass their own. */
+  readFigures?: (text: string) => FigureReading[];
+}
+
+const cache = new WeakMap<Dataset, Matcher>();
+
+export function createMatcher(dataset: Dataset, options: MatcherOptions = {}): Matcher {
+  const cacheable = options.readFigures === undefined;
+  if (cacheable) {
+    const cached = cache.get(dataset);
+    if (cached) return cached;
+  }
+  const matcher = buildMatcher(dataset, options.readFigures ?? defaultReadFigures);
+  if (cacheable) cache.set(dataset, matcher);
+  return matcher;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  pattern: AliasPattern;
+}
+
+/**
+ * Longest first among overlapping matches. Candidates arrive sorted by start; overlapping ones form small
+ * clusters, each resolved greedily by length (then position), so the cost stays linear in the candidates.
+ */
+function dropOverlaps<T extends { start: number; end: number }>(sorted: T[]): T[] {
+  const out: T[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i + 1;
+    let clusterEnd = sorted[i]!.end;
+    while (j < sorted.length && sorted[j]!.start < clusterEnd) {
+      clusterEnd = Math.max(clusterEnd, sorted[j]!.end);
+      j++;
+    }
+    if (j === i + 1) {
+      out.push(sorted[i]!);
+    } else {
+      const cluster = sorted.slice(i, j).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+      const kept: T[] = [];
+      for (const c of cluster) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+      out.push(...kept.sort((a, b) => a.start - b.start));
+    }
+    i = j;
+  }
+  return out;
+}
+
+function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureReading[]): Matcher {
+  const patterns = compileAliases(dataset);
+  // One trie key per distinct folded key; each key lists its patterns (case-insensitive ones first).
+  const keys: string[] = [];
+  const patternsByKey: AliasPattern[][] = [];
+  const keyIndex = new Map<string, number>();
+  for (const p of patterns) {
+    let k = keyIndex.get(p.key);
+    if (k === undefined) {
+      k = keys.length;
+      keyIndex.set(p.key, k);
+      keys.push(p.key);
+      patternsByKey.push([]);
+    }
+    patternsByKey[k]!.push(p);
+  }
+  const trie = new KeyTrie(keys);
+  const byCounts = figuresByCounts(dataset);
+
   return {
     match(text) {
-      const found: TextMatch[] = [];
-      const taken = new Uint8Array(text.length);
-      for (const { alias, entity } of aliases) {
-        for (let i = text.indexOf(alias); i >= 0; i = text.indexOf(alias, i + 1)) {
-          const end = i + alias.length;
-          if (/\w/.test(text[i - 1] ?? '') || /\w/.test(text[end] ?? '') || taken.subarray(i, end).some(Boolean)) continue;
-          taken.fill(1, i, end);
-          found.push({ start: i, end, text: alias, category: entity.type, referenceId: entity.id });
+      if (text.length === 0) return [];
+      const folded = normalizeText(text);
+      const candidates: Candidate[] = [];
+      trie.scan(folded.units, folded.length, (key, start, end) => {
+        const list = patternsByKey[key]!;
+        const os = folded.toOriginal(start);
+        const oe = folded.toOriginalEnd(end);
+        for (const pattern of list) {
+          if (caseAllows(pattern, text.slice(os, oe))) {
+            candidates.push({ start: os, end: oe, pattern });
+            return true;
+          }
         }
+        return false;
+      });
+      const entities: TextMatch[] = dropOverlaps(candidates).map(({ start, end, pattern }) => ({
+        start,
+        end,
+        text: text.slice(start, end),
+        category: pattern.entity.type,
+        referenceId: pattern.entity.id,
+      }));
+      if (entities.length === 0 || dataset.figures.length === 0) return entities;
+
+      // Paragraph breaks, in original offsets: the folded text has one "\n" per hard break.
+      const breaks: number[] = [];
+      const { units, length } = folded;
+      for (let i = 0; i < length; i++) if (units[i] === 0x0a) breaks.push(folded.offsets[i]!);
+
+      const judge = createFigureJudge(dataset, byCounts, text, entities, breaks);
+      const figures: TextMatch[] = [];
+      for (const reading of readFigures(text)) {
+        const judgement = judge.judge(reading);
+        if (!judgement) continue;
+        figures.push({
+          start: reading.start,
+          end: reading.end,
+          text: text.slice(reading.start, reading.end),
+          category: judgement.verdict === 'matches' ? 'figure' : 'figure-differs',
+          referenceId: judgement.figure.id,
+          figure: { reading, verdict: judgement.verdict },
+        });
       }
-      return found.sort((a, b) => a.start - b.start);
+      if (figures.length === 0) return entities;
+      return mergeFiguresAndEntities(entities, figures);
     },
   };
+}
+
+/**
+ * Entities and figures rarely overlap ("two more Syrian generals" is a figure, "Syrian" no entity); when they
+ * do, the figure keeps just its number so both stay visible, or the longer of the two wins.
+ */
+function mergeFiguresAndEntities(entities: TextMatch[], figures: TextMatch[]): TextMatch[] {
+  const overlaps = (a: { start: number; end: number }, list: TextMatch[]) => list.some((b) => a.start < b.end && b.start < a.end);
+  const adjusted = figures.map((f) => {
+    if (!overlaps(f, entities) || !f.figure) return f;
+    const { numberStart, numberEnd } = f.figure.reading;
+    const trimmed = { ...f, start: numberStart, end: numberEnd, text: f.text.slice(numberStart - f.start, numberEnd - f.start) };
+    return overlaps(trimmed, entities) ? f : trimmed;
+  });
+  return dropOverlaps([...entities, ...adjusted].sort((a, b) => a.start - b.start || b.end - a.end));
 }

@@ -1,0 +1,306 @@
+// Normalisation for matching, with an exact map back to the original text.
+//
+// A page says "Bashar al‑Assad’s", "BASHAR AL-ASSAD", "Bashar al Assad" or "Bashar al-Assad"; the reference
+// says "Bashar al-Assad". Matching runs on a folded copy of the text in which all of those read the same, and
+// every folded character remembers which original character it came from, so a match found in the copy becomes
+// an exact range of the original (and from there a DOM Range).
+//
+// What folding does, per code point, in one pass:
+// - case: lower case (`toLowerCase` of the code point, so the mapping is locale-independent);
+// - diacritics and compatibility forms: NFKD, then combining marks dropped ("é" → "e", "ﬁ" → "fi", "Ｓ" → "s");
+// - apostrophes (’ ‘ ʼ ′ ´ `) → "'"; double quotes (“ ” „ ″) → '"';
+// - hyphens and dashes (‐ ‑ ‒ – — ― − -) count as spaces, so "al-Assad" = "al Assad" = "al‑Assad";
+// - a run of spaces, tabs, no-break spaces and dashes becomes ONE space; a run holding a single line break is
+//   still one space (hard-wrapped prose and HTML source newlines are just whitespace), but a run holding two or
+//   more line breaks, or U+2029, becomes "\n": a paragraph break that no alias contains, so no match crosses it;
+// - invisible characters (soft hyphen, zero-width space/joiners, BOM) are dropped: "As\u00adsad" = "Assad".
+//
+// Cost: one loop over UTF-16 code units with table lookups; non-ASCII code points are folded once and cached,
+// so no allocation happens per character. The output and its offset map live in typed arrays.
+
+export interface NormalizeOptions {
+  /** Lower-case the text (default true). Off, the rest of the folding still applies: used to check acronyms. */
+  foldCase?: boolean;
+}
+
+export interface NormalizedText {
+  /** The folded text (made into a string on first read: the matcher reads `units` and never needs it). */
+  readonly text: string;
+  /** The folded text's UTF-16 code units; `length` of them are used. */
+  units: Uint16Array;
+  /** Length of the folded text. */
+  length: number;
+  /** The text that was folded. */
+  original: string;
+  /**
+   * `offsets[i]` is the offset in `original` of the character that produced `text[i]`;
+   * `offsets[text.length]` is `original.length`. Non-decreasing.
+   */
+  offsets: Int32Array;
+  /** Original offset where the folded character at `i` starts (`i` in [0, text.length]). */
+  toOriginal(i: number): number;
+  /**
+   * Original offset just after the folded character at `end - 1`, with the combining marks that were folded
+   * into it: the end of a match [start, end) in `text`, as an end offset in `original`.
+   */
+  toOriginalEnd(end: number): number;
+}
+
+/** What a code point becomes: a replacement string (possibly empty) or one of the whitespace classes. */
+const SPACE = -1;
+const LINE_BREAK = -2;
+const PARAGRAPH_BREAK = -3;
+type Fold = string | typeof SPACE | typeof LINE_BREAK | typeof PARAGRAPH_BREAK;
+
+const APOSTROPHES = "\u2018\u2019\u201A\u201B\u02BC\u02BB\u02B9\u2032\u00B4\u0060\uFF07";
+const QUOTES = '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02';
+const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D';
+const SPACES = ' \t\f\v\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000';
+const INVISIBLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u180E';
+const COMBINING_MARK = /\p{M}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function computeFold(cp: number, foldCase: boolean): Fold {
+  const ch = String.fromCodePoint(cp);
+  if (ch === '\n' || ch === '\r' || ch === '\u000B' || ch === '\u0085' || ch === '\u2028') return LINE_BREAK;
+  if (ch === '\u2029') return PARAGRAPH_BREAK;
+  if (SPACES.includes(ch) || DASHES.includes(ch)) return SPACE;
+  if (INVISIBLE.includes(ch)) return '';
+  if (APOSTROPHES.includes(ch)) return "'";
+  if (QUOTES.includes(ch)) return '"';
+  if (cp < 0x80) return foldCase ? ch.toLowerCase() : ch;
+  // Lower-casing can itself produce marks ("İ" → "i̇"), so strip after both steps.
+  let folded = ch.normalize('NFKD').replace(/\p{M}/gu, '');
+  if (foldCase) folded = folded.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  if (folded === 'ß' || folded === 'ẞ') folded = foldCase ? 'ss' : folded;
+  // Compatibility decompositions can yield spaces or dashes ("\u00A8" → " ̈"); fold those like the originals.
+  if (folded.length > 0 && folded.trim() === '') return SPACE;
+  if (folded.length === 1 && DASHES.includes(folded)) return SPACE;
+  return folded;
+}
+
+/** Codes in a fold table: a folded BMP code unit is stored as itself (>= 0); the rest as these. */
+const T_SPACE = -1;
+const T_LINE = -2;
+const T_PARAGRAPH = -3;
+const T_DROP = -4;
+/** Folds to several code units (or an astral one): see `multi`. */
+const T_MULTI = -5;
+const T_UNKNOWN = -6;
+/** A high surrogate: the code point is read with its low surrogate and looked up in `astral`. */
+const T_SURROGATE = -7;
+
+/**
+ * A fold table for one case mode. Per BMP code unit, one Int32 says what it folds to, so the hot loop does one
+ * typed-array read per character; entries are computed on first sight of a code unit. Astral code points and
+ * multi-unit folds ("ﬁ" → "fi") go through Maps.
+ */
+class FoldTable {
+  readonly codes = new Int32Array(0x10000).fill(T_UNKNOWN);
+  readonly multi = new Map<number, string>();
+  private readonly astral = new Map<number, Fold>();
+  constructor(private readonly foldCase: boolean) {
+    for (let c = 0; c < 0x80; c++) this.resolve(c);
+    for (let c = 0xd800; c <= 0xdbff; c++) this.codes[c] = T_SURROGATE;
+  }
+  /** Fill the entry of a BMP code unit; returns it. */
+  resolve(code: number): number {
+    const f = computeFold(code, this.foldCase);
+    let entry: number;
+    if (f === SPACE) entry = T_SPACE;
+    else if (f === LINE_BREAK) entry = T_LINE;
+    else if (f === PARAGRAPH_BREAK) entry = T_PARAGRAPH;
+    else if (f.length === 0) entry = T_DROP;
+    else if (f.length === 1) entry = f.charCodeAt(0);
+    else {
+      this.multi.set(code, f);
+      entry = T_MULTI;
+    }
+    this.codes[code] = entry;
+    return entry;
+  }
+  astralFold(cp: number): Fold {
+    let f = this.astral.get(cp);
+    if (f === undefined) this.astral.set(cp, (f = computeFold(cp, this.foldCase)));
+    return f;
+  }
+}
+
+const TABLES = { folded: new FoldTable(true), cased: new FoldTable(false) };
+
+/** Per-code-unit classes of folded text for word boundaries: 1 = letter or digit. Filled lazily. */
+const wordClass = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) wordClass[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 2;
+
+/**
+ * Whether a UTF-16 code unit of folded text is part of a word (a letter or digit in any script). Surrogates
+ * count as non-word: astral letters are folded to their BMP forms by NFKD, what remains is mostly emoji.
+ */
+export function isWordCode(code: number): boolean {
+  let c = wordClass[code]!;
+  if (c === 0) {
+    c = code >= 0xd800 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    wordClass[code] = c;
+  }
+  return c === 1;
+}
+
+/** Whether the code unit is a combining mark (folded away, but part of the character before it). */
+export function isCombiningCode(code: number): boolean {
+  if (code < 0x300) return false;
+  if (code <= 0x36f) return true;
+  return COMBINING_MARK.test(String.fromCharCode(code));
+}
+
+const decoder = typeof TextDecoder === 'undefined' ? undefined : new TextDecoder('utf-16le');
+
+function unitsToString(units: Uint16Array, length: number): string {
+  if (decoder) return decoder.decode(units.subarray(0, length));
+  let s = '';
+  for (let i = 0; i < length; i += 8192) s += String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192)));
+  return s;
+}
+
+/** Fold `original` for matching (see the file comment), keeping an exact offset map back to it. */
+export function normalizeText(original: string, options: NormalizeOptions = {}): NormalizedText {
+  const table = options.foldCase === false ? TABLES.cased : TABLES.folded;
+  const codes = table.codes;
+  const length = original.length;
+  // Most characters fold to one code unit; expansions ("ﬁ" → "fi", "ß" → "ss") grow the buffers on demand.
+  let capacity = length + 16;
+  let out: Uint16Array = new Uint16Array(capacity);
+  let offsets: Int32Array = new Int32Array(capacity + 1);
+  let n = 0;
+  // The pending whitespace run: where it started (-1: none) and how many line breaks it holds.
+  let runStart = -1;
+  let breaks = 0;
+
+  for (let i = 0; i < length; i++) {
+    const code = original.charCodeAt(i);
+    let entry = codes[code]!;
+    if (entry === T_UNKNOWN) entry = table.resolve(code);
+    if (entry >= 0) {
+      if (runStart >= 0) {
+        out[n] = breaks >= 2 ? 0x0a : 0x20;
+        offsets[n++] = runStart;
+        runStart = -1;
+      }
+      out[n] = entry;
+      offsets[n++] = i;
+      // Room for one pending space and one code unit more; expansions check for themselves.
+      if (n + 2 > capacity) {
+        out = growUnits(out, n + 2);
+        offsets = growOffsets(offsets, n + 2);
+        capacity = out.length;
+      }
+      continue;
+    }
+    if (entry === T_SPACE || entry === T_LINE || entry === T_PARAGRAPH) {
+      if (runStart < 0) {
+        runStart = i;
+        breaks = 0;
+      }
+      // "\r\n" is one line break.
+      if (entry === T_LINE && !(code === 0x0d && original.charCodeAt(i + 1) === 0x0a)) breaks++;
+      else if (entry === T_PARAGRAPH) breaks += 2;
+      continue;
+    }
+    if (entry === T_DROP) continue;
+    let folded: Fold;
+    let width = 1;
+    if (entry === T_SURROGATE) {
+      const low = original.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        folded = table.astralFold(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+        width = 2;
+      } else {
+        folded = String.fromCharCode(code); // a lone surrogate stays as it is
+      }
+    } else {
+      folded = table.multi.get(code)!;
+    }
+    if (typeof folded === 'number') {
+      if (runStart < 0) {
+        runStart = i;
+        breaks = 0;
+      }
+      if (folded === LINE_BREAK) breaks++;
+      else if (folded === PARAGRAPH_BREAK) breaks += 2;
+      i += width - 1;
+      continue;
+    }
+    if (n + folded.length + 2 > capacity) {
+      out = growUnits(out, n + folded.length + 2);
+      offsets = growOffsets(offsets, n + folded.length + 2);
+      capacity = out.length;
+    }
+    if (folded.length > 0 && runStart >= 0) {
+      out[n] = breaks >= 2 ? 0x0a : 0x20;
+      offsets[n++] = runStart;
+      runStart = -1;
+    }
+    for (let k = 0; k < folded.length; k++) {
+      out[n] = folded.charCodeAt(k);
+      offsets[n++] = i;
+    }
+    i += width - 1;
+  }
+  if (runStart >= 0) {
+    out[n] = breaks >= 2 ? 0x0a : 0x20;
+    offsets[n++] = runStart;
+  }
+  offsets[n] = length;
+  return foldedText(original, out.subarray(0, n), offsets.subarray(0, n + 1));
+}
+
+/**
+ * The result object. Built outside normalizeText on purpose: closures there would capture its loop counters,
+ * which V8 then keeps in a heap context instead of registers (a 5-10x slower loop).
+ */
+function foldedText(original: string, units: Uint16Array, map: Int32Array): NormalizedText {
+  const n = units.length;
+  const length = original.length;
+  let text: string | undefined;
+  return {
+    get text() {
+      return (text ??= unitsToString(units, n));
+    },
+    units,
+    length: n,
+    original,
+    offsets: map,
+    toOriginal(i) {
+      return map[Math.max(0, Math.min(i, n))]!;
+    },
+    toOriginalEnd(end) {
+      if (end <= 0) return map[0]!;
+      if (end > n) return length;
+      // Whitespace runs fold to one character: its end is where the next kept character starts.
+      const last = units[end - 1];
+      if (last === 0x20 || last === 0x0a) return map[end]!;
+      let p = map[end - 1]!;
+      const code = original.charCodeAt(p);
+      const low = original.charCodeAt(p + 1);
+      p += code >= 0xd800 && code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+      while (p < length && isCombiningCode(original.charCodeAt(p))) p++;
+      return p;
+    },
+  };
+}
+
+function growUnits(out: Uint16Array, need: number): Uint16Array {
+  const grown = new Uint16Array(Math.max(out.length * 2, need + 16));
+  grown.set(out);
+  return grown;
+}
+
+function growOffsets(offsets: Int32Array, need: number): Int32Array {
+  const grown = new Int32Array(Math.max(offsets.length * 2, need + 17));
+  grown.set(offsets);
+  return grown;
+}
+
+/** The folded form of a short string (an alias, a search query), without the offset map. */
+export function foldForMatching(s: string, options: NormalizeOptions = {}): string {
+  return normalizeText(s, options).text;
+}
