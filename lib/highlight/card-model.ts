@@ -69,6 +69,8 @@ export interface ReferenceIndex {
   entity(id: string): Entity | undefined;
   figure(id: string): Figure | undefined;
   document(id: string): SourceDocument | undefined;
+  /** Figures tied to an entity, whichever side records the link; unknown ids are skipped. */
+  figuresOf(entityId: string): Figure[];
   /** A short human label for a reference id: an entity's name or a figure's label. */
   label(id: string): string;
 }
@@ -77,7 +79,17 @@ export function indexDataset(dataset: Dataset): ReferenceIndex {
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));
   const figures = new Map(dataset.figures.map((f) => [f.id, f]));
   const documents = new Map(dataset.documents.map((d) => [d.id, d]));
+  // Figures tied to an entity: those it lists, and those that list it (place, attribution, subject).
+  const tied = new Map<string, Set<string>>();
+  const tie = (entityId: string, figureId: string) => {
+    let set = tied.get(entityId);
+    if (!set) tied.set(entityId, (set = new Set()));
+    set.add(figureId);
+  };
+  for (const e of dataset.entities) for (const id of e.figureIds) tie(e.id, id);
+  for (const f of dataset.figures) for (const id of f.entityIds) tie(id, f.id);
   return {
+    figuresOf: (id) => [...(tied.get(id) ?? [])].map((fid) => figures.get(fid)).filter((f): f is Figure => !!f),
     entity: (id) => entities.get(id),
     figure: (id) => figures.get(id),
     document: (id) => documents.get(id),
@@ -100,7 +112,8 @@ function sourcesOf(ref: ReferenceIndex, mentions: { doc: string }[]): SourceLine
 
 function figureFact(ref: ReferenceIndex, f: Figure): FigureFact {
   const place = f.placeId ? ref.entity(f.placeId)?.name : undefined;
-  const attribution = f.attributedToId ? ref.entity(f.attributedToId)?.name : undefined;
+  // A named source (the U.N.) or, failing that, who the text credits ("activists").
+  const attribution = (f.attributedToId ? ref.entity(f.attributedToId)?.name : undefined) ?? f.attributedTo;
   return {
     id: f.id,
     label: f.label,
@@ -142,7 +155,7 @@ export function describeMatch(ref: ReferenceIndex, match: TextMatch): CardModel 
     aliases: e.aliases.filter((a) => a !== e.name),
     ...(e.description ? { description: e.description } : {}),
     pageText: match.text,
-    figures: e.figureIds.map((id) => ref.figure(id)).filter((f): f is Figure => !!f).map((f) => figureFact(ref, f)),
+    figures: ref.figuresOf(e.id).map((f) => figureFact(ref, f)),
     sources: sourcesOf(ref, e.mentions),
   };
 }

@@ -30,7 +30,7 @@ test('an entity card has its type, other names, facts tied to it and each source
   expect(card.sources).toEqual([{ id: 'doc-a', title: 'Story A', publisher: 'Wire A', date: '2013-03-16' }, { id: 'doc-b', title: 'Story B' }]);
   const un = describeMatch(ref, { start: 0, end: 4, text: 'U.N.', category: 'organization', referenceId: 'organization:un' })!;
   expect(un.kind === 'entity' && un.aliases).toEqual(['U.N.', 'UN']);
-  expect(announce(un)).toBe('United Nations, organisation.');
+  expect(announce(un)).toBe('United Nations, organisation. 1 reference figure.');
 });
 
 test('a figure that differs shows the page value beside the reference value, qualifier and attribution', () => {
@@ -50,4 +50,14 @@ test('a figure that differs shows the page value beside the reference value, qua
 test('a match whose id the dataset no longer has gets no card', () => {
   expect(describeMatch(ref, { start: 0, end: 1, text: 'x', category: 'person', referenceId: 'person:gone' })).toBeNull();
   expect(ref.label('person:gone')).toBe('person:gone');
+});
+
+test('an entity lists figures that point at it even when its own list does not, and unnamed attributions show', () => {
+  const more: Dataset = {
+    ...dataset,
+    entities: [...dataset.entities, { id: 'place:aleppo', name: 'Aleppo', type: 'place', aliases: ['Aleppo'], mentions: [], figureIds: [] }],
+    figures: [...dataset.figures, { id: 'figure:fled', value: 7000, qualifier: 'up to', unit: 'people', counts: 'people fled', label: 'up to 7,000 people fled', placeId: 'place:aleppo', attributedTo: 'activists', entityIds: ['place:aleppo'], mentions: [] }],
+  };
+  const card = describeMatch(indexDataset(more), { start: 0, end: 6, text: 'Aleppo', category: 'place', referenceId: 'place:aleppo' })!;
+  expect(card.kind === 'entity' && card.figures).toEqual([expect.objectContaining({ id: 'figure:fled', attribution: 'activists', place: 'Aleppo' })]);
 });
