@@ -23,10 +23,33 @@ export function titleSimilarity(a: string, b: string): number {
 const SIMILAR = 0.75;
 
 /**
+ * Every way the page states its title: Readability's pick, Open Graph and Twitter cards, <title>.
+ * Publishers often give social cards a different wording from the on-page headline, so a heading that
+ * matches any of them is the headline.
+ */
+export function titleCandidates(doc: Document, title: string | null): string[] {
+  const out = new Set<string>();
+  if (title?.trim()) out.add(title.trim());
+  for (const sel of ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[property="twitter:title"]']) {
+    const content = doc.querySelector(sel)?.getAttribute('content')?.trim();
+    if (content) out.add(content);
+  }
+  const docTitle = doc.title?.trim();
+  if (docTitle) out.add(docTitle);
+  return [...out];
+}
+
+function bestSimilarity(text: string, titles: readonly string[]): number {
+  let best = 0;
+  for (const t of titles) best = Math.max(best, titleSimilarity(text, t));
+  return best;
+}
+
+/**
  * The headline element: an h1 (or an element marked itemprop=headline) that matches `title` and
  * precedes or contains the start of the article body. With no title known, a lone h1 before the body.
  */
-export function findHeadline(doc: Document, title: string | null, firstBody: Node | null): Element | null {
+export function findHeadline(doc: Document, titles: readonly string[], firstBody: Node | null): Element | null {
   const candidates = Array.from(doc.querySelectorAll('h1, [itemprop="headline"]'));
   const before = (el: Element) =>
     !firstBody || el.contains(firstBody) || !!(el.compareDocumentPosition(firstBody) & 4 /* FOLLOWING */);
@@ -36,14 +59,14 @@ export function findHeadline(doc: Document, title: string | null, firstBody: Nod
     if (!before(el)) continue;
     const text = el.textContent ?? '';
     if (!text.trim() || text.length > 500) continue;
-    const score = title ? titleSimilarity(text, title) : 1;
+    const score = titles.length ? bestSimilarity(text, titles) : 1;
     // Later candidates win ties: the one nearest the body is the article's, an earlier one is a site logo.
     if (score >= SIMILAR && score >= bestScore) {
       best = el;
       bestScore = score;
     }
   }
-  if (!title && candidates.filter(before).length !== 1) return null;
+  if (!titles.length && candidates.filter(before).length !== 1) return null;
   return best;
 }
 
@@ -56,13 +79,14 @@ export function headlineNodes(doc: Document, el: Element | null): Text[] {
 }
 
 /**
- * Blocks of the extracted body that repeat the title (a second headline inside the story container,
- * a print headline): they are the headline, not body text.
+ * Blocks of the extracted body that are the headline, not body text: an h1 that opens the extracted
+ * content (Readability keeps the page's h1 when it differs from the metadata title), and any short
+ * block repeating a title (a second, print headline inside the story container).
  */
-export function titleRepeats(body: readonly Text[], title: string | null): Set<Text> {
+export function titleRepeats(body: readonly Text[], titles: readonly string[]): Set<Text> {
   const repeats = new Set<Text>();
-  if (!title) return repeats;
-  const titleWords = tokenize(title).length;
+  const titleWords = Math.max(0, ...titles.map((t) => tokenize(t).length));
+  let opening = true;
   let i = 0;
   while (i < body.length) {
     const block = blockOf(body[i]!);
@@ -70,8 +94,11 @@ export function titleRepeats(body: readonly Text[], title: string | null): Set<T
     let text = '';
     while (j < body.length && blockOf(body[j]!) === block) text += body[j++]!.data;
     const words = tokenize(text).length;
-    if (words > 0 && words <= titleWords + 3 && titleSimilarity(text, title) >= 0.9) {
+    const inH1 = !!block?.closest('h1');
+    if ((opening && inH1) || (words > 0 && words <= titleWords + 3 && bestSimilarity(text, titles) >= 0.9)) {
       for (let k = i; k < j; k++) repeats.add(body[k]!);
+    } else if (!inH1) {
+      opening = false;
     }
     i = j;
   }

@@ -5,7 +5,7 @@
 import { runReadability } from './readability';
 import { collectLive, isExcludedText } from './filter';
 import { commonAncestor, pruneBoilerplate } from './prune';
-import { findHeadline, headlineNodes, titleRepeats } from './headline';
+import { findHeadline, headlineNodes, titleCandidates, titleRepeats } from './headline';
 
 export interface ArticleResult {
   /** The article's text nodes in document order: headline, standfirst and body. */
@@ -29,8 +29,9 @@ export function detectArticle(doc: Document): ArticleResult {
   const pruned = pruneBoilerplate(extracted, commonAncestor(extracted));
   // Pruning is a refinement: if it would leave nothing, Readability's own result is the better answer.
   const body = pruned.length > 0 ? pruned : extracted;
-  const repeats = titleRepeats(body, found.title);
-  const headlineEl = findHeadline(doc, found.title, body.find((n) => !repeats.has(n)) ?? null);
+  const titles = titleCandidates(doc, found.title);
+  const repeats = titleRepeats(body, titles);
+  const headlineEl = findHeadline(doc, titles, body.find((n) => !repeats.has(n)) ?? null);
   const headline = [...headlineNodes(doc, headlineEl), ...repeats];
   const all = new Set<Text>([...body, ...headline]);
   return {

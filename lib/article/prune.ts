@@ -33,9 +33,13 @@ function roleWords(el: Element): string[] {
     .filter(Boolean);
 }
 
+// A role word after one of these describes what the block contains or lacks ("no-caption",
+// "has-related", "with-ads"), not what the block is.
+const STATE_PREFIX = new Set(['no', 'has', 'with', 'without', 'hide', 'show', 'is', 'not']);
+
 function namesBoilerplate(el: Element): boolean {
   const words = roleWords(el);
-  if (words.some((w) => BOILERPLATE_ROLE.has(w))) return true;
+  if (words.some((w, i) => BOILERPLATE_ROLE.has(w) && !STATE_PREFIX.has(words[i - 1] ?? ''))) return true;
   // Joined pairs catch "most-read", "read-more", "sign-in", "sr-only" spelled with separators.
   for (let i = 0; i + 1 < words.length; i++) {
     if (BOILERPLATE_ROLE.has(`${words[i]}${words[i + 1]}`)) return true;
@@ -69,7 +73,6 @@ export function isDateLine(text: string): boolean {
   return dated && /\d/.test(text);
 }
 
-const HEADING = /^H[1-6]$/;
 // Blocks where short text is normal content (list items, table cells, definitions, quotes, headings).
 const SHORT_OK = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -163,7 +166,8 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
       else if (block.el && block.el.tagName.toUpperCase() === 'A') linkChars += len;
     }
     if (block.el && isInsideLink(block.el, root)) linkChars = chars;
-    if (chars > 0 && linkChars / chars > 0.5 && !HEADING.test(tag)) continue;
+    // Headings too: a subhead is plain text, a heading that is all link is a teaser for another story.
+    if (chars > 0 && linkChars / chars > 0.5) continue;
 
     if (isDateLine(text)) continue;
     // A bare URL printed on the page (share or canonical links).
@@ -178,7 +182,8 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
       text.length <= 24 &&
       !SHORT_OK.has(tag) &&
       !/[.!?"”’。！？」』]$/.test(text) &&
-      !isAllEmphasis(keptNodes, block.el)
+      !isAllEmphasis(keptNodes, block.el) &&
+      !isCapitalisedSubhead(text, words)
     ) {
       continue;
     }
@@ -192,6 +197,11 @@ function isInsideLink(el: Element, root: Element | null): boolean {
     if (e.tagName.toUpperCase() === 'A') return true;
   }
   return false;
+}
+
+/** "UP NEXT", "US FALLS": wire-service subheads are set in capitals as their own paragraph. */
+function isCapitalisedSubhead(text: string, words: number): boolean {
+  return words >= 2 && /\p{Lu}/u.test(text) && text === text.toUpperCase();
 }
 
 const EMPHASIS = new Set(['B', 'STRONG', 'EM', 'I']);
