@@ -1,7 +1,7 @@
 // The popup's notes: a composer for this page (quoting the selection, if any), this page's notes newest
 // first with a tag filter, in-place edit, delete with undo, orphaned quotes marked; and search across all.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createNotesApi, type NotesApi } from '@/lib/notes/api';
+import type { NotesApi } from '@/lib/notes/api';
 import type { AnchorReport } from '@/lib/notes/messages';
 import type { Annotation, NoteTarget } from '@/lib/notes/types';
 import { normalizeUrl } from '@/lib/url';
@@ -13,33 +13,20 @@ import { NoteSearch } from './NoteSearch';
 
 export interface NotesPanelProps {
   tabId: number | undefined;
-  /** Injected in tests; the popup talks to the background and the tab. */
-  api?: NotesApi;
+  /** The background and the tab (entrypoints/popup/main.tsx wires it to the browser; tests to handlers). */
+  api: NotesApi;
 }
 
 /** Enough to fill the popup several times; the rest on demand, so 1,000 notes on a page open fast. */
 const PAGE_SIZE = 50;
 const UNDO_MS = 10_000;
 
-function browserNotesApi(tabId: number | undefined): NotesApi {
-  return createNotesApi(
-    (m) => browser.runtime.sendMessage(m),
-    tabId === undefined ? null : (m) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }),
-    async () => {
-      if (tabId === undefined) return null;
-      const tab = await browser.tabs.get(tabId);
-      return tab.url ? { url: tab.url, title: tab.title ?? '' } : null;
-    },
-  );
-}
-
 interface PageState {
   url: string;
   title: string;
 }
 
-export function NotesPanel({ tabId, api: injected }: NotesPanelProps) {
-  const api = useMemo(() => injected ?? browserNotesApi(tabId), [injected, tabId]);
+export function NotesPanel({ tabId, api }: NotesPanelProps) {
   const [page, setPage] = useState<PageState | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const [quote, setQuote] = useState<NoteTarget | null>(null);
@@ -139,7 +126,11 @@ export function NotesPanel({ tabId, api: injected }: NotesPanelProps) {
       (restored) => {
         setNotes((list) => sortNewestFirst([...(list ?? []).filter((n) => n.id !== restored.id), restored]));
         reanchor();
-        requestAnimationFrame(() => (document.querySelector(`[data-note-id="${CSS.escape(restored.id)}"] button`) as HTMLElement | null)?.focus());
+        // Focus returns to the restored note, so keyboard readers continue where they were.
+        requestAnimationFrame(() => {
+          const item = [...document.querySelectorAll<HTMLElement>('[data-note-id]')].find((el) => el.dataset.noteId === restored.id);
+          item?.querySelector<HTMLElement>('button')?.focus();
+        });
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );

@@ -4,19 +4,22 @@ import { FoundOnPage } from './FoundOnPage';
 import { SiteControls } from './SiteControls';
 import { NotesPanel } from './NotesPanel';
 import { ExportMenu } from './ExportMenu';
+import type { NotesApi } from '@/lib/notes/api';
 
 export interface PopupProps {
   /** The tab the popup acts on (`?tab=<id>` or the active tab). */
   tabId: number | undefined;
+  /** How the notes reach the background and the tab (built by entrypoints/popup/main.tsx). */
+  notesApi: NotesApi;
 }
 
-export function Popup({ tabId }: PopupProps) {
+export function Popup({ tabId, notesApi }: PopupProps) {
   return (
     <main>
       <h1>Backstory</h1>
       <FoundOnPage tabId={tabId} />
       <SiteControls tabId={tabId} />
-      <NotesPanel tabId={tabId} />
+      <NotesPanel tabId={tabId} api={notesApi} />
       <ExportMenu tabId={tabId} />
     </main>
   );

@@ -162,9 +162,10 @@ test('after a browser restart on the same profile the note is found again; edit,
   await expect.poll(() => noteHighlights(page)).toEqual(['Navi Pillay']);
 
   // Tag filter.
-  await popup.getByRole('button', { name: '#UN' }).click();
+  const filter = popup.getByRole('group', { name: 'Filter by tag' });
+  await filter.getByRole('button', { name: '#UN', exact: true }).click();
   await expect.poll(() => popup.locator('.bs-note').count()).toBe(1);
-  await popup.getByRole('button', { name: 'All' }).click();
+  await filter.getByRole('button', { name: 'All', exact: true }).click();
   await expect.poll(() => popup.locator('.bs-note').count()).toBe(2);
 
   // The edit survived: a fresh popup reads it from the database.

@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { IDBFactory } from 'fake-indexeddb';
+import { createDbHandle } from '@/lib/notes/db';
+import { NotesStore } from '@/lib/notes/store';
+import { createNotesHandlers } from '@/lib/notes/handlers';
+import { createNotesApi, type NotesApi } from '@/lib/notes/api';
+import { routeMessage, type Handlers, type Envelope } from '@/lib/messages';
+import type { AnchorReport, PageContext } from '@/lib/notes/messages';
+import type { NoteTarget } from '@/lib/notes/types';
+import { NotesPanel } from '@/components/NotesPanel';
+
+const URL_ = 'https://news.example/syria';
+const SELECTION: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'Navi Pillay', prefix: '', suffix: ', the UN' } };
+
+let store: NotesStore;
+let api: NotesApi;
+let page: { selection: NoteTarget | null; report: AnchorReport | null; refreshed: number };
+let root: HTMLElement;
+
+beforeEach(() => {
+  localStorage.clear();
+  store = new NotesStore(createDbHandle(new IDBFactory()));
+  const handlers = createNotesHandlers({ store, isExtensionPage: () => true, contentScriptUrl: () => undefined, takePending: async () => null }) as Handlers;
+  page = { selection: null, report: null, refreshed: 0 };
+  // The tab side: what the content script would answer.
+  const tabHandlers: Handlers = {
+    'notes/page-context': async (): Promise<PageContext> => ({ url: URL_, title: 'Syria toll', selection: page.selection, anchoring: page.report }),
+    'notes/page-refresh': async () => { page.refreshed++; return page.report ?? { anchored: [], orphaned: [] }; },
+  };
+  api = createNotesApi((m: Envelope) => routeMessage(handlers, m, {})!, (m: Envelope) => routeMessage(tabHandlers, m, {})!);
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+});
+// Unmount inside act and let preact's after-paint timers run before jsdom is torn down.
+afterEach(async () => {
+  await act(async () => { render(null, root); });
+  await new Promise((ok) => setTimeout(ok, 50));
+});
+
+const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
+const all = (sel: string) => [...root.querySelectorAll(sel)];
+
+async function mount(override?: Partial<NotesApi>) {
+  await act(async () => { render(<NotesPanel tabId={1} api={{ ...api, ...override }} />, root); });
+  await vi.waitFor(() => expect(q('textarea#bs-new-note')).not.toBeNull());
+}
+
+async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  await act(async () => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function ctrlEnter(el: Element) {
+  await act(async () => { el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })); });
+}
+
+async function click(el: Element | null) {
+  if (!el) throw new Error('nothing to click');
+  await act(async () => { (el as HTMLElement).click(); });
+}
+
+const byText = (sel: string, text: string) => all(sel).find((e) => e.textContent === text) ?? null;
+
+describe('NotesPanel', () => {
+  test('lists the page\'s notes newest first, shows HTML as text, and marks orphaned quotes without hiding them', async () => {
+    const a = await store.create({ url: URL_, title: 'T', text: 'first <script>alert(1)</script>', tags: ['un'], target: SELECTION });
+    const b = await store.create({ url: URL_, title: 'T', text: '<img src=x onerror=alert(1)>', tags: ['figures'] });
+    await store.create({ url: 'https://elsewhere.example/', title: 'T', text: 'not this page' });
+    page.report = { anchored: [], orphaned: [a.id] };
+    await mount();
+    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(2));
+    expect(all('.bs-note').map((e) => e.getAttribute('data-note-id'))).toEqual([b.id, a.id]);
+    expect(all('.bs-note-text').map((e) => e.textContent)).toEqual(['<img src=x onerror=alert(1)>', 'first <script>alert(1)</script>']);
+    expect(root.querySelector('.bs-note img, .bs-note script')).toBeNull();
+    const orphan = q(`[data-note-id="${a.id}"]`)!;
+    expect(orphan.querySelector('.bs-orphan-mark')?.textContent).toMatch(/Quote not found on the page/);
+    expect(orphan.querySelector('.bs-quote')?.textContent).toBe('Navi Pillay');
+    expect(q('.bs-orphan-summary')?.textContent).toMatch(/^1 quote not found/);
+
+    // Tag filter, with aria-pressed state for keyboard and screen-reader users.
+    await click(byText('.bs-filter button', '#figures'));
+    expect(all('.bs-note').map((e) => e.getAttribute('data-note-id'))).toEqual([b.id]);
+    expect(byText('.bs-filter button', '#figures')?.getAttribute('aria-pressed')).toBe('true');
+    await click(byText('.bs-filter button', 'All'));
+    expect(all('.bs-note')).toHaveLength(2);
+  });
+
+  test('Ctrl+Enter saves a note on the selection, shown with its quote; the page is asked to re-anchor', async () => {
+    page.selection = SELECTION;
+    await mount();
+    expect(q('[data-testid=composer-quote]')?.textContent).toBe('Navi Pillay');
+    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Her words');
+    await type(q<HTMLInputElement>('#bs-new-tags')!, 'quotes, #UN');
+    await ctrlEnter(q('#bs-new-note')!);
+    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(1));
+    const [saved] = await store.listByUrl(URL_);
+    expect(saved).toMatchObject({ text: 'Her words', tags: ['quotes', 'UN'], title: 'Syria toll', target: SELECTION });
+    expect(q<HTMLTextAreaElement>('#bs-new-note')!.value).toBe('');
+    expect(q('[data-testid=composer-quote]')).toBeNull(); // the next note is on the page unless a new selection
+    await vi.waitFor(() => expect(page.refreshed).toBe(1));
+  });
+
+  test('a failed save (full disk) says so and keeps what the reader typed, which a later save stores', async () => {
+    let fail = true;
+    await mount({
+      save: (req) => (fail ? Promise.reject(new Error('Could not save the note: the browser has no storage space left for Backstory.')) : api.save(req)),
+    });
+    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Do not lose me');
+    await ctrlEnter(q('#bs-new-note')!);
+    await vi.waitFor(() => expect(q('[role=alert]')?.textContent).toMatch(/no storage space left/));
+    expect(q<HTMLTextAreaElement>('#bs-new-note')!.value).toBe('Do not lose me');
+    expect(await store.count()).toBe(0);
+    fail = false;
+    await ctrlEnter(q('#bs-new-note')!);
+    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(1));
+    expect(q('[role=alert]')).toBeNull();
+  });
+
+  test('the draft survives the popup closing and reopening', async () => {
+    await mount();
+    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'half a thought');
+    render(null, root);
+    await mount();
+    expect(q<HTMLTextAreaElement>('#bs-new-note')!.value).toBe('half a thought');
+  });
+
+  test('edit in place saves with Ctrl+Enter; Escape cancels; a conflicting edit keeps the editor open with the message', async () => {
+    const note = await store.create({ url: URL_, title: 'T', text: 'draft one', tags: [] });
+    await mount();
+    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(1));
+    await click(q('[aria-label^="Edit note"]'));
+    const editor = q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!;
+    expect(document.activeElement).toBe(editor);
+    await type(editor, 'draft two');
+    await ctrlEnter(editor);
+    await vi.waitFor(() => expect(q('.bs-note-text')?.textContent).toBe('draft two'));
+    expect((await store.get(note.id))?.text).toBe('draft two');
+
+    await click(q('[aria-label^="Edit note"]'));
+    await type(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!, 'abandoned');
+    await act(async () => { q(`#bs-edit-${note.id}`)!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
+    expect(q(`#bs-edit-${note.id}`)).toBeNull();
+    expect(q('.bs-note-text')?.textContent).toBe('draft two');
+
+    // Meanwhile another window changes the text: this edit must not overwrite it silently.
+    await click(q('[aria-label^="Edit note"]'));
+    await store.update(note.id, { text: 'from the other window' });
+    await type(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!, 'mine');
+    await ctrlEnter(q(`#bs-edit-${note.id}`)!);
+    await vi.waitFor(() => expect(q('[role=alert]')?.textContent).toMatch(/changed in another window/));
+    expect(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!.value).toBe('mine');
+    expect((await store.get(note.id))?.text).toBe('from the other window');
+  });
+
+  test('delete offers undo with focus on it; undo restores the same record in place', async () => {
+    const older = await store.create({ url: URL_, title: 'T', text: 'older', tags: ['x'], target: SELECTION });
+    await store.create({ url: URL_, title: 'T', text: 'newer', tags: [] });
+    await mount();
+    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(2));
+    await click(q(`[data-note-id="${older.id}"] [aria-label^="Delete note"]`));
+    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(1));
+    expect(await store.get(older.id)).toBeUndefined();
+    const undo = byText('.bs-undo button', 'Undo')!;
+    expect(document.activeElement).toBe(undo);
+    await click(undo);
+    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(2));
+    expect(all('.bs-note-text').map((e) => e.textContent)).toEqual(['newer', 'older']);
+    expect(await store.get(older.id)).toEqual(older);
+  });
+});
