@@ -10,12 +10,15 @@ import type { AddressInfo } from 'node:net';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-export const INSTALL_HINT = [
-  `No Chromium found at ${CHROMIUM_PATH}.`,
-  'Backstory runs its browser tests, `npm start` and `npm run bench` in a locally installed Chromium:',
-  '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium',
-  '  elsewhere:      install Chromium or Chrome, then set CHROME_PATH=/path/to/the/browser',
-].join('\n');
+export const installHint = (path = CHROMIUM_PATH) =>
+  [
+    `No Chromium found at ${path}.`,
+    'Backstory runs its browser tests, `npm start` and `npm run bench` in a locally installed Chromium:',
+    '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium',
+    '  elsewhere:      install Chromium or Chrome, then set CHROME_PATH=/path/to/the/browser',
+  ].join('\n');
+
+export const INSTALL_HINT = installHint();
 
 /** Whether the browser binary exists and may be executed. */
 export function chromiumAvailable(path = CHROMIUM_PATH): boolean {

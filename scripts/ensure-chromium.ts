@@ -5,55 +5,78 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHROMIUM_PATH, INSTALL_HINT, chromiumAvailable } from './chromium';
+import { CHROMIUM_PATH, chromiumAvailable, installHint } from './chromium';
 
-function run(command: string, args: string[]): boolean {
-  console.error(`ensure-chromium: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  return result.status === 0;
+/** The browser's version line, or null when it does not start (a broken install is as bad as a missing one). */
+function versionOf(path: string): string | null {
+  const result = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+  return result.status === 0 ? result.stdout.trim() || path : null;
 }
 
 function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** The browser's version line, or null when it does not start (a broken install is as bad as a missing one). */
-function versionOf(path: string): string | null {
-  const result = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 30_000 });
-  return result.status === 0 ? result.stdout.trim() : null;
+/** Root on Debian with apt-get: a fresh container or CI machine, where installing the package is expected. */
+function canInstallWithApt(): boolean {
+  return process.getuid?.() === 0 && existsSync('/etc/debian_version') && onPath('apt-get');
 }
 
-export function ensureChromium(): number {
-  if (chromiumAvailable()) {
-    const version = versionOf(CHROMIUM_PATH);
+function installWithApt(log: (line: string) => void): boolean {
+  for (const args of [['update'], ['install', '-y', 'chromium']]) {
+    log(`ensure-chromium: apt-get ${args.join(' ')}`);
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status !== 0) return false;
+  }
+  return true;
+}
+
+export interface EnsureOptions {
+  /** The browser to check; CHROME_PATH or /usr/bin/chromium. */
+  path?: string;
+  /** Whether the path came from CHROME_PATH (then a missing browser is a typo to fix, not a reason to install). */
+  explicit?: boolean;
+  canInstall?: () => boolean;
+  install?: (log: (line: string) => void) => boolean;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
+/** Returns the exit code: 0 when a working browser is (now) at `path`. */
+export function ensureChromium(options: EnsureOptions = {}): number {
+  const path = options.path ?? CHROMIUM_PATH;
+  const explicit = options.explicit ?? Boolean(process.env.CHROME_PATH);
+  const out = options.out ?? ((line) => console.log(line));
+  const err = options.err ?? ((line) => console.error(line));
+
+  if (chromiumAvailable(path)) {
+    const version = versionOf(path);
     if (version) {
-      console.log(`ensure-chromium: ${version} (${CHROMIUM_PATH})`);
+      out(`ensure-chromium: ${version} (${path})`);
       return 0;
     }
-    console.error(`ensure-chromium: ${CHROMIUM_PATH} exists but does not run (\`${CHROMIUM_PATH} --version\` failed).`);
+    err(`ensure-chromium: ${path} exists but does not run (\`${path} --version\` failed).`);
     return 1;
   }
-  // A CHROME_PATH that points nowhere is a typo to fix, not a reason to install another browser.
-  if (process.env.CHROME_PATH) {
-    console.error(`ensure-chromium: CHROME_PATH=${process.env.CHROME_PATH} is not an executable file.`);
+  if (explicit) {
+    err(`ensure-chromium: CHROME_PATH=${path} is not an executable file.`);
     return 1;
   }
-  const canInstall = process.getuid?.() === 0 && existsSync('/etc/debian_version') && onPath('apt-get');
-  if (!canInstall) {
-    console.error(`ensure-chromium: ${INSTALL_HINT}`);
+  if (!(options.canInstall ?? canInstallWithApt)()) {
+    err(`ensure-chromium: ${installHint(path)}`);
     return 1;
   }
-  console.error(`ensure-chromium: ${CHROMIUM_PATH} is missing; installing Debian's chromium package.`);
-  if (!run('apt-get', ['update']) || !run('apt-get', ['install', '-y', 'chromium'])) {
-    console.error('ensure-chromium: apt-get could not install chromium (see the output above).');
+  err(`ensure-chromium: ${path} is missing; installing Debian's chromium package.`);
+  if (!(options.install ?? installWithApt)(err)) {
+    err('ensure-chromium: apt-get could not install chromium (see the output above).');
     return 1;
   }
-  const version = chromiumAvailable() ? versionOf(CHROMIUM_PATH) : null;
+  const version = chromiumAvailable(path) ? versionOf(path) : null;
   if (!version) {
-    console.error(`ensure-chromium: chromium was installed but ${CHROMIUM_PATH} still does not run.`);
+    err(`ensure-chromium: chromium was installed but ${path} still does not run.`);
     return 1;
   }
-  console.log(`ensure-chromium: installed ${version}`);
+  out(`ensure-chromium: installed ${version}`);
   return 0;
 }
 
