@@ -54,6 +54,19 @@ export interface PageController {
   destroy(): void;
 }
 
+const now = () => performance.now();
+
+/** Publishes a phase as a `backstory:*` performance measure (read by `npm run bench`); returns the time now. */
+function measure(name: string, start: number): number {
+  const end = now();
+  try {
+    performance.measure(name, { start, end });
+  } catch {
+    // Older engines without measure options: the timing is only diagnostics.
+  }
+  return end;
+}
+
 const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 
 export function createPageController(options: PageControllerOptions): PageController {
@@ -182,16 +195,22 @@ export function createPageController(options: PageControllerOptions): PageContro
     seen = new WeakSet();
     lastFullRun = Date.now();
     watcher?.flush(); // page changes so far are part of this run
+    let t = now();
     const nodes = detect(doc).filter((n) => !isInsideOwn(n));
     scope = articleScope(nodes);
+    t = measure('backstory:detect', t);
     await yieldToMain();
     if (gen !== generation) return;
+    t = now();
     const { map, matches } = annotateNodes(nodes, matcher);
     for (const n of nodes) seen.add(n);
     const found = rangesForMatches(map, matches);
+    measure('backstory:match', t);
     await yieldToMain();
     if (gen !== generation) return;
+    t = now();
     await paintChunked(found, gen);
+    measure('backstory:highlight (incl. yields)', t);
   }
 
   function onPageChanges(changes: PageChanges) {
