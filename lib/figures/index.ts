@@ -76,6 +76,8 @@ unit('observers', 'observer', 'monitors', 'monitor');
 unit('refugees', 'refugee');
 unit('defectors', 'defector');
 unit('families', 'family');
+unit('protesters', 'protester', 'demonstrators', 'demonstrator');
+unit('journalists', 'journalist');
 unit('residents', 'resident', 'inhabitants');
 unit('bombs', 'bomb', 'bomblets', 'munitions', 'shells', 'shell', 'rockets', 'rocket', 'missiles', 'missile');
 unit('strikes', 'strike', 'airstrikes', 'airstrike', 'raids', 'raid', 'attacks', 'attack');
@@ -134,8 +136,10 @@ const PEOPLE_KILLED: Record<string, Counts> = {
   people: 'people killed', civilians: 'civilians killed', fighters: 'fighters killed', soldiers: 'soldiers killed',
   children: 'children killed', women: 'women killed', men: 'people killed', members: 'officials killed',
   officials: 'officials killed', generals: 'officials killed', refugees: 'people killed', residents: 'people killed',
+  protesters: 'people killed', journalists: 'people killed',
   families: 'people killed', '': 'people killed',
 };
+const UNIT_WORDS = new Set(Object.values(UNITS));
 const PEOPLE_UNITS = new Set(Object.keys(PEOPLE_KILLED).filter(Boolean).concat('defectors', 'observers', 'leaders'));
 
 interface Token {
@@ -223,7 +227,7 @@ interface UnitFound {
 }
 
 /** The unit after a number: "-month", "%", or the first unit word within three words ("300 unarmed observers"). */
-function findUnit(text: string, numberEnd: number, after: Token[]): UnitFound | undefined {
+function findUnit(text: string, numberEnd: number, after: Token[], allowUnknown: boolean): UnitFound | undefined {
   const hyphen = /^-([A-Za-z]+)(-old)?/.exec(text.slice(numberEnd, numberEnd + 24));
   if (hyphen) {
     const u = UNITS[hyphen[1]!.toLowerCase()];
@@ -241,7 +245,7 @@ function findUnit(text: string, numberEnd: number, after: Token[]): UnitFound | 
     const t = after[i]!;
     // Only spaces may separate the number from its unit words: a comma or full stop ends the phrase.
     const gap = text.slice(i === 0 ? numberEnd : after[i - 1]!.end, t.start);
-    if (!/^[ \u00a0]+$/.test(gap)) return undefined;
+    if (!/^[ \u00a0]+$/.test(gap)) break;
     const word = t.word.replace(/['’]s$/, '');
     const u = UNITS[word];
     if (u) {
@@ -254,9 +258,10 @@ function findUnit(text: string, numberEnd: number, after: Token[]): UnitFound | 
     if (STOP.has(word) || ACTIONS[word] || !/^[a-z]/i.test(word)) break;
     modifiers.push(word);
   }
-  // An unknown plural noun right after the number ("3 hostages", "40 tanks") is still a unit.
+  // An unknown plural noun right after a number in digits ("3 hostages", "40 tanks") is still a unit. Not after a
+  // number in words: "the two sides" is an idiom far more often than a count.
   const first = after[0];
-  if (first && /^[ \u00a0]+$/.test(text.slice(numberEnd, first.start)) && /^[a-z]{3,}s$/.test(first.raw) && !STOP.has(first.word) && !ACTIONS[first.word]) {
+  if (allowUnknown && first && /^[ \u00a0]+$/.test(text.slice(numberEnd, first.start)) && /^[a-z]{3,}s$/.test(first.raw) && !STOP.has(first.word) && !ACTIONS[first.word]) {
     return { unit: first.word, end: first.end, modifiers: [], next: 1 };
   }
   return undefined;
@@ -267,16 +272,22 @@ function actionIn(words: Token[]): Action | undefined {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.word;
     if (CLAUSE_END.has(w) || w === ',' || isDigit(w[0])) return undefined;
+    // "destroyed 80 homes and killed 12": a verb after "and" belongs to the sentence's subject, not to this number.
+    if ((w === 'and' || w === 'but') && ACTIONS[words[i + 1]?.word ?? '']) return undefined;
     const a = ACTIONS[w];
     if (a) return a;
     if (LEAVING_RE.test(w) && LEAVING_OBJECT_RE.test(words[i + 1]?.word ?? '')) return 'fled';
+    // "forced from their homes", "driven out": made to leave, which is displacement.
+    if (/^(?:forced|driven)$/.test(w) && /^(?:from|out)$/.test(words[i + 1]?.word ?? '')) return 'displaced';
   }
   return undefined;
 }
 
 function countsFor(unitName: string, act: Action | undefined, modifiers: string[], following: string[], possessivePlace: boolean): Counts | undefined {
   const near = (re: RegExp, n = 4): boolean => following.slice(0, n).some((w) => re.test(w));
-  if (possessivePlace && (unitName === 'people' || unitName === '' || unitName === 'residents')) return 'population';
+  // "the country's 22 million people", "Aleppo's 2 million residents", "a population of 22 million": everyone
+  // living there, unless a verb says something happened to them ("Aleppo's 300 people killed").
+  if (possessivePlace && !act && (unitName === 'people' || unitName === '' || unitName === 'residents')) return 'population';
   if ((unitName === 'people' || unitName === 'residents' || unitName === '') && near(/^(?:population|inhabitants)$/, 2)) return 'population';
   switch (unitName) {
     case 'bombs':
@@ -306,10 +317,11 @@ function countsFor(unitName: string, act: Action | undefined, modifiers: string[
     if (near(MISSION_WORDS, 3)) return 'mission duration';
     return undefined;
   }
-  if (unitName !== '' && !PEOPLE_UNITS.has(unitName)) return undefined;
+  // A unit the lexicon does not know ("3 hostages") takes its meaning from the verb: people die, are wounded, flee.
+  if (unitName !== '' && !PEOPLE_UNITS.has(unitName) && (act === undefined || act === 'dropped' || act === 'defected' || UNIT_WORDS.has(unitName))) return undefined;
   switch (act) {
     case 'killed':
-      return PEOPLE_KILLED[unitName];
+      return PEOPLE_KILLED[unitName] ?? 'people killed';
     case 'wounded':
       return 'people wounded';
     case 'detained':
@@ -328,6 +340,9 @@ function countsFor(unitName: string, act: Action | undefined, modifiers: string[
 }
 
 const WINDOW = 160;
+
+/** "$3.5 billion": a sign before the number is the unit. */
+const CURRENCIES: Record<string, string> = { $: 'dollars', '€': 'euros', '£': 'pounds sterling' };
 
 const IMPLIED_UNIT: Partial<Record<Counts, string>> = {
   'people killed': 'people', 'people wounded': 'people', 'people detained': 'people', 'people displaced': 'people',
@@ -364,24 +379,30 @@ export function readFigures(text: string): FigureReading[] {
 
     // Qualifier: a hedge phrase that ends right before the number. "a dozen" is itself approximate.
     let qualifier: Qualifier = m[3] !== undefined && m[4]!.toLowerCase() === 'dozen' ? 'about' : 'exact';
-    let start = numberStart;
-    const q = QUALIFIER_RE.exec(text.slice(Math.max(0, numberStart - 24), numberStart));
+    // A currency sign is part of the phrase and is its unit: "more than $3.5 billion".
+    const currency = inWords ? undefined : CURRENCIES[text[numberStart - 1] ?? ''];
+    const signStart = currency ? numberStart - 1 : numberStart;
+    let start = signStart;
+    const q = QUALIFIER_RE.exec(text.slice(Math.max(0, signStart - 24), signStart));
     if (q) {
       qualifier = QUALIFIERS[q[1]!.toLowerCase()]!;
       // q[0] may begin with the one non-word character that bounds the hedge ("(more than"); skip it.
-      start = numberStart - q[0].length + (/^[^\w]/.test(q[0]) ? 1 : 0);
+      start = signStart - q[0].length + (/^[^\w]/.test(q[0]) ? 1 : 0);
     }
 
-    const found = findUnit(text, numberEnd, after);
+    const found = currency ? undefined : findUnit(text, numberEnd, after, !inWords);
     // Years: a bare four-digit number in the range of years, unless a unit says otherwise ("2000 people").
-    if (!inWords && m[2] === undefined && /^\d{4}$/.test(m[1]!) && value >= 1000 && value <= 2100 && !found) continue;
+    if (!inWords && !currency && m[2] === undefined && /^\d{4}$/.test(m[1]!) && value >= 1000 && value <= 2100 && !found) continue;
 
-    const unitName = found?.unit ?? '';
+    const unitName = currency ?? found?.unit ?? '';
     const end = found?.end ?? numberEnd;
     const afterUnit = found ? after.slice(Math.max(found.next, 0)) : after;
     const beforeInPhrase = before.filter((t) => t.end <= start);
     const justBefore = beforeInPhrase[beforeInPhrase.length - 1];
-    const possessivePlace = /^(?:country|nation|syria)['’]s$/.test(justBefore?.word ?? '');
+    const beforeOf = beforeInPhrase[beforeInPhrase.length - 2];
+    const possessivePlace =
+      /^(?:[A-Z][\w-]*|country|nation|city|town|region|province|capital)['’]s$/.test(justBefore?.raw ?? '') ||
+      (justBefore?.word === 'of' && (beforeOf?.word === 'population' || beforeOf?.word === 'populace'));
 
     // What happened to them: the verb right before the phrase ("killed some 70,000 people"), else the first verb of
     // the clause after it ("50 people were killed"), else the count continues the previous one in the same sentence
@@ -391,7 +412,7 @@ export function readFigures(text: string): FigureReading[] {
       act = ACTIONS[justBefore.word];
       // "the death toll rose to 60,000", "death toll tops 60,000": the count is of the dead, a few words back.
       if (!act) {
-        const recent = beforeInPhrase.slice(-5);
+        const recent = beforeInPhrase.slice(-8);
         const lastStop = recent.map((t) => CLAUSE_END.has(t.word) || t.word === ',').lastIndexOf(true);
         if (recent.slice(lastStop + 1).some((t) => t.word === 'toll')) act = 'killed';
       }

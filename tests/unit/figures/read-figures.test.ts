@@ -98,6 +98,9 @@ describe('units', () => {
     ['unemployment rose to 40% this year', '40', 'percent'],
     ['unemployment rose to 40 per cent this year', '40', 'percent'],
     ['rebels destroyed 40 tanks', '40', 'tanks'],
+    ['rebels seized 40 tanks.', '40', 'tanks'],
+    ['donors pledged $3.5 billion', '3.5 billion', 'dollars'],
+    ['a budget of €200 million', '200 million', 'euros'],
   ])('%s → %s', (text, numberText, unit) => {
     expect(readingOf(text, numberText).unit).toBe(unit);
   });
@@ -106,6 +109,13 @@ describe('units', () => {
     const text = 'Then some 300 unarmed observers left.';
     const r = readingOf(text, '300');
     expect(text.slice(r.start, r.end)).toBe('some 300 unarmed observers');
+  });
+
+  it('a currency sign belongs to the phrase, after any hedge', () => {
+    const text = 'Donors pledged more than $1,500 each.';
+    const r = readingOf(text, '1,500');
+    expect([text.slice(r.start, r.end), r.qualifier, r.unit]).toEqual(['more than $1,500', 'more than', 'dollars']);
+    expect(readingOf('It cost $2000.', '2000').unit).toBe('dollars');
   });
 
   it('a unit is not looked for across punctuation', () => {
@@ -126,6 +136,8 @@ describe('what is counted', () => {
     ['60,000 killed in Syria, the report says.', '60,000', 'people killed'],
     ['The death toll rose to 93,000 on Monday.', '93,000', 'people killed'],
     ['UN says death toll tops 60,000', '60,000', 'people killed'],
+    ["The death toll in the country's two-year conflict has passed 70,000.", '70,000', 'people killed'],
+    ['Nearly 4 million Syrians have been forced from their homes.', '4 million', 'people displaced'],
     ['The toll, officials said, 60,000 hens.', '60,000', undefined],
     ['Nearly 90,000 people have died since 2011.', '90,000', 'people killed'],
     ['Rebels say 3,000 fighters are dead.', '3,000', 'fighters killed'],
@@ -133,13 +145,20 @@ describe('what is counted', () => {
     ['Clashes left at least 12 rebel fighters dead.', '12', 'fighters killed'],
     ['The blast killed four members of the cabinet.', 'four', 'officials killed'],
     ['Shelling wounded 40 people.', '40', 'people wounded'],
+    ['Gunmen killed 3 hostages.', '3', 'people killed'],
+    ['Rebels seized 20 tanks.', '20', undefined],
+    ['Shelling destroyed 80 homes and killed 12 more.', '80', undefined],
     ['Police arrested 200 protesters overnight.', '200', 'people detained'],
     ['The fighting displaced 4 million of them.', '4 million', 'people displaced'],
     ['Up to 7,000 people have left the city.', '7,000', 'people fled'],
     ['About 5,000 residents fled the town.', '5,000', 'people fled'],
     ['Nearly 1.5 million refugees are registered.', '1.5 million', 'refugees'],
-    ['The country has a population of 22 million.', '22 million', undefined],
+    ['The country has a population of 22 million.', '22 million', 'population'],
+    ['The country has a population of about 22 million.', '22 million', 'population'],
     ["Of the country's 22 million people, few are safe.", '22 million', 'population'],
+    ["Aleppo's 2 million residents wait.", '2 million', 'population'],
+    ["Aleppo's 300 people were killed.", '300', 'people killed'],
+    ["The general's 300 soldiers wait.", '300', undefined],
     ['Jets dropped at least 156 cluster bombs.', '156', 'cluster bombs dropped'],
     ['The jets dropped 80 bombs.', '80', 'bombs dropped'],
     ['They were used in 119 locations.', '119', 'locations'],
