@@ -55,6 +55,8 @@ async function bundle(): Promise<string> {
     logLevel: 'silent',
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    // No Node globals in a page: a debugging switch read from process.env in lib/ must not throw there.
+    define: { 'process.env': '{}' },
   });
   return result.outputFiles[0]!.text;
 }

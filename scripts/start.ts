@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { INSTALL_HINT, chromiumAvailable, hasDisplay, launchWithExtension, readPageHighlights, servePages, type PageHighlights } from './chromium';
+import { INSTALL_HINT, chromiumAvailable, hasDisplay, launchWithExtension, readPageHighlights, servePages, type ExtensionBrowser, type PageHighlights } from './chromium';
 // The sample page the project wrote for itself; `npm run annotate` reads the same file.
 const SAMPLE_PAGE = resolve(import.meta.dirname, 'sample', 'sample-news.html');
 
@@ -96,7 +96,17 @@ async function main(): Promise<number> {
   const url = `${server.origin}/sample-news.html`;
 
   console.log(`Backstory: opening ${url} in Chromium (${options.headed ? 'headed' : 'headless'}) with ${relative(ROOT, resolve(process.env.BACKSTORY_OUT_DIR ?? '.output', 'chrome-mv3'))} loaded`);
-  const browser = await launchWithExtension({ headed: options.headed, viewport: { width: 1280, height: 900 } });
+  let browser: ExtensionBrowser;
+  try {
+    browser = await launchWithExtension({ headed: options.headed, viewport: { width: 1280, height: 900 } });
+  } catch (error) {
+    // $DISPLAY set but no usable X server (an SSH session without forwarding, a stale variable): still show
+    // the newcomer the main job, headless, rather than stop at a browser error.
+    if (!options.headed) throw error;
+    console.warn(`Could not open a window (${String(error instanceof Error ? error.message : error).split('\n')[0]}); running headless instead.`);
+    options.headed = false;
+    browser = await launchWithExtension({ headed: false, viewport: { width: 1280, height: 900 } });
+  }
   try {
     // The persistent context opens with one blank tab: use it rather than leave it beside the sample.
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
