@@ -332,6 +332,15 @@ suite('reference highlights in Chromium', () => {
     await expect.poll(() => counts(), { timeout: 2000 }).toEqual(before);
     await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(String(summary.total));
 
+    // "On this page" lists what was found; choosing an item scrolls the page to it and opens its card.
+    const found = popup.locator('[data-section="found"] button[data-reference-id]');
+    await expect.poll(() => found.count()).toBe(summary.items.length);
+    const last = found.last();
+    const wanted = await last.getAttribute('data-reference-id');
+    await last.click();
+    await expect.poll(async () => (await cardState(page))?.referenceId, { timeout: 3000 }).toBe(wanted);
+    expect((await cardState(page))?.visible).toBe(true);
+
     const site = popup.locator('input[data-control="site"]');
     await expect.poll(() => site.isChecked()).toBe(true);
     await site.uncheck();
