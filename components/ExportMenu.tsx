@@ -1,4 +1,82 @@
-// PLACEHOLDER: replaced by its owner.
-export function ExportMenu(_props: { tabId: number | undefined }) {
-  return null;
+// The popup's export section: this page's notes, all notes, or the current search's, in the chosen format,
+// saved as a dated file. Import lives on the options page (a file picker closes the popup in Chrome).
+import { useMemo, useState } from 'preact/hooks';
+import { createTransferApi, type TransferApi } from '@/lib/export/client';
+import { downloadExport } from '@/lib/export/download';
+import type { ExportScope } from '@/lib/export/messages';
+import type { ExportFormat } from '@/lib/export/formats';
+import { ExportFormatSelect, rememberedFormat } from './ExportFormatSelect';
+
+export interface ExportMenuProps {
+  /** The tab the popup acts on; "This page" exports its notes. */
+  tabId: number | undefined;
+  /** The popup's current search text, if any: offers "Search results". */
+  query?: string;
+  /** Injected in tests. */
+  api?: TransferApi;
+  openOptions?(): void;
+}
+
+type Status = { kind: 'done' | 'empty' | 'error'; text: string } | null;
+
+const EMPTY: Record<ExportScope['kind'], string> = {
+  tab: 'No notes on this page to export yet.',
+  page: 'No notes on this page to export yet.',
+  all: 'You have no notes to export yet.',
+  search: 'No notes match this search.',
+};
+
+export function ExportMenu({ tabId, query, api: injected, openOptions }: ExportMenuProps) {
+  const api = useMemo(() => injected ?? createTransferApi((m) => browser.runtime.sendMessage(m)), [injected]);
+  const [format, setFormat] = useState<ExportFormat>(rememberedFormat);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+
+  const run = async (scope: ExportScope) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const file = await api.exportFile(format, scope);
+      if (file.count === 0) {
+        setStatus({ kind: 'empty', text: EMPTY[scope.kind] });
+        return;
+      }
+      downloadExport(file);
+      setStatus({ kind: 'done', text: `Saved ${file.count} annotation${file.count === 1 ? '' : 's'} to ${file.filename}.` });
+    } catch (e) {
+      setStatus({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const search = query?.trim();
+  return (
+    <section class="bs-export" aria-labelledby="bs-export-title">
+      <h2 id="bs-export-title">Export notes</h2>
+      <div class="bs-row">
+        <label for="bs-export-format">Format</label>
+        <ExportFormatSelect id="bs-export-format" value={format} onChange={setFormat} />
+      </div>
+      <div class="bs-row" role="group" aria-label="What to export">
+        <button type="button" disabled={busy || tabId === undefined} onClick={() => tabId !== undefined && void run({ kind: 'tab', tabId })}>
+          This page
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run({ kind: 'all' })}>
+          All notes
+        </button>
+        {search ? (
+          <button type="button" disabled={busy} onClick={() => void run({ kind: 'search', filter: { text: search } })}>
+            Search results
+          </button>
+        ) : null}
+      </div>
+      <p class={status?.kind === 'error' ? 'bs-error' : 'bs-hint'} role={status?.kind === 'error' ? 'alert' : 'status'}>
+        {status?.text ?? ''}
+      </p>
+      <button type="button" class="bs-link" onClick={() => (openOptions ? openOptions() : void browser.runtime.openOptionsPage())}>
+        Import or manage all notes…
+      </button>
+    </section>
+  );
 }

@@ -1,4 +1,68 @@
-// PLACEHOLDER (owned by the export work): all annotations across pages, export, import, delete-all.
-export function Options() {
-  return <main><h1>Backstory</h1></main>;
+// The options page: every annotation across pages, filterable by site, tag and text; export, import, and
+// delete-all behind a typed confirmation.
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { createTransferApi, type TransferApi } from '@/lib/export/client';
+import { filterAnnotations, isEmptyFilter, type AnnotationFilter } from '@/lib/export/filter';
+import type { Annotation } from '@/lib/notes/types';
+import { AnnotationFilters } from './AnnotationFilters';
+import { AnnotationList } from './AnnotationList';
+import { OptionsExport } from './OptionsExport';
+import { OptionsImport } from './OptionsImport';
+import { OptionsDeleteAll } from './OptionsDeleteAll';
+
+export interface OptionsProps {
+  /** Injected in tests; the page talks to the background. */
+  api?: TransferApi;
+}
+
+export function Options({ api: injected }: OptionsProps = {}) {
+  const api = useMemo(() => injected ?? createTransferApi((m) => browser.runtime.sendMessage(m)), [injected]);
+  const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<AnnotationFilter>({});
+
+  const reload = useCallback(async () => {
+    try {
+      setAnnotations(await api.list());
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(`Could not read your annotations: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, [api]);
+  useEffect(() => void reload(), [reload]);
+
+  const all = annotations ?? [];
+  const shown = useMemo(() => filterAnnotations(all, filter), [all, filter]);
+  const pages = useMemo(() => new Set(all.map((a) => a.url)).size, [all]);
+  const filtered = !isEmptyFilter(filter);
+
+  return (
+    <main class="bs-options">
+      <header>
+        <h1>Backstory: your annotations</h1>
+        <p class="bs-muted" role="status" data-testid="summary">
+          {annotations === null
+            ? loadError ? '' : 'Loading…'
+            : `${all.length} annotation${all.length === 1 ? '' : 's'} on ${pages} page${pages === 1 ? '' : 's'}.`}
+        </p>
+        {loadError ? <p class="bs-error" role="alert">{loadError}</p> : null}
+      </header>
+
+      <div class="bs-tools">
+        <OptionsExport api={api} filter={filter} total={all.length} shown={shown.length} />
+        <OptionsImport api={api} onImported={() => void reload()} />
+      </div>
+
+      <section class="bs-panel bs-browse" aria-labelledby="bs-browse-title">
+        <h2 id="bs-browse-title">All annotations</h2>
+        <AnnotationFilters annotations={all} filter={filter} onChange={setFilter} />
+        <p class="bs-muted" aria-live="polite" data-testid="shown-count">
+          {annotations === null ? '' : filtered ? `${shown.length} of ${all.length} shown.` : all.length === 0 ? 'No annotations yet: save notes from the popup on a news page, or import a file.' : ''}
+        </p>
+        <AnnotationList annotations={shown} />
+      </section>
+
+      <OptionsDeleteAll api={api} total={all.length} onDeleted={() => void reload()} />
+    </main>
+  );
 }

@@ -1,4 +1,5 @@
 import { render } from 'preact';
 import { Options } from '@/components/Options';
+import './style.css';
 
 render(<Options />, document.getElementById('app')!);

@@ -1,8 +1,5 @@
-// One entry point for "make the file": content, suggested name and MIME type for each format.
-import type { Annotation } from '../notes/types';
-import { writeJsonLd } from './jsonld';
-import { writeMarkdown } from './markdown';
-import { writeCsv } from './csv';
+// The export formats: names, labels, file names and MIME types. Kept apart from the writers so the UI can
+// offer the choice without loading them (exportAnnotations in ./export.ts makes the file).
 
 export const EXPORT_FORMATS = ['jsonld', 'markdown', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -14,7 +11,7 @@ export const FORMAT_LABELS: Record<ExportFormat, string> = {
 };
 
 const EXTENSIONS: Record<ExportFormat, string> = { jsonld: 'jsonld', markdown: 'md', csv: 'csv' };
-const MIME_TYPES: Record<ExportFormat, string> = {
+export const MIME_TYPES: Record<ExportFormat, string> = {
   jsonld: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"',
   markdown: 'text/markdown;charset=utf-8',
   csv: 'text/csv;charset=utf-8',
@@ -37,10 +34,4 @@ export function exportFilename(format: ExportFormat, now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   return `backstory-annotations-${day}.${EXTENSIONS[format]}`;
-}
-
-export function exportAnnotations(annotations: readonly Annotation[], format: ExportFormat, now: Date = new Date()): ExportFile {
-  const content =
-    format === 'jsonld' ? writeJsonLd(annotations, { now }) : format === 'markdown' ? writeMarkdown(annotations, { now }) : writeCsv(annotations);
-  return { filename: exportFilename(format, now), mimeType: MIME_TYPES[format], content, count: annotations.length };
 }

@@ -5,6 +5,9 @@
 import type { Annotation, NoteTarget } from '../notes/types';
 import { ANNOTATIONS_STORE } from '../notes/types';
 import { OTHER_ID_PREFIX } from './jsonld';
+
+export { ImportError, MAX_IMPORT_BYTES, checkImportSize, type ImportCounts };
+import { ImportError, MAX_IMPORT_BYTES, checkImportSize, type ImportCounts } from './errors';
 import {
   annotationSchema,
   asList,
@@ -16,43 +19,11 @@ import {
   type AnnotationInput,
 } from './schema';
 
-/** Larger files are refused before they are read: 50 MB is ~50,000 annotations, far beyond any real export. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** The notes store's limits (lib/notes/store.ts): an imported note must be one the popup could have saved. */
 const MAX_NOTE_CHARS = 100_000;
 const MAX_TAGS = 50;
 /** A file with thousands of problems is the wrong file; listing the first few says so. */
 const MAX_LISTED_PROBLEMS = 8;
-
-export interface ImportCounts {
-  /** Not in the database before. */
-  added: number;
-  /** In the database with an older `modified`: replaced. */
-  updated: number;
-  /** In the database already, same or newer: kept as it was. */
-  skipped: number;
-}
-
-/** A file Backstory will not import, with what is wrong and where. Nothing has been written. */
-export class ImportError extends Error {
-  constructor(message: string, readonly problems: readonly string[] = []) {
-    super(problems.length > 0 ? `${message}\n${problems.map((p) => `• ${p}`).join('\n')}` : message);
-    this.name = 'ImportError';
-  }
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** Call with the file's size before reading it (File.size), so a huge file is never loaded. */
-export function checkImportSize(bytes: number): void {
-  if (bytes > MAX_IMPORT_BYTES) {
-    throw new ImportError(
-      `This file is ${megabytes(bytes)}; Backstory imports files up to ${megabytes(MAX_IMPORT_BYTES)}. Nothing was imported.`,
-    );
-  }
-}
 
 /** JSON.parse with the error's place given as line and column, which people can find in an editor. */
 export function parseJson(text: string): unknown {

@@ -2,7 +2,7 @@
 import type { Annotation } from '../notes/types';
 import type { AnnotationFilter } from './filter';
 import type { ExportFile, ExportFormat } from './formats';
-import type { ImportCounts } from './import';
+import type { ImportCounts } from './errors';
 
 /** Which annotations to export. */
 export type ExportScope =

@@ -4,6 +4,9 @@ import Papa from 'papaparse';
 import { CSV_COLUMNS, csvRows, guardCell, unguardCell, writeCsv } from '@/lib/export/csv';
 import { anyText, note, storedAnnotations } from './helpers';
 
+// Property runs are CPU-bound; on a loaded machine they need more than vitest's default 5 s.
+const PROPERTY_TIMEOUT = 120_000;
+
 function parseBack(csv: string): string[][] {
   expect(csv.startsWith('\ufeff')).toBe(true);
   const result = Papa.parse<string[]>(csv.slice(1), { header: false });
@@ -52,7 +55,7 @@ describe('CSV export', () => {
       expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       expect(unguardCell(cell)).toBe(text);
     }), { numRuns: 500 });
-  });
+  }, PROPERTY_TIMEOUT);
 
   test('property: papaparse reads back exactly the rows written, for any Unicode text', () => {
     fc.assert(
@@ -61,5 +64,5 @@ describe('CSV export', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

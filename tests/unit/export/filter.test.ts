@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { filterAnnotations, isEmptyFilter, siteFacets, siteOf, tagFacets } from '@/lib/export/filter';
-import { exportAnnotations, exportFilename } from '@/lib/export/formats';
+import { exportAnnotations } from '@/lib/export/export';
+import { exportFilename } from '@/lib/export/formats';
 import { note } from './helpers';
 
 const notes = [

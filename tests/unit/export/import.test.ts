@@ -16,6 +16,9 @@ import type { NotesDb } from '@/lib/notes/db';
 import { ANNOTATIONS_STORE, type Annotation } from '@/lib/notes/types';
 import { byId, contents, freshNotesDb, note, putAll, storedAnnotations } from './helpers';
 
+// Property runs are CPU-bound; on a loaded machine they need more than vitest's default 5 s.
+const PROPERTY_TIMEOUT = 120_000;
+
 const now = new Date('2026-03-04T05:06:07Z');
 const ID_A = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
 const ID_B = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -184,7 +187,7 @@ describe('merging into what is stored', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('files from other W3C annotation tools', () => {

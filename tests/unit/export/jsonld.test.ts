@@ -4,6 +4,9 @@ import { ANNO_CONTEXT, annotationIri, toJsonLdCollection, writeJsonLd, type Json
 import { parseAnnotationFile } from '@/lib/export/import';
 import { byId, note, storedAnnotations } from './helpers';
 
+// Property runs are CPU-bound; on a loaded machine they need more than vitest's default 5 s.
+const PROPERTY_TIMEOUT = 120_000;
+
 const now = new Date('2026-03-04T05:06:07Z');
 
 // Terms defined by http://www.w3.org/ns/anno.jsonld that an export may use. Any other key must be a compact
@@ -121,5 +124,5 @@ describe('JSON-LD export', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { escapeMarkdownLine, escapeMarkdownText, writeMarkdown } from '@/lib/export/markdown';
 import { note } from './helpers';
 
+// Property runs are CPU-bound; on a loaded machine they need more than vitest's default 5 s.
+const PROPERTY_TIMEOUT = 120_000;
+
 const now = new Date('2026-03-04T05:06:07Z');
 
 /** CommonMark's reading of backslash escapes, plus our non-breaking-space stand-ins for edge spaces. */
@@ -67,5 +70,5 @@ describe('Markdown export', () => {
       // No block construct at the line start.
       expect(escaped).not.toMatch(/^ {0,3}([#>+=-]|\d{1,9}[.)])/);
     }), { numRuns: 1000 });
-  });
+  }, PROPERTY_TIMEOUT);
 });

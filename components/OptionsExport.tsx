@@ -1,0 +1,66 @@
+// The options page's export: everything, or what the filters show, in the chosen format.
+import { useState } from 'preact/hooks';
+import type { TransferApi } from '@/lib/export/client';
+import { downloadExport } from '@/lib/export/download';
+import { isEmptyFilter, type AnnotationFilter } from '@/lib/export/filter';
+import type { ExportFormat } from '@/lib/export/formats';
+import { ExportFormatSelect, rememberedFormat } from './ExportFormatSelect';
+
+export interface OptionsExportProps {
+  api: TransferApi;
+  filter: AnnotationFilter;
+  total: number;
+  shown: number;
+}
+
+export function OptionsExport({ api, filter, total, shown }: OptionsExportProps) {
+  const [format, setFormat] = useState<ExportFormat>(rememberedFormat);
+  const [which, setWhich] = useState<'all' | 'shown'>('all');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const filtered = !isEmptyFilter(filter);
+  const scopeShown = filtered && which === 'shown';
+  const count = scopeShown ? shown : total;
+
+  const run = async () => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const file = await api.exportFile(format, scopeShown ? { kind: 'search', filter } : { kind: 'all' });
+      downloadExport(file);
+      setStatus({ error: false, text: `Saved ${file.count} annotation${file.count === 1 ? '' : 's'} to ${file.filename}.` });
+    } catch (e) {
+      setStatus({ error: true, text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="bs-panel" aria-labelledby="bs-export-title">
+      <h2 id="bs-export-title">Export</h2>
+      <p class="bs-hint">
+        Web Annotation JSON-LD imports back into Backstory and other annotation tools; Markdown pastes into notes apps; CSV opens in spreadsheets.
+      </p>
+      <div class="bs-field">
+        <label for="bs-options-format">Format</label>
+        <ExportFormatSelect id="bs-options-format" value={format} onChange={setFormat} />
+      </div>
+      <fieldset class="bs-choice">
+        <legend>Annotations</legend>
+        <label>
+          <input type="radio" name="bs-export-which" checked={!scopeShown} onChange={() => setWhich('all')} /> All ({total})
+        </label>
+        <label>
+          <input type="radio" name="bs-export-which" checked={scopeShown} disabled={!filtered} onChange={() => setWhich('shown')} /> Only those shown by the filters ({filtered ? shown : total})
+        </label>
+      </fieldset>
+      <button type="button" class="bs-primary" disabled={busy || count === 0} onClick={() => void run()}>
+        {busy ? 'Exporting…' : `Export ${count} annotation${count === 1 ? '' : 's'}`}
+      </button>
+      <p class={status?.error ? 'bs-error' : 'bs-hint'} role={status?.error ? 'alert' : 'status'} data-testid="export-status">
+        {status?.text ?? ''}
+      </p>
+    </section>
+  );
+}
