@@ -1,4 +1,4 @@
-// `npm run annotate -- <page.html | URL> [--json]`: what Backstory would highlight on a page, without a browser.
+// `npm run annotate -- <page.html | document.txt | URL> [--json]`: what Backstory would highlight on a page, without a browser.
 // The page is loaded into jsdom and goes through lib/pipeline.ts — the same article detection, text map and
 // matcher the content script runs — so the CLI and the extension agree by construction.
 import { readFileSync, statSync } from 'node:fs';
@@ -53,7 +53,18 @@ export function loadBundledDataset(file = DATASET_FILE): Dataset {
 
 const FETCH_TIMEOUT_MS = 20_000;
 
-/** Reads a page from disk, or fetches it when `source` is an http(s) URL. */
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Plain text as a minimal news page: the first line is the headline, every other non-empty line a paragraph. */
+export function textAsArticle(text: string): string {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const [headline = '', ...body] = lines;
+  // Documents often repeat their headline as the first paragraph; once is enough.
+  const paragraphs = body[0] === headline ? body.slice(1) : body;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(headline)}</title></head><body><article><h1>${escapeHtml(headline)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</article></body></html>`;
+}
+
+/** Reads a page (or a .txt document) from disk, or fetches it when `source` is an http(s) URL. */
 export async function loadPage(source: string, fetchImpl: typeof fetch = fetch): Promise<LoadedPage> {
   if (/^https?:\/\//i.test(source)) {
     let response: Response;
@@ -88,7 +99,10 @@ export async function loadPage(source: string, fetchImpl: typeof fetch = fetch):
     throw new AnnotateError(`no such file: ${source}`);
   }
   if (!isFile) throw new AnnotateError(`not a file: ${source}`);
-  return { html: readFileSync(path, 'utf8'), url: pathToFileURL(path).href, label: relative(process.cwd(), path) || path };
+  const content = readFileSync(path, 'utf8');
+  // A plain-text document (a seed, a wire copy) is read as an article: its first line the headline.
+  const html = /\.txt$/i.test(path) ? textAsArticle(content) : content;
+  return { html, url: pathToFileURL(path).href, label: relative(process.cwd(), path) || path };
 }
 
 export interface AnnotatedPage extends AnnotationReport {
@@ -178,8 +192,9 @@ export interface CliIo {
   dataset?: Dataset;
 }
 
-const USAGE = `usage: npm run annotate -- [page.html | URL] [--json]
+const USAGE = `usage: npm run annotate -- [page.html | document.txt | URL] [--json]
   Prints what Backstory would highlight on a page (default: scripts/sample/sample-news.html).
+  A .txt document is read as an article: first line the headline, each other line a paragraph.
   --json   {"article":{"text"},"highlights":[{"text","category","referenceId","start","end"}]}`;
 
 /** The CLI as a function: returns the exit code, so tests run it without a child process. */

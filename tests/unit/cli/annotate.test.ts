@@ -115,6 +115,23 @@ describe('annotate --json', () => {
 });
 
 describe('annotate: where pages come from', () => {
+  test('a .txt document is read as an article: first line the headline, each line a paragraph, markup as text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-annotate-txt-'));
+    try {
+      const file = join(dir, 'wire.txt');
+      writeFileSync(file, 'Talks stall in Damascus\n\nTalks stall in Damascus\n\nHuman Rights Watch said shelling hit Aleppo <b>again</b>.\nAid reached Aleppo on Friday.\n');
+      const { code, stdout } = await run([file, '--json']);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as AnnotationReport;
+      // The repeated headline is kept once; "<b>" stays text, it is not parsed as markup.
+      expect(report.article.text.match(/Talks stall in Damascus/g)).toHaveLength(1);
+      expect(report.article.text).toContain('<b>again</b>');
+      expect(report.highlights.map((h) => h.text)).toEqual(['Damascus', 'Human Rights Watch', 'Aleppo', 'Aleppo']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   let server: Server;
   let origin: string;
   beforeAll(async () => {
