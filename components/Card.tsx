@@ -61,7 +61,7 @@ function FigureBody({ card }: { card: FigureCard }) {
       <p class={`verdict ${card.verdict}`}>{card.verdict === 'matches' ? '✓ Matches the reference' : '≠ Differs from the reference'}</p>
       <dl>
         <dt>This page</dt>
-        <dd data-field="page">{card.page ? `${formatQualified(card.page.value, card.page.qualifier)} (“${card.pageText}”)` : `“${card.pageText}”`}</dd>
+        <dd data-field="page">{card.page ? `${formatQualified(card.page.value, card.page.qualifier)} ${card.page.unit}` : `“${card.pageText}”`}</dd>
         <dt>Reference</dt>
         <dd data-field="reference">
           {formatQualified(ref.value, ref.qualifier)} {ref.unit}

@@ -388,6 +388,48 @@ suite('reference highlights in Chromium', () => {
     await page.close();
   });
 
+  test('a figure that differs from the reference is marked so, and its card shows both values and the source', async () => {
+    // The largest death toll the reference attributes to a named source, e.g. "more than 70,000 ... per the U.N.".
+    const killed = dataset.figures
+      .filter((f) => f.counts === 'people killed' && f.attributedToId && f.placeId)
+      .sort((a, b) => b.value - a.value)[0];
+    expect(killed, 'the dataset has an attributed death toll').toBeDefined();
+    const place = dataset.entities.find((e) => e.id === killed!.placeId)!.name;
+    const source = dataset.entities.find((e) => e.id === killed!.attributedToId)!.name;
+    const lower = Math.round((killed!.value * 0.8) / 1000) * 1000;
+    const fmt = (n: number) => n.toLocaleString('en-US');
+    // Our own sentences around the reference's names: one figure agreeing with the reference, one lower.
+    const path = `/figures-${++opened}.html`;
+    server.set(path, `<!doctype html><html><head><title>Toll</title></head><body><nav><a href="#">${esc(place)}</a></nav><article>
+      <h1>The toll in ${esc(place)}</h1>
+      <p>The ${esc(source)} says more than ${fmt(killed!.value)} people have been killed in ${esc(place)} so far.</p>
+      <p>A count published last year said ${fmt(lower)} people had been killed in ${esc(place)}.</p></article></body></html>`);
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + path);
+    const tabId = await tabIdFor(browser, server.origin + path);
+    await settled(browser, tabId);
+    const painted = await paintedRanges(page);
+    const differs = painted.filter((r) => r.name === 'backstory-figure-differs');
+    expect(differs.map((r) => r.text).join(' ')).toContain(fmt(lower));
+    expect(painted.filter((r) => r.name === 'backstory-figure').map((r) => r.text).join(' ')).toContain(fmt(killed!.value));
+
+    const point = await page.evaluate(() => {
+      const registry = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
+      const [r] = [...(registry.get('backstory-figure-differs') ?? [])];
+      const rect = r!.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(point.x, point.y, { steps: 2 });
+    await expect.poll(() => cardState(page), { timeout: 5000 }).not.toBeNull();
+    const card = (await cardState(page))!;
+    expect(card.category).toBe('figure-differs');
+    expect(card.text).toContain(fmt(lower));
+    expect(card.text).toContain(fmt(killed!.value));
+    expect(card.text).toContain(source);
+    expect(card.live).toMatch(/differs/i);
+    await page.close();
+  });
+
   const corpus = missing || !existsSync(join(SHARED, 'corpus'))
     ? []
     : readdirSync(join(SHARED, 'corpus')).filter((d) => {
