@@ -2,7 +2,7 @@
 import data from './dataset.json';
 import type { Dataset, Entity, Figure, SourceDocument } from './types';
 
-export type * from './types';
+export type { Dataset, Entity, EntityType, Figure, Mention, Qualifier, SourceDocument } from './types';
 
 /** The dataset built by `npm run dataset` from the source documents. */
 export const dataset = data as unknown as Dataset;

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createReference, dataset } from '../../../lib/reference';
 import type { Dataset } from '../../../lib/reference/types';
@@ -44,5 +47,14 @@ describe('createReference', () => {
     for (const e of dataset.entities) {
       expect(bundled.figuresOf(e.id).map((f) => f.id)).toEqual(e.figureIds);
     }
+  });
+});
+
+describe('fit for the content script', () => {
+  it('lib/reference/index.ts imports only the data and its types, never the builder or its NLP library', () => {
+    const source = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../lib/reference/index.ts'), 'utf8');
+    const imports = [...source.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const spec of imports) expect(['./dataset.json', './types']).toContain(spec);
   });
 });
