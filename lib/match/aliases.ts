@@ -43,7 +43,8 @@ function acronymVariants(alias: string): string[] {
 
 function patternFor(alias: string, entity: Entity): AliasPattern | undefined {
   const key = foldForMatching(alias).trim();
-  if (!key || !/[\p{L}\p{N}]/u.test(key)) return undefined;
+  // The matcher starts walks at word starts only: an alias must begin with a letter or digit.
+  if (!/^[\p{L}\p{N}]/u.test(key)) return undefined;
   const casedWords = foldForMatching(alias, { foldCase: false }).trim().split(' ');
   const wordCases = casedWords.map((w): WordCase => (isCapitalsWord(w) ? 'exact' : 'any'));
   if (casedWords.length === 1 && wordCases[0] === 'any' && UPPER.test([...casedWords[0]!][0] ?? '') && LOWER.test(casedWords[0]!)) {

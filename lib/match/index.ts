@@ -1,8 +1,9 @@
 // The matcher: every reference entity and figure in an article's text.
 //
-// 1. Fold the text (lib/text/normalize): case, diacritics, apostrophes, dashes and spaces, with an offset map.
-// 2. One pass of the alias trie over the folded text: whole words only, longest alias first at each word start,
-//    case rules for acronyms and capitalised one-word names checked on the original (lib/match/aliases).
+// 1-2. One pass over the text, folding it on the fly (lib/text/normalize: case, diacritics, apostrophes, dashes
+//    and spaces) and walking the alias trie from each word start: whole words only, longest alias first at each
+//    start, case rules for acronyms and capitalised one-word names checked on the original (lib/match/aliases).
+//    Folding on the fly means no folded copy or offset map is written: offsets are original from the start.
 // 3. Overlaps: the longest match wins ("Syrian Observatory for Human Rights", not "Human Rights"); a shorter
 //    match overlapping it is dropped.
 // 4. Figures: only when the article names reference entities (relevance gating), the figure reader
@@ -13,7 +14,6 @@
 import { readFigures as defaultReadFigures } from '../figures';
 import type { FigureReading } from '../figures/types';
 import type { Dataset } from '../reference/types';
-import { normalizeText } from '../text/normalize';
 import { caseAllows, compileAliases, type AliasPattern } from './aliases';
 import { createFigureJudge, figuresByCounts } from './figures';
 import { KeyTrie } from './trie';
@@ -100,20 +100,20 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
   return {
     match(text) {
       if (text.length === 0) return [];
-      const folded = normalizeText(text);
       const candidates: Candidate[] = [];
-      trie.scan(folded.units, folded.length, (key, start, end) => {
-        const list = patternsByKey[key]!;
-        const os = folded.toOriginal(start);
-        const oe = folded.toOriginalEnd(end);
-        for (const pattern of list) {
-          if (caseAllows(pattern, text.slice(os, oe))) {
-            candidates.push({ start: os, end: oe, pattern });
-            return true;
+      trie.scanOriginal(
+        text,
+        (key, start, end) => {
+          const slice = text.slice(start, end);
+          for (const pattern of patternsByKey[key]!) {
+            if (caseAllows(pattern, slice)) {
+              candidates.push({ start, end, pattern });
+              return true;
+            }
           }
-        }
-        return false;
-      });
+          return false;
+        },
+      );
       const entities: TextMatch[] = dropOverlaps(candidates).map(({ start, end, pattern }) => ({
         start,
         end,
@@ -123,14 +123,10 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
       }));
       if (entities.length === 0 || dataset.figures.length === 0) return entities;
 
-      // Paragraph breaks, in original offsets: the folded text has one "\n" per hard break.
-      const breaks: number[] = [];
-      const { units, length } = folded;
-      for (let i = 0; i < length; i++) if (units[i] === 0x0a) breaks.push(folded.offsets[i]!);
-
+      const breaks = paragraphBreaks(text);
       const judge = createFigureJudge(dataset, byCounts, text, entities, breaks);
       const figures: TextMatch[] = [];
-      for (const reading of readFigures(text)) {
+      for (const reading of readFiguresNearEntities(text, entities, breaks, readFigures)) {
         const judgement = judge.judge(reading);
         if (!judgement) continue;
         figures.push({
@@ -146,6 +142,54 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
       return mergeFiguresAndEntities(entities, figures);
     },
   };
+}
+
+/** A paragraph break: a whitespace run holding two or more line breaks (as the folding reads it), or U+2029. */
+const PARAGRAPH_BREAK = /(?:\r\n?|[\n\u000b\u0085\u2028])[^\S\r\n\u000b\u0085\u2028\u2029]*(?:\r\n?|[\n\u000b\u0085\u2028])|\u2029/g;
+
+/** Original offsets of the paragraph breaks of `text`, for the figure judge's neighbourhoods. */
+function paragraphBreaks(text: string): number[] {
+  const breaks: number[] = [];
+  PARAGRAPH_BREAK.lastIndex = 0;
+  for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) breaks.push(m.index);
+  return breaks;
+}
+
+/**
+ * The figure reader costs far more per character than the entity scan, and a figure can only be relevant within
+ * one paragraph of an entity (see lib/match/figures: relevance). So it reads just those paragraphs: on a long
+ * page that mentions the subject in a few places, a small part of the text. Each stretch of paragraphs is read
+ * on its own (a figure's context never crosses a paragraph break anyway) and offsets are shifted back.
+ */
+function readFiguresNearEntities(
+  text: string,
+  entities: readonly TextMatch[],
+  breaks: readonly number[],
+  readFigures: (text: string) => FigureReading[],
+): FigureReading[] {
+  const paragraphs = breaks.length + 1;
+  const wanted = new Uint8Array(paragraphs);
+  let p = 0;
+  for (const m of entities) {
+    while (p < breaks.length && breaks[p]! <= m.start) p++;
+    if (p > 0) wanted[p - 1] = 1;
+    wanted[p] = 1;
+    if (p + 1 < paragraphs) wanted[p + 1] = 1;
+  }
+  const out: FigureReading[] = [];
+  for (let first = 0; first < paragraphs; first++) {
+    if (!wanted[first]) continue;
+    let last = first;
+    while (last + 1 < paragraphs && wanted[last + 1]) last++;
+    const from = first === 0 ? 0 : breaks[first - 1]!;
+    const to = last < breaks.length ? breaks[last]! : text.length;
+    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+    for (const r of readFigures(slice)) {
+      out.push(from === 0 ? r : { ...r, start: r.start + from, end: r.end + from, numberStart: r.numberStart + from, numberEnd: r.numberEnd + from });
+    }
+    first = last;
+  }
+  return out;
 }
 
 /**

@@ -9,7 +9,20 @@
 //
 // Layout: node 0 is the root; the root's ASCII transitions are a dense table; other transitions are sorted
 // (label, target) runs in two Int32Arrays, searched linearly (most nodes have one or two children).
-import { isWordCode } from '../text/normalize';
+import * as fold from '../text/normalize';
+import { FoldReader } from '../text/normalize';
+
+// Imported bindings copied into module constants: under tsx and vitest, esbuild turns imports into getter calls,
+// which would cost a property lookup per character in the loops below.
+const isWordCode = fold.isWordCode;
+const isCombiningCode = fold.isCombiningCode;
+const FOLD_SPACE = fold.FOLD_SPACE;
+const FOLD_LINE = fold.FOLD_LINE;
+const FOLD_PARAGRAPH = fold.FOLD_PARAGRAPH;
+const FOLD_DROP = fold.FOLD_DROP;
+const READ_CHAR = fold.READ_CHAR;
+const READ_BREAK = fold.READ_BREAK;
+const READ_END = fold.READ_END;
 
 /** Word characters among ASCII code units (the hot path; other code units go through isWordCode). */
 const ASCII_WORD = new Uint8Array(128);
@@ -127,6 +140,137 @@ export class KeyTrie {
         }
       }
       previousIsWord = isWord;
+    }
+  }
+
+  private step(node: number, c: number): number {
+    if (node === 0) return c < 128 ? this.rootAscii[c]! : (this.rootOther.get(c) ?? -1);
+    const { edgeStart, labels, targets } = this;
+    const last = edgeStart[node + 1]!;
+    for (let e = edgeStart[node]!; e < last; e++) {
+      const l = labels[e]!;
+      if (l === c) return targets[e]!;
+      if (l > c) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * The same search as `scan`, on the ORIGINAL text, folding on the fly (lib/text/normalize's FoldReader, the
+   * very rules of normalizeText): no folded copy and no offset map are written, and offsets come out in the
+   * original text directly. A match's end takes in combining marks folded into its last character.
+   *
+   * Hot loop: ASCII is classified with two small tables; at a word start the first two folded characters are
+   * checked against the trie inline, and only a start that survives them pays for a walk (most words do not
+   * begin like any alias). Keys must begin with a word character (compileAliases guarantees it).
+   */
+  scanOriginal(s: string, found: (key: number, start: number, end: number) => boolean): void {
+    const reader = new FoldReader();
+    const codes = reader.codes;
+    const { rootAscii } = this;
+    const length = s.length;
+    let previousIsWord = 0;
+    for (let i = 0; i < length; i++) {
+      const code = s.charCodeAt(i);
+      if (code < 128) {
+        const word = ASCII_WORD[code]!;
+        if (word === 1 && previousIsWord === 0 && rootAscii[codes[code]!]! >= 0) this.startAscii(s, i, reader, found);
+        previousIsWord = word;
+      } else {
+        // Returns the index of the last code unit it consumed, and whether the text there ends in a word.
+        const state = this.nonAscii(s, i, previousIsWord, reader, found);
+        previousIsWord = state & 1;
+        i = state >> 1;
+      }
+    }
+  }
+
+  /** A word start on an ASCII letter or digit with a trie transition: check the second character, then walk. */
+  private startAscii(s: string, i: number, reader: FoldReader, found: (key: number, start: number, end: number) => boolean): void {
+    const codes = reader.codes;
+    const first = this.rootAscii[codes[s.charCodeAt(i)]!]!;
+    // Peek at the second character: most candidate starts end here.
+    const c2 = i + 1 < s.length ? s.charCodeAt(i + 1) : 0x20;
+    let e2 = codes[c2]!;
+    if (e2 < 0) e2 = reader.entry(c2);
+    const u2 = e2 >= 0 ? e2 : FoldReader.isSpace(e2) ? 0x20 : -1;
+    if (u2 < 0 || this.terminal[first]! >= 0 || this.step(first, u2) >= 0) this.walk(s, i, reader, found);
+  }
+
+  /** The scan at a non-ASCII code unit; returns (index of the last unit consumed) << 1 | (ends in a word). */
+  private nonAscii(s: string, i: number, previousIsWord: number, reader: FoldReader, found: (key: number, start: number, end: number) => boolean): number {
+    const code = s.charCodeAt(i);
+    const e = reader.entry(code);
+    if (e >= 0) {
+      if (previousIsWord === 0 && this.step(0, e) >= 0) this.walk(s, i, reader, found);
+      return (i << 1) | (e < 128 ? ASCII_WORD[e]! : isWordCode(e) ? 1 : 0);
+    }
+    if (e === FOLD_SPACE || e === FOLD_LINE || e === FOLD_PARAGRAPH) return i << 1;
+    if (e === FOLD_DROP) return (i << 1) | previousIsWord;
+    // A character folding to several units, or an astral one: the reader knows.
+    reader.read(s, i);
+    if (reader.kind === READ_CHAR) {
+      const next = reader.next;
+      const lastUnit = reader.units ? reader.units.charCodeAt(reader.units.length - 1) : reader.unit;
+      if (previousIsWord === 0 && this.step(0, reader.unit) >= 0) this.walk(s, i, reader, found);
+      return ((next - 1) << 1) | (lastUnit < 128 ? ASCII_WORD[lastUnit]! : isWordCode(lastUnit) ? 1 : 0);
+    }
+    if (reader.kind === READ_END) return (s.length << 1);
+    return (reader.next - 1) << 1;
+  }
+
+  /** Ends and nodes of keys found on one walk (reused: a walk never nests). */
+  private readonly walkEnds = new Int32Array(64);
+  private readonly walkNodes = new Int32Array(64);
+
+  /** Walk the trie from original offset `start`, then offer the keys found, longest first. */
+  private walk(s: string, start: number, reader: FoldReader, found: (key: number, start: number, end: number) => boolean): void {
+    const { terminal, endsInWord, walkEnds, walkNodes } = this;
+    const codes = reader.codes;
+    const length = s.length;
+    let count = 0;
+    let node = 0;
+    let p = start;
+    for (;;) {
+      // Fast path, inline: a code unit that folds to one unit (nearly all text). The reader does the rest.
+      const e = p < length ? codes[s.charCodeAt(p)]! : -1;
+      let isChar: boolean;
+      if (e >= 0) {
+        node = this.step(node, e);
+        if (node < 0) break;
+        p++;
+        isChar = true;
+      } else {
+        reader.read(s, p);
+        if (reader.kind === READ_END || reader.kind === READ_BREAK) break;
+        node = this.step(node, reader.unit);
+        const units = reader.units;
+        for (let k = 1; node >= 0 && k < units.length; k++) node = this.step(node, units.charCodeAt(k));
+        if (node < 0) break;
+        p = reader.next;
+        isChar = reader.kind === READ_CHAR;
+      }
+      if (isChar && terminal[node]! >= 0) {
+        let end = p;
+        while (end < length && isCombiningCode(s.charCodeAt(end))) end++;
+        let boundary = endsInWord[node] === 0;
+        if (!boundary) {
+          const f = end < length ? codes[s.charCodeAt(end)]! : -1;
+          if (f >= 0) boundary = !(f < 128 ? ASCII_WORD[f] === 1 : isWordCode(f));
+          else {
+            reader.read(s, end);
+            boundary = reader.kind !== READ_CHAR || !(reader.unit < 128 ? ASCII_WORD[reader.unit] === 1 : isWordCode(reader.unit));
+          }
+        }
+        if (boundary) {
+          const k = count < 64 ? count++ : 63;
+          walkEnds[k] = end;
+          walkNodes[k] = node;
+        }
+      }
+    }
+    for (let k = count - 1; k >= 0; k--) {
+      if (found(terminal[walkNodes[k]!]!, start, walkEnds[k]!)) break;
     }
   }
 }

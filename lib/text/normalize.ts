@@ -12,7 +12,8 @@
 // - hyphens and dashes (‐ ‑ ‒ – — ― − -) count as spaces, so "al-Assad" = "al Assad" = "al‑Assad";
 // - a run of spaces, tabs, no-break spaces and dashes becomes ONE space; a run holding a single line break is
 //   still one space (hard-wrapped prose and HTML source newlines are just whitespace), but a run holding two or
-//   more line breaks, or U+2029, becomes "\n": a paragraph break that no alias contains, so no match crosses it;
+//   more line breaks, or U+2029, becomes U+2029 (PARAGRAPH SEPARATOR): a break no alias contains, so no match
+//   crosses it (and folding folded text changes nothing);
 // - invisible characters (soft hyphen, zero-width space/joiners, BOM) are dropped: "As\u00adsad" = "Assad".
 //
 // Cost: one loop over UTF-16 code units with table lookups; non-ASCII code points are folded once and cached,
@@ -181,7 +182,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     if (entry === T_UNKNOWN) entry = table.resolve(code);
     if (entry >= 0) {
       if (runStart >= 0) {
-        out[n] = breaks >= 2 ? 0x0a : 0x20;
+        out[n] = breaks >= 2 ? 0x2029 : 0x20;
         offsets[n++] = runStart;
         runStart = -1;
       }
@@ -235,7 +236,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
       capacity = out.length;
     }
     if (folded.length > 0 && runStart >= 0) {
-      out[n] = breaks >= 2 ? 0x0a : 0x20;
+      out[n] = breaks >= 2 ? 0x2029 : 0x20;
       offsets[n++] = runStart;
       runStart = -1;
     }
@@ -246,7 +247,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     i += width - 1;
   }
   if (runStart >= 0) {
-    out[n] = breaks >= 2 ? 0x0a : 0x20;
+    out[n] = breaks >= 2 ? 0x2029 : 0x20;
     offsets[n++] = runStart;
   }
   offsets[n] = length;
@@ -277,7 +278,7 @@ function foldedText(original: string, units: Uint16Array, map: Int32Array): Norm
       if (end > n) return length;
       // Whitespace runs fold to one character: its end is where the next kept character starts.
       const last = units[end - 1];
-      if (last === 0x20 || last === 0x0a) return map[end]!;
+      if (last === 0x20 || last === 0x2029) return map[end]!;
       let p = map[end - 1]!;
       const code = original.charCodeAt(p);
       const low = original.charCodeAt(p + 1);
@@ -303,4 +304,129 @@ function growOffsets(offsets: Int32Array, need: number): Int32Array {
 /** The folded form of a short string (an alias, a search query), without the offset map. */
 export function foldForMatching(s: string, options: NormalizeOptions = {}): string {
   return normalizeText(s, options).text;
+}
+
+/** Negative entries of FoldReader.codes (see FoldReader.entry). */
+export const FOLD_SPACE = T_SPACE;
+export const FOLD_LINE = T_LINE;
+export const FOLD_PARAGRAPH = T_PARAGRAPH;
+export const FOLD_DROP = T_DROP;
+
+/** What `FoldReader.read` found at a position: a folded character, a space run, a paragraph break, or the end. */
+export const READ_CHAR = 0;
+export const READ_SPACE = 1;
+export const READ_BREAK = 2;
+export const READ_END = 3;
+
+/**
+ * Streaming access to the same folding, for scanners that fold on the fly instead of materialising the folded
+ * copy (the matcher: it walks a trie from word starts only, so most characters are looked at once, and writing
+ * a folded copy plus its offset map would cost more than the scan). The semantics are normalizeText's exactly:
+ * tests compare the two.
+ */
+export class FoldReader {
+  /** The case-folded table's per-code-unit entries: >= 0 a folded unit; negative, see `read`. */
+  readonly codes = TABLES.folded.codes;
+  kind = READ_END;
+  /** For READ_CHAR: the folded code units (one in `unit` when `units` is empty). */
+  unit = 0;
+  units = '';
+  /** Original offset after what was read (after the whole whitespace run for READ_SPACE / READ_BREAK). */
+  next = 0;
+
+  /** Entry of a BMP code unit, resolving it on first sight. */
+  entry(code: number): number {
+    const e = this.codes[code]!;
+    return e === T_UNKNOWN ? TABLES.folded.resolve(code) : e;
+  }
+
+  /** Whether the entry is whitespace (space, line break or paragraph break). */
+  static isSpace(entry: number): boolean {
+    return entry === T_SPACE || entry === T_LINE || entry === T_PARAGRAPH;
+  }
+  static isDropped(entry: number): boolean {
+    return entry === T_DROP;
+  }
+
+  /** Read the folded character at original offset `p`, skipping dropped characters; sets kind/unit/units/next. */
+  read(s: string, p: number): void {
+    const length = s.length;
+    for (;;) {
+      if (p >= length) {
+        this.kind = READ_END;
+        this.next = length;
+        return;
+      }
+      const code = s.charCodeAt(p);
+      const e = this.entry(code);
+      if (e >= 0) {
+        this.kind = READ_CHAR;
+        this.unit = e;
+        this.units = '';
+        this.next = p + 1;
+        return;
+      }
+      if (e === T_DROP) {
+        p++;
+        continue;
+      }
+      let fold: Fold;
+      let width = 1;
+      if (e === T_MULTI) fold = TABLES.folded.multi.get(code)!;
+      else if (e === T_SURROGATE) {
+        const low = s.charCodeAt(p + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          fold = TABLES.folded.astralFold(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+          width = 2;
+        } else fold = String.fromCharCode(code);
+      } else fold = e === T_SPACE ? SPACE : e === T_LINE ? LINE_BREAK : PARAGRAPH_BREAK;
+      if (typeof fold === 'string') {
+        if (fold.length === 0) {
+          p += width;
+          continue;
+        }
+        this.kind = READ_CHAR;
+        this.unit = fold.charCodeAt(0);
+        this.units = fold.length > 1 ? fold : '';
+        this.next = p + width;
+        return;
+      }
+      // A whitespace run: read to its end, counting line breaks as normalizeText does.
+      let breaks = 0;
+      let q = p;
+      while (q < length) {
+        const c = s.charCodeAt(q);
+        let f = this.entry(c);
+        let w = 1;
+        if (f === T_SURROGATE) {
+          const low = s.charCodeAt(q + 1);
+          if (!(low >= 0xdc00 && low <= 0xdfff)) break;
+          const af = TABLES.folded.astralFold(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+          if (af === '') {
+            q += 2;
+            continue;
+          }
+          if (typeof af === 'string') break;
+          f = af === SPACE ? T_SPACE : af === LINE_BREAK ? T_LINE : T_PARAGRAPH;
+          w = 2;
+        } else if (f === T_MULTI) {
+          break;
+        }
+        if (f === T_DROP) {
+          q++;
+          continue;
+        }
+        if (f === T_LINE) {
+          if (!(c === 0x0d && s.charCodeAt(q + 1) === 0x0a)) breaks++;
+        } else if (f === T_PARAGRAPH) breaks += 2;
+        else if (f !== T_SPACE) break;
+        q += w;
+      }
+      this.kind = breaks >= 2 ? READ_BREAK : READ_SPACE;
+      this.unit = breaks >= 2 ? 0x2029 : 0x20;
+      this.units = '';
+      this.next = q;
+      return;
+    }
+  }
 }
