@@ -150,7 +150,8 @@ interface Token {
   end: number;
 }
 
-const TOKEN_RE = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*|[.,;:!?()"“”\u2013\u2014]/g;
+// Dotted abbreviations ("U.N.") are one token, so their full stops do not end a clause.
+const TOKEN_RE = /(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*|[.,;:!?()"“”\u2013\u2014]/g;
 const CLAUSE_END = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '\u2013', '\u2014']);
 
 /** Tokens in text[from, to), absolute offsets. */
@@ -310,7 +311,7 @@ function countsFor(unitName: string, act: Action | undefined, modifiers: string[
     case 'points':
       return near(/^(?:plan|peace)$/, 3) ? 'peace plan points' : undefined;
     case 'leaders':
-      return modifiers.includes('national') || modifiers.includes('world') ? 'national leaders' : undefined;
+      return modifiers.some((m) => /^(?:national|world|eu|e\.u\.|european|arab)$/.test(m)) ? 'national leaders' : undefined;
     case 'defectors':
       return 'defectors';
   }
