@@ -173,6 +173,8 @@ export function createPageController(options: PageControllerOptions): PageContro
 
   function stop() {
     generation++;
+    if (fullRunTimer !== undefined) clearTimeout(fullRunTimer);
+    fullRunTimer = undefined;
     running = false;
     closeCard();
     removeListeners();
@@ -213,6 +215,16 @@ export function createPageController(options: PageControllerOptions): PageContro
     measure('backstory:highlight (incl. yields)', t);
   }
 
+  let fullRunTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A full re-run, at most once a second (a page still rendering mutates constantly), never dropped. */
+  function scheduleFullRun() {
+    if (fullRunTimer !== undefined) return;
+    fullRunTimer = setTimeout(() => {
+      fullRunTimer = undefined;
+      if (running) void enqueue(fullRun);
+    }, Math.max(0, lastFullRun + 1000 - Date.now()));
+  }
+
   function onPageChanges(changes: PageChanges) {
     if (!running || !highlighter) return;
     // Stale highlights first: text the page removed or rewrote.
@@ -226,9 +238,10 @@ export function createPageController(options: PageControllerOptions): PageContro
     }
     const fresh = changes.texts.filter((t) => !seen.has(t));
     if (!fresh.length) return;
-    if (!scope) {
-      // No article at first (an app still rendering): look again, at most once a second.
-      if (Date.now() - lastFullRun > 1000) void enqueue(fullRun);
+    if (!scope || !scope.isConnected) {
+      // No article at first (an app still rendering), or the app replaced the whole article (client-side
+      // navigation): look for it again, at most once a second.
+      scheduleFullRun();
       return;
     }
     const texts = fresh.filter((t) => isArticleAddition(t, scope));

@@ -181,3 +181,19 @@ test('fallback mode follows a living page without reacting to its own marks', as
   c.destroy();
   expect(document.body.innerHTML).toBe(before);
 });
+
+test('when the app replaces the whole article element, the new article is found and highlighted', async () => {
+  const fake = installFakeHighlights();
+  document.body.innerHTML = PAGE;
+  const c = createPageController({ doc: document, matcher: createMatcher(dataset), reference: indexDataset(dataset), detect: articleTexts, livingQuietMs: 10 });
+  await c.apply(defaultSettings());
+  await settle(c);
+  const fresh = document.createElement('article');
+  fresh.innerHTML = '<h1>Elsewhere</h1><p>Quiet in Homs.</p>';
+  document.querySelector('article')!.replaceWith(fresh);
+  await settle(c);
+  await expect.poll(() => c.summary().items.map((i) => i.label), { timeout: 3000 }).toEqual(['Homs']);
+  expect([...fake.registry.keys()]).toEqual(['backstory-place']);
+  c.destroy();
+  fake.uninstall();
+});
