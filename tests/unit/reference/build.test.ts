@@ -227,6 +227,27 @@ describe('curation', () => {
   });
 });
 
+describe('any plain text', () => {
+  it('Windows line endings and a byte-order mark change nothing but the offsets, which still point at the names', () => {
+    const crlf: InputDocument = { id: 'a-flood', text: `\uFEFF${FLOOD.text.replace(/\n/g, '\r\n')}` };
+    const plain = buildDataset([FLOOD], EMPTY);
+    const windows = buildDataset([crlf], EMPTY);
+    expect(windows.documents[0]!.title).toBe(plain.documents[0]!.title);
+    expect(windows.entities.map((e) => [e.id, e.mentions.length])).toEqual(plain.entities.map((e) => [e.id, e.mentions.length]));
+    expect(windows.figures.map((f) => f.label)).toEqual(plain.figures.map((f) => f.label));
+    for (const e of windows.entities) for (const m of e.mentions) expect(e.aliases.concat(e.contextualAliases ?? [])).toContain(crlf.text.slice(m.start, m.end));
+  });
+
+  it('a document with no names and no figures still gets its document record', () => {
+    const dataset = buildDataset([{ id: 'empty', text: '' }, { id: 'plain', text: 'nothing to see here\n' }], EMPTY);
+    expect(dataset.documents.map((d) => [d.id, d.title, d.length])).toEqual([
+      ['empty', '', 0],
+      ['plain', 'nothing to see here', 20],
+    ]);
+    expect([dataset.entities, dataset.figures]).toEqual([[], []]);
+  });
+});
+
 describe('determinism', () => {
   it('the same documents, in any order, give the same bytes', () => {
     const a = serializeDataset(buildDataset([FLOOD, QUAKE], EMPTY));
