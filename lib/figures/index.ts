@@ -372,8 +372,8 @@ export function readFigures(text: string): FigureReading[] {
       const base = m[4]!.toLowerCase() === 'dozen' ? 12 : SCALES[m[4]!.toLowerCase()]!;
       value = m[3].toLowerCase().startsWith('half') ? base / 2 : base;
     } else {
-      // A word number glued to other letters by a hyphen on the left ("one-third" is fine, "twenty-first" is not
-      // matched at all because "first" is not a number word) is still a number; an ordinal-like suffix is not.
+      // A number word hyphenated onto the word before it ("no-one") is part of that word; one run straight into
+      // letters after it is not a number either.
       value = wordsToNumber(m[5]!);
       if (isLetter(text[numberEnd]) || text[numberStart - 1] === '-') continue;
     }

@@ -249,6 +249,7 @@ describe('not figures', () => {
     ['vague tens of thousands', 'Tens of thousands of people marched.'],
     ['a pronoun', 'One of them spoke; the two sides met; no one knew.'],
     ['number words inside other words', 'Someone often sent tonnes of bones.'],
+    ['a hyphenated word', 'No-one came; a one-third share; the twenty-first day.'],
   ])('%s', (_why, text) => {
     expect(readFigures(text)).toEqual([]);
   });
