@@ -1,7 +1,7 @@
 // One pass from a document to what Backstory highlights: article detection → text map → matching.
 // The content script and `npm run annotate` both call this, so they agree by construction.
 import { detectArticle, type ArticleResult } from './article';
-import { buildTextMap, type TextMap } from './text';
+import { buildTextMap, BLOCK_SEPARATOR, type TextMap } from './text';
 import type { Matcher, TextMatch } from './match';
 
 export interface Annotated {
@@ -24,4 +24,34 @@ export function annotateNodes(nodes: Text[], matcher: Matcher): AnnotatedNodes {
 export function annotateDocument(doc: Document, matcher: Matcher): Annotated {
   const article = detectArticle(doc);
   return { article, ...annotateNodes(article.nodes, matcher) };
+}
+
+/**
+ * Spans of `text` of about `size` characters, cut only at block separators (between paragraphs), so a long
+ * article can be matched a slice at a time with the main thread given back in between. Below `size`, one
+ * span: the matcher sees the whole article, as `annotateDocument` does.
+ */
+export function blockSpans(text: string, size: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  while (text.length - start > size) {
+    const cut = text.indexOf(BLOCK_SEPARATOR, start + size);
+    if (cut < 0) break;
+    spans.push([start, cut]);
+    start = cut + BLOCK_SEPARATOR.length;
+  }
+  spans.push([start, text.length]);
+  return spans;
+}
+
+/** Matches in one span of a map's text, with offsets into the whole text. */
+export function matchSpan(map: TextMap, matcher: Matcher, [start, end]: [number, number]): TextMatch[] {
+  const found = matcher.match(map.text.slice(start, end));
+  if (start === 0) return found;
+  return found.map((m) => ({
+    ...m,
+    start: m.start + start,
+    end: m.end + start,
+    ...(m.figure ? { figure: { ...m.figure, reading: { ...m.figure.reading, start: m.figure.reading.start + start, end: m.figure.reading.end + start, numberStart: m.figure.reading.numberStart + start, numberEnd: m.figure.reading.numberEnd + start } } } : {}),
+  }));
 }

@@ -4,7 +4,8 @@
 import type { Matcher } from '../match';
 import { MATCH_CATEGORIES, type MatchCategory } from '../match/types';
 import { detectArticle } from '../article';
-import { annotateNodes } from '../pipeline';
+import { annotateNodes, blockSpans, matchSpan } from '../pipeline';
+import { buildTextMap } from '../text';
 import { createHighlighter, isStale, type Highlighter, type HighlightItem } from '../highlight/highlighter';
 import { textNodesIn } from '../highlight/registry';
 import { rangesForMatches, type MatchRange } from '../highlight/ranges';
@@ -55,6 +56,9 @@ export interface PageController {
 }
 
 const now = () => performance.now();
+
+/** Above this many characters (~6,000 words), an article is matched in slices of about this size. */
+export const MATCH_SPAN_CHARS = 40_000;
 
 /** Publishes a phase as a `backstory:*` performance measure (read by `npm run bench`); returns the time now. */
 function measure(name: string, start: number): number {
@@ -204,15 +208,20 @@ export function createPageController(options: PageControllerOptions): PageContro
     await yieldToMain();
     if (gen !== generation) return;
     t = now();
-    const { map, matches } = annotateNodes(nodes, matcher);
+    const map = buildTextMap(nodes);
     for (const n of nodes) seen.add(n);
-    const found = rangesForMatches(map, matches);
-    measure('backstory:match', t);
-    await yieldToMain();
-    if (gen !== generation) return;
-    t = now();
-    await paintChunked(found, gen);
-    measure('backstory:highlight (incl. yields)', t);
+    measure('backstory:text map', t);
+    // An ordinary article is matched in one pass (the matcher sees all of it, for figure relevance); a very
+    // long page is matched a few paragraphs at a time, yielding in between, so no task runs long.
+    for (const span of blockSpans(map.text, MATCH_SPAN_CHARS)) {
+      await yieldToMain();
+      if (gen !== generation) return;
+      t = now();
+      const found = rangesForMatches(map, matchSpan(map, matcher, span));
+      t = measure('backstory:match', t);
+      await paintChunked(found, gen);
+      measure('backstory:highlight', t);
+    }
   }
 
   let fullRunTimer: ReturnType<typeof setTimeout> | undefined;
