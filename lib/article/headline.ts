@@ -4,6 +4,7 @@
 import { tokenize } from './metric';
 import { isExcludedText } from './filter';
 import { blockOf } from './text';
+import { namesRole, STANDFIRST_ROLE } from './prune';
 
 /** Share of b's words (by characters) also found in a: 1 when b says nothing a does not. */
 function coverage(a: string, b: string): number {
@@ -103,4 +104,45 @@ export function titleRepeats(body: readonly Text[], titles: readonly string[]): 
     i = j;
   }
   return repeats;
+}
+
+const STANDFIRST_MIN_WORDS = 5;
+const STANDFIRST_MAX_WORDS = 90;
+
+function namedStandfirst(el: Element | null, stop: Element | null): boolean {
+  for (let e = el, depth = 0; e && e !== stop && depth < 4; e = e.parentElement, depth++) {
+    if (namesRole(e, STANDFIRST_ROLE)) return true;
+  }
+  return false;
+}
+
+/**
+ * The standfirst (dek): the summary between headline and body, marked by its role in the markup
+ * ("standfirst", "dek", "subtitle"...). Either the opening blocks of the extracted body, or, when the
+ * extractor left it out, an element just after the headline.
+ */
+export function findStandfirst(doc: Document, headline: Element | null, body: readonly Text[]): Text[] {
+  const opening: Text[] = [];
+  for (const node of body) {
+    if (!namedStandfirst(node.parentElement, null)) break;
+    opening.push(node);
+  }
+  if (opening.length) return opening;
+  if (!headline || !body[0]) return [];
+  const firstBody = body[0];
+  // Elements following the headline, or its parents, up to a few steps: the dek sits right below it.
+  for (let anchor: Element | null = headline, up = 0; anchor && up < 3; anchor = anchor.parentElement, up++) {
+    let sibling = anchor.nextElementSibling;
+    for (let step = 0; sibling && step < 6; sibling = sibling.nextElementSibling, step++) {
+      if (sibling.contains(firstBody) || firstBody.compareDocumentPosition(sibling) & 4 /* FOLLOWING */) return [];
+      const target = namesRole(sibling, STANDFIRST_ROLE)
+        ? sibling
+        : sibling.querySelector('[itemprop~="description"]');
+      if (!target) continue;
+      const words = tokenize(target.textContent ?? '').length;
+      if (words < STANDFIRST_MIN_WORDS || words > STANDFIRST_MAX_WORDS) continue;
+      return headlineNodes(doc, target);
+    }
+  }
+  return [];
 }

@@ -5,7 +5,8 @@
 import { runReadability } from './readability';
 import { collectLive, isExcludedText } from './filter';
 import { commonAncestor, pruneBoilerplate } from './prune';
-import { findHeadline, headlineNodes, titleCandidates, titleRepeats } from './headline';
+import { findHeadline, findStandfirst, headlineNodes, titleCandidates, titleRepeats } from './headline';
+import { findContainer } from './fast-path';
 
 export interface ArticleResult {
   /** The article's text nodes in document order: headline, standfirst and body. */
@@ -16,28 +17,53 @@ export interface ArticleResult {
   title: string | null;
   /** The nodes of `nodes` that are the headline (and repeats of it), so callers can tell them from the body. */
   headline: Text[];
+  /** The nodes of `nodes` that are the standfirst (the summary under the headline), if marked as such. */
+  standfirst: Text[];
 }
 
-export function detectArticle(doc: Document): ArticleResult {
+export interface DetectOptions {
+  /**
+   * Try the publisher's own markup (itemprop=articleBody, a dominant <article>, confirmed by JSON-LD
+   * articleBody when present) before Readability. On by default; off to compare the two paths.
+   */
+  fastPath?: boolean;
+}
+
+export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleResult {
+  if (options.fastPath !== false) {
+    const container = findContainer(doc);
+    if (container) {
+      const body = pruneBoilerplate(container.nodes, commonAncestor(container.nodes));
+      if (body.length) return finish(doc, body, container.method, null);
+    }
+  }
   const found = runReadability(doc);
   if (!found || found.nodes.size === 0) {
     // Nothing article-like (an index page, an app): every readable text node, so that the user still
     // gets highlights rather than none.
-    return { nodes: collectLive(doc, null), method: 'body', title: found?.title ?? null, headline: [] };
+    return { nodes: collectLive(doc, null), method: 'body', title: found?.title ?? null, headline: [], standfirst: [] };
   }
   const extracted = collectLive(doc, found.nodes);
   const pruned = pruneBoilerplate(extracted, commonAncestor(extracted));
   // Pruning is a refinement: if it would leave nothing, Readability's own result is the better answer.
-  const body = pruned.length > 0 ? pruned : extracted;
-  const titles = titleCandidates(doc, found.title);
+  return pruned.length > 0
+    ? finish(doc, pruned, 'readability+prune', found.title)
+    : finish(doc, extracted, 'readability', found.title);
+}
+
+/** Adds the headline to the body nodes. */
+function finish(doc: Document, body: Text[], method: string, title: string | null): ArticleResult {
+  const titles = titleCandidates(doc, title);
   const repeats = titleRepeats(body, titles);
   const headlineEl = findHeadline(doc, titles, body.find((n) => !repeats.has(n)) ?? null);
   const headline = [...headlineNodes(doc, headlineEl), ...repeats];
-  const all = new Set<Text>([...body, ...headline]);
+  const standfirst = findStandfirst(doc, headlineEl, body.filter((n) => !repeats.has(n)));
+  const all = new Set<Text>([...body, ...headline, ...standfirst]);
   return {
     nodes: collectLive(doc, all),
-    method: pruned.length > 0 ? 'readability+prune' : 'readability',
-    title: found.title,
+    standfirst: collectLive(doc, new Set(standfirst)),
+    method,
+    title: titles[0] ?? null,
     headline: collectLive(doc, new Set(headline)),
   };
 }

@@ -18,7 +18,25 @@ const BOILERPLATE_ROLE = new Set([
   'disclaimer', 'copyright', 'gallery', 'slideshow', 'carousel', 'enlarge', 'sronly', 'visuallyhidden',
   'login', 'signin', 'paywall', 'overlay', 'modal', 'popup', 'banner', 'nav', 'navigation', 'menu',
   'footer', 'sidebar', 'widget', 'rail', 'kicker', 'eyebrow', 'meta', 'metadata',
-  'moreon', 'playlist', 'video', 'player', 'audio', 'podcast', 'print', 'email', 'feedback',
+  'moreon', 'playlist', 'video', 'player', 'audio', 'podcast', 'print', 'email', 'feedback', 'bio',
+  'biography', 'mostpopular',
+]);
+
+// Roles that are not the story even when they hold a good share of the text (a comment thread or a
+// "most popular" sidebar can be as long as the article). Only an element holding most of the text is
+// spared: that is a layout wrapper ("l-sidebar-fixed": the layout with a sidebar), not the sidebar.
+// Other roles yield to size sooner: see `isMajor` below.
+const NEVER_STORY_ROLE = new Set([
+  'sidebar', 'comments', 'comment', 'related', 'footer', 'nav', 'navigation', 'menu', 'breadcrumb',
+  'breadcrumbs', 'trending', 'popular', 'mostread', 'mostpopular', 'newsletter', 'outbrain', 'taboola',
+  'recommended', 'recommendations', 'rail',
+]);
+
+// Standfirst (dek) roles: the summary under the headline. Part of the article for the reader, but not
+// of its body: detectArticle reports these nodes separately.
+export const STANDFIRST_ROLE = new Set([
+  'standfirst', 'dek', 'deck', 'subtitle', 'subheadline', 'subhead', 'strapline', 'summary', 'lede',
+  'description', 'intro', 'teaser',
 ]);
 
 // Elements whose content is never the running text of a story, even inside the article container.
@@ -37,15 +55,18 @@ function roleWords(el: Element): string[] {
 // "has-related", "with-ads"), not what the block is.
 const STATE_PREFIX = new Set(['no', 'has', 'with', 'without', 'hide', 'show', 'is', 'not']);
 
-function namesBoilerplate(el: Element): boolean {
+/** Whether the element's class/id/itemprop/role names one of `roles` (as a word, or two joined words). */
+export function namesRole(el: Element, roles: ReadonlySet<string>): boolean {
   const words = roleWords(el);
-  if (words.some((w, i) => BOILERPLATE_ROLE.has(w) && !STATE_PREFIX.has(words[i - 1] ?? ''))) return true;
-  // Joined pairs catch "most-read", "read-more", "sign-in", "sr-only" spelled with separators.
+  if (words.some((w, i) => roles.has(w) && !STATE_PREFIX.has(words[i - 1] ?? ''))) return true;
+  // Joined pairs catch "most-read", "sign-in", "sr-only" spelled with separators.
   for (let i = 0; i + 1 < words.length; i++) {
-    if (BOILERPLATE_ROLE.has(`${words[i]}${words[i + 1]}`)) return true;
+    if (roles.has(`${words[i]}${words[i + 1]}`) && !STATE_PREFIX.has(words[i - 1] ?? '')) return true;
   }
   return false;
 }
+
+const FORM_CONTROL = 'form, input:not([type="hidden"]), select, textarea';
 
 // Month names and time/date shapes, for lines that only say when the story was published or updated.
 const DATE_WORDS = new Set([
@@ -132,13 +153,18 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
     }
   }
   const isMajor = (el: Element) => (charsUnder.get(el) ?? 0) > total * 0.3;
+  const isMost = (el: Element) => (charsUnder.get(el) ?? 0) > total * 0.6;
+  // A small block with a form control is a widget (newsletter sign-up, poll, search), not prose. Only
+  // small ones: a large section that happens to embed a form keeps its paragraphs.
+  const isWidget = (el: Element) => (charsUnder.get(el) ?? 0) < Math.min(600, total * 0.15) && !!el.querySelector(FORM_CONTROL);
   const verdict = new Map<Element, boolean>();
   const boilerplateAncestor = (el: Element | null): boolean => {
     if (!el || el === root || !root?.contains(el)) return false;
     const known = verdict.get(el);
     if (known !== undefined) return known;
     const result =
-      (!isMajor(el) && (NON_STORY_TAGS.has(el.tagName.toUpperCase()) || namesBoilerplate(el))) ||
+      (!isMost(el) && namesRole(el, NEVER_STORY_ROLE)) ||
+      (!isMajor(el) && (NON_STORY_TAGS.has(el.tagName.toUpperCase()) || namesRole(el, BOILERPLATE_ROLE) || isWidget(el))) ||
       boilerplateAncestor(el.parentElement);
     verdict.set(el, result);
     return result;
