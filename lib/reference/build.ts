@@ -20,7 +20,7 @@ import { readFigures } from '../figures/index';
 import { LABEL_TEMPLATES, type Counts } from '../figures/vocabulary';
 import type { FigureReading } from '../figures/types';
 import type { CuratedEntity, Curation, PlaceKind } from './curation';
-import { articleEnd, firstLine, isWordChar, occurrences, sentences, slug, type Span } from './text';
+import { articleEnd, firstLine, occurrences, sentences, slug, type Span } from './text';
 import type { Dataset, Entity, EntityType, Figure, Mention, Qualifier, SourceDocument } from './types';
 
 export interface InputDocument {
@@ -303,6 +303,7 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
         mentions,
       };
     })
+    // Drop the keys left undefined (an unresolved place or source), so the JSON has no nulls and rebuilds diff cleanly.
     .map((f) => JSON.parse(JSON.stringify(f)) as Figure);
 
   const figureIdsOf = new Map<string, string[]>();
@@ -524,6 +525,3 @@ function sentenceSources(body: string, spans: Span[], state: DocState, drafts: M
     return found;
   });
 }
-
-// Re-exported for tests of the builder's pieces.
-export { cleanCandidate, isWordChar };
