@@ -23,6 +23,11 @@ export interface AliasPattern {
   wordCases?: WordCase[];
   /** The alias folded without lower-casing, split into words like the key. */
   casedWords?: string[];
+  /**
+   * A contextual alias ("the Observatory"): it names the entity only after its full name has appeared earlier in
+   * the same text, so the matcher accepts it only then.
+   */
+  contextual?: boolean;
 }
 
 const LETTER = /\p{L}/u;
@@ -41,7 +46,7 @@ function acronymVariants(alias: string): string[] {
   return [];
 }
 
-function patternFor(alias: string, entity: Entity): AliasPattern | undefined {
+function patternFor(alias: string, entity: Entity, contextual: boolean): AliasPattern | undefined {
   const key = foldForMatching(alias).trim();
   // The matcher starts walks at word starts only: an alias must begin with a letter or digit.
   if (!/^[\p{L}\p{N}]/u.test(key)) return undefined;
@@ -51,7 +56,7 @@ function patternFor(alias: string, entity: Entity): AliasPattern | undefined {
     wordCases[0] = 'initial';
   }
   const strict = wordCases.some((c) => c !== 'any');
-  return { key, alias, entity, ...(strict ? { wordCases, casedWords } : {}) };
+  return { key, alias, entity, ...(strict ? { wordCases, casedWords } : {}), ...(contextual ? { contextual } : {}) };
 }
 
 /**
@@ -62,15 +67,21 @@ export function compileAliases(dataset: Dataset): AliasPattern[] {
   const byKey = new Map<string, AliasPattern[]>();
   const owner = new Map<string, Entity>();
   const weight = (e: Entity) => e.mentions.length * 1000 + e.figureIds.length;
-  for (const entity of dataset.entities) {
+  // Full aliases first, for every entity; contextual ones after, only for keys no full alias claimed.
+  const passes: [Entity, string[], boolean][] = [
+    ...dataset.entities.map((e): [Entity, string[], boolean] => [e, [e.name, ...e.aliases], false]),
+    ...dataset.entities.map((e): [Entity, string[], boolean] => [e, e.contextualAliases ?? [], true]),
+  ];
+  for (const [entity, aliases, contextual] of passes) {
     const forms = new Set<string>();
-    for (const alias of [entity.name, ...entity.aliases]) {
+    for (const alias of aliases) {
       forms.add(alias);
       for (const v of acronymVariants(alias)) forms.add(v);
     }
     for (const alias of forms) {
-      const p = patternFor(alias, entity);
+      const p = patternFor(alias, entity, contextual);
       if (!p) continue;
+      if (contextual && byKey.has(p.key)) continue;
       const current = owner.get(p.key);
       if (current && current !== entity) {
         if (weight(current) >= weight(entity)) continue;

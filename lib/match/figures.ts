@@ -14,9 +14,10 @@
 //   they count the same kind of thing but not the same thing.
 // - scope: a reference figure tied to a place is compatible when its place is named in the page figure's
 //   sentence, or when the sentence names no place and its neighbourhood (the paragraph and the ones either side)
-//   names that place or no place at all. "50 killed in Homs" is never compared with a figure about Damascus.
-// - among several candidates, the one whose place, attribution, related entities and period the neighbourhood
-//   names wins; then the closest value.
+//   names that place or no place at all, or the place is a country the article names (its default scope).
+//   "50 killed in Homs" is never compared with a figure about Damascus.
+// - among several candidates, the one whose place, attribution, related entities, period and qualifier the
+//   neighbourhood and the page share wins; then the closest value.
 //
 // Relevance: figures count only where the article is about the reference's subject. A figure is considered
 // when its sentence names a reference entity, or when the article names at least MIN_ARTICLE_ENTITIES distinct
@@ -158,7 +159,8 @@ export function createFigureJudge(
 ): FigureJudge {
   const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
   const isPlace = (id: string) => entityById.get(id)?.type === 'place';
-  const distinct = new Set(entities.map((m) => m.referenceId)).size;
+  const named = new Set(entities.map((m) => m.referenceId));
+  const distinct = named.size;
   // Paragraph index → entity ids named in it.
   const byParagraph = new Map<number, Set<string>>();
   for (const m of entities) {
@@ -189,8 +191,12 @@ export function createFigureJudge(
       const placeFits = (f: Figure): boolean => {
         if (!f.placeId) return true;
         if (sentencePlaces.length > 0) return sentencePlaces.includes(f.placeId);
-        return nearbyPlaces.length === 0 || nearbyPlaces.includes(f.placeId);
+        if (nearbyPlaces.length === 0 || nearbyPlaces.includes(f.placeId)) return true;
+        // A country the article names is its default scope: a city named nearby does not narrow a sentence that
+        // names no place ("dropped 156 cluster bombs across the country").
+        return articleCountry(f);
       };
+      const articleCountry = (f: Figure) => !!f.placeId && entityById.get(f.placeId)?.placeKind === 'country' && named.has(f.placeId);
       const sentenceText = foldForMatching(text.slice(sentence.start, sentence.end));
       const score = (f: Figure): number => {
         let s = 0;
@@ -199,6 +205,8 @@ export function createFigureJudge(
         if (f.attributedToId && inSentence.has(f.attributedToId)) s += 3;
         else if (f.attributedToId && nearby.has(f.attributedToId)) s += 1;
         for (const id of f.entityIds) if (id !== f.placeId && id !== f.attributedToId && nearby.has(id)) s += 1;
+        // Two reference figures with one value ("some 70,000", "more than 70,000"): the page's own hedge decides.
+        if (f.qualifier === reading.qualifier) s += 1;
         if (f.period) {
           let words = periodCache.get(f.period);
           if (!words) periodCache.set(f.period, (words = periodWords(f.period)));
@@ -222,10 +230,12 @@ export function createFigureJudge(
         return pick;
       };
 
-      const inScope = candidates.filter(placeFits);
-      const agreeing = best(inScope.filter((f) => valuesAgree(reading, f)));
+      // Agreement needs less evidence of scope than disagreement: the same value counting the same thing, in an
+      // article about the figure's country, is that figure even when the sentence names another place ("the New
+      // York-based Human Rights Watch said ... 156 cluster bombs"); calling a figure wrong needs its place.
+      const agreeing = best(candidates.filter((f) => (placeFits(f) || articleCountry(f)) && valuesAgree(reading, f)));
       if (agreeing) return { figure: agreeing, verdict: 'matches' };
-      const differing = best(inScope.filter((f) => comparableMagnitude(reading, f)));
+      const differing = best(candidates.filter((f) => placeFits(f) && comparableMagnitude(reading, f)));
       if (differing) return { figure: differing, verdict: 'differs' };
       return undefined;
     },

@@ -101,13 +101,17 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
     match(text) {
       if (text.length === 0) return [];
       const candidates: Candidate[] = [];
+      // Entities whose full name has appeared so far: their contextual aliases count from then on.
+      const introduced = new Set<string>();
       trie.scanOriginal(
         text,
         (key, start, end) => {
           const slice = text.slice(start, end);
           for (const pattern of patternsByKey[key]!) {
+            if (pattern.contextual && !introduced.has(pattern.entity.id)) continue;
             if (caseAllows(pattern, slice)) {
               candidates.push({ start, end, pattern });
+              if (!pattern.contextual) introduced.add(pattern.entity.id);
               return true;
             }
           }

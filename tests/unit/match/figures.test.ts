@@ -89,6 +89,19 @@ describe('figures on a page against the reference', () => {
     expect(figuresIn('Assad’s forces shelled a town in Syria, where 300 people were killed.')).toEqual([]);
   });
 
+  it('takes a country the article names as the default scope for agreement, never for disagreement', () => {
+    const country = { ...entity('place:syria', 'place', 'Syria'), placeKind: 'country' as const };
+    const newYork = entity('place:new-york', 'place', 'New York');
+    const hrw = entity('organization:hrw', 'organization', 'Human Rights Watch');
+    const bombs = figure('figure:bombs-156', { value: 156, qualifier: 'at least', unit: 'bombs', counts: 'cluster bombs dropped', placeId: 'place:syria', entityIds: ['place:syria'] });
+    const m = createMatcher(dataset([country, newYork, hrw], [bombs]));
+    const article = (sentence: string) => `The war in Syria goes on.\n\n${sentence}`;
+    const figs = (text: string) => m.match(text).filter((x) => x.figure).map((x) => [x.text, x.category]);
+    expect(figs(article('The New York-based Human Rights Watch said forces dropped at least 156 cluster bombs.'))).toEqual([['at least 156 cluster bombs', 'figure']]);
+    expect(figs(article('The New York-based Human Rights Watch said forces dropped 120 cluster bombs.'))).toEqual([]);
+    expect(figs(article('Human Rights Watch said forces dropped 120 cluster bombs.'))).toEqual([['120 cluster bombs', 'figure-differs']]);
+  });
+
   it('reads durations across units', () => {
     expect(figuresIn('Syria’s two-year conflict has hardened Assad.')).toEqual([['two-year', 'figure-differs', duration.id]]);
     expect(figuresIn('Syria’s 16-month conflict has hardened Assad.')).toEqual([['16-month', 'figure', duration.id]]);

@@ -135,6 +135,20 @@ describe('matching entity aliases', () => {
     }
   });
 
+  it('uses a contextual alias only after the full name has appeared in the same text', () => {
+    const sohr = { ...entity('organization:sohr', 'organization', 'Syrian Observatory for Human Rights', 'SOHR'), contextualAliases: ['Observatory'] };
+    const m = createMatcher(dataset([sohr, entity('place:lick', 'place', 'Lick Observatory')]), noFigures);
+    expect(seen(m.match('The Observatory said. The Syrian Observatory for Human Rights said. The Observatory added.'))).toEqual([
+      ['Syrian Observatory for Human Rights', 'organization:sohr'],
+      ['Observatory', 'organization:sohr'],
+    ]);
+    // A full alias of another entity keeps its own words.
+    expect(seen(m.match('SOHR cited the Lick Observatory.'))).toEqual([
+      ['SOHR', 'organization:sohr'],
+      ['Lick Observatory', 'place:lick'],
+    ]);
+  });
+
   it('handles empty text, an empty dataset and aliases that are only punctuation', () => {
     expect(matcher.match('')).toEqual([]);
     expect(createMatcher(dataset([])).match('Aleppo')).toEqual([]);
