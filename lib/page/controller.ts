@@ -213,15 +213,20 @@ export function createPageController(options: PageControllerOptions): PageContro
     measure('backstory:text map', t);
     // An ordinary article is matched in one pass (the matcher sees all of it, for figure relevance); a very
     // long page is matched a few paragraphs at a time, yielding in between, so no task runs long.
+    // Wrapping re-wraps everything on each paint, so in that mode the spans are painted together at the end.
+    const wrapping = highlighter?.mode === 'wrap';
+    const held: MatchRange[] = [];
     for (const span of blockSpans(map.text, MATCH_SPAN_CHARS)) {
       await yieldToMain();
       if (gen !== generation) return;
       t = now();
       const found = rangesForMatches(map, matchSpan(map, matcher, span));
       t = measure('backstory:match', t);
-      await paintChunked(found, gen);
+      if (wrapping) held.push(...found);
+      else await paintChunked(found, gen);
       measure('backstory:highlight', t);
     }
+    if (wrapping && gen === generation) await paintChunked(held, gen);
   }
 
   let fullRunTimer: ReturnType<typeof setTimeout> | undefined;
