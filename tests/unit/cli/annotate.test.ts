@@ -216,10 +216,14 @@ describe('annotate with no argument: the sample news page', () => {
 
   // The bundled dataset is built from ../shared/seeds by another part of the project; until it is, it is empty.
   const bundled = loadBundledDataset();
-  test.skipIf(bundled.entities.length === 0)('with the bundled dataset, the sample page shows every kind of highlight', () => {
+  test.skipIf(bundled.entities.length === 0)('with the bundled dataset, the sample page shows every kind of highlight, a matching and a differing figure', () => {
     const page = annotateHtml(readFileSync(SAMPLE_PAGE, 'utf8'), { dataset: bundled });
     const categories = new Set(page.highlights.map((h) => h.category));
-    for (const c of ['person', 'place', 'organization'] as const) expect(categories).toContain(c);
+    for (const c of ['person', 'place', 'organization', 'figure', 'figure-differs'] as const) expect(categories).toContain(c);
+    // The README's promise: the reference's toll matches, the lower one written for the sample page differs.
+    const figure = (text: string) => page.highlights.find((h) => h.text.includes(text))?.category;
+    expect(figure('70,000')).toBe('figure');
+    expect(figure('60,000')).toBe('figure-differs');
     const texts = page.highlights.map((h) => h.text);
     for (const name of ['Aleppo', 'Damascus', 'Deir ez-Zor', 'Human Rights Watch', 'Syrian Observatory for Human Rights']) {
       expect(texts).toContain(name);
