@@ -60,6 +60,9 @@ const now = () => performance.now();
 /** Above this many characters (~6,000 words), an article is matched in slices of about this size. */
 export const MATCH_SPAN_CHARS = 40_000;
 
+/** Article text read around later additions, so figures in them are judged in context. */
+const CONTEXT_CHARS = 1_500;
+
 /** Publishes a phase as a `backstory:*` performance measure (read by `npm run bench`); returns the time now. */
 function measure(name: string, start: number): number {
   const end = now();
@@ -264,9 +267,37 @@ export function createPageController(options: PageControllerOptions): PageContro
     const gen = generation;
     void enqueue(async () => {
       if (gen !== generation) return;
-      const { map, matches } = annotateNodes(texts, matcher);
-      await paintChunked(rangesForMatches(map, matches), gen);
+      // The matcher judges a figure by the entities around it (its sentence, the paragraphs beside it), so
+      // the added text is matched with the article text just before and after it as context; matches that
+      // fall in that context are already painted and are dropped.
+      const added = new Set(texts.filter((t) => t.isConnected));
+      if (!added.size) return;
+      const nodes = [...contextBefore(texts[0]!), ...added, ...contextAfter(texts[texts.length - 1]!)];
+      const { map, matches } = annotateNodes(nodes, matcher);
+      const found = rangesForMatches(map, matches).filter(({ range }) => textNodesIn(range).every((n) => added.has(n)));
+      await paintChunked(found, gen);
     });
+  }
+
+  /** Up to CONTEXT_CHARS of article text already read, just before `node` (document order). */
+  function contextBefore(node: Text): Text[] {
+    return contextWalk(node, (w) => w.previousNode()).reverse();
+  }
+  function contextAfter(node: Text): Text[] {
+    return contextWalk(node, (w) => w.nextNode());
+  }
+  function contextWalk(node: Text, step: (w: TreeWalker) => Node | null): Text[] {
+    if (!scope) return [];
+    const walker = doc.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    walker.currentNode = node;
+    const out: Text[] = [];
+    let chars = 0;
+    for (let n = step(walker) as Text | null; n && chars < CONTEXT_CHARS; n = step(walker) as Text | null) {
+      if (!seen.has(n)) continue; // only article text (what detection or an earlier batch accepted)
+      out.push(n);
+      chars += n.data.length;
+    }
+    return out;
   }
 
   // ---- card, hover and keyboard ---------------------------------------------------------------------

@@ -197,3 +197,30 @@ test('when the app replaces the whole article element, the new article is found 
   c.destroy();
   fake.uninstall();
 });
+
+test('a figure in a paragraph added later is judged with the article around it (its neighbours name the subject)', async () => {
+  const fake = installFakeHighlights();
+  const withFigure: Dataset = {
+    ...dataset,
+    entities: [
+      ...dataset.entities,
+      { id: 'place:syria', name: 'Syria', type: 'place', aliases: ['Syria'], mentions: [], figureIds: [] },
+      { id: 'organization:un', name: 'United Nations', type: 'organization', aliases: ['United Nations'], mentions: [], figureIds: [] },
+    ],
+    figures: [{ id: 'figure:killed', value: 70000, qualifier: 'more than', unit: 'people', counts: 'people killed', label: 'more than 70,000 people killed', placeId: 'place:syria', attributedToId: 'organization:un', entityIds: ['place:syria', 'organization:un'], mentions: [] }],
+  };
+  document.body.innerHTML = '<article><h1>Aleppo</h1><p>The United Nations gave new numbers on the war in Syria on Friday.</p></article>';
+  const c = createPageController({ doc: document, matcher: createMatcher(withFigure), reference: indexDataset(withFigure), detect: articleTexts, livingQuietMs: 10 });
+  await c.apply(defaultSettings());
+  await settle(c);
+  const before = c.summary().total;
+  const p = document.createElement('p');
+  p.textContent = 'More than 70,000 people have been killed, it said.';
+  document.querySelector('article')!.append(p);
+  await settle(c);
+  expect(c.summary().byCategory.figure).toBe(1);
+  expect(c.summary().total).toBe(before + 1); // the context paragraphs were not painted twice
+  expect([...fake.registry.get('backstory-figure')!].map((r) => r.toString()).join('')).toContain('70,000');
+  c.destroy();
+  fake.uninstall();
+});
