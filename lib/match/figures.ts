@@ -71,38 +71,42 @@ function comparableMagnitude(reading: FigureReading, figure: Figure): boolean {
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj', 'prof', 'rev', 'sen', 'rep', 'gov', 'no', 'vs', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd']);
 
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 /** Whether the full stop at `dot` ends a sentence (not "U.N.", "Mr.", "3.5"). */
 function endsSentence(text: string, dot: number): boolean {
   const next = text.charCodeAt(dot + 1);
   if (!(next === 0x20 || next === 0x0a || next === 0xa0 || Number.isNaN(next))) return false;
-  if (text[dot] !== '.') return true;
-  // "U.N." / "U.S.": a single letter before the dot.
-  const before = text.slice(Math.max(0, dot - 6), dot);
-  const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
-  if (/^(?:\p{L}\.)*\p{L}$/u.test(word) && word.replace(/\./g, '').length <= 3 && /\p{Lu}/u.test(word)) return false;
+  if (text.charCodeAt(dot) !== 0x2e) return true;
+  // The word before the dot, letters and dots only, looked at in a short window.
+  let a = dot;
+  while (a > 0 && dot - a < 8 && (isAsciiLetter(text.charCodeAt(a - 1)) || text.charCodeAt(a - 1) === 0x2e)) a--;
+  const word = text.slice(a, dot);
+  // "U.N." / "U.S." / "E.U.": single capitals between dots.
+  if (/^(?:[A-Z]\.)+[A-Z]$/.test(word) || /^[A-Z]$/.test(word)) return false;
   return !ABBREVIATIONS.has(word.toLowerCase());
 }
+
+const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
+const isGap = (c: number) => c === 0x20 || c === 0x0a || c === 0xa0;
 
 /** The sentence around [start, end) of `text`: bounded by sentence ends, paragraph breaks and SENTENCE_REACH. */
 export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   const minS = Math.max(0, start - SENTENCE_REACH);
   while (s > minS) {
-    const c = text[s - 1]!;
-    if (c === '\n' && text[s - 2] === '\n') break;
-    if ((c === ' ' || c === '\n' || c === '\u00a0') && /[.!?]/.test(text[s - 2] ?? '') && endsSentence(text, s - 2)) break;
+    const c = text.charCodeAt(s - 1);
+    if (c === 0x0a && text.charCodeAt(s - 2) === 0x0a) break;
+    if (isGap(c) && isStop(text.charCodeAt(s - 2)) && endsSentence(text, s - 2)) break;
     s--;
   }
   let e = end;
   const maxE = Math.min(text.length, end + SENTENCE_REACH);
   while (e < maxE) {
-    const c = text[e]!;
-    if (c === '\n' && text[e + 1] === '\n') break;
-    if (/[.!?]/.test(c) && endsSentence(text, e)) {
-      e++;
-      break;
-    }
+    const c = text.charCodeAt(e);
+    if (c === 0x0a && text.charCodeAt(e + 1) === 0x0a) break;
     e++;
+    if (isStop(c) && endsSentence(text, e - 1)) break;
   }
   return { start: s, end: e };
 }
@@ -197,7 +201,7 @@ export function createFigureJudge(
         return articleCountry(f);
       };
       const articleCountry = (f: Figure) => !!f.placeId && entityById.get(f.placeId)?.placeKind === 'country' && named.has(f.placeId);
-      const sentenceText = foldForMatching(text.slice(sentence.start, sentence.end));
+      let sentenceText: string | undefined; // read only if a candidate has a period to look for
       const score = (f: Figure): number => {
         let s = 0;
         if (f.placeId && inSentence.has(f.placeId)) s += 4;
@@ -210,7 +214,10 @@ export function createFigureJudge(
         if (f.period) {
           let words = periodCache.get(f.period);
           if (!words) periodCache.set(f.period, (words = periodWords(f.period)));
-          if (words.length > 0 && words.every((w) => sentenceText.includes(w))) s += 2;
+          // Lower-casing is enough here (period words are plain words) and far cheaper than folding.
+          sentenceText ??= text.slice(sentence.start, sentence.end).toLowerCase();
+          const folded = sentenceText;
+          if (words.length > 0 && words.every((w) => folded.includes(w))) s += 2;
         }
         return s;
       };

@@ -201,12 +201,23 @@ function readFiguresNearEntities(
  * do, the figure keeps just its number so both stay visible, or the longer of the two wins.
  */
 function mergeFiguresAndEntities(entities: TextMatch[], figures: TextMatch[]): TextMatch[] {
-  const overlaps = (a: { start: number; end: number }, list: TextMatch[]) => list.some((b) => a.start < b.end && b.start < a.end);
+  // Entities are sorted and non-overlapping, so their ends are sorted too: binary search for the first entity
+  // ending after `start`, then it overlaps iff it starts before `end`.
+  const overlaps = (start: number, end: number) => {
+    let lo = 0;
+    let hi = entities.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (entities[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < entities.length && entities[lo]!.start < end;
+  };
   const adjusted = figures.map((f) => {
-    if (!overlaps(f, entities) || !f.figure) return f;
+    if (!overlaps(f.start, f.end) || !f.figure) return f;
     const { numberStart, numberEnd } = f.figure.reading;
-    const trimmed = { ...f, start: numberStart, end: numberEnd, text: f.text.slice(numberStart - f.start, numberEnd - f.start) };
-    return overlaps(trimmed, entities) ? f : trimmed;
+    if (overlaps(numberStart, numberEnd)) return f;
+    return { ...f, start: numberStart, end: numberEnd, text: f.text.slice(numberStart - f.start, numberEnd - f.start) };
   });
   return dropOverlaps([...entities, ...adjusted].sort((a, b) => a.start - b.start || b.end - a.end));
 }
