@@ -287,22 +287,43 @@ export function writeAnnotations(db: IDBDatabase, records: readonly Annotation[]
     }
     const store = tx.objectStore(ANNOTATIONS_STORE);
     // Requests are issued from callbacks rather than awaited promises: the transaction stays active, and
-    // 10,000 records need no promise per record.
-    for (const record of records) {
-      const request = store.get(record.id);
-      request.onsuccess = () => {
-        const stored = request.result as Annotation | undefined;
-        if (stored === undefined) {
+    // 10,000 records need no promise per record. Reads are batched: one getAllKeys says which ids exist;
+    // new records are put straight away; stored ones are compared, read with one getAll when they are a
+    // large part of the store (re-importing a backup), else one get each (a few notes into a big store).
+    const merge = (record: Annotation, stored: Annotation) => {
+      if (isNewer(record, stored)) {
+        counts.updated++;
+        store.put(record);
+      } else {
+        counts.skipped++;
+      }
+    };
+    const keysRequest = store.getAllKeys();
+    keysRequest.onsuccess = () => {
+      const keys = new Set(keysRequest.result as IDBValidKey[]);
+      const existing: Annotation[] = [];
+      for (const record of records) {
+        if (keys.has(record.id)) {
+          existing.push(record);
+        } else {
           counts.added++;
           store.put(record);
-        } else if (isNewer(record, stored)) {
-          counts.updated++;
-          store.put(record);
-        } else {
-          counts.skipped++;
         }
-      };
-    }
+      }
+      if (existing.length === 0) return;
+      if (existing.length * 4 >= keys.size) {
+        const all = store.getAll();
+        all.onsuccess = () => {
+          const byId = new Map((all.result as Annotation[]).map((a) => [a.id, a]));
+          for (const record of existing) merge(record, byId.get(record.id)!);
+        };
+      } else {
+        for (const record of existing) {
+          const request = store.get(record.id);
+          request.onsuccess = () => merge(record, request.result as Annotation);
+        }
+      }
+    };
     tx.oncomplete = () => resolve(counts);
     tx.onabort = () => {
       reject(new ImportError(`Saving failed (${describeError(tx.error)}); nothing was imported and your notes are unchanged.`));

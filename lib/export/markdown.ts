@@ -8,8 +8,12 @@ const INLINE_SPECIALS = /[\\`*_[\]<>|~]/g;
 /** `&` only matters where it would start an entity reference (`&amp;`, `&#38;`). */
 const ENTITY_LIKE = /&(?=#?[0-9A-Za-z]+;)/g;
 
+const NEEDS_ESCAPE = /[\\`*_[\]<>|~&]|^\s|^[#>+=\-\d]|\s$/;
+
 /** Escapes one line of plain text so that CommonMark renders it literally. */
 export function escapeMarkdownLine(line: string): string {
+  // Most lines of prose need nothing: one test instead of five replacements (10,000 notes export faster).
+  if (!NEEDS_ESCAPE.test(line)) return line;
   let out = line.replace(INLINE_SPECIALS, '\\$&').replace(ENTITY_LIKE, '\\&');
   // Block syntax is only read at the start of a line (after up to three spaces of indentation):
   // headings, quotes, list items, thematic breaks, setext underlines, fenced code.

@@ -176,6 +176,19 @@ describe('merging into what is stored', () => {
     expect(await db.get(ANNOTATIONS_STORE, ID_B)).toStrictEqual(seeded[1]);
   });
 
+  test('a few notes into a big store (read one by one) merge the same way as a backup (read all at once)', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => note({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+    await putAll(db, many);
+    const newer = { ...many[3]!, text: 'newer', modified: '2026-02-01T00:00:00.000Z' };
+    const older = { ...many[4]!, text: 'older', modified: '2025-02-01T00:00:00.000Z' };
+    const fresh = note({ id: ID_C });
+    expect(await importAnnotationFile(raw, writeJsonLd([newer, older, fresh], { now }))).toEqual({ added: 1, updated: 1, skipped: 1 });
+    expect(await db.get(ANNOTATIONS_STORE, newer.id)).toStrictEqual(newer);
+    expect(await db.get(ANNOTATIONS_STORE, older.id)).toStrictEqual(many[4]);
+    expect(await db.get(ANNOTATIONS_STORE, ID_C)).toStrictEqual(fresh);
+    expect(await contents(db)).toHaveLength(15);
+  });
+
   test('property: export then import into an empty database gives back exactly the stored annotations', async () => {
     await fc.assert(
       fc.asyncProperty(storedAnnotations(20), async (annotations) => {

@@ -1,0 +1,200 @@
+// Export and import of 10,000 annotations (issue 4, item 5), median of several runs, each printed with its
+// ratio to a baseline run in the same process on the same records: JSON.stringify of the stored records for
+// exports, JSON.parse plus a raw IndexedDB put of the same records (one transaction) for imports. IndexedDB
+// is fake-indexeddb here (Node), for both our code and the baseline, so the ratio is what compares.
+// Targets (printed PASS/MISS, never asserted): export under 1 s, import under 2 s.
+//
+//   npx tsx scripts/bench-export.ts [--runs=5] [--count=10000] [--json]
+//   benchExport({ runs, count }) from scripts/bench.ts (npm run bench)
+// idb checks instanceof IDBRequest etc., so Node needs the IndexedDB globals, not only a factory.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { unwrap } from 'idb';
+import Papa from 'papaparse';
+import { pathToFileURL } from 'node:url';
+import { openNotesDb, type NotesDb } from '../lib/notes/db';
+import { ANNOTATIONS_STORE, type Annotation } from '../lib/notes/types';
+import { exportAnnotations } from '../lib/export/export';
+import { importAnnotationFile } from '../lib/export/import';
+import { readAllAnnotations } from '../lib/export/manage';
+import type { ExportFormat } from '../lib/export/formats';
+
+export const EXPORT_TARGETS = { exportMs: 1000, importMs: 2000 };
+
+export interface BenchExportOptions {
+  runs?: number;
+  count?: number;
+  /** Print the table (default true). */
+  print?: boolean;
+}
+
+export interface BenchRow {
+  name: string;
+  medianMs: number;
+  baselineMs: number;
+  ratio: number;
+  targetMs?: number;
+  bytes?: number;
+}
+
+/** A deterministic PRNG, so every run and every machine benches the same records. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ('Syria Aleppo Damascus Homs the UN said more than 70,000 people have been killed since March 2011 ' +
+  'refugees fled to Jordan Turkey Lebanon activists reported shelling "government forces" rebels, opposition; ' +
+  'Human Rights Watch observers — حلب دمشق 叙利亚 😀 = + - @ # > * _ [ ] newline').split(' ');
+
+/** Records shaped like real use: 200 pages, quotes of a sentence, notes of a few lines, a few tags. */
+export function sampleAnnotations(count: number, seed = 42): Annotation[] {
+  const random = rng(seed);
+  const pick = () => WORDS[Math.floor(random() * WORDS.length)]!;
+  const words = (n: number) => Array.from({ length: n }, pick).join(' ').replace(/newline/g, '\n');
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const base = Date.parse('2025-01-01T00:00:00Z');
+  return Array.from({ length: count }, (_, i) => {
+    const page = i % 200;
+    const created = new Date(base + Math.floor(random() * 3e10)).toISOString();
+    const start = Math.floor(random() * 20_000);
+    const exact = words(8 + Math.floor(random() * 25));
+    const a: Annotation = {
+      id: `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
+      url: `https://news${page % 7}.example/world/2025/story-${page}`,
+      title: `Story ${page}: ${words(6)}`,
+      created,
+      modified: new Date(Date.parse(created) + Math.floor(random() * 1e8)).toISOString(),
+      text: random() < 0.2 ? '' : words(5 + Math.floor(random() * 60)),
+      tags: Array.from({ length: Math.floor(random() * 4) }, () => pick().toLowerCase()),
+    };
+    if (random() < 0.9) {
+      a.target = {
+        quote: { type: 'TextQuoteSelector', exact, prefix: words(5).slice(0, 32), suffix: words(5).slice(0, 32) },
+        position: { type: 'TextPositionSelector', start, end: start + exact.length },
+      };
+    }
+    if (random() < 0.3) a.reference = { id: `figure:people-killed-${i}`, kind: 'figure', label: 'more than 70,000 people killed' };
+    return a;
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+async function medianOf(runs: number, fn: () => Promise<number>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await fn());
+  return median(samples);
+}
+
+async function filledDb(records: readonly Annotation[]): Promise<NotesDb> {
+  const db = await openNotesDb(new IDBFactory());
+  const tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
+  await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+  return db;
+}
+
+/** The baseline write: the same records, raw IndexedDB puts in one transaction, no reads, no checks. */
+function rawPutAll(db: IDBDatabase, records: readonly Annotation[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
+    const store = tx.objectStore(ANNOTATIONS_STORE);
+    for (const r of records) store.put(r);
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+export async function benchExport(options: BenchExportOptions = {}): Promise<BenchRow[]> {
+  const runs = options.runs ?? 5;
+  const count = options.count ?? 10_000;
+  const records = sampleAnnotations(count);
+  const db = await filledDb(records);
+  const rows: BenchRow[] = [];
+
+  // Export: read everything from the database, then write the file. Baseline: getAll + JSON.stringify.
+  const exportBaseline = await medianOf(runs, async () => time(async () => JSON.stringify(await db.getAll(ANNOTATIONS_STORE))));
+  const files = new Map<ExportFormat, string>();
+  for (const format of ['jsonld', 'markdown', 'csv'] as const) {
+    const ms = await medianOf(runs, async () =>
+      time(async () => files.set(format, exportAnnotations(await readAllAnnotations(db), format).content)),
+    );
+    rows.push({ name: `export ${format}`, medianMs: ms, baselineMs: exportBaseline, ratio: ms / exportBaseline, targetMs: EXPORT_TARGETS.exportMs, bytes: Buffer.byteLength(files.get(format)!) });
+  }
+
+  // Import of the JSON-LD file into an empty database (all added), and again into a full one (all skipped).
+  // Baseline: JSON.parse of the plain-JSON records plus raw puts into an empty database.
+  const plain = JSON.stringify(records);
+  const jsonld = files.get('jsonld')!;
+  const importBaseline = await medianOf(runs, async () => {
+    const fresh = await openNotesDb(new IDBFactory());
+    const ms = await time(async () => rawPutAll(unwrap(fresh) as IDBDatabase, JSON.parse(plain) as Annotation[]));
+    fresh.close();
+    return ms;
+  });
+  const importFresh = await medianOf(runs, async () => {
+    const fresh = await openNotesDb(new IDBFactory());
+    const ms = await time(async () => {
+      const counts = await importAnnotationFile(unwrap(fresh) as IDBDatabase, jsonld);
+      if (counts.added !== count) throw new Error(`bench: expected ${count} added, got ${JSON.stringify(counts)}`);
+    });
+    fresh.close();
+    return ms;
+  });
+  rows.push({ name: 'import jsonld (new)', medianMs: importFresh, baselineMs: importBaseline, ratio: importFresh / importBaseline, targetMs: EXPORT_TARGETS.importMs });
+  const importAgain = await medianOf(runs, async () =>
+    time(async () => {
+      const counts = await importAnnotationFile(unwrap(db) as IDBDatabase, jsonld);
+      if (counts.skipped !== count) throw new Error(`bench: expected ${count} skipped, got ${JSON.stringify(counts)}`);
+    }),
+  );
+  rows.push({ name: 'import jsonld (again)', medianMs: importAgain, baselineMs: importBaseline, ratio: importAgain / importBaseline, targetMs: EXPORT_TARGETS.importMs });
+
+  // Markdown and CSV are export-only formats (nothing imports them); reading the CSV back with papaparse
+  // is what a spreadsheet-side consumer pays, against JSON.parse of the plain records.
+  const parseBaseline = await medianOf(runs, async () => time(() => JSON.parse(plain)));
+  const csvText = files.get('csv')!.slice(1);
+  const csvParse = await medianOf(runs, async () => time(() => Papa.parse(csvText)));
+  rows.push({ name: 'read back csv (papaparse)', medianMs: csvParse, baselineMs: parseBaseline, ratio: csvParse / parseBaseline });
+  db.close();
+
+  if (options.print ?? true) printRows(rows, count, runs);
+  return rows;
+}
+
+export function printRows(rows: readonly BenchRow[], count: number, runs: number): void {
+  console.log(`\nExport / import of ${count.toLocaleString('en')} annotations (median of ${runs} runs; Node ${process.version}, fake-indexeddb)`);
+  console.log('  what                          median ms   baseline ms   ratio   target');
+  for (const r of rows) {
+    const target = r.targetMs === undefined ? '' : `${r.medianMs <= r.targetMs ? 'PASS' : 'MISS'} < ${r.targetMs} ms`;
+    const size = r.bytes === undefined ? '' : `  (${(r.bytes / 1e6).toFixed(1)} MB)`;
+    console.log(`  ${r.name.padEnd(28)} ${r.medianMs.toFixed(0).padStart(9)}   ${r.baselineMs.toFixed(0).padStart(11)}   ${r.ratio.toFixed(1).padStart(5)}×  ${target}${size}`);
+  }
+  console.log('  baselines: export = getAll + JSON.stringify; import = JSON.parse + raw puts in one transaction; read back = JSON.parse');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const arg = (name: string, fallback: number) => {
+    const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`bench-export: --${name} needs a positive whole number`);
+    return n;
+  };
+  const json = process.argv.includes('--json');
+  const rows = await benchExport({ runs: arg('runs', 5), count: arg('count', 10_000), print: !json });
+  if (json) console.log(JSON.stringify(rows, null, 2));
+}
