@@ -293,7 +293,10 @@ function report(results: readonly PageResult[], contentGzKb: number, contentKb: 
   out.push('');
   out.push('Targets:');
   for (const r of results.filter((x) => x.page.kind === 'seed')) {
-    out.push(`  ${verdict(r.ours.totalMs <= TARGETS.pipelineOnSeedMs)}  whole pipeline on ${r.page.key}: ${ms(r.ours.totalMs)} ms (≤ ${TARGETS.pipelineOnSeedMs} ms)`);
+    // Judged cold (a reader's visit); the warm figure shows how much of it is compiling rather than working.
+    out.push(
+      `  ${verdict(r.ours.totalMs <= TARGETS.pipelineOnSeedMs)}  whole pipeline on ${r.page.key}: ${ms(r.ours.totalMs)} ms cold, ${ms(r.ours.warmMs)} ms warm (≤ ${TARGETS.pipelineOnSeedMs} ms)`,
+    );
   }
   for (const r of results.filter((x) => x.page.kind !== 'seed')) {
     const ratio = (r.ours.matchMs + r.ours.highlightMs) / r.baseline.ms;
