@@ -41,21 +41,17 @@ export function jsonLdArticleBody(doc: Document): string | null {
   return null;
 }
 
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = (el as HTMLElement).style;
-  return !!style && (style.display === 'none' || style.visibility === 'hidden');
-}
-
-/** Visible, non-excluded text nodes under the given elements, in document order. */
+/**
+ * Visible, non-excluded text nodes under the given elements, in document order. A plain SHOW_TEXT walk
+ * with the memoised exclusion test: a filter callback on every element costs far more on a long page.
+ */
 export function textNodesUnder(doc: Document, roots: readonly Element[]): Text[] {
   const out: Text[] = [];
+  const cache = new Map<Element, boolean>();
   for (const root of roots) {
-    const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-      acceptNode: (n) => (n.nodeType === 1 && isHidden(n as Element) ? 2 /* REJECT subtree */ : 1),
-    });
+    const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === 3 && !isExcludedText(n as Text)) out.push(n as Text);
+      if (!isExcludedText(n as Text, cache)) out.push(n as Text);
     }
   }
   return out;
@@ -85,15 +81,18 @@ export interface Container {
 }
 
 const MIN_WORDS = 80;
+// The same floor in characters, for the cheap checks on large pages (about six characters a word).
+const MIN_CHARS = MIN_WORDS * 6;
 
 function outermost(els: Element[]): Element[] {
   return els.filter((el) => !els.some((other) => other !== el && other.contains(el)));
 }
 
-function paragraphWords(root: ParentNode): number {
-  let words = 0;
-  for (const p of Array.from(root.querySelectorAll('p'))) words += tokenize(p.textContent ?? '').length;
-  return words;
+/** Characters of paragraph text under `root`: where the prose of a page is. */
+function paragraphChars(root: ParentNode): number {
+  let chars = 0;
+  for (const p of Array.from(root.querySelectorAll('p'))) chars += p.textContent?.length ?? 0;
+  return chars;
 }
 
 export function findContainer(doc: Document): Container | null {
@@ -105,12 +104,12 @@ export function findContainer(doc: Document): Container | null {
     // The <article> with the most paragraph text, if it holds most of the page's: otherwise the page
     // is a list of teasers, or the story is outside any <article>.
     let best: Element | null = null;
-    let bestWords = 0;
+    let bestChars = 0;
     for (const a of articles) {
-      const w = paragraphWords(a);
-      if (w > bestWords) [best, bestWords] = [a, w];
+      const c = paragraphChars(a);
+      if (c > bestChars) [best, bestChars] = [a, c];
     }
-    if (best && bestWords >= MIN_WORDS && bestWords >= 0.6 * paragraphWords(doc.body)) {
+    if (best && bestChars >= MIN_CHARS && bestChars >= 0.6 * paragraphChars(doc.body)) {
       candidates.push({ roots: [best], method: 'article-element' });
     }
   }
@@ -120,10 +119,11 @@ export function findContainer(doc: Document): Container | null {
   const ldBag = ldBody && tokenize(ldBody).length >= MIN_WORDS ? bag(ldBody) : null;
   for (const { roots, method } of candidates) {
     const nodes = textNodesUnder(doc, roots);
-    const text = nodes.map((n) => n.data).join(' ');
-    if (tokenize(text).length < MIN_WORDS) continue;
+    let chars = 0;
+    for (const n of nodes) chars += n.data.length;
+    if (chars < MIN_CHARS) continue;
     if (ldBag) {
-      const containerBag = bag(text);
+      const containerBag = bag(nodes.map((n) => n.data).join(' '));
       // Most of articleBody must be in the container, and the container must not be mostly other text.
       if (covered(ldBag, containerBag) >= 0.9 && covered(containerBag, ldBag) >= 0.5) {
         return { roots, nodes, method: `${method}+json-ld` };

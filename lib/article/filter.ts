@@ -1,5 +1,5 @@
-// What is never article text, whatever the extractor said: code, form controls, editable regions and
-// elements whose content is not rendered text. (Not FORM: ASP.NET sites wrap the whole page in one form;
+// What is never article text, whatever the extractor said: code, form controls, editable regions, hidden
+// elements and elements whose content is not rendered text. (Not FORM: ASP.NET sites wrap the whole page in one form;
 // Readability already drops forms inside the article that look like forms.)
 
 const NEVER = new Set([
@@ -9,17 +9,39 @@ const NEVER = new Set([
 
 const SHOW_TEXT = 4;
 
+// Inline styles that hide an element. Read from the attribute: `el.style` would build a style object per
+// element, and computed styles would force a style recalculation on the reader's page.
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+function excludesItself(el: Element): boolean {
+  if (NEVER.has(el.tagName.toUpperCase())) return true;
+  // Editable regions are the user's input, not the article; `contenteditable=false` is not editable.
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  // Hidden text is not read: the hidden attribute, aria-hidden (as Readability treats it), inline styles.
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+/**
+ * Memoised per element: sibling text nodes share their ancestors, so on a long article each element is
+ * judged once rather than once per text node below it. Pass one cache per detection run (the page may
+ * change between runs).
+ */
+export function isExcludedElement(el: Element | null, cache: Map<Element, boolean>): boolean {
+  if (!el) return false;
+  const known = cache.get(el);
+  if (known !== undefined) return known;
+  const result = excludesItself(el) || isExcludedElement(el.parentElement, cache);
+  cache.set(el, result);
+  return result;
+}
+
 /** True when a text node must never be treated as article text. */
-export function isExcludedText(node: Text): boolean {
+export function isExcludedText(node: Text, cache: Map<Element, boolean> = new Map()): boolean {
   if (!/\S/.test(node.data)) return true;
-  for (let el = node.parentElement; el; el = el.parentElement) {
-    if (NEVER.has(el.tagName.toUpperCase())) return true;
-    // Editable regions are the user's input, not the article; `contenteditable=false` is not editable.
-    const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return true;
-    if (el.hasAttribute('hidden')) return true;
-  }
-  return false;
+  return isExcludedElement(node.parentElement, cache);
 }
 
 /**
@@ -31,11 +53,37 @@ export function collectLive(doc: Document, keep: ReadonlySet<Text> | null): Text
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   const out: Text[] = [];
+  const cache = new Map<Element, boolean>();
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const text = n as Text;
     if (keep && !keep.has(text)) continue;
-    if (!isExcludedText(text)) out.push(text);
+    if (!isExcludedText(text, cache)) out.push(text);
   }
   return out;
+}
+
+/** Merges lists of text nodes, each in document order, into one list in document order without repeats. */
+export function mergeInOrder(...lists: readonly (readonly Text[])[]): Text[] {
+  let merged: Text[] = [];
+  for (const list of lists) {
+    if (!list.length) continue;
+    const out: Text[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < merged.length || j < list.length) {
+      const a = merged[i];
+      const b = list[j];
+      if (a && (!b || a === b || a.compareDocumentPosition(b) & 4 /* b FOLLOWS a */)) {
+        out.push(a);
+        i++;
+        if (a === b) j++;
+      } else if (b) {
+        out.push(b);
+        j++;
+      }
+    }
+    merged = out;
+  }
+  return merged;
 }

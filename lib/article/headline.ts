@@ -87,6 +87,7 @@ export function headlineNodes(doc: Document, el: Element | null): Text[] {
 export function titleRepeats(body: readonly Text[], titles: readonly string[]): Set<Text> {
   const repeats = new Set<Text>();
   const titleWords = Math.max(0, ...titles.map((t) => tokenize(t).length));
+  const titleChars = Math.max(0, ...titles.map((t) => t.length));
   let opening = true;
   let i = 0;
   while (i < body.length) {
@@ -94,8 +95,9 @@ export function titleRepeats(body: readonly Text[], titles: readonly string[]): 
     let j = i;
     let text = '';
     while (j < body.length && blockOf(body[j]!) === block) text += body[j++]!.data;
-    const words = tokenize(text).length;
     const inH1 = !!block?.closest('h1');
+    // Only a block about as long as a title can repeat one: skip tokenizing paragraphs.
+    const words = text.length <= titleChars + 40 ? tokenize(text).length : Infinity;
     if ((opening && inH1) || (words > 0 && words <= titleWords + 3 && bestSimilarity(text, titles) >= 0.9)) {
       for (let k = i; k < j; k++) repeats.add(body[k]!);
     } else if (!inH1) {

@@ -3,7 +3,7 @@
 // Runs unchanged in the content script and under jsdom in Node: it reads the live page and never
 // changes it (Readability works on a clone).
 import { runReadability } from './readability';
-import { collectLive, isExcludedText } from './filter';
+import { collectLive, isExcludedText, mergeInOrder } from './filter';
 import { commonAncestor, pruneBoilerplate } from './prune';
 import { findHeadline, findStandfirst, headlineNodes, titleCandidates, titleRepeats } from './headline';
 import { findContainer } from './fast-path';
@@ -56,15 +56,16 @@ function finish(doc: Document, body: Text[], method: string, title: string | nul
   const titles = titleCandidates(doc, title);
   const repeats = titleRepeats(body, titles);
   const headlineEl = findHeadline(doc, titles, body.find((n) => !repeats.has(n)) ?? null);
-  const headline = [...headlineNodes(doc, headlineEl), ...repeats];
   const standfirst = findStandfirst(doc, headlineEl, body.filter((n) => !repeats.has(n)));
-  const all = new Set<Text>([...body, ...headline, ...standfirst]);
+  // Each list is in document order already (repeats are a subset of body): merge rather than re-walk
+  // the whole page.
+  const headlineInOrder = mergeInOrder(headlineNodes(doc, headlineEl), body.filter((n) => repeats.has(n)));
   return {
-    nodes: collectLive(doc, all),
-    standfirst: collectLive(doc, new Set(standfirst)),
+    nodes: mergeInOrder(body, headlineInOrder, standfirst),
+    standfirst,
     method,
     title: titles[0] ?? null,
-    headline: collectLive(doc, new Set(headline)),
+    headline: headlineInOrder,
   };
 }
 

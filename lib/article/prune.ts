@@ -43,6 +43,7 @@ export const STANDFIRST_ROLE = new Set([
 const NON_STORY_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'NAV', 'FOOTER', 'HEADER', 'ADDRESS', 'TIME', 'BUTTON', 'LABEL']);
 
 function roleWords(el: Element): string[] {
+  if (!el.hasAttributes()) return []; // most paragraphs: nothing to read
   const raw = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('role') ?? ''}`;
   return raw
     .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -80,6 +81,7 @@ const DATE_WORDS = new Set([
 
 /** A line that only states a date or time ("Published 11:11 PM EST Nov 19, 2019", "1 day ago"). */
 export function isDateLine(text: string): boolean {
+  if (text.length > 120) return false; // fourteen date words never take more; skip tokenizing prose
   const tokens = tokenize(text.toLowerCase());
   if (tokens.length === 0 || tokens.length > 14) return false;
   let dated = false;
@@ -146,7 +148,7 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
   const charsUnder = new Map<Element, number>();
   let total = 0;
   for (const node of nodes) {
-    const len = node.data.trim().length;
+    const len = node.data.length;
     total += len;
     for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
       charsUnder.set(el, (charsUnder.get(el) ?? 0) + len);
@@ -156,7 +158,16 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
   const isMost = (el: Element) => (charsUnder.get(el) ?? 0) > total * 0.6;
   // A small block with a form control is a widget (newsletter sign-up, poll, search), not prose. Only
   // small ones: a large section that happens to embed a form keeps its paragraphs.
-  const isWidget = (el: Element) => (charsUnder.get(el) ?? 0) < Math.min(600, total * 0.15) && !!el.querySelector(FORM_CONTROL);
+  // Elements with a form control below them, found with one query rather than one per element.
+  const holdsControl = new Set<Element>();
+  if (root) {
+    for (const control of Array.from(root.querySelectorAll(FORM_CONTROL))) {
+      for (let el: Element | null = control; el && el !== root && !holdsControl.has(el); el = el.parentElement) {
+        holdsControl.add(el);
+      }
+    }
+  }
+  const isWidget = (el: Element) => holdsControl.has(el) && (charsUnder.get(el) ?? 0) < Math.min(600, total * 0.15);
   const verdict = new Map<Element, boolean>();
   const boilerplateAncestor = (el: Element | null): boolean => {
     if (!el || el === root || !root?.contains(el)) return false;
@@ -173,27 +184,30 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
   const kept: Text[] = [];
   for (const block of groupByBlock(nodes)) {
     // Role named by the markup (caption, byline, related...) on the block or anything between it and
-    // the container. Headings are judged on their own: a "related" wrapper around an h2 is still a
-    // wrapper, but h2 inside the story is kept by the rules below.
+    // the container.
     const keptNodes = block.nodes.filter((n) => !boilerplateAncestor(n.parentElement));
     if (keptNodes.length === 0) continue;
-    const text = keptNodes.map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
-    const words = tokenize(text).length;
     const tag = block.el?.tagName.toUpperCase() ?? '';
 
-    // Link lists and "Read more:" lines: most of the block's words are links. A story paragraph that
-    // links a few words stays.
+    // Link lists and "Read more:" lines: most of the block's characters are links. A story paragraph
+    // that links a few words stays.
     let linkChars = 0;
     let chars = 0;
+    const wholeBlockLinked = !!block.el && isInsideLink(block.el, root);
     for (const n of keptNodes) {
-      const len = n.data.trim().length;
+      const len = n.data.length;
       chars += len;
-      if (inLink(n, block.el)) linkChars += len;
-      else if (block.el && block.el.tagName.toUpperCase() === 'A') linkChars += len;
+      if (wholeBlockLinked || inLink(n, block.el)) linkChars += len;
     }
-    if (block.el && isInsideLink(block.el, root)) linkChars = chars;
     // Headings too: a subhead is plain text, a heading that is all link is a teaser for another story.
     if (chars > 0 && linkChars / chars > 0.5) continue;
+    // The remaining rules are about short lines; a long block is prose (and is not copied to find out).
+    if (chars > 300) {
+      kept.push(...keptNodes);
+      continue;
+    }
+    const text = keptNodes.map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
+    const words = tokenize(text).length;
 
     if (isDateLine(text)) continue;
     // A bare URL printed on the page (share or canonical links).
