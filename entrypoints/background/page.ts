@@ -16,6 +16,8 @@ export function badgeText(total: number): string {
   return total > 999 ? `${Math.floor(total / 1000)}k+` : String(Math.floor(total));
 }
 
+// Per-tab badge text is reset by the browser when the tab navigates (Chrome and Firefox), so a page Backstory
+// does not run on never shows the previous page's count; the content script reports anew on every page.
 export function pageHandlers(): Handlers {
   return {
     'page/report': async ({ total }, sender) => {

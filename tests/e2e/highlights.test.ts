@@ -385,6 +385,11 @@ suite('reference highlights in Chromium', () => {
     }, name);
     await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'article').map((r) => r.text), { timeout: 5000 }).toEqual([name, name]);
     expect((await paintedRanges(page)).filter((r) => r.where !== 'article')).toEqual([]);
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe('2');
+
+    // Leaving for a page Backstory does not run on clears the count.
+    await page.goto('about:blank');
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe('');
     await page.close();
   });
 
