@@ -97,8 +97,9 @@ export function createPageController(options: PageControllerOptions): PageContro
   let lastFullRun = 0;
   let destroyed = false;
 
-  /** Queues work after what is running; one failure (a hostile page) must not stop later runs. */
+  /** Queued runs not yet finished: the summary says "settled" when there are none. */
   let pending = 0;
+  /** Queues work after what is running; one failure (a hostile page) must not stop later runs. */
   function enqueue(task: () => Promise<void>): Promise<void> {
     pending++;
     work = work
@@ -139,14 +140,15 @@ export function createPageController(options: PageControllerOptions): PageContro
       site: siteKey(win.location.hostname),
       active: running,
       settled: pending === 0,
-      mode: highlighter?.mode ?? (createHighlighterMode()),
+      mode: highlighter?.mode ?? expectedMode(),
       total: highlighter?.size ?? 0,
       byCategory,
       items: [...items.values()],
     };
   }
 
-  function createHighlighterMode(): 'css' | 'wrap' {
+  /** The mode a highlighter would use here, for the summary while Backstory is off on this site. */
+  function expectedMode(): 'css' | 'wrap' {
     const w = win as unknown as { CSS?: { highlights?: unknown } };
     return !options.forceWrap && w.CSS?.highlights ? 'css' : 'wrap';
   }
