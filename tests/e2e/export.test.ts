@@ -93,6 +93,15 @@ test('an import through the options page shows the annotations; the same file ag
   await importFile(options, file);
   await expect.poll(() => options.getByTestId('import-status').textContent(), { timeout: 20_000 }).toMatch(/^Imported: 0 added, 0 updated, 3 skipped/);
 
+  // A newer copy of one note (same id) replaces it; the others are skipped.
+  const edited = { ...seeded[2]!, text: '=HYPERLINK("http://evil.example") edited', modified: '2026-02-01T00:00:00.000Z' };
+  const newer = join(work, 'newer.jsonld');
+  writeFileSync(newer, writeJsonLd([seeded[0]!, seeded[1]!, edited], { now: new Date() }));
+  await importFile(options, newer);
+  await expect.poll(() => options.getByTestId('import-status').textContent(), { timeout: 20_000 }).toMatch(/^Imported: 0 added, 1 updated, 2 skipped/);
+  await expect.poll(() => options.locator(`[data-annotation-id="${edited.id}"] .bs-note-text`).textContent()).toBe('=HYPERLINK("http://evil.example") edited');
+  seeded[2] = edited;
+
   // Filters: by site, then by text.
   await options.selectOption('#bs-filter-site', 'other.example');
   await expect.poll(() => options.locator('.bs-annotation').count()).toBe(1);
@@ -142,7 +151,7 @@ test('the popup exports this page\'s notes as a downloaded JSON-LD file that imp
   const expected = csvRows(seeded);
   expect(rows[0]).toEqual(expected[0]);
   expect(rows.slice(1).sort()).toEqual(expected.slice(1).sort());
-  expect(rows.some((r) => r[3] === `'=HYPERLINK("http://evil.example")`)).toBe(true);
+  expect(rows.some((r) => r[3] === `'=HYPERLINK("http://evil.example") edited`)).toBe(true); // formula guard
   await popup.close();
   await article.close();
 });
@@ -156,7 +165,7 @@ test('the options page exports what the filters show, as Markdown', async () => 
   const { download, text } = await downloaded(options, () => options.getByRole('button', { name: 'Export 1 annotation' }).click());
   expect(download.suggestedFilename()).toMatch(/\.md$/);
   expect(text).toContain('## [Refugees, in numbers](<https://other.example/refugees>)');
-  expect(text).toContain('\\=HYPERLINK("http://evil.example")');
+  expect(text).toContain('\\=HYPERLINK("http://evil.example") edited');
   expect(text).not.toContain('Aleppo');
   await options.close();
 });
