@@ -95,6 +95,33 @@ function paragraphChars(root: ParentNode): number {
   return chars;
 }
 
+/**
+ * Without semantic markup: the element whose paragraphs hold most of the page's paragraph text, which
+ * is where Readability's scoring lands on simple pages (its score is mostly paragraph length). Only
+ * used when that element is clear-cut: it must hold at least PARAGRAPH_SHARE of all paragraph text,
+ * climbing a few levels when the story is split over sibling wrappers (ad slots between chunks).
+ */
+const PARAGRAPH_SHARE = 0.8;
+
+function paragraphCluster(body: Element): Element | null {
+  const byParent = new Map<Element, number>();
+  let total = 0;
+  for (const p of Array.from(body.querySelectorAll('p'))) {
+    const len = p.textContent?.length ?? 0;
+    total += len;
+    const parent = p.parentElement;
+    if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + len);
+  }
+  if (total < MIN_CHARS) return null;
+  let best: Element | null = null;
+  let bestChars = 0;
+  for (const [el, chars] of byParent) if (chars > bestChars) [best, bestChars] = [el, chars];
+  for (let el = best, up = 0; el && el !== body && up < 3; el = el.parentElement, up++) {
+    if (paragraphChars(el) >= PARAGRAPH_SHARE * total) return el;
+  }
+  return null;
+}
+
 export function findContainer(doc: Document): Container | null {
   const candidates: { roots: Element[]; method: string }[] = [];
   const microdata = outermost(Array.from(doc.querySelectorAll('[itemprop~="articleBody"]')));
@@ -112,6 +139,10 @@ export function findContainer(doc: Document): Container | null {
     if (best && bestChars >= MIN_CHARS && bestChars >= 0.6 * paragraphChars(doc.body)) {
       candidates.push({ roots: [best], method: 'article-element' });
     }
+  }
+  if (!candidates.length && doc.body) {
+    const cluster = paragraphCluster(doc.body);
+    if (cluster) candidates.push({ roots: [cluster], method: 'paragraph-cluster' });
   }
   if (!candidates.length) return null;
 

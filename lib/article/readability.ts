@@ -25,7 +25,14 @@ const CHAR_THRESHOLD = 500;
 
 interface ReadabilityInternals {
   _flags: number;
+  [step: string]: unknown;
 }
+
+// Readability steps that only polish the HTML it returns (relative URLs, classes, nested divs, inline
+// styles, lazy images): they never decide which text is the article, and we read nodes, not its HTML.
+// Skipping them saves a good part of its time, and keeps the text of `javascript:` links, which
+// _fixRelativeUris would replace with new text nodes that are not on the page.
+const COSMETIC_STEPS = ['_postProcessContent', '_cleanStyles', '_fixLazyImages'];
 
 function attempt(doc: Document, flags: number): { nodes: Set<Text>; length: number; title: string | null } | null {
   const { clone, liveOf } = cloneWithTextMap(doc);
@@ -34,7 +41,12 @@ function attempt(doc: Document, flags: number): { nodes: Set<Text>; length: numb
     charThreshold: 1,
     serializer: (node) => node as Element,
   });
-  (reader as unknown as ReadabilityInternals)._flags = flags;
+  const internals = reader as unknown as ReadabilityInternals;
+  internals._flags = flags;
+  for (const step of COSMETIC_STEPS) {
+    // Only where this Readability version has the step; an unknown name is left alone.
+    if (typeof internals[step] === 'function') internals[step] = () => {};
+  }
   let parsed: ReturnType<typeof reader.parse>;
   try {
     parsed = reader.parse();

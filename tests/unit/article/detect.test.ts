@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectArticle, articleText } from '../../../lib/article';
+import { detectArticle, articleText, type DetectOptions } from '../../../lib/article';
 import { CLUTTER, HEADLINE, newsPage, PARAGRAPHS, parse, type Markup } from './pages';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -11,15 +11,20 @@ function allTextNodes(doc: Document): Text[] {
   return out;
 }
 
-describe.each<[Markup, RegExp]>([
-  ['article', /^article-element/],
-  ['itemprop', /^itemprop/],
-  ['json-ld', /json-ld/],
-  ['plain', /^readability/],
-])('detectArticle on a news page with %s markup', (markup, method) => {
+// Each markup through the fast path (the method it should take) and through Readability alone, so both
+// paths and the clone-to-live mapping are held to the same expectations.
+describe.each<[Markup, RegExp, DetectOptions]>([
+  ['article', /^article-element/, {}],
+  ['itemprop', /^itemprop/, {}],
+  ['json-ld', /^article-element\+json-ld/, {}],
+  ['plain', /^paragraph-cluster/, {}],
+  ['article', /^readability/, { fastPath: false }],
+  ['itemprop', /^readability/, { fastPath: false }],
+  ['plain', /^readability/, { fastPath: false }],
+])('detectArticle on a news page with %s markup, expecting %s', (markup, method, options) => {
   it('returns the headline and every body paragraph, and nothing of the page around them', () => {
     const doc = parse(newsPage(markup));
-    const result = detectArticle(doc);
+    const result = detectArticle(doc, options);
     expect(result.method).toMatch(method);
     const lines = articleText(result.nodes).split('\n').map(norm).filter(Boolean);
     expect(lines).toEqual([HEADLINE, ...PARAGRAPHS]);
@@ -32,7 +37,7 @@ describe.each<[Markup, RegExp]>([
   it('returns live text nodes of the document, in document order, and leaves the page unchanged', () => {
     const doc = parse(newsPage(markup));
     const before = doc.documentElement.outerHTML;
-    const result = detectArticle(doc);
+    const result = detectArticle(doc, options);
     expect(doc.documentElement.outerHTML).toBe(before);
     const live = new Set(allTextNodes(doc));
     expect(result.nodes.length).toBeGreaterThan(PARAGRAPHS.length);
@@ -45,7 +50,7 @@ describe.each<[Markup, RegExp]>([
 
   it('reports the headline nodes separately, as a subset of the nodes', () => {
     const doc = parse(newsPage(markup));
-    const result = detectArticle(doc);
+    const result = detectArticle(doc, options);
     expect(norm(result.headline.map((n) => n.data).join(''))).toBe(HEADLINE);
     const all = new Set(result.nodes);
     for (const node of result.headline) expect(all.has(node)).toBe(true);
@@ -120,6 +125,13 @@ describe('detectArticle on hostile input', () => {
     const text = articleText(detectArticle(doc).nodes);
     expect(text).toContain('Aleppo 21°C');
     expect(text).toContain('Damascus 24°C');
+  });
+
+  it('finds the story in plain markup even when Readability would have to run (no fast path)', () => {
+    const doc = parse(newsPage('plain'));
+    const text = articleText(detectArticle(doc, { fastPath: false }).nodes);
+    expect(text).toContain(PARAGRAPHS[3]);
+    expect(text).not.toContain(CLUTTER.sidebar);
   });
 
   it('handles a page of 50,000 words in one article and returns all of it', () => {
