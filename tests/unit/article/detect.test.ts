@@ -74,6 +74,17 @@ describe('detectArticle never returns text the reader does not read as the story
     expect(text).toContain(PARAGRAPHS[4]);
   });
 
+  it('returns the standfirst under the headline, reported apart from the body', () => {
+    const standfirst = 'Forty trucks crossed two front lines after three weeks of talks in Damascus and Geneva.';
+    for (const options of [{}, { fastPath: false }]) {
+      const html = newsPage('article').replace('</h1>', `</h1><p class="article-standfirst">${standfirst}</p>`);
+      const result = detectArticle(parse(html), options);
+      expect(norm(result.standfirst.map((n) => n.data).join(''))).toBe(standfirst);
+      const lines = articleText(result.nodes).split('\n').map(norm).filter(Boolean);
+      expect(lines.slice(0, 3)).toEqual([HEADLINE, standfirst, PARAGRAPHS[0]]);
+    }
+  });
+
   it('keeps subheads, lists and quotes that belong to the story', () => {
     const [p0, p1, p2, p3] = PARAGRAPHS;
     const doc = parse(`<html><body><div class="content"><h1>${HEADLINE}</h1>
