@@ -106,8 +106,16 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
       trie.scanOriginal(
         text,
         (key, start, end) => {
+          const list = patternsByKey[key]!;
+          const first = list[0]!;
+          // Most keys have one case-insensitive pattern: accept without reading the original.
+          if (!first.wordCases && !first.contextual) {
+            candidates.push({ start, end, pattern: first });
+            introduced.add(first.entity.id);
+            return true;
+          }
           const slice = text.slice(start, end);
-          for (const pattern of patternsByKey[key]!) {
+          for (const pattern of list) {
             if (pattern.contextual && !introduced.has(pattern.entity.id)) continue;
             if (caseAllows(pattern, slice)) {
               candidates.push({ start, end, pattern });
