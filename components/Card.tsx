@@ -119,7 +119,7 @@ export function Card({ model, onClose }: CardProps) {
       </header>
       {model.kind === 'entity' ? <EntityBody card={model} /> : <FigureBody card={model} />}
       <Sources sources={model.sources} />
-      <footer>Backstory · Alt+Shift+J next highlight · Esc close</footer>
+      <footer>Backstory · Alt+Shift+J / K next / previous highlight · Esc close</footer>
     </div>
   );
 }

@@ -408,11 +408,13 @@ export function createPageController(options: PageControllerOptions): PageContro
     win.addEventListener('mousemove', onMouseMove, { capture: true, passive: true });
     win.addEventListener('keydown', onKeyDown, { capture: true });
     win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    win.addEventListener('resize', onScroll, { passive: true }); // reflow moves the highlight too
   }
   function removeListeners() {
     win.removeEventListener('mousemove', onMouseMove, { capture: true });
     win.removeEventListener('keydown', onKeyDown, { capture: true });
     win.removeEventListener('scroll', onScroll, { capture: true });
+    win.removeEventListener('resize', onScroll);
     if (hoverTimer !== undefined) clearTimeout(hoverTimer);
     hoverTimer = undefined;
   }
