@@ -1,11 +1,15 @@
-// A character trie of folded alias keys, walked from every word start of the folded text.
+// A character trie of folded alias keys, walked from every word start of the text.
 //
 // Why not a general Aho–Corasick automaton: every match must begin at a word start, so there is nothing to gain
-// from failure links; restarting the walk at each word start visits each character once for the scan plus a
+// from failure links; restarting the walk at each word start looks at each character once for the scan plus a
 // short walk (as long as the common prefix with some alias, rarely more than a few characters). That is one pass
 // over the text with no allocation per character. modern-ahocorasick was measured first: on a 1.2 M-character
 // page it took ~100 ms for ASCII text (one string slice and Map lookup per character, Intl.Segmenter after the
-// first non-ASCII character), against ~9 ms for the bare combined RegExp the issue uses as the baseline.
+// first non-ASCII character), against ~5-9 ms for the bare combined RegExp the issue uses as the baseline.
+//
+// The scan folds the text on the fly (lib/text/normalize's FoldReader: the rules of normalizeText exactly, which
+// a property test checks) instead of materialising a folded copy and its offset map: writing 1.2 M characters and
+// 1.2 M offsets cost more than the scan itself, and offsets then come out in the original text directly.
 //
 // Layout: node 0 is the root; the root's ASCII transitions are a dense table; other transitions are sorted
 // (label, target) runs in two Int32Arrays, searched linearly (most nodes have one or two children).
@@ -88,58 +92,6 @@ export class KeyTrie {
     for (const [label, target] of children[0]!) {
       if (label < 128) this.rootAscii[label] = target;
       else this.rootOther.set(label, target);
-    }
-  }
-
-  /**
-   * Calls `found(keyIndex, start, end)` for every key occurrence in the first `n` code units of `text` that starts
-   * at a word start and ends at a word end, longest first at each start; `found` returns true to accept it (then
-   * shorter keys at the same start are not offered). Offsets are in `text`.
-   */
-  scan(text: Uint16Array, n: number, found: (key: number, start: number, end: number) => boolean): void {
-    const { rootAscii, rootOther, terminal, endsInWord, edgeStart, labels, targets } = this;
-    // Ends of keys seen on the current walk, so the longest can be offered first. Keys are short; a walk that
-    // finds more than 64 nested keys keeps the longest 64.
-    const ends = new Int32Array(64);
-    const nodes = new Int32Array(64);
-    let previousIsWord = false;
-    for (let i = 0; i < n; i++) {
-      const c = text[i]!;
-      const isWord = c < 128 ? ASCII_WORD[c] === 1 : isWordCode(c);
-      if (!previousIsWord) {
-        let node = c < 128 ? rootAscii[c]! : (rootOther.get(c) ?? -1);
-        let j = i;
-        let count = 0;
-        while (node >= 0) {
-          j++;
-          if (terminal[node]! >= 0) {
-            const next = j < n ? text[j]! : 0x20;
-            if (endsInWord[node] === 0 || !(next < 128 ? ASCII_WORD[next] === 1 : isWordCode(next))) {
-              const k = count < 64 ? count++ : 63;
-              ends[k] = j;
-              nodes[k] = node;
-            }
-          }
-          if (j >= n) break;
-          // Inline transition: sorted labels, linear search (nodes below the root have one or two children).
-          const label = text[j]!;
-          const last = edgeStart[node + 1]!;
-          let next = -1;
-          for (let e = edgeStart[node]!; e < last; e++) {
-            const l = labels[e]!;
-            if (l === label) {
-              next = targets[e]!;
-              break;
-            }
-            if (l > label) break;
-          }
-          node = next;
-        }
-        for (let k = count - 1; k >= 0; k--) {
-          if (found(terminal[nodes[k]!]!, i, ends[k]!)) break;
-        }
-      }
-      previousIsWord = isWord;
     }
   }
 
