@@ -4,7 +4,8 @@
 // is fake-indexeddb here (Node), for both our code and the baseline, so the ratio is what compares.
 // Targets (printed PASS/MISS, never asserted): export under 1 s, import under 2 s.
 //
-//   npx tsx scripts/bench-export.ts [--runs=5] [--count=10000] [--json]
+//   npx tsx scripts/bench-export.ts [--runs=5] [--count=10000] [--json] [--no-browser]
+// With Chromium and a build (BACKSTORY_OUT_DIR honoured) it also measures the same in the real extension.
 //   benchExport({ runs, count }) from scripts/bench.ts (npm run bench)
 // idb checks instanceof IDBRequest etc., so Node needs the IndexedDB globals, not only a factory.
 import 'fake-indexeddb/auto';
@@ -12,6 +13,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import Papa from 'papaparse';
 import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromiumAvailable, launchWithExtension } from './chromium';
 import { openNotesDb, type NotesDb } from '../lib/notes/db';
 import { ANNOTATIONS_STORE, type Annotation } from '../lib/notes/types';
 import { exportAnnotations } from '../lib/export/export';
@@ -26,6 +30,11 @@ export interface BenchExportOptions {
   count?: number;
   /** Print the table (default true). */
   print?: boolean;
+  /**
+   * Also measure in Chromium with the built extension (real IndexedDB, the messages the options page sends).
+   * Default: when Chromium and a build are there.
+   */
+  browser?: boolean;
 }
 
 export interface BenchRow {
@@ -173,18 +182,103 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
   db.close();
 
   if (options.print ?? true) printRows(rows, count, runs);
+
+  const builtExtension = existsSync(join(resolve(process.env.BACKSTORY_OUT_DIR ?? '.output', 'chrome-mv3'), 'manifest.json'));
+  if (options.browser ?? (chromiumAvailable() && builtExtension)) {
+    const browserRows = await benchExportInChromium(records, jsonld, runs);
+    if (options.print ?? true) printRows(browserRows, count, runs, 'Chromium, built extension, real IndexedDB, through runtime messages');
+    rows.push(...browserRows.map((r) => ({ ...r, name: `chromium: ${r.name}` })));
+  } else if (options.print ?? true) {
+    console.log('  (Chromium part skipped: needs /usr/bin/chromium and `npm run build`)');
+  }
   return rows;
 }
 
-export function printRows(rows: readonly BenchRow[], count: number, runs: number): void {
-  console.log(`\nExport / import of ${count.toLocaleString('en')} annotations (median of ${runs} runs; Node ${process.version}, fake-indexeddb)`);
+/**
+ * The same operations as the reader triggers them: the options page sends `transfer/import` and
+ * `transfer/export` to the background, which works on the browser's real IndexedDB. Baselines run in the
+ * same page: JSON.parse + raw puts into a scratch database, getAll + JSON.stringify from it.
+ */
+async function benchExportInChromium(records: readonly Annotation[], jsonld: string, runs: number): Promise<BenchRow[]> {
+  const browser = await launchWithExtension();
+  try {
+    const page = await browser.openExtensionPage('options.html');
+    // tsx compiles with keepNames, which wraps named functions in __name(); the page has no such helper.
+    await page.evaluate('globalThis.__name = (f) => f');
+    await page.evaluate(([text, plain]) => {
+      Object.assign(globalThis, { __jsonld: text, __plain: plain });
+    }, [jsonld, JSON.stringify(records)] as const);
+    const result = await page.evaluate(async ({ runs, count }) => {
+      type Reply = { ok: boolean; value?: { added?: number; skipped?: number; count?: number }; error?: string };
+      const g = globalThis as unknown as { __jsonld: string; __plain: string; chrome: { runtime: { sendMessage(m: unknown): Promise<Reply> } } };
+      const send = async (type: string, payload: unknown) => {
+        const reply = await g.chrome.runtime.sendMessage({ backstory: 1, type, payload });
+        if (!reply?.ok) throw new Error(`${type}: ${reply?.error}`);
+        return reply.value!;
+      };
+      const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+      const timed = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
+      const openScratch = () => new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open(`bench-baseline-${Math.random()}`, 1);
+        r.onupgradeneeded = () => r.result.createObjectStore('annotations', { keyPath: 'id' });
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const out: Record<string, number[]> = { importNew: [], importAgain: [], jsonld: [], markdown: [], csv: [], baseImport: [], baseExport: [] };
+      for (let i = 0; i < runs; i++) {
+        await send('transfer/deleteAll', { confirm: 'delete all' });
+        out.importNew!.push(await timed(async () => {
+          const c = await send('transfer/import', { text: g.__jsonld, bytes: g.__jsonld.length });
+          if (c.added !== count) throw new Error(`expected ${count} added, got ${JSON.stringify(c)}`);
+        }));
+        out.importAgain!.push(await timed(async () => {
+          const c = await send('transfer/import', { text: g.__jsonld, bytes: g.__jsonld.length });
+          if (c.skipped !== count) throw new Error(`expected ${count} skipped, got ${JSON.stringify(c)}`);
+        }));
+        for (const format of ['jsonld', 'markdown', 'csv']) {
+          out[format]!.push(await timed(() => send('transfer/export', { format, scope: { kind: 'all' } })));
+        }
+        const db = await openScratch();
+        out.baseImport!.push(await timed(() => new Promise<void>((ok, fail) => {
+          const tx = db.transaction('annotations', 'readwrite');
+          const store = tx.objectStore('annotations');
+          for (const r of JSON.parse(g.__plain) as { id: string }[]) store.put(r);
+          tx.oncomplete = () => ok();
+          tx.onabort = () => fail(tx.error);
+        })));
+        out.baseExport!.push(await timed(() => new Promise<void>((ok, fail) => {
+          const req = db.transaction('annotations').objectStore('annotations').getAll();
+          req.onsuccess = () => { JSON.stringify(req.result); ok(); };
+          req.onerror = () => fail(req.error);
+        })));
+        const name = db.name;
+        db.close();
+        indexedDB.deleteDatabase(name);
+      }
+      await send('transfer/deleteAll', { confirm: 'delete all' });
+      return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, median(v)]));
+    }, { runs, count: records.length });
+    const r = result as Record<string, number>;
+    const exp = r.baseExport!, imp = r.baseImport!;
+    return [
+      ...(['jsonld', 'markdown', 'csv'] as const).map((f) => ({ name: `export ${f}`, medianMs: r[f]!, baselineMs: exp, ratio: r[f]! / exp, targetMs: EXPORT_TARGETS.exportMs })),
+      { name: 'import jsonld (new)', medianMs: r.importNew!, baselineMs: imp, ratio: r.importNew! / imp, targetMs: EXPORT_TARGETS.importMs },
+      { name: 'import jsonld (again)', medianMs: r.importAgain!, baselineMs: imp, ratio: r.importAgain! / imp, targetMs: EXPORT_TARGETS.importMs },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+export function printRows(rows: readonly BenchRow[], count: number, runs: number, where = `Node ${process.version}, fake-indexeddb`): void {
+  console.log(`\nExport / import of ${count.toLocaleString('en')} annotations (median of ${runs} runs; ${where})`);
   console.log('  what                          median ms   baseline ms   ratio   target');
   for (const r of rows) {
     const target = r.targetMs === undefined ? '' : `${r.medianMs <= r.targetMs ? 'PASS' : 'MISS'} < ${r.targetMs} ms`;
     const size = r.bytes === undefined ? '' : `  (${(r.bytes / 1e6).toFixed(1)} MB)`;
     console.log(`  ${r.name.padEnd(28)} ${r.medianMs.toFixed(0).padStart(9)}   ${r.baselineMs.toFixed(0).padStart(11)}   ${r.ratio.toFixed(1).padStart(5)}×  ${target}${size}`);
   }
-  console.log('  baselines: export = getAll + JSON.stringify; import = JSON.parse + raw puts in one transaction; read back = JSON.parse');
+  console.log('  baselines: export = getAll + JSON.stringify; import = JSON.parse + raw puts in one transaction' + (rows.some((r) => r.name.startsWith('read back')) ? '; read back = JSON.parse' : ''));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -195,6 +289,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     return n;
   };
   const json = process.argv.includes('--json');
-  const rows = await benchExport({ runs: arg('runs', 5), count: arg('count', 10_000), print: !json });
+  const rows = await benchExport({
+    runs: arg('runs', 5),
+    count: arg('count', 10_000),
+    print: !json,
+    ...(process.argv.includes('--no-browser') ? { browser: false } : {}),
+  });
   if (json) console.log(JSON.stringify(rows, null, 2));
 }
