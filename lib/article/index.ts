@@ -11,7 +11,11 @@ import { findContainer } from './fast-path';
 export interface ArticleResult {
   /** The article's text nodes in document order: headline, standfirst and body. */
   nodes: Text[];
-  /** How it was found ("readability", "body"...), for debugging and eval. */
+  /**
+   * How it was found, for debugging and eval: "itemprop", "article-element", either with "+json-ld"
+   * when JSON-LD articleBody confirmed it, "paragraph-cluster" (fast paths); "readability+prune" or
+   * "readability"; "body" when the page has no article (every readable text node).
+   */
   method: string;
   /** The article's title as the page states it (metadata or <title>), when known. */
   title: string | null;
@@ -51,7 +55,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     : finish(doc, extracted, 'readability', found.title);
 }
 
-/** Adds the headline to the body nodes. */
+/** Adds the headline (and repeats of it) and the standfirst to the body nodes. */
 function finish(doc: Document, body: Text[], method: string, title: string | null): ArticleResult {
   const titles = titleCandidates(doc, title);
   const repeats = titleRepeats(body, titles);
