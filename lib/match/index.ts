@@ -136,9 +136,12 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
       if (entities.length === 0 || dataset.figures.length === 0) return entities;
 
       const breaks = paragraphBreaks(text);
+      // Only readings that count something the reference counts need the judge (and its per-page indexes).
+      const readings = readFiguresNearEntities(text, entities, breaks, readFigures).filter((r) => r.counts !== undefined && byCounts.has(r.counts));
+      if (readings.length === 0) return entities;
       const judge = createFigureJudge(dataset, byCounts, text, entities, breaks);
       const figures: TextMatch[] = [];
-      for (const reading of readFiguresNearEntities(text, entities, breaks, readFigures)) {
+      for (const reading of readings) {
         const judgement = judge.judge(reading);
         if (!judgement) continue;
         figures.push({
