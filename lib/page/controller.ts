@@ -57,8 +57,8 @@ export interface PageController {
 
 const now = () => performance.now();
 
-/** Above this many characters (~6,000 words), an article is matched in slices of about this size. */
-export const MATCH_SPAN_CHARS = 40_000;
+/** Above this many characters (~3,000 words), an article is matched in slices of about this size. */
+export const MATCH_SPAN_CHARS = 20_000;
 
 /** Article text read around later additions, so figures in them are judged in context. */
 const CONTEXT_CHARS = 1_500;
