@@ -30,15 +30,24 @@ export function listCorpus(dir = CORPUS_DIR): string[] {
     .sort();
 }
 
-export function evaluatePage(dir: string, page: string, options: DetectOptions = {}): PageResult {
+export interface EvalOptions extends DetectOptions {
+  /** Also check that detection left the page exactly as it was (serialised before and after). */
+  verifyUnchanged?: boolean;
+}
+
+export function evaluatePage(dir: string, page: string, options: EvalOptions = {}): PageResult {
   const html = readFileSync(join(dir, page, 'page.html'), 'utf8');
   const expected = readFileSync(join(dir, page, 'expected.txt'), 'utf8');
   const meta = JSON.parse(readFileSync(join(dir, page, 'meta.json'), 'utf8')) as { url?: string | null };
   // A silent virtual console: the saved pages' broken CSS would otherwise flood the output.
   const dom = new JSDOM(html, { url: meta.url ?? 'https://example.com/', virtualConsole: new VirtualConsole() });
+  const before = options.verifyUnchanged ? dom.window.document.documentElement.outerHTML : '';
   const start = performance.now();
   const result = detectArticle(dom.window.document, options);
   const ms = performance.now() - start;
+  if (options.verifyUnchanged && dom.window.document.documentElement.outerHTML !== before) {
+    throw new Error(`${page}: detectArticle changed the page`);
+  }
   // The benchmark's articleBody never contains the headline (none of the 54 sh-* expected texts does,
   // nor Readability's expected output) nor, as a rule, the standfirst, while detectArticle returns both
   // for highlighting: score the body. `withHeadline` scores every node, for comparison.
@@ -73,7 +82,7 @@ export interface EvalReport {
 export function evaluateCorpus(
   dir = CORPUS_DIR,
   onPage?: (r: PageResult) => void,
-  options: DetectOptions = {},
+  options: EvalOptions = {},
 ): EvalReport {
   const pages = listCorpus(dir).map((p) => {
     const r = evaluatePage(dir, p, options);
