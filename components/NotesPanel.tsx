@@ -42,11 +42,11 @@ export function NotesPanel({ tabId, api }: NotesPanelProps) {
   useEffect(() => {
     let alive = true;
     void (async () => {
-      const [context, pending] = await Promise.all([
-        api.pageContext(),
-        tabId === undefined ? Promise.resolve(null) : api.takePending(tabId).catch(() => null),
-      ]);
-      const info = context ?? (await api.tabInfo());
+      const contextP = api.pageContext();
+      const pendingP = tabId === undefined ? Promise.resolve(null) : api.takePending(tabId).catch(() => null);
+      // The browser knows the tab's URL at once; the content script may still be anchoring a long article.
+      // So the notes are listed from the tab's URL, and the selection and anchoring arrive when ready.
+      const info = (await api.tabInfo()) ?? (await contextP);
       if (!alive) return;
       if (!info) {
         setUnavailable(true);
@@ -54,20 +54,22 @@ export function NotesPanel({ tabId, api }: NotesPanelProps) {
       }
       const url = normalizeUrl(info.url);
       setPage({ url, title: info.title });
+      const listed = api.listForUrl(url).then(
+        (list) => { if (alive) setNotes(list); },
+        (e: unknown) => { if (alive) setError(e instanceof Error ? e.message : String(e)); },
+      );
+      const [context, pending] = await Promise.all([contextP, pendingP]);
+      if (!alive) return;
+      if (context?.title && context.url === url) setPage({ url, title: context.title });
       // The context menu / command selection wins; it is only used on the page it was taken on.
       if (pending && pending.url === url) {
         setQuote(pending.target);
         setFromPending(true);
-      } else {
-        setQuote(context?.selection ?? null);
+      } else if (context?.url === url) {
+        setQuote(context.selection);
       }
       setAnchoring(context?.anchoring ?? null);
-      try {
-        const list = await api.listForUrl(url);
-        if (alive) setNotes(list);
-      } catch (e) {
-        if (alive) setError(e instanceof Error ? e.message : String(e));
-      }
+      await listed;
     })();
     return () => { alive = false; };
   }, [api, tabId]);

@@ -9,15 +9,13 @@ import { anchorNotes, PageText } from '@/lib/notes/page-anchoring';
 import { createNoteTooltip } from '@/lib/notes/tooltip';
 import type { Annotation } from '@/lib/notes/types';
 import { normalizeUrl } from '@/lib/url';
+import { createNamedHighlight, RangeIndex } from '@/lib/highlight/registry';
 
 export const NOTE_HIGHLIGHT = 'backstory-note';
 
 // A marker-pen tint with a solid magenta underline: distinct from the reference highlights' colours and
 // underline styles, and readable on light and dark pages (translucent tint, saturated line).
 const NOTE_CSS = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgb(255 80 170 / 0.22); text-decoration: underline solid rgb(205 0 110); text-decoration-thickness: 2px; text-underline-offset: 2px; }`;
-
-type HighlightLike = { add(r: Range): unknown; clear(): void; size: number; priority: number };
-type Registry = { set(name: string, h: unknown): unknown; delete(name: string): boolean; get(name: string): unknown };
 
 /** Adopts the ::highlight rule without adding a node; a <style> only where constructed sheets are refused. */
 function installStyle(doc: Document): () => void {
@@ -34,7 +32,8 @@ function installStyle(doc: Document): () => void {
   }
 }
 
-function rectContains(range: Range, x: number, y: number): DOMRect | null {
+/** The line box of `range` under the pointer, to place the tooltip by the line the reader points at. */
+function rectAt(range: Range, x: number, y: number): DOMRect | null {
   for (const rect of Array.from(range.getClientRects())) {
     if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return rect;
   }
@@ -44,10 +43,11 @@ function rectContains(range: Range, x: number, y: number): DOMRect | null {
 export function startNoteHighlights(ctx: ContentScriptContext): void {
   const doc = document;
   const send = createClient((message: Envelope) => browser.runtime.sendMessage(message));
-  const w = window as unknown as { CSS?: { highlights?: Registry }; Highlight?: new () => HighlightLike };
-  const registry = w.CSS?.highlights;
-  const highlight = registry && w.Highlight ? new w.Highlight() : null;
-  if (highlight) highlight.priority = 10; // over reference highlights: the reader's own marks come first
+  // Priority over the reference highlights (1–3): where both cover a word, the reader's own mark shows.
+  // Browsers without the Custom Highlight API get no note highlights (the popup still lists the notes):
+  // wrapping text in elements would change the page's DOM for a feature that is only a reminder.
+  const highlight = createNamedHighlight(window, NOTE_HIGHLIGHT, 10);
+  const index = new RangeIndex<string>();
   let removeStyle: (() => void) | null = null;
 
   let notes: Annotation[] = [];
@@ -57,15 +57,11 @@ export function startNoteHighlights(ctx: ContentScriptContext): void {
   let shownFor = '';
 
   const paint = () => {
-    if (!highlight || !registry) return;
-    highlight.clear();
-    for (const range of ranges.values()) highlight.add(range);
-    if (highlight.size > 0) {
-      removeStyle ??= installStyle(doc);
-      registry.set(NOTE_HIGHLIGHT, highlight);
-    } else if (registry.get(NOTE_HIGHLIGHT) === highlight) {
-      registry.delete(NOTE_HIGHLIGHT);
-    }
+    index.clear();
+    for (const [id, range] of ranges) index.add(range, id);
+    if (!highlight) return;
+    if (ranges.size > 0) removeStyle ??= installStyle(doc);
+    highlight.replace(ranges.values());
   };
 
   const anchor = () => {
@@ -98,12 +94,9 @@ export function startNoteHighlights(ctx: ContentScriptContext): void {
   });
 
   const notesAt = (x: number, y: number): { ids: string[]; rect: DOMRect } | null => {
-    let rect: DOMRect | null = null;
-    const ids: string[] = [];
-    for (const [id, range] of ranges) {
-      const hit = rectContains(range, x, y);
-      if (hit) { ids.push(id); rect ??= hit; }
-    }
+    const ids = index.atPoint(doc, x, y);
+    const first = ids[0] !== undefined ? ranges.get(ids[0]) : undefined;
+    const rect = first ? rectAt(first, x, y) ?? first.getBoundingClientRect() : null;
     return rect ? { ids, rect } : null;
   };
 
@@ -174,7 +167,7 @@ export function startNoteHighlights(ctx: ContentScriptContext): void {
     observer.disconnect();
     clearTimeout(timer);
     tooltip.destroy();
-    if (registry?.get(NOTE_HIGHLIGHT) === highlight) registry.delete(NOTE_HIGHLIGHT);
+    highlight?.unregister();
     removeStyle?.();
   });
 

@@ -242,6 +242,27 @@ test('an edited article re-anchors fuzzily; a removed quote is marked, never hid
 test('the popup paints fast with 1,000 saved notes', async () => {
   const page = await openArticle();
   const tabId = await tabIdFor(browser, page.url());
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  /** Opens the popup `n` times; first-contentful-paint and the 'notes-listed' mark of each. */
+  const measure = async (n: number) => {
+    const runs: { fcp: number; listed: number; onPage: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.locator('.bs-note').first().waitFor();
+      await expect.poll(() => popup.evaluate(() => performance.getEntriesByName('notes-listed').length)).toBe(1);
+      runs.push(await popup.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+        listed: performance.getEntriesByName('notes-listed')[0]!.startTime,
+        // "On this page (N)": every note of the page, not only the first 50 rendered.
+        onPage: Number(document.querySelector('.bs-subtitle .bs-muted')?.textContent?.match(/\d+/)?.[0] ?? 0),
+      })));
+      await popup.close();
+    }
+    return { fcp: median(runs.map((r) => r.fcp)), listed: median(runs.map((r) => r.listed)), runs };
+  };
+  // Baseline in the same browser: the popup with this page's few notes, before the 1,000 are added.
+  const baseline = await measure(3);
+
   // Seed through the database in the extension's origin (the popup page shares it with the background).
   const seeder = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
   await seeder.evaluate(async (pageUrl) => {
@@ -261,33 +282,80 @@ test('the popup paints fast with 1,000 saved notes', async () => {
   }, `${server.origin}/world/syria-toll`);
   await seeder.close();
 
-  const runs: { fcp: number; notesListed: number }[] = [];
-  let onPage = 0;
-  for (let i = 0; i < 3; i++) {
-    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
-    await popup.locator('.bs-note').first().waitFor();
-    await expect.poll(() => popup.locator('.bs-more').textContent()).toMatch(/Show all 10\d notes/);
-    onPage = Number((await popup.locator('.bs-more').textContent())!.match(/\d+/)![0]);
-    const timing = await popup.evaluate(async () => {
-      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1;
-      const listed = performance.getEntriesByName('notes-listed')[0]?.startTime ?? performance.now();
-      return { fcp, notesListed: listed };
-    });
-    runs.push(timing);
-    expect(await popup.locator('.bs-note').count()).toBe(50); // the first page of them, the rest on demand
-    await popup.close();
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const fcp = median(runs.map((r) => r.fcp));
-  const listed = median(runs.map((r) => r.notesListed));
-  // Reported, not asserted as a timing (DEVELOPERS.md): only that a paint happened.
-  console.log(`[notes] popup with 1,000 saved notes (${onPage} on this page): first-contentful-paint ${fcp.toFixed(0)} ms, notes listed ${listed.toFixed(0)} ms (median of ${runs.length})`);
-  expect(fcp).toBeGreaterThan(0);
+  const loaded = await measure(5);
+  const onPage = loaded.runs.at(-1)!.onPage;
+  expect(onPage).toBeGreaterThan(100);
+  // Reported, not asserted as timings (DEVELOPERS.md): ratios against the baseline in the same process.
+  console.log(`[notes] popup time to first paint: baseline (${baseline.runs[0]!.onPage} notes) FCP ${baseline.fcp.toFixed(0)} ms, notes listed ${baseline.listed.toFixed(0)} ms; `
+    + `with 1,000+ saved notes (${onPage} on this page) FCP ${loaded.fcp.toFixed(0)} ms (×${(loaded.fcp / baseline.fcp).toFixed(2)}), `
+    + `notes listed ${loaded.listed.toFixed(0)} ms (×${(loaded.listed / baseline.listed).toFixed(2)}); medians of 3 and 5 runs`);
+  expect(loaded.fcp).toBeGreaterThan(0);
+  // Only the first 50 are rendered; the rest on demand.
+  const popupAll = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+  await popupAll.locator('.bs-note').first().waitFor();
+  expect(await popupAll.locator('.bs-note').count()).toBe(50);
+  await popupAll.locator('.bs-more').click();
+  await expect.poll(() => popupAll.locator('.bs-note').count()).toBe(onPage);
+  await popupAll.close();
 
   // Search over all of them still answers.
   const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
   await popup.getByRole('searchbox', { name: 'Search all notes' }).fill('seeded note 999');
   await expect.poll(() => popup.locator('.bs-result').count()).toBe(1);
+  await popup.close();
+  await page.close();
+});
+
+test('two extension pages writing at once lose nothing', async () => {
+  const a = await browser.openExtensionPage('popup.html');
+  const b = await browser.openExtensionPage('popup.html');
+  const burst = (p: Page, who: string) => p.evaluate(async (w) => {
+    const send = (payload: object) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } })
+      .chrome.runtime.sendMessage({ backstory: 1, type: 'notes/save', payload });
+    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => send({ url: 'https://burst.example/', title: 'Burst', text: `${w}-${i}` })));
+    return replies.filter((r) => r.ok).length;
+  }, who);
+  expect(await Promise.all([burst(a, 'a'), burst(b, 'b')])).toEqual([40, 40]);
+  const texts = await a.evaluate(async () => {
+    const reply = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: { text: string }[] }> } } })
+      .chrome.runtime.sendMessage({ backstory: 1, type: 'notes/list-for-url', payload: { url: 'https://burst.example/' } });
+    return reply.value.map((n) => n.text);
+  });
+  expect(texts).toHaveLength(80);
+  expect(new Set(texts).size).toBe(80);
+  await a.close();
+  await b.close();
+});
+
+test('the popup follows the system colour scheme and is usable from the keyboard', async () => {
+  const page = await openArticle();
+  const popup = await openPopupFor(page);
+  const colours = () => popup.evaluate(() => {
+    const body = getComputedStyle(document.body);
+    return { bg: body.backgroundColor, fg: body.color };
+  });
+  await popup.emulateMedia({ colorScheme: 'light' });
+  const light = await colours();
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  const dark = await colours();
+  expect(light.bg).toBe('rgb(255, 255, 255)');
+  expect(dark.bg).not.toBe(light.bg);
+  expect(dark.fg).not.toBe(light.fg);
+
+  // Keyboard only: focus the note field, type, Tab to the tags, type, Tab to Save, Enter.
+  await popup.locator('#bs-new-note').focus();
+  await popup.keyboard.type('Typed without a mouse');
+  await popup.keyboard.press('Tab');
+  await popup.keyboard.type('keyboard');
+  await popup.keyboard.press('Tab');
+  expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Save note');
+  await popup.keyboard.press('Enter');
+  await expect.poll(() => popup.locator('.bs-note .bs-note-text').first().textContent()).toBe('Typed without a mouse');
+
+  // "Show on page" scrolls the page to a note's highlight and shows its text there.
+  const quoted = popup.locator('.bs-note', { hasText: 'truly shocking' });
+  await quoted.getByRole('button', { name: 'Show on page' }).click();
+  await expect.poll(() => page.locator('backstory-note-tip').count(), { timeout: 10_000 }).toBe(1);
   await popup.close();
   await page.close();
 });
