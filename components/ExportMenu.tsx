@@ -1,7 +1,8 @@
 // The popup's export section: this page's notes, all notes, or the current search's, in the chosen format,
 // saved as a dated file. Import lives on the options page (a file picker closes the popup in Chrome).
 import { useMemo, useState } from 'preact/hooks';
-import { createTransferApi, type TransferApi } from '@/lib/export/client';
+import type { TransferApi } from '@/lib/export/client';
+import { browserTransferApi } from './transfer-api';
 import { downloadExport } from '@/lib/export/download';
 import type { ExportScope } from '@/lib/export/messages';
 import type { ExportFormat } from '@/lib/export/formats';
@@ -27,7 +28,7 @@ const EMPTY: Record<ExportScope['kind'], string> = {
 };
 
 export function ExportMenu({ tabId, query, api: injected, openOptions }: ExportMenuProps) {
-  const api = useMemo(() => injected ?? createTransferApi((m) => browser.runtime.sendMessage(m)), [injected]);
+  const api = useMemo(() => injected ?? browserTransferApi(), [injected]);
   const [format, setFormat] = useState<ExportFormat>(rememberedFormat);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);

@@ -1,7 +1,8 @@
 // The options page: every annotation across pages, filterable by site, tag and text; export, import, and
 // delete-all behind a typed confirmation.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { createTransferApi, type TransferApi } from '@/lib/export/client';
+import type { TransferApi } from '@/lib/export/client';
+import { browserTransferApi } from './transfer-api';
 import { filterAnnotations, isEmptyFilter, type AnnotationFilter } from '@/lib/export/filter';
 import type { Annotation } from '@/lib/notes/types';
 import { AnnotationFilters } from './AnnotationFilters';
@@ -16,7 +17,7 @@ export interface OptionsProps {
 }
 
 export function Options({ api: injected }: OptionsProps = {}) {
-  const api = useMemo(() => injected ?? createTransferApi((m) => browser.runtime.sendMessage(m)), [injected]);
+  const api = useMemo(() => injected ?? browserTransferApi(), [injected]);
   const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [filter, setFilter] = useState<AnnotationFilter>({});
