@@ -313,19 +313,20 @@ function report(results: readonly PageResult[], contentGzKb: number, contentKb: 
   return out.join('\n');
 }
 
-/** The export engineer's bench (scripts/bench-export.ts), when it exists: optional, so this runs before it lands. */
-async function exportBench(): Promise<void> {
+/**
+ * The export/import bench (scripts/bench-export.ts), when it exists: optional, so this runs before it lands.
+ * It prints its own table unless `print` is false; its rows go into the JSON either way.
+ */
+async function exportBench(print: boolean): Promise<unknown> {
   const file = join(import.meta.dirname, 'bench-export.ts');
-  if (!existsSync(file)) return;
-  const mod = (await import(pathToFileURL(file).href)) as { benchExport?: () => unknown };
+  if (!existsSync(file)) return undefined;
+  const mod = (await import(pathToFileURL(file).href)) as { benchExport?: (options?: { print?: boolean }) => unknown };
   if (typeof mod.benchExport !== 'function') {
     console.warn('bench: scripts/bench-export.ts has no benchExport() export; skipped.');
-    return;
+    return undefined;
   }
-  console.log('\nExport bench (scripts/bench-export.ts):');
-  const result = await mod.benchExport();
-  if (typeof result === 'string') console.log(result);
-  else if (result !== undefined && result !== null) console.table(result);
+  if (print) console.log('\nExport and import (scripts/bench-export.ts):');
+  return await mod.benchExport({ print });
 }
 
 async function main(): Promise<number> {
@@ -357,6 +358,7 @@ async function main(): Promise<number> {
   pages.forEach((p, i) => server.set(`/bench/${i}.html`, p.html));
 
   let plain: Browser | null = null;
+  let extClosed = false;
   const ext = await launchWithExtension({ viewport: { width: 1280, height: 900 } });
   try {
     plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: ['--headless=new', ...BASE_ARGS] });
@@ -378,18 +380,30 @@ async function main(): Promise<number> {
     }
 
     const text = report(results, contentGzKb, contentBytes.length / 1024, aliases.length, dataset);
+    if (!options.json) console.log(`\n${text}`);
+    // The browsers are closed first: the export bench may start its own.
+    await plain.close();
+    plain = null;
+    await ext.close();
+    extClosed = true;
+    const exportRows = await exportBench(!options.json);
+
     mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
     const saved = join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    const json = { date: new Date().toISOString(), contentGzKb, results: results.map(({ page, ...r }) => ({ page: { key: page.key, description: page.description, words: page.words }, ...r })) };
+    const json = {
+      date: new Date().toISOString(),
+      contentGzKb,
+      results: results.map(({ page, ...r }) => ({ page: { key: page.key, description: page.description, words: page.words }, ...r })),
+      ...(exportRows === undefined ? {} : { export: exportRows }),
+    };
     writeFileSync(saved, JSON.stringify(json, null, 2));
     if (options.json) console.log(JSON.stringify(json, null, 2));
-    else console.log(`\n${text}\n\n(saved ${saved.slice(ROOT.length + 1)})`);
+    else console.log(`\n(saved ${saved.slice(ROOT.length + 1)})`);
   } finally {
     await plain?.close();
-    await ext.close();
+    if (!extClosed) await ext.close();
     await server.close();
   }
-  await exportBench();
   return 0;
 }
 
