@@ -185,13 +185,20 @@ export class KeyTrie {
     let p = start;
     for (;;) {
       // Fast path, inline: a code unit that folds to one unit (nearly all text). The reader does the rest.
-      const e = p < length ? codes[s.charCodeAt(p)]! : -1;
+      const code = p < length ? s.charCodeAt(p) : -1;
+      const e = code >= 0 ? codes[code]! : -1;
       let isChar: boolean;
       if (e >= 0) {
         node = this.step(node, e);
         if (node < 0) break;
         p++;
         isChar = true;
+      } else if (code === 0x20 && p + 1 < length && codes[s.charCodeAt(p + 1)]! >= 0) {
+        // A lone ASCII space between words (the usual gap): one folded space, no run to read.
+        node = this.step(node, 0x20);
+        if (node < 0) break;
+        p++;
+        isChar = false;
       } else {
         reader.read(s, p);
         if (reader.kind === READ_END || reader.kind === READ_BREAK) break;
