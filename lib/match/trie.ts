@@ -41,6 +41,10 @@ export function isWordAt(text: string, i: number): boolean {
 export class KeyTrie {
   private readonly rootAscii = new Int32Array(128).fill(-1);
   private readonly rootOther = new Map<number, number>();
+  /** ASCII two-unit key prefixes, as (first << 7 | second): the cheap test at most word starts. */
+  private readonly pairs = new Uint8Array(128 * 128);
+  /** First units after which the pair table does not decide (a one-unit key, a non-ASCII second unit). */
+  private readonly openAfter = new Uint8Array(128);
   private readonly edgeStart: Int32Array;
   private readonly labels: Int32Array;
   private readonly targets: Int32Array;
@@ -93,6 +97,14 @@ export class KeyTrie {
       if (label < 128) this.rootAscii[label] = target;
       else this.rootOther.set(label, target);
     }
+    for (const [first, node] of children[0]!) {
+      if (first >= 128) continue;
+      if (this.terminal[node]! >= 0) this.openAfter[first] = 1;
+      for (const second of children[node]!.keys()) {
+        if (second < 128) this.pairs[(first << 7) | second] = 1;
+        else this.openAfter[first] = 1;
+      }
+    }
   }
 
   private step(node: number, c: number): number {
@@ -140,10 +152,15 @@ export class KeyTrie {
   /** A word start on an ASCII letter or digit with a trie transition: check the second character, then walk. */
   private startAscii(s: string, i: number, reader: FoldReader, found: (key: number, start: number, end: number) => boolean): void {
     const codes = reader.codes;
-    const first = this.rootAscii[codes[s.charCodeAt(i)]!]!;
-    // Peek at the second character: most candidate starts end here.
+    const u1 = codes[s.charCodeAt(i)]!;
+    const first = this.rootAscii[u1]!;
+    // Peek at the second character: most candidate starts end here, on one table read.
     const c2 = i + 1 < s.length ? s.charCodeAt(i + 1) : 0x20;
     let e2 = codes[c2]!;
+    if (e2 >= 0 && e2 < 128 && this.openAfter[u1] === 0) {
+      if (this.pairs[(u1 << 7) | e2] === 1) this.walk(s, i, reader, found);
+      return;
+    }
     if (e2 < 0) e2 = reader.entry(c2);
     const u2 = e2 >= 0 ? e2 : FoldReader.isSpace(e2) ? 0x20 : -1;
     if (u2 < 0 || this.terminal[first]! >= 0 || this.step(first, u2) >= 0) this.walk(s, i, reader, found);
