@@ -13,7 +13,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import Papa from 'papaparse';
 import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumAvailable, launchWithExtension } from './chromium';
 import { openNotesDb, type NotesDb } from '../lib/notes/db';
@@ -186,7 +187,7 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
   const builtExtension = existsSync(join(resolve(process.env.BACKSTORY_OUT_DIR ?? '.output', 'chrome-mv3'), 'manifest.json'));
   if (options.browser ?? (chromiumAvailable() && builtExtension)) {
     const browserRows = await benchExportInChromium(records, jsonld, runs);
-    if (options.print ?? true) printRows(browserRows, count, runs, 'Chromium, built extension, real IndexedDB, through runtime messages');
+    if (options.print ?? true) printRows(browserRows, count, runs, 'Chromium, built extension, real IndexedDB, driven through the options page');
     rows.push(...browserRows.map((r) => ({ ...r, name: `chromium: ${r.name}` })));
   } else if (options.print ?? true) {
     console.log('  (Chromium part skipped: needs /usr/bin/chromium and `npm run build`)');
@@ -195,70 +196,77 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
 }
 
 /**
- * The same operations as the reader triggers them: the options page sends `transfer/import` and
- * `transfer/export` to the background, which works on the browser's real IndexedDB. Baselines run in the
- * same page: JSON.parse + raw puts into a scratch database, getAll + JSON.stringify from it.
+ * The same operations as the reader triggers them on the options page: choosing a file to import (timed until
+ * the page shows the counts) and clicking Export (timed until the browser reports the download). The page
+ * works on the browser's real IndexedDB. Baselines run in the same page: JSON.parse + raw puts into a
+ * scratch database, getAll + JSON.stringify from it.
  */
 async function benchExportInChromium(records: readonly Annotation[], jsonld: string, runs: number): Promise<BenchRow[]> {
-  const browser = await launchWithExtension();
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-export-'));
+  const file = join(dir, 'annotations.jsonld');
+  writeFileSync(file, jsonld);
+  const browser = await launchWithExtension({ downloadsPath: join(dir, 'downloads') });
+  const count = records.length;
   try {
     const page = await browser.openExtensionPage('options.html');
     // tsx compiles with keepNames, which wraps named functions in __name(); the page has no such helper.
     await page.evaluate('globalThis.__name = (f) => f');
-    await page.evaluate(([text, plain]) => {
-      Object.assign(globalThis, { __jsonld: text, __plain: plain });
-    }, [jsonld, JSON.stringify(records)] as const);
-    const result = await page.evaluate(async ({ runs, count }) => {
-      type Reply = { ok: boolean; value?: { added?: number; skipped?: number; count?: number }; error?: string };
-      const g = globalThis as unknown as { __jsonld: string; __plain: string; chrome: { runtime: { sendMessage(m: unknown): Promise<Reply> } } };
-      const send = async (type: string, payload: unknown) => {
-        const reply = await g.chrome.runtime.sendMessage({ backstory: 1, type, payload });
-        if (!reply?.ok) throw new Error(`${type}: ${reply?.error}`);
-        return reply.value!;
-      };
-      const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
-      const timed = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
-      const openScratch = () => new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open(`bench-baseline-${Math.random()}`, 1);
-        r.onupgradeneeded = () => r.result.createObjectStore('annotations', { keyPath: 'id' });
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
+    const status = page.locator('[data-testid="import-status"]');
+    const samples: Record<string, number[]> = { importNew: [], importAgain: [], jsonld: [], markdown: [], csv: [], baseImport: [], baseExport: [] };
+    const clock = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
+    for (let i = 0; i < runs; i++) {
+      await page.evaluate(async () => {
+        const g = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } };
+        const reply = await g.chrome.runtime.sendMessage({ backstory: 1, type: 'transfer/deleteAll', payload: { confirm: 'delete all' } });
+        if (!reply?.ok) throw new Error(reply?.error);
       });
-      const out: Record<string, number[]> = { importNew: [], importAgain: [], jsonld: [], markdown: [], csv: [], baseImport: [], baseExport: [] };
-      for (let i = 0; i < runs; i++) {
-        await send('transfer/deleteAll', { confirm: 'delete all' });
-        out.importNew!.push(await timed(async () => {
-          const c = await send('transfer/import', { text: g.__jsonld, bytes: g.__jsonld.length });
-          if (c.added !== count) throw new Error(`expected ${count} added, got ${JSON.stringify(c)}`);
-        }));
-        out.importAgain!.push(await timed(async () => {
-          const c = await send('transfer/import', { text: g.__jsonld, bytes: g.__jsonld.length });
-          if (c.skipped !== count) throw new Error(`expected ${count} skipped, got ${JSON.stringify(c)}`);
-        }));
-        for (const format of ['jsonld', 'markdown', 'csv']) {
-          out[format]!.push(await timed(() => send('transfer/export', { format, scope: { kind: 'all' } })));
-        }
-        const db = await openScratch();
-        out.baseImport!.push(await timed(() => new Promise<void>((ok, fail) => {
+      await page.reload();
+      await page.evaluate('globalThis.__name = (f) => f');
+      await page.getByText('0 annotations on 0 pages.').waitFor();
+      samples.importNew!.push(await clock(async () => {
+        await page.locator('#bs-import-file').setInputFiles(file);
+        await status.getByText(`Imported: ${count} added, 0 updated, 0 skipped.`).waitFor({ timeout: 120_000 });
+      }));
+      samples.importAgain!.push(await clock(async () => {
+        await page.locator('#bs-import-file').setInputFiles(file);
+        await status.getByText(`Imported: 0 added, 0 updated, ${count} skipped`).waitFor({ timeout: 120_000 });
+      }));
+      for (const format of ['jsonld', 'markdown', 'csv'] as const) {
+        await page.selectOption('#bs-options-format', format);
+        samples[format]!.push(await clock(() => Promise.all([
+          page.waitForEvent('download', { timeout: 120_000 }),
+          page.getByRole('button', { name: `Export ${count} annotations` }).click(),
+        ])));
+      }
+      const base = await page.evaluate(async (plain) => {
+        const timed = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open(`bench-baseline-${Math.random()}`, 1);
+          r.onupgradeneeded = () => r.result.createObjectStore('annotations', { keyPath: 'id' });
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        const importMs = await timed(() => new Promise<void>((ok, fail) => {
           const tx = db.transaction('annotations', 'readwrite');
           const store = tx.objectStore('annotations');
-          for (const r of JSON.parse(g.__plain) as { id: string }[]) store.put(r);
+          for (const r of JSON.parse(plain) as { id: string }[]) store.put(r);
           tx.oncomplete = () => ok();
           tx.onabort = () => fail(tx.error);
-        })));
-        out.baseExport!.push(await timed(() => new Promise<void>((ok, fail) => {
+        }));
+        const exportMs = await timed(() => new Promise<void>((ok, fail) => {
           const req = db.transaction('annotations').objectStore('annotations').getAll();
           req.onsuccess = () => { JSON.stringify(req.result); ok(); };
           req.onerror = () => fail(req.error);
-        })));
+        }));
         const name = db.name;
         db.close();
         indexedDB.deleteDatabase(name);
-      }
-      await send('transfer/deleteAll', { confirm: 'delete all' });
-      return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, median(v)]));
-    }, { runs, count: records.length });
-    const r = result as Record<string, number>;
+        return { importMs, exportMs };
+      }, JSON.stringify(records));
+      samples.baseImport!.push(base.importMs);
+      samples.baseExport!.push(base.exportMs);
+    }
+    const r = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
     const exp = r.baseExport!, imp = r.baseImport!;
     return [
       ...(['jsonld', 'markdown', 'csv'] as const).map((f) => ({ name: `export ${f}`, medianMs: r[f]!, baselineMs: exp, ratio: r[f]! / exp, targetMs: EXPORT_TARGETS.exportMs })),
@@ -267,6 +275,7 @@ async function benchExportInChromium(records: readonly Annotation[], jsonld: str
     ];
   } finally {
     await browser.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
