@@ -30,12 +30,23 @@ function excludesItself(el: Element): boolean {
  * change between runs).
  */
 export function isExcludedElement(el: Element | null, cache: Map<Element, boolean>): boolean {
-  if (!el) return false;
-  const known = cache.get(el);
-  if (known !== undefined) return known;
-  const result = excludesItself(el) || isExcludedElement(el.parentElement, cache);
-  cache.set(el, result);
-  return result;
+  // Iterative, not recursive: a hostile page can nest elements deeper than the call stack.
+  const pending: Element[] = [];
+  let inherited = false;
+  for (let e = el; e; e = e.parentElement) {
+    const known = cache.get(e);
+    if (known !== undefined) {
+      inherited = known;
+      break;
+    }
+    pending.push(e);
+  }
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const e = pending[i]!;
+    inherited = inherited || excludesItself(e);
+    cache.set(e, inherited);
+  }
+  return el ? (cache.get(el) ?? inherited) : false;
 }
 
 /** True when a text node must never be treated as article text. */

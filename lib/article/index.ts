@@ -35,13 +35,22 @@ export interface DetectOptions {
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleResult {
   if (options.fastPath !== false) {
-    const container = findContainer(doc);
-    if (container) {
-      const body = pruneBoilerplate(container.nodes, commonAncestor(container.nodes));
-      if (body.length) return finish(doc, body, container.method, null);
+    try {
+      const container = findContainer(doc);
+      if (container) {
+        const body = pruneBoilerplate(container.nodes, commonAncestor(container.nodes));
+        if (body.length) return finish(doc, body, container.method, null);
+      }
+    } catch {
+      // A page built to break DOM code (nesting beyond the engine's limits): Readability may cope.
     }
   }
-  const found = runReadability(doc);
+  let found: ReturnType<typeof runReadability> = null;
+  try {
+    found = runReadability(doc);
+  } catch {
+    found = null; // cloning can fail on the same pages; fall back to the page's text below
+  }
   if (!found || found.nodes.size === 0) {
     // Nothing article-like (an index page, an app): every readable text node, so that the user still
     // gets highlights rather than none.

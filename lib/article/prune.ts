@@ -169,16 +169,29 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
   }
   const isWidget = (el: Element) => holdsControl.has(el) && (charsUnder.get(el) ?? 0) < Math.min(600, total * 0.15);
   const verdict = new Map<Element, boolean>();
+  const judge = (el: Element): boolean =>
+    (!isMost(el) && namesRole(el, NEVER_STORY_ROLE)) ||
+    (!isMajor(el) && (NON_STORY_TAGS.has(el.tagName.toUpperCase()) || namesRole(el, BOILERPLATE_ROLE) || isWidget(el)));
+  // Whether the element or an ancestor below the container is boilerplate. Memoised, and iterative so
+  // that a hostile page nesting elements deeper than the call stack cannot break it.
   const boilerplateAncestor = (el: Element | null): boolean => {
-    if (!el || el === root || !root?.contains(el)) return false;
-    const known = verdict.get(el);
-    if (known !== undefined) return known;
-    const result =
-      (!isMost(el) && namesRole(el, NEVER_STORY_ROLE)) ||
-      (!isMajor(el) && (NON_STORY_TAGS.has(el.tagName.toUpperCase()) || namesRole(el, BOILERPLATE_ROLE) || isWidget(el))) ||
-      boilerplateAncestor(el.parentElement);
-    verdict.set(el, result);
-    return result;
+    if (!el || !root || el === root || !root.contains(el)) return false;
+    const pending: Element[] = [];
+    let inherited = false;
+    for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+      const known = verdict.get(e);
+      if (known !== undefined) {
+        inherited = known;
+        break;
+      }
+      pending.push(e);
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const e = pending[i]!;
+      inherited = inherited || judge(e);
+      verdict.set(e, inherited);
+    }
+    return verdict.get(el) ?? inherited;
   };
 
   const kept: Text[] = [];
