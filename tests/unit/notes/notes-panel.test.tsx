@@ -39,12 +39,14 @@ afterEach(async () => {
   await new Promise((ok) => setTimeout(ok, 50));
 });
 
+/** Under a busy machine (the whole suite in parallel) renders and effects can take a while. */
+const eventually = (assertion: () => void) => vi.waitFor(assertion, { timeout: 5000, interval: 20 });
 const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
 const all = (sel: string) => [...root.querySelectorAll(sel)];
 
 async function mount(override?: Partial<NotesApi>) {
   await act(async () => { render(<NotesPanel tabId={1} api={{ ...api, ...override }} />, root); });
-  await vi.waitFor(() => expect(q('textarea#bs-new-note')).not.toBeNull());
+  await eventually(() => expect(q('textarea#bs-new-note')).not.toBeNull());
 }
 
 async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
@@ -72,7 +74,7 @@ describe('NotesPanel', () => {
     await store.create({ url: 'https://elsewhere.example/', title: 'T', text: 'not this page' });
     page.report = { anchored: [], orphaned: [a.id] };
     await mount();
-    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(2));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(2));
     expect(all('.bs-note').map((e) => e.getAttribute('data-note-id'))).toEqual([b.id, a.id]);
     expect(all('.bs-note-text').map((e) => e.textContent)).toEqual(['<img src=x onerror=alert(1)>', 'first <script>alert(1)</script>']);
     expect(root.querySelector('.bs-note img, .bs-note script')).toBeNull();
@@ -96,12 +98,12 @@ describe('NotesPanel', () => {
     await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Her words');
     await type(q<HTMLInputElement>('#bs-new-tags')!, 'quotes, #UN');
     await ctrlEnter(q('#bs-new-note')!);
-    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(1));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
     const [saved] = await store.listByUrl(URL_);
     expect(saved).toMatchObject({ text: 'Her words', tags: ['quotes', 'UN'], title: 'Syria toll', target: SELECTION });
     expect(q<HTMLTextAreaElement>('#bs-new-note')!.value).toBe('');
     expect(q('[data-testid=composer-quote]')).toBeNull(); // the next note is on the page unless a new selection
-    await vi.waitFor(() => expect(page.refreshed).toBe(1));
+    await eventually(() => expect(page.refreshed).toBe(1));
   });
 
   test('a failed save (full disk) says so and keeps what the reader typed, which a later save stores', async () => {
@@ -111,12 +113,12 @@ describe('NotesPanel', () => {
     });
     await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Do not lose me');
     await ctrlEnter(q('#bs-new-note')!);
-    await vi.waitFor(() => expect(q('[role=alert]')?.textContent).toMatch(/no storage space left/));
+    await eventually(() => expect(q('[role=alert]')?.textContent).toMatch(/no storage space left/));
     expect(q<HTMLTextAreaElement>('#bs-new-note')!.value).toBe('Do not lose me');
     expect(await store.count()).toBe(0);
     fail = false;
     await ctrlEnter(q('#bs-new-note')!);
-    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(1));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
     expect(q('[role=alert]')).toBeNull();
   });
 
@@ -131,13 +133,13 @@ describe('NotesPanel', () => {
   test('edit in place saves with Ctrl+Enter; Escape cancels; a conflicting edit keeps the editor open with the message', async () => {
     const note = await store.create({ url: URL_, title: 'T', text: 'draft one', tags: [] });
     await mount();
-    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(1));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
     await click(q('[aria-label^="Edit note"]'));
     const editor = q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!;
-    expect(document.activeElement).toBe(editor);
+    await eventually(() => expect(document.activeElement).toBe(editor));
     await type(editor, 'draft two');
     await ctrlEnter(editor);
-    await vi.waitFor(() => expect(q('.bs-note-text')?.textContent).toBe('draft two'));
+    await eventually(() => expect(q('.bs-note-text')?.textContent).toBe('draft two'));
     expect((await store.get(note.id))?.text).toBe('draft two');
 
     await click(q('[aria-label^="Edit note"]'));
@@ -151,7 +153,7 @@ describe('NotesPanel', () => {
     await store.update(note.id, { text: 'from the other window' });
     await type(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!, 'mine');
     await ctrlEnter(q(`#bs-edit-${note.id}`)!);
-    await vi.waitFor(() => expect(q('[role=alert]')?.textContent).toMatch(/changed in another window/));
+    await eventually(() => expect(q('[role=alert]')?.textContent).toMatch(/changed in another window/));
     expect(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!.value).toBe('mine');
     expect((await store.get(note.id))?.text).toBe('from the other window');
   });
@@ -160,14 +162,15 @@ describe('NotesPanel', () => {
     const older = await store.create({ url: URL_, title: 'T', text: 'older', tags: ['x'], target: SELECTION });
     await store.create({ url: URL_, title: 'T', text: 'newer', tags: [] });
     await mount();
-    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(2));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(2));
     await click(q(`[data-note-id="${older.id}"] [aria-label^="Delete note"]`));
-    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(1));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
     expect(await store.get(older.id)).toBeUndefined();
     const undo = byText('.bs-undo button', 'Undo')!;
-    expect(document.activeElement).toBe(undo);
+    // Focus moves to Undo in an effect after the render.
+    await eventually(() => expect(document.activeElement).toBe(undo));
     await click(undo);
-    await vi.waitFor(() => expect(all('.bs-note')).toHaveLength(2));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(2));
     expect(all('.bs-note-text').map((e) => e.textContent)).toEqual(['newer', 'older']);
     expect(await store.get(older.id)).toEqual(older);
   });
