@@ -1,8 +1,7 @@
 // The popup's export section: this page's notes, all notes, or the current search's, in the chosen format,
 // saved as a dated file. Import lives on the options page (a file picker closes the popup in Chrome).
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { TransferApi } from '@/lib/export/client';
-import { browserTransferApi } from './transfer-api';
 import { downloadExport } from '@/lib/export/download';
 import type { ExportScope } from '@/lib/export/messages';
 import type { ExportFormat } from '@/lib/export/formats';
@@ -13,9 +12,10 @@ export interface ExportMenuProps {
   tabId: number | undefined;
   /** The popup's current search text, if any: offers "Search results". */
   query?: string;
-  /** Injected in tests. */
-  api?: TransferApi;
-  openOptions?(): void;
+  /** Export requests (the popup passes the browser's; tests their own), so this component needs no browser API. */
+  api: TransferApi;
+  /** Opens the options page, where import and bulk management live. */
+  openOptions(): void;
 }
 
 type Status = { kind: 'done' | 'empty' | 'error'; text: string } | null;
@@ -27,8 +27,7 @@ const EMPTY: Record<ExportScope['kind'], string> = {
   search: 'No notes match this search.',
 };
 
-export function ExportMenu({ tabId, query, api: injected, openOptions }: ExportMenuProps) {
-  const api = useMemo(() => injected ?? browserTransferApi(), [injected]);
+export function ExportMenu({ tabId, query, api, openOptions }: ExportMenuProps) {
   const [format, setFormat] = useState<ExportFormat>(rememberedFormat);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
@@ -75,7 +74,7 @@ export function ExportMenu({ tabId, query, api: injected, openOptions }: ExportM
       <p class={status?.kind === 'error' ? 'bs-error' : 'bs-hint'} role={status?.kind === 'error' ? 'alert' : 'status'}>
         {status?.text ?? ''}
       </p>
-      <button type="button" class="bs-link" onClick={() => (openOptions ? openOptions() : void browser.runtime.openOptionsPage())}>
+      <button type="button" class="bs-link" onClick={openOptions}>
         Import or manage all notes…
       </button>
     </section>

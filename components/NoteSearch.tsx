@@ -6,6 +6,8 @@ import { NoteTags } from './NoteTags';
 
 export interface NoteSearchProps {
   search(query: string): Promise<Annotation[]>;
+  /** Told of every change to the query, so the popup can offer to export the search's results. */
+  onQueryChange?(query: string): void;
 }
 
 /** Only web and file pages become links: an imported record must not smuggle a javascript: URL in. */
@@ -18,7 +20,7 @@ function safeHref(url: string): string | null {
   }
 }
 
-export function NoteSearch({ search }: NoteSearchProps) {
+export function NoteSearch({ search, onQueryChange }: NoteSearchProps) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Annotation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +49,11 @@ export function NoteSearch({ search }: NoteSearchProps) {
         aria-label="Search all notes"
         placeholder="Words, #tag, page title…"
         value={query}
-        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        onInput={(e) => {
+          const value = (e.target as HTMLInputElement).value;
+          setQuery(value);
+          onQueryChange?.(value);
+        }}
       />
       {error ? <p class="bs-error" role="alert">{error}</p> : null}
       {results ? (

@@ -15,6 +15,8 @@ export interface NotesPanelProps {
   tabId: number | undefined;
   /** The background and the tab (entrypoints/popup/main.tsx wires it to the browser; tests to handlers). */
   api: NotesApi;
+  /** Told of the search box's query (the popup offers "Search results" in its export menu). */
+  onSearchQueryChange?(query: string): void;
 }
 
 /** Enough to fill the popup several times; the rest on demand, so 1,000 notes on a page open fast. */
@@ -26,7 +28,7 @@ interface PageState {
   title: string;
 }
 
-export function NotesPanel({ tabId, api }: NotesPanelProps) {
+export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps) {
   const [page, setPage] = useState<PageState | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const [quote, setQuote] = useState<NoteTarget | null>(null);
@@ -202,7 +204,7 @@ export function NotesPanel({ tabId, api }: NotesPanelProps) {
       ) : notes ? (
         <p class="bs-muted">No notes on this page yet.</p>
       ) : null}
-      <NoteSearch search={search} />
+      <NoteSearch search={search} onQueryChange={onSearchQueryChange} />
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { FoundOnPage } from './FoundOnPage';
 import { SiteControls } from './SiteControls';
 import { NotesPanel } from './NotesPanel';
 import { ExportMenu } from './ExportMenu';
+import { useMemo, useState } from 'preact/hooks';
+import { browserTransferApi } from './transfer-api';
 import type { NotesApi } from '@/lib/notes/api';
 
 export interface PopupProps {
@@ -14,13 +16,16 @@ export interface PopupProps {
 }
 
 export function Popup({ tabId, notesApi }: PopupProps) {
+  // The search box lives in the notes panel; the export menu needs its query for "Search results".
+  const [searchQuery, setSearchQuery] = useState('');
+  const transferApi = useMemo(browserTransferApi, []);
   return (
     <main>
       <h1>Backstory</h1>
       <FoundOnPage tabId={tabId} />
       <SiteControls tabId={tabId} />
-      <NotesPanel tabId={tabId} api={notesApi} />
-      <ExportMenu tabId={tabId} />
+      <NotesPanel tabId={tabId} api={notesApi} onSearchQueryChange={setSearchQuery} />
+      <ExportMenu tabId={tabId} query={searchQuery} api={transferApi} openOptions={() => void browser.runtime.openOptionsPage()} />
     </main>
   );
 }
