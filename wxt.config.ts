@@ -15,7 +15,9 @@ export default defineConfig({
     description:
       'Highlights the people, places, organisations and figures of a reference dataset in news articles, and keeps your notes on them.',
     // unlimitedStorage: the notes database must not hit the origin quota (no install warning).
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'downloads'],
+    // activeTab: where a user limits Backstory's site access (Chrome's "on click"), invoking the popup or a
+    // command still lets it act on the current tab. Exports need no `downloads`: an <a download> suffices.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     // The same sites the content script already runs on (no extra install warning): lets the popup and
     // background read a tab's URL and title (tabs.get/query), e.g. for pages where the content script is
     // not answering yet, and the browser-test harness find a tab by URL.
