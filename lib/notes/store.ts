@@ -34,12 +34,18 @@ export interface StoreOptions {
 const MAX_TEXT = 100_000;
 const MAX_TAGS = 50;
 
-/** Tags are trimmed, lower-case-insensitive unique (first spelling wins), never empty, without a leading '#'. */
+const MAX_TAG_CHARS = 100;
+
+/**
+ * Tags are trimmed, lower-case-insensitive unique (first spelling wins), never empty, without a leading '#'.
+ * Idempotent (cleaning a cleaned list changes nothing), so a tag survives export and import unchanged; cut
+ * by code point, so a long tag never ends in half an emoji.
+ */
 export function cleanTags(tags: readonly string[] | undefined): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags ?? []) {
-    const tag = raw.replace(/^#+/, '').replace(/\s+/g, ' ').trim().slice(0, 100);
+    const tag = [...raw.replace(/\s+/g, ' ').replace(/^[#\s]+/, '')].slice(0, MAX_TAG_CHARS).join('').trimEnd();
     const key = foldForSearch(tag);
     if (!tag || seen.has(key)) continue;
     seen.add(key);

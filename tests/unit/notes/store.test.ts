@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
@@ -156,6 +157,25 @@ describe('NotesStore', () => {
 
   test('cleanTags trims, strips #, drops empties and case/accent duplicates', () => {
     expect(cleanTags(['#Syria', 'syria', '  Santé ', 'sante', '', '#'])).toEqual(['Syria', 'Santé']);
+    expect(cleanTags([' # #un', 'a\u00a0 b'])).toEqual(['un', 'a b']);
+    // Cut at 100 code points, not in the middle of a surrogate pair.
+    expect(cleanTags(['x'.repeat(99) + '😀😀'])).toEqual(['x'.repeat(99) + '😀']);
+  });
+
+  // Tags built from the characters cleaning cares about (spaces, '#', long runs, astral characters).
+  const tagLike = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 140 }),
+    fc.array(fc.constantFrom(' ', '#', '\u00a0', '\t', 'a', 'É', '😀', 'x'.repeat(40)), { maxLength: 12 }).map((a) => a.join('')),
+  );
+
+  test('cleanTags is idempotent: a cleaned list (what export writes) imports unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(tagLike, { maxLength: 8 }), (tags) => {
+        const once = cleanTags(tags);
+        expect(cleanTags(once)).toEqual(once);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
