@@ -170,8 +170,7 @@ function toRecordWithoutId(input: AnnotationInput): Omit<Annotation, 'id'> {
     created: (input.created ?? input.modified)!,
     modified: (input.modified ?? input.created)!,
     text: texts.join('\n\n'),
-    // Kept exactly as written: re-cleaning with the store's rules would alter tags the store itself made
-    // (its cleaning is not idempotent: "# #" is saved as "#", which would then be dropped).
+    // Kept exactly as written: the file is the reader's data, and an import must give back what was exported.
     tags,
   };
   const selectors = 'selector' in resource ? asList(resource.selector) : [];
