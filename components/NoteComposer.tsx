@@ -1,7 +1,9 @@
-// Writing a note: on the page, or on the quoted selection (shown above the note). Ctrl/Cmd+Enter saves.
+// Writing a note: on the page, or on the quoted selection (shown above the note), linked to the reference
+// entity or figure the selection lies on (shown, and removable, before saving). Ctrl/Cmd+Enter saves.
 // A failed save keeps everything the reader typed and says why; the draft also survives the popup closing.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { NoteTarget } from '@/lib/notes/types';
+import type { NoteTarget, ReferenceLink } from '@/lib/notes/types';
+import { referenceLinkText } from '@/lib/notes/reference-link';
 import { parseTags } from './NoteTags';
 
 export interface NoteComposerProps {
@@ -9,7 +11,10 @@ export interface NoteComposerProps {
   url: string;
   quote: NoteTarget | null;
   onDropQuote(): void;
-  onSave(input: { text: string; tags: string[]; target?: NoteTarget }): Promise<void>;
+  /** The reference entity or figure the note will be linked to (the highlight the selection lies on). */
+  reference?: ReferenceLink | null;
+  onDropReference?(): void;
+  onSave(input: { text: string; tags: string[]; target?: NoteTarget; reference?: ReferenceLink }): Promise<void>;
   /** Focus the note field on open (when the composer was opened for a selection). */
   autoFocus?: boolean;
 }
@@ -26,7 +31,7 @@ function readDraft(url: string): { text: string; tags: string } {
   }
 }
 
-export function NoteComposer({ url, quote, onDropQuote, onSave, autoFocus }: NoteComposerProps) {
+export function NoteComposer({ url, quote, onDropQuote, reference, onDropReference, onSave, autoFocus }: NoteComposerProps) {
   const [text, setText] = useState(() => readDraft(url).text);
   const [tags, setTags] = useState(() => readDraft(url).tags);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +59,7 @@ export function NoteComposer({ url, quote, onDropQuote, onSave, autoFocus }: Not
     setSaving(true);
     setError(null);
     try {
-      await onSave({ text: text.trim(), tags: parseTags(tags), ...(quote ? { target: quote } : {}) });
+      await onSave({ text: text.trim(), tags: parseTags(tags), ...(quote ? { target: quote } : {}), ...(reference ? { reference } : {}) });
       setText('');
       setTags('');
       setSaved(true);
@@ -85,6 +90,21 @@ export function NoteComposer({ url, quote, onDropQuote, onSave, autoFocus }: Not
       ) : (
         <p class="bs-hint">Note on this page. Select text on the page first to note on a quote.</p>
       )}
+      {reference ? (
+        <div class="bs-composer-reference">
+          <p class="bs-reference" data-testid="composer-reference">On {referenceLinkText(reference)}</p>
+          {onDropReference ? (
+            <button
+              type="button"
+              class="bs-link"
+              onClick={() => { onDropReference(); textRef.current?.focus(); }}
+              aria-label={`Remove the link to ${reference.label}`}
+            >
+              Remove link
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <label class="bs-visually-hidden" for="bs-new-note">Note</label>
       <textarea
         id="bs-new-note"

@@ -2,6 +2,7 @@
 // in-place editing. Text is rendered as text (JSX escapes it), so a note containing HTML shows as written.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
+import { referenceLinkText } from '@/lib/notes/reference-link';
 import { NoteTags, parseTags } from './NoteTags';
 
 export interface NoteItemProps {
@@ -89,7 +90,7 @@ export function NoteItem({ note, anchoring, onUpdate, onDelete, onReveal }: Note
       ) : (
         <>
           {note.text ? <p class="bs-note-text">{note.text}</p> : <p class="bs-note-text bs-muted">(no note text)</p>}
-          {note.reference ? <p class="bs-muted">On {note.reference.kind === 'entity' ? '' : 'figure '}{note.reference.label}</p> : null}
+          {note.reference ? <p class="bs-muted bs-note-reference">On {referenceLinkText(note.reference)}</p> : null}
           <NoteTags tags={note.tags} />
           <div class="bs-note-meta">
             <time dateTime={note.modified} class="bs-muted">{Number.isNaN(when.getTime()) ? '' : dateFormat.format(when)}</time>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotesApi } from '@/lib/notes/api';
 import type { AnchorReport } from '@/lib/notes/messages';
-import type { Annotation, NoteTarget } from '@/lib/notes/types';
+import type { Annotation, NoteTarget, ReferenceLink } from '@/lib/notes/types';
 import { normalizeUrl } from '@/lib/url';
 import { foldForSearch } from '@/lib/notes/fold';
 import { sortNewestFirst } from '@/lib/notes/store';
@@ -32,6 +32,7 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
   const [page, setPage] = useState<PageState | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const [quote, setQuote] = useState<NoteTarget | null>(null);
+  const [reference, setReference] = useState<ReferenceLink | null>(null);
   const [fromPending, setFromPending] = useState(false);
   const [notes, setNotes] = useState<Annotation[] | null>(null);
   const [anchoring, setAnchoring] = useState<AnchorReport | null>(null);
@@ -66,9 +67,11 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
       // The context menu / command selection wins; it is only used on the page it was taken on.
       if (pending && pending.url === url) {
         setQuote(pending.target);
+        setReference(pending.reference ?? null);
         setFromPending(true);
       } else if (context?.url === url) {
         setQuote(context.selection);
+        setReference(context.selection ? context.reference ?? null : null);
       }
       setAnchoring(context?.anchoring ?? null);
       await listed;
@@ -95,11 +98,12 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
     void api.refreshPage().then((report) => { if (report) setAnchoring(report); });
   }, [api]);
 
-  const save = async (input: { text: string; tags: string[]; target?: NoteTarget }) => {
+  const save = async (input: { text: string; tags: string[]; target?: NoteTarget; reference?: ReferenceLink }) => {
     if (!page) throw new Error('This page cannot be annotated.');
     const note = await api.save({ url: page.url, title: page.title, ...input });
     setNotes((list) => [note, ...(list ?? [])]);
     setQuote(null);
+    setReference(null);
     setFromPending(false);
     reanchor();
   };
@@ -162,7 +166,16 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
       {unavailable ? (
         <p class="bs-muted">Notes can be written on web pages; this tab is not one Backstory can reach.</p>
       ) : page ? (
-        <NoteComposer key={page.url} url={page.url} quote={quote} autoFocus={fromPending} onDropQuote={() => setQuote(null)} onSave={save} />
+        <NoteComposer
+          key={page.url}
+          url={page.url}
+          quote={quote}
+          autoFocus={fromPending}
+          onDropQuote={() => setQuote(null)}
+          reference={reference}
+          onDropReference={() => setReference(null)}
+          onSave={save}
+        />
       ) : null}
       {error ? <p class="bs-error" role="alert">{error}</p> : null}
       {undo ? (

@@ -1,13 +1,14 @@
 // The reader's notes on the page: fetched from the background for this URL, re-anchored in today's text,
 // painted as `backstory-note` in CSS.highlights (no change to the page's DOM text), their text shown on
 // hover or when the caret/selection enters them, in a closed shadow-root tooltip. Also answers the popup:
-// the page's URL/title, the current selection as selectors, and which notes are orphaned.
+// the page's URL/title, the current selection as selectors (and the reference item it lies on), and which
+// notes are orphaned.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient, routeMessage, type Envelope, type Handlers } from '@/lib/messages';
 import type { AnchorReport, PageContext } from '@/lib/notes/messages';
 import { anchorNotes, PageText } from '@/lib/notes/page-anchoring';
 import { createNoteTooltip } from '@/lib/notes/tooltip';
-import type { Annotation } from '@/lib/notes/types';
+import type { Annotation, ReferenceLink } from '@/lib/notes/types';
 import { normalizeUrl } from '@/lib/url';
 import { createNamedHighlight, RangeIndex } from '@/lib/highlight/registry';
 
@@ -40,7 +41,12 @@ function rectAt(range: Range, x: number, y: number): DOMRect | null {
   return null;
 }
 
-export function startNoteHighlights(ctx: ContentScriptContext): void {
+export interface NoteHighlightOptions {
+  /** The reference entity or figure highlighted where `range` lies (the page controller's highlights). */
+  referenceAt?: (range: Range) => ReferenceLink | undefined;
+}
+
+export function startNoteHighlights(ctx: ContentScriptContext, options: NoteHighlightOptions = {}): void {
   const doc = document;
   const send = createClient((message: Envelope) => browser.runtime.sendMessage(message));
   // Priority over the reference highlights (1–3): where both cover a word, the reader's own mark shows.
@@ -134,16 +140,26 @@ export function startNoteHighlights(ctx: ContentScriptContext): void {
   ctx.addEventListener(doc, 'keydown', (event) => { if (event.key === 'Escape' && tooltip.visible) hide(); });
   ctx.addEventListener(window, 'scroll', () => { if (tooltip.visible) hide(); }, { passive: true, capture: true });
 
-  const selectionTarget = () => {
+  /** The selection as selectors, and the reference item it lies on (only for a selection the note can quote). */
+  const selectionContext = (): Pick<PageContext, 'selection' | 'reference'> => {
     const sel = doc.getSelection();
-    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
-    return new PageText(doc).describeSelection(sel.getRangeAt(0));
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return { selection: null };
+    const range = sel.getRangeAt(0);
+    const selection = new PageText(doc).describeSelection(range);
+    if (!selection) return { selection: null };
+    let reference: ReferenceLink | undefined;
+    try {
+      reference = options.referenceAt?.(range);
+    } catch {
+      // A link is a convenience: never lose the selection over it.
+    }
+    return reference ? { selection, reference } : { selection };
   };
 
   const handlers: Handlers<'notes/page-context' | 'notes/page-refresh' | 'notes/page-reveal'> = {
     'notes/page-context': async (): Promise<PageContext> => {
       await loading?.catch(() => undefined);
-      return { url: normalizeUrl(location.href), title: doc.title, selection: selectionTarget(), anchoring: report };
+      return { url: normalizeUrl(location.href), title: doc.title, ...selectionContext(), anchoring: report };
     },
     'notes/page-refresh': () => refresh(),
     'notes/page-reveal': ({ id }) => {

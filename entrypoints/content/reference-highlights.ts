@@ -5,14 +5,15 @@ import datasetJson from '@/lib/reference/dataset.json';
 import type { Dataset } from '@/lib/reference/types';
 import { createMatcher } from '@/lib/match';
 import { indexDataset } from '@/lib/highlight/card-model';
-import { createPageController } from '@/lib/page/controller';
+import { createPageController, type PageController } from '@/lib/page/controller';
 import { loadSettings, watchSettings } from '@/lib/page/settings';
 import { createClient, routeMessage, type Handlers } from '@/lib/messages';
 import { mountCardLayer } from '@/components/CardLayer';
 
-export function startReferenceHighlights(ctx: ContentScriptContext): void {
+/** Starts the highlights; returns the controller (null in iframes) so notes can ask what a selection lies on. */
+export function startReferenceHighlights(ctx: ContentScriptContext): PageController | null {
   // Only the top frame: ads and embeds in iframes are never the article, and one frame answers the popup.
-  if (window.top !== window) return;
+  if (window.top !== window) return null;
   const dataset = datasetJson as Dataset;
   const send = createClient((m) => browser.runtime.sendMessage(m));
 
@@ -56,4 +57,5 @@ export function startReferenceHighlights(ctx: ContentScriptContext): void {
     controller.destroy();
     card.destroy();
   });
+  return controller;
 }

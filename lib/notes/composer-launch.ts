@@ -3,6 +3,7 @@
 // tested without a browser.
 import { normalizeUrl } from '../url';
 import type { PageContext, PendingSelection } from './messages';
+import { referenceLinkSchema } from './schema';
 
 /** A selection older than this is not what the reader is adding a note to any more. */
 export const PENDING_TTL_MS = 5 * 60_000;
@@ -33,7 +34,15 @@ export function createComposerLauncher(deps: LaunchDeps) {
     let pending: PendingSelection | null = null;
     try {
       const context = await deps.pageContext(tab.id);
-      if (context.selection) pending = { tabId: tab.id, url: context.url, target: context.selection, at: deps.now() };
+      if (context.selection) {
+        // The link crosses a message boundary from the page's side: kept only when well-formed (the save
+        // validates it again), so a malformed one never costs the reader the selection.
+        const reference = referenceLinkSchema.safeParse(context.reference);
+        pending = {
+          tabId: tab.id, url: context.url, target: context.selection, at: deps.now(),
+          ...(reference.success ? { reference: reference.data } : {}),
+        };
+      }
     } catch {
       // No content script there: fall back to the menu's plain selection text below.
     }

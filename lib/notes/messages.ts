@@ -20,6 +20,8 @@ export interface PendingSelection {
   /** Normalised URL of the page it was taken on, so a stale selection never lands on another page. */
   url: string;
   target: NoteTarget;
+  /** The reference entity or figure the selection lies on (a highlight it overlaps), if any. */
+  reference?: ReferenceLink;
   /** Epoch ms. */
   at: number;
 }
@@ -36,6 +38,8 @@ export interface PageContext {
   title: string;
   /** The current selection inside the article, as selectors; null when nothing usable is selected. */
   selection: NoteTarget | null;
+  /** The reference entity or figure the selection lies on (the first highlight it overlaps); absent otherwise. */
+  reference?: ReferenceLink;
   /** Null until the page's notes were anchored once. */
   anchoring: AnchorReport | null;
 }

@@ -53,6 +53,11 @@ export interface PageController {
   /** Handles pending page mutations now and waits for the resulting work (tests). */
   settle(): Promise<void>;
   destroy(): void;
+  /**
+   * The first painted highlight (document order) that `range` overlaps by at least one character, and its
+   * reference item's label: what a note on that selection is about. Null where none is shown there.
+   */
+  referenceAt(range: Range): { match: HighlightItem['match']; label: string } | null;
 }
 
 const now = () => performance.now();
@@ -464,6 +469,21 @@ export function createPageController(options: PageControllerOptions): PageContro
       stop();
       destroyed = true;
       if (reportTimer !== undefined) clearTimeout(reportTimer);
+    },
+    referenceAt(range) {
+      for (const item of highlighter?.items() ?? []) {
+        if (isStale(item)) continue;
+        try {
+          // Overlap: the item ends after the range starts (START_TO_END compares the item's end with the
+          // range's start) and starts before the range ends (END_TO_START: its start with the range's end).
+          if (item.range.compareBoundaryPoints(item.range.START_TO_END, range) <= 0) continue;
+          if (item.range.compareBoundaryPoints(item.range.END_TO_START, range) >= 0) continue;
+        } catch {
+          continue; // a range in another document or shadow root overlaps nothing here
+        }
+        return { match: item.match, label: reference.label(item.match.referenceId) };
+      }
+      return null;
     },
   };
 }

@@ -1,9 +1,10 @@
 // Notes, end to end, in Debian's Chromium with the built extension: write a note on a selection through
 // the popup, see it highlighted again after a reload and after a browser restart, edit, delete, undo,
-// search, orphaned quotes, HTML shown as text, and the popup's time to first paint with 1,000 notes.
+// search, orphaned quotes, HTML shown as text, a note on a highlighted name linked to that reference entity,
+// and the popup's time to first paint with 1,000 notes.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
+import { launchWithExtension, readPageHighlights, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -29,6 +30,8 @@ const HOSTILE = '<img src=x onerror="document.title=\'pwned\'"><b>bold?</b>';
 beforeAll(async () => {
   server = await servePages();
   server.set('/world/syria-toll', ARTICLE(LEDE));
+  // The same story at another address, for the note linked to a reference entity (its own page's notes).
+  server.set('/world/aleppo-fighting', ARTICLE(LEDE));
   browser = await launchWithExtension();
   profile = browser.userDataDir;
 });
@@ -95,6 +98,8 @@ test('a note on a selection is saved from the popup, highlighted on the page, an
   expect(await popup.title()).toBe('Backstory');
   expect(await item.locator('.bs-quote').textContent()).toBe('Navi Pillay');
   expect(await item.locator('.bs-tag').allTextContents()).toEqual(['#quotes', '#UN']);
+  // "Navi Pillay" is not a reference entity (nothing highlighted there), so the note is linked to nothing.
+  expect(await item.locator('.bs-note-reference').count()).toBe(0);
   // The composer emptied and the draft is gone.
   expect(await popup.getByLabel('Note', { exact: true }).inputValue()).toBe('');
 
@@ -121,6 +126,32 @@ test('a note on a selection is saved from the popup, highlighted on the page, an
   await expect.poll(() => page.locator('backstory-note-tip').count()).toBe(0);
   await popup.close();
   await page.close();
+
+  // A note on a highlighted name is linked to that reference entity, and the link is stored with it.
+  const aleppo = await browser.context.newPage();
+  await aleppo.goto(`${server.origin}/world/aleppo-fighting`);
+  await expect.poll(async () => (await readPageHighlights(aleppo))['backstory-place'] ?? [], { timeout: 15_000 }).toContain('Aleppo');
+  await selectText(aleppo, 'in Aleppo and');
+  const linked = await openPopupFor(aleppo);
+  await expect.poll(() => linked.getByTestId('composer-reference').textContent()).toBe('On Aleppo');
+  expect(await linked.getByTestId('composer-quote').textContent()).toBe('in Aleppo and');
+  await linked.getByLabel('Note', { exact: true }).fill('Which districts?');
+  await linked.getByLabel('Note', { exact: true }).press('Control+Enter');
+  await expect.poll(() => linked.locator('.bs-note .bs-note-reference').textContent()).toBe('On Aleppo');
+  expect(await linked.getByTestId('composer-reference').count()).toBe(0);
+  await linked.close();
+  // Read back from the database by a fresh popup, and as the record itself.
+  const reread = await openPopupFor(aleppo);
+  const note = reread.locator('.bs-note', { hasText: 'Which districts?' });
+  await expect.poll(() => note.locator('.bs-note-reference').textContent()).toBe('On Aleppo');
+  const record = await reread.evaluate(async (url) => {
+    const reply = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: { text: string; reference?: unknown }[] }> } } })
+      .chrome.runtime.sendMessage({ backstory: 1, type: 'notes/list-for-url', payload: { url } });
+    return reply.value.map((n) => ({ text: n.text, reference: n.reference }));
+  }, `${server.origin}/world/aleppo-fighting`);
+  expect(record).toEqual([{ text: 'Which districts?', reference: { id: 'place:aleppo', kind: 'entity', label: 'Aleppo' } }]);
+  await reread.close();
+  await aleppo.close();
 });
 
 test('after a browser restart on the same profile the note is found again; edit, delete and undo work', async () => {

@@ -68,6 +68,27 @@ describe('composer launch (context menu and add-note command)', () => {
     expect(calls).toEqual(['popup:undefined']);
   });
 
+  test('the selection\'s link to the reference item it lies on is kept for the popup; a malformed one is dropped, the selection kept', async () => {
+    const reference = { id: 'person:bashar-al-assad', kind: 'entity' as const, label: 'Bashar al-Assad' };
+    const linked = harness({ pageContext: async () => ({ url: 'https://n.example/a', title: 'A', selection: SELECTION, reference, anchoring: null }) });
+    await linked.launcher.launch({ id: 11, url: 'https://n.example/a' });
+    expect(await linked.launcher.take(11)).toMatchObject({ tabId: 11, target: SELECTION, reference });
+
+    const malformed = harness({
+      pageContext: async () => ({ url: 'https://n.example/a', title: 'A', selection: SELECTION, anchoring: null,
+        reference: { id: '', kind: 'person', label: 'x' } as unknown as PageContext['reference'] }),
+    });
+    await malformed.launcher.launch({ id: 12, url: 'https://n.example/a' });
+    const taken = await malformed.launcher.take(12);
+    expect(taken?.target).toEqual(SELECTION);
+    expect(taken).not.toHaveProperty('reference');
+
+    // Without a selection there is nothing to link: a link alone is never kept.
+    const bare = harness({ pageContext: async () => ({ url: 'https://n.example/a', title: 'A', selection: null, reference, anchoring: null }) });
+    await bare.launcher.launch({ id: 13, url: 'https://n.example/a' });
+    expect(await bare.launcher.take(13)).toBeNull();
+  });
+
   test('no selection anywhere opens the composer without a quote', async () => {
     const storePending = vi.fn(async () => undefined);
     const { launcher, calls } = harness({

@@ -86,6 +86,24 @@ describe('notes handlers through routeMessage', () => {
     expect(await send('notes/take-pending', { tabId: 3 })).toBeNull();
   });
 
+  test('a note linked to a reference item keeps the link, is found by its label, and a malformed link is refused', async () => {
+    const send = clientFrom(POPUP);
+    const target = { quote: { type: 'TextQuoteSelector' as const, exact: 'Assad', prefix: 'President ', suffix: ' said' } };
+    const reference = { id: 'person:bashar-al-assad', kind: 'entity' as const, label: 'Bashar al-Assad' };
+    const note = await send('notes/save', { url: 'https://n.example/a', title: 'A', text: 'his words', target, reference });
+    expect(note.reference).toEqual(reference);
+    expect((await send('notes/list-for-url', { url: 'https://n.example/a' }))[0]?.reference).toEqual(reference);
+    expect((await send('notes/search', { query: 'bashar' })).map((n) => n.id)).toEqual([note.id]);
+    await expect(send('notes/save', { url: 'https://n.example/a', title: 'A', text: 'x', target, reference: { ...reference, kind: 'person' as never } }))
+      .rejects.toThrow(/Invalid note: reference\.kind/);
+    await expect(send('notes/save', { url: 'https://n.example/a', title: 'A', text: 'x', target, reference: { ...reference, id: '' } }))
+      .rejects.toThrow(/Invalid note: reference\.id/);
+    expect(await send('notes/count', {})).toBe(1);
+
+    pending.set(4, { tabId: 4, url: 'https://n.example/a', target, reference, at: 1 });
+    expect((await send('notes/take-pending', { tabId: 4 }))?.reference).toEqual(reference);
+  });
+
   test('messages that are not notes requests are left to other listeners', () => {
     expect(routeMessage(handlers, { backstory: 1, type: 'page/unknown', payload: {} }, POPUP)).toBeUndefined();
     expect(routeMessage(handlers, { hello: 1 }, POPUP)).toBeUndefined();

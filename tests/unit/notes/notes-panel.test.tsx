@@ -8,7 +8,7 @@ import { createNotesHandlers } from '@/lib/notes/handlers';
 import { createNotesApi, type NotesApi } from '@/lib/notes/api';
 import { routeMessage, type Handlers, type Envelope } from '@/lib/messages';
 import type { AnchorReport, PageContext } from '@/lib/notes/messages';
-import type { NoteTarget } from '@/lib/notes/types';
+import type { NoteTarget, ReferenceLink } from '@/lib/notes/types';
 import { NotesPanel } from '@/components/NotesPanel';
 
 const URL_ = 'https://news.example/syria';
@@ -16,7 +16,7 @@ const SELECTION: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'Navi
 
 let store: NotesStore;
 let api: NotesApi;
-let page: { selection: NoteTarget | null; report: AnchorReport | null; refreshed: number };
+let page: { selection: NoteTarget | null; reference?: ReferenceLink; report: AnchorReport | null; refreshed: number };
 let root: HTMLElement;
 
 beforeEach(() => {
@@ -26,7 +26,9 @@ beforeEach(() => {
   page = { selection: null, report: null, refreshed: 0 };
   // The tab side: what the content script would answer.
   const tabHandlers: Handlers = {
-    'notes/page-context': async (): Promise<PageContext> => ({ url: URL_, title: 'Syria toll', selection: page.selection, anchoring: page.report }),
+    'notes/page-context': async (): Promise<PageContext> => ({
+      url: URL_, title: 'Syria toll', selection: page.selection, anchoring: page.report, ...(page.reference ? { reference: page.reference } : {}),
+    }),
     'notes/page-refresh': async () => { page.refreshed++; return page.report ?? { anchored: [], orphaned: [] }; },
   };
   api = createNotesApi((m: Envelope) => routeMessage(handlers, m, {})!, (m: Envelope) => routeMessage(tabHandlers, m, {})!);
@@ -173,5 +175,81 @@ describe('NotesPanel', () => {
     await eventually(() => expect(all('.bs-note')).toHaveLength(2));
     expect(all('.bs-note-text').map((e) => e.textContent)).toEqual(['newer', 'older']);
     expect(await store.get(older.id)).toEqual(older);
+  });
+});
+
+describe('NotesPanel: a note on a highlighted name or figure is linked to it', () => {
+  const ASSAD: ReferenceLink = { id: 'person:bashar-al-assad', kind: 'entity', label: 'Bashar al-Assad' };
+  const ON_ASSAD: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'President Assad', prefix: 'said ', suffix: ' had' } };
+
+  test('the composer shows the link above the note, and the saved note keeps it (and says so in the list)', async () => {
+    page.selection = ON_ASSAD;
+    page.reference = ASSAD;
+    await mount();
+    await eventually(() => expect(q('[data-testid=composer-reference]')?.textContent).toBe('On Bashar al-Assad'));
+    // Above the note field, below the quote.
+    const form = q('form.bs-composer')!;
+    const order = [...form.querySelectorAll('[data-testid=composer-quote], [data-testid=composer-reference], #bs-new-note')].map((e) => e.id || e.getAttribute('data-testid'));
+    expect(order).toEqual(['composer-quote', 'composer-reference', 'bs-new-note']);
+    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Compare with his 2012 speech');
+    await ctrlEnter(q('#bs-new-note')!);
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
+    const [saved] = await store.listByUrl(URL_);
+    expect(saved).toMatchObject({ text: 'Compare with his 2012 speech', target: ON_ASSAD, reference: ASSAD });
+    expect(q('.bs-note .bs-note-reference')?.textContent).toBe('On Bashar al-Assad');
+    // The next note starts unlinked, like it starts without the quote.
+    expect(q('[data-testid=composer-reference]')).toBeNull();
+  });
+
+  test('the link can be removed before saving; the note is then saved without it, still on its quote', async () => {
+    page.selection = ON_ASSAD;
+    page.reference = ASSAD;
+    await mount();
+    await eventually(() => expect(q('[data-testid=composer-reference]')).not.toBeNull());
+    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Not about him');
+    await click(q('[aria-label="Remove the link to Bashar al-Assad"]'));
+    expect(q('[data-testid=composer-reference]')).toBeNull();
+    expect(document.activeElement).toBe(q('#bs-new-note'));
+    expect(q('[data-testid=composer-quote]')?.textContent).toBe('President Assad');
+    expect(q<HTMLTextAreaElement>('#bs-new-note')!.value).toBe('Not about him');
+    await ctrlEnter(q('#bs-new-note')!);
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
+    const [saved] = await store.listByUrl(URL_);
+    expect(saved).toMatchObject({ text: 'Not about him', target: ON_ASSAD });
+    expect(saved!.reference).toBeUndefined();
+    expect(q('.bs-note .bs-note-reference')).toBeNull();
+  });
+
+  test('the context menu / command selection brings its link (a figure), which wins over the page\'s current one', async () => {
+    const figure: ReferenceLink = { id: 'figure:people-killed-60000-more-than', kind: 'figure', label: 'more than 60,000 people killed' };
+    const onFigure: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'More than 60,000 people', prefix: '', suffix: ' have been killed' } };
+    page.selection = ON_ASSAD;
+    page.reference = ASSAD;
+    await mount({ takePending: async (tabId) => ({ tabId, url: URL_, target: onFigure, reference: figure, at: Date.now() }) });
+    await eventually(() => expect(q('[data-testid=composer-reference]')?.textContent).toBe('On figure more than 60,000 people killed'));
+    expect(q('[data-testid=composer-quote]')?.textContent).toBe('More than 60,000 people');
+    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'UN figure');
+    await ctrlEnter(q('#bs-new-note')!);
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
+    expect((await store.listByUrl(URL_))[0]).toMatchObject({ target: onFigure, reference: figure });
+  });
+
+  test('a page note (no selection) is never linked', async () => {
+    page.selection = null;
+    page.reference = ASSAD; // a stale link without a selection must not leak into a page note
+    await mount();
+    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'On the whole page');
+    await ctrlEnter(q('#bs-new-note')!);
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
+    expect(q('[data-testid=composer-reference]')).toBeNull();
+    expect((await store.listByUrl(URL_))[0]!.reference).toBeUndefined();
+  });
+
+  test('a link label is shown as text, never as HTML', async () => {
+    page.selection = ON_ASSAD;
+    page.reference = { id: 'person:x', kind: 'entity', label: '<img src=x onerror=alert(1)>' };
+    await mount();
+    await eventually(() => expect(q('[data-testid=composer-reference]')?.textContent).toBe('On <img src=x onerror=alert(1)>'));
+    expect(root.querySelector('.bs-composer img')).toBeNull();
   });
 });
