@@ -98,7 +98,7 @@ export function NoteComposer({ url, quote, onDropQuote, reference, onDropReferen
               type="button"
               class="bs-link"
               onClick={() => { onDropReference(); textRef.current?.focus(); }}
-              aria-label={`Remove the link to ${reference.label}`}
+              aria-label={`Remove link to ${reference.label}`}
             >
               Remove link
             </button>

@@ -1,7 +1,8 @@
-// Search across every saved note (text, quote, tags, page title), ignoring case and accents; each result
-// opens its page.
+// Search across every saved note (text, quote, tags, page title, the reference item it is linked to),
+// ignoring case and accents; each result opens its page and says what matched (its link included).
 import { useEffect, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
+import { referenceLinkText } from '@/lib/notes/reference-link';
 import { NoteTags } from './NoteTags';
 
 export interface NoteSearchProps {
@@ -68,6 +69,7 @@ export function NoteSearch({ search, onQueryChange }: NoteSearchProps) {
                   {href ? <a href={href} target="_blank" rel="noreferrer">{title}</a> : <span>{title}</span>}
                   {note.target ? <blockquote class="bs-quote">{note.target.quote.exact}</blockquote> : null}
                   {note.text ? <p class="bs-note-text">{note.text}</p> : null}
+                  {note.reference ? <p class="bs-muted bs-note-reference">On {referenceLinkText(note.reference)}</p> : null}
                   <NoteTags tags={note.tags} />
                 </li>
               );

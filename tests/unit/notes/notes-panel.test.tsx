@@ -207,7 +207,7 @@ describe('NotesPanel: a note on a highlighted name or figure is linked to it', (
     await mount();
     await eventually(() => expect(q('[data-testid=composer-reference]')).not.toBeNull());
     await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Not about him');
-    await click(q('[aria-label="Remove the link to Bashar al-Assad"]'));
+    await click(q('[aria-label="Remove link to Bashar al-Assad"]'));
     expect(q('[data-testid=composer-reference]')).toBeNull();
     expect(document.activeElement).toBe(q('#bs-new-note'));
     expect(q('[data-testid=composer-quote]')?.textContent).toBe('President Assad');
@@ -243,6 +243,20 @@ describe('NotesPanel: a note on a highlighted name or figure is linked to it', (
     await eventually(() => expect(all('.bs-note')).toHaveLength(1));
     expect(q('[data-testid=composer-reference]')).toBeNull();
     expect((await store.listByUrl(URL_))[0]!.reference).toBeUndefined();
+  });
+
+  test('search finds a note by the name it is linked to, and its result says so', async () => {
+    await store.create({ url: 'https://elsewhere.example/', title: 'Elsewhere', text: 'his speech', tags: [], target: ON_ASSAD, reference: ASSAD });
+    await store.create({ url: 'https://elsewhere.example/', title: 'Elsewhere', text: 'unrelated', tags: [] });
+    await mount();
+    await act(async () => {
+      const box = q<HTMLInputElement>('input[type=search]')!;
+      box.value = 'bashar';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await eventually(() => expect(all('.bs-result')).toHaveLength(1));
+    expect(q('.bs-result .bs-note-text')?.textContent).toBe('his speech');
+    expect(q('.bs-result .bs-note-reference')?.textContent).toBe('On Bashar al-Assad');
   });
 
   test('a link label is shown as text, never as HTML', async () => {
