@@ -154,15 +154,32 @@ interface Token {
 const TOKEN_RE = /(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*|[.,;:!?()"“”\u2013\u2014]/g;
 const CLAUSE_END = new Set(['.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '\u2013', '\u2014']);
 
-/** Tokens in text[from, to), absolute offsets. */
-function tokens(text: string, from: number, to: number): Token[] {
+/** Tokens in text[from, to), absolute offsets; only the first `limit` when given (a prefix of the full list). */
+function tokens(text: string, from: number, to: number, limit = Infinity): Token[] {
   const slice = text.slice(from, to);
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
+  for (let m = TOKEN_RE.exec(slice); m; m = out.length < limit ? TOKEN_RE.exec(slice) : null) {
     out.push({ word: m[0].toLowerCase(), raw: m[0], start: from + m.index, end: from + m.index + m[0].length });
   }
   return out;
+}
+
+/**
+ * The last `count` tokens of text[from, to) that end by `phraseStart` (all of them when there are fewer).
+ *
+ * Tokenising the whole window before every number was most of the reader's cost, and only the last few tokens
+ * are read. No token contains a space, so tokenising from a space inside the window yields exactly the window's
+ * tokens that start after it: try from a space shortly before the phrase, and widen to the whole window only
+ * when that does not hold `count` tokens.
+ */
+function lastTokensBefore(text: string, from: number, to: number, phraseStart: number, count: number): Token[] {
+  const space = text.lastIndexOf(' ', Math.max(from, phraseStart - NEAR_BEFORE));
+  if (space >= from) {
+    const near = tokens(text, space, to).filter((t) => t.end <= phraseStart);
+    if (near.length >= count) return near.slice(-count);
+  }
+  return tokens(text, from, to).filter((t) => t.end <= phraseStart).slice(-count);
 }
 
 function wordsToNumber(phrase: string): number | undefined {
@@ -346,6 +363,14 @@ function countsFor(unitName: string, act: Action | undefined, modifiers: string[
 // has passed") and seven after its unit, small enough to keep the cost per number constant.
 const BEFORE = 90;
 const AFTER = 120;
+// What the phrase rules read of those windows, in tokens: the last eight before the phrase (the verb before it,
+// "death toll" a few words back), and seven after its unit (the verb after it, "population", "conflict").
+const BEFORE_TOKENS = 8;
+const AFTER_UNIT_TOKENS = 7;
+/** Tokens read after a number at first: the unit search plus AFTER_UNIT_TOKENS, for a unit within three tokens. */
+const AFTER_TOKENS = 10;
+/** Where the search for BEFORE_TOKENS tokens starts, in characters before the phrase (see lastTokensBefore). */
+const NEAR_BEFORE = 60;
 
 /** "$3.5 billion": a sign before the number is the unit. */
 const CURRENCIES: Record<string, string> = { $: 'dollars', '€': 'euros', '£': 'pounds sterling' };
@@ -379,8 +404,9 @@ export function readFigures(text: string): FigureReading[] {
     }
     if (value === undefined || !Number.isFinite(value)) continue;
 
-    const before = tokens(text, Math.max(0, numberStart - BEFORE), numberStart);
-    const after = tokens(text, numberEnd, Math.min(text.length, numberEnd + AFTER));
+    const afterEnd = Math.min(text.length, numberEnd + AFTER);
+    // Most numbers need only the first few tokens after them (see AFTER_TOKENS); the rest are read on demand.
+    let after = tokens(text, numberEnd, afterEnd, AFTER_TOKENS);
 
     // Qualifier: a hedge phrase that ends right before the number. "a dozen" is itself approximate.
     let qualifier: Qualifier = m[3] !== undefined && m[4]!.toLowerCase() === 'dozen' ? 'about' : 'exact';
@@ -395,14 +421,19 @@ export function readFigures(text: string): FigureReading[] {
       start = signStart - q[0].length + (/^[^\w]/.test(q[0]) ? 1 : 0);
     }
 
-    const found = currency ? undefined : findUnit(text, numberEnd, after, !inWords);
+    let found = currency ? undefined : findUnit(text, numberEnd, after, !inWords);
+    if (after.length === AFTER_TOKENS && found && (found.next < 0 || found.next + AFTER_UNIT_TOKENS > AFTER_TOKENS)) {
+      // The unit ends beyond the tokens read: read the whole window, as the rest of the phrase needs it.
+      after = tokens(text, numberEnd, afterEnd);
+      found = findUnit(text, numberEnd, after, !inWords);
+    }
     // Years: a bare four-digit number in the range of years, unless a unit says otherwise ("2000 people").
     if (!inWords && !currency && m[2] === undefined && /^\d{4}$/.test(m[1]!) && value >= 1000 && value <= 2100 && !found) continue;
 
     const unitName = currency ?? found?.unit ?? '';
     const end = found?.end ?? numberEnd;
     const afterUnit = found ? after.slice(Math.max(found.next, 0)) : after;
-    const beforeInPhrase = before.filter((t) => t.end <= start);
+    const beforeInPhrase = lastTokensBefore(text, Math.max(0, numberStart - BEFORE), numberStart, start, BEFORE_TOKENS);
     const justBefore = beforeInPhrase[beforeInPhrase.length - 1];
     const beforeOf = beforeInPhrase[beforeInPhrase.length - 2];
     const possessivePlace =
@@ -417,12 +448,12 @@ export function readFigures(text: string): FigureReading[] {
       act = ACTIONS[justBefore.word];
       // "the death toll rose to 60,000", "death toll tops 60,000": the count is of the dead, a few words back.
       if (!act) {
-        const recent = beforeInPhrase.slice(-8);
+        const recent = beforeInPhrase.slice(-BEFORE_TOKENS);
         const lastStop = recent.map((t) => CLAUSE_END.has(t.word) || t.word === ',').lastIndexOf(true);
         if (recent.slice(lastStop + 1).some((t) => t.word === 'toll')) act = 'killed';
       }
     }
-    if (!act) act = actionIn(afterUnit.slice(0, 7));
+    if (!act) act = actionIn(afterUnit.slice(0, AFTER_UNIT_TOKENS));
     if (
       !act &&
       previous?.action &&

@@ -137,6 +137,8 @@ describe('what is counted', () => {
     ['The death toll rose to 93,000 on Monday.', '93,000', 'people killed'],
     ['UN says death toll tops 60,000', '60,000', 'people killed'],
     ["The death toll in the country's two-year conflict has passed 70,000.", '70,000', 'people killed'],
+    // Long words: "toll" is seven tokens back but more characters away than the reader's first, shorter look.
+    ['The death toll among internationally unacknowledged noncombatants reportedly surpassed 70,000.', '70,000', 'people killed'],
     ['Nearly 4 million Syrians have been forced from their homes.', '4 million', 'people displaced'],
     ['The toll, officials said, 60,000 hens.', '60,000', undefined],
     ['Nearly 90,000 people have died since 2011.', '90,000', 'people killed'],
