@@ -10,10 +10,11 @@
 //    (lib/figures) runs on the original text and each figure is judged against the reference (lib/match/figures).
 //
 // The trie and the lookup tables are built once per dataset and cached, so calling createMatcher again with the
-// same dataset object is free.
+// same dataset object is free. They are built on the first match (or `prepare()`), not by createMatcher: the
+// content script creates its matcher as it starts, and building there would lengthen that first task.
 import { readFigures as defaultReadFigures } from '../figures';
 import type { FigureReading } from '../figures/types';
-import type { Dataset } from '../reference/types';
+import type { Dataset, Figure } from '../reference/types';
 import { caseAllows, compileAliases, type AliasPattern } from './aliases';
 import { createFigureJudge, figuresByCounts } from './figures';
 import { KeyTrie } from './trie';
@@ -25,6 +26,8 @@ export { valuesAgree, VALUE_TOLERANCE, COMPARABLE_RATIO, MIN_ARTICLE_ENTITIES, t
 export interface Matcher {
   /** Every reference entity and figure in `text`, sorted by start, non-overlapping; offsets index `text`. */
   match(text: string): TextMatch[];
+  /** Builds the lookup tables now rather than in the first `match`, so a caller can give them a task of their own. */
+  prepare(): void;
 }
 
 export interface MatcherOptions {
@@ -78,7 +81,14 @@ function dropOverlaps<T extends { start: number; end: number }>(sorted: T[]): T[
   return out;
 }
 
-function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureReading[]): Matcher {
+interface MatcherTables {
+  trie: KeyTrie;
+  /** Per trie key, its patterns (case-insensitive ones first). */
+  patternsByKey: AliasPattern[][];
+  byCounts: Map<string, Figure[]>;
+}
+
+function buildTables(dataset: Dataset): MatcherTables {
   const patterns = compileAliases(dataset);
   // One trie key per distinct folded key; each key lists its patterns (case-insensitive ones first).
   const keys: string[] = [];
@@ -94,12 +104,20 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
     }
     patternsByKey[k]!.push(p);
   }
-  const trie = new KeyTrie(keys);
-  const byCounts = figuresByCounts(dataset);
+  return { trie: new KeyTrie(keys), patternsByKey, byCounts: figuresByCounts(dataset) };
+}
+
+function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureReading[]): Matcher {
+  let tables: MatcherTables | undefined;
+  const built = () => (tables ??= buildTables(dataset));
 
   return {
+    prepare() {
+      built();
+    },
     match(text) {
       if (text.length === 0) return [];
+      const { trie, patternsByKey, byCounts } = built();
       const candidates: Candidate[] = [];
       // Entities whose full name has appeared so far: their contextual aliases count from then on.
       const introduced = new Set<string>();

@@ -217,6 +217,12 @@ export function createPageController(options: PageControllerOptions): PageContro
     t = measure('backstory:detect', t);
     await yieldToMain();
     if (gen !== generation) return;
+    // The matcher's tables are built once per page, in a task of their own rather than on top of the first match.
+    t = now();
+    matcher.prepare();
+    measure('backstory:setup', t);
+    await yieldToMain();
+    if (gen !== generation) return;
     t = now();
     const map = buildTextMap(nodes);
     for (const n of nodes) seen.add(n);
