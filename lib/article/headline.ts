@@ -93,12 +93,14 @@ export function titleRepeats(body: readonly Text[], titles: readonly string[]): 
   while (i < body.length) {
     const block = blockOf(body[i]!);
     let j = i;
-    let text = '';
-    while (j < body.length && blockOf(body[j]!) === block) text += body[j++]!.data;
-    const inH1 = !!block?.closest('h1');
-    // Only a block about as long as a title can repeat one: skip tokenizing paragraphs.
-    const words = text.length <= titleChars + 40 ? tokenize(text).length : Infinity;
-    if ((opening && inH1) || (words > 0 && words <= titleWords + 3 && bestSimilarity(text, titles) >= 0.9)) {
+    let length = 0;
+    while (j < body.length && blockOf(body[j]!) === block) length += body[j++]!.data.length;
+    // Only the opening blocks can be headline blocks: after them, no DOM lookup per block.
+    const inH1 = opening && !!block?.closest('h1');
+    // Only a block about as long as a title can repeat one: skip joining and tokenizing paragraphs.
+    const text = length <= titleChars + 40 ? body.slice(i, j).map((n) => n.data).join('') : '';
+    const words = text ? tokenize(text).length : length === 0 ? 0 : Infinity;
+    if (inH1 || (words > 0 && words <= titleWords + 3 && bestSimilarity(text, titles) >= 0.9)) {
       for (let k = i; k < j; k++) repeats.add(body[k]!);
     } else if (!inH1) {
       opening = false;
