@@ -123,7 +123,7 @@ action('detained', 'detained', 'arrested', 'imprisoned', 'jailed', 'abducted', '
 action('defected', 'defected', 'defect', 'defecting', 'defections', 'deserted');
 action('dropped', 'dropped', 'dropping', 'drop', 'fired', 'launched');
 /** "left the city", "crossed into Lebanon", "crossed the border": leaving, read as fleeing. */
-const LEAVING_RE = /^(?:left|leave|leaving|crossed|crossing)$/;
+const LEAVING = new Set(['left', 'leave', 'leaving', 'crossed', 'crossing']);
 const LEAVING_OBJECT_RE = /^(?:the|their|his|her|its|into|over)$/;
 
 /** "including two women", "among them five children", "and five children": the count continues the last one. */
@@ -215,6 +215,35 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
+// Character tests for the per-token checks below: the reader runs them on every token around every number, where
+// a RegExp call each cost more than the rest of the work.
+
+/** Whether text[from, to) is one or more spaces (ordinary or no-break): /^[ \u00a0]+$/. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** Whether `word` ends in a possessive "'s" or "’s". */
+function hasPossessive(word: string): boolean {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 0x73) return false;
+  const apostrophe = word.charCodeAt(n - 2);
+  return apostrophe === 0x27 || apostrophe === 0x2019;
+}
+
+/** `word` without a possessive ending: "country's" → "country". */
+const withoutPossessive = (word: string) => (hasPossessive(word) ? word.slice(0, -2) : word);
+
+const startsWithAsciiLetter = (word: string) => {
+  const c = word.charCodeAt(0);
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+};
+
 /** Why a digit token is not a figure (year, date, time, identifier, phone number), or undefined when it may be one. */
 function digitTokenIsNotAFigure(text: string, start: number, end: number, digits: string, hasScale: boolean): boolean {
   const before = text[start - 1];
@@ -246,16 +275,23 @@ interface UnitFound {
   next: number;
 }
 
+/** Whether spaces and then "p" or "P" follow `at` (a cheap test before looking for "per cent"). */
+function followedByP(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0)) i++;
+  return i > at && (text.charCodeAt(i) | 0x20) === 0x70;
+}
+
 /** The unit after a number: "-month", "%", or the first unit word within three words ("300 unarmed observers"). */
 function findUnit(text: string, numberEnd: number, after: Token[], allowUnknown: boolean): UnitFound | undefined {
-  const hyphen = /^-([A-Za-z]+)(-old)?/.exec(text.slice(numberEnd, numberEnd + 24));
+  const hyphen = text.charCodeAt(numberEnd) === 0x2d ? /^-([A-Za-z]+)(-old)?/.exec(text.slice(numberEnd, numberEnd + 24)) : null;
   if (hyphen) {
     const u = UNITS[hyphen[1]!.toLowerCase()];
     const end = numberEnd + hyphen[0].length;
     if (u) return { unit: u, end, modifiers: [], next: after.findIndex((t) => t.start >= end) };
   }
   if (text[numberEnd] === '%') return { unit: 'percent', end: numberEnd + 1, modifiers: [], next: after.findIndex((t) => t.start > numberEnd) };
-  if (/^[ \u00a0]+per[ \u00a0]?cent\b/i.test(text.slice(numberEnd, numberEnd + 12))) {
+  if (followedByP(text, numberEnd) && /^[ \u00a0]+per[ \u00a0]?cent\b/i.test(text.slice(numberEnd, numberEnd + 12))) {
     const m = /^[ \u00a0]+per[ \u00a0]?cent/i.exec(text.slice(numberEnd))!;
     const end = numberEnd + m[0].length;
     return { unit: 'percent', end, modifiers: [], next: after.findIndex((t) => t.start >= end) };
@@ -264,24 +300,23 @@ function findUnit(text: string, numberEnd: number, after: Token[], allowUnknown:
   for (let i = 0; i < after.length && i < 4; i++) {
     const t = after[i]!;
     // Only spaces may separate the number from its unit words: a comma or full stop ends the phrase.
-    const gap = text.slice(i === 0 ? numberEnd : after[i - 1]!.end, t.start);
-    if (!/^[ \u00a0]+$/.test(gap)) break;
-    const word = t.word.replace(/['’]s$/, '');
+    if (!onlySpaces(text, i === 0 ? numberEnd : after[i - 1]!.end, t.start)) break;
+    const word = withoutPossessive(t.word);
     const u = UNITS[word];
     if (u) {
       // English puts the head noun last: "rebel fighters", "shell attacks". Prefer a unit word that follows.
       const next = after[i + 1];
-      const nextUnit = next && /^[ \u00a0]+$/.test(text.slice(t.end, next.start)) ? UNITS[next.word.replace(/['’]s$/, '')] : undefined;
+      const nextUnit = next && onlySpaces(text, t.end, next.start) ? UNITS[withoutPossessive(next.word)] : undefined;
       if (next && nextUnit) return { unit: nextUnit, end: next.end, modifiers: [...modifiers, word], next: i + 2 };
       return { unit: u, end: t.end, modifiers, next: i + 1 };
     }
-    if (STOP.has(word) || ACTIONS[word] || !/^[a-z]/i.test(word)) break;
+    if (STOP.has(word) || ACTIONS[word] || !startsWithAsciiLetter(word)) break;
     modifiers.push(word);
   }
   // An unknown plural noun right after a number in digits ("3 hostages", "40 tanks") is still a unit. Not after a
   // number in words: "the two sides" is an idiom far more often than a count.
   const first = after[0];
-  if (allowUnknown && first && /^[ \u00a0]+$/.test(text.slice(numberEnd, first.start)) && /^[a-z]{3,}s$/.test(first.raw) && !STOP.has(first.word) && !ACTIONS[first.word]) {
+  if (allowUnknown && first && onlySpaces(text, numberEnd, first.start) && /^[a-z]{3,}s$/.test(first.raw) && !STOP.has(first.word) && !ACTIONS[first.word]) {
     return { unit: first.word, end: first.end, modifiers: [], next: 1 };
   }
   return undefined;
@@ -296,9 +331,9 @@ function actionIn(words: Token[]): Action | undefined {
     if ((w === 'and' || w === 'but') && ACTIONS[words[i + 1]?.word ?? '']) return undefined;
     const a = ACTIONS[w];
     if (a) return a;
-    if (LEAVING_RE.test(w) && LEAVING_OBJECT_RE.test(words[i + 1]?.word ?? '')) return 'fled';
+    if (LEAVING.has(w) && LEAVING_OBJECT_RE.test(words[i + 1]?.word ?? '')) return 'fled';
     // "forced from their homes", "driven out": made to leave, which is displacement.
-    if (/^(?:forced|driven)$/.test(w) && /^(?:from|out)$/.test(words[i + 1]?.word ?? '')) return 'displaced';
+    if ((w === 'forced' || w === 'driven') && /^(?:from|out)$/.test(words[i + 1]?.word ?? '')) return 'displaced';
   }
   return undefined;
 }
@@ -399,8 +434,8 @@ export function readFigures(text: string): FigureReading[] {
     } else {
       // A number word hyphenated onto the word before it ("no-one") is part of that word; one run straight into
       // letters after it is not a number either.
-      value = wordsToNumber(m[5]!);
       if (isLetter(text[numberEnd]) || text[numberStart - 1] === '-') continue;
+      value = wordsToNumber(m[5]!);
     }
     if (value === undefined || !Number.isFinite(value)) continue;
 
@@ -437,7 +472,7 @@ export function readFigures(text: string): FigureReading[] {
     const justBefore = beforeInPhrase[beforeInPhrase.length - 1];
     const beforeOf = beforeInPhrase[beforeInPhrase.length - 2];
     const possessivePlace =
-      /^(?:[A-Z][\w-]*|country|nation|city|town|region|province|capital)['’]s$/.test(justBefore?.raw ?? '') ||
+      (hasPossessive(justBefore?.raw ?? '') && /^(?:[A-Z][\w-]*|country|nation|city|town|region|province|capital)['’]s$/.test(justBefore!.raw)) ||
       (justBefore?.word === 'of' && (beforeOf?.word === 'population' || beforeOf?.word === 'populace'));
 
     // What happened to them: the verb right before the phrase ("killed some 70,000 people"), else the first verb of
@@ -465,7 +500,7 @@ export function readFigures(text: string): FigureReading[] {
       act = previous.action;
     }
 
-    const following = afterUnit.slice(0, 5).filter((t) => /^[a-z]/.test(t.word)).map((t) => t.word);
+    const following = afterUnit.slice(0, 5).filter((t) => startsWithAsciiLetter(t.word)).map((t) => t.word);
     const counts = countsFor(unitName, act, found?.modifiers ?? [], following, possessivePlace);
     previous = { end, action: act };
 
