@@ -131,14 +131,21 @@ export class KeyTrie {
   scanOriginal(s: string, found: (key: number, start: number, end: number) => boolean): void {
     const reader = new FoldReader();
     const codes = reader.codes;
-    const { rootAscii } = this;
+    const { rootAscii, pairs, openAfter } = this;
     const length = s.length;
     let previousIsWord = 0;
     for (let i = 0; i < length; i++) {
       const code = s.charCodeAt(i);
       if (code < 128) {
         const word = ASCII_WORD[code]!;
-        if (word === 1 && previousIsWord === 0 && rootAscii[codes[code]!]! >= 0) this.startAscii(s, i, reader, found);
+        if (word === 1 && previousIsWord === 0) {
+          const u1 = codes[code]!;
+          if (rootAscii[u1]! >= 0) {
+            // startAscii's first test, inline: most word starts end on it, and a call each cost more than the test.
+            const e2 = i + 1 < length ? codes[s.charCodeAt(i + 1)]! : -1;
+            if (e2 < 0 || e2 >= 128 || openAfter[u1] === 1 || pairs[(u1 << 7) | e2] === 1) this.startAscii(s, i, reader, found);
+          }
+        }
         previousIsWord = word;
       } else {
         // Returns the index of the last code unit it consumed, and whether the text there ends in a word.
