@@ -21,7 +21,10 @@ let root: HTMLElement;
 
 beforeEach(() => {
   localStorage.clear();
-  store = new NotesStore(createDbHandle(new IDBFactory()));
+  // A clock that moves a second per write: notes made one after another in a test must not share a timestamp,
+  // or "newest first" has no answer.
+  let clock = Date.now();
+  store = new NotesStore(createDbHandle(new IDBFactory()), { now: () => new Date((clock += 1000)) });
   const handlers = createNotesHandlers({ store, isExtensionPage: () => true, contentScriptUrl: () => undefined, takePending: async () => null }) as Handlers;
   page = { selection: null, report: null, refreshed: 0 };
   // The tab side: what the content script would answer.
