@@ -3,6 +3,7 @@
 import { detectArticle, type ArticleResult } from './article';
 import { buildTextMap, BLOCK_SEPARATOR, type TextMap } from './text';
 import type { Matcher, TextMatch } from './match';
+import { shiftReading } from './figures';
 
 export interface Annotated {
   article: ArticleResult;
@@ -52,6 +53,6 @@ export function matchSpan(map: TextMap, matcher: Matcher, [start, end]: [number,
     ...m,
     start: m.start + start,
     end: m.end + start,
-    ...(m.figure ? { figure: { ...m.figure, reading: { ...m.figure.reading, start: m.figure.reading.start + start, end: m.figure.reading.end + start, numberStart: m.figure.reading.numberStart + start, numberEnd: m.figure.reading.numberEnd + start } } } : {}),
+    ...(m.figure ? { figure: { ...m.figure, reading: shiftReading(m.figure.reading, start) } } : {}),
   }));
 }

@@ -10,36 +10,14 @@ import { anchorNotes, PageText } from '@/lib/notes/page-anchoring';
 import { createNoteTooltip } from '@/lib/notes/tooltip';
 import type { Annotation, ReferenceLink } from '@/lib/notes/types';
 import { normalizeUrl } from '@/lib/url';
-import { createNamedHighlight, RangeIndex } from '@/lib/highlight/registry';
+import { createNamedHighlight, RangeIndex, rectAt } from '@/lib/highlight/registry';
+import { installHighlightStyles } from '@/lib/highlight/styles';
 
 export const NOTE_HIGHLIGHT = 'backstory-note';
 
 // A marker-pen tint with a solid magenta underline: distinct from the reference highlights' colours and
 // underline styles, and readable on light and dark pages (translucent tint, saturated line).
 const NOTE_CSS = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgb(255 80 170 / 0.22); text-decoration: underline solid rgb(205 0 110); text-decoration-thickness: 2px; text-underline-offset: 2px; }`;
-
-/** Adopts the ::highlight rule without adding a node; a <style> only where constructed sheets are refused. */
-function installStyle(doc: Document): () => void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(NOTE_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return () => { doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet); };
-  } catch {
-    const style = doc.createElement('style');
-    style.textContent = NOTE_CSS;
-    (doc.head ?? doc.documentElement).append(style);
-    return () => style.remove();
-  }
-}
-
-/** The line box of `range` under the pointer, to place the tooltip by the line the reader points at. */
-function rectAt(range: Range, x: number, y: number): DOMRect | null {
-  for (const rect of Array.from(range.getClientRects())) {
-    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return rect;
-  }
-  return null;
-}
 
 export interface NoteHighlightOptions {
   /** The reference entity or figure highlighted where `range` lies (the page controller's highlights). */
@@ -66,7 +44,7 @@ export function startNoteHighlights(ctx: ContentScriptContext, options: NoteHigh
     index.clear();
     for (const [id, range] of ranges) index.add(range, id);
     if (!highlight) return;
-    if (ranges.size > 0) removeStyle ??= installStyle(doc);
+    if (ranges.size > 0) removeStyle ??= installHighlightStyles(doc, NOTE_CSS);
     highlight.replace(ranges.values());
   };
 
@@ -82,6 +60,7 @@ export function startNoteHighlights(ctx: ContentScriptContext, options: NoteHigh
   const refresh = (): Promise<AnchorReport> => {
     loading = send('notes/list-for-url', { url: location.href }).then((list) => {
       notes = list;
+      watchWhileQuoted();
       return anchor();
     });
     return loading;
@@ -92,12 +71,16 @@ export function startNoteHighlights(ctx: ContentScriptContext, options: NoteHigh
   let retries = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
-    if (!notes.some((n) => n.target)) return;
     const stale = (report?.orphaned.length ?? 0) > 0 || [...ranges.values()].some((r) => !r.startContainer.isConnected || !r.endContainer.isConnected);
     if (!stale || retries >= 20) return;
     clearTimeout(timer);
     timer = setTimeout(() => { retries++; anchor(); }, 600);
   });
+  /** The page is watched only while it has notes with a quote to keep anchored. */
+  function watchWhileQuoted() {
+    if (notes.some((n) => n.target)) observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    else observer.disconnect();
+  }
 
   const notesAt = (x: number, y: number): { ids: string[]; rect: DOMRect } | null => {
     const ids = index.atPoint(doc, x, y);
@@ -187,7 +170,6 @@ export function startNoteHighlights(ctx: ContentScriptContext, options: NoteHigh
     removeStyle?.();
   });
 
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
   // A page without notes costs one message and nothing else.
   void refresh().catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import { createNotesApi, type NotesApi } from '@/lib/notes/api';
+import '@/components/palette.css';
 import './style.css';
 
 // `?tab=<id>` aims the popup at a given tab (tests open it as a page); otherwise it acts on the active tab.

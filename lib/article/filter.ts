@@ -2,6 +2,8 @@
 // elements and elements whose content is not rendered text. (Not FORM: ASP.NET sites wrap the whole page in one form;
 // Readability already drops forms inside the article that look like forms.)
 
+import { inheritedVerdict } from './ancestors';
+
 const NEVER = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE',
   'PRE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
@@ -24,29 +26,9 @@ function excludesItself(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-/**
- * Memoised per element: sibling text nodes share their ancestors, so on a long article each element is
- * judged once rather than once per text node below it. Pass one cache per detection run (the page may
- * change between runs).
- */
+/** Whether the element or an ancestor is never article text. Pass one cache per detection run (the page may change between runs). */
 export function isExcludedElement(el: Element | null, cache: Map<Element, boolean>): boolean {
-  // Iterative, not recursive: a hostile page can nest elements deeper than the call stack.
-  const pending: Element[] = [];
-  let inherited = false;
-  for (let e = el; e; e = e.parentElement) {
-    const known = cache.get(e);
-    if (known !== undefined) {
-      inherited = known;
-      break;
-    }
-    pending.push(e);
-  }
-  for (let i = pending.length - 1; i >= 0; i--) {
-    const e = pending[i]!;
-    inherited = inherited || excludesItself(e);
-    cache.set(e, inherited);
-  }
-  return el ? (cache.get(el) ?? inherited) : false;
+  return el ? inheritedVerdict(el, excludesItself, cache) : false;
 }
 
 /** True when a text node must never be treated as article text. */

@@ -5,6 +5,7 @@
 // its role as the markup names it, never by a site's specific strings.
 import { blockOf } from './text';
 import { tokenize } from './metric';
+import { inheritedVerdict } from './ancestors';
 
 // Class/id words that name a block's role as something other than story text. Matched as whole words of
 // the class or id (after splitting camelCase, dashes and underscores), so "comment" does not match
@@ -172,27 +173,9 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
   const judge = (el: Element): boolean =>
     (!isMost(el) && namesRole(el, NEVER_STORY_ROLE)) ||
     (!isMajor(el) && (NON_STORY_TAGS.has(el.tagName.toUpperCase()) || namesRole(el, BOILERPLATE_ROLE) || isWidget(el)));
-  // Whether the element or an ancestor below the container is boilerplate. Memoised, and iterative so
-  // that a hostile page nesting elements deeper than the call stack cannot break it.
-  const boilerplateAncestor = (el: Element | null): boolean => {
-    if (!el || !root || el === root || !root.contains(el)) return false;
-    const pending: Element[] = [];
-    let inherited = false;
-    for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
-      const known = verdict.get(e);
-      if (known !== undefined) {
-        inherited = known;
-        break;
-      }
-      pending.push(e);
-    }
-    for (let i = pending.length - 1; i >= 0; i--) {
-      const e = pending[i]!;
-      inherited = inherited || judge(e);
-      verdict.set(e, inherited);
-    }
-    return verdict.get(el) ?? inherited;
-  };
+  // Whether the element or an ancestor below the container is boilerplate.
+  const boilerplateAncestor = (el: Element | null): boolean =>
+    !!el && !!root && el !== root && root.contains(el) && inheritedVerdict(el, judge, verdict, root);
 
   const kept: Text[] = [];
   for (const block of groupByBlock(nodes)) {

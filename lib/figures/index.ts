@@ -23,6 +23,12 @@ import type { Counts } from './vocabulary';
 
 export type { FigureReading } from './types';
 
+/** The same reading with its offsets moved by `by` (a slice's readings placed back in the whole text). */
+export function shiftReading(reading: FigureReading, by: number): FigureReading {
+  if (by === 0) return reading;
+  return { ...reading, start: reading.start + by, end: reading.end + by, numberStart: reading.numberStart + by, numberEnd: reading.numberEnd + by };
+}
+
 const SMALL: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,

@@ -33,8 +33,6 @@ export interface Highlighter {
   countByCategory(): Record<MatchCategory, number>;
   /** The innermost highlight drawn under viewport point (x, y). */
   itemAt(x: number, y: number): HighlightItem | undefined;
-  /** Items whose text the page removed (see isStale). */
-  disconnected(): HighlightItem[];
   /** Marks one item as the keyboard focus (drawn stronger), or none. */
   setFocus(item: HighlightItem | null): void;
   /** Removes every highlight, the styles and (in wrap mode) every mark; the page is as it was. */
@@ -85,7 +83,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
         r.setStart(b[0], b[1]);
         r.setEnd(b[2], b[3]);
       } catch {
-        // The page changed that text meanwhile; the item is dropped by the next disconnected() sweep.
+        // The page changed that text meanwhile; the controller drops the item as stale (isStale) on the page's next change.
       }
       item.range = r;
     }
@@ -172,9 +170,6 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
     },
     itemAt(x, y) {
       return index.atPoint(doc, x, y)[0];
-    },
-    disconnected() {
-      return [...items].filter(isStale);
     },
     setFocus(item) {
       focused = item;

@@ -109,11 +109,16 @@ export function caretPointAt(doc: Document, x: number, y: number): CaretPoint | 
   return null;
 }
 
-function rectsContain(range: Range, x: number, y: number, slop: number): boolean {
+/** The line box of `range` that contains viewport point (x, y), widened by `slop` px; null when none does. */
+export function rectAt(range: Range, x: number, y: number, slop = 1): DOMRect | null {
   for (const rect of Array.from(range.getClientRects())) {
-    if (x >= rect.left - slop && x <= rect.right + slop && y >= rect.top - slop && y <= rect.bottom + slop) return true;
+    if (x >= rect.left - slop && x <= rect.right + slop && y >= rect.top - slop && y <= rect.bottom + slop) return rect;
   }
-  return false;
+  return null;
+}
+
+function rectsContain(range: Range, x: number, y: number, slop: number): boolean {
+  return rectAt(range, x, y, slop) !== null;
 }
 
 /**
@@ -177,6 +182,8 @@ export class RangeIndex<T> {
 
   /** Values whose range is drawn under viewport point (x, y). `slop` widens the rects (px) for easier hovering. */
   atPoint(doc: Document, x: number, y: number, slop = 1): T[] {
+    // The caret lookup can force a layout: on a page with nothing indexed, skip it.
+    if (this.byValue.size === 0) return [];
     const caret = caretPointAt(doc, x, y);
     if (!caret) return [];
     // The caret sits between characters: also look at the position just before, so hovering the right
@@ -194,10 +201,6 @@ export class RangeIndex<T> {
     const gone: T[] = [];
     for (const e of this.byValue.values()) if (e.nodes.some((n) => !n.isConnected)) gone.push(e.value);
     return gone;
-  }
-
-  values(): IterableIterator<T> {
-    return this.byValue.keys();
   }
 }
 

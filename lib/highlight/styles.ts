@@ -41,12 +41,11 @@ export function fallbackMarkStyle(category: MatchCategory): string {
 }
 
 /**
- * Adopts the ::highlight rules into `doc` as a constructed stylesheet: no <style> node is added to the page.
+ * Adopts ::highlight rules (by default the reference categories') into `doc` as a constructed stylesheet: no <style> node is added to the page.
  * Returns a function that removes it again. Falls back to a <style> element only where constructed sheets
  * cannot be adopted (e.g. some content-script sandboxes), since the rules must live in the page's scope.
  */
-export function installHighlightStyles(doc: Document): () => void {
-  const css = highlightCss();
+export function installHighlightStyles(doc: Document, css: string = highlightCss()): () => void {
   const win = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
   try {
     if (!win || !('adoptedStyleSheets' in doc)) throw new Error('no adoptedStyleSheets');

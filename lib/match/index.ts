@@ -12,7 +12,7 @@
 // The trie and the lookup tables are built once per dataset and cached, so calling createMatcher again with the
 // same dataset object is free. They are built on the first match (or `prepare()`), not by createMatcher: the
 // content script creates its matcher as it starts, and building there would lengthen that first task.
-import { readFigures as defaultReadFigures } from '../figures';
+import { readFigures as defaultReadFigures, shiftReading } from '../figures';
 import type { FigureReading } from '../figures/types';
 import type { Dataset, Figure } from '../reference/types';
 import { caseAllows, compileAliases, type AliasPattern } from './aliases';
@@ -217,9 +217,7 @@ function readFiguresNearEntities(
     const from = first === 0 ? 0 : breaks[first - 1]!;
     const to = last < breaks.length ? breaks[last]! : text.length;
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-    for (const r of readFigures(slice)) {
-      out.push(from === 0 ? r : { ...r, start: r.start + from, end: r.end + from, numberStart: r.numberStart + from, numberEnd: r.numberEnd + from });
-    }
+    for (const r of readFigures(slice)) out.push(shiftReading(r, from));
     first = last;
   }
   return out;

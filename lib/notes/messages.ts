@@ -2,17 +2,11 @@
 // background, which owns the database; `notes/page…` requests go to the content script of a tab
 // (tabs.sendMessage), which knows the page's URL, its selection and which notes it could anchor.
 import type { Annotation, NoteTarget, ReferenceLink } from './types';
-import type { AnnotationPatch } from './store';
+import type { AnnotationPatch, NewAnnotation } from './store';
 
-export interface SaveNoteRequest {
-  /** The page's URL as the tab shows it; the background normalises it (lib/url.ts). */
-  url: string;
-  title: string;
-  text: string;
-  tags?: string[];
-  target?: NoteTarget;
-  reference?: ReferenceLink;
-}
+/** A new note as the store takes it, except that `url` is the page's URL as the tab shows it: the background
+ * normalises it (lib/url.ts) before the store sees it. */
+export type SaveNoteRequest = NewAnnotation;
 
 /** What the reader had selected when they asked for a note, kept by the background for the popup. */
 export interface PendingSelection {

@@ -7,7 +7,7 @@ import { detectArticle } from '../article';
 import { annotateNodes, blockSpans, matchSpan } from '../pipeline';
 import { buildTextMap } from '../text';
 import { createHighlighter, isStale, type Highlighter, type HighlightItem } from '../highlight/highlighter';
-import { textNodesIn } from '../highlight/registry';
+import { supportsCustomHighlights, textNodesIn } from '../highlight/registry';
 import { rangesForMatches, type MatchRange } from '../highlight/ranges';
 import { describeMatch, type CardModel, type ReferenceIndex } from '../highlight/card-model';
 import { forEachChunk, yieldToMain } from './schedule';
@@ -98,7 +98,8 @@ export function createPageController(options: PageControllerOptions): PageContro
   let known = new Set<HighlightItem>();
   let seen = new WeakSet<Text>();
   let work: Promise<void> = Promise.resolve();
-  let current: { item: HighlightItem; how: 'hover' | 'keyboard' } | null = null;
+  // The open card: its highlight, how it was opened, and its model (kept so the card can follow on scroll).
+  let current: { item: HighlightItem; how: 'hover' | 'keyboard'; model: CardModel } | null = null;
   let lastFullRun = 0;
   let destroyed = false;
 
@@ -154,8 +155,7 @@ export function createPageController(options: PageControllerOptions): PageContro
 
   /** The mode a highlighter would use here, for the summary while Backstory is off on this site. */
   function expectedMode(): 'css' | 'wrap' {
-    const w = win as unknown as { CSS?: { highlights?: unknown } };
-    return !options.forceWrap && w.CSS?.highlights ? 'css' : 'wrap';
+    return !options.forceWrap && supportsCustomHighlights(win) ? 'css' : 'wrap';
   }
 
   // ---- painting --------------------------------------------------------------------------------------
@@ -217,6 +217,8 @@ export function createPageController(options: PageControllerOptions): PageContro
     t = measure('backstory:detect', t);
     await yieldToMain();
     if (gen !== generation) return;
+    // A page without article text (an app, a search page) costs detection and nothing more.
+    if (nodes.length === 0) return;
     // The matcher's tables are built once per page, in a task of their own rather than on top of the first match.
     t = now();
     matcher.prepare();
@@ -317,7 +319,7 @@ export function createPageController(options: PageControllerOptions): PageContro
   function showCard(item: HighlightItem, how: 'hover' | 'keyboard') {
     const model = describeMatch(reference, item.match);
     if (!model || !options.card) return;
-    current = { item, how };
+    current = { item, how, model };
     options.card.show(model, item.range.getBoundingClientRect(), how);
   }
 
@@ -411,7 +413,7 @@ export function createPageController(options: PageControllerOptions): PageContro
     if (!current || scrollFrame) return;
     scrollFrame = win.requestAnimationFrame(() => {
       scrollFrame = 0;
-      if (current) options.card?.show(describeMatch(reference, current.item.match)!, current.item.range.getBoundingClientRect(), current.how);
+      if (current) options.card?.show(current.model, current.item.range.getBoundingClientRect(), current.how);
     });
   };
 
