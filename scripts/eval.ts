@@ -1,137 +1,28 @@
-// `npm run eval`: article-body detection scored on every page of ../shared/corpus/ with the
-// article-extraction-benchmark metric (lib/article/metric.ts). Prints per page and overall figures,
-// separately for the human-labelled `sh-*` pages and for the Readability test pages (whose expected text
-// is Readability's own output). `--json` prints the same figures as JSON.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { detectArticle, articleText, type DetectOptions } from '../lib/article';
-import { aggregate, f1Of, precisionOf, recallOf, shingleMatch, type Aggregate, type PageScore } from '../lib/article/metric';
+// `npm run eval`: every accuracy figure Backstory measures on ../shared, one section per area
+// (scripts/eval/*.ts). `--json` prints one JSON object with a key per section instead of the tables.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CORPUS_DIR, runArticleEval } from './eval/article';
 
-export interface PageResult {
-  page: string;
-  group: 'sh' | 'readability';
-  method: string;
-  precision: number;
-  recall: number;
-  f1: number;
-  ms: number;
-  score: PageScore;
-  /** The same page scored on every returned node, headline included. */
-  withHeadline: PageScore;
-}
+export { CORPUS_DIR, evaluateCorpus } from './eval/article';
 
-export const CORPUS_DIR = resolve(import.meta.dirname, '..', '..', 'shared', 'corpus');
+/** Each section prints its own table, or adds its figures under its key when `json` is given. */
+const SECTIONS: { name: string; run: (argv: string[], json: Record<string, unknown> | null) => void }[] = [
+  { name: 'Article-body detection (../shared/corpus)', run: runArticleEval },
+];
 
-export function listCorpus(dir = CORPUS_DIR): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'page.html')))
-    .map((d) => d.name)
-    .sort();
-}
-
-export interface EvalOptions extends DetectOptions {
-  /** Also check that detection left the page exactly as it was (serialised before and after). */
-  verifyUnchanged?: boolean;
-}
-
-export function evaluatePage(dir: string, page: string, options: EvalOptions = {}): PageResult {
-  const html = readFileSync(join(dir, page, 'page.html'), 'utf8');
-  const expected = readFileSync(join(dir, page, 'expected.txt'), 'utf8');
-  const meta = JSON.parse(readFileSync(join(dir, page, 'meta.json'), 'utf8')) as { url?: string | null };
-  // A silent virtual console: the saved pages' broken CSS would otherwise flood the output.
-  const dom = new JSDOM(html, { url: meta.url ?? 'https://example.com/', virtualConsole: new VirtualConsole() });
-  const before = options.verifyUnchanged ? dom.window.document.documentElement.outerHTML : '';
-  const start = performance.now();
-  const result = detectArticle(dom.window.document, options);
-  const ms = performance.now() - start;
-  if (options.verifyUnchanged && dom.window.document.documentElement.outerHTML !== before) {
-    throw new Error(`${page}: detectArticle changed the page`);
-  }
-  // The benchmark's articleBody never contains the headline (none of the 54 sh-* expected texts does,
-  // nor Readability's expected output) nor, as a rule, the standfirst, while detectArticle returns both
-  // for highlighting: score the body. `withHeadline` scores every node, for comparison.
-  const headline = new Set([...result.headline, ...result.standfirst]);
-  const score = shingleMatch(expected, articleText(result.nodes.filter((n) => !headline.has(n))));
-  const withHeadline = shingleMatch(expected, articleText(result.nodes));
-  dom.window.close();
-  const precision = precisionOf(score);
-  const recall = recallOf(score);
-  return {
-    page,
-    group: page.startsWith('sh-') ? 'sh' : 'readability',
-    method: result.method,
-    precision,
-    recall,
-    f1: f1Of(precision, recall),
-    ms,
-    score,
-    withHeadline,
-  };
-}
-
-export interface EvalReport {
-  pages: PageResult[];
-  sh: Aggregate & { below05: number };
-  readability: Aggregate & { below05: number };
-  all: Aggregate & { below05: number };
-  /** sh-* pages scored with the headline left in. */
-  shWithHeadline: Aggregate;
-}
-
-export function evaluateCorpus(
-  dir = CORPUS_DIR,
-  onPage?: (r: PageResult) => void,
-  options: EvalOptions = {},
-): EvalReport {
-  const pages = listCorpus(dir).map((p) => {
-    const r = evaluatePage(dir, p, options);
-    onPage?.(r);
-    return r;
-  });
-  const summarise = (rs: PageResult[]) => ({
-    ...aggregate(rs.map((r) => r.score)),
-    below05: rs.filter((r) => r.f1 < 0.5).length,
-  });
-  return {
-    pages,
-    sh: summarise(pages.filter((r) => r.group === 'sh')),
-    readability: summarise(pages.filter((r) => r.group === 'readability')),
-    all: summarise(pages),
-    shWithHeadline: aggregate(pages.filter((r) => r.group === 'sh').map((r) => r.withHeadline)),
-  };
-}
-
-function main(): void {
-  const json = process.argv.includes('--json');
-  // --readability-only: skip the markup fast path, to compare the two paths.
-  const options: DetectOptions = { fastPath: !process.argv.includes('--readability-only') };
+function main(argv: string[]): void {
   if (!existsSync(CORPUS_DIR)) {
-    console.error(`eval: corpus not found at ${CORPUS_DIR} (expected ../shared/corpus beside the repository)`);
+    console.error(`eval: corpus not found at ${CORPUS_DIR} (expected ../shared/ beside the repository)`);
     process.exit(2);
   }
-  const fmt = (x: number) => x.toFixed(3);
-  const report = evaluateCorpus(CORPUS_DIR, (r) => {
-    if (!json) {
-      console.log(
-        `${r.page.padEnd(28)} P=${fmt(r.precision)} R=${fmt(r.recall)} F1=${fmt(r.f1)}  ${r.method.padEnd(26)} ${r.ms.toFixed(0).padStart(5)} ms`,
-      );
-    }
-  }, options);
-  if (json) {
-    console.log(JSON.stringify(report, null, 2));
-    return;
+  const json: Record<string, unknown> | null = argv.includes('--json') ? {} : null;
+  for (const section of SECTIONS) {
+    if (!json) console.log(`\n## ${section.name}\n`);
+    section.run(argv, json);
   }
-  const line = (name: string, a: EvalReport['all']) =>
-    `${name.padEnd(28)} P=${fmt(a.precision)} R=${fmt(a.recall)} F1=${fmt(a.f1)}  pages=${a.pages}  below 0.5: ${a.below05}`;
-  console.log('');
-  console.log(line('sh-* (human-labelled)', report.sh));
-  console.log(line('readability test pages', report.readability));
-  console.log(line('all', report.all));
-  console.log(`sh-* scored on all nodes (headline and standfirst left in): F1=${fmt(report.shWithHeadline.f1)}`);
-  const worst = [...report.pages].sort((a, b) => a.f1 - b.f1).slice(0, 8);
-  console.log(`worst: ${worst.map((r) => `${r.page} ${fmt(r.f1)}`).join(', ')}`);
+  if (json) console.log(JSON.stringify(json, null, 2));
 }
 
 // Run only as a script, so tests can import the evaluation functions.
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main(process.argv.slice(2));

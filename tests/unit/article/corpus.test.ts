@@ -4,7 +4,7 @@
 // Skipped without ../shared, except in CI.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_DIR, evaluateCorpus } from '../../../scripts/eval';
+import { CORPUS_DIR, evaluateCorpus } from '../../../scripts/eval/article';
 
 const MEASURED_SH_F1 = 0.993;
 const present = existsSync(CORPUS_DIR);
