@@ -9,6 +9,13 @@
 // boundary (a block-level element starting or ending between them, or a <br>) are joined with
 // BLOCK_SEPARATOR, a blank line, which the normaliser turns into a hard break that no match crosses. Inline
 // markup joins directly: "<b>Bashar</b> al-<i>Assad</i>" reads "Bashar al-Assad".
+//
+// Whitespace-only nodes (the source's indentation between tags, common in a whole-body map) take no
+// separator of their own: between two nodes with text there is exactly one BLOCK_SEPARATOR however many
+// whitespace nodes and boundaries lie between, placed just before the next node with text. "<h2>A</h2>\n
+// <p>B</p>" reads "A\n\n\nB", not "A\n\n\n\n\nB": the quote a reader or another tool took from that text
+// stays within a few characters of it, and the 32 characters of context kept beside a quote are not spent on
+// separators. The whitespace run still holds two line breaks, so the normaliser reads the same hard break.
 import type { TextMap, TextSegment } from './types';
 
 /** Inserted between text nodes that sit in different blocks. Two line breaks: a paragraph break. */
@@ -55,16 +62,27 @@ function blockBoundaryBetween(a: Node, b: Node): boolean {
   }
 }
 
+const WHITESPACE_ONLY = /^\s*$/;
+
 /** Join the article's text nodes (in document order) into one string with a map back to each node. */
 export function buildTextMap(nodes: Text[]): TextMap {
   const segments: TextSegment[] = [];
   const parts: string[] = [];
   let length = 0;
   let previous: Text | undefined;
+  /** A block boundary lies between the last node with text and this point (across whitespace-only nodes). */
+  let boundary = false;
+  /** Whether any node with text has been added (no separator before the first one). */
+  let hasText = false;
   for (const node of nodes) {
-    if (previous && blockBoundaryBetween(previous, node)) {
-      parts.push(BLOCK_SEPARATOR);
-      length += BLOCK_SEPARATOR.length;
+    if (previous && !boundary) boundary = blockBoundaryBetween(previous, node);
+    if (!WHITESPACE_ONLY.test(node.data)) {
+      if (boundary && hasText) {
+        parts.push(BLOCK_SEPARATOR);
+        length += BLOCK_SEPARATOR.length;
+      }
+      boundary = false;
+      hasText = true;
     }
     segments.push({ node, start: length, length: node.data.length });
     parts.push(node.data);
@@ -161,6 +179,14 @@ function indexOfNode(map: TextMap, node: Node): number | undefined {
   return index.get(node);
 }
 
+/** Offset in `map.text` of a point inside one of the mapped text nodes, or null when that node is not mapped. */
+export function offsetOfTextPoint(map: TextMap, node: Node, offset: number): number | null {
+  const i = node.nodeType === 3 ? indexOfNode(map, node) : undefined;
+  if (i === undefined) return null;
+  const seg = map.segments[i]!;
+  return seg.start + Math.max(0, Math.min(offset, seg.length));
+}
+
 /**
  * Offset in `map.text` of a boundary point that is not inside a mapped text node (an element container, or a
  * text node outside the article): the start of the first segment after the point (`side` 'start'), or the end
@@ -197,14 +223,8 @@ function offsetOfPoint(map: TextMap, container: Node, offset: number, side: 'sta
 
 /** Offsets in `map.text` of a DOM Range, or null when it does not cover any of the mapped text. */
 export function offsetsFromRange(map: TextMap, range: Range): { start: number; end: number } | null {
-  const at = (container: Node, offset: number, side: 'start' | 'end'): number | null => {
-    const i = container.nodeType === 3 ? indexOfNode(map, container) : undefined;
-    if (i !== undefined) {
-      const seg = map.segments[i]!;
-      return seg.start + Math.max(0, Math.min(offset, seg.length));
-    }
-    return offsetOfPoint(map, container, offset, side);
-  };
+  const at = (container: Node, offset: number, side: 'start' | 'end'): number | null =>
+    offsetOfTextPoint(map, container, offset) ?? offsetOfPoint(map, container, offset, side);
   const start = at(range.startContainer, range.startOffset, 'start');
   const end = at(range.endContainer, range.endOffset, 'end');
   if (start === null || end === null || end < start) return null;

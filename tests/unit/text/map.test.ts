@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SEPARATOR, buildTextMap, offsetsFromRange, rangeFromOffsets } from '../../../lib/text';
+import { BLOCK_SEPARATOR, buildTextMap, normalizeText, offsetOfTextPoint, offsetsFromRange, rangeFromOffsets } from '../../../lib/text';
 
 /** A document from markup written without whitespace between tags (so every text node is article text). */
 function page(html: string): Document {
@@ -50,6 +50,20 @@ describe('buildTextMap', () => {
       [4 + S.length, 2],
     ]);
     for (const s of map.segments) expect(map.text.slice(s.start, s.start + s.length)).toBe(s.node.data);
+  });
+
+  it('gives whitespace-only nodes between blocks no separators of their own: one per boundary, before the next text', () => {
+    // Source indentation, as in a whole-body map: "Level 2" and "Lorem" are a quote's worth of characters apart
+    // in textContent, and must stay about that far apart here.
+    const doc = page('\n  <h2>Level 2</h2>\n\n<ol>\n  <li>Lorem</li>\n  <li>ipsum</li>\n</ol>\n');
+    const nodes = textNodes(doc.body);
+    const map = buildTextMap(nodes);
+    expect(map.text).toBe(`\n  Level 2\n\n\n  ${S}Lorem\n  ${S}ipsum\n\n`);
+    const separators = map.text.length - nodes.reduce((n, t) => n + t.data.length, 0);
+    expect(separators).toBe(2 * S.length);
+    for (const seg of map.segments) expect(map.text.slice(seg.start, seg.start + seg.length)).toBe(seg.node.data);
+    // Matching reads the same hard break between the blocks as with a separator on each side.
+    expect(normalizeText(map.text).text).toBe(' level 2\u2029lorem\u2029ipsum\u2029');
   });
 
   it('treats nodes out of document order as separated (never glues them)', () => {
@@ -103,6 +117,14 @@ describe('rangeFromOffsets / offsetsFromRange', () => {
     const back = rangeFromOffsets(map, 0, sep + 1)!;
     expect(back.toString()).toBe('Syria');
     expect(rangeFromOffsets(map, sep, sep + S.length)).toBeNull();
+  });
+
+  it('places a point of a mapped text node, and nothing for a node outside the map', () => {
+    const assad = textNodes(doc.body).find((t) => t.data === 'Assad');
+    expect(offsetOfTextPoint(map, assad!, 2)).toBe(map.text.indexOf('Assad') + 2);
+    expect(offsetOfTextPoint(map, assad!, 99)).toBe(map.text.indexOf('Assad') + 5);
+    expect(offsetOfTextPoint(map, doc.body, 0)).toBeNull();
+    expect(offsetOfTextPoint(map, doc.createTextNode('Assad'), 0)).toBeNull();
   });
 
   it('returns null outside the text', () => {
