@@ -1,10 +1,10 @@
 // Anchoring a page's notes in today's document. The article text (lib/article + lib/text) is where notes
-// are written and found; a quote written outside the detected article (a caption the detector left out, a
-// changed detection) is looked for in the whole body too, by quote and context only, before it is called
-// orphaned.
+// are written; they are found again in the article and the whole body at once, the best-scoring place in
+// either winning, so a quote the detector left out (a caption, a heading) lands on its own words rather than
+// on another copy of them in the article.
 import { detectArticle } from '../article';
 import { buildTextMap, type TextMap } from '../text';
-import { anchorTarget, describeRange } from '../anchor';
+import { anchorInScopes, describeInScopes } from '../anchor';
 import type { Annotation, NoteTarget } from './types';
 import type { AnchorReport } from './messages';
 
@@ -40,16 +40,11 @@ export class PageText {
    * quote and context from the whole body (a position into another text would mislead later).
    */
   describeSelection(range: Range): NoteTarget | null {
-    const inArticle = describeRange(this.article, range);
-    if (inArticle) return inArticle;
-    const inBody = describeRange(this.body, range);
-    return inBody ? { quote: inBody.quote } : null;
+    return describeInScopes(range, [this.article, this.body]);
   }
 
   anchor(target: NoteTarget): Range | null {
-    const found = anchorTarget(this.article, target);
-    if (found) return found.range;
-    return anchorTarget(this.body, { quote: target.quote })?.range ?? null;
+    return anchorInScopes(target, [this.article, this.body])?.range ?? null;
   }
 }
 

@@ -1,24 +1,12 @@
 // The stored annotation record, shared by the notes store, the popup, the page and export/import.
 
-/** W3C Web Annotation TextQuoteSelector: the quoted text with up to 32 characters of context each side. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+// The quote selectors belong to anchoring, which reads and writes them.
+import type { AnchorTarget, TextPositionSelector, TextQuoteSelector } from '../anchor/types';
 
-/** W3C Web Annotation TextPositionSelector: offsets into the article text (lib/text's TextMap.text). */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
+export type { TextPositionSelector, TextQuoteSelector };
 
-export interface NoteTarget {
-  quote: TextQuoteSelector;
-  position?: TextPositionSelector;
-}
+/** Where a note sits on its page: a quote with its context, and its offsets into the article text. */
+export type NoteTarget = AnchorTarget;
 
 /** The reference entity or figure a note was written on. */
 export interface ReferenceLink {

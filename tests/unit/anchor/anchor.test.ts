@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { anchorQuote, anchorTarget, describeOffsets, describeRange, CONTEXT_LENGTH } from '@/lib/anchor';
-import { buildTextMap } from '@/lib/text';
-import type { NoteTarget } from '@/lib/notes/types';
+import {
+  anchorInScopes, anchorQuote, anchorTarget, describeInScopes, describeOffsets, describeRange, CONTEXT_LENGTH,
+  type AnchorTarget as NoteTarget,
+} from '@/lib/anchor';
+import { buildTextMap, type TextMap } from '@/lib/text';
 
 const ARTICLE =
   'The United Nations said on Friday that more than 60,000 people had been killed in Syria since the uprising began in March 2011. '
@@ -23,6 +25,15 @@ describe('describeOffsets', () => {
     expect(t.quote.prefix).toHaveLength(CONTEXT_LENGTH);
     expect(ARTICLE.slice(0, t.position!.start).endsWith(t.quote.prefix)).toBe(true);
     expect(t.quote.suffix).toBe(ARTICLE.slice(t.position!.end, t.position!.end + 32));
+  });
+
+  test('counts context as a reader sees it: a run of whitespace is one character, so indentation does not eat it', () => {
+    const text = 'Syria death toll passes 60,000, says the UN\n\n\t\t\t\n\t\t\tThe United Nations said on Wednesday';
+    const at = text.indexOf('The United');
+    const t = describeOffsets(text, at, at + 'The United Nations'.length)!;
+    expect(t.quote.prefix.replace(/\s+/g, ' ')).toBe('toll passes 60,000, says the UN ');
+    expect(t.quote.prefix.replace(/\s+/g, ' ')).toHaveLength(CONTEXT_LENGTH);
+    expect(t.quote.prefix.endsWith('\n\t\t\t')).toBe(true);
   });
 
   test('cuts the context at the ends of the text and refuses empty or out-of-range spans', () => {
@@ -86,6 +97,92 @@ describe('anchorQuote', () => {
 
   test('an empty quote anchors nowhere', () => {
     expect(anchorQuote(ARTICLE, { quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' } })).toBeNull();
+  });
+});
+
+describe('anchorQuote: whitespace and short quotes', () => {
+  test('whitespace differences cost nothing: a quote taken from textContent anchors exactly in a text map', () => {
+    const text = 'Header Level 2\n\n\nLorem ipsum dolor sit amet.';
+    const quote: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'Level 2\n\n\n  Lorem ipsum', prefix: 'Header ', suffix: ' dolor' } };
+    expect(anchorQuote(text, quote)).toMatchObject({ start: 7, end: text.indexOf(' dolor'), method: 'exact', score: 1 });
+  });
+
+  test('whitespace at the ends of a stored quote is context, not part of the place found', () => {
+    const text = 'Mauris lacinia ipsum nulla.\n\nFusce fermentum.';
+    const found = anchorQuote(text, { quote: { type: 'TextQuoteSelector', exact: '  Mauris lacinia ipsum nulla.\n\n\n', prefix: '', suffix: 'Fusce' } })!;
+    expect(text.slice(found.start, found.end)).toBe('Mauris lacinia ipsum nulla.');
+  });
+
+  test('a short quote with one letter changed anchors when its context agrees all round, never on its own', () => {
+    const target = describeOffsets('One Two Three', 4, 7)!;
+    expect(anchorQuote('One Txo Three', target)).toMatchObject({ start: 4, end: 7, method: 'fuzzy' });
+    expect(anchorQuote('Txo', target)).toBeNull();
+    expect(anchorQuote('One Txo, and later on a different ending', target)).toBeNull();
+  });
+});
+
+const textNodesIn = (root: Node) => {
+  const out: Text[] = [];
+  const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n as Text);
+  return out;
+};
+
+/** A page's scopes as the product builds them: the article (here: <article>), then the whole body. */
+const pageScopes = (): TextMap[] => [buildTextMap(textNodesIn(document.querySelector('article')!)), buildTextMap(textNodesIn(document.body))];
+
+describe('anchorInScopes: the best place in any scope, never the first scope with a hit', () => {
+  const PAGE = `<header><h1>Regression testing</h1>
+    <p class="dek">From the encyclopedia of software practice</p></header>
+    <article><p>Regression testing is a type of software testing that verifies software still works after a change.</p>
+    <p>Teams run regression testing after each release.</p></article>`;
+
+  test('a headline the article leaves out lands on its own words in the body, not on a copy in the article', () => {
+    document.body.innerHTML = PAGE;
+    const h1 = document.querySelector('h1')!;
+    const selection = document.createRange();
+    selection.selectNodeContents(h1);
+    const target = describeInScopes(selection, pageScopes())!;
+    expect(target.position).toBeUndefined(); // described in the body, whose offsets are not stored
+    const found = anchorInScopes(target, pageScopes())!;
+    expect(found.scopeIndex).toBe(1);
+    expect(found.range.startContainer).toBe(h1.firstChild);
+    // The article alone would put it on the copy that opens the first paragraph.
+    expect(anchorTarget(pageScopes()[0]!, target)!.range.startContainer.parentElement!.tagName).toBe('P');
+  });
+
+  test('the headline edited since still lands on itself: its context beats an exact copy whose context differs', () => {
+    document.body.innerHTML = PAGE;
+    const selection = document.createRange();
+    selection.selectNodeContents(document.querySelector('h1')!);
+    const target = describeInScopes(selection, pageScopes())!;
+    document.querySelector('h1')!.textContent = 'Regression tasting';
+    const found = anchorInScopes(target, pageScopes())!;
+    expect(found).toMatchObject({ scopeIndex: 1, method: 'fuzzy' });
+    expect(found.range.toString()).toBe('Regression tasting');
+  });
+
+  test('a quote in the article keeps its position, found in the article first and at the same place in either scope', () => {
+    document.body.innerHTML = PAGE;
+    const p = document.querySelectorAll('article p')[1]!.firstChild as Text;
+    const selection = document.createRange();
+    selection.setStart(p, p.data.indexOf('regression testing'));
+    selection.setEnd(p, p.data.indexOf('regression testing') + 'regression testing'.length);
+    const target = describeInScopes(selection, pageScopes())!;
+    expect(target.position).toBeDefined();
+    expect(anchorInScopes(target, pageScopes())).toMatchObject({ scopeIndex: 0, method: 'position', score: 1 });
+    // A paragraph added above: found again by quote and context, still in the article, on the same node.
+    document.querySelector('article')!.insertAdjacentHTML('afterbegin', '<p>Updated on Monday with a regression testing checklist.</p>');
+    const found = anchorInScopes(target, pageScopes())!;
+    expect(found.range.startContainer).toBe(p);
+    expect(found.scopeIndex).toBe(0);
+  });
+
+  test('orphaned when no scope holds anything close, and with no scopes at all', () => {
+    document.body.innerHTML = PAGE;
+    const target = describeOffsets('Aleppo was shelled again on Tuesday, residents said.', 0, 30)!;
+    expect(anchorInScopes(target, pageScopes())).toBeNull();
+    expect(anchorInScopes(target, [])).toBeNull();
   });
 });
 
