@@ -1,7 +1,7 @@
 // Anchoring notes: selectors from a DOM Range (when a note is written) and a DOM Range from selectors (when
 // the page is visited again), over lib/text TextMaps. A note is described in one text (the article) and found
 // again by score across several (the article, then the whole page), never "first text with a hit wins".
-import { offsetOfTextPoint, offsetsFromRange, rangeFromOffsets, type TextMap } from '../text';
+import { offsetOfTextPoint, offsetsFromRange, rangeFromOffsets, textPointAt, type TextMap } from '../text';
 import { describeOffsets } from './selectors';
 import { foldSpaces, isSpaceChar, type Folded } from './fold';
 import { rankQuoteCandidates, type AnchorMethod } from './match-quote';
@@ -81,8 +81,8 @@ export function anchorInScopes(target: AnchorTarget, scopes: readonly TextMap[])
   const hint = target.position?.start;
   const positionScore = hint === undefined ? undefined : (scope: number, start: number): number => {
     if (scope === 0) return closeness(start, hint, home.text.length);
-    const at = rangeFromOffsets(scopes[scope]!, start, start);
-    const inHome = at ? offsetOfTextPoint(home, at.startContainer, at.startOffset) : null;
+    const at = textPointAt(scopes[scope]!, start);
+    const inHome = at ? offsetOfTextPoint(home, at.node, at.offset) : null;
     return inHome === null ? 0 : closeness(inHome, hint, home.text.length);
   };
   const candidates = rankQuoteCandidates(scopes.map(folded), target.quote, positionScore ? { positionScore } : {});

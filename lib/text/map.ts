@@ -142,6 +142,16 @@ function locateEnd(segments: TextSegment[], offset: number): { index: number; of
   return { index: i, offset: Math.min(seg.length, offset - seg.start) };
 }
 
+/**
+ * The text node and offset in it where `offset` of `map.text` starts (an offset inside a separator moves forward
+ * to the next node), or null past the end.
+ */
+export function textPointAt(map: TextMap, offset: number): { node: Text; offset: number } | null {
+  if (!(offset >= 0 && offset <= map.text.length)) return null;
+  const at = locateStart(map.segments, offset);
+  return at ? { node: map.segments[at.index]!.node, offset: at.offset } : null;
+}
+
 /** The DOM Range for [start, end) of `map.text`, or null when the offsets fall outside the mapped nodes. */
 export function rangeFromOffsets(map: TextMap, start: number, end: number): Range | null {
   const { segments, text } = map;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SEPARATOR, buildTextMap, normalizeText, offsetOfTextPoint, offsetsFromRange, rangeFromOffsets } from '../../../lib/text';
+import {
+  BLOCK_SEPARATOR, buildTextMap, normalizeText, offsetOfTextPoint, offsetsFromRange, rangeFromOffsets, textPointAt,
+} from '../../../lib/text';
 
 /** A document from markup written without whitespace between tags (so every text node is article text). */
 function page(html: string): Document {
@@ -125,6 +127,11 @@ describe('rangeFromOffsets / offsetsFromRange', () => {
     expect(offsetOfTextPoint(map, assad!, 99)).toBe(map.text.indexOf('Assad') + 5);
     expect(offsetOfTextPoint(map, doc.body, 0)).toBeNull();
     expect(offsetOfTextPoint(map, doc.createTextNode('Assad'), 0)).toBeNull();
+    // And back: an offset names a node and an offset in it; one inside a separator moves to the next node.
+    const at = map.text.indexOf('Assad') + 2;
+    expect(textPointAt(map, at)).toEqual({ node: assad, offset: 2 });
+    expect(textPointAt(map, map.text.indexOf(S) + 1)).toEqual({ node: textNodes(doc.body)[1], offset: 0 });
+    expect(textPointAt(map, map.text.length + 1)).toBeNull();
   });
 
   it('returns null outside the text', () => {
