@@ -1,5 +1,5 @@
 // The selectors a note's quote is stored with (W3C Web Annotation), defined here because anchoring is what
-// reads and writes them; the note record (lib/notes) and export (lib/export) use these types.
+// reads and writes them; the note record (lib/notes) uses these types.
 
 /** W3C Web Annotation TextQuoteSelector: the quoted text with some context each side. */
 export interface TextQuoteSelector {
