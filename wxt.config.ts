@@ -1,4 +1,10 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
+import { iconPaths, writeIcons } from './scripts/icons';
+import { referenceSummary } from './scripts/reference-summary';
+
+/** Rendered by the build from assets/icon*.svg (scripts/icons.ts) into WXT's own scratch folder, never committed. */
+let renderedIcons: { size: number; path: string }[] = [];
 
 // Backstory's extension manifest and build. Permissions are the minimum the features need;
 // README.md ("Permissions") says why each one is there.
@@ -9,11 +15,54 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+    plugins: [referenceSummary()],
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // zod's own sources carry prose comments that mention `@__PURE__` where Rollup looks for annotations;
+          // Rollup drops the comment and says so for every bundle that includes zod (four times a build). It
+          // changes nothing in the output, so this one known message is silenced, and nothing else.
+          if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
+          warn(warning);
+        },
+      },
+    },
   }),
-  manifest: ({ browser }) => ({
+  hooks: {
+    'build:before': async (wxt) => {
+      renderedIcons = await writeIcons(resolve(wxt.config.wxtDir, 'icons'));
+    },
+    'build:publicAssets': (_wxt, files) => {
+      for (const { size, path } of renderedIcons) files.push({ absoluteSrc: path, relativeDest: `icons/${size}.png` });
+    },
+  },
+  zip: {
+    // The sources zip is what addons.mozilla.org reviewers rebuild the Firefox add-on from: exactly the files the
+    // build reads (and the README that says how), nothing else. Everything is excluded unless listed here.
+    excludeSources: ['**/*'],
+    includeSources: [
+      'README.md',
+      'package.json',
+      'package-lock.json',
+      '.npmrc',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'assets/**',
+      'components/**',
+      'entrypoints/**',
+      'lib/**',
+      'scripts/icons.ts',
+      'scripts/reference-summary.ts',
+    ],
+  },
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description:
       'Highlights the people, places, organisations and figures of a reference dataset in news articles, and keeps your notes on them.',
+    icons: iconPaths(),
+    // The toolbar shows 16 px (32 on high-density screens); the 16 px file is drawn for that size. WXT adds the
+    // popup to whichever key the manifest version uses, keeping these fields.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_title: 'Backstory', default_icon: iconPaths([16, 32]) },
     // unlimitedStorage: the notes database must not hit the origin quota (no install warning).
     // activeTab: where a user limits Backstory's site access (Chrome's "on click"), invoking the popup or a
     // command still lets it act on the current tab. Exports need no `downloads`: an <a download> suffices.
@@ -33,7 +82,21 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'backstory@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // A UUID id: ours for good (an e-mail-style id would need a domain the project owns).
+              id: '{250d9b78-2504-4943-85ba-6aa21f7c95fb}',
+              // 140 is the first Firefox with the CSS Custom Highlight API, which every highlight relies on to
+              // leave the page's elements untouched (README.md, "Install"); it is also an ESR line.
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: no analytics, no network requests, notes stay local.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads that declaration from 142 on (desktop from 140).
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

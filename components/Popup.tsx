@@ -4,6 +4,8 @@ import { FoundOnPage } from './FoundOnPage';
 import { SiteControls } from './SiteControls';
 import { NotesPanel } from './NotesPanel';
 import { ExportMenu } from './ExportMenu';
+import { PopupHeader } from './PopupHeader';
+import iconUrl from '@/assets/icon.svg';
 import { useMemo, useState } from 'preact/hooks';
 import { browserTransferApi } from './transfer-api';
 import type { NotesApi } from '@/lib/notes/api';
@@ -21,7 +23,7 @@ export function Popup({ tabId, notesApi }: PopupProps) {
   const transferApi = useMemo(browserTransferApi, []);
   return (
     <main>
-      <h1>Backstory</h1>
+      <PopupHeader iconUrl={iconUrl} guideUrl={browser.runtime.getURL('/welcome.html')} />
       <FoundOnPage tabId={tabId} />
       <SiteControls tabId={tabId} />
       <NotesPanel tabId={tabId} api={notesApi} onSearchQueryChange={setSearchQuery} />

@@ -2,6 +2,7 @@ import { routeMessage, type Handlers } from '@/lib/messages';
 import { notesHandlers, startNotesBackground } from './notes';
 import { pageHandlers, startPageBackground } from './page';
 import { transferHandlers } from './transfer';
+import { startFirstRun } from './first-run';
 
 // The background owns the notes database (the extension's origin) and answers typed messages
 // from the popup, options page and content scripts. Each area registers its handlers.
@@ -10,4 +11,5 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: unknown) => routeMessage(handlers, message, sender));
   startNotesBackground();
   startPageBackground();
+  startFirstRun();
 });
