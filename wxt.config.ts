@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { resolve } from 'node:path';
+import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION } from './scripts/browser-targets';
 import { iconPaths, writeIcons } from './scripts/icons';
 import { referenceSummary } from './scripts/reference-summary';
 
@@ -51,6 +52,7 @@ export default defineConfig({
       'components/**',
       'entrypoints/**',
       'lib/**',
+      'scripts/browser-targets.ts',
       'scripts/icons.ts',
       'scripts/reference-summary.ts',
     ],
@@ -71,9 +73,11 @@ export default defineConfig({
     // background read a tab's URL and title (tabs.get/query), e.g. for pages where the content script is
     // not answering yet, and the browser-test harness find a tab by URL.
     host_permissions: ['http://*/*', 'https://*/*'],
+    // Suggested keys a browser accepts on install: Chromium (156) keeps Alt+Shift+N for itself and would leave
+    // "Add a note" with no key at all (the browser test of the first-run page reads what the browser assigned).
     commands: {
       'add-note': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+M' },
         description: 'Add a note to the selected text',
       },
       'next-highlight': {
@@ -87,14 +91,12 @@ export default defineConfig({
             gecko: {
               // A UUID id: ours for good (an e-mail-style id would need a domain the project owns).
               id: '{250d9b78-2504-4943-85ba-6aa21f7c95fb}',
-              // 140 is the first Firefox with the CSS Custom Highlight API, which every highlight relies on to
-              // leave the page's elements untouched (README.md, "Install"); it is also an ESR line.
-              strict_min_version: '140.0',
+              // The first Firefox with the CSS Custom Highlight API (scripts/browser-targets.ts says why it matters).
+              strict_min_version: FIREFOX_MIN_VERSION,
               // Nothing leaves the browser: no analytics, no network requests, notes stay local.
               data_collection_permissions: { required: ['none'] },
             },
-            // Firefox for Android reads that declaration from 142 on (desktop from 140).
-            gecko_android: { strict_min_version: '142.0' },
+            gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
           },
         }
       : {}),

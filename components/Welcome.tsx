@@ -55,6 +55,8 @@ export function Welcome({ summary, shortcuts, shortcutsHint, iconUrl, notesUrl }
             place: examples.place[0],
             organization: examples.organization[0],
             figure: examples.figure[0],
+            // No reference figure can stand for a differing one: that is the page's number, not the reference's.
+            'figure-differs': 'a differing figure',
           }}
         />
         <p class="bs-muted">

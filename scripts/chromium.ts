@@ -3,7 +3,7 @@
 // browser the same way. We never download a browser: CHROME_PATH or Debian's /usr/bin/chromium.
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -63,6 +63,13 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Extra Chromium flags (the bench enables precise timers, for instance). */
   args?: string[];
+  /** The unpacked extension to load; the build's chrome-mv3 folder by default. */
+  extension?: string;
+  /**
+   * Installing opens the first-run page in a new tab. By default it is closed once it has opened, so every caller
+   * starts from the same tabs and no late tab takes the focus; `keep` leaves it for a test of the page itself.
+   */
+  firstRun?: 'close' | 'keep';
 }
 
 /** Flags for every Chromium we start: quiet, no first-run UI, no background traffic that would skew timings. */
@@ -77,8 +84,10 @@ export const BASE_ARGS = [
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!chromiumAvailable()) throw new Error(INSTALL_HINT);
-  const dir = extensionDir();
+  const dir = options.extension ?? extensionDir();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+  // Only a new profile installs the extension (and so opens the first-run page); a restart on a kept one does not.
+  const installs = !existsSync(userDataDir) || readdirSync(userDataDir).length === 0;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: false, // --headless=new below: the old headless mode cannot load extensions
@@ -96,6 +105,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
+  if (installs && (options.firstRun ?? 'close') === 'close') await (await firstRunPage(context, extensionId)).close();
   return {
     context,
     extensionId,
@@ -110,6 +120,19 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The first-run page the extension opens on install, once its tab has loaded it (waits up to `timeout`). */
+export async function firstRunPage(context: BrowserContext, extensionId: string, timeout = 30_000): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`The first-run page (${url}) did not open within ${timeout / 1000} s of installing.`);
+    // A tab's URL is known once its navigation commits; a 'page' event may come before that, so look again.
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
 }
 
 export interface PageServer {

@@ -59,7 +59,8 @@ export function formatReferenceDate(date: string, locale?: string): string {
   if (!match) return date;
   const [, year, month, day] = match;
   const instant = new Date(Date.UTC(Number(year), Number(month) - 1, day ? Number(day) : 1));
-  if (Number.isNaN(instant.getTime())) return date;
+  // Date.UTC rolls over (month 13, day 40); such a date is not a date, so it is shown as written.
+  if (instant.getUTCMonth() !== Number(month) - 1 || (day && instant.getUTCDate() !== Number(day))) return date;
   return new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
     year: 'numeric',

@@ -5,6 +5,7 @@ export {
   CHROMIUM_PATH,
   extensionDir,
   launchWithExtension,
+  firstRunPage,
   servePages,
   readPageHighlights,
   type ExtensionBrowser,
