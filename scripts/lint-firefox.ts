@@ -123,8 +123,9 @@ export function main(dir: string): number {
     return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   });
   const sinks = ownMarkupSinks(sourceFiles(process.cwd()));
-  for (const { message, library } of libraries) {
-    console.log(`lint-firefox: accepted ${message.code} in ${library.library} (${where(message)}): ${library.why}`);
+  for (const library of LIBRARY_WARNINGS) {
+    const found = libraries.filter((l) => l.library === library).map((l) => where(l.message));
+    if (found.length > 0) console.log(`lint-firefox: ${found.length} × ${library.code} in ${library.library} (${found.join(', ')}), accepted: ${library.why}`);
   }
   for (const m of failures) console.error(`lint-firefox: ${m.code} ${where(m)}: ${m.message}`);
   for (const s of sinks) console.error(`lint-firefox: our code writes markup from a string: ${s}`);

@@ -48,6 +48,14 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
   return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
 }
 
+/** WCAG contrast ratio of two [r, g, b, a] colours. */
+function contrast(a: number[], b: number[]): number {
+  const luminance = ([r, g, bl]: number[]) =>
+    [r!, g!, bl!].map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 interface Manifest {
   icons?: Record<string, string>;
   action?: { default_icon?: Record<string, string> };
@@ -108,6 +116,13 @@ describe('the Chrome zip in Chromium', () => {
       return ((await api.management.getSelf()).icons ?? []).map((i) => i.size).sort((a, b) => a - b);
     });
     expect(registered).toEqual(Object.keys(manifest.icons ?? {}).map(Number).sort((a, b) => a - b));
+
+    // The count badge's text reads on its background (WCAG AA for text, 4.5:1), in the colours Chrome was given.
+    const badge = await worker!.evaluate(async () => {
+      const action = (globalThis as unknown as { chrome: { action: { getBadgeBackgroundColor(o: object): Promise<number[]>; getBadgeTextColor(o: object): Promise<number[]> } } }).chrome.action;
+      return { background: await action.getBadgeBackgroundColor({}), text: await action.getBadgeTextColor({}) };
+    });
+    expect(contrast(badge.background, badge.text)).toBeGreaterThanOrEqual(4.5);
 
     await expect.poll(() => welcome.locator('h1').textContent()).toBe('Welcome to Backstory');
     // The header icon loaded (an image that failed has no natural size).
