@@ -16,7 +16,7 @@ export function satisfiesEngines(version: string, range: string): boolean {
   });
 }
 
-export const PLAN = `npm test runs, in order (about 3–4 minutes on a two-core machine; the browser tests are the longest part):
+export const PLAN = `npm test runs, in order (about 4 minutes on an idle two-core machine, longer on a busy one; the browser tests take most of it):
   1. type check                    tsc --noEmit
   2. build and zip both targets    wxt zip (Chrome MV3), wxt zip -b firefox (Firefox MV2 and its sources zip)
   3. Firefox add-on lint           web-ext lint, what addons.mozilla.org runs on upload
