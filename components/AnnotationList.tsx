@@ -1,8 +1,8 @@
 // Every annotation matching the filters, grouped by page (newest activity first), a page at a time so
 // 10,000 notes open fast. Text renders as text (JSX escapes it): a note containing HTML shows as written.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { groupByPage } from '@/lib/export/markdown';
-import { siteOf } from '@/lib/export/filter';
+import { groupByPage, titleFor } from '@/lib/notes/group';
+import { siteOf, webHref } from '@/lib/url';
 import type { Annotation } from '@/lib/notes/types';
 
 const STEP = 100;
@@ -11,16 +11,6 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 function formatDate(iso: string): string {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : dateFormat.format(t);
-}
-
-/** Only web pages become links: a stored URL is data, and a `javascript:` one must never be clickable. */
-function safeHref(url: string): string | undefined {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function AnnotationList({ annotations }: { annotations: readonly Annotation[] }) {
@@ -32,13 +22,14 @@ export function AnnotationList({ annotations }: { annotations: readonly Annotati
   return (
     <div class="bs-annotations">
       {groups.map((group) => {
-        const href = safeHref(group.url);
-        const title = group.title.trim() || group.url;
+        // Only web pages become links: a stored URL is data, and a `javascript:` one must never be clickable.
+        const href = webHref(group.url);
+        const title = titleFor(group);
         return (
           <section class="bs-page" key={group.url} aria-label={title}>
             <h3 class="bs-page-title">
               {href ? <a href={href} target="_blank" rel="noopener noreferrer">{title}</a> : title}
-              <span class="bs-site"> · {siteOf(group.url)}</span>
+              <span class="bs-site"> · {siteOf(group.url) || 'no site'}</span>
             </h3>
             <ul class="bs-annotation-list">
               {group.annotations.map((a) => (

@@ -1,11 +1,11 @@
 // The popup's export section: this page's notes, all notes, or the current search's, in the chosen format,
 // saved as a dated file. Import lives on the options page (a file picker closes the popup in Chrome).
 import { useState } from 'preact/hooks';
-import type { TransferApi } from '@/lib/export/client';
+import type { ExportScope, TransferApi } from '@/lib/export/transfer';
 import { downloadExport } from '@/lib/export/download';
-import type { ExportScope } from '@/lib/export/messages';
 import type { ExportFormat } from '@/lib/export/formats';
 import { ExportFormatSelect, rememberedFormat } from './ExportFormatSelect';
+import { useTask } from './use-task';
 
 export interface ExportMenuProps {
   /** The tab the popup acts on; "This page" exports its notes. */
@@ -18,8 +18,6 @@ export interface ExportMenuProps {
   openOptions(): void;
 }
 
-type Status = { kind: 'done' | 'empty' | 'error'; text: string } | null;
-
 const EMPTY: Record<ExportScope['kind'], string> = {
   tab: 'No notes on this page to export yet.',
   page: 'No notes on this page to export yet.',
@@ -29,26 +27,16 @@ const EMPTY: Record<ExportScope['kind'], string> = {
 
 export function ExportMenu({ tabId, query, api, openOptions }: ExportMenuProps) {
   const [format, setFormat] = useState<ExportFormat>(rememberedFormat);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<Status>(null);
+  const task = useTask();
+  const { busy, status } = task;
 
-  const run = async (scope: ExportScope) => {
-    setBusy(true);
-    setStatus(null);
-    try {
+  const run = (scope: ExportScope) =>
+    task.run(async () => {
       const file = await api.exportFile(format, scope);
-      if (file.count === 0) {
-        setStatus({ kind: 'empty', text: EMPTY[scope.kind] });
-        return;
-      }
+      if (file.count === 0) return EMPTY[scope.kind];
       downloadExport(file);
-      setStatus({ kind: 'done', text: `Saved ${file.count} annotation${file.count === 1 ? '' : 's'} to ${file.filename}.` });
-    } catch (e) {
-      setStatus({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `Saved ${file.count} annotation${file.count === 1 ? '' : 's'} to ${file.filename}.`;
+    }, (m) => `Export failed: ${m}`);
 
   const search = query?.trim();
   return (
@@ -71,7 +59,7 @@ export function ExportMenu({ tabId, query, api, openOptions }: ExportMenuProps) 
           </button>
         ) : null}
       </div>
-      <p class={status?.kind === 'error' ? 'bs-error' : 'bs-hint'} role={status?.kind === 'error' ? 'alert' : 'status'}>
+      <p class={status?.error ? 'bs-error' : 'bs-hint'} role={status?.error ? 'alert' : 'status'}>
         {status?.text ?? ''}
       </p>
       <button type="button" class="bs-link" onClick={openOptions}>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteTarget, ReferenceLink } from '@/lib/notes/types';
 import { referenceLinkText } from '@/lib/notes/reference-link';
 import { parseTags } from './NoteTags';
+import { isSaveShortcut, useTask } from './use-task';
 
 export interface NoteComposerProps {
   /** The page key; drafts are kept per page. */
@@ -34,8 +35,8 @@ function readDraft(url: string): { text: string; tags: string } {
 export function NoteComposer({ url, quote, onDropQuote, reference, onDropReference, onSave, autoFocus }: NoteComposerProps) {
   const [text, setText] = useState(() => readDraft(url).text);
   const [tags, setTags] = useState(() => readDraft(url).tags);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, status, run } = useTask();
+  const error = status?.error ? status.text : null;
   const [saved, setSaved] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
 
@@ -56,23 +57,17 @@ export function NoteComposer({ url, quote, onDropQuote, reference, onDropReferen
 
   const save = async () => {
     if (!canSave) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await onSave({ text: text.trim(), tags: parseTags(tags), ...(quote ? { target: quote } : {}), ...(reference ? { reference } : {}) });
-      setText('');
-      setTags('');
-      setSaved(true);
-      textRef.current?.focus();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
+    // A failed save keeps what the reader typed and says why.
+    const ok = await run(() => onSave({ text: text.trim(), tags: parseTags(tags), ...(quote ? { target: quote } : {}), ...(reference ? { reference } : {}) }));
+    if (!ok) return;
+    setText('');
+    setTags('');
+    setSaved(true);
+    textRef.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (isSaveShortcut(event)) {
       event.preventDefault();
       void save();
     }

@@ -2,14 +2,17 @@
 // in-place editing. Text is rendered as text (JSX escapes it), so a note containing HTML shows as written.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
+import type { AnnotationPatch } from '@/lib/notes/repository';
 import { referenceLinkText } from '@/lib/notes/reference-link';
 import { NoteTags, parseTags } from './NoteTags';
+import { isSaveShortcut, useTask } from './use-task';
 
 export interface NoteItemProps {
   note: Annotation;
   /** 'anchored' / 'orphaned' for notes with a quote, once the page reported; undefined otherwise. */
   anchoring?: 'anchored' | 'orphaned';
-  onUpdate(note: Annotation, patch: { text: string; tags: string[] }): Promise<void>;
+  /** Only the fields the reader changed: an unchanged field is never sent (nor checked) again. */
+  onUpdate(note: Annotation, patch: AnnotationPatch): Promise<void>;
   onDelete(note: Annotation): void;
   onReveal?(note: Annotation): void;
 }
@@ -20,8 +23,8 @@ export function NoteItem({ note, anchoring, onUpdate, onDelete, onReveal }: Note
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
   const [tags, setTags] = useState(note.tags.join(', '));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, status, setStatus, run } = useTask();
+  const error = status?.error ? status.text : null;
   const editRef = useRef<HTMLTextAreaElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
 
@@ -32,30 +35,29 @@ export function NoteItem({ note, anchoring, onUpdate, onDelete, onReveal }: Note
   const startEdit = () => {
     setText(note.text);
     setTags(note.tags.join(', '));
-    setError(null);
+    setStatus(null);
     setEditing(true);
   };
-  const cancel = () => {
+  const close = () => {
     setEditing(false);
-    setError(null);
+    setStatus(null);
     requestAnimationFrame(() => editButton.current?.focus());
   };
   const save = async () => {
-    if (saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await onUpdate(note, { text: text.trim(), tags: parseTags(tags) });
-      setEditing(false);
-      requestAnimationFrame(() => editButton.current?.focus());
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e)); // keep the edit open with what was typed
-    } finally {
-      setSaving(false);
+    const patch: AnnotationPatch = {};
+    if (text.trim() !== note.text) patch.text = text.trim();
+    // The tags field shows the stored tags; sent only when the reader changed them.
+    if (tags !== note.tags.join(', ')) patch.tags = parseTags(tags);
+    if (Object.keys(patch).length === 0) {
+      close();
+      return;
     }
+    // On failure the edit stays open with what was typed, and says why.
+    if (await run(() => onUpdate(note, patch))) close();
   };
+  const cancel = close;
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (isSaveShortcut(event)) {
       event.preventDefault();
       void save();
     } else if (event.key === 'Escape') {

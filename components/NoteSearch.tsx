@@ -4,21 +4,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
 import { referenceLinkText } from '@/lib/notes/reference-link';
 import { NoteTags } from './NoteTags';
+import { webHref } from '@/lib/url';
 
 export interface NoteSearchProps {
   search(query: string): Promise<Annotation[]>;
   /** Told of every change to the query, so the popup can offer to export the search's results. */
   onQueryChange?(query: string): void;
-}
-
-/** Only web and file pages become links: an imported record must not smuggle a javascript: URL in. */
-function safeHref(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'file:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 export function NoteSearch({ search, onQueryChange }: NoteSearchProps) {
@@ -62,7 +53,8 @@ export function NoteSearch({ search, onQueryChange }: NoteSearchProps) {
           <p class="bs-muted" role="status">{results.length === 0 ? 'No note matches.' : `${results.length}${results.length >= 100 ? '+' : ''} note${results.length === 1 ? '' : 's'} found.`}</p>
           <ul class="bs-results">
             {results.map((note) => {
-              const href = safeHref(note.url);
+              // Only web pages become links: an imported record must not smuggle a javascript: URL in.
+              const href = webHref(note.url);
               const title = note.title || note.url;
               return (
                 <li key={note.id} class="bs-result">

@@ -1,15 +1,19 @@
 // The popup's notes: a composer for this page (quoting the selection, if any), this page's notes newest
-// first with a tag filter, in-place edit, delete with undo, orphaned quotes marked; and search across all.
+// first with a tag filter, in-place edit, delete with undo (and this page's recently deleted notes, which
+// can be restored after the popup was closed), orphaned quotes marked; and search across all.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotesApi } from '@/lib/notes/api';
 import type { AnchorReport } from '@/lib/notes/messages';
-import type { Annotation, NoteTarget, ReferenceLink } from '@/lib/notes/types';
+import type { Annotation, DeletedAnnotation, NoteTarget, ReferenceLink } from '@/lib/notes/types';
+import type { AnnotationPatch } from '@/lib/notes/repository';
 import { normalizeUrl } from '@/lib/url';
 import { foldForSearch } from '@/lib/notes/fold';
-import { sortNewestFirst } from '@/lib/notes/store';
+import { byCreatedDesc } from '@/lib/notes/search';
 import { NoteComposer } from './NoteComposer';
 import { NoteItem } from './NoteItem';
 import { NoteSearch } from './NoteSearch';
+import { RecentlyDeleted } from './RecentlyDeleted';
+import { errorText } from './use-task';
 
 export interface NotesPanelProps {
   tabId: number | undefined;
@@ -39,6 +43,7 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
   const [tagFilter, setTagFilter] = useState<string | null>(null);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [undo, setUndo] = useState<Annotation | null>(null);
+  const [deleted, setDeleted] = useState<DeletedAnnotation[]>([]);
   const [error, setError] = useState<string | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
 
@@ -59,8 +64,9 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
       setPage({ url, title: info.title });
       const listed = api.listForUrl(url).then(
         (list) => { if (alive) setNotes(list); },
-        (e: unknown) => { if (alive) setError(e instanceof Error ? e.message : String(e)); },
+        (e: unknown) => { if (alive) setError(errorText(e)); },
       );
+      void api.listDeleted(url).then((list) => { if (alive) setDeleted(list); }, () => undefined);
       const [context, pending] = await Promise.all([contextP, pendingP]);
       if (!alive) return;
       if (context?.title && context.url === url) setPage({ url, title: context.title });
@@ -108,31 +114,40 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
     reanchor();
   };
 
-  const update = async (note: Annotation, patch: { text: string; tags: string[] }) => {
-    const next = await api.update(note.id, patch, { text: note.text, tags: note.tags });
+  const update = async (note: Annotation, patch: AnnotationPatch) => {
+    const base: AnnotationPatch = {};
+    if (patch.text !== undefined) base.text = note.text;
+    if (patch.tags !== undefined) base.tags = note.tags;
+    const next = await api.update(note.id, patch, base);
     setNotes((list) => list?.map((n) => (n.id === next.id ? next : n)) ?? null);
     reanchor();
+  };
+
+  const refreshDeleted = () => {
+    if (page) void api.listDeleted(page.url).then(setDeleted, () => undefined);
   };
 
   const remove = (note: Annotation) => {
     setError(null);
     api.remove(note.id).then(
-      (deleted) => {
+      (removed) => {
         setNotes((list) => list?.filter((n) => n.id !== note.id) ?? null);
-        setUndo(deleted ?? null);
+        setUndo(removed);
+        refreshDeleted();
         reanchor();
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   };
 
-  const undoRemove = () => {
-    const note = undo;
-    if (!note) return;
-    setUndo(null);
-    api.undoRemove(note).then(
+  /** Restores a deleted note by id (the undo button, or the list of recently deleted notes). */
+  const restore = (id: string) => {
+    setError(null);
+    if (undo?.id === id) setUndo(null);
+    api.restore(id).then(
       (restored) => {
-        setNotes((list) => sortNewestFirst([...(list ?? []).filter((n) => n.id !== restored.id), restored]));
+        setNotes((list) => [...(list ?? []).filter((n) => n.id !== restored.id), restored].sort(byCreatedDesc));
+        refreshDeleted();
         reanchor();
         // Focus returns to the restored note, so keyboard readers continue where they were.
         requestAnimationFrame(() => {
@@ -140,7 +155,7 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
           item?.querySelector<HTMLElement>('button')?.focus();
         });
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   };
 
@@ -181,7 +196,7 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
       {undo ? (
         <div class="bs-undo" role="status">
           <span>Note deleted.</span>
-          <button type="button" ref={undoButton} onClick={undoRemove}>Undo</button>
+          <button type="button" ref={undoButton} onClick={() => restore(undo.id)}>Undo</button>
         </div>
       ) : null}
       {notes && notes.length > 0 ? (
@@ -217,6 +232,7 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
       ) : notes ? (
         <p class="bs-muted">No notes on this page yet.</p>
       ) : null}
+      <RecentlyDeleted deleted={deleted.filter((d) => d.id !== undo?.id)} onRestore={restore} />
       <NoteSearch search={search} onQueryChange={onSearchQueryChange} />
     </section>
   );

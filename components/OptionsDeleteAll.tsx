@@ -1,25 +1,25 @@
-// Delete every note, behind a typed confirmation: a click alone (or a stray Enter) can never do it.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TransferApi } from '@/lib/export/client';
-import { DELETE_ALL_CONFIRMATION } from '@/lib/export/messages';
+// Delete every note, behind a typed confirmation: a click alone (or a stray Enter) can never do it. The notes
+// go to the trash, so the deletion can be undone at once (and by id for the grace period).
+import { useCallback, useRef, useState } from 'preact/hooks';
+import { DELETE_ALL_CONFIRMATION, type TransferApi } from '@/lib/export/transfer';
+import { useTask } from './use-task';
 
 export interface OptionsDeleteAllProps {
   api: TransferApi;
   total: number;
-  onDeleted(count: number): void;
+  /** After a delete-all or its undo: the list reloads. */
+  onChanged(): void;
 }
 
-export function OptionsDeleteAll({ api, total, onDeleted }: OptionsDeleteAllProps) {
+export function OptionsDeleteAll({ api, total, onChanged }: OptionsDeleteAllProps) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const field = useRef<HTMLInputElement>(null);
+  const [deletedIds, setDeletedIds] = useState<string[] | null>(null);
+  const { busy, status, run } = useTask();
   const opener = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (open) field.current?.focus();
-  }, [open]);
+  // Focused as it is mounted (a stable ref callback, not an effect after the next frame), so typing right
+  // after opening the form always lands in the field.
+  const focusOnMount = useCallback((el: HTMLInputElement | null) => el?.focus(), []);
 
   const close = () => {
     setOpen(false);
@@ -27,41 +27,47 @@ export function OptionsDeleteAll({ api, total, onDeleted }: OptionsDeleteAllProp
     requestAnimationFrame(() => opener.current?.focus());
   };
   const confirmed = typed.trim().toLowerCase() === DELETE_ALL_CONFIRMATION;
-  const run = async () => {
-    if (!confirmed || busy) return;
-    setBusy(true);
-    try {
-      const deleted = await api.deleteAll();
-      setMessage({ error: false, text: `Deleted ${deleted} annotation${deleted === 1 ? '' : 's'}.` });
-      onDeleted(deleted);
-      close();
-    } catch (e) {
-      setMessage({ error: true, text: `Nothing was deleted: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
+  const deleteAll = async () => {
+    if (!confirmed) return;
+    const ok = await run(async () => {
+      const ids = await api.deleteAll();
+      setDeletedIds(ids);
+      onChanged();
+      return `Deleted ${ids.length} annotation${ids.length === 1 ? '' : 's'}.`;
+    }, (m) => `Nothing was deleted: ${m}`);
+    if (ok) close();
+  };
+  const undo = async () => {
+    const ids = deletedIds;
+    if (!ids) return;
+    await run(async () => {
+      const back = await api.undoDeleteAll(ids);
+      setDeletedIds(null);
+      onChanged();
+      return `Restored ${back} annotation${back === 1 ? '' : 's'}.`;
+    }, (m) => `Could not restore the annotations: ${m}`);
   };
 
   return (
     <section class="bs-panel bs-danger-zone" aria-labelledby="bs-delete-title">
       <h2 id="bs-delete-title">Delete all annotations</h2>
       {!open ? (
-        <button type="button" ref={opener} class="bs-danger" disabled={total === 0} onClick={() => { setMessage(null); setOpen(true); }}>
+        <button type="button" ref={opener} class="bs-danger" disabled={total === 0} onClick={() => { setDeletedIds(null); setOpen(true); }}>
           Delete all annotations…
         </button>
       ) : (
         <form
           class="bs-confirm"
-          onSubmit={(e) => { e.preventDefault(); void run(); }}
+          onSubmit={(e) => { e.preventDefault(); void deleteAll(); }}
           onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }}
         >
           <p id="bs-delete-warning">
-            This deletes all {total} annotation{total === 1 ? '' : 's'} on every page, and cannot be undone. Export them first if you may want them back.
+            This deletes all {total} annotation{total === 1 ? '' : 's'} on every page. Export them first if you may want them elsewhere.
           </p>
           <label for="bs-delete-confirm">Type <strong>{DELETE_ALL_CONFIRMATION}</strong> to confirm</label>
           <input
             id="bs-delete-confirm"
-            ref={field}
+            ref={focusOnMount}
             type="text"
             autocomplete="off"
             aria-describedby="bs-delete-warning"
@@ -74,7 +80,12 @@ export function OptionsDeleteAll({ api, total, onDeleted }: OptionsDeleteAllProp
           </div>
         </form>
       )}
-      <p class={message?.error ? 'bs-error' : 'bs-hint'} role={message?.error ? 'alert' : 'status'}>{message?.text ?? ''}</p>
+      <p class={status?.error ? 'bs-error' : 'bs-hint'} role={status?.error ? 'alert' : 'status'} data-testid="delete-status">
+        {status?.text ?? ''}
+        {deletedIds && deletedIds.length > 0 && !busy ? (
+          <> <button type="button" class="bs-link" onClick={() => void undo()}>Undo</button></>
+        ) : null}
+      </p>
     </section>
   );
 }

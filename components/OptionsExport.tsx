@@ -1,10 +1,11 @@
 // The options page's export: everything, or what the filters show, in the chosen format.
 import { useState } from 'preact/hooks';
-import type { TransferApi } from '@/lib/export/client';
+import type { TransferApi } from '@/lib/export/transfer';
 import { downloadExport } from '@/lib/export/download';
 import { isEmptyFilter, type AnnotationFilter } from '@/lib/export/filter';
 import type { ExportFormat } from '@/lib/export/formats';
 import { ExportFormatSelect, rememberedFormat } from './ExportFormatSelect';
+import { useTask } from './use-task';
 
 export interface OptionsExportProps {
   api: TransferApi;
@@ -16,31 +17,23 @@ export interface OptionsExportProps {
 export function OptionsExport({ api, filter, total, shown }: OptionsExportProps) {
   const [format, setFormat] = useState<ExportFormat>(rememberedFormat);
   const [which, setWhich] = useState<'all' | 'shown'>('all');
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const { busy, status, run: runTask } = useTask();
   const filtered = !isEmptyFilter(filter);
   const scopeShown = filtered && which === 'shown';
   const count = scopeShown ? shown : total;
 
-  const run = async () => {
-    setBusy(true);
-    setStatus(null);
-    try {
+  const run = () =>
+    runTask(async () => {
       const file = await api.exportFile(format, scopeShown ? { kind: 'search', filter } : { kind: 'all' });
       downloadExport(file);
-      setStatus({ error: false, text: `Saved ${file.count} annotation${file.count === 1 ? '' : 's'} to ${file.filename}.` });
-    } catch (e) {
-      setStatus({ error: true, text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `Saved ${file.count} annotation${file.count === 1 ? '' : 's'} to ${file.filename}.`;
+    }, (m) => `Export failed: ${m}`);
 
   return (
     <section class="bs-panel" aria-labelledby="bs-export-title">
       <h2 id="bs-export-title">Export</h2>
       <p class="bs-hint">
-        Web Annotation JSON-LD imports back into Backstory and other annotation tools; Markdown pastes into notes apps; CSV opens in spreadsheets.
+        All three import back into Backstory. Web Annotation JSON-LD also imports into other annotation tools; Markdown pastes into notes apps; CSV opens in spreadsheets.
       </p>
       <div class="bs-field">
         <label for="bs-options-format">Format</label>

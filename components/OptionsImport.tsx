@@ -1,8 +1,9 @@
-// The options page's import: a Web Annotation JSON-LD file (Backstory's own export or another tool's).
-// Shows how many were added, updated and skipped, or exactly what is wrong with the file (nothing imported).
-import { useRef, useState } from 'preact/hooks';
-import type { TransferApi } from '@/lib/export/client';
-import type { ImportCounts } from '@/lib/export/errors';
+// The options page's import: any file Backstory exports (JSON-LD, CSV, Markdown) or a Web Annotation file
+// from another tool. Shows how many were added, updated and skipped, or exactly what is wrong.
+import { useRef } from 'preact/hooks';
+import type { TransferApi } from '@/lib/export/transfer';
+import type { ImportCounts } from '@/lib/notes/repository';
+import { useTask } from './use-task';
 
 export interface OptionsImportProps {
   api: TransferApi;
@@ -17,39 +18,32 @@ export function describeCounts({ added, updated, skipped }: ImportCounts): strin
 
 export function OptionsImport({ api, onImported }: OptionsImportProps) {
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ error: boolean; text: string } | null>(null);
+  const { busy, status: result, run } = useTask();
 
   const onFile = async () => {
     const file = input.current?.files?.[0];
     if (!file) return;
-    setBusy(true);
-    setResult(null);
-    try {
+    await run(async () => {
       const counts = await api.importFile(file);
-      setResult({ error: false, text: describeCounts(counts) });
       onImported(counts);
-    } catch (e) {
-      setResult({ error: true, text: `Could not import ${file.name}. ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(false);
-      // Choosing the same file again (after fixing it) must fire another change.
-      if (input.current) input.current.value = '';
-    }
+      return describeCounts(counts);
+    }, (m) => `Could not import ${file.name}. ${m}`);
+    // Choosing the same file again (after fixing it) must fire another change.
+    if (input.current) input.current.value = '';
   };
 
   return (
     <section class="bs-panel" aria-labelledby="bs-import-title">
       <h2 id="bs-import-title">Import</h2>
       <p class="bs-hint" id="bs-import-hint">
-        A Web Annotation JSON-LD file (up to 50 MB). Notes already here are kept unless the file's copy is newer; importing the same file twice changes nothing.
+        A file Backstory exported (JSON-LD, CSV or Markdown) or a Web Annotation file from another tool, up to 50 MB. Notes already here are kept unless the file's copy is newer; importing the same file twice changes nothing.
       </p>
       <label for="bs-import-file" class="bs-file-label">Choose a file to import</label>
       <input
         id="bs-import-file"
         ref={input}
         type="file"
-        accept=".jsonld,.json,application/ld+json,application/json"
+        accept=".jsonld,.json,.csv,.md,.markdown,application/ld+json,application/json,text/csv,text/markdown"
         aria-describedby="bs-import-hint"
         disabled={busy}
         onChange={() => void onFile()}

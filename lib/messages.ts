@@ -4,9 +4,8 @@
 // so lib/ never touches `browser.*`).
 import type { NotesProtocol } from './notes/messages';
 import type { PageProtocol } from './page/messages';
-import type { TransferProtocol } from './export/messages';
 
-export interface Protocol extends NotesProtocol, PageProtocol, TransferProtocol {}
+export interface Protocol extends NotesProtocol, PageProtocol {}
 
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K] extends { request: infer R } ? R : never;

@@ -42,3 +42,33 @@ export function normalizeUrl(input: string): string {
   url.search = kept.length ? new URLSearchParams(kept).toString() : '';
   return url.href;
 }
+
+/**
+ * The address as a link target, only for web pages (http, https); undefined otherwise. A stored or imported
+ * address is data: a `javascript:` or `data:` one must never become clickable.
+ */
+export function webHref(url: string): string | undefined {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The site an address belongs to, as readers name it: the host name, lower-cased, without a leading
+ * "www." or a trailing dot (www.example.com and example.com are one site). Takes a URL or a bare host
+ * name; '' when there is no host (a file, a malformed address).
+ */
+export function siteOf(urlOrHost: string): string {
+  let host = urlOrHost.trim().toLowerCase();
+  if (host.includes('/')) {
+    try {
+      host = new URL(host).hostname;
+    } catch {
+      return '';
+    }
+  }
+  return host.replace(/^www\./, '').replace(/\.$/, '');
+}

@@ -1,4 +1,4 @@
-// Export and import of 10,000 annotations (issue 4, item 5), median of several runs, each printed with its
+// Export and import of 10,000 annotations, median of several runs, each printed with its
 // ratio to a baseline run in the same process on the same records: JSON.stringify of the stored records for
 // exports, JSON.parse plus a raw IndexedDB put of the same records (one transaction) for imports. IndexedDB
 // is fake-indexeddb here (Node), for both our code and the baseline, so the ratio is what compares.
@@ -20,8 +20,13 @@ import { chromiumAvailable, launchWithExtension } from './chromium';
 import { openNotesDb, type NotesDb } from '../lib/notes/db';
 import { ANNOTATIONS_STORE, type Annotation } from '../lib/notes/types';
 import { exportAnnotations } from '../lib/export/export';
-import { importAnnotationFile } from '../lib/export/import';
-import { readAllAnnotations } from '../lib/export/manage';
+import { parseImportFile } from '../lib/export/import';
+import { NotesRepository } from '../lib/notes/repository';
+
+/** What the options page does with a file: parse and check it, then write it through the repository. */
+async function importInto(db: NotesDb, text: string) {
+  return new NotesRepository(async () => db).importRecords(await parseImportFile(text));
+}
 import type { ExportFormat } from '../lib/export/formats';
 
 export const EXPORT_TARGETS = { exportMs: 1000, importMs: 2000 };
@@ -141,7 +146,7 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
   const files = new Map<ExportFormat, string>();
   for (const format of ['jsonld', 'markdown', 'csv'] as const) {
     const ms = await medianOf(runs, async () =>
-      time(async () => files.set(format, exportAnnotations(await readAllAnnotations(db), format).content)),
+      time(async () => files.set(format, exportAnnotations(await new NotesRepository(async () => db).listAll(), format).content)),
     );
     rows.push({ name: `export ${format}`, medianMs: ms, baselineMs: exportBaseline, ratio: ms / exportBaseline, targetMs: EXPORT_TARGETS.exportMs, bytes: Buffer.byteLength(files.get(format)!) });
   }
@@ -159,7 +164,7 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
   const importFresh = await medianOf(runs, async () => {
     const fresh = await openNotesDb(new IDBFactory());
     const ms = await time(async () => {
-      const counts = await importAnnotationFile(unwrap(fresh) as IDBDatabase, jsonld);
+      const counts = await importInto(fresh, jsonld);
       if (counts.added !== count) throw new Error(`bench: expected ${count} added, got ${JSON.stringify(counts)}`);
     });
     fresh.close();
@@ -168,14 +173,14 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
   rows.push({ name: 'import jsonld (new)', medianMs: importFresh, baselineMs: importBaseline, ratio: importFresh / importBaseline, targetMs: EXPORT_TARGETS.importMs });
   const importAgain = await medianOf(runs, async () =>
     time(async () => {
-      const counts = await importAnnotationFile(unwrap(db) as IDBDatabase, jsonld);
+      const counts = await importInto(db, jsonld);
       if (counts.skipped !== count) throw new Error(`bench: expected ${count} skipped, got ${JSON.stringify(counts)}`);
     }),
   );
   rows.push({ name: 'import jsonld (again)', medianMs: importAgain, baselineMs: importBaseline, ratio: importAgain / importBaseline, targetMs: EXPORT_TARGETS.importMs });
 
-  // Markdown and CSV are export-only formats (nothing imports them); reading the CSV back with papaparse
-  // is what a spreadsheet-side consumer pays, against JSON.parse of the plain records.
+  // Reading the CSV back with papaparse is what a spreadsheet-side consumer pays, against JSON.parse of the
+  // plain records.
   const parseBaseline = await medianOf(runs, async () => time(() => JSON.parse(plain)));
   const csvText = files.get('csv')!.slice(1);
   const csvParse = await medianOf(runs, async () => time(() => Papa.parse(csvText)));
@@ -215,10 +220,15 @@ async function benchExportInChromium(records: readonly Annotation[], jsonld: str
     const samples: Record<string, number[]> = { importNew: [], importAgain: [], jsonld: [], markdown: [], csv: [], baseImport: [], baseExport: [] };
     const clock = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
     for (let i = 0; i < runs; i++) {
+      // A clean start for each run: the database emptied outright (the bench's own setup, not a reader's path).
       await page.evaluate(async () => {
-        const g = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } };
-        const reply = await g.chrome.runtime.sendMessage({ backstory: 1, type: 'transfer/deleteAll', payload: { confirm: 'delete all' } });
-        if (!reply?.ok) throw new Error(reply?.error);
+        const open = indexedDB.open('backstory-notes');
+        const db: IDBDatabase = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
+        const tx = db.transaction(['annotations', 'trash'], 'readwrite');
+        tx.objectStore('annotations').clear();
+        tx.objectStore('trash').clear();
+        await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
+        db.close();
       });
       await page.reload();
       await page.evaluate('globalThis.__name = (f) => f');

@@ -1,16 +1,37 @@
-// The notes database lives here, in the extension's origin; this file wires it to the browser: message
-// handlers, the "Add note to selection" context menu and the add-note command.
-import type { Handlers } from '@/lib/messages';
-import { createClient, type Envelope } from '@/lib/messages';
-import { createDbHandle } from '@/lib/notes/db';
-import { NotesStore } from '@/lib/notes/store';
+// The background's part in notes: it answers content scripts (their page's notes), relays every committed
+// change to the open pages it concerns (the one place that does), keeps the backup in step and empties
+// the trash, and wires the "Add note to selection" context menu and the add-note command.
+import { createClient, type Envelope, type Handlers } from '@/lib/messages';
+import { openRepository, type NotesChange } from '@/lib/notes/repository';
+import { storageBackup, syncBackup } from '@/lib/notes/backup';
 import { createNotesHandlers } from '@/lib/notes/handlers';
 import { createComposerLauncher } from '@/lib/notes/composer-launch';
 import type { PendingSelection } from '@/lib/notes/messages';
+import { normalizeUrl } from '@/lib/url';
+import { contentScriptUrl, isExtensionPage } from './sender';
 
 const MENU_ID = 'backstory-add-note';
 
-const store = new NotesStore(createDbHandle());
+/**
+ * Tells the open tabs a change concerns to re-read their notes (tabs without a content script do not
+ * answer). Changes made here (a recovery, the trash emptied) are also told to Backstory's pages.
+ */
+async function relay(change: NotesChange, fromHere = false): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  const wanted = change.urls === 'all' ? null : new Set(change.urls);
+  const message: Envelope<'notes/page-refresh'> = { backstory: 1, type: 'notes/page-refresh', payload: {} };
+  await Promise.all(tabs.map((tab) => {
+    if (tab.id === undefined || (wanted && !(tab.url && wanted.has(normalizeUrl(tab.url))))) return undefined;
+    return browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
+  }));
+  if (fromHere) {
+    const changed: Envelope<'notes/changed'> = { backstory: 1, type: 'notes/changed', payload: change };
+    await browser.runtime.sendMessage(changed).catch(() => undefined); // no page open: nobody to tell
+  }
+}
+
+const backup = storageBackup(browser.storage.local);
+const repository = openRepository(indexedDB, { backup, onChange: (change) => void relay(change, true).catch(() => undefined) });
 
 // Pending selections are kept in storage.session so they survive the service worker being stopped
 // between the click and the popup asking; in memory where session storage is missing.
@@ -45,21 +66,22 @@ const launcher = createComposerLauncher({
   now: () => Date.now(),
 });
 
-function isExtensionPage(sender: unknown): boolean {
-  const url = (sender as { url?: string } | undefined)?.url;
-  return typeof url === 'string' && url.startsWith(browser.runtime.getURL('/'));
-}
-
-function contentScriptUrl(sender: unknown): string | undefined {
-  const s = sender as { tab?: unknown; url?: string } | undefined;
-  return s?.tab ? s.url : undefined;
-}
-
 export function notesHandlers(): Handlers {
-  return createNotesHandlers({ store, isExtensionPage, contentScriptUrl, takePending: (tabId) => launcher.take(tabId) }) as Handlers;
+  return createNotesHandlers({
+    repository,
+    isExtensionPage,
+    contentScriptUrl,
+    takePending: (tabId) => launcher.take(tabId),
+    relay: (change) => void relay(change).catch(() => undefined),
+  });
 }
 
 export function startNotesBackground(): void {
+  // Housekeeping each time the background starts: deleted notes past their grace period go for good, and
+  // the backup catches up with notes saved before it existed.
+  void repository.purgeDeleted().catch(() => undefined);
+  void repository.listAll().then((live) => syncBackup(backup, live)).catch(() => undefined);
+
   // Menus persist across service-worker restarts; (re)create on install/update, removing ours first so an
   // update never fails on a duplicate id.
   browser.runtime.onInstalled.addListener(() => {

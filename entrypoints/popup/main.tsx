@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
-import { createNotesApi, type NotesApi } from '@/lib/notes/api';
+import { createNotesApi } from '@/lib/notes/api';
+import { openExtensionPageRepository } from '@/lib/notes/extension-page';
+import { createTransferApi } from '@/lib/export/transfer';
 import '@/components/palette.css';
 import './style.css';
 
@@ -12,19 +14,6 @@ async function targetTab(): Promise<number | undefined> {
   return active?.id;
 }
 
-/** Notes requests go to the background (the database); page requests to the tab's content script. */
-function browserNotesApi(tabId: number | undefined): NotesApi {
-  return createNotesApi(
-    (m) => browser.runtime.sendMessage(m),
-    tabId === undefined ? null : (m) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }),
-    async () => {
-      if (tabId === undefined) return null;
-      const tab = await browser.tabs.get(tabId);
-      return tab.url ? { url: tab.url, title: tab.title ?? '' } : null;
-    },
-  );
-}
-
 // Ask once that the browser never evicts the notes database under storage pressure. It is a window-only
 // API (not in the service worker), so the popup asks; Chrome grants it silently to installed extensions.
 async function requestPersistentStorage(): Promise<void> {
@@ -33,5 +22,29 @@ async function requestPersistentStorage(): Promise<void> {
   await storage.persist();
 }
 
-void targetTab().then((tabId) => render(<Popup tabId={tabId} notesApi={browserNotesApi(tabId)} />, document.getElementById('app')!));
+const toBackground = (m: object) => browser.runtime.sendMessage(m);
+const repository = openExtensionPageRepository({ factory: indexedDB, storage: browser.storage.local, toBackground });
+const transferApi = createTransferApi({
+  repository,
+  tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+  estimate: () => navigator.storage.estimate(),
+});
+
+void targetTab().then((tabId) => {
+  const notesApi = createNotesApi({
+    repository,
+    toBackground,
+    // Page requests go to the tab's content script.
+    toTab: tabId === undefined ? null : (m) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }),
+    async tabInfo() {
+      if (tabId === undefined) return null;
+      const tab = await browser.tabs.get(tabId);
+      return tab.url ? { url: tab.url, title: tab.title ?? '' } : null;
+    },
+  });
+  render(
+    <Popup tabId={tabId} notesApi={notesApi} transferApi={transferApi} openOptions={() => void browser.runtime.openOptionsPage()} />,
+    document.getElementById('app')!,
+  );
+});
 void requestPersistentStorage().catch(() => undefined);

@@ -1,16 +1,8 @@
-// The import's size limit, result and error type: small, so the popup and options page can check a file's
-// size (and show results) without loading the schema and parser.
+// The import's size limit and error type: small, so the popup and options page can check a file's size
+// (and show results) without loading the parsers.
 
 /** Larger files are refused before they are read: 50 MB is ~50,000 annotations, far beyond any real export. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-export interface ImportCounts {
-  /** Not in the database before. */
-  added: number;
-  /** In the database with an older `modified`: replaced. */
-  updated: number;
-  /** In the database already, same or newer: kept as it was. */
-  skipped: number;
-}
 
 /** A file Backstory will not import, with what is wrong and where. Nothing has been written. */
 export class ImportError extends Error {
@@ -20,16 +12,17 @@ export class ImportError extends Error {
   }
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /** Call with the file's size before reading it (File.size), so a huge file is never loaded. */
 export function checkImportSize(bytes: number): void {
   if (bytes > MAX_IMPORT_BYTES) {
+    // In bytes as well: "50.0 MB; up to 50.0 MB" would read as a contradiction one byte over the limit.
     throw new ImportError(
-      `This file is ${megabytes(bytes)}; Backstory imports files up to ${megabytes(MAX_IMPORT_BYTES)}. Nothing was imported.`,
+      `This file is larger than Backstory imports: ${bytes.toLocaleString('en')} bytes, and the limit is 50 MB ` +
+        `(${MAX_IMPORT_BYTES.toLocaleString('en')} bytes). Nothing was imported.`,
     );
   }
 }
 
+/** What the importer takes, in the reader's words, for every message about a file it cannot read. */
+export const FORMATS_TAKEN =
+  'Backstory imports the files it exports — Web Annotation JSON-LD (.jsonld), CSV (.csv) and Markdown (.md) — and Web Annotation files from other tools.';

@@ -1,12 +1,13 @@
 // Which annotations an export or the options page's list covers: all, one page, or a search (site, tag, text).
-// Text search uses the notes store's own query rules (lib/notes/store.ts), so "current search" means the same
+// Text search uses the notes' own query rules (lib/notes/search.ts), so "current search" means the same
 // thing in the popup and on the options page.
 import type { Annotation } from '../notes/types';
 import { foldForSearch } from '../notes/fold';
-import { matchesQuery, parseQuery } from '../notes/store';
+import { matchesQuery, parseQuery } from '../notes/search';
+import { siteOf } from '../url';
 
 export interface AnnotationFilter {
-  /** Host name as `siteOf` gives it ("nytimes.com"); empty or absent: every site. */
+  /** Host name as `siteOf` (lib/url.ts) gives it ("nytimes.com"), or NO_SITE; empty or absent: every site. */
   site?: string;
   /** One tag, compared ignoring case and accents; empty or absent: any tag. */
   tag?: string;
@@ -14,15 +15,10 @@ export interface AnnotationFilter {
   text?: string;
 }
 
-/** The site a page belongs to, as people name it: host without "www.". Non-web URLs give their scheme. */
-export function siteOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.hostname ? parsed.hostname.replace(/^www\./, '') : parsed.protocol.replace(/:$/, '');
-  } catch {
-    return '(no site)';
-  }
-}
+/** The site filter's value for notes on addresses without a host (files, malformed addresses). */
+export const NO_SITE = '(no site)';
+
+const siteOrNone = (url: string) => siteOf(url) || NO_SITE;
 
 export function isEmptyFilter(filter: AnnotationFilter): boolean {
   return !filter.site && !filter.tag && !(filter.text ?? '').trim();
@@ -35,7 +31,7 @@ export function annotationMatcher(filter: AnnotationFilter): (a: Annotation) => 
   const query = parseQuery(filter.text ?? '');
   const hasQuery = query.words.length > 0 || query.tags.length > 0;
   return (a) =>
-    (site === undefined || siteOf(a.url) === site) &&
+    (site === undefined || siteOrNone(a.url) === site) &&
     (tag === undefined || a.tags.some((t) => foldForSearch(t) === tag)) &&
     (!hasQuery || matchesQuery(a, query));
 }
@@ -51,7 +47,7 @@ export interface Facet {
 
 /** Sites with their note counts, most annotated first, for the options page's site filter. */
 export function siteFacets(annotations: readonly Annotation[]): Facet[] {
-  return facets(annotations.map((a) => [siteOf(a.url)]));
+  return facets(annotations.map((a) => [siteOrNone(a.url)]));
 }
 
 /** Tags with their counts (first spelling seen, counted ignoring case and accents). */

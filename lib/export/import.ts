@@ -1,27 +1,18 @@
-// Import of W3C Web Annotation JSON-LD: Backstory's own exports and other conformant files with text-quote
-// targets. Everything is checked first (size, JSON syntax, shape, duplicate ids); only then is anything
-// written, in ONE readwrite transaction, so a bad file or a failed write (a full disk) leaves the notes
-// exactly as they were.
+// Import of what Backstory exports — W3C Web Annotation JSON-LD (and conformant files from other tools),
+// CSV and Markdown — into records the notes repository writes. Everything is checked first (size, that the
+// file is text, its format, its shape, the notes' own rules, duplicate ids); only then is anything written
+// (NotesRepository.importRecords, in chunks). A file it cannot take gets a message in the reader's words.
 import type { Annotation, NoteTarget } from '../notes/types';
-import { ANNOTATIONS_STORE } from '../notes/types';
+import { NotesRepository } from '../notes/repository';
+import { describeIssues, formatPath, requiredMessages } from '../validation';
 import { OTHER_ID_PREFIX } from './jsonld';
+import { readCsv, REQUIRED_CSV_COLUMNS, type CsvRecord } from './csv';
+import { RECORD_COMMENT } from './markdown';
+import { ImportError, checkImportSize, FORMATS_TAKEN } from './errors';
+import { annotationSchema, asList, textPositionSelectorSchema, textQuoteSelectorSchema, type AnnotationInput } from './schema';
 
-export { ImportError, MAX_IMPORT_BYTES, checkImportSize, type ImportCounts };
-import { ImportError, MAX_IMPORT_BYTES, checkImportSize, type ImportCounts } from './errors';
-import {
-  annotationSchema,
-  asList,
-  describeIssues,
-  formatPath,
-  requiredMessages,
-  textPositionSelectorSchema,
-  textQuoteSelectorSchema,
-  type AnnotationInput,
-} from './schema';
+export { ImportError, MAX_IMPORT_BYTES, checkImportSize } from './errors';
 
-/** The notes store's limits (lib/notes/store.ts): an imported note must be one the popup could have saved. */
-const MAX_NOTE_CHARS = 100_000;
-const MAX_TAGS = 50;
 /** A file with thousands of problems is the wrong file; listing the first few says so. */
 const MAX_LISTED_PROBLEMS = 8;
 
@@ -37,12 +28,12 @@ export function parseJson(text: string): unknown {
     const reason = raw.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
     const offset = position ? Number(position[1]) : body.length;
     if (offset >= body.trimEnd().length) {
-      throw new ImportError(`This is not a JSON file, or not all of one: it ends too early (${reason}). Is the file complete? Nothing was imported.`);
+      throw new ImportError(`This JSON file ends too early (${reason}): is it complete? Nothing was imported.`);
     }
     const before = body.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    throw new ImportError(`This is not a JSON file: ${reason} at line ${line}, column ${column}. Nothing was imported.`);
+    throw new ImportError(`This file starts like JSON but is not valid JSON: ${reason} at line ${line}, column ${column}. Nothing was imported.`);
   }
 }
 
@@ -166,11 +157,12 @@ function toRecordWithoutId(input: AnnotationInput): Omit<Annotation, 'id'> {
   const record: Omit<Annotation, 'id'> = {
     url,
     title,
-    // The schema guarantees one of the two; a file that gives only one date gets it for both.
-    created: (input.created ?? input.modified)!,
-    modified: (input.modified ?? input.created)!,
+    // The schema guarantees one of the two; a file that gives only one date gets it for both. Stored as UTC
+    // instants, so every list orders them the same way whatever offset the file wrote.
+    created: utc((input.created ?? input.modified)!),
+    modified: utc((input.modified ?? input.created)!),
     text: texts.join('\n\n'),
-    // Kept exactly as written: the file is the reader's data, and an import must give back what was exported.
+    // Tidied by the notes' schema exactly as typed tags are (idempotent, so exports come back unchanged).
     tags,
   };
   const selectors = 'selector' in resource ? asList(resource.selector) : [];
@@ -192,7 +184,7 @@ function toRecordWithoutId(input: AnnotationInput): Omit<Annotation, 'id'> {
   return record;
 }
 
-/** Problems a schema cannot see: a selector list with no quote to anchor on, the store's limits. */
+/** A problem the file's schema cannot see: a selector list with no quote to anchor on. */
 function itemProblems(input: AnnotationInput): string[] {
   const problems: string[] = [];
   const targetInput = Array.isArray(input.target) ? input.target[0]! : input.target;
@@ -202,29 +194,46 @@ function itemProblems(input: AnnotationInput): string[] {
       problems.push(`${formatPath(at)}: no TextQuoteSelector; Backstory anchors notes on quoted text`);
     }
   }
-  const bodies = asList(input.body);
-  const tagCount = bodies.filter((b) => asList(b.purpose).includes('tagging')).length;
-  if (tagCount > MAX_TAGS) problems.push(`body: ${tagCount} tags; a note can have at most ${MAX_TAGS}`);
-  const textLength = bodies.filter((b) => !asList(b.purpose).includes('tagging')).reduce((n, b) => n + b.value.length, input.bodyValue?.length ?? 0);
-  if (textLength > MAX_NOTE_CHARS) {
-    problems.push(`body: the note is ${textLength.toLocaleString('en')} characters; the limit is ${MAX_NOTE_CHARS.toLocaleString('en')}`);
-  }
   return problems;
 }
 
-/**
- * Parses and validates a whole file into stored records, or throws an ImportError listing what is wrong and
- * where. Writes nothing.
- */
-export async function parseAnnotationFile(text: string): Promise<Annotation[]> {
-  checkImportSize(text.length);
-  const located = locateAnnotations(parseJson(text));
+/** An instant as the repository stores it (toISOString); a string that is not a date is left for the schema. */
+function utc(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t).toISOString();
+}
 
+function refuse(message: string, problems: string[], total: number): never {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  if (total > listed.length) listed.push(`…and ${total - listed.length} more`);
+  throw new ImportError(message, listed);
+}
+
+/** Checks records against the notes' own rules and ids for duplicates; returns them or throws listing why not. */
+function checkRecords(candidates: { record: unknown; at: string }[]): Annotation[] {
+  const { records, problems } = NotesRepository.check(candidates.map((c) => c.record), (i) => candidates[i]!.at);
+  if (problems.length > 0) {
+    refuse(`This file has notes Backstory cannot keep (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was imported.`, problems, problems.length);
+  }
+  const firstSeen = new Map<string, string>();
+  const duplicates: string[] = [];
+  records.forEach((record, i) => {
+    const earlier = firstSeen.get(record.id);
+    if (earlier) duplicates.push(`${candidates[i]!.at}.id: "${record.id}" is already used by ${earlier}`);
+    else firstSeen.set(record.id, candidates[i]!.at);
+  });
+  if (duplicates.length > 0) refuse('This file uses the same id for different annotations; nothing was imported.', duplicates, duplicates.length);
+  return records;
+}
+
+/** Web Annotation JSON-LD into candidate records ("first.items[3]" for messages). */
+async function fromJsonLd(text: string): Promise<{ record: unknown; at: string }[]> {
+  const located = locateAnnotations(parseJson(text));
   const problems: string[] = [];
   let problemCount = 0;
-  const valid: { input: AnnotationInput; path: (string | number)[] }[] = [];
+  const candidates: { record: unknown; at: string }[] = [];
   for (const { items, path, isList } of located) {
-    items.forEach((item, index) => {
+    for (const [index, item] of items.entries()) {
       const itemPath = isList ? [...path, index] : path;
       const result = annotationSchema.safeParse(item, requiredMessages);
       const found = result.success
@@ -234,110 +243,103 @@ export async function parseAnnotationFile(text: string): Promise<Annotation[]> {
         problemCount += found.length;
         problems.push(...found.slice(0, Math.max(0, MAX_LISTED_PROBLEMS - problems.length)));
       } else if (result.success) {
-        valid.push({ input: result.data, path: itemPath });
+        candidates.push({ record: { id: await storedIdFor(result.data.id), ...toRecordWithoutId(result.data) }, at: formatPath(itemPath) });
       }
-    });
-  }
-  if (problemCount > 0) {
-    if (problemCount > problems.length) problems.push(`…and ${problemCount - problems.length} more`);
-    throw new ImportError(`This file is not a valid annotation file (${problemCount} problem${problemCount === 1 ? '' : 's'}); nothing was imported.`, problems);
-  }
-
-  const records: Annotation[] = [];
-  const firstSeen = new Map<string, (string | number)[]>();
-  const duplicates: string[] = [];
-  for (const { input, path } of valid) {
-    const id = await storedIdFor(input.id);
-    const earlier = firstSeen.get(id);
-    if (earlier) {
-      duplicates.push(`${formatPath(path)}.id: "${input.id}" is already used by ${formatPath(earlier)}`);
-      continue;
     }
-    firstSeen.set(id, path);
-    records.push({ id, ...toRecordWithoutId(input) });
   }
-  if (duplicates.length > 0) {
-    const listed = duplicates.slice(0, MAX_LISTED_PROBLEMS);
-    if (duplicates.length > listed.length) listed.push(`…and ${duplicates.length - listed.length} more`);
-    throw new ImportError(`This file uses the same id for different annotations; nothing was imported.`, listed);
-  }
-  return records;
+  if (problemCount > 0) refuse(`This file is not a valid annotation file (${problemCount} problem${problemCount === 1 ? '' : 's'}); nothing was imported.`, problems, problemCount);
+  return candidates;
 }
 
-function isNewer(incoming: Annotation, stored: Annotation): boolean {
-  // Instants, not strings: "10:00+02:00" is older than "09:00Z". A stored date that does not parse loses.
-  return !(Date.parse(stored.modified) >= Date.parse(incoming.modified));
+/** A CSV row into a candidate record; empty cells are absent values. */
+function fromCsvRow(row: CsvRecord): unknown {
+  const record: Record<string, unknown> = {
+    id: row.id.trim(),
+    url: row.url,
+    title: row.title,
+    created: utc((row.created || row.modified).trim()),
+    modified: utc((row.modified || row.created).trim()),
+    text: row.note,
+    tags: row.tags === '' ? [] : row.tags.split('\n'),
+  };
+  if (row.quote !== '') {
+    const target: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: row.quote, prefix: row.prefix, suffix: row.suffix } };
+    if (row.start !== '' && row.end !== '') target.position = { type: 'TextPositionSelector', start: Number(row.start), end: Number(row.end) };
+    record.target = target;
+  }
+  if (row.reference_id !== '') record.reference = { id: row.reference_id, kind: row.reference_kind, label: row.reference };
+  return record;
+}
+
+function fromCsv(text: string): { record: unknown; at: string }[] {
+  const { rows, missing } = readCsv(text);
+  if (missing.length > 0) {
+    throw new ImportError(
+      `This CSV file is not one Backstory exported: its first row must name the columns ${REQUIRED_CSV_COLUMNS.join(', ')} ` +
+        `(missing: ${missing.join(', ')}). ${FORMATS_TAKEN} Nothing was imported.`,
+    );
+  }
+  // Row numbers as a spreadsheet shows them: the header is row 1.
+  return rows.map((row, i) => ({ record: fromCsvRow(row), at: `row ${i + 2}` }));
+}
+
+const COMMENT = new RegExp(`<!-- ${RECORD_COMMENT} (.*?) -->`, 'g');
+
+function fromMarkdown(text: string): { record: unknown; at: string }[] {
+  const out: { record: unknown; at: string }[] = [];
+  let n = 0;
+  for (const match of text.matchAll(COMMENT)) {
+    n++;
+    try {
+      out.push({ record: JSON.parse(match[1]!), at: `note ${n}` });
+    } catch {
+      throw new ImportError(`Note ${n} of this Markdown file has a damaged Backstory comment (the hidden line after it); nothing was imported.`);
+    }
+  }
+  if (n === 0) {
+    throw new ImportError(
+      'This Markdown file holds no notes Backstory can read back: each note of a Markdown export carries a hidden comment ' +
+        `(<!-- ${RECORD_COMMENT} … -->) that an import reads, and this file has none. ${FORMATS_TAKEN} Nothing was imported.`,
+    );
+  }
+  return out;
+}
+
+/** Text that a decoder made of a binary file: NUL bytes, replacement characters, control characters. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 65_536);
+  if (sample.includes('\u0000')) return true;
+  const odd = sample.match(/[\ufffd\u0001-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  return odd > Math.max(8, sample.length * 0.01);
+}
+
+export type ImportFormat = 'jsonld' | 'csv' | 'markdown';
+
+/** Which format the file is in, from its content (a file name can lie); null when none of ours. */
+export function detectFormat(text: string): ImportFormat | null {
+  const body = text.trimStart();
+  if (body.startsWith('{') || body.startsWith('[')) return 'jsonld';
+  if (body.includes(`<!-- ${RECORD_COMMENT} `) || /^# Backstory annotations\s*$/m.test(body.slice(0, 200))) return 'markdown';
+  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  if (/(^|,)"?(id|url)"?(,|$)/i.test(firstLine)) return 'csv';
+  return null;
 }
 
 /**
- * Writes records in one readwrite transaction: new ids are added, a stored record with an older `modified`
- * is replaced, anything else is kept. Any failed request aborts the transaction, so either every change
- * lands or none does.
+ * Parses and validates a whole file into stored records, or throws an ImportError that says what is wrong
+ * and where. Writes nothing.
  */
-export function writeAnnotations(db: IDBDatabase, records: readonly Annotation[]): Promise<ImportCounts> {
-  return new Promise((resolve, reject) => {
-    const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
-    let tx: IDBTransaction;
-    try {
-      tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
-    } catch (error) {
-      reject(new ImportError(`Could not open the notes database for writing (${describeError(error)}). Nothing was imported.`));
-      return;
-    }
-    const store = tx.objectStore(ANNOTATIONS_STORE);
-    // Requests are issued from callbacks rather than awaited promises: the transaction stays active, and
-    // 10,000 records need no promise per record. Reads are batched: one getAllKeys says which ids exist;
-    // new records are put straight away; stored ones are compared, read with one getAll when they are a
-    // large part of the store (re-importing a backup), else one get each (a few notes into a big store).
-    const merge = (record: Annotation, stored: Annotation) => {
-      if (isNewer(record, stored)) {
-        counts.updated++;
-        store.put(record);
-      } else {
-        counts.skipped++;
-      }
-    };
-    const keysRequest = store.getAllKeys();
-    keysRequest.onsuccess = () => {
-      const keys = new Set(keysRequest.result as IDBValidKey[]);
-      const existing: Annotation[] = [];
-      for (const record of records) {
-        if (keys.has(record.id)) {
-          existing.push(record);
-        } else {
-          counts.added++;
-          store.put(record);
-        }
-      }
-      if (existing.length === 0) return;
-      if (existing.length * 4 >= keys.size) {
-        const all = store.getAll();
-        all.onsuccess = () => {
-          const byId = new Map((all.result as Annotation[]).map((a) => [a.id, a]));
-          for (const record of existing) merge(record, byId.get(record.id)!);
-        };
-      } else {
-        for (const record of existing) {
-          const request = store.get(record.id);
-          request.onsuccess = () => merge(record, request.result as Annotation);
-        }
-      }
-    };
-    tx.oncomplete = () => resolve(counts);
-    tx.onabort = () => {
-      reject(new ImportError(`Saving failed (${describeError(tx.error)}); nothing was imported and your notes are unchanged.`));
-    };
-  });
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') return 'the browser has no more storage space for Backstory';
-  if (error instanceof Error) return error.message || error.name;
-  return error === null || error === undefined ? 'the transaction was aborted' : String(error);
-}
-
-/** Validates `text` and imports it in one transaction. Throws ImportError (nothing written) on any problem. */
-export async function importAnnotationFile(db: IDBDatabase, text: string): Promise<ImportCounts> {
-  const records = await parseAnnotationFile(text);
-  return writeAnnotations(db, records);
+export async function parseImportFile(text: string): Promise<Annotation[]> {
+  checkImportSize(text.length);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') throw new ImportError('The file is empty. Nothing was imported.');
+  if (looksBinary(body)) {
+    throw new ImportError(`This is not a text file (it looks like a picture, a PDF, an archive or another binary file). ${FORMATS_TAKEN} Nothing was imported.`);
+  }
+  const format = detectFormat(body);
+  if (format === null) {
+    throw new ImportError(`Backstory cannot tell what this file is: it is not JSON-LD, nor a CSV or Markdown file that Backstory exported. ${FORMATS_TAKEN} Nothing was imported.`);
+  }
+  const candidates = format === 'jsonld' ? await fromJsonLd(body) : format === 'csv' ? fromCsv(body) : fromMarkdown(body);
+  return checkRecords(candidates);
 }

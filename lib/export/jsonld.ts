@@ -16,16 +16,20 @@
 //   - target: a SpecificResource whose `source` is the page URL string, with `dc:title` for the page title
 //     (`dc:` is a prefix the anno.jsonld context defines, so no extra vocabulary is needed) and
 //     `selector: [TextQuoteSelector, TextPositionSelector]` when the note is on a quote;
-//   - `backstory:reference`: the reference entity or figure the note was written on (id, kind, label), in
+//   - `backstory:reference`: the reference entity or figure the note was written on (id, kind, label), and
+//     on the target `backstory:passage`, a link that opens the page at the quote (a text fragment), in
 //     Backstory's own namespace declared in the second @context entry, as the model allows for extensions.
 import type { Annotation } from '../notes/types';
+import { passageLink } from './passage';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /**
- * Backstory's extension namespace. `.invalid` is reserved (RFC 2606): it names our terms without claiming
- * a domain we do not own; nothing dereferences it.
+ * Backstory's extension namespace: a URN, so it names our terms without claiming a domain, and nothing
+ * dereferences it. Files written with the earlier `https://backstory.invalid/ns#` use the same compact
+ * `backstory:` terms and import the same way.
  */
-export const BACKSTORY_NS = 'https://backstory.invalid/ns#';
+export const BACKSTORY_NS = 'urn:x-backstory:ns:';
+export const OLD_BACKSTORY_NS = 'https://backstory.invalid/ns#';
 export const BACKSTORY_CONTEXT = [ANNO_CONTEXT, { backstory: BACKSTORY_NS }] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,7 +58,7 @@ export interface JsonLdAnnotation {
   modified: string;
   motivation: 'commenting' | 'highlighting' | 'bookmarking';
   body?: JsonLdBody[];
-  target: { type: 'SpecificResource'; source: string; 'dc:title'?: string; selector?: JsonLdSelector[] };
+  target: { type: 'SpecificResource'; source: string; 'dc:title'?: string; selector?: JsonLdSelector[]; 'backstory:passage'?: string };
   'backstory:reference'?: { 'backstory:id': string; 'backstory:kind': 'entity' | 'figure'; 'backstory:label': string };
 }
 
@@ -85,6 +89,8 @@ export function toJsonLdAnnotation(a: Annotation): JsonLdAnnotation {
     if (a.target.position) {
       target.selector.push({ type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end });
     }
+    const passage = passageLink(a);
+    if (passage) target['backstory:passage'] = passage;
   }
 
   const out: JsonLdAnnotation = {

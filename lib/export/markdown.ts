@@ -1,7 +1,12 @@
 // Markdown export, ready to paste into a notes app: one section per page (its title as a link), each quote as
-// a blockquote, then the note and the tags. Notes and quotes are plain text, so every character that
-// Markdown would read as syntax is escaped: what the reader typed or quoted is what the notes app shows.
+// a blockquote with a link to the passage, the reference item it is on, the note, the tags and the local
+// time. Notes and quotes are plain text, so every character that Markdown would read as syntax is escaped:
+// what the reader typed or quoted is what the notes app shows.
 import type { Annotation } from '../notes/types';
+import { groupByPage, titleFor } from '../notes/group';
+import { referenceLinkText } from '../notes/reference-link';
+import { webHref } from '../url';
+import { passageLink, readableLocalTime } from './passage';
 
 /** Characters that start or end inline syntax anywhere in a line (CommonMark allows escaping any of them). */
 const INLINE_SPECIALS = /[\\`*_[\]<>|~]/g;
@@ -46,46 +51,17 @@ function linkDestination(url: string): string {
   return `<${url.replace(/[<>\n\r]/g, (c) => encodeURIComponent(c))}>`;
 }
 
-function titleFor(group: { url: string; title: string }): string {
-  return group.title.trim() !== '' ? group.title : group.url;
-}
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
 
-function formatDate(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  return new Date(time).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
+/**
+ * Each note's record, whole, in an HTML comment after it: Markdown renderers and notes apps hide it, and an
+ * import reads it back, so a Markdown export imports without loss. JSON never holds "--" here (each "-"
+ * before another is written \u002d), so nothing in a note can end the comment early.
+ */
+export const RECORD_COMMENT = 'backstory:note';
 
-interface PageGroup {
-  url: string;
-  title: string;
-  latest: number;
-  annotations: Annotation[];
-}
-
-/** Pages with the most recently touched first; within a page, notes in reading order, then page notes. */
-export function groupByPage(annotations: readonly Annotation[]): PageGroup[] {
-  const groups = new Map<string, PageGroup>();
-  for (const a of annotations) {
-    let group = groups.get(a.url);
-    if (!group) {
-      group = { url: a.url, title: a.title, latest: -Infinity, annotations: [] };
-      groups.set(a.url, group);
-    }
-    // The most recent note carries the freshest title (pages retitle their articles).
-    const modified = Date.parse(a.modified);
-    if (modified > group.latest || group.latest === -Infinity) {
-      group.latest = Number.isNaN(modified) ? group.latest : modified;
-      if (a.title.trim() !== '') group.title = a.title;
-    }
-    group.annotations.push(a);
-  }
-  const readingOrder = (a: Annotation) => a.target?.position?.start ?? (a.target ? Number.MAX_SAFE_INTEGER - 1 : Number.MAX_SAFE_INTEGER);
-  for (const group of groups.values()) {
-    // Plain comparison, not localeCompare: ISO strings, and ICU collation is slow over 10,000 notes.
-    group.annotations.sort((a, b) => readingOrder(a) - readingOrder(b) || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
-  }
-  return [...groups.values()].sort((a, b) => b.latest - a.latest);
+export function recordComment(a: Annotation): string {
+  return `<!-- ${RECORD_COMMENT} ${JSON.stringify(a).replace(/-(?=-)/g, '\\u002d')} -->`;
 }
 
 export interface MarkdownOptions {
@@ -96,9 +72,13 @@ export function writeMarkdown(annotations: readonly Annotation[], options: Markd
   const groups = groupByPage(annotations);
   const lines: string[] = ['# Backstory annotations', ''];
   const n = annotations.length;
-  lines.push(`Exported ${options.now.toISOString().slice(0, 10)}: ${n} annotation${n === 1 ? '' : 's'} on ${groups.length} page${groups.length === 1 ? '' : 's'}.`);
+  lines.push(`Exported ${readableLocalTime(options.now.toISOString())}: ${n} annotation${n === 1 ? '' : 's'} on ${groups.length} page${groups.length === 1 ? '' : 's'}.`);
   for (const group of groups) {
-    lines.push('', `## [${escapeMarkdownLine(titleFor(group).replace(/\s*[\r\n]+\s*/g, ' '))}](${linkDestination(group.url)})`);
+    const heading = escapeMarkdownLine(oneLine(titleFor(group)));
+    const href = webHref(group.url);
+    // Only web pages become links: a javascript: or data: address stays text a renderer will not run.
+    lines.push('', href ? `## [${heading}](${linkDestination(href)})` : `## ${heading}`);
+    if (!href) lines.push('', `Address: ${escapeMarkdownLine(oneLine(group.url))}`);
     group.annotations.forEach((a, i) => {
       lines.push('');
       if (i > 0) lines.push('* * *', '');
@@ -106,14 +86,17 @@ export function writeMarkdown(annotations: readonly Annotation[], options: Markd
         const quoted = escapeMarkdownText(a.target.quote.exact);
         for (const line of quoted) lines.push(line === '' ? '>' : `> ${line}`);
         lines.push('');
+        const link = passageLink(a);
+        if (link) lines.push(`[Passage on the page](${linkDestination(link)})`, '');
       }
+      if (a.reference) lines.push(`On ${escapeMarkdownLine(oneLine(referenceLinkText(a.reference)))}`, '');
       if (a.text.trim() !== '') {
         lines.push(...escapeMarkdownText(a.text), '');
       }
       if (a.tags.length > 0) {
-        lines.push(`Tags: ${a.tags.map((t) => escapeMarkdownLine(t.replace(/\s*\n\s*/g, ' '))).join(', ')}  `);
+        lines.push(`Tags: ${a.tags.map((t) => escapeMarkdownLine(oneLine(t))).join(', ')}  `);
       }
-      lines.push(`*Saved ${formatDate(a.modified)}*`);
+      lines.push(`*Saved ${readableLocalTime(a.modified)}*`, '', recordComment(a));
     });
   }
   return lines.join('\n') + '\n';

@@ -1,5 +1,5 @@
-// The zod schema an imported annotation must satisfy before anything is written, and readable messages
-// for what it finds wrong ("first.items[3].target.selector[0].exact: required").
+// The shape a Web Annotation in an imported file must have before Backstory reads a note out of it; the
+// note itself then meets the notes' own schema (lib/notes/schema.ts). Messages: lib/validation.ts.
 //
 // It accepts what the W3C model allows for the parts Backstory can keep (single values or lists, a
 // `type` string or list, TextualBody or bodyValue notes, extra properties it does not know), and refuses
@@ -94,70 +94,3 @@ export const annotationSchema = z
 
 export type AnnotationInput = z.infer<typeof annotationSchema>;
 export type SpecificResourceInput = z.infer<typeof specificResourceSchema>;
-
-/** "first.items[3].target.selector[0].exact" */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += (out === '' ? '' : '.') + String(key);
-  }
-  return out || '(top level)';
-}
-
-interface IssueLike {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  errors?: IssueLike[][];
-}
-
-/**
- * Flattens zod issues into "path: message" lines. For a union (one-or-many, selector kinds) it reports the
- * alternative that got furthest into the value, because "Invalid input" at the union says nothing useful.
- */
-export function describeIssues(issues: readonly IssueLike[], prefix: readonly PropertyKey[] = []): string[] {
-  const lines: string[] = [];
-  for (const issue of issues) {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
-      // Alternatives the value is not even shaped like (an object where a list was expected) say nothing;
-      // among the rest, prefer one whose `type` matched: that is the kind of thing the file meant.
-      const shaped = issue.errors.filter((option) => !option.some(isWrongShape));
-      if (shaped.length === 0) {
-        lines.push(`${formatPath(path)}: ${describeUnionShapes(issue.errors)}`);
-        continue;
-      }
-      const typed = shaped.filter((option) => !option.some(isWrongType));
-      const progressed = typed.length > 0 ? typed : shaped;
-      const best = progressed.reduce((a, b) => (depth(b) > depth(a) ? b : a));
-      lines.push(...describeIssues(best, path));
-      continue;
-    }
-    lines.push(`${formatPath(path)}: ${issue.message.replace(/^Invalid input: /, '')}`);
-  }
-  return lines;
-}
-
-function isWrongShape(issue: IssueLike): boolean {
-  return issue.path.length === 0 && issue.code === 'invalid_type';
-}
-
-function isWrongType(issue: IssueLike): boolean {
-  return issue.path.length === 1 && issue.path[0] === 'type' && (issue.code === 'invalid_value' || issue.code === 'custom');
-}
-
-function depth(option: IssueLike[]): number {
-  return Math.max(...option.map((i) => i.path.length));
-}
-
-function describeUnionShapes(options: IssueLike[][]): string {
-  const expected = options.flatMap((o) => o.map((i) => /expected (\w+)/.exec(i.message)?.[1])).filter(Boolean);
-  if (options.every((o) => o.some((i) => i.message.startsWith('required')))) return 'required';
-  const received = options.flatMap((o) => o.map((i) => /received (\w+)/.exec(i.message)?.[1])).find(Boolean);
-  const kinds = [...new Set(expected)].join(' or ');
-  return kinds ? `expected ${kinds}${received ? `, received ${received}` : ''}` : 'invalid value';
-}
-
-/** Zod's error map for every import parse: a missing property reads "required", as people say it. */
-export const requiredMessages = { error: (iss: { input?: unknown }) => (iss.input === undefined ? 'required' : undefined) };

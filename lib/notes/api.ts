@@ -1,41 +1,53 @@
-// What the popup needs from the background and the tab, as one object over two transports. Pure: the
-// popup passes runtime.sendMessage / tabs.sendMessage; tests pass routeMessage over real handlers.
+// What the popup needs for notes, as one object: the repository (the popup opens the database itself, like
+// every Backstory page), the background (the pending selection) and the tab's content script (the page's
+// selection and anchoring). Pure: the popup passes the browser's transports; tests pass their own.
 import { createClient, type Transport } from '../messages';
-import type { Annotation } from './types';
+import { normalizeUrl } from '../url';
+import type { Annotation, DeletedAnnotation } from './types';
 import type { AnchorReport, PageContext, PendingSelection, SaveNoteRequest } from './messages';
-import type { AnnotationPatch } from './store';
+import type { AnnotationPatch, NotesRepository } from './repository';
 
 export interface NotesApi {
+  readonly repository: NotesRepository;
   save(request: SaveNoteRequest): Promise<Annotation>;
   update(id: string, patch: AnnotationPatch, base?: AnnotationPatch): Promise<Annotation>;
+  /** Moves the note to the trash; null if it was already gone. */
   remove(id: string): Promise<Annotation | null>;
-  undoRemove(note: Annotation): Promise<Annotation>;
+  /** Puts a deleted note back, by id, from any page, until its grace period ends. */
+  restore(id: string): Promise<Annotation>;
   listForUrl(url: string): Promise<Annotation[]>;
+  /** This page's deleted notes that can still be restored, most recent first. */
+  listDeleted(url: string): Promise<DeletedAnnotation[]>;
   search(query: string): Promise<Annotation[]>;
   takePending(tabId: number): Promise<PendingSelection | null>;
   /** Null when the tab has no content script (browser pages, the store, PDFs). */
   pageContext(): Promise<PageContext | null>;
-  /** Re-anchors the page's notes after a change; null when the tab cannot be reached. */
+  /** Re-anchors the page's notes and reports which it found; null when the tab cannot be reached. */
   refreshPage(): Promise<AnchorReport | null>;
   revealOnPage(id: string): Promise<boolean>;
   /** The tab's URL and title from the browser, for tabs without a content script. */
   tabInfo(): Promise<{ url: string; title: string } | null>;
 }
 
-export function createNotesApi(
-  toBackground: Transport,
-  toTab: Transport | null,
-  tabInfo: () => Promise<{ url: string; title: string } | null> = async () => null,
-): NotesApi {
+export interface NotesApiDeps {
+  repository: NotesRepository;
+  toBackground: Transport;
+  toTab: Transport | null;
+  tabInfo?(): Promise<{ url: string; title: string } | null>;
+}
+
+export function createNotesApi({ repository, toBackground, toTab, tabInfo = async () => null }: NotesApiDeps): NotesApi {
   const bg = createClient(toBackground);
   const tab = toTab ? createClient(toTab) : null;
   return {
-    save: (request) => bg('notes/save', request),
-    update: (id, patch, base) => bg('notes/update', base ? { id, patch, base } : { id, patch }),
-    remove: (id) => bg('notes/delete', { id }),
-    undoRemove: (note) => bg('notes/undo-delete', { note }),
-    listForUrl: (url) => bg('notes/list-for-url', { url }),
-    search: (query) => bg('notes/search', { query, limit: 100 }),
+    repository,
+    save: (request) => repository.create({ ...request, url: normalizeUrl(request.url) }),
+    update: (id, patch, base) => repository.update(id, patch, base),
+    remove: (id) => repository.remove(id),
+    restore: (id) => repository.restore(id),
+    listForUrl: (url) => repository.listByUrl(normalizeUrl(url)),
+    listDeleted: (url) => repository.listDeleted(normalizeUrl(url)),
+    search: (query) => repository.search(query, 100),
     takePending: (tabId) => bg('notes/take-pending', { tabId }),
     pageContext: async () => (tab ? tab('notes/page-context', {}).catch(() => null) : null),
     refreshPage: async () => (tab ? tab('notes/page-refresh', {}).catch(() => null) : null),

@@ -1,11 +1,13 @@
 // The notes part of the typed protocol (lib/messages.ts merges it). Requests named `notes/…` go to the
-// background, which owns the database; `notes/page…` requests go to the content script of a tab
-// (tabs.sendMessage), which knows the page's URL, its selection and which notes it could anchor.
+// background, which hosts the notes repository for content scripts and relays changes; `notes/page…`
+// requests go to the content script of a tab (tabs.sendMessage), which knows the page's URL, its selection
+// and which notes it could anchor. Backstory's own pages read and write the database through their own
+// repository (lib/notes/repository.ts), not through messages.
 import type { Annotation, NoteTarget, ReferenceLink } from './types';
-import type { AnnotationPatch, NewAnnotation } from './store';
+import type { NewAnnotation, NotesChange } from './repository';
 
-/** A new note as the store takes it, except that `url` is the page's URL as the tab shows it: the background
- * normalises it (lib/url.ts) before the store sees it. */
+/** A new note as the popup saves it, except that `url` is the page's URL as the tab shows it: it is
+ * normalised (lib/url.ts) before the repository sees it. */
 export type SaveNoteRequest = NewAnnotation;
 
 /** What the reader had selected when they asked for a note, kept by the background for the popup. */
@@ -39,18 +41,15 @@ export interface PageContext {
 }
 
 export interface NotesProtocol {
-  'notes/save': { request: SaveNoteRequest; response: Annotation };
-  /** `base`: the values the editor started from; a field someone else changed meanwhile is a conflict. */
-  'notes/update': { request: { id: string; patch: AnnotationPatch; base?: AnnotationPatch }; response: Annotation };
-  /** Returns the deleted record (null if it was already gone) so the UI can offer undo. */
-  'notes/delete': { request: { id: string }; response: Annotation | null };
-  'notes/undo-delete': { request: { note: Annotation }; response: Annotation };
+  /** A page's notes, newest first: a content script may ask for its own page's only. */
   'notes/list-for-url': { request: { url: string }; response: Annotation[] };
-  'notes/search': { request: { query: string; limit?: number }; response: Annotation[] };
-  'notes/get-all': { request: Record<string, never>; response: Annotation[] };
-  'notes/count': { request: Record<string, never>; response: number };
   /** Takes (and forgets) the selection saved by the context menu or the add-note command for this tab. */
   'notes/take-pending': { request: { tabId: number }; response: PendingSelection | null };
+  /**
+   * A repository in one of Backstory's pages committed a change. The background relays it once to the open
+   * pages it concerns (`notes/page-refresh`); other extension pages hear the same message and reload.
+   */
+  'notes/changed': { request: NotesChange; response: null };
 
   // Answered by the content script of a tab.
   'notes/page-context': { request: Record<string, never>; response: PageContext };

@@ -1,4 +1,4 @@
-// The stored annotation record, shared by the notes store, the popup, the page and export/import.
+// The stored annotation record, shared by the notes repository, the popup, the page and export/import.
 
 // The quote selectors belong to anchoring, which reads and writes them.
 import type { AnchorTarget, TextPositionSelector, TextQuoteSelector } from '../anchor/types';
@@ -31,6 +31,15 @@ export interface Annotation {
   reference?: ReferenceLink;
 }
 
-/** IndexedDB names, shared by the store (lib/notes) and the one-transaction import (lib/export). */
+/** A deleted note, kept whole until it is restored or its grace period ends. */
+export interface DeletedAnnotation {
+  id: string;
+  /** ISO 8601: when it was deleted. */
+  deleted: string;
+  note: Annotation;
+}
+
+/** IndexedDB names (lib/notes/db.ts opens them; only lib/notes/repository.ts reads and writes them). */
 export const NOTES_DB_NAME = 'backstory-notes';
 export const ANNOTATIONS_STORE = 'annotations';
+export const TRASH_STORE = 'trash';

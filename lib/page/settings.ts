@@ -33,19 +33,9 @@ export function normalizeSettings(value: unknown): Settings {
   return settings;
 }
 
-/**
- * The site a setting applies to: the host name, lower-cased, without a leading "www." (readers think of
- * www.example.com and example.com as one site). Accepts a URL or a bare host name.
- */
-export function siteKey(urlOrHost: string): string {
-  let host = urlOrHost.trim().toLowerCase();
-  try {
-    if (host.includes('/')) host = new URL(host).hostname;
-  } catch {
-    return '';
-  }
-  return host.replace(/^www\./, '').replace(/\.$/, '');
-}
+/** The site a setting applies to: one rule for every part of Backstory (lib/url.ts). */
+export { siteOf as siteKey } from '../url';
+import { siteOf as siteKey } from '../url';
 
 export function isSiteEnabled(settings: Settings, site: string): boolean {
   return !settings.disabledSites.includes(siteKey(site));

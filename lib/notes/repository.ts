@@ -1,0 +1,540 @@
+// The notes repository: the only code that reads or writes the notes database. It runs wherever the database
+// is opened — the background (for content scripts, the context menu and housekeeping) and Backstory's own
+// pages (popup, options), which share the extension's origin and so the same database, and which use it
+// directly so that a 15 MB import or export is never copied through messaging.
+//
+// What it guarantees, in every context:
+//  - every record it writes passes the one schema (./schema.ts, ./limits.ts), so anything stored can be
+//    edited, deleted and restored by every other path;
+//  - a delete is soft: the record moves whole to the trash, and `restore(id)` puts it back unchanged, from
+//    any context, until the grace period ends (`purgeDeleted`);
+//  - each committed change is reported once through `onChange` (each context wires that to the change feed:
+//    the background relays it to open pages, see entrypoints/background/notes.ts);
+//  - every committed change is mirrored to a backup outside the database (`backup`), and a database the
+//    browser lost (created again from nothing) is refilled from it before anything else reads it;
+//  - after a write fails for lack of space or a storage fault, it stops writing (`fault`) and says so plainly,
+//    rather than trying again into a failing disk; reads (and so exports) keep working.
+import { unwrap } from 'idb';
+import { describeIssues, parseOrThrow, requiredMessages, ValidationError } from '../validation';
+import { createDbHandle, type NotesDb } from './db';
+import { annotationSchema, newAnnotationSchema, patchSchema } from './schema';
+import { byCreatedDesc, matchesQuery, parseQuery, sortByModifiedDesc } from './search';
+import { ANNOTATIONS_STORE, TRASH_STORE, type Annotation, type DeletedAnnotation, type NoteTarget, type ReferenceLink } from './types';
+
+/** A write failed; `message` is written for the reader (shown as is). */
+export class NotesError extends Error {
+  constructor(message: string, readonly reason: 'disk' | 'conflict' | 'not-found' | 'invalid' | 'write') {
+    super(message);
+    this.name = 'NotesError';
+  }
+}
+
+export interface NewAnnotation {
+  url: string;
+  title: string;
+  text: string;
+  tags?: string[];
+  target?: NoteTarget;
+  reference?: ReferenceLink;
+}
+
+/** The fields an edit may change. */
+export type AnnotationPatch = Partial<Pick<Annotation, 'text' | 'tags' | 'title'>>;
+
+/** What changed, for whoever shows notes: the pages' URLs (normalised), or every page. */
+export interface NotesChange {
+  kind: 'saved' | 'deleted' | 'restored' | 'imported' | 'cleared' | 'recovered' | 'purged';
+  urls: string[] | 'all';
+}
+
+export interface ImportCounts {
+  /** Not in the database before. */
+  added: number;
+  /** In the database with an older `modified`: replaced. */
+  updated: number;
+  /** In the database already, same or newer: kept as it was. */
+  skipped: number;
+}
+
+/** A copy of the live notes outside the database, written after each committed change. */
+export interface NotesBackup {
+  put(records: readonly Annotation[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  clear(): Promise<void>;
+  readAll(): Promise<Annotation[]>;
+}
+
+export interface RepositoryOptions {
+  now?: () => Date;
+  newId?: () => string;
+  onChange?(change: NotesChange): void;
+  backup?: NotesBackup;
+  /** How long a deleted note can be restored. */
+  graceMs?: number;
+  /** Records per transaction in an import: a failure part-way leaves whole chunks, never a broken database. */
+  importChunk?: number;
+}
+
+/** Thirty days: long enough to notice a mistake, short enough that the trash does not grow for ever. */
+export const DELETE_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** "delete the note" → the reader's message for a failed write. */
+export function describeWriteError(error: unknown, action: string): NotesError {
+  if (error instanceof NotesError) return error;
+  if (error instanceof ValidationError) return new NotesError(`Could not ${action}: ${error.problems[0] ?? 'the note is malformed'}.`, 'invalid');
+  if (isStorageFault(error)) return diskError(action);
+  const name = (error as { name?: string } | null)?.name;
+  const message = (error as { message?: string } | null)?.message ?? String(error);
+  return new NotesError(`Could not ${action}: ${message || name || 'the database refused the write'}.`, 'write');
+}
+
+function diskError(action: string): NotesError {
+  return new NotesError(
+    `Could not ${action}: the browser could not write to the disk (it may be full). Notes you saved before are safe. ` +
+      'Export them now, then free some disk space and try again.',
+    'disk',
+  );
+}
+
+/**
+ * Waits for the requests and the commit. When the browser aborts the transaction, each request fails with a
+ * bare AbortError; the transaction's own error says why (a quota or I/O error), so that is the one thrown.
+ */
+async function settle(tx: { done: Promise<void>; error: DOMException | null }, ...requests: Promise<unknown>[]): Promise<void> {
+  try {
+    await Promise.all([...requests, tx.done]);
+  } catch (error) {
+    throw tx.error ?? error;
+  }
+}
+
+/**
+ * Quota errors, and the I/O errors Chromium reports when its database files cannot be written or opened
+ * ("IO error: … FILE_ERROR_NO_SPACE", "Failed to write blobs", "Internal error opening backing store").
+ */
+export function isStorageFault(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  const message = (error as { message?: string } | null)?.message ?? '';
+  // An abort Backstory did not ask for (its own aborts throw NotesError first) is the browser giving up on the
+  // write: in practice a quota or I/O failure whose cause it did not pass on.
+  return name === 'QuotaExceededError' || name === 'AbortError' ||
+    /quota|IO ?error|no[_ ]space|disk|Failed to write|backing store|transaction was aborted/i.test(`${name} ${message}`);
+}
+
+/** Strictly increasing ISO timestamps per record, even when two edits land in the same millisecond. */
+function nextModified(now: Date, previous: string | undefined): string {
+  const prev = previous ? Date.parse(previous) : NaN;
+  const t = Number.isFinite(prev) && prev >= now.getTime() ? prev + 1 : now.getTime();
+  return new Date(t).toISOString();
+}
+
+function isNewer(incoming: Annotation, stored: Annotation): boolean {
+  // Instants, not strings: "10:00+02:00" is older than "09:00Z". A stored date that does not parse loses.
+  return !(Date.parse(stored.modified) >= Date.parse(incoming.modified));
+}
+
+const urlsOf = (notes: readonly Annotation[]) => [...new Set(notes.map((n) => n.url))];
+
+export class NotesRepository {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly graceMs: number;
+  private readonly importChunk: number;
+  private faultError: NotesError | null = null;
+  private readonly faultListeners = new Set<(fault: NotesError | null) => void>();
+  private opened: Promise<NotesDb> | null = null;
+  private recoveredCount = 0;
+
+  /**
+   * `open` is the database handle (lib/notes/db.ts createDbHandle); `created()` says whether that open made
+   * the database from nothing, so a lost one is refilled from the backup.
+   */
+  constructor(
+    private readonly open: () => Promise<NotesDb>,
+    private readonly options: RepositoryOptions & { created?: () => boolean } = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.graceMs = options.graceMs ?? DELETE_GRACE_MS;
+    this.importChunk = options.importChunk ?? 500;
+  }
+
+  /** The storage fault that stopped writing, if any (cleared by `retry`). */
+  get fault(): NotesError | null {
+    return this.faultError;
+  }
+
+  /** Told when writing stops for a storage fault, and when it may resume. Returns the unsubscribe. */
+  onFault(listener: (fault: NotesError | null) => void): () => void {
+    this.faultListeners.add(listener);
+    return () => this.faultListeners.delete(listener);
+  }
+
+  /** Lets writes try again (after the reader freed some space). */
+  retry(): void {
+    this.setFault(null);
+  }
+
+  /** How many notes were put back from the backup because the browser had lost the database (0 usually). */
+  get recovered(): number {
+    return this.recoveredCount;
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------
+
+  async get(id: string): Promise<Annotation | undefined> {
+    return (await this.db()).get(ANNOTATIONS_STORE, id);
+  }
+
+  /** A page's notes, newest first. */
+  async listByUrl(url: string): Promise<Annotation[]> {
+    return (await (await this.db()).getAllFromIndex(ANNOTATIONS_STORE, 'url', url)).sort(byCreatedDesc);
+  }
+
+  /** Every note, most recently modified first (the one order of "everything", wherever it is shown). */
+  async listAll(): Promise<Annotation[]> {
+    return sortByModifiedDesc(await (await this.db()).getAll(ANNOTATIONS_STORE));
+  }
+
+  async count(): Promise<number> {
+    return (await this.db()).count(ANNOTATIONS_STORE);
+  }
+
+  /**
+   * Notes whose text, quote, tags, page title or linked reference item contain every word of `query`,
+   * ignoring case and accents; `#tag` words must match a tag. Most recently modified first.
+   */
+  async search(query: string, limit = 200): Promise<Annotation[]> {
+    const terms = parseQuery(query);
+    if (terms.words.length === 0 && terms.tags.length === 0) return [];
+    const hits: Annotation[] = [];
+    for (const note of await this.listAll()) {
+      if (!matchesQuery(note, terms)) continue;
+      hits.push(note);
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+
+  /** Deleted notes still in their grace period, most recently deleted first; one page's with `url`. */
+  async listDeleted(url?: string): Promise<DeletedAnnotation[]> {
+    const db = await this.db();
+    const all = url === undefined ? await db.getAll(TRASH_STORE) : await db.getAllFromIndex(TRASH_STORE, 'url', url);
+    const cutoff = this.now().getTime() - this.graceMs;
+    return all.filter((d) => Date.parse(d.deleted) >= cutoff).sort((a, b) => (a.deleted < b.deleted ? 1 : a.deleted > b.deleted ? -1 : 0));
+  }
+
+  // ---- writes ------------------------------------------------------------------------------------
+
+  async create(input: NewAnnotation): Promise<Annotation> {
+    const clean = this.checked(() => parseOrThrow(newAnnotationSchema, input, 'note'), 'save the note');
+    const stamp = this.now().toISOString();
+    const record: Annotation = {
+      id: this.newId(),
+      url: clean.url,
+      title: clean.title,
+      created: stamp,
+      modified: stamp,
+      text: clean.text,
+      tags: clean.tags ?? [],
+      ...(clean.target ? { target: clean.target } : {}),
+      ...(clean.reference ? { reference: clean.reference } : {}),
+    };
+    await this.write('save the note', async (db) => {
+      const tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
+      // add, not put: a duplicate id is an error rather than a silent overwrite of someone else's note.
+      await settle(tx, tx.store.add(record));
+    });
+    await this.committed({ kind: 'saved', urls: [record.url] }, () => this.options.backup?.put([record]));
+    return record;
+  }
+
+  /**
+   * Applies `patch` to the stored record in one transaction. Only the fields in `patch` are checked: a record
+   * that an older version stored, or that came from a file, stays editable whatever its other fields hold.
+   * With `base` (the values the editor started from), a field that someone else changed meanwhile to
+   * something else is a conflict rather than a silent overwrite; fields nobody else touched merge.
+   */
+  async update(id: string, patch: AnnotationPatch, base?: AnnotationPatch): Promise<Annotation> {
+    const clean = this.checked(() => parseOrThrow(patchSchema, patch, 'edit'), 'save your changes') as AnnotationPatch;
+    for (const key of Object.keys(clean) as (keyof AnnotationPatch)[]) if (clean[key] === undefined) delete clean[key];
+    const next = await this.write('save your changes', async (db) => {
+      const tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
+      const current = await tx.store.get(id);
+      if (!current) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw new NotesError('This note no longer exists (it was deleted, perhaps in another window).', 'not-found');
+      }
+      if (base) {
+        for (const key of Object.keys(clean) as (keyof AnnotationPatch)[]) {
+          if (!(key in base)) continue;
+          const stored = JSON.stringify(current[key]);
+          if (stored !== JSON.stringify(base[key]) && stored !== JSON.stringify(clean[key])) {
+            tx.abort();
+            await tx.done.catch(() => undefined);
+            throw new NotesError(`This note's ${key} was changed in another window meanwhile; reopen it to see the latest version.`, 'conflict');
+          }
+        }
+      }
+      const updated: Annotation = { ...current, ...clean, modified: nextModified(this.now(), current.modified) };
+      await settle(tx, tx.store.put(updated));
+      return updated;
+    });
+    await this.committed({ kind: 'saved', urls: [next.url] }, () => this.options.backup?.put([next]));
+    return next;
+  }
+
+  /**
+   * Moves the note to the trash (whole, as stored) and returns it; null if it was already gone. It can be
+   * restored by id from any context until the grace period ends.
+   */
+  async remove(id: string): Promise<Annotation | null> {
+    const removed = await this.write('delete the note', async (db) => {
+      const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
+      const notes = tx.objectStore(ANNOTATIONS_STORE);
+      const current = await notes.get(id);
+      if (current) {
+        await tx.objectStore(TRASH_STORE).put({ id, deleted: this.now().toISOString(), note: current });
+        await notes.delete(id);
+      }
+      await tx.done;
+      return current ?? null;
+    });
+    if (removed) await this.committed({ kind: 'deleted', urls: [removed.url] }, () => this.options.backup?.remove([id]));
+    return removed;
+  }
+
+  /**
+   * Puts a deleted note back exactly as it was: no check runs on it (it was stored once; it may predate
+   * today's rules). A note with the same id that exists meanwhile (re-imported, say) wins and is returned.
+   */
+  async restore(id: string): Promise<Annotation> {
+    const restored = await this.write('restore the note', async (db) => {
+      const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
+      const trash = tx.objectStore(TRASH_STORE);
+      const entry = await trash.get(id);
+      const existing = await tx.objectStore(ANNOTATIONS_STORE).get(id);
+      if (!entry && !existing) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw new NotesError('This note can no longer be restored: its time in the trash is over.', 'not-found');
+      }
+      if (entry && !existing) await tx.objectStore(ANNOTATIONS_STORE).add(entry.note);
+      if (entry) await trash.delete(id);
+      await tx.done;
+      return existing ?? entry!.note;
+    });
+    await this.committed({ kind: 'restored', urls: [restored.url] }, () => this.options.backup?.put([restored]));
+    return restored;
+  }
+
+  /** Moves every note to the trash in one transaction (each restorable by id); returns their ids. */
+  async removeAll(): Promise<string[]> {
+    const stamp = this.now().toISOString();
+    const ids = await this.write('delete your notes', async (db) => {
+      const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
+      const all = await tx.objectStore(ANNOTATIONS_STORE).getAll();
+      const trash = tx.objectStore(TRASH_STORE);
+      for (const note of all) void trash.put({ id: note.id, deleted: stamp, note });
+      await tx.objectStore(ANNOTATIONS_STORE).clear();
+      await tx.done;
+      return all.map((n) => n.id);
+    });
+    if (ids.length > 0) await this.committed({ kind: 'cleared', urls: 'all' }, () => this.options.backup?.clear());
+    return ids;
+  }
+
+  /** Restores many deleted notes in one transaction (undo of a delete-all); notes that exist meanwhile win. */
+  async restoreMany(ids: readonly string[]): Promise<number> {
+    const restored = await this.write('restore your notes', async (db) => {
+      const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
+      const notes = tx.objectStore(ANNOTATIONS_STORE);
+      const trash = tx.objectStore(TRASH_STORE);
+      const back: Annotation[] = [];
+      for (const id of ids) {
+        const entry = await trash.get(id);
+        if (!entry) continue;
+        if (!(await notes.getKey(id))) {
+          await notes.add(entry.note);
+          back.push(entry.note);
+        }
+        await trash.delete(id);
+      }
+      await tx.done;
+      return back;
+    });
+    if (restored.length > 0) await this.committed({ kind: 'restored', urls: 'all' }, () => this.options.backup?.put(restored));
+    return restored.length;
+  }
+
+  /** Ends the grace period of notes deleted longer ago than it: they are gone for good. Says how many. */
+  async purgeDeleted(): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - this.graceMs).toISOString();
+    return this.write('empty the trash', async (db) => {
+      const tx = db.transaction(TRASH_STORE, 'readwrite');
+      let purged = 0;
+      let cursor = await tx.store.index('deleted').openCursor(IDBKeyRange.upperBound(cutoff, true));
+      while (cursor) {
+        await cursor.delete();
+        purged++;
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      return purged;
+    });
+  }
+
+  /**
+   * Checks each record against the notes' schema (tidying what it may) and returns the records and the
+   * problems ("path: message", prefixed by `pathOf(i)`), without writing anything.
+   */
+  static check(records: readonly unknown[], pathOf: (index: number) => string): { records: Annotation[]; problems: string[] } {
+    const out: Annotation[] = [];
+    const problems: string[] = [];
+    records.forEach((raw, i) => {
+      const result = annotationSchema.safeParse(raw, requiredMessages);
+      if (result.success) out.push(result.data as Annotation);
+      else problems.push(...describeIssues(result.error.issues).map((p) => `${pathOf(i)}${p === '(top level)' ? '' : `.${p}`}`));
+    });
+    return { records: out, problems };
+  }
+
+  /**
+   * Writes records that passed `check`: new ids are added, a stored record with an older `modified` is
+   * replaced, anything else is kept. One transaction per chunk, so a failure part-way (a full disk) leaves
+   * every earlier chunk whole and nothing half-written; the error says how far it got.
+   */
+  async importRecords(records: readonly Annotation[], onProgress?: (done: number) => void): Promise<ImportCounts> {
+    const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
+    const written: Annotation[] = [];
+    try {
+      for (let at = 0; at < records.length; at += this.importChunk) {
+        const chunk = records.slice(at, at + this.importChunk);
+        const result = await this.write('import the file', (db) => writeChunk(db, chunk));
+        counts.added += result.counts.added;
+        counts.updated += result.counts.updated;
+        counts.skipped += result.counts.skipped;
+        written.push(...result.written);
+        onProgress?.(at + chunk.length);
+      }
+    } catch (error) {
+      if (written.length > 0) await this.committed({ kind: 'imported', urls: urlsOf(written) }, () => this.options.backup?.put(written));
+      const done = counts.added + counts.updated + counts.skipped;
+      const reason = error instanceof NotesError ? error.reason : 'write';
+      const detail = error instanceof Error ? error.message.replace(/^Could not import the file: /, '') : String(error);
+      throw new NotesError(
+        done === 0
+          ? `Nothing was imported: ${detail}`
+          : `The import stopped after ${done.toLocaleString('en')} of ${records.length.toLocaleString('en')} notes (${counts.added} added, ${counts.updated} updated); the rest were not imported: ${detail}`,
+        reason,
+      );
+    }
+    if (written.length > 0) await this.committed({ kind: 'imported', urls: urlsOf(written) }, () => this.options.backup?.put(written));
+    return counts;
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------------
+
+  /** The database, refilled from the backup first if the browser lost it. */
+  private db(): Promise<NotesDb> {
+    if (!this.opened) {
+      this.opened = this.open().then(async (db) => {
+        if (this.options.created?.() && this.options.backup) await this.recover(db);
+        return db;
+      });
+      this.opened.catch(() => { this.opened = null; });
+    }
+    // A handle that was closed (version change) reopens through `open`; recovery ran on the first.
+    return this.opened.then(() => this.open());
+  }
+
+  private async recover(db: NotesDb): Promise<void> {
+    const saved = await this.options.backup!.readAll().catch(() => [] as Annotation[]);
+    if (saved.length === 0) return;
+    for (let at = 0; at < saved.length; at += this.importChunk) await writeChunk(db, saved.slice(at, at + this.importChunk));
+    this.recoveredCount = saved.length;
+    this.options.onChange?.({ kind: 'recovered', urls: 'all' });
+  }
+
+  private checked<T>(run: () => T, action: string): T {
+    try {
+      return run();
+    } catch (error) {
+      throw describeWriteError(error, action);
+    }
+  }
+
+  private async write<T>(action: string, run: (db: NotesDb) => Promise<T>): Promise<T> {
+    if (this.faultError) throw diskError(action);
+    try {
+      return await run(await this.db());
+    } catch (error) {
+      const described = describeWriteError(error, action);
+      if (described.reason === 'disk') this.setFault(described);
+      throw described;
+    }
+  }
+
+  /** After a commit: mirror it to the backup (a failing backup never undoes the saved note), then announce. */
+  private async committed(change: NotesChange, mirror: () => Promise<void> | undefined): Promise<void> {
+    await Promise.resolve().then(mirror).catch(() => undefined);
+    this.options.onChange?.(change);
+  }
+
+  private setFault(fault: NotesError | null): void {
+    this.faultError = fault;
+    for (const listener of this.faultListeners) listener(fault);
+  }
+}
+
+/**
+ * One import chunk in one transaction. Requests are issued from callbacks rather than awaited promises: the
+ * transaction stays active and a chunk needs no promise per record. One getAllKeys says which ids exist;
+ * stored ones are read one by one and replaced only by a newer copy.
+ */
+function writeChunk(db: NotesDb, records: readonly Annotation[]): Promise<{ counts: ImportCounts; written: Annotation[] }> {
+  return new Promise((resolve, reject) => {
+    const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
+    const written: Annotation[] = [];
+    let tx: IDBTransaction;
+    try {
+      tx = (unwrap(db) as IDBDatabase).transaction(ANNOTATIONS_STORE, 'readwrite');
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const store = tx.objectStore(ANNOTATIONS_STORE);
+    const keysRequest = store.getAllKeys();
+    keysRequest.onsuccess = () => {
+      const keys = new Set(keysRequest.result as IDBValidKey[]);
+      for (const record of records) {
+        if (!keys.has(record.id)) {
+          counts.added++;
+          written.push(record);
+          store.put(record);
+          continue;
+        }
+        const request = store.get(record.id);
+        request.onsuccess = () => {
+          if (isNewer(record, request.result as Annotation)) {
+            counts.updated++;
+            written.push(record);
+            store.put(record);
+          } else {
+            counts.skipped++;
+          }
+        };
+      }
+    };
+    tx.oncomplete = () => resolve({ counts, written });
+    tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
+  });
+}
+
+/** A repository on the notes database of `factory` (the browser's IndexedDB, or fake-indexeddb in tests). */
+export function openRepository(factory: IDBFactory, options: RepositoryOptions = {}): NotesRepository {
+  let created = false;
+  const handle = createDbHandle(factory, { onCreated: () => { created = true; } });
+  return new NotesRepository(handle, { ...options, created: () => created });
+}

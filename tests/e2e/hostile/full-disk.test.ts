@@ -1,0 +1,122 @@
+// A full disk, for real: the browser profile lives on a small tmpfs that the test fills. An import and a save
+// fail while the disk is full; the reader is told plainly and offered an export; after a restart with room
+// again, every note saved before is still there.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeJsonLd } from '../../../lib/export/jsonld';
+import type { Annotation } from '../../../lib/notes/types';
+import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from '../harness';
+import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from './small-disk';
+
+const unavailable = smallDiskUnavailable();
+if (unavailable && process.env.CI) throw new Error(`The full-disk tests must run in CI: ${unavailable}`);
+
+let disk: SmallDisk;
+let server: PageServer;
+let browser: ExtensionBrowser | undefined;
+let profile: string;
+
+const PAGE = '/world/full-disk';
+const ARTICLE = `<!doctype html><html><head><title>Aid convoy reaches Homs</title></head><body><main><article>
+<h1>Aid convoy reaches Homs</h1><p>A convoy of aid reached the besieged old city of Homs on Friday, the UN said.</p>
+</article></main></body></html>`;
+
+/** How many notes Backstory's backup (outside IndexedDB) holds, read in the service worker. */
+async function backedUp(b: ExtensionBrowser): Promise<number> {
+  const [worker] = b.context.serviceWorkers();
+  if (!worker) return -1;
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+    return Object.keys(await api.storage.local.get(null)).filter((k) => k.startsWith('backstory:note:')).length;
+  });
+}
+
+function notes(count: number, prefix: string, url: string): Annotation[] {
+  return Array.from({ length: count }, (_, i) => {
+    const t = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+    const hex = (prefix + i.toString(16)).padStart(12, '0').slice(-12);
+    return {
+      id: `00000000-0000-4000-8000-${hex}`, url, title: `Story ${i}`, created: t, modified: t,
+      text: `${prefix} note ${i}: ${'the convoy carried food and medicine for the families still in the old city. '.repeat(8)}`,
+      tags: ['aid', `batch-${prefix}`],
+    };
+  });
+}
+
+beforeAll(async () => {
+  if (unavailable) return;
+  disk = mountSmallDisk(160);
+  server = await servePages();
+  server.set(PAGE, ARTICLE);
+  profile = join(disk.dir, 'profile');
+  mkdirSync(profile);
+});
+afterAll(async () => {
+  await browser?.close({ keepProfile: true });
+  await server?.close();
+  disk?.unmount();
+});
+
+test.skipIf(unavailable)('a full disk during an import and during a save, then a restart, loses no note saved before', async () => {
+  browser = await launchWithExtension({ userDataDir: profile });
+  const url = `${server.origin}${PAGE}`;
+
+  // Saved before: 300 imported notes and one written in the popup.
+  const before = join(disk.dir, 'before.jsonld');
+  writeFileSync(before, writeJsonLd(notes(300, 'a', url), { now: new Date() }));
+  const options = await browser.openExtensionPage('options.html');
+  await options.locator('#bs-import-file').setInputFiles(before);
+  await expect.poll(() => options.getByTestId('import-status').textContent(), { timeout: 30_000 }).toBe('Imported: 300 added, 0 updated, 0 skipped.');
+
+  const article = await browser.context.newPage();
+  await article.goto(url);
+  const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdFor(browser, url)}`);
+  await popup.getByLabel('Note', { exact: true }).fill('Written before the disk filled');
+  await popup.getByLabel('Note', { exact: true }).press('Control+Enter');
+  await expect.poll(() => popup.locator('.bs-note .bs-note-text').first().textContent()).toBe('Written before the disk filled');
+
+  // Backstory's copy outside the database has caught up with every note saved so far.
+  await expect.poll(() => backedUp(browser!), { timeout: 30_000 }).toBe(301);
+
+  // The disk fills (another program, a download): a few hundred kilobytes are left.
+  const big = join(disk.dir, 'big.jsonld');
+  writeFileSync(big, writeJsonLd(notes(4000, 'b', url), { now: new Date() }));
+  disk.fill(256 * 1024);
+
+  await options.locator('#bs-import-file').setInputFiles(big);
+  const importStatus = options.getByTestId('import-status');
+  await expect.poll(() => importStatus.textContent(), { timeout: 60_000 }).toMatch(/disk|space/i);
+  const said = (await importStatus.textContent()) ?? '';
+  expect(said).not.toMatch(/IOError|Failed to write|blob/i);
+  expect(said).toMatch(/saved before are safe|notes are safe/i);
+
+  // Then the last bytes go too, and the reader saves a long note (a short one can still fit in the database
+  // files' last block).
+  disk.fill(0);
+  const long = `Written while the disk is full. ${'The convoy was stopped at the checkpoint for six hours. '.repeat(1000)}`;
+  await popup.getByLabel('Note', { exact: true }).fill(long);
+  await popup.getByLabel('Note', { exact: true }).press('Control+Enter');
+  const alert = popup.locator('.bs-composer [role="alert"]');
+  await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toMatch(/disk|space/i);
+  expect(await alert.textContent()).not.toMatch(/IOError|Failed to write|blob/i);
+  await expect.poll(() => popup.getByRole('button', { name: /^Export all notes now/ }).count()).toBe(1);
+  // What the reader typed is kept for another try.
+  expect(await popup.getByLabel('Note', { exact: true }).inputValue()).toBe(long);
+
+  // The browser is closed and started again with the disk still full: Chromium then finds its database files
+  // damaged and, at the next start, deletes the notes database. Once there is room again, every note saved
+  // before the disk filled is there.
+  await browser.close({ keepProfile: true });
+  browser = await launchWithExtension({ userDataDir: profile });
+  const full = await browser.openExtensionPage('options.html');
+  await expect.poll(() => full.getByTestId('summary').textContent(), { timeout: 30_000 }).not.toBe('Loading…');
+  await browser.close({ keepProfile: true });
+  browser = undefined;
+  disk.drain();
+  browser = await launchWithExtension({ userDataDir: profile });
+  const after = await browser.openExtensionPage('options.html');
+  await expect.poll(() => after.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('301 annotations on 1 page.');
+  const texts = await after.locator('.bs-annotation .bs-note-text').allTextContents();
+  expect(texts).toContain('Written before the disk filled');
+});
