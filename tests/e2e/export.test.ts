@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { writeJsonLd } from '../../lib/export/jsonld';
-import { parseAnnotationFile } from '../../lib/export/import';
+import { parseImportFile } from '../../lib/export/import';
 import { csvRows } from '../../lib/export/csv';
 import type { Annotation } from '../../lib/notes/types';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
@@ -139,7 +139,7 @@ test('the popup exports this page\'s notes as a downloaded JSON-LD file that imp
   expect(doc['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
   expect(doc.type).toBe('AnnotationCollection');
   expect(doc.total).toBe(2);
-  expect((await parseAnnotationFile(text)).sort(byId)).toStrictEqual(seeded.slice(0, 2).sort(byId));
+  expect((await parseImportFile(text)).sort(byId)).toStrictEqual(seeded.slice(0, 2).sort(byId));
   await expect.poll(() => popup.locator('.bs-export [role="status"]').textContent()).toMatch(/^Saved 2 annotations to backstory-annotations-/);
 
   // All notes as CSV: BOM, and papaparse reads back exactly the rows (formula cell guarded).

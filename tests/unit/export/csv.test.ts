@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { CSV_COLUMNS, csvRows, guardCell, unguardCell, writeCsv } from '@/lib/export/csv';
+import { localIso } from '@/lib/export/passage';
 import { anyText, note, storedAnnotations } from './helpers';
 
 // Property runs are CPU-bound; on a loaded machine they need more than vitest's default 5 s.
@@ -17,13 +18,19 @@ function parseBack(csv: string): string[][] {
 describe('CSV export', () => {
   test('UTF-8 BOM, the header, one CRLF-terminated row per annotation', () => {
     const csv = writeCsv([note(), note({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', target: undefined, tags: [] })]);
-    expect(csv.startsWith('\ufeffurl,title,quote,note,tags,created,modified\r\n')).toBe(true);
+    // Every field quoted, so no locale's separator can split a cell.
+    expect(csv.startsWith(`\ufeff${CSV_COLUMNS.map((c) => `"${c}"`).join(',')}\r\n`)).toBe(true);
     expect(csv.split('\r\n')).toHaveLength(3);
+    const local = localIso('2026-01-02T10:00:00.000Z');
+    expect(local).toMatch(/^2026-01-02T\d\d:\d\d:00\.000[+-]\d\d:\d\d$/);
+    expect(Date.parse(local)).toBe(Date.parse('2026-01-02T10:00:00.000Z'));
     expect(parseBack(csv)).toEqual([
       [...CSV_COLUMNS],
       ['https://news.example/syria/aleppo', 'Aleppo under siege', 'more than 70,000 people', 'Check this figure against the UN report.',
-        'casualties; UN', '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z'],
-      ['https://news.example/syria/aleppo', 'Aleppo under siege', '', 'Check this figure against the UN report.', '', '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z'],
+        'casualties\nUN', local, local, 'https://news.example/syria/aleppo#:~:text=killed-,more%20than%2070%2C000%20people,-since%20March',
+        '', '', '', 'killed ', ' since March', '120', '143', '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed'],
+      ['https://news.example/syria/aleppo', 'Aleppo under siege', '', 'Check this figure against the UN report.', '', local, local,
+        'https://news.example/syria/aleppo', '', '', '', '', '', '', '', '0f8fad5b-d9cb-469f-a165-70867728950e'],
     ]);
   });
 
@@ -41,7 +48,11 @@ describe('CSV export', () => {
     const [, row] = parseBack(csv);
     expect(row?.[3]).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(row?.[1]).toBe("'+1 555");
-    expect(row?.[4]).toBe("'@home; -5");
+    // Each tag is guarded (one per line in the cell), and a ";"-separated locale cannot split it out.
+    expect(row?.[4]).toBe("'@home\n'-5");
+    const semicolon = parseBack(writeCsv([note({ tags: ['tag;=2+2'] })]))[1]!;
+    expect(semicolon[4]).toBe('tag;=2+2');
+    expect(writeCsv([note({ tags: ['tag;=2+2'] })])).toContain('"tag;=2+2"');
     for (const cell of row ?? []) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 

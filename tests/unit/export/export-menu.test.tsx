@@ -4,21 +4,17 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
-import { IDBFactory } from 'fake-indexeddb';
-import { createDbHandle } from '@/lib/notes/db';
-import { NotesStore } from '@/lib/notes/store';
-import { createNotesHandlers } from '@/lib/notes/handlers';
-import { createNotesApi, type NotesApi } from '@/lib/notes/api';
-import { routeMessage, type Handlers, type Envelope } from '@/lib/messages';
-import { createLocalTransferApi } from '@/lib/export/local';
-import type { TransferApi } from '@/lib/export/client';
+import { createTransferApi, type TransferApi } from '@/lib/export/transfer';
+import type { NotesApi } from '@/lib/notes/api';
+import type { NotesRepository } from '@/lib/notes/repository';
 import type { ExportFile } from '@/lib/export/formats';
 import { NotesPanel } from '@/components/NotesPanel';
 import { ExportMenu } from '@/components/ExportMenu';
+import { popupFixture } from '../notes/fixtures';
 
 const PAGE = 'https://news.example/syria';
 
-let store: NotesStore;
+let store: NotesRepository;
 let notesApi: NotesApi;
 let transfer: TransferApi;
 let exported: ExportFile[];
@@ -27,16 +23,8 @@ let downloads: string[];
 
 beforeEach(() => {
   localStorage.clear();
-  const factory = new IDBFactory();
-  const db = createDbHandle(factory);
-  store = new NotesStore(db);
-  const handlers = createNotesHandlers({ store, isExtensionPage: () => true, contentScriptUrl: () => undefined, takePending: async () => null }) as Handlers;
-  const tabHandlers: Handlers = {
-    'notes/page-context': async () => ({ url: PAGE, title: 'Syria toll', selection: null, anchoring: null }),
-    'notes/page-refresh': async () => ({ anchored: [], orphaned: [] }),
-  };
-  notesApi = createNotesApi((m: Envelope) => routeMessage(handlers, m, {})!, (m: Envelope) => routeMessage(tabHandlers, m, {})!);
-  const local = createLocalTransferApi({ factory, tabUrl: async () => PAGE });
+  ({ repository: store, api: notesApi } = popupFixture(PAGE));
+  const local = createTransferApi({ repository: store, tabUrl: async () => PAGE });
   exported = [];
   // Keep what would be downloaded; the real download path is covered in Chromium (tests/e2e).
   transfer = { ...local, exportFile: async (format, scope) => { const file = await local.exportFile(format, scope); exported.push(file); return file; } };

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { filterAnnotations, isEmptyFilter, siteFacets, siteOf, tagFacets } from '@/lib/export/filter';
+import { filterAnnotations, isEmptyFilter, siteFacets, tagFacets } from '@/lib/export/filter';
+import { siteOf } from '@/lib/url';
 import { exportAnnotations } from '@/lib/export/export';
 import { exportFilename } from '@/lib/export/formats';
 import { note } from './helpers';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { openNotesDb, type NotesDb } from '@/lib/notes/db';
-import { cleanTags } from '@/lib/notes/store';
+import { cleanTags } from '@/lib/notes/limits';
 import { ANNOTATIONS_STORE, type Annotation } from '@/lib/notes/types';
 import { normalizeUrl } from '@/lib/url';
 
@@ -22,13 +22,13 @@ const isoDate = fc
 
 const quote = fc.record({
   type: fc.constant('TextQuoteSelector' as const),
-  exact: anyText(200),
+  exact: anyText(200).filter((s) => s.length > 0),
   prefix: anyText(32),
   suffix: anyText(32),
 });
 
 const position = fc
-  .tuple(fc.nat({ max: 1_000_000 }), fc.nat({ max: 5000 }))
+  .tuple(fc.nat({ max: 1_000_000 }), fc.integer({ min: 1, max: 5000 }))
   .map(([start, length]) => ({ type: 'TextPositionSelector' as const, start, end: start + length }));
 
 const target = fc.record({ quote, position }, { requiredKeys: ['quote'] });
@@ -39,7 +39,7 @@ const reference = fc.record({
   label: anyText(60),
 });
 
-/** A stored annotation: what NotesStore.create writes (normalised URL, cleaned tags, UUID id). */
+/** A stored annotation: what NotesRepository.create writes (normalised URL, cleaned tags, UUID id). */
 export const storedAnnotation: fc.Arbitrary<Annotation> = fc.record(
   {
     id: fc.uuid(),

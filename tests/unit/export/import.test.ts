@@ -3,16 +3,9 @@ import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { writeJsonLd } from '@/lib/export/jsonld';
-import {
-  ImportError,
-  MAX_IMPORT_BYTES,
-  checkImportSize,
-  importAnnotationFile,
-  parseAnnotationFile,
-  uuidV5,
-  writeAnnotations,
-} from '@/lib/export/import';
+import { ImportError, MAX_IMPORT_BYTES, checkImportSize, parseImportFile, uuidV5 } from '@/lib/export/import';
 import type { NotesDb } from '@/lib/notes/db';
+import { NotesRepository, type ImportCounts } from '@/lib/notes/repository';
 import { ANNOTATIONS_STORE, type Annotation } from '@/lib/notes/types';
 import { byId, contents, freshNotesDb, note, putAll, storedAnnotations } from './helpers';
 
@@ -25,18 +18,22 @@ const ID_B = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const ID_C = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 let db: NotesDb;
-let raw: IDBDatabase;
+
+/** What the options page does with a file: parse and check it, then write it through the repository. */
+async function importInto(target: NotesDb, text: string, chunk?: number): Promise<ImportCounts> {
+  return new NotesRepository(async () => target, chunk ? { importChunk: chunk } : {}).importRecords(await parseImportFile(text));
+}
 /** What the database held before a bad import; it must hold exactly this afterwards. */
 let seeded: Annotation[];
 
 beforeEach(async () => {
-  ({ db, raw } = await freshNotesDb());
+  ({ db } = await freshNotesDb());
   seeded = [note({ id: ID_A }), note({ id: ID_B, url: 'https://other.example/b', text: 'kept', tags: [] })];
   await putAll(db, seeded);
 });
 
 async function expectRejectedUnchanged(text: string, message: RegExp | string): Promise<ImportError> {
-  const error = await importAnnotationFile(raw, text).then(
+  const error = await importInto(db, text).then(
     () => { throw new Error('import should have failed'); },
     (e: unknown) => e,
   );
@@ -53,15 +50,15 @@ function exported(...annotations: Annotation[]) {
 
 describe('bad files are refused with what is wrong and where, and change nothing', () => {
   test('not JSON: the reason and the line and column', async () => {
-    await expectRejectedUnchanged('{\n  "type": "AnnotationCollection",\n  "total": 1,,\n}', /not a JSON file: .* at line 3, column 14\. Nothing was imported/);
-    await expectRejectedUnchanged('{"type": "Annot', /it ends too early \(Unterminated string\)/);
-    await expectRejectedUnchanged('[\n{"id": "x"}\n{"id": "y"}]', /not a JSON file: .* at line 3, column 1\./);
-    await expectRejectedUnchanged('{"type": "AnnotationCollection", "first": {', /it ends too early \(.*\)\. Is the file complete\?/);
+    await expectRejectedUnchanged('{\n  "type": "AnnotationCollection",\n  "total": 1,,\n}', /not valid JSON: .* at line 3, column 14\. Nothing was imported/);
+    await expectRejectedUnchanged('{"type": "Annot', /ends too early \(Unterminated string\)/);
+    await expectRejectedUnchanged('[\n{"id": "x"}\n{"id": "y"}]', /not valid JSON: .* at line 3, column 1\./);
+    await expectRejectedUnchanged('{"type": "AnnotationCollection", "first": {', /This JSON file ends too early \(.*\): is it complete\?/);
     await expectRejectedUnchanged('', /The file is empty/);
   });
 
   test('JSON of the wrong shape', async () => {
-    await expectRejectedUnchanged('"hello"', /not an annotation file: expected an object or a list at the top level/);
+    await expectRejectedUnchanged('"hello"', /cannot tell what this file is.*Backstory imports the files it exports/s);
     await expectRejectedUnchanged('{"type": "Person", "name": "x"}', /top level has type "Person"; expected an AnnotationCollection/);
     await expectRejectedUnchanged('{"items": []}', /top level has type \(none\)/);
     await expectRejectedUnchanged('[1]', /\[0\]: expected object, received number/);
@@ -114,16 +111,16 @@ describe('bad files are refused with what is wrong and where, and change nothing
   });
 
   test('a file too large is refused before it is parsed', async () => {
-    expect(() => checkImportSize(100 * 1024 * 1024)).toThrow(/This file is 100\.0 MB; Backstory imports files up to 50\.0 MB/);
+    expect(() => checkImportSize(100 * 1024 * 1024)).toThrow(/larger than Backstory imports: 104,857,600 bytes, and the limit is 50 MB/);
     expect(() => checkImportSize(MAX_IMPORT_BYTES)).not.toThrow();
     // Not JSON at all: a size message (not a JSON syntax error) shows the size check came first.
-    await expectRejectedUnchanged('x'.repeat(MAX_IMPORT_BYTES + 1), /This file is 50\.0 MB; Backstory imports files up to 50\.0 MB/);
+    await expectRejectedUnchanged('x'.repeat(MAX_IMPORT_BYTES + 1), /larger than Backstory imports: 52,428,801 bytes, and the limit is 50 MB \(52,428,800 bytes\)/);
   });
 
   test('an id used twice names both places', async () => {
     const doc = exported(note({ id: ID_C }), note({ id: ID_A, text: 'first' }), note({ id: ID_A, text: 'second' }));
     const error = await expectRejectedUnchanged(JSON.stringify(doc), /same id/);
-    expect(error.problems).toEqual([`first.items[2].id: "urn:uuid:${ID_A}" is already used by first.items[1]`]);
+    expect(error.problems).toEqual([`first.items[2].id: "${ID_A}" is already used by first.items[1]`]);
   });
 
   test('a long list of problems is cut short and says how many more', async () => {
@@ -134,19 +131,20 @@ describe('bad files are refused with what is wrong and where, and change nothing
     expect(error.problems.at(-1)).toBe('…and 12 more');
   });
 
-  test('a write that fails half-way writes nothing (one transaction)', async () => {
-    // A database whose second put must fail: a unique index on `url` that the third record violates.
-    const factory = new IDBFactory();
+  test('a write that fails part-way keeps every whole chunk, writes nothing half, and says how far it got', async () => {
+    // A database whose write must fail on the third record: a unique index on `url` that it violates.
     const strict = await openDB('strict', 1, {
       upgrade(d) { d.createObjectStore(ANNOTATIONS_STORE, { keyPath: 'id' }).createIndex('url', 'url', { unique: true }); },
     });
-    void factory;
     await strict.put(ANNOTATIONS_STORE, note({ id: ID_A, url: 'https://taken.example/' }));
-    const records = [note({ id: ID_B, url: 'https://one.example/' }), note({ id: ID_C, url: 'https://taken.example/' })];
-    await expect(writeAnnotations((await import('idb')).unwrap(strict) as IDBDatabase, records)).rejects.toThrow(
-      /Saving failed \(.*\); nothing was imported and your notes are unchanged/,
-    );
-    expect(await strict.getAll(ANNOTATIONS_STORE)).toStrictEqual([note({ id: ID_A, url: 'https://taken.example/' })]);
+    const records = [
+      note({ id: ID_B, url: 'https://one.example/' }),
+      note({ id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', url: 'https://two.example/' }),
+      note({ id: ID_C, url: 'https://taken.example/' }),
+    ];
+    const repository = new NotesRepository(async () => strict as unknown as NotesDb, { importChunk: 2 });
+    await expect(repository.importRecords(records)).rejects.toThrow(/^The import stopped after 2 of 3 notes \(2 added, 0 updated\); the rest were not imported/);
+    expect((await strict.getAll(ANNOTATIONS_STORE)).map((a: Annotation) => a.url).sort()).toEqual(['https://one.example/', 'https://taken.example/', 'https://two.example/']);
     strict.close();
   });
 });
@@ -155,24 +153,24 @@ describe('merging into what is stored', () => {
   test('new ids are added, and importing the same file again changes nothing', async () => {
     const incoming = [note({ id: ID_C, url: 'https://third.example/' })];
     const file = writeJsonLd([...seeded, ...incoming], { now });
-    expect(await importAnnotationFile(raw, file)).toEqual({ added: 1, updated: 0, skipped: 2 });
+    expect(await importInto(db, file)).toEqual({ added: 1, updated: 0, skipped: 2 });
     const after = (await contents(db)).sort(byId);
     expect(after).toStrictEqual([...seeded, ...incoming].sort(byId));
-    expect(await importAnnotationFile(raw, file)).toEqual({ added: 0, updated: 0, skipped: 3 });
+    expect(await importInto(db, file)).toEqual({ added: 0, updated: 0, skipped: 3 });
     expect((await contents(db)).sort(byId)).toStrictEqual(after);
   });
 
   test('same id: the newer modified wins, compared as instants across time zones', async () => {
     const newer = note({ id: ID_A, text: 'edited elsewhere', modified: '2026-01-02T12:00:00.000Z' });
     const older = note({ id: ID_B, url: 'https://other.example/b', text: 'stale copy', tags: [], modified: '2026-01-01T10:00:00.000Z' });
-    expect(await importAnnotationFile(raw, writeJsonLd([newer, older], { now }))).toEqual({ added: 0, updated: 1, skipped: 1 });
+    expect(await importInto(db, writeJsonLd([newer, older], { now }))).toEqual({ added: 0, updated: 1, skipped: 1 });
     expect(await db.get(ANNOTATIONS_STORE, ID_A)).toStrictEqual(newer);
     expect(await db.get(ANNOTATIONS_STORE, ID_B)).toStrictEqual(seeded[1]);
 
     // 11:30 at +02:00 is 09:30Z: older than the stored 10:00Z, although its string sorts later.
     const doc = exported(note({ id: ID_B, text: 'from Cairo' }));
     doc.first.items[0]!.modified = '2026-01-02T11:30:00+02:00';
-    expect(await importAnnotationFile(raw, JSON.stringify(doc))).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await importInto(db, JSON.stringify(doc))).toEqual({ added: 0, updated: 0, skipped: 1 });
     expect(await db.get(ANNOTATIONS_STORE, ID_B)).toStrictEqual(seeded[1]);
   });
 
@@ -182,7 +180,7 @@ describe('merging into what is stored', () => {
     const newer = { ...many[3]!, text: 'newer', modified: '2026-02-01T00:00:00.000Z' };
     const older = { ...many[4]!, text: 'older', modified: '2025-02-01T00:00:00.000Z' };
     const fresh = note({ id: ID_C });
-    expect(await importAnnotationFile(raw, writeJsonLd([newer, older, fresh], { now }))).toEqual({ added: 1, updated: 1, skipped: 1 });
+    expect(await importInto(db, writeJsonLd([newer, older, fresh], { now }))).toEqual({ added: 1, updated: 1, skipped: 1 });
     expect(await db.get(ANNOTATIONS_STORE, newer.id)).toStrictEqual(newer);
     expect(await db.get(ANNOTATIONS_STORE, older.id)).toStrictEqual(many[4]);
     expect(await db.get(ANNOTATIONS_STORE, ID_C)).toStrictEqual(fresh);
@@ -193,7 +191,7 @@ describe('merging into what is stored', () => {
     await fc.assert(
       fc.asyncProperty(storedAnnotations(20), async (annotations) => {
         const target = await freshNotesDb();
-        const counts = await importAnnotationFile(target.raw, writeJsonLd(annotations, { now }));
+        const counts = await importInto(target.db, writeJsonLd(annotations, { now }));
         expect(counts).toEqual({ added: annotations.length, updated: 0, skipped: 0 });
         expect((await contents(target.db)).sort(byId)).toStrictEqual([...annotations].sort(byId));
         target.db.close();
@@ -232,14 +230,15 @@ describe('files from other W3C annotation tools', () => {
   ];
 
   test('a list of annotations with one-element target lists and foreign ids imports, with stable ids', async () => {
-    const records = await parseAnnotationFile(JSON.stringify(hypothesis));
+    const records = await parseImportFile(JSON.stringify(hypothesis));
     expect(records).toStrictEqual([
       {
         id: await uuidV5('https://hypothes.is/a/Zk3x8u9xEe6'),
         url: 'https://www.bbc.co.uk/news/world-middle-east-123',
         title: '',
-        created: '2024-05-01T09:30:00.123456+00:00',
-        modified: '2024-05-02T10:00:00.654321+00:00',
+        // Stored as UTC instants (to the millisecond, as every list compares them).
+        created: '2024-05-01T09:30:00.123Z',
+        modified: '2024-05-02T10:00:00.654Z',
         text: 'Source?',
         tags: ['syria'],
         target: {
@@ -251,15 +250,15 @@ describe('files from other W3C annotation tools', () => {
         id: await uuidV5('https://hypothes.is/a/page-note'),
         url: 'https://example.org/story',
         title: '',
-        created: '2024-05-03T08:00:00Z',
-        modified: '2024-05-03T08:00:00Z',
+        created: '2024-05-03T08:00:00.000Z',
+        modified: '2024-05-03T08:00:00.000Z',
         text: 'Read later',
         tags: [],
       },
     ]);
     expect(records[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(await importAnnotationFile(raw, JSON.stringify(hypothesis))).toEqual({ added: 2, updated: 0, skipped: 0 });
-    expect(await importAnnotationFile(raw, JSON.stringify(hypothesis))).toEqual({ added: 0, updated: 0, skipped: 2 });
+    expect(await importInto(db, JSON.stringify(hypothesis))).toEqual({ added: 2, updated: 0, skipped: 0 });
+    expect(await importInto(db, JSON.stringify(hypothesis))).toEqual({ added: 0, updated: 0, skipped: 2 });
   });
 
   test('uuidV5 matches the RFC 4122 reference value', async () => {
@@ -271,22 +270,22 @@ describe('files from other W3C annotation tools', () => {
     const one = exported(note({ id: ID_C })).first.items[0]!;
     const two = exported(note({ id: ID_A, text: 'second' })).first.items[0]!;
     const expected = [note({ id: ID_C })];
-    expect(await parseAnnotationFile(JSON.stringify(one))).toStrictEqual(expected);
-    expect(await parseAnnotationFile(JSON.stringify({ type: 'AnnotationPage', items: [one] }))).toStrictEqual(expected);
-    expect(await parseAnnotationFile(JSON.stringify({ type: 'AnnotationCollection', items: [one] }))).toStrictEqual(expected);
+    expect(await parseImportFile(JSON.stringify(one))).toStrictEqual(expected);
+    expect(await parseImportFile(JSON.stringify({ type: 'AnnotationPage', items: [one] }))).toStrictEqual(expected);
+    expect(await parseImportFile(JSON.stringify({ type: 'AnnotationCollection', items: [one] }))).toStrictEqual(expected);
     const chained = { type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [one], next: { type: 'AnnotationPage', items: [two] } } };
-    expect(await parseAnnotationFile(JSON.stringify(chained))).toStrictEqual([note({ id: ID_C }), note({ id: ID_A, text: 'second' })]);
+    expect(await parseImportFile(JSON.stringify(chained))).toStrictEqual([note({ id: ID_C }), note({ id: ID_A, text: 'second' })]);
     delete (chained.first.next.items[0] as Record<string, unknown>).type;
-    await expect(parseAnnotationFile(JSON.stringify(chained))).rejects.toThrow(/first\.next\.items\[0\]\.type: required/);
+    await expect(parseImportFile(JSON.stringify(chained))).rejects.toThrow(/first\.next\.items\[0\]\.type: required/);
   });
 
   test('a page title given on the source resource is read back', async () => {
     const item = { id: 'urn:uuid:' + ID_C, type: 'Annotation', modified: '2024-01-01T00:00:00Z', target: { source: { id: 'https://example.org/a', type: 'Text', 'dc:title': 'Le siège d’Alep' } } };
-    const [record] = await parseAnnotationFile(JSON.stringify(item));
+    const [record] = await parseImportFile(JSON.stringify(item));
     expect(record).toMatchObject({ id: ID_C, url: 'https://example.org/a', title: 'Le siège d’Alep' });
   });
 
   test('a byte-order mark before the JSON is accepted', async () => {
-    await expect(parseAnnotationFile('\ufeff' + writeJsonLd([note()], { now }))).resolves.toStrictEqual([note()]);
+    await expect(parseImportFile('\ufeff' + writeJsonLd([note()], { now }))).resolves.toStrictEqual([note()]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readableLocalTime } from '@/lib/export/passage';
 import fc from 'fast-check';
 import { escapeMarkdownLine, escapeMarkdownText, writeMarkdown } from '@/lib/export/markdown';
 import { note } from './helpers';
@@ -28,8 +29,10 @@ describe('Markdown export', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual(['## [Second page](<https://b.example/two (draft)>)', '## [First page](<https://a.example/one>)']);
     expect(md.indexOf('first quote')).toBeLessThan(md.indexOf('second quote'));
-    expect(md).toContain('Exported 2026-03-04: 3 annotations on 2 pages.');
-    expect(md).toContain('> first quote\n\nearlier in text\n\nTags: casualties, UN  \n*Saved 2026-01-01 00:00 UTC*');
+    expect(md).toMatch(/Exported 2026-03-0[345] \d\d:\d\d \(UTC[+-]\d\d:\d\d\): 3 annotations on 2 pages\./);
+    expect(md).toContain('> first quote\n\n[Passage on the page](<https://a.example/one#:~:text=first%20quote>)\n\nearlier in text\n\nTags: casualties, UN  \n' +
+      `*Saved ${readableLocalTime('2026-01-01T00:00:00.000Z')}*\n\n<!-- backstory:note `);
+    expect(readableLocalTime('2026-01-01T00:00:00.000Z')).toMatch(/^20(25-12-31|26-01-01) \d\d:\d\d \(UTC[+-]\d\d:\d\d\)$/);
     expect(md).toContain('\n* * *\n');
   });
 
