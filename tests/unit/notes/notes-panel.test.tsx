@@ -1,22 +1,18 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { IDBFactory } from 'fake-indexeddb';
-import { createDbHandle } from '@/lib/notes/db';
-import { NotesStore } from '@/lib/notes/store';
-import { createNotesHandlers } from '@/lib/notes/handlers';
-import { createNotesApi, type NotesApi } from '@/lib/notes/api';
-import { routeMessage, type Handlers, type Envelope } from '@/lib/messages';
-import type { AnchorReport, PageContext } from '@/lib/notes/messages';
+import type { NotesApi } from '@/lib/notes/api';
+import type { NotesRepository } from '@/lib/notes/repository';
 import type { NoteTarget, ReferenceLink } from '@/lib/notes/types';
 import { NotesPanel } from '@/components/NotesPanel';
+import { popupFixture, type FakeTab } from './fixtures';
 
 const URL_ = 'https://news.example/syria';
 const SELECTION: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'Navi Pillay', prefix: '', suffix: ', the UN' } };
 
-let store: NotesStore;
+let store: NotesRepository;
 let api: NotesApi;
-let page: { selection: NoteTarget | null; reference?: ReferenceLink; report: AnchorReport | null; refreshed: number };
+let page: FakeTab;
 let root: HTMLElement;
 
 beforeEach(() => {
@@ -24,17 +20,7 @@ beforeEach(() => {
   // A clock that moves a second per write: notes made one after another in a test must not share a timestamp,
   // or "newest first" has no answer.
   let clock = Date.now();
-  store = new NotesStore(createDbHandle(new IDBFactory()), { now: () => new Date((clock += 1000)) });
-  const handlers = createNotesHandlers({ store, isExtensionPage: () => true, contentScriptUrl: () => undefined, takePending: async () => null }) as Handlers;
-  page = { selection: null, report: null, refreshed: 0 };
-  // The tab side: what the content script would answer.
-  const tabHandlers: Handlers = {
-    'notes/page-context': async (): Promise<PageContext> => ({
-      url: URL_, title: 'Syria toll', selection: page.selection, anchoring: page.report, ...(page.reference ? { reference: page.reference } : {}),
-    }),
-    'notes/page-refresh': async () => { page.refreshed++; return page.report ?? { anchored: [], orphaned: [] }; },
-  };
-  api = createNotesApi((m: Envelope) => routeMessage(handlers, m, {})!, (m: Envelope) => routeMessage(tabHandlers, m, {})!);
+  ({ repository: store, api, tab: page } = popupFixture(URL_, { now: () => new Date((clock += 1000)) }));
   root = document.createElement('div');
   document.body.replaceChildren(root);
 });
@@ -114,11 +100,11 @@ describe('NotesPanel', () => {
   test('a failed save (full disk) says so and keeps what the reader typed, which a later save stores', async () => {
     let fail = true;
     await mount({
-      save: (req) => (fail ? Promise.reject(new Error('Could not save the note: the browser has no storage space left for Backstory.')) : api.save(req)),
+      save: (req) => (fail ? Promise.reject(new Error('Could not save the note: the browser could not write to the disk (it may be full).')) : api.save(req)),
     });
     await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Do not lose me');
     await ctrlEnter(q('#bs-new-note')!);
-    await eventually(() => expect(q('[role=alert]')?.textContent).toMatch(/no storage space left/));
+    await eventually(() => expect(q('[role=alert]')?.textContent).toMatch(/could not write to the disk/));
     expect(q<HTMLTextAreaElement>('#bs-new-note')!.value).toBe('Do not lose me');
     expect(await store.count()).toBe(0);
     fail = false;
@@ -178,6 +164,52 @@ describe('NotesPanel', () => {
     await eventually(() => expect(all('.bs-note')).toHaveLength(2));
     expect(all('.bs-note-text').map((e) => e.textContent)).toEqual(['newer', 'older']);
     expect(await store.get(older.id)).toEqual(older);
+  });
+
+  test('a delete is not final when the popup closes: the reopened popup restores it by id', async () => {
+    const note = await store.create({ url: URL_, title: 'T', text: 'keep me after all', tags: [] });
+    await mount();
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
+    await click(q('[aria-label^="Delete note"]'));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(0));
+    // Closed and opened again: the undo bar is gone, the deleted note is offered.
+    await act(async () => { render(null, root); });
+    await mount();
+    await eventually(() => expect(q('.bs-deleted summary')?.textContent).toBe('Recently deleted on this page (1)'));
+    await click(q(`[data-deleted-id="${note.id}"] button`));
+    await eventually(() => expect(all('.bs-note-text').map((e) => e.textContent)).toEqual(['keep me after all']));
+    expect(await store.get(note.id)).toEqual(note);
+    expect(q('.bs-deleted')).toBeNull();
+  });
+
+  test('undo restores a stored note that today\'s rules would refuse (an empty quote, a long tag, no URL), unchanged', async () => {
+    const legacy = { id: 'legacy-1', url: URL_, title: 'T', created: '2020-01-01T00:00:00.000Z', modified: '2020-01-01T00:00:00.000Z',
+      text: 'from an older version', tags: ['t'.repeat(300)], target: { quote: { type: 'TextQuoteSelector' as const, exact: '', prefix: '', suffix: '' } } };
+    // Written as an older version or an earlier import did, past today's checks.
+    const db = await (store as unknown as { db(): Promise<import('@/lib/notes/db').NotesDb> }).db();
+    await db.put('annotations', legacy);
+    await mount();
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
+    await click(q('[aria-label^="Delete note"]'));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(0));
+    await click(byText('.bs-undo button', 'Undo'));
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
+    expect(q('[role=alert]')).toBeNull();
+    expect(await store.get('legacy-1')).toEqual(legacy);
+  });
+
+  test('editing a note\'s text sends only the text: a stored tag over today\'s limit does not block the edit', async () => {
+    const legacy = { id: 'legacy-2', url: URL_, title: 'T', created: '2020-01-01T00:00:00.000Z', modified: '2020-01-01T00:00:00.000Z',
+      text: 'before', tags: ['t'.repeat(300)] };
+    const db = await (store as unknown as { db(): Promise<import('@/lib/notes/db').NotesDb> }).db();
+    await db.put('annotations', legacy);
+    await mount();
+    await eventually(() => expect(all('.bs-note')).toHaveLength(1));
+    await click(q('[aria-label^="Edit note"]'));
+    await type(q<HTMLTextAreaElement>('.bs-edit textarea')!, 'after');
+    await ctrlEnter(q('.bs-edit textarea')!);
+    await eventually(() => expect(q('.bs-note-text')?.textContent).toBe('after'));
+    expect(await store.get('legacy-2')).toMatchObject({ text: 'after', tags: ['t'.repeat(300)] });
   });
 });
 
