@@ -3,24 +3,25 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { NOTES_DB_VERSION, openNotesDb, createDbHandle } from '@/lib/notes/db';
-import { NotesStore, NotesStoreError, cleanTags } from '@/lib/notes/store';
-import { ANNOTATIONS_STORE, NOTES_DB_NAME} from '@/lib/notes/types';
+import { NotesRepository, NotesError, openRepository, type NotesBackup } from '@/lib/notes/repository';
+import { cleanTags } from '@/lib/notes/limits';
+import { ANNOTATIONS_STORE, NOTES_DB_NAME, type Annotation } from '@/lib/notes/types';
 
 let factory: IDBFactory;
-let store: NotesStore;
+let store: NotesRepository;
 let clock: number;
 
 beforeEach(() => {
   factory = new IDBFactory(); // a fresh, empty IndexedDB per test
   clock = Date.parse('2026-01-01T00:00:00Z');
   let n = 0;
-  store = new NotesStore(createDbHandle(factory), {
+  store = new NotesRepository(createDbHandle(factory), {
     now: () => new Date((clock += 1000)),
     newId: () => `id-${++n}`,
   });
 });
 
-const page = (over: Partial<Parameters<NotesStore['create']>[0]> = {}) => ({
+const page = (over: Partial<Parameters<NotesRepository['create']>[0]> = {}) => ({
   url: 'https://news.example/a', title: 'Aleppo under siege', text: 'note', tags: [], ...over,
 });
 
@@ -64,8 +65,8 @@ describe('openNotesDb', () => {
   });
 });
 
-describe('NotesStore', () => {
-  test('create, get, update, delete and restore round-trip the record', async () => {
+describe('NotesRepository', () => {
+  test('create, get, update, delete and restore by id round-trip the record', async () => {
     const made = await store.create(page({ text: 'first', tags: ['#War', ' war ', 'Syria', ''] }));
     expect(made).toMatchObject({ id: 'id-1', text: 'first', tags: ['War', 'Syria'] });
     expect(made.created).toBe(made.modified);
@@ -76,11 +77,13 @@ describe('NotesStore', () => {
     expect(edited.created).toBe(made.created);
     expect(edited.modified > made.modified).toBe(true);
 
-    const deleted = await store.delete('id-1');
+    const deleted = await store.remove('id-1');
     expect(deleted).toEqual(edited);
     expect(await store.get('id-1')).toBeUndefined();
-    await store.restore(deleted!);
+    expect((await store.listDeleted('https://news.example/a')).map((d) => d.note)).toEqual([edited]);
+    await store.restore('id-1');
     expect(await store.get('id-1')).toEqual(edited);
+    expect(await store.listDeleted()).toEqual([]);
   });
 
   test('listByUrl returns only that page, newest first; listAll is most recently modified first', async () => {
@@ -108,7 +111,7 @@ describe('NotesStore', () => {
   });
 
   test('two writers at once lose nothing: concurrent creates and merges of different fields all land', async () => {
-    const second = new NotesStore(createDbHandle(factory)); // another extension page, its own connection
+    const second = new NotesRepository(createDbHandle(factory)); // another extension page, its own connection
     await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? store : second).create(page({ text: `n${i}` }))));
     expect(await store.count()).toBe(20);
 
@@ -132,7 +135,7 @@ describe('NotesStore', () => {
     await expect(store.update('missing', { text: 'x' })).rejects.toMatchObject({ reason: 'not-found' });
   });
 
-  test('a quota error becomes a clear message and leaves the saved notes untouched', async () => {
+  test('a quota error becomes a plain message, stops further writes, and leaves the saved notes untouched', async () => {
     await store.create(page({ text: 'safe' }));
     // idb's wrapped store calls the real IDBObjectStore.prototype.add: make it fail as a full disk does.
     const spy = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
@@ -140,16 +143,22 @@ describe('NotesStore', () => {
     });
     try {
       const failed = store.create(page({ text: 'too much' }));
-      await expect(failed).rejects.toBeInstanceOf(NotesStoreError);
-      await expect(failed).rejects.toMatchObject({ reason: 'quota', message: expect.stringMatching(/no storage space left/) });
+      await expect(failed).rejects.toBeInstanceOf(NotesError);
+      await expect(failed).rejects.toMatchObject({ reason: 'disk', message: expect.stringMatching(/could not write to the disk.*Notes you saved before are safe/) });
     } finally {
       spy.mockRestore();
     }
+    // Writing stopped: the next save is refused without touching the disk, until the reader retries.
+    expect(store.fault?.reason).toBe('disk');
+    await expect(store.create(page({ text: 'while stopped' }))).rejects.toMatchObject({ reason: 'disk' });
     expect((await store.listAll()).map((n) => n.text)).toEqual(['safe']);
+    store.retry();
+    await store.create(page({ text: 'after retry' }));
+    expect((await store.listAll()).map((n) => n.text)).toEqual(['after retry', 'safe']);
   });
 
   test('refuses a duplicate id instead of overwriting', async () => {
-    const fixed = new NotesStore(createDbHandle(factory), { newId: () => 'same' });
+    const fixed = new NotesRepository(createDbHandle(factory), { newId: () => 'same' });
     await fixed.create(page({ text: 'one' }));
     await expect(fixed.create(page({ text: 'two' }))).rejects.toMatchObject({ reason: 'write' });
     expect((await fixed.get('same'))?.text).toBe('one');
@@ -177,5 +186,83 @@ describe('NotesStore', () => {
       { numRuns: 500 },
     );
   });
-});
 
+  test('a deleted note stays restorable for the grace period, then is purged for good', async () => {
+    const note = await store.create(page({ text: 'gone soon' }));
+    await store.remove(note.id);
+    clock += 29 * 24 * 3600 * 1000;
+    expect(await store.purgeDeleted()).toBe(0);
+    expect(await store.listDeleted()).toHaveLength(1);
+    clock += 2 * 24 * 3600 * 1000;
+    expect(await store.listDeleted()).toHaveLength(0);
+    expect(await store.purgeDeleted()).toBe(1);
+    await expect(store.restore(note.id)).rejects.toMatchObject({ reason: 'not-found' });
+  });
+
+  test('delete-all moves every note to the trash; undoing it brings them back', async () => {
+    await store.create(page({ text: 'a' }));
+    await store.create(page({ text: 'b' }));
+    const ids = await store.removeAll();
+    expect(await store.count()).toBe(0);
+    expect(await store.restoreMany(ids)).toBe(2);
+    expect((await store.listAll()).map((n) => n.text).sort()).toEqual(['a', 'b']);
+  });
+
+  test('every write is announced once, and mirrored to the backup', async () => {
+    const changes: string[] = [];
+    const saved = new Map<string, Annotation>();
+    const backup: NotesBackup = {
+      put: async (records) => { for (const r of records) saved.set(r.id, r); },
+      remove: async (ids) => { for (const id of ids) saved.delete(id); },
+      clear: async () => saved.clear(),
+      readAll: async () => [...saved.values()],
+    };
+    const repo = openRepository(new IDBFactory(), { backup, onChange: (c) => changes.push(`${c.kind}:${String(c.urls)}`) });
+    const note = await repo.create(page());
+    await repo.update(note.id, { text: 'edited' });
+    expect(saved.get(note.id)?.text).toBe('edited');
+    await repo.remove(note.id);
+    expect(saved.size).toBe(0);
+    await repo.restore(note.id);
+    expect(saved.size).toBe(1);
+    expect(changes).toEqual(['saved:https://news.example/a', 'saved:https://news.example/a', 'deleted:https://news.example/a', 'restored:https://news.example/a']);
+  });
+
+  test('a database the browser lost is refilled from the backup before anything reads it', async () => {
+    const kept = [{ id: 'k1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: [] }];
+    const backup: NotesBackup = { put: async () => undefined, remove: async () => undefined, clear: async () => undefined, readAll: async () => kept };
+    const changes: string[] = [];
+    // A profile whose database is gone (deleted by the browser): this open creates it from nothing.
+    const repo = openRepository(new IDBFactory(), { backup, onChange: (c) => changes.push(c.kind) });
+    expect(await repo.listAll()).toEqual(kept);
+    expect(repo.recovered).toBe(1);
+    expect(changes).toEqual(['recovered']);
+    // A database that exists is never refilled, even when it is empty (the reader deleted everything).
+    const f = new IDBFactory();
+    await (await openNotesDb(f)).close();
+    const again = openRepository(f, { backup });
+    expect(await again.listAll()).toEqual([]);
+    expect(again.recovered).toBe(0);
+  });
+
+  test('the 300-character tag of an imported note: it is kept to the tag limit, and the note can be edited, deleted and restored', async () => {
+    const { records, problems } = NotesRepository.check([
+      { id: 'imp-1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', text: 'x', tags: ['t'.repeat(300)] },
+      { id: '', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', text: 'x', tags: [] },
+    ], (i) => `[${i}]`);
+    expect(problems).toEqual(['[1].id: the note has no id']);
+    expect(records[0]!.tags).toEqual(['t'.repeat(100)]);
+    await store.importRecords(records);
+    const edited = await store.update('imp-1', { text: 'edited', tags: records[0]!.tags });
+    expect(edited.tags).toEqual(['t'.repeat(100)]);
+    await store.remove('imp-1');
+    expect(await store.restore('imp-1')).toEqual(edited);
+  });
+
+  test('a page may set any title or address: long titles are cut, long addresses accepted', async () => {
+    const made = await store.create(page({ title: 'T'.repeat(5000), url: `https://news.example/a?q=${'x'.repeat(9000)}` }));
+    expect([...made.title]).toHaveLength(2000);
+    expect(made.title.endsWith('…')).toBe(true);
+    expect(made.url).toHaveLength(`https://news.example/a?q=`.length + 9000);
+  });
+});
