@@ -170,19 +170,26 @@ test('the options page exports what the filters show, as Markdown', async () => 
   await options.close();
 });
 
-test('delete-all needs the typed confirmation, then empties the list', async () => {
+test('delete-all needs the typed confirmation, then empties the list; undo brings it back', async () => {
   const options = await browser.openExtensionPage('options.html');
   await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
   await options.getByRole('button', { name: 'Delete all annotations…' }).click();
+  const field = options.getByLabel('Type delete all to confirm');
+  // Typing goes to the focused element: wait until the field has focus.
+  await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
   const confirm = options.getByRole('button', { name: 'Delete everything' });
   expect(await confirm.isDisabled()).toBe(true);
   await options.keyboard.type('delete');
+  await expect.poll(() => field.inputValue()).toBe('delete');
   expect(await confirm.isDisabled()).toBe(true);
   await options.keyboard.press('Enter'); // not yet confirmed: nothing happens
   await options.keyboard.type(' all');
-  expect(await confirm.isDisabled()).toBe(false);
+  await expect.poll(() => field.inputValue()).toBe('delete all');
+  await expect.poll(() => confirm.isDisabled()).toBe(false);
   await options.keyboard.press('Enter');
   await expect.poll(() => options.getByTestId('summary').textContent()).toBe('0 annotations on 0 pages.');
   expect(await options.locator('.bs-annotation').count()).toBe(0);
+  await options.getByTestId('delete-status').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
   await options.close();
 });
