@@ -163,7 +163,9 @@ test('after a browser restart on the same profile the note is found again; edit,
   const popup = await openPopupFor(page);
   const item = popup.locator('.bs-note').first();
   await expect.poll(() => item.locator('.bs-note-text').textContent()).toBe(`Check her exact words. ${HOSTILE}`);
-  // The page note composer has no quote now (nothing selected).
+  // The page note composer has no quote now (nothing selected): checked once the page's context arrived (its
+  // anchoring report comes with the selection and shows as "Show on page"), not before.
+  await expect.poll(() => item.getByRole('button', { name: 'Show on page' }).count()).toBe(1);
   expect(await popup.getByTestId('composer-quote').count()).toBe(0);
 
   // Edit in place, by keyboard.
@@ -337,25 +339,26 @@ test('the popup paints fast with 1,000 saved notes', async () => {
   await page.close();
 });
 
-test('two extension pages writing at once lose nothing', async () => {
-  const a = await browser.openExtensionPage('popup.html');
-  const b = await browser.openExtensionPage('popup.html');
-  const burst = (p: Page, who: string) => p.evaluate(async (w) => {
-    const send = (payload: object) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } })
-      .chrome.runtime.sendMessage({ backstory: 1, type: 'notes/save', payload });
-    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => send({ url: 'https://burst.example/', title: 'Burst', text: `${w}-${i}` })));
-    return replies.filter((r) => r.ok).length;
-  }, who);
-  expect(await Promise.all([burst(a, 'a'), burst(b, 'b')])).toEqual([40, 40]);
-  const texts = await a.evaluate(async () => {
-    const reply = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: { text: string }[] }> } } })
-      .chrome.runtime.sendMessage({ backstory: 1, type: 'notes/list-for-url', payload: { url: 'https://burst.example/' } });
-    return reply.value.map((n) => n.text);
-  });
-  expect(texts).toHaveLength(80);
-  expect(new Set(texts).size).toBe(80);
-  await a.close();
-  await b.close();
+test('two popups writing at once, each on its own database connection, lose nothing', async () => {
+  server.set('/burst', '<!doctype html><title>Burst</title><article><p>Reports arrived all night.</p></article>');
+  const article = await browser.context.newPage();
+  await article.goto(`${server.origin}/burst`);
+  const [a, b] = await Promise.all([openPopupFor(article), openPopupFor(article)]);
+  const burst = async (popup: Page, who: string) => {
+    const field = popup.getByLabel('Note', { exact: true });
+    for (let i = 0; i < 15; i++) {
+      await field.fill(`${who}-${i}`);
+      await field.press('Control+Enter');
+      // Saved: the composer empties for the next note.
+      await expect.poll(() => field.inputValue()).toBe('');
+    }
+  };
+  await Promise.all([burst(a!, 'a'), burst(b!, 'b')]);
+  const reader = await openPopupFor(article);
+  await expect.poll(() => reader.locator('.bs-subtitle .bs-muted').textContent()).toBe('(30)');
+  const texts = await reader.locator('.bs-note .bs-note-text').allTextContents();
+  expect(new Set(texts).size).toBe(30);
+  await Promise.all([a!.close(), b!.close(), reader.close(), article.close()]);
 });
 
 test('the popup follows the system colour scheme and is usable from the keyboard', async () => {
