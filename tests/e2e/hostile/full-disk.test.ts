@@ -3,7 +3,7 @@
 // again, every note saved before is still there.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeJsonLd } from '../../../lib/export/jsonld';
 import type { Annotation } from '../../../lib/notes/types';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from '../harness';
@@ -119,4 +119,30 @@ test.skipIf(unavailable)('a full disk during an import and during a save, then a
   await expect.poll(() => after.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('301 annotations on 1 page.');
   const texts = await after.locator('.bs-annotation .bs-note-text').allTextContents();
   expect(texts).toContain('Written before the disk filled');
+});
+
+test('a notes database the browser deleted comes back from Backstory\'s backup at the next start', async () => {
+  const own = await launchWithExtension();
+  const dir = own.userDataDir;
+  try {
+    const file = join(dir, 'notes.jsonld');
+    writeFileSync(file, writeJsonLd(notes(25, 'c', 'https://news.example/story'), { now: new Date() }));
+    const options = await own.openExtensionPage('options.html');
+    await options.locator('#bs-import-file').setInputFiles(file);
+    await expect.poll(() => options.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('25 annotations on 1 page.');
+    await expect.poll(() => backedUp(own), { timeout: 30_000 }).toBe(25);
+    await own.context.close();
+    // What Chromium does at start with a database it finds damaged: it deletes the extension's IndexedDB.
+    const idb = join(dir, 'Default', 'IndexedDB');
+    const removed = readdirSync(idb).filter((name) => name.startsWith('chrome-extension_'));
+    expect(removed.length).toBeGreaterThan(0);
+    for (const name of removed) rmSync(join(idb, name), { recursive: true, force: true });
+
+    const again = await launchWithExtension({ userDataDir: dir });
+    const after = await again.openExtensionPage('options.html');
+    await expect.poll(() => after.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('25 annotations on 1 page.');
+    await again.close({ keepProfile: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
