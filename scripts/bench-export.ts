@@ -220,16 +220,13 @@ async function benchExportInChromium(records: readonly Annotation[], jsonld: str
     const samples: Record<string, number[]> = { importNew: [], importAgain: [], jsonld: [], markdown: [], csv: [], baseImport: [], baseExport: [] };
     const clock = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
     for (let i = 0; i < runs; i++) {
-      // A clean start for each run: the database emptied outright (the bench's own setup, not a reader's path).
-      await page.evaluate(async () => {
-        const open = indexedDB.open('backstory-notes');
-        const db: IDBDatabase = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
-        const tx = db.transaction(['annotations', 'trash'], 'readwrite');
-        tx.objectStore('annotations').clear();
-        tx.objectStore('trash').clear();
-        await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
-        db.close();
-      });
+      // A clean start for each run, as a reader would make it: delete-all behind its typed confirmation.
+      if (i > 0) {
+        await page.getByRole('button', { name: 'Delete all annotations…' }).click();
+        await page.getByLabel('Type delete all to confirm').fill('delete all');
+        await page.getByRole('button', { name: 'Delete everything' }).click();
+        await page.getByText('0 annotations on 0 pages.').waitFor({ timeout: 120_000 });
+      }
       await page.reload();
       await page.evaluate('globalThis.__name = (f) => f');
       await page.getByText('0 annotations on 0 pages.').waitFor();

@@ -81,16 +81,20 @@ async function clearNotes(): Promise<void> {
   await page.close();
 }
 
-/** The three seeded notes, imported as a reader would: every test but the import test starts from them. */
-async function seedNotes(): Promise<void> {
+/**
+ * The three seeded notes, imported into an empty database as a reader would: every test starts from them.
+ * Returns the options page (left open) and the file.
+ */
+async function seedNotes(): Promise<{ options: Page; file: string }> {
   await clearNotes();
   const file = join(work, 'seed.jsonld');
   writeFileSync(file, writeJsonLd(seeded, { now: new Date() }));
   const options = await browser.openExtensionPage('options.html');
   await expect.poll(() => options.getByTestId('summary').textContent()).toBe('0 annotations on 0 pages.');
   await importFile(options, file);
-  await expect.poll(() => options.getByTestId('summary').textContent(), { timeout: 20_000 }).toBe('3 annotations on 2 pages.');
-  await options.close();
+  await expect.poll(() => options.getByTestId('import-status').textContent(), { timeout: 20_000 }).toBe('Imported: 3 added, 0 updated, 0 skipped.');
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
+  return { options, file };
 }
 
 async function importFile(options: Page, path: string): Promise<void> {
@@ -104,15 +108,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ dow
 }
 
 test('an import through the options page shows the annotations; the same file again changes nothing', async () => {
-  await clearNotes();
-  const file = join(work, 'seed.jsonld');
-  writeFileSync(file, writeJsonLd(seeded, { now: new Date() }));
-  const options = await browser.openExtensionPage('options.html');
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('0 annotations on 0 pages.');
-
-  await importFile(options, file);
-  await expect.poll(() => options.getByTestId('import-status').textContent(), { timeout: 20_000 }).toBe('Imported: 3 added, 0 updated, 0 skipped.');
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
+  const { options, file } = await seedNotes();
   await expect.poll(() => options.locator('.bs-annotation').count()).toBe(3);
   const first = options.locator(`[data-annotation-id="${seeded[0]!.id}"]`);
   expect(await first.locator('.bs-quote').textContent()).toBe('More than 60,000 people');
@@ -142,7 +138,7 @@ test('an import through the options page shows the annotations; the same file ag
 });
 
 test('a bad file is refused with what is wrong and where, and nothing changes', async () => {
-  await seedNotes();
+  await (await seedNotes()).options.close();
   const options = await browser.openExtensionPage('options.html');
   await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
   const doc = JSON.parse(writeJsonLd([{ ...seeded[0]!, id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', text: 'new' }], { now: new Date() }));
@@ -158,7 +154,7 @@ test('a bad file is refused with what is wrong and where, and nothing changes', 
 });
 
 test('the popup exports this page\'s notes as a downloaded JSON-LD file that imports back exactly', async () => {
-  await seedNotes();
+  await (await seedNotes()).options.close();
   const article = await browser.context.newPage();
   await article.goto(articleUrl);
   const tabId = await tabIdFor(browser, articleUrl);
@@ -190,7 +186,7 @@ test('the popup exports this page\'s notes as a downloaded JSON-LD file that imp
 });
 
 test('the options page exports what the filters show, as Markdown', async () => {
-  await seedNotes();
+  await (await seedNotes()).options.close();
   const options = await browser.openExtensionPage('options.html');
   await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
   await options.selectOption('#bs-options-format', 'markdown');
@@ -206,7 +202,7 @@ test('the options page exports what the filters show, as Markdown', async () => 
 });
 
 test('delete-all needs the typed confirmation, then empties the list; undo brings it back', async () => {
-  await seedNotes();
+  await (await seedNotes()).options.close();
   const options = await browser.openExtensionPage('options.html');
   await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
   await options.getByRole('button', { name: 'Delete all annotations…' }).click();
