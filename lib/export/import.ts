@@ -283,7 +283,8 @@ function fromCsv(text: string): { record: unknown; at: string }[] {
   return rows.map((row, i) => ({ record: fromCsvRow(row), at: `row ${i + 2}` }));
 }
 
-const COMMENT = new RegExp(`<!-- ${RECORD_COMMENT} (.*?) -->`, 'g');
+// At the start of a line: in the visible text every "<" is escaped, so a note quoting a comment never matches.
+const COMMENT = new RegExp(`^<!-- ${RECORD_COMMENT} (.*?) -->$`, 'gms');
 
 function fromMarkdown(text: string): { record: unknown; at: string }[] {
   const out: { record: unknown; at: string }[] = [];
@@ -296,6 +297,8 @@ function fromMarkdown(text: string): { record: unknown; at: string }[] {
       throw new ImportError(`Note ${n} of this Markdown file has a damaged Backstory comment (the hidden line after it); nothing was imported.`);
     }
   }
+  // An export of no notes is a file with nothing to import, not a wrong file.
+  if (n === 0 && /^# Backstory annotations\s*$/m.test(text.slice(0, 200)) && !/^## /m.test(text)) return out;
   if (n === 0) {
     throw new ImportError(
       'This Markdown file holds no notes Backstory can read back: each note of a Markdown export carries a hidden comment ' +
@@ -333,10 +336,11 @@ export async function parseImportFile(text: string): Promise<Annotation[]> {
   checkImportSize(text.length);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new ImportError('The file is empty. Nothing was imported.');
-  if (looksBinary(body)) {
+  const format = detectFormat(body);
+  // Only a file in none of the formats is judged binary: a note may hold any character, a NUL included.
+  if (format === null && looksBinary(body)) {
     throw new ImportError(`This is not a text file (it looks like a picture, a PDF, an archive or another binary file). ${FORMATS_TAKEN} Nothing was imported.`);
   }
-  const format = detectFormat(body);
   if (format === null) {
     throw new ImportError(`Backstory cannot tell what this file is: it is not JSON-LD, nor a CSV or Markdown file that Backstory exported. ${FORMATS_TAKEN} Nothing was imported.`);
   }
