@@ -13,6 +13,7 @@ import { parseImportFile } from '../../lib/export/import';
 import { csvRows } from '../../lib/export/csv';
 import type { Annotation } from '../../lib/notes/types';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
+import { clearNotes } from './notes-state';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -64,29 +65,12 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Empties the notes database (and its trash and backup) from an extension page, so each test starts alike. */
-async function clearNotes(): Promise<void> {
-  const page = await browser.openExtensionPage('options.html');
-  await page.evaluate(async () => {
-    const open = indexedDB.open('backstory-notes');
-    const db: IDBDatabase = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
-    const tx = db.transaction(['annotations', 'trash'], 'readwrite');
-    tx.objectStore('annotations').clear();
-    tx.objectStore('trash').clear();
-    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
-    db.close();
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome;
-    await chrome.storage.local.clear();
-  });
-  await page.close();
-}
-
 /**
  * The three seeded notes, imported into an empty database as a reader would: every test starts from them.
  * Returns the options page (left open) and the file.
  */
 async function seedNotes(): Promise<{ options: Page; file: string }> {
-  await clearNotes();
+  await clearNotes(browser);
   const file = join(work, 'seed.jsonld');
   writeFileSync(file, writeJsonLd(seeded, { now: new Date() }));
   const options = await browser.openExtensionPage('options.html');

@@ -2,9 +2,10 @@
 // the popup, see it highlighted again after a reload and after a browser restart, edit, delete, undo,
 // search, orphaned quotes, HTML shown as text, a note on a highlighted name linked to that reference entity,
 // and the popup's time to first paint with 1,000 notes.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, readPageHighlights, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
+import { clearNotes } from './notes-state';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -39,6 +40,11 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+// Each test writes the notes it needs, so it runs alone and in any order.
+beforeEach(async () => {
+  server.set('/world/syria-toll', ARTICLE(LEDE));
+  await clearNotes(browser);
+});
 
 /** Selects the first occurrence of `text` on the page, as a reader dragging over it would. */
 async function selectText(page: Page, text: string): Promise<void> {
@@ -72,6 +78,21 @@ async function openPopupFor(page: Page): Promise<Page> {
   const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
   await popup.getByRole('heading', { name: 'Notes', exact: true }).waitFor();
   return popup;
+}
+
+/** The article with a note on "Navi Pillay" saved from the popup (its text and tags as given). */
+async function articleWithPillayNote(text: string, tags = 'quotes, UN'): Promise<Page> {
+  const page = await openArticle();
+  await selectText(page, 'Navi Pillay');
+  const popup = await openPopupFor(page);
+  await expect.poll(() => popup.getByTestId('composer-quote').textContent()).toBe('Navi Pillay');
+  await popup.getByLabel('Note', { exact: true }).fill(text);
+  await popup.getByLabel('Tags', { exact: true }).fill(tags);
+  await popup.getByLabel('Note', { exact: true }).press('Control+Enter');
+  await expect.poll(() => popup.locator('.bs-note .bs-note-text').first().textContent()).toBe(text);
+  await expect.poll(() => noteHighlights(page)).toEqual(['Navi Pillay']);
+  await popup.close();
+  return page;
 }
 
 async function openArticle(): Promise<Page> {
@@ -155,6 +176,7 @@ test('a note on a selection is saved from the popup, highlighted on the page, an
 });
 
 test('after a browser restart on the same profile the note is found again; edit, delete and undo work', async () => {
+  await (await articleWithPillayNote(`Check her exact words. ${HOSTILE}`)).close();
   await browser.close({ keepProfile: true });
   browser = await launchWithExtension({ userDataDir: profile });
 
@@ -211,6 +233,7 @@ test('after a browser restart on the same profile the note is found again; edit,
 });
 
 test('search finds notes across pages, ignoring case and accents, and its results open the page', async () => {
+  await (await articleWithPillayNote('Pillay: "truly shocking".')).close();
   server.set('/middle-east/homs', `<!doctype html><title>Homs: le siège continue</title><article><p>À Homs, l'hôpital a été touché.</p></article>`);
   const other = await browser.context.newPage();
   await other.goto(`${server.origin}/middle-east/homs`);
@@ -241,7 +264,7 @@ test('search finds notes across pages, ignoring case and accents, and its result
 });
 
 test('an edited article re-anchors fuzzily; a removed quote is marked, never hidden', async () => {
-  const page = await openArticle();
+  const page = await articleWithPillayNote('Pillay: "truly shocking".');
   await selectText(page, 'cross-referenced seven sources');
   const popup = await openPopupFor(page);
   await expect.poll(() => popup.getByTestId('composer-quote').textContent()).toBe('cross-referenced seven sources');
@@ -252,7 +275,7 @@ test('an edited article re-anchors fuzzily; a removed quote is marked, never hid
   await expect.poll(() => popup.getByTestId('composer-quote').textContent()).toBe('More than 60,000 people have been killed in the Syrian conflict');
   await popup.getByLabel('Note', { exact: true }).fill('Toll at publication');
   await popup.getByLabel('Note', { exact: true }).press('Control+Enter');
-  await expect.poll(() => popup.locator('.bs-note').count()).toBe(4);
+  await expect.poll(() => popup.locator('.bs-note').count()).toBe(3);
 
   // The site corrects the figure and cuts the methodology paragraph.
   server.set('/world/syria-toll', ARTICLE(LEDE.replace('More than 60,000 people have been killed', 'More than 70,000 people have been killed'))
@@ -266,14 +289,13 @@ test('an edited article re-anchors fuzzily; a removed quote is marked, never hid
   await expect.poll(() => orphan.getByText('Quote not found on the page').count()).toBe(1);
   expect(await orphan.locator('.bs-quote').textContent()).toBe('cross-referenced seven sources');
   expect(await popup.locator('.bs-orphan-mark').count()).toBe(1);
-  expect(await popup.locator('.bs-note').count()).toBe(4);
-  server.set('/world/syria-toll', ARTICLE(LEDE));
+  expect(await popup.locator('.bs-note').count()).toBe(3);
   await popup.close();
   await page.close();
 });
 
 test('the popup paints fast with 1,000 saved notes', async () => {
-  const page = await openArticle();
+  const page = await articleWithPillayNote('Pillay: "truly shocking".');
   const tabId = await tabIdFor(browser, page.url());
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   /** Opens the popup `n` times; first-contentful-paint and the 'notes-listed' mark of each. */
@@ -362,7 +384,7 @@ test('two popups writing at once, each on its own database connection, lose noth
 });
 
 test('the popup follows the system colour scheme and is usable from the keyboard', async () => {
-  const page = await openArticle();
+  const page = await articleWithPillayNote('Pillay: "truly shocking".');
   const popup = await openPopupFor(page);
   const colours = () => popup.evaluate(() => {
     const body = getComputedStyle(document.body);

@@ -1,0 +1,19 @@
+// Browser tests that must run alone and in any order start from an empty notes database: this empties it
+// (notes, trash and the backup) from one of Backstory's pages.
+import type { ExtensionBrowser } from './harness';
+
+export async function clearNotes(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.openExtensionPage('options.html');
+  await page.evaluate(async () => {
+    const open = indexedDB.open('backstory-notes');
+    const db: IDBDatabase = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
+    const tx = db.transaction(['annotations', 'trash'], 'readwrite');
+    tx.objectStore('annotations').clear();
+    tx.objectStore('trash').clear();
+    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
+    db.close();
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome;
+    await chrome.storage.local.clear();
+  });
+  await page.close();
+}
