@@ -1,14 +1,16 @@
 // `npm run eval`: every accuracy figure Backstory measures on ../shared, one section per area
-// (scripts/eval/*.ts). `--json` prints one JSON object with a key per section instead of the tables.
+// (scripts/eval/*.ts). `--only=<section>` runs one; `--json` prints one JSON object with a key per section instead of the tables.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CORPUS_DIR, runArticleEval } from './eval/article';
+import { runBuilderEval } from './eval/builder';
 
 export { CORPUS_DIR, evaluateCorpus } from './eval/article';
 
 /** Each section prints its own table, or adds its figures under its key when `json` is given. */
-const SECTIONS: { name: string; run: (argv: string[], json: Record<string, unknown> | null) => void }[] = [
-  { name: 'Article-body detection (../shared/corpus)', run: runArticleEval },
+const SECTIONS: { key: string; name: string; run: (argv: string[], json: Record<string, unknown> | null) => void }[] = [
+  { key: 'article', name: 'Article-body detection (../shared/corpus)', run: runArticleEval },
+  { key: 'builder', name: 'Dataset builder on unseen documents (../shared/coverage, without curation)', run: runBuilderEval },
 ];
 
 function main(argv: string[]): void {
@@ -17,7 +19,9 @@ function main(argv: string[]): void {
     process.exit(2);
   }
   const json: Record<string, unknown> | null = argv.includes('--json') ? {} : null;
-  for (const section of SECTIONS) {
+  // --only=<key> runs one section (article, builder).
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  for (const section of SECTIONS.filter((s) => !only || s.key === only)) {
     if (!json) console.log(`\n## ${section.name}\n`);
     section.run(argv, json);
   }

@@ -16,6 +16,8 @@
 // - ordinals ("sixth consecutive day", "third year", "second anniversary") are not figures.
 import nlp from 'compromise';
 import { createHash } from 'node:crypto';
+import { findCandidates } from '../builder/candidates';
+import { discoverEntities } from '../builder/entities';
 import { readFigures } from '../figures/index';
 import { LABEL_TEMPLATES, type Counts } from '../figures/vocabulary';
 import type { FigureReading } from '../figures/types';
@@ -58,12 +60,6 @@ interface DocState {
   /** Entity mentions in this document, sorted by start once all entities are found. */
   mentions: Array<Mention & { entityId: string }>;
 }
-
-const CANDIDATE_KINDS: Array<[EntityType, 'people' | 'places' | 'organizations']> = [
-  ['person', 'people'],
-  ['place', 'places'],
-  ['organization', 'organizations'],
-];
 
 const CALENDAR_WORDS =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)$/i;
@@ -162,52 +158,42 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
     }
   }
 
-  // 2. Candidates from compromise that the curation does not cover become entities of their own.
+  // 2. Names the curation does not cover become entities of their own (lib/builder: found in each document,
+  // merged across all of them).
   const exclusions = new Set(curation.exclusions.map((x) => x.toLowerCase()));
-  const votes = new Map<string, Map<EntityType, number>>();
-  for (const state of states) {
-    const body = state.doc.text.slice(0, state.end);
-    const parsed = nlp(body);
-    for (const [type, select] of CANDIDATE_KINDS) {
-      for (const match of parsed[select]().json({ offset: true }) as Array<{ offset: { start: number; length: number } }>) {
-        const span = cleanCandidate(body, match.offset.start, match.offset.start + match.offset.length, type);
-        if (!span || state.occupied.subarray(span.start, span.end).some(Boolean)) continue;
-        const name = body.slice(span.start, span.end);
-        if (exclusions.has(name.toLowerCase())) continue;
-        const byType = votes.get(name) ?? new Map<EntityType, number>();
-        byType.set(type, (byType.get(type) ?? 0) + 1);
-        votes.set(name, byType);
-      }
-    }
-  }
-  const typeOrder: EntityType[] = ['person', 'organization', 'place'];
-  const discovered = [...votes.entries()]
-    .map(([name, byType]) => {
-      // The type compromise gave most often; ties broken in a fixed order so the output never flips.
-      const type = typeOrder.reduce((best, t) => ((byType.get(t) ?? 0) > (byType.get(best) ?? 0) ? t : best), typeOrder.find((t) => byType.has(t))!);
-      return { name, type };
-    })
-    .sort((a, b) => b.name.length - a.name.length || compare(a.name, b.name));
-  for (const { name, type } of discovered) {
-    // "Mr Smith" after "John Smith": a lone surname is the same person, but only in a text that named them in full.
-    if (type === 'person' && !name.includes(' ')) {
-      const owners = [...drafts.values()].filter((e) => e.type === 'person' && e.name.split(' ').length > 1 && e.name.endsWith(` ${name}`));
-      const owner = owners.length === 1 ? owners[0]! : undefined;
-      if (owner) {
-        if (!owner.contextualAliases.includes(name)) owner.contextualAliases = [...owner.contextualAliases, name];
-        for (const state of states) {
-          const first = owner.mentions.find((m) => m.doc === state.doc.id);
-          for (const at of occurrences(state.doc.text, name, state.end)) if (first && at > first.start) claim(state, owner, at, at + name.length);
-        }
-        continue;
-      }
-    }
-    const id = `${type}:${slug(name)}`;
-    if (id === `${type}:` || drafts.has(id)) continue;
-    const entity: EntityDraft = { id, name, type, aliases: [name], contextualAliases: [], variants: [], mentions: [] };
+  const found = states.flatMap((state) =>
+    findCandidates(state.doc.id, state.doc.text, state.end).filter(
+      (c) => !c.inTitleLine && !state.occupied.subarray(c.start, c.end).some(Boolean) && !exclusions.has(c.name.toLowerCase()),
+    ),
+  );
+  const discoveredForms: Array<{ form: string; entity: EntityDraft; contextual: boolean }> = [];
+  for (const d of discoverEntities(found)) {
+    const id = `${d.type}:${slug(d.name)}`;
+    if (id === `${d.type}:` || drafts.has(id)) continue;
+    const entity: EntityDraft = {
+      id,
+      name: d.name,
+      type: d.type,
+      aliases: d.aliases,
+      contextualAliases: d.contextualAliases,
+      variants: d.variants,
+      ...(d.placeKind ? { placeKind: d.placeKind } : {}),
+      mentions: [],
+    };
     drafts.set(id, entity);
-    for (const state of states) {
-      for (const at of occurrences(state.doc.text, name, state.end)) claim(state, entity, at, at + name.length);
+    for (const form of [...d.aliases, ...d.variants]) discoveredForms.push({ form, entity, contextual: false });
+    for (const form of d.contextualAliases) discoveredForms.push({ form, entity, contextual: true });
+  }
+  discoveredForms.sort((a, b) => b.form.length - a.form.length || compare(a.form, b.form));
+  for (const state of states) {
+    for (const pass of [false, true]) {
+      for (const { form, entity, contextual } of discoveredForms) {
+        if (contextual !== pass) continue;
+        for (const at of occurrences(state.doc.text, form, state.end)) {
+          if (contextual && !entity.mentions.some((m) => m.doc === state.doc.id && m.start < at)) continue;
+          claim(state, entity, at, at + form.length);
+        }
+      }
     }
   }
   for (const state of states) state.mentions.sort((a, b) => a.start - b.start);
