@@ -11,6 +11,8 @@ import { gazetteerPlace, isDemonym } from './gazetteer';
 import {
   bare,
   CALENDAR_WORDS,
+  COMMON_ABBREVIATIONS,
+  EVENT_HEADS,
   CONNECTORS,
   HYPHEN_PARTICLES,
   HYPHEN_PREFIXES,
@@ -74,6 +76,8 @@ interface Unit {
   end: number;
   /** Lower-case suffix cut off after a hyphen ("based" of "UK-based"). */
   suffix?: string;
+  /** Cut from the word before it at a hyphen ("Arab" of "UN-Arab"): a name ends there. */
+  cut?: boolean;
   kind: 'word' | 'punct' | 'break' | 'possessive';
 }
 
@@ -81,6 +85,8 @@ const UPPER_START = /^\p{Lu}/u;
 const PARTICLE_NAME = new RegExp(`^(?:${[...HYPHEN_PARTICLES].join('|')})-\\p{Lu}`, 'u');
 const DOTTED = /^(?:\p{L}\.)+$/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}&]+$/u;
+/** Lower-case nouns after a name that make it an organisation's ("the Baath party"). */
+const GROUP_NOUNS = new Set('party movement front brigade brigades militia faction organisation organization group network'.split(' '));
 const KINSHIP = new Set('brother sister son daughter wife husband father mother uncle aunt cousin nephew niece'.split(' '));
 
 function isAcronym(text: string): boolean {
@@ -90,7 +96,8 @@ function isAcronym(text: string): boolean {
 }
 
 function isCapWord(u: Unit | undefined): boolean {
-  return u?.kind === 'word' && (UPPER_START.test(u.text) || PARTICLE_NAME.test(u.text));
+  // "A350", "PM2.5", "CMCU3": codes and models, not names; "I" is a pronoun.
+  return u?.kind === 'word' && (UPPER_START.test(u.text) || PARTICLE_NAME.test(u.text)) && !/\p{N}/u.test(u.text) && u.text !== 'I';
 }
 
 function lower(u: Unit | undefined): string {
@@ -113,10 +120,11 @@ function units(tokens: Token[]): Unit[] {
     let suffix: string | undefined;
     while (group.length > 1 && HYPHEN_SUFFIXES.has(group[group.length - 1]!.text.toLowerCase())) suffix = group.pop()!.text.toLowerCase();
     let current: Token[] = [group[0]!];
+    let cut = false;
     const flush = (last: boolean): void => {
       const s = current[0]!.start;
       const e = current[current.length - 1]!.end;
-      out.push({ text: tokens.length ? textOf(current) : '', start: s, end: e, kind: 'word', ...(last && suffix ? { suffix } : {}) });
+      out.push({ text: textOf(current), start: s, end: e, kind: 'word', ...(last && suffix ? { suffix } : {}), ...(cut ? { cut } : {}) });
     };
     for (let k = 1; k < group.length; k++) {
       const left = group[k - 1]!.text;
@@ -127,6 +135,7 @@ function units(tokens: Token[]): Unit[] {
       if (separate) {
         flush(false);
         current = [group[k]!];
+        cut = true;
       } else current.push(group[k]!);
     }
     flush(true);
@@ -192,7 +201,7 @@ function splitTitles(run: Run): Segment[] {
   const segments: Segment[] = [];
   let from = 0;
   for (let i = 0; i < us.length; i++) {
-    if (!isTitleWord(us[i]!) || (i > from && CONNECTORS.has(lower(us[i - 1])))) continue;
+    if (!isTitleWord(us[i]!) || (i > from && !isCapWord(us[i - 1]) && CONNECTORS.has(lower(us[i - 1])))) continue;
     // The title phrase: title words, "and" between titles, "of" + what the title governs.
     let j = i;
     let lastCore = -1;
@@ -228,6 +237,12 @@ function splitTitles(run: Run): Segment[] {
     }
     if (lastCore < i) continue;
     const rest = us.slice(lastCore + 1);
+    // A title closing a run is not part of the name before it ("House of Representatives Speaker").
+    if (!rest.length) {
+      if (i > from) segments.push({ units: us.slice(from, i), run, lead: [] });
+      from = us.length;
+      break;
+    }
     // "General Assembly", "Justice Department": a title word that starts an organisation's name.
     if (rest.length && (hasOrgHead(rest) || PLACE_HEADS.has(headOf(rest)))) continue;
     if (i > from) segments.push({ units: us.slice(from, i), run, lead: [] });
@@ -286,10 +301,14 @@ function splitConnectors(seg: Segment): Segment[] {
     const w = lower(us[i]);
     if (!CONNECTORS.has(w) || isCapWord(us[i])) continue;
     const headBefore = us.slice(from, i).some(isHead) || us.slice(from, i).some((u) => ORG_WORDS.has(lower(u)));
+    // A head word after the connector holds the words before it only if they are common words, not a name:
+    // "Refugees in Towns Project", "Disaster and Emergency Management Directorate", but not "Brian Batko of the
+    // Pittsburgh Post-Gazette" or "San Francisco Bay Area and Los Angeles County".
+    const commonBefore = us.slice(from, i).every((u) => !isCapWord(u) || isCommonWord(u.text) || isDemonym(u.text));
     let keep: boolean;
     if (w === 'the') keep = i > from && CONNECTORS.has(lower(us[i - 1])) && lower(us[i - 1]) !== 'the';
-    else if (w === 'and') keep = tail || (lastIsHead && !us.slice(from, i).some(isHead));
-    else keep = headBefore || lastIsHead;
+    else if (w === 'and') keep = tail || (lastIsHead && !us.slice(from, i).some(isHead) && commonBefore);
+    else keep = headBefore || (lastIsHead && commonBefore);
     if (keep) {
       if (w !== 'and' && w !== 'the' && headBefore) tail = true;
       continue;
@@ -303,7 +322,7 @@ function splitConnectors(seg: Segment): Segment[] {
 }
 
 /** Drops what is not part of a name from a segment's ends: "The", particles and connectors, demonyms before a person. */
-function trim(seg: Segment): Segment | undefined {
+function trim(seg: Segment, tags: TermTags): Segment | undefined {
   let us = seg.units;
   while (us.length && (!isCapWord(us[0]) || NEVER_NAME_START.has(lower(us[0])) || CALENDAR_WORDS.has(bare(us[0]!.text)))) us = us.slice(1);
   while (us.length && !isCapWord(us[us.length - 1])) us = us.slice(0, -1);
@@ -313,7 +332,16 @@ function trim(seg: Segment): Segment | undefined {
   if (!named(us)) while (us.length > 1 && isDemonym(us[0]!.text)) us = us.slice(1);
   if (us.every((u) => isDemonym(u.text) || !isCapWord(u))) return undefined;
   if (us.every((u) => isTitleWord(u) || CALENDAR_WORDS.has(bare(u.text)))) return undefined;
+  // Events and laws are not people, places or organisations ("Davis Cup", "Beijing Olympics", "Water Act").
+  if (EVENT_HEADS.has(lower(us[us.length - 1]))) return undefined;
+  // "Rival Lowe", "Yesterday Kofi Annan": a common word opening a sentence before a name is not part of it.
+  const givenName = (u: Unit) => (tags.get(u.start) ?? []).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+  if (seg.run.sentenceInitial && seg.run.units[0] === us[0] && us.length > 1 && isCommonWord(us[0]!.text) && !givenName(us[0]!) && !gazetteerPlace(us[0]!.text) && !isDemonym(us[0]!.text)) {
+    const rest = us.slice(1);
+    if (!rest.some((u) => ORG_HEADS.has(lower(u)) || PLACE_HEADS.has(lower(u))) && rest.some((u) => !isCommonWord(u.text))) us = rest;
+  }
   if (us.length === 1 && /^\p{N}|^\p{L}\.?$/u.test(us[0]!.text)) return undefined;
+  if (us.length === 1 && COMMON_ABBREVIATIONS.has(us[0]!.text.replace(/\./g, '').toLowerCase())) return undefined;
   return { ...seg, units: us };
 }
 
@@ -352,8 +380,10 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
     if (gaz.kind === 'country') kind('country', 5);
   }
   if (seg.title) vote(votes, 'person', 6);
+  const beforeConnector = us.findIndex((u, k) => k > 0 && !isCapWord(u) && CONNECTORS.has(lower(u)));
   const head = lower(last);
-  if (ORG_HEADS.has(head) && us.length > 1) vote(votes, 'organization', 6);
+  const innerHead = beforeConnector > 0 ? lower(us[beforeConnector - 1]) : '';
+  if ((ORG_HEADS.has(head) || ORG_HEADS.has(innerHead)) && us.length > 1) vote(votes, 'organization', 6);
   else if (ORG_HEADS.has(head)) vote(votes, 'organization', 2);
   if (us.some((u) => ORG_WORDS.has(lower(u)))) vote(votes, 'organization', 3);
   if (PLACE_HEADS.has(head) && us.length > 1) {
@@ -362,7 +392,7 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
     if (k) kind(k, 2);
   }
   if (/\.(?:com|org|net|info|co|io)$/i.test(text)) vote(votes, 'organization', 4);
-  if (isAcronym(text) && !gaz) vote(votes, 'organization', 2);
+  if (isAcronym(text) && !gaz && !(seg.run.dateline && us.length === 1 && text.length >= 4)) vote(votes, 'organization', 2);
 
   // Words right before the name.
   const p1 = prev(1);
@@ -383,7 +413,11 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
     kind(PLACE_NOUNS_BEFORE[lower(p1)]!, 2);
   } else if (p1 && PLACE_PREPOSITIONS.has(lower(p1)) && !(lower(p1) === 'to' && lower(p2) === 'according')) {
     vote(votes, 'place', 1.5);
+  } else if (lower(p1) === 'the' && PLACE_PREPOSITIONS.has(lower(p2)) && lower(p2) !== 'to') {
+    vote(votes, 'place', 1);
   }
+  // "The" written with a capital inside a sentence belongs to a title: "told The Daily Star", "By The New York Times".
+  if (p1?.text === 'The' && !seg.run.sentenceInitial) vote(votes, 'organization', 2);
 
   // Words right after it.
   const n1 = next(1);
@@ -399,6 +433,7 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
       kind(lower(n2) === 'of' ? 'city' : placeKind, 2);
     }
     if (MEDIA_NOUNS.has(w)) vote(votes, 'organization', 4);
+    if (GROUP_NOUNS.has(w) && !gaz) vote(votes, 'organization', 3);
     if (MEMBER_NOUNS.has(w) && !gaz) vote(votes, 'organization', 3);
     if (SPEECH_VERBS.has(w) || (n2 && SPEECH_VERBS.has(lower(n2)) && /^(?:also|has|have|had|then|later|once)$/.test(w))) {
       vote(votes, us.length > 1 ? 'person' : 'organization', 1);
@@ -409,7 +444,8 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
   if (n1?.kind === 'punct' && n1.text === ',' && /^(?:a|an|the)$/.test(lower(n2))) {
     for (let k = 3; k <= 7; k++) {
       const u = next(k);
-      if (!u || u.kind !== 'word') break;
+      // A description is in lower case: ", a joint Military Council" names something else.
+      if (!u || u.kind !== 'word' || (isCapWord(u) && !isDemonym(u.text))) break;
       const w = lower(u);
       if (ORG_DESCRIPTIONS.has(w)) {
         vote(votes, 'organization', 4);
@@ -499,14 +535,18 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
     let j = i + 1;
     for (;;) {
       const v = all[j];
-      if (isCapWord(v) && !all[j - 1]!.suffix) {
+      if (isCapWord(v) && !all[j - 1]!.suffix && !v!.cut) {
         j++;
+        continue;
+      }
+      if (v?.kind === 'possessive' && j - 1 === i && isCapWord(all[j + 1]) && isCommonWord(all[j - 1]!.text) && !gazetteerPlace(all[j - 1]!.text)) {
+        j += 2;
         continue;
       }
       // Particles and connectors only between capitalised words: "Eduardo del Buey", "League of Arab States".
       let k = j;
       while (k < all.length && k - j < 2 && all[k]!.kind === 'word' && !isCapWord(all[k]) && (NAME_PARTICLES.has(lower(all[k])) || CONNECTORS.has(lower(all[k])))) k++;
-      if (k > j && isCapWord(all[k]) && !all[j - 1]!.suffix) {
+      if (k > j && isCapWord(all[k]) && !all[j - 1]!.suffix && !all[k]!.cut && !CALENDAR_WORDS.has(bare(all[k]!.text))) {
         j = k + 1;
         continue;
       }
@@ -530,7 +570,7 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
     for (const s1 of splitTitles(run)) {
       for (const s2 of splitPlaces(s1)) {
         for (const s3 of splitConnectors(s2)) {
-          const seg = trim(s3);
+          const seg = trim(s3, tags);
           if (seg) segmentsOf.push(seg);
         }
       }
@@ -568,7 +608,7 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
       sentenceInitial,
       commonWord: us.length === 1 && isCommonWord(first.text) && !gazetteerPlace(first.text),
       inTitleLine: seg.run.titleLine,
-      acronym: us.length === 1 && isAcronym(first.text),
+      acronym: us.length === 1 && isAcronym(first.text) && !(shouted && seg.run.dateline),
     };
     // "Name (ALIAS)" and "Name, or ALIAS": the second names the first.
     const n1 = all[index.get(last)! + 1];

@@ -33,6 +33,8 @@ interface Group {
   words: number;
   acronym: boolean;
   commonWord: boolean;
+  /** Only a short form: stands for nothing on its own ("Ban" opening a sentence). */
+  onlyShort?: boolean;
   parent?: Group;
   /** How it joins its cluster's main group. */
   role?: 'spelling' | 'alias' | 'contextual';
@@ -104,8 +106,18 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
     if (c.titled) g.titled = true;
   }
 
-  // A common word at the start of a sentence, never capitalised anywhere else, is not a name ("Shells", "Footage").
-  for (const [key, g] of groups) if (g.commonWord && g.candidates.every((c) => c.sentenceInitial)) groups.delete(key);
+  // A common word at the start of a sentence, never capitalised anywhere else, is not a name ("Shells", "Footage"),
+  // unless it is a word of a person's name in the documents ("Ban" of "Ban Ki-moon").
+  const personWords = new Set<string>();
+  for (const g of groups.values()) {
+    const words = nameWords(g.candidates[0]!.name);
+    if (words.length >= 2 && g.votes.person > Math.max(g.votes.place, g.votes.organization)) for (const w of words) personWords.add(w);
+  }
+  for (const [key, g] of groups) {
+    if (!g.commonWord || !g.candidates.every((c) => c.sentenceInitial)) continue;
+    if (personWords.has(nameWords(g.candidates[0]!.name)[0] ?? '')) g.onlyShort = true;
+    else groups.delete(key);
+  }
 
   // Names in one list share the evidence of the list's clearest member ("villages of Rastan, Tall Kalakh and Qusair").
   const lists = new Map<number, Group[]>();
@@ -229,7 +241,7 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
   }
   for (const [main, members] of clusters) {
     const type = main.type;
-    if (!type) continue;
+    if (!type || main.onlyShort) continue;
     const mainWords = nameWords(main.candidates[0]!.name).length;
     const isAlone = members.length === 1;
     if (type === 'person' && mainWords < 2 && !members.some((m) => m.titled && m.words === 1 && m.candidates.some((c) => c.title))) {

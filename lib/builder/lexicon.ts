@@ -13,7 +13,7 @@ governor gov senator sen representative rep congressman congresswoman mayor chai
 spokesman spokeswoman spokesperson king queen prince princess sheikh shaikh emir sultan pope cardinal bishop archbishop
 rabbi imam ayatollah grand mufti mr mrs ms miss dr prof professor sir dame lord lady judge justice deputy foreign defence
 defense interior special acting former interim chancellor director director-general commissioner high fm pm attorney
-speaker president-elect crown first lt.-col lt-gen maj-gen
+speaker president-elect crown first lt.-col lt-gen maj-gen executive chief administrator hon ceo leader founder inspector
 `);
 
 /** The last word of a title phrase: after it comes the name ("Foreign Minister", "Special Envoy"). */
@@ -23,7 +23,7 @@ captain capt sergeant sgt corporal cpl commander cmdr admiral adm marshal govern
 congressman congresswoman mayor chairman chairwoman envoy ambassador spokesman spokeswoman spokesperson king queen prince
 princess sheikh shaikh emir sultan pope cardinal bishop archbishop rabbi imam ayatollah mufti mr mrs ms miss dr prof
 professor sir dame lord lady judge justice chancellor director director-general commissioner fm pm speaker president-elect
-lieutenant lt
+lieutenant lt executive administrator attorney hon ceo leader
 `);
 
 /** What a title governs after "of": "Secretary of State", "Minister of the Interior". */
@@ -38,7 +38,8 @@ president minister premier secretary general colonel brigadier commander chief l
 envoy ambassador governor official officer activist analyst expert diplomat correspondent reporter editor businessman
 businesswoman imam sheikh cleric journalist photographer lawyer judge director chairman chairwoman deputy head mayor
 senator lawmaker adviser advisor aide counselor counsellor witness resident survivor doctor surgeon professor researcher
-student teacher founder founder activist dissident defector militant fighter soldier lieutenant captain major
+student teacher founder activist dissident defector militant fighter soldier lieutenant captain major commissioner
+coordinator negotiator mediator monitor inspector investigator administrator representative
 `);
 
 /** The last word of an organisation's name. */
@@ -50,7 +51,9 @@ institute institution university college school center centre project forces wat
 assembly parliament senate congress department service services authority bureau corporation company inc ltd co
 foundation society movement alliance federation programme program desk staff house corps command police ministry
 government administration agency mission initiative board council secretariat caucus bloc cabinet club trust federation
-monitor monitors
+monitor monitors telegraph guardian independent mirror observer chronicle standard express star sun review magazine
+weekly daily exchange airline airlines airways studios entertainment media holdings capital ventures technologies
+systems robotics laboratories labs institutes academy
 `);
 
 /** Words that make a capitalised run an organisation wherever they stand ("Islamic State", "Liwa al-Islam"). */
@@ -67,7 +70,8 @@ export const PLACE_DESCRIPTIONS = words(`city town village district province reg
 export const PLACE_HEADS = words(`
 province city district square street road avenue river mountains mountain valley island islands sea ocean county region
 camp airport bridge crossing highway plain plains desert peninsula strait lake heights governorate oasis canal port
-coast hills border
+coast hills border republic kingdom emirate emirates caliphate area stadium field park arena hospital museum church
+mosque cathedral palace tower hotel prison
 `);
 
 /** Lower-case nouns after a name that say it is a place, and which kind ("Hama province", "Baba Amr neighborhood"). */
@@ -88,11 +92,6 @@ export const PLACE_NOUNS_AFTER: Record<string, PlaceKindHint> = {
   area: 'district',
   camp: 'district',
   building: 'building',
-  compound: 'building',
-  base: 'building',
-  airport: 'building',
-  prison: 'building',
-  hospital: 'building',
   border: 'country',
 };
 
@@ -130,7 +129,7 @@ export const PLACE_PREPOSITIONS = words(`in at near from into across outside ins
 /** Lower-case nouns after a single name that make it a group's ("Hezbollah fighters", "Taliban spokesman"). */
 export const MEMBER_NOUNS = words(`
 fighters militants members ranks supporters spokesman spokeswoman spokesperson militiamen gunmen leadership loyalists
-statement militia commanders operatives recruits affiliates
+statement militia commanders operatives recruits affiliates soldiers troops
 `);
 
 /** Lower-case nouns after a name that make it a news outlet ("Al Arabiya television"). */
@@ -149,7 +148,14 @@ export const HYPHEN_PARTICLES = words(`al el ad ag an ar as ash at az ez es ed u
 export const HYPHEN_PREFIXES = words(`anti pro ex non post pre mid neo pan`);
 export const HYPHEN_SUFFIXES = words(`
 based backed led run controlled dominated born style owned made funded brokered allied linked affiliated sponsored held
-influenced supported bound wide era type speaking aligned leaning friendly
+influenced supported bound wide era type speaking aligned leaning friendly listed registered headquartered flagged
+`);
+
+/** Last words of names of events and laws, which are not people, places or organisations. */
+export const EVENT_HEADS = words(`
+olympics games cup championship championships summit conference conferences war wars festival awards award show
+finals final tournament league's act bill law laws treaty accord accords agreement convention resolution doctrine
+marathon expo fair election elections referendum
 `);
 
 /** Connectors allowed inside an organisation's name. */
@@ -168,6 +174,12 @@ when where why how if but and or nor so yet as at by for from in into of on to w
 until while during over under between among some many most all both each every no not one two three four five six seven
 eight nine ten dozens hundreds thousands millions update updated breaking exclusive watch read more photo video image
 meanwhile however also still just even only again already now then though although despite according
+`);
+
+/** Abbreviations of common nouns, units and time zones: written in capitals, never a name. */
+export const COMMON_ABBREVIATIONS = words(`
+tv gmt utc hkt est edt pst bst cet am pm ceo cfo coo id dna gdp hiv aids phd mp mps ok km kg mph pdf html url faq
+rpg rpgs ied ieds suv suvs atm vip vips q&a diy ngo ngos
 `);
 
 /** `s` without a final full stop, lower-cased: "Gen." → "gen". */

@@ -54,7 +54,9 @@ export function tokenize(text: string, end = text.length): Token[] {
           i++;
           continue;
         }
-        if ((next === '.' || next === '&') && after !== undefined && LETTER_OR_DIGIT.test(after) && i + 1 < end) {
+        // "U.N", "Polygraph.info", "AT&T" are one word; "said.Liwa" (a missing space after a full stop) is two.
+        const dotJoins = next === '.' && after !== undefined && (/[\p{Ll}\p{N}]/u.test(after) || /^\p{L}$/u.test(text.slice(s, i).split('.').pop()!));
+        if ((dotJoins || (next === '&' && after !== undefined && LETTER_OR_DIGIT.test(after))) && i + 1 < end) {
           i++;
           continue;
         }
