@@ -97,7 +97,13 @@ function isAcronym(text: string): boolean {
 
 function isCapWord(u: Unit | undefined): boolean {
   // "A350", "PM2.5", "CMCU3": codes and models, not names; "I" is a pronoun.
-  return u?.kind === 'word' && (UPPER_START.test(u.text) || PARTICLE_NAME.test(u.text)) && !/\p{N}/u.test(u.text) && u.text !== 'I';
+  return (
+    u?.kind === 'word' &&
+    (UPPER_START.test(u.text) || PARTICLE_NAME.test(u.text)) &&
+    !/\p{N}/u.test(u.text) &&
+    u.text !== 'I' &&
+    !/['’](?:re|ll|ve|m|d|t)$/i.test(u.text)
+  );
 }
 
 function lower(u: Unit | undefined): string {
@@ -201,7 +207,12 @@ function splitTitles(run: Run): Segment[] {
   const segments: Segment[] = [];
   let from = 0;
   for (let i = 0; i < us.length; i++) {
-    if (!isTitleWord(us[i]!) || (i > from && !isCapWord(us[i - 1]) && CONNECTORS.has(lower(us[i - 1])))) continue;
+    // "Office of the Inspector General": a title after "of the" is part of an organisation's name.
+    if (!isTitleWord(us[i]!)) continue;
+    if (i > from && !isCapWord(us[i - 1]) && CONNECTORS.has(lower(us[i - 1])) && lower(us[i - 1]) !== 'and') {
+      while (i + 1 < us.length && isTitleWord(us[i + 1]!)) i++;
+      continue;
+    }
     // The title phrase: title words, "and" between titles, "of" + what the title governs.
     let j = i;
     let lastCore = -1;
@@ -264,7 +275,7 @@ function titleText(units: Unit[]): string {
 }
 
 /** Splits a segment at a country inside it ("White House Russia adviser" → "White House", "Russia"). */
-function splitPlaces(seg: Segment): Segment[] {
+function splitPlaces(seg: Segment, tags: TermTags): Segment[] {
   const us = seg.units;
   if (us.length < 2 || PLACE_HEADS.has(headOf(us)) || gazetteerPlace(us.map((u) => u.text).join(' '))) return [seg];
   for (let i = 0; i < us.length; i++) {
@@ -273,14 +284,32 @@ function splitPlaces(seg: Segment): Segment[] {
       const words = us.slice(i, i + n);
       if (!words.every(isCapWord) || !gazetteerPlace(words.map((u) => u.text).join(' '))) continue;
       if (i > 0 && CONNECTORS.has(lower(us[i - 1]))) continue;
+      // "Chad Wolf", "Jordan Peterson": a country that is also a given name, before a surname.
+      if (i === 0 && n === 1 && isGivenName(us[0]!, tags) && isCapWord(us[1]) && !isCommonWord(us[1]!.text)) continue;
       const rest = us.slice(i + n);
       if (rest.length && (hasOrgHead(rest) || PLACE_HEADS.has(headOf(rest)))) continue;
       const parts: Segment[] = [];
-      if (i > 0) parts.push(...splitPlaces({ ...seg, units: us.slice(0, i) }));
+      if (i > 0) parts.push(...splitPlaces({ ...seg, units: us.slice(0, i) }, tags));
       parts.push({ ...seg, units: words, title: undefined, lead: [] });
-      if (rest.length) parts.push(...splitPlaces({ ...seg, units: rest, title: undefined, lead: [] }));
+      if (rest.length) parts.push(...splitPlaces({ ...seg, units: rest, title: undefined, lead: [] }, tags));
       return parts;
     }
+  }
+  return [seg];
+}
+
+function isGivenName(u: Unit, tags: TermTags): boolean {
+  return (tags.get(u.start) ?? []).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+}
+
+/** Splits a person's name from an organisation's written just before it ("European Union Gordon Sondland"). */
+function splitAfterHeads(seg: Segment, tags: TermTags): Segment[] {
+  const us = seg.units;
+  for (let i = 1; i < us.length - 1; i++) {
+    const head = lower(us[i]);
+    if (!(ORG_HEADS.has(head) || PLACE_HEADS.has(head))) continue;
+    if (!isGivenName(us[i + 1]!, tags) || !isCapWord(us[i + 2])) continue;
+    return [{ ...seg, units: us.slice(0, i + 1) }, ...splitAfterHeads({ ...seg, units: us.slice(i + 1), title: undefined, lead: [] }, tags)];
   }
   return [seg];
 }
@@ -290,7 +319,7 @@ function splitPlaces(seg: Segment): Segment[] {
  * Rights", "Disaster and Emergency Management Directorate", "League of Arab States"); elsewhere they separate
  * names ("Homs and Hama").
  */
-function splitConnectors(seg: Segment): Segment[] {
+function splitConnectors(seg: Segment, tags: TermTags): Segment[] {
   const us = seg.units;
   const isHead = (u: Unit | undefined) => ORG_HEADS.has(lower(u)) || PLACE_HEADS.has(lower(u));
   const lastIsHead = isHead(us[us.length - 1]);
@@ -307,7 +336,9 @@ function splitConnectors(seg: Segment): Segment[] {
     const commonBefore = us.slice(from, i).every((u) => !isCapWord(u) || isCommonWord(u.text) || isDemonym(u.text));
     let keep: boolean;
     if (w === 'the') keep = i > from && CONNECTORS.has(lower(us[i - 1])) && lower(us[i - 1]) !== 'the';
-    else if (w === 'and') keep = tail || (lastIsHead && !us.slice(from, i).some(isHead) && commonBefore);
+    else if (w === 'and') keep = (tail && !(us[i + 1] && isGivenName(us[i + 1]!, tags))) || (lastIsHead && !us.slice(from, i).some(isHead) && commonBefore);
+    // "in"/"on" after a head start a place or date ("Hospital in Aberdeen"); only a head after them holds them.
+    else if (w === 'in' || w === 'on') keep = lastIsHead && commonBefore;
     else keep = headBefore || (lastIsHead && commonBefore);
     if (keep) {
       if (w !== 'and' && w !== 'the' && headBefore) tail = true;
@@ -325,17 +356,23 @@ function splitConnectors(seg: Segment): Segment[] {
 function trim(seg: Segment, tags: TermTags): Segment | undefined {
   let us = seg.units;
   while (us.length && (!isCapWord(us[0]) || NEVER_NAME_START.has(lower(us[0])) || CALENDAR_WORDS.has(bare(us[0]!.text)))) us = us.slice(1);
-  while (us.length && !isCapWord(us[us.length - 1])) us = us.slice(0, -1);
+  while (us.length && (!isCapWord(us[us.length - 1]) || CALENDAR_WORDS.has(bare(us[us.length - 1]!.text)))) us = us.slice(0, -1);
   if (!us.length) return undefined;
+  // Capitalised function words inside a run make it a title of a work ("Communique Number One From The Inside").
+  if (us.slice(1).some((u) => isCapWord(u) && NEVER_NAME_START.has(lower(u)))) return undefined;
   // Demonyms lead organisations' names ("Syrian National Coalition") but not people's ("Swedish Ake Sellstrom").
   const named = (xs: Unit[]) => hasOrgHead(xs) || xs.some((u) => ORG_WORDS.has(lower(u))) || PLACE_HEADS.has(headOf(xs));
   if (!named(us)) while (us.length > 1 && isDemonym(us[0]!.text)) us = us.slice(1);
   if (us.every((u) => isDemonym(u.text) || !isCapWord(u))) return undefined;
   if (us.every((u) => isTitleWord(u) || CALENDAR_WORDS.has(bare(u.text)))) return undefined;
+  // At the start of a sentence, common words without a head word are a phrase, not a name ("Less Money").
+  if (seg.run.sentenceInitial && seg.run.units[0] === us[0] && us.every((u) => isCommonWord(u.text)) && !hasOrgHead(us) && !PLACE_HEADS.has(headOf(us)) && !gazetteerPlace(us.map((u) => u.text).join(' '))) {
+    if (us.length > 1) return undefined;
+  }
   // Events and laws are not people, places or organisations ("Davis Cup", "Beijing Olympics", "Water Act").
   if (EVENT_HEADS.has(lower(us[us.length - 1]))) return undefined;
   // "Rival Lowe", "Yesterday Kofi Annan": a common word opening a sentence before a name is not part of it.
-  const givenName = (u: Unit) => (tags.get(u.start) ?? []).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+  const givenName = (u: Unit) => isGivenName(u, tags);
   if (seg.run.sentenceInitial && seg.run.units[0] === us[0] && us.length > 1 && isCommonWord(us[0]!.text) && !givenName(us[0]!) && !gazetteerPlace(us[0]!.text) && !isDemonym(us[0]!.text)) {
     const rest = us.slice(1);
     if (!rest.some((u) => ORG_HEADS.has(lower(u)) || PLACE_HEADS.has(lower(u))) && rest.some((u) => !isCommonWord(u.text))) us = rest;
@@ -568,8 +605,8 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
   const segmentsOf: Segment[] = [];
   for (const run of runs) {
     for (const s1 of splitTitles(run)) {
-      for (const s2 of splitPlaces(s1)) {
-        for (const s3 of splitConnectors(s2)) {
+      for (const s2 of splitPlaces(s1, tags).flatMap((x) => splitAfterHeads(x, tags))) {
+        for (const s3 of splitConnectors(s2, tags)) {
           const seg = trim(s3, tags);
           if (seg) segmentsOf.push(seg);
         }

@@ -208,7 +208,8 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
   for (const s of [...all].filter((g) => !g.parent && !g.acronym)) {
     const sWords = nameWords(s.candidates[0]!.name);
     if (!sWords.length) continue;
-    const strongOther = s.votes.place >= 4 || s.votes.organization >= 4 || !!gazetteerPlace(s.candidates[0]!.name);
+    // Clear evidence in one mention ("the city of Qusair") keeps a word apart; many weak hints ("Volker said") do not.
+    const strongOther = s.candidates.some((c) => c.votes.place >= 4 || c.votes.organization >= 4) || !!gazetteerPlace(s.candidates[0]!.name);
     if (sWords.length === 1 && !strongOther) {
       const w = sWords[0]!;
       const owners = (exact: boolean) =>

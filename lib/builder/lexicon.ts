@@ -13,7 +13,7 @@ governor gov senator sen representative rep congressman congresswoman mayor chai
 spokesman spokeswoman spokesperson king queen prince princess sheikh shaikh emir sultan pope cardinal bishop archbishop
 rabbi imam ayatollah grand mufti mr mrs ms miss dr prof professor sir dame lord lady judge justice deputy foreign defence
 defense interior special acting former interim chancellor director director-general commissioner high fm pm attorney
-speaker president-elect crown first lt.-col lt-gen maj-gen executive chief administrator hon ceo leader founder inspector
+speaker president-elect crown first lt.-col lt-gen maj-gen executive chief administrator hon ceo leader founder inspector adviser advisor superintendent ambassador-at-large press
 `);
 
 /** The last word of a title phrase: after it comes the name ("Foreign Minister", "Special Envoy"). */
@@ -23,7 +23,7 @@ captain capt sergeant sgt corporal cpl commander cmdr admiral adm marshal govern
 congressman congresswoman mayor chairman chairwoman envoy ambassador spokesman spokeswoman spokesperson king queen prince
 princess sheikh shaikh emir sultan pope cardinal bishop archbishop rabbi imam ayatollah mufti mr mrs ms miss dr prof
 professor sir dame lord lady judge justice chancellor director director-general commissioner fm pm speaker president-elect
-lieutenant lt executive administrator attorney hon ceo leader
+lieutenant lt executive administrator attorney hon ceo leader adviser advisor superintendent
 `);
 
 /** What a title governs after "of": "Secretary of State", "Minister of the Interior". */
@@ -53,7 +53,8 @@ foundation society movement alliance federation programme program desk staff hou
 government administration agency mission initiative board council secretariat caucus bloc cabinet club trust federation
 monitor monitors telegraph guardian independent mirror observer chronicle standard express star sun review magazine
 weekly daily exchange airline airlines airways studios entertainment media holdings capital ventures technologies
-systems robotics laboratories labs institutes academy
+systems robotics laboratories labs institutes academy centers centres councils departments ministries agencies
+unions leagues parties groups
 `);
 
 /** Words that make a capitalised run an organisation wherever they stand ("Islamic State", "Liwa al-Islam"). */
