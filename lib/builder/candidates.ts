@@ -87,6 +87,9 @@ const DOTTED = /^(?:\p{L}\.)+$/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}&]+$/u;
 /** Lower-case nouns after a name that make it an organisation's ("the Baath party"). */
 const GROUP_NOUNS = new Set('party movement front brigade brigades militia faction organisation organization group network'.split(' '));
+/** Words that end the description after a name (", a spokesman for ...", ", a group which ..."). */
+const DESCRIPTION_STOPS = new Set('of for who which that whose in at with from on by and or to since'.split(' '));
+const REPORTING_VERBS = new Set('reported reports announced estimated estimates'.split(' '));
 const KINSHIP = new Set('brother sister son daughter wife husband father mother uncle aunt cousin nephew niece'.split(' '));
 
 function isAcronym(text: string): boolean {
@@ -158,8 +161,10 @@ function textOf(tokens: Token[]): string {
 const FUNCTION_WORDS = new Set('a an the of in on at to for and or but by with from as is are was its it into after over vs'.split(' '));
 
 /** A headline or heading in title case ("Manaf Tlass, Top Syrian General, Abandons Assad's Regime"). */
-function isTitleCaseLine(words: Unit[]): boolean {
+function isTitleCaseLine(words: Unit[], endsWithStop: boolean): boolean {
   if (words.length && /^by$/i.test(words[0]!.text)) return false; // a byline
+  // A headline is short and has no full stop at its end; a sentence full of names is not a headline.
+  if (endsWithStop || words.length > 20) return false;
   const content = words.filter((w) => !FUNCTION_WORDS.has(w.text.toLowerCase()) && /\p{L}/u.test(w.text));
   if (content.length < 3) return false;
   const capital = content.filter((w) => UPPER_START.test(w.text));
@@ -253,6 +258,15 @@ function splitTitles(run: Run): Segment[] {
       if (i > from) segments.push({ units: us.slice(from, i), run, lead: [] });
       from = us.length;
       break;
+    }
+    // "the Chairman of Syrian National Council ...": the title governs an organisation, which follows on its own.
+    if (!isCapWord(rest[0]) && CONNECTORS.has(lower(rest[0]))) {
+      if (i > from) segments.push({ units: us.slice(from, i), run, lead: [] });
+      let k = lastCore + 1;
+      while (k < us.length && !isCapWord(us[k])) k++;
+      from = k;
+      i = k - 1;
+      continue;
     }
     // "General Assembly", "Justice Department": a title word that starts an organisation's name.
     if (rest.length && (hasOrgHead(rest) || PLACE_HEADS.has(headOf(rest)))) continue;
@@ -355,7 +369,7 @@ function splitConnectors(seg: Segment, tags: TermTags): Segment[] {
 /** Drops what is not part of a name from a segment's ends: "The", particles and connectors, demonyms before a person. */
 function trim(seg: Segment, tags: TermTags): Segment | undefined {
   let us = seg.units;
-  while (us.length && (!isCapWord(us[0]) || NEVER_NAME_START.has(lower(us[0])) || CALENDAR_WORDS.has(bare(us[0]!.text)))) us = us.slice(1);
+  while (us.length && us[1]?.kind !== 'possessive' && (!isCapWord(us[0]) || NEVER_NAME_START.has(lower(us[0])) || CALENDAR_WORDS.has(bare(us[0]!.text)))) us = us.slice(1);
   while (us.length && (!isCapWord(us[us.length - 1]) || CALENDAR_WORDS.has(bare(us[us.length - 1]!.text)))) us = us.slice(0, -1);
   if (!us.length) return undefined;
   // Capitalised function words inside a run make it a title of a work ("Communique Number One From The Inside").
@@ -472,32 +486,46 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
     if (MEDIA_NOUNS.has(w)) vote(votes, 'organization', 4);
     if (GROUP_NOUNS.has(w) && !gaz) vote(votes, 'organization', 3);
     if (MEMBER_NOUNS.has(w) && !gaz) vote(votes, 'organization', 3);
-    if (SPEECH_VERBS.has(w) || (n2 && SPEECH_VERBS.has(lower(n2)) && /^(?:also|has|have|had|then|later|once)$/.test(w))) {
-      vote(votes, us.length > 1 ? 'person' : 'organization', 1);
-    }
+    const verb = SPEECH_VERBS.has(w) ? w : n2 && SPEECH_VERBS.has(lower(n2)) && /^(?:also|has|have|had|then|later|once)$/.test(w) ? lower(n2) : undefined;
+    // People say and tell; organisations and outlets report, announce and estimate.
+    if (verb) vote(votes, us.length > 1 && !REPORTING_VERBS.has(verb) ? 'person' : 'organization', 1);
   }
   if (n1?.kind === 'possessive' && isCapWord(n2) && !gaz) vote(votes, 'organization', 1);
   // ", a former imam" / ", an Islamist rebel group" / ", the country's largest city".
   if (n1?.kind === 'punct' && n1.text === ',' && /^(?:a|an|the)$/.test(lower(n2))) {
-    for (let k = 3; k <= 7; k++) {
+    // The description's head noun, its last word before "of", "who", a comma...: ", a former army general".
+    let described: string | undefined;
+    for (let k = 3; k <= 8; k++) {
       const u = next(k);
       // A description is in lower case: ", a joint Military Council" names something else.
-      if (!u || u.kind !== 'word' || (isCapWord(u) && !isDemonym(u.text))) break;
-      const w = lower(u);
-      if (ORG_DESCRIPTIONS.has(w)) {
-        vote(votes, 'organization', 4);
-        break;
-      }
-      if (PLACE_DESCRIPTIONS.has(w)) {
-        vote(votes, 'place', 4);
-        const k2 = PLACE_NOUNS_BEFORE[w];
-        if (k2) kind(k2, 1);
-        break;
-      }
-      if (ROLE_NOUNS.has(w)) {
-        vote(votes, 'person', 4);
-        titled = true;
-        break;
+      if (!u || u.kind !== 'word' || (isCapWord(u) && !isDemonym(u.text)) || DESCRIPTION_STOPS.has(lower(u))) break;
+      if (ORG_DESCRIPTIONS.has(lower(u)) || PLACE_DESCRIPTIONS.has(lower(u)) || ROLE_NOUNS.has(lower(u))) described = lower(u);
+    }
+    if (described && ROLE_NOUNS.has(described)) {
+      vote(votes, 'person', 4);
+      titled = true;
+    } else if (described && ORG_DESCRIPTIONS.has(described)) vote(votes, 'organization', 4);
+    else if (described && PLACE_DESCRIPTIONS.has(described)) {
+      vote(votes, 'place', 4);
+      const k2 = PLACE_NOUNS_BEFORE[described];
+      if (k2) kind(k2, 1);
+    }
+  }
+  // "several towns, including Rastan": the kind of a list named before "including" / "such as".
+  {
+    let k = 1;
+    while (prev(k)?.kind === 'punct') k++;
+    const intro = lower(prev(k));
+    const introBy = intro === 'including' ? k : intro === 'as' && lower(prev(k + 1)) === 'such' ? k + 1 : 0;
+    if (introBy) {
+      for (let m = introBy + 1; m <= introBy + 3; m++) {
+        const w = lower(prev(m));
+        const placeKind = PLACE_NOUNS_BEFORE[w];
+        if (placeKind) {
+          vote(votes, 'place', 3);
+          kind(placeKind, 1);
+          break;
+        }
       }
     }
   }
@@ -539,8 +567,9 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
   {
     let line = 0;
     let words: Unit[] = [];
+    let lastUnit: Unit | undefined;
     const close = () => {
-      if (isTitleCaseLine(words)) titleLines.add(line);
+      if (isTitleCaseLine(words, lastUnit?.kind === 'punct' && /^[.!?]$/.test(lastUnit.text))) titleLines.add(line);
       words = [];
     };
     for (const u of all) {
@@ -549,6 +578,7 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
         close();
         line++;
       } else if (u.kind === 'word') words.push(u);
+      if (u.kind !== 'break') lastUnit = u;
     }
     close();
   }
@@ -583,7 +613,7 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
       // Particles and connectors only between capitalised words: "Eduardo del Buey", "League of Arab States".
       let k = j;
       while (k < all.length && k - j < 2 && all[k]!.kind === 'word' && !isCapWord(all[k]) && (NAME_PARTICLES.has(lower(all[k])) || CONNECTORS.has(lower(all[k])))) k++;
-      if (k > j && isCapWord(all[k]) && !all[j - 1]!.suffix && !all[k]!.cut && !CALENDAR_WORDS.has(bare(all[k]!.text))) {
+      if (k > j && isCapWord(all[k]) && !all[j - 1]!.suffix && !all[k]!.suffix && !all[k]!.cut && !CALENDAR_WORDS.has(bare(all[k]!.text))) {
         j = k + 1;
         continue;
       }
@@ -596,7 +626,7 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
       lineStart &&
       runUnits.every((x) => ALL_CAPS.test(x.text.replace(/[.\-']/g, ''))) &&
       afterRun?.kind === 'punct' &&
-      /^(?:-+|—|–|:|,|\()$/.test(afterRun.text);
+      /^(?:-+|—|–|:|,|\(|\/)$/.test(afterRun.text);
     runs.push({ units: runUnits, sentenceInitial: startsSentence, before: all.slice(Math.max(0, i - 3), i), after: all.slice(j, j + 3), titleLine: titleLines.has(lineOf[i]!), dateline });
     i = j - 1;
   }
@@ -616,6 +646,7 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
 
   let listId = 0;
   let previous: Candidate | undefined;
+  let pendingList: Candidate[] = [];
   for (const seg of segmentsOf) {
     const us = seg.units;
     const first = us[0]!;
@@ -654,10 +685,16 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
     const n4 = all[index.get(last)! + 4];
     if (n1?.text === '(' && isCapWord(n2) && n3?.text === ')') candidate.alias = { start: n2!.start, end: n2!.end, text: n2!.text };
     else if (n1?.text === ',' && lower(n2) === 'or' && isCapWord(n3) && (n4?.kind !== 'word' || !isCapWord(n4))) candidate.alias = { start: n3!.start, end: n3!.end, text: n3!.text };
-    // Lists: names separated only by a comma or "and"/"or".
+    // Lists: names separated only by commas and a closing "and"/"or" ("Hatay, Gaziantep and Kilis"). A comma
+    // alone may be an apposition ("the governor of Homs, Ghassan Abdel Al"), so a list needs its "and".
     if (previous) {
       const between = body.slice(previous.end, candidate.start);
-      if (/^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/.test(between)) candidate.list = previous.list ?? (previous.list = ++listId);
+      if (/^\s+(?:and|or)\s+$|^\s*,\s*(?:and|or)\s+$/.test(between)) {
+        candidate.list = previous.list ?? (previous.list = ++listId);
+        for (const c of pendingList) c.list = candidate.list;
+        pendingList = [];
+      } else if (/^\s*,\s*$/.test(between)) pendingList = pendingList.length ? [...pendingList, previous] : [previous];
+      else pendingList = [];
     }
     candidates.push(candidate);
     previous = candidate;

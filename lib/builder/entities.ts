@@ -213,7 +213,7 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
     if (sWords.length === 1 && !strongOther) {
       const w = sWords[0]!;
       const owners = (exact: boolean) =>
-        all.filter((f) => !f.parent && f !== s && f.type === 'person' && nameWords(f.candidates[0]!.name).length >= 2 && nameWords(f.candidates[0]!.name).some((x) => (exact ? x === w : wordKey(x) === wordKey(w))));
+        all.filter((f) => !f.parent && f !== s && f.type === 'person' && nameWords(f.candidates[0]!.name).length >= 2 && nameWords(f.candidates[0]!.name).some((x) => (exact ? x === w : sameWordSpelling(x, w))));
       const found = owners(true).length ? owners(true) : owners(false);
       if (found.length) {
         const owner = found.sort((a, b) => clusterMentions(b, all) - clusterMentions(a, all) || byWeight(a, b))[0]!;
@@ -256,6 +256,11 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
     entities.push(toEntity(main, members, type));
   }
   return entities;
+}
+
+/** One word in two spellings ("Zelensky", "Zelenskiy"), not two words that sound alike ("Cairo", "Kerry"). */
+function sameWordSpelling(a: string, b: string): boolean {
+  return a[0] === b[0] && wordKey(a) === wordKey(b) && editDistance(a, b) <= 2;
 }
 
 function clusterMentions(g: Group, all: Group[]): number {

@@ -9,6 +9,8 @@ export function nameWords(name: string): string[] {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // "Co-ordination" is "coordination"; "al-Assad" and "Ki-moon" stay two words.
+    .replace(/(\p{Lu}\p{Ll}+)-(?=\p{Ll}{3,})/gu, (m, left: string) => (HYPHEN_PARTICLES.has(left.toLowerCase()) ? m : left))
     .toLowerCase()
     .replace(/[’'`ʿʾ]/g, '')
     .replace(/\./g, '')
@@ -52,7 +54,12 @@ export function nameKey(name: string): string {
 /** The same name written two ways: every word matches by its transliteration key, in order. */
 export function sameSpelling(a: string, b: string): boolean {
   const ka = nameKey(a);
-  return ka.length > 0 && ka === nameKey(b);
+  if (ka.length > 0 && ka === nameKey(b)) return true;
+  // In a name of several words, a final vowel may be written or not ("Baba Amr", "Bab al-Amr").
+  const wa = ka.split(' ');
+  const wb = nameKey(b).split(' ');
+  const stem = (w: string) => (w.length > 2 ? w.replace(/a$/, '') : w);
+  return wa.length > 1 && wa.length === wb.length && wa.every((w, i) => stem(w) === stem(wb[i]!));
 }
 
 /**
