@@ -89,6 +89,8 @@ const ALL_CAPS = /^[\p{Lu}\p{N}&]+$/u;
 const GROUP_NOUNS = new Set('party movement front brigade brigades militia faction organisation organization group network'.split(' '));
 /** Words that end the description after a name (", a spokesman for ...", ", a group which ..."). */
 const DESCRIPTION_STOPS = new Set('of for who which that whose in at with from on by and or to since'.split(' '));
+/** Function words that only a title of a work capitalises inside a run. */
+const TITLE_FUNCTION_WORDS = new Set('a an the this that it its he she they we you his her their our my your of in on at to for from with by into and or but nor as if than so not no is are was were be been'.split(' '));
 const REPORTING_VERBS = new Set('reported reports announced estimated estimates'.split(' '));
 const KINSHIP = new Set('brother sister son daughter wife husband father mother uncle aunt cousin nephew niece'.split(' '));
 
@@ -373,7 +375,7 @@ function trim(seg: Segment, tags: TermTags): Segment | undefined {
   while (us.length && (!isCapWord(us[us.length - 1]) || CALENDAR_WORDS.has(bare(us[us.length - 1]!.text)))) us = us.slice(0, -1);
   if (!us.length) return undefined;
   // Capitalised function words inside a run make it a title of a work ("Communique Number One From The Inside").
-  if (us.slice(1).some((u) => isCapWord(u) && NEVER_NAME_START.has(lower(u)))) return undefined;
+  if (us.slice(1).some((u) => isCapWord(u) && TITLE_FUNCTION_WORDS.has(lower(u)))) return undefined;
   // Demonyms lead organisations' names ("Syrian National Coalition") but not people's ("Swedish Ake Sellstrom").
   const named = (xs: Unit[]) => hasOrgHead(xs) || xs.some((u) => ORG_WORDS.has(lower(u))) || PLACE_HEADS.has(headOf(xs));
   if (!named(us)) while (us.length > 1 && isDemonym(us[0]!.text)) us = us.slice(1);
