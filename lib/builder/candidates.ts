@@ -192,12 +192,14 @@ interface Segment {
   lead: Unit[];
 }
 
+/** "President", "Gen.", "Attorney-General": every part a title word. */
 function isTitleWord(u: Unit): boolean {
-  return TITLE_WORDS.has(bare(u.text)) || TITLE_WORDS.has(u.text.toLowerCase());
+  return TITLE_WORDS.has(bare(u.text)) || u.text.split('-').every((part) => TITLE_WORDS.has(bare(part)));
 }
 
 function isTitleCore(u: Unit): boolean {
-  return TITLE_CORES.has(bare(u.text)) || TITLE_CORES.has(u.text.toLowerCase());
+  const parts = u.text.split('-');
+  return TITLE_CORES.has(bare(u.text)) || (isTitleWord(u) && TITLE_CORES.has(bare(parts[parts.length - 1]!)));
 }
 
 function headOf(units: Unit[]): string {

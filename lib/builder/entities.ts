@@ -5,7 +5,7 @@
 // common word that stands for nothing in the documents is dropped ("Maher", "Shells").
 import type { Candidate, Votes } from './candidates';
 import type { PlaceKindHint } from './lexicon';
-import { CONNECTORS, NAME_PARTICLES, ORG_HEADS } from './lexicon';
+import { CONNECTORS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS } from './lexicon';
 import { gazetteerPlace, isDemonym } from './gazetteer';
 import { editDistance, isShorterPersonName, nameWords, sameSpelling, wordKey } from './spelling';
 import type { EntityType } from '../reference/types';
@@ -248,6 +248,8 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
     if (type === 'person' && mainWords < 2 && !members.some((m) => m.titled && m.words === 1 && m.candidates.some((c) => c.title))) {
       if (!members.some((m) => m.words >= 2)) continue;
     }
+    // A head word alone ("the Government", "the Army", "the Centre") names nothing in particular.
+    if (isAlone && main.commonWord && main.words === 1 && (ORG_HEADS.has(main.key) || PLACE_HEADS.has(main.key))) continue;
     if (main.commonWord && isAlone) {
       const midSentence = main.candidates.filter((c) => !c.sentenceInitial).length;
       if (midSentence < 2 && Math.max(main.votes.person, main.votes.place, main.votes.organization) < 3) continue;
