@@ -384,7 +384,7 @@ function trim(seg: Segment, tags: TermTags): Segment | undefined {
   if (us.every((u) => isDemonym(u.text) || !isCapWord(u))) return undefined;
   if (us.every((u) => isTitleWord(u) || CALENDAR_WORDS.has(bare(u.text)))) return undefined;
   // At the start of a sentence, common words without a head word are a phrase, not a name ("Less Money").
-  if (seg.run.sentenceInitial && seg.run.units[0] === us[0] && us.every((u) => isCommonWord(u.text)) && !hasOrgHead(us) && !PLACE_HEADS.has(headOf(us)) && !gazetteerPlace(us.map((u) => u.text).join(' '))) {
+  if (seg.run.sentenceInitial && seg.run.units[0] === us[0] && us.every((u) => isCommonWord(u.text)) && !isGivenName(us[0]!, tags) && !hasOrgHead(us) && !PLACE_HEADS.has(headOf(us)) && !gazetteerPlace(us.map((u) => u.text).join(' '))) {
     if (us.length > 1) return undefined;
   }
   // Events and laws are not people, places or organisations ("Davis Cup", "Beijing Olympics", "Water Act").

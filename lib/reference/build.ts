@@ -15,9 +15,9 @@
 // - vague quantities ("hundreds of families", "thousands of civilians") are not figures (see lib/figures);
 // - ordinals ("sixth consecutive day", "third year", "second anniversary") are not figures.
 import nlp from 'compromise';
-import { createHash } from 'node:crypto';
 import { findCandidates } from '../builder/candidates';
 import { discoverEntities } from '../builder/entities';
+import { sha256Hex } from '../builder/sha256';
 import { readFigures } from '../figures/index';
 import { LABEL_TEMPLATES, type Counts } from '../figures/vocabulary';
 import type { FigureReading } from '../figures/types';
@@ -106,10 +106,6 @@ function claim(state: DocState, entity: EntityDraft, start: number, end: number)
   entity.mentions.push(mention);
   state.mentions.push({ ...mention, entityId: entity.id });
   return true;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function compare(a: string, b: string): number {
@@ -317,7 +313,7 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
       title: meta.title ?? firstLine(d.text),
       ...(meta.publisher ? { publisher: meta.publisher } : {}),
       ...(meta.date ? { date: meta.date } : {}),
-      sha256: sha256(d.text),
+      sha256: sha256Hex(d.text),
       length: d.text.length,
     };
   });
