@@ -424,7 +424,6 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
   const first = us[0]!;
   const last = us[us.length - 1]!;
   const text = us.map((u) => u.text).join(' ');
-  const at = (offset: number): Unit | undefined => all[index.get(offset === 0 ? first : last)! + offset];
   const prev = (n: number) => all[index.get(first)! - n];
   const next = (n: number) => all[index.get(last)! + n];
   let titled = !!seg.title;
@@ -553,8 +552,6 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
   if (org) vote(votes, 'organization', 1.5);
   // A name of two to four words with no head word is most often a person's.
   if (us.length >= 2 && us.length <= 5 && !ORG_HEADS.has(head) && !PLACE_HEADS.has(head) && !gaz) vote(votes, 'person', 0.5);
-  void at;
-  void p2;
   return { votes, kinds, titled };
 }
 

@@ -107,11 +107,12 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
   }
 
   // A common word at the start of a sentence, never capitalised anywhere else, is not a name ("Shells", "Footage"),
-  // unless it is a word of a person's name in the documents ("Ban" of "Ban Ki-moon").
+  // unless it is a word of a person's or organisation's name in the documents ("Ban" of "Ban Ki-moon", "the
+  // Observatory" of "Syrian Observatory for Human Rights").
   const personWords = new Set<string>();
   for (const g of groups.values()) {
     const words = nameWords(g.candidates[0]!.name);
-    if (words.length >= 2 && g.votes.person > Math.max(g.votes.place, g.votes.organization)) for (const w of words) personWords.add(w);
+    if (words.length >= 2 && Math.max(g.votes.person, g.votes.organization) > g.votes.place) for (const w of words) personWords.add(w);
   }
   for (const [key, g] of groups) {
     if (!g.commonWord || !g.candidates.every((c) => c.sentenceInitial)) continue;

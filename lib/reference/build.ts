@@ -2,8 +2,9 @@
 // bytes for the same input (no clock, no randomness, every list sorted by a stable key).
 //
 // Entities: the curation's canonical entities are found by their aliases (longest form first, whole words); then
-// `compromise` proposes people, places and organisations, and any candidate the curation does not already cover
-// (and does not exclude) becomes an entity of its own, so a folder of documents about anything still works.
+// the names in the documents (lib/builder: capitalised runs read with compromise's tags and the words around them)
+// that the curation does not cover or exclude become entities of their own, merged across documents, so a folder
+// of documents about anything still works without curation.
 //
 // Figures: the same reader the content script uses (lib/figures) reads every number; `compromise` parses the
 // number again as a cross-check, reported as a warning when they disagree. What counts as a figure is decided
@@ -59,35 +60,6 @@ interface DocState {
   occupied: Uint8Array;
   /** Entity mentions in this document, sorted by start once all entities are found. */
   mentions: Array<Mention & { entityId: string }>;
-}
-
-const CALENDAR_WORDS =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)$/i;
-const LEADING_WORD =
-  /^(?:(?:the|The|a|A|an|An|President|Mr|Mrs|Ms|Dr|Maj|Gen|Brig|Col|Lt|Capt|Sgt|General|Brigadier|Major|Colonel|Lieutenant|Captain|Sen|Senator|Gov|Governor|Prof|King|Queen|Prince|Minister|Secretary|Envoy)\.?|[a-z][^\s]*)\s+/;
-
-/** The name inside a candidate span: without titles, articles, "city of", trailing punctuation and possessive. */
-function cleanCandidate(text: string, start: number, end: number, type: EntityType): Span | undefined {
-  let s = start;
-  let e = end;
-  const trimEnd = (): void => {
-    while (e > s && /[\s.,;:!?"“”'’()\u2013\u2014-]/.test(text[e - 1]!)) e--;
-  };
-  trimEnd();
-  if (/['’]s$/.test(text.slice(s, e))) {
-    e -= 2;
-    trimEnd();
-  }
-  if (type === 'place') {
-    const of = text.slice(s, e).lastIndexOf(' of ');
-    if (of >= 0 && /^[A-Z]/.test(text.slice(s + of + 4, e))) s += of + 4;
-  }
-  for (let m = LEADING_WORD.exec(text.slice(s, e)); m; m = LEADING_WORD.exec(text.slice(s, e))) s += m[0].length;
-  const name = text.slice(s, e);
-  // A name starts with a capital letter and does not run across a sentence.
-  if (name.length < 2 || !/^\p{Lu}/u.test(name) || /[.!?]\s/.test(name) || /\n/.test(name)) return undefined;
-  if (/^(?:The|A|An)$/.test(name) || CALENDAR_WORDS.test(name)) return undefined;
-  return { start: s, end: e };
 }
 
 /** Curated forms, longest first so "United Nations Security Council" wins over "United Nations". */
