@@ -163,7 +163,8 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
       if (!sameSpelling(an, bn)) continue;
       const words = Math.max(nameWords(an).length, nameWords(bn).length);
       // One word alone is a different name unless it is a place misspelt by a letter or two ("Montreaux").
-      if (words < 2 && !(a.type === 'place' && b.type === 'place' && editDistance(a.key, b.key) <= 2)) continue;
+      const places = (a.type ?? 'place') === 'place' && (b.type ?? 'place') === 'place' && (a.type ?? b.type) === 'place';
+      if (words < 2 && !(places && editDistance(a.key, b.key) <= 2)) continue;
       join(b, a, 'spelling');
     }
   }
@@ -242,7 +243,10 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
     clusters.set(r, [...(clusters.get(r) ?? []), g]);
   }
   for (const [main, members] of clusters) {
-    const type = main.type;
+    // A name's spellings vote together ("visited Montreux" says nothing, "in Montreaux" says a place).
+    const spellingVotes: Votes = { person: 0, place: 0, organization: 0 };
+    for (const m of members) if (m === main || m.role === 'spelling') addVotes(spellingVotes, m.votes);
+    const type = main.type ?? typeOf(spellingVotes);
     if (!type || main.onlyShort) continue;
     const mainWords = nameWords(main.candidates[0]!.name).length;
     const isAlone = members.length === 1;

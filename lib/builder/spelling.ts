@@ -2,7 +2,10 @@
 // "Daoud Rajha", "Riad" and "Riyadh", "Sergei" and "Sergey", "Montreux" and "Montreaux"), with or without the
 // Arabic article ("Bashar al-Assad", "Bashar Assad"), or a shorter form of a longer name ("Mohammed Shaar" for
 // "Mohammed Ibrahim al-Shaar").
-import { HYPHEN_PARTICLES, NAME_PARTICLES } from './lexicon';
+import { HYPHEN_PARTICLES } from './lexicon';
+
+/** Articles a name is written with or without ("al-Assad", "Assad"); "Abu", "bin", "Abdul" are words of the name. */
+const ARTICLES = new Set('al el ad ag an ar as ash at az ez es ed ul de del della da di du van von der den la le dos das'.split(' '));
 
 /** Words of a name without case, accents, full stops or the Arabic article: "Bashar Al-Assad" → ["bashar", "assad"]. */
 export function nameWords(name: string): string[] {
@@ -15,7 +18,7 @@ export function nameWords(name: string): string[] {
     .replace(/[’'`ʿʾ]/g, '')
     .replace(/\./g, '')
     .split(/[\s-]+/)
-    .filter((w) => w && !NAME_PARTICLES.has(w) && !HYPHEN_PARTICLES.has(w));
+    .filter((w) => w && !ARTICLES.has(w));
 }
 
 const VOWELISH = /[aeiouy]/;
