@@ -301,7 +301,7 @@ function splitPlaces(seg: Segment, tags: TermTags): Segment[] {
       if (n === us.length) continue;
       const words = us.slice(i, i + n);
       if (!words.every(isCapWord) || !gazetteerPlace(words.map((u) => u.text).join(' '))) continue;
-      if (i > 0 && CONNECTORS.has(lower(us[i - 1]))) continue;
+      if (i > 0 && CONNECTORS.has(lower(us[i - 1])) && lower(us[i - 1]) !== 'and') continue;
       // "Chad Wolf", "Jordan Peterson": a country that is also a given name, before a surname.
       if (i === 0 && n === 1 && isGivenName(us[0]!, tags) && isCapWord(us[1]) && !isCommonWord(us[1]!.text)) continue;
       const rest = us.slice(i + n);
@@ -323,11 +323,17 @@ function isGivenName(u: Unit, tags: TermTags): boolean {
 /** Splits a person's name from an organisation's written just before it ("European Union Gordon Sondland"). */
 function splitAfterHeads(seg: Segment, tags: TermTags): Segment[] {
   const us = seg.units;
-  for (let i = 1; i < us.length - 1; i++) {
+  for (let i = 0; i < us.length - 1; i++) {
     const head = lower(us[i]);
-    if (!(ORG_HEADS.has(head) || PLACE_HEADS.has(head))) continue;
+    // After a head word, or after common words only ("Public Prosecution Eva-Marie Persson"), a given name and a
+    // surname start a person's name.
+    const commonSoFar = us.slice(0, i + 1).every((u) => isCommonWord(u.text) && !isGivenName(u, tags));
+    if (!(ORG_HEADS.has(head) || PLACE_HEADS.has(head) || (commonSoFar && us.length - (i + 1) >= 2))) continue;
     if (!isGivenName(us[i + 1]!, tags) || !isCapWord(us[i + 2])) continue;
-    return [{ ...seg, units: us.slice(0, i + 1) }, ...splitAfterHeads({ ...seg, units: us.slice(i + 1), title: undefined, lead: [] }, tags)];
+    const rest = splitAfterHeads({ ...seg, units: us.slice(i + 1), title: undefined, lead: [] }, tags);
+    // Common words before a person's name without a head word are the end of a title ("of Public Prosecution").
+    const isHead = ORG_HEADS.has(head) || PLACE_HEADS.has(head);
+    return isHead ? [{ ...seg, units: us.slice(0, i + 1) }, ...rest] : rest;
   }
   return [seg];
 }
@@ -607,7 +613,10 @@ export function findCandidates(doc: string, text: string, end = text.length): Ca
         j++;
         continue;
       }
-      if (v?.kind === 'possessive' && j - 1 === i && isCapWord(all[j + 1]) && isCommonWord(all[j - 1]!.text) && !gazetteerPlace(all[j - 1]!.text)) {
+      // "People's Liberation Army", "Today's Zaman", "Westminster Magistrate's Court": a common word's possessive
+      // inside a name, at its start or right before its head word.
+      const headNext = ORG_HEADS.has(lower(all[j + 1])) || PLACE_HEADS.has(lower(all[j + 1]));
+      if (v?.kind === 'possessive' && (j - 1 === i || headNext) && isCapWord(all[j + 1]) && isCommonWord(all[j - 1]!.text) && !gazetteerPlace(all[j - 1]!.text)) {
         j += 2;
         continue;
       }

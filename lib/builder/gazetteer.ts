@@ -9,6 +9,7 @@ Afghanistan||Afghan,Afghans
 Albania||Albanian,Albanians
 Algeria||Algerian,Algerians
 Andorra||Andorran,Andorrans
+Antigua and Barbuda||Antiguan
 Angola||Angolan,Angolans
 Argentina||Argentine,Argentinian,Argentines,Argentinians
 Armenia||Armenian,Armenians
@@ -50,7 +51,10 @@ Cyprus||Cypriot,Cypriots
 Czech Republic|Czechia|Czech,Czechs
 Denmark||Danish,Dane,Danes
 Djibouti||Djiboutian
+Dominica||
 Dominican Republic||Dominican,Dominicans
+East Timor|Timor-Leste|Timorese
+Ecuador||Ecuadorian,Ecuadorean,Ecuadorians,Ecuadoreans
 Ecuador||Ecuadorian,Ecuadorians
 Egypt||Egyptian,Egyptians
 El Salvador||Salvadoran,Salvadorans
@@ -68,11 +72,15 @@ Georgia||Georgian,Georgians
 Germany||German,Germans
 Ghana||Ghanaian,Ghanaians
 Greece||Greek,Greeks
+Greenland||Greenlandic
 Guatemala||Guatemalan,Guatemalans
 Guinea||Guinean,Guineans
+Guinea-Bissau||Bissau-Guinean
 Guyana||Guyanese
+Grenada||Grenadian
 Haiti||Haitian,Haitians
 Honduras||Honduran,Hondurans
+Hong Kong||Hongkonger,Hongkongers
 Hungary||Hungarian,Hungarians
 Iceland||Icelandic,Icelander,Icelanders
 India||Indian,Indians
@@ -89,17 +97,21 @@ Jordan||Jordanian,Jordanians
 Kazakhstan||Kazakh,Kazakhs
 Kenya||Kenyan,Kenyans
 Kosovo||Kosovar,Kosovars
+Kiribati||I-Kiribati
 Kuwait||Kuwaiti,Kuwaitis
 Kyrgyzstan||Kyrgyz
 Laos||Lao,Laotian
 Latvia||Latvian,Latvians
 Lebanon||Lebanese
 Lesotho||Basotho
+Nauru||Nauruan
+Palau||Palauan
 Liberia||Liberian,Liberians
 Libya||Libyan,Libyans
 Liechtenstein||Liechtensteiner
 Lithuania||Lithuanian,Lithuanians
 Luxembourg||Luxembourger,Luxembourgish
+Macau|Macao|Macanese
 Madagascar||Malagasy
 Malawi||Malawian,Malawians
 Malaysia||Malaysian,Malaysians
@@ -108,6 +120,7 @@ Mali||Malian,Malians
 Malta||Maltese
 Mauritania||Mauritanian,Mauritanians
 Mauritius||Mauritian,Mauritians
+Micronesia||Micronesian
 Mexico||Mexican,Mexicans
 Moldova||Moldovan,Moldovans
 Monaco||Monegasque
@@ -134,16 +147,21 @@ Papua New Guinea||Papua New Guinean
 Paraguay||Paraguayan,Paraguayans
 Peru||Peruvian,Peruvians
 Philippines||Filipino,Filipinos,Philippine
+Puerto Rico||Puerto Rican,Puerto Ricans
 Poland||Polish,Pole,Poles
 Portugal||Portuguese
 Qatar||Qatari,Qataris
 Romania||Romanian,Romanians
 Russia|Russian Federation|Russian,Russians
 Rwanda||Rwandan,Rwandans
+Samoa||Samoan,Samoans
+San Marino||Sammarinese
 Saudi Arabia||Saudi,Saudis
 Senegal||Senegalese
 Serbia||Serbian,Serb,Serbians,Serbs
+Seychelles||Seychellois
 Sierra Leone||Sierra Leonean
+Solomon Islands||Solomon Islander
 Singapore||Singaporean,Singaporeans
 Slovakia||Slovak,Slovaks
 Slovenia||Slovenian,Slovene,Slovenians
@@ -154,6 +172,7 @@ South Sudan||South Sudanese
 Spain||Spanish,Spaniard,Spaniards
 Sri Lanka||Sri Lankan,Sri Lankans
 Sudan||Sudanese
+St Lucia|Saint Lucia|St Lucian
 Suriname||Surinamese
 Sweden||Swedish,Swede,Swedes
 Switzerland||Swiss
@@ -161,9 +180,11 @@ Syria||Syrian,Syrians
 Taiwan||Taiwanese
 Tajikistan||Tajik,Tajiks
 Tanzania||Tanzanian,Tanzanians
+Tonga||Tongan,Tongans
 Thailand||Thai,Thais
 Togo||Togolese
 Trinidad and Tobago||Trinidadian
+Tuvalu||Tuvaluan
 Tunisia||Tunisian,Tunisians
 Turkey|Türkiye|Turkish,Turk,Turks
 Turkmenistan||Turkmen
@@ -174,9 +195,11 @@ United Kingdom|UK,U.K.,Britain,Great Britain|British,Briton,Britons
 United States|US,U.S.,USA,U.S.A.,America|American,Americans
 Uruguay||Uruguayan,Uruguayans
 Uzbekistan||Uzbek,Uzbeks
+Vanuatu||Ni-Vanuatu
 Vatican||
 Venezuela||Venezuelan,Venezuelans
 Vietnam||Vietnamese
+Western Sahara||Sahrawi,Sahrawis
 Yemen||Yemeni,Yemenis
 Zambia||Zambian,Zambians
 Zimbabwe||Zimbabwean,Zimbabweans

@@ -156,7 +156,7 @@ influenced supported bound wide era type speaking aligned leaning friendly liste
 export const EVENT_HEADS = words(`
 olympics games cup championship championships summit conference conferences war wars festival awards award show
 finals final tournament league's act bill law laws treaty accord accords agreement convention resolution doctrine
-marathon expo fair election elections referendum
+marathon expo fair election elections referendum amendment amendments constitution charter
 `);
 
 /** Connectors allowed inside an organisation's name. */

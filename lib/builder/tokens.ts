@@ -55,7 +55,10 @@ export function tokenize(text: string, end = text.length): Token[] {
           continue;
         }
         // "U.N", "Polygraph.info", "AT&T" are one word; "said.Liwa" (a missing space after a full stop) is two.
-        const dotJoins = next === '.' && after !== undefined && (/[\p{Ll}\p{N}]/u.test(after) || /^\p{L}$/u.test(text.slice(s, i).split('.').pop()!));
+        const dotJoins =
+          next === '.' &&
+          after !== undefined &&
+          (/[\p{Ll}\p{N}]/u.test(after) || /^\p{L}$/u.test(text.slice(s, i).split('.').pop()!) || /^(?:com|net|org|info|gov|edu)(?![\p{L}])/iu.test(text.slice(i + 1, i + 6)));
         if ((dotJoins || (next === '&' && after !== undefined && LETTER_OR_DIGIT.test(after))) && i + 1 < end) {
           i++;
           continue;
