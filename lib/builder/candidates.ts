@@ -91,6 +91,7 @@ const GROUP_NOUNS = new Set('party movement front brigade brigades militia facti
 const DESCRIPTION_STOPS = new Set('of for who which that whose in at with from on by and or to since'.split(' '));
 /** Function words that only a title of a work capitalises inside a run. */
 const TITLE_FUNCTION_WORDS = new Set('a an the this that it its he she they we you his her their our my your of in on at to for from with by into and or but nor as if than so not no is are was were be been'.split(' '));
+const BUILDING_NOUNS = new Set('hospital airport prison base compound stadium palace mosque church embassy jail'.split(' '));
 const REPORTING_VERBS = new Set('reported reports announced estimated estimates'.split(' '));
 const KINSHIP = new Set('brother sister son daughter wife husband father mother uncle aunt cousin nephew niece'.split(' '));
 
@@ -462,6 +463,8 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
     titled = true;
   }
   if (p1?.kind === 'punct' && p1.text === ',' && p2 && KINSHIP.has(lower(p2))) vote(votes, 'person', 3);
+  // "the fact-checking website Full Fact", "the rebel group X": a lower-case description right before the name.
+  if (!seg.title && p1?.kind === 'word' && !isCapWord(p1) && ORG_DESCRIPTIONS.has(lower(p1)) && !gaz) vote(votes, 'organization', 4);
   if (p1 && lower(p1) === 'of' && p2 && PLACE_NOUNS_BEFORE[lower(p2)]) {
     vote(votes, 'place', 4);
     kind(PLACE_NOUNS_BEFORE[lower(p2)]!, 2);
@@ -492,9 +495,12 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
       // "the Damascus suburb of Douma": Damascus holds the suburb, so it is a city.
       kind(lower(n2) === 'of' ? 'city' : placeKind, 2);
     }
+    // "Walter Reed hospital", "Kabul airport": a place, of whatever kind the name itself is.
+    if (BUILDING_NOUNS.has(w) && !suffix) vote(votes, 'place', 3);
     if (MEDIA_NOUNS.has(w)) vote(votes, 'organization', 4);
     if (GROUP_NOUNS.has(w) && !gaz) vote(votes, 'organization', 3);
-    if (MEMBER_NOUNS.has(w) && !gaz) vote(votes, 'organization', 3);
+    // "Hezbollah fighters", "Taliban spokesman": a one-word group (a person's name takes a comma: "X, spokesman").
+    if (MEMBER_NOUNS.has(w) && !gaz && us.length === 1) vote(votes, 'organization', 3);
     const verb = SPEECH_VERBS.has(w) ? w : n2 && SPEECH_VERBS.has(lower(n2)) && /^(?:also|has|have|had|then|later|once)$/.test(w) ? lower(n2) : undefined;
     // People say and tell; organisations and outlets report, announce and estimate.
     if (verb) vote(votes, us.length > 1 && !REPORTING_VERBS.has(verb) ? 'person' : 'organization', 1);
@@ -541,7 +547,8 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
 
   // compromise's reading of the words.
   const firstTags = tags.get(first.start) ?? [];
-  if (firstTags.includes('FirstName') || firstTags.includes('MaleName') || firstTags.includes('FemaleName')) vote(votes, 'person', us.length > 1 ? 2 : 0.5);
+  const given = firstTags.includes('FirstName') || firstTags.includes('MaleName') || firstTags.includes('FemaleName');
+  if (given) vote(votes, 'person', us.length > 1 ? 2 : 0.5);
   let person = 0;
   let place = 0;
   let org = 0;
@@ -553,7 +560,8 @@ function evidence(seg: Segment, all: Unit[], index: Map<Unit, number>, tags: Ter
     if (t.includes('Country')) kind('country', 1);
     if (t.includes('Organization')) org++;
   }
-  if (person) vote(votes, 'person', 1);
+  // compromise tags a given name's word as a person too: one piece of evidence, counted once.
+  if (person && !given) vote(votes, 'person', 1);
   if (place) vote(votes, 'place', 1.5);
   if (org) vote(votes, 'organization', 1.5);
   // A name of two to four words with no head word is most often a person's.

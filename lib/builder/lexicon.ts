@@ -64,6 +64,7 @@ export const ORG_WORDS = words(`islamic revolutionary liberation human rights`);
 export const ORG_DESCRIPTIONS = words(`
 group organisation organization agency network movement party militia coalition brigade faction body company firm
 newspaper channel broadcaster station outlet council committee alliance front force army monitor watchdog charity
+website site magazine publisher union
 `);
 export const PLACE_DESCRIPTIONS = words(`city town village district province region country neighbourhood neighborhood suburb camp`);
 

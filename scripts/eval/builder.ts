@@ -432,7 +432,7 @@ export function runBuilderEval(argv: string[], json: Record<string, unknown> | n
   console.log(nameLine('  held-out reports', report.heldOut.names));
   console.log(nameLine('  all 25 reports', report.all.names));
   console.log(nameLine('The 25 reports built together', report.wholeFolder.names));
-  console.log(nameLine('Corpus pages (never tuned on)', report.corpus.names));
+  console.log(nameLine('7 corpus pages, other subjects', report.corpus.names));
   const sf = report.all.names.shortForms;
   const pk = report.all.names.placeKinds;
   console.log(`Short forms (lone surname, given name, acronym) merged into the full name: ${sf.merged}/${sf.total}; place kinds right: ${pk.right}/${pk.total}`);
