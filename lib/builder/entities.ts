@@ -39,6 +39,10 @@ interface Group {
   /** How it joins its cluster's main group. */
   role?: 'spelling' | 'alias' | 'contextual';
   type?: EntityType;
+  nameWords?: string[];
+  wordKeys?: string[];
+  /** Mentions of the whole cluster, kept on its root. */
+  size?: number;
 }
 
 const TYPES: EntityType[] = ['person', 'organization', 'place'];
@@ -138,7 +142,12 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
   for (const [g, v] of shared) addVotes(g.votes, v);
 
   const all = [...groups.values()];
-  for (const g of all) g.type = typeOf(g.votes);
+  for (const g of all) {
+    g.type = typeOf(g.votes);
+    g.nameWords = nameWords(g.candidates[0]!.name);
+    g.wordKeys = g.nameWords.map(wordKey);
+    g.size = mentions(g);
+  }
   const clusterType = (g: Group): EntityType | undefined => root(g).type;
   const join = (child: Group, parent: Group, role: Group['role']): void => {
     const a = root(child);
@@ -146,33 +155,49 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
     if (a === b) return;
     a.parent = b;
     a.role = role;
+    b.size! += a.size!;
   };
   // The order names are considered in: most mentioned first, then longer, then alphabetical, so merges never flip.
   const byWeight = (a: Group, b: Group): number => mentions(b) - mentions(a) || b.words - a.words || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   all.sort(byWeight);
+  const words = (g: Group): string[] => g.nameWords!;
+  const bucket = <K>(map: Map<K, Group[]>, key: K, g: Group): void => {
+    const list = map.get(key);
+    if (list) list.push(g);
+    else map.set(key, [g]);
+  };
 
-  // 1. One name in several spellings.
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
-      const a = all[i]!;
-      const b = all[j]!;
-      if (a.acronym || b.acronym || root(a) === root(b)) continue;
-      if (a.type && b.type && a.type !== b.type) continue;
-      const an = a.candidates[0]!.name;
-      const bn = b.candidates[0]!.name;
-      if (!sameSpelling(an, bn)) continue;
-      const words = Math.max(nameWords(an).length, nameWords(bn).length);
-      // One word alone is a different name unless it is a place misspelt by a letter or two ("Montreaux").
-      const places = (a.type ?? 'place') === 'place' && (b.type ?? 'place') === 'place' && (a.type ?? b.type) === 'place';
-      if (words < 2 && !(places && editDistance(a.key, b.key) <= 2)) continue;
-      join(b, a, 'spelling');
+  // 1. One name in several spellings: same transliteration key word by word (a final vowel aside, in a name of
+  // several words); one word alone only for a place misspelt by a letter or two ("Montreaux").
+  const bySpelling = new Map<string, Group[]>();
+  const stem = (k: string) => (k.length > 2 ? k.replace(/a$/, '') : k);
+  for (const g of all) {
+    if (g.acronym || !g.wordKeys!.length) continue;
+    bucket(bySpelling, g.wordKeys!.length > 1 ? g.wordKeys!.map(stem).join(' ') : `1:${g.wordKeys![0]}`, g);
+  }
+  for (const same of bySpelling.values()) {
+    for (let i = 0; i < same.length; i++) {
+      for (let j = i + 1; j < same.length; j++) {
+        const a = same[i]!;
+        const b = same[j]!;
+        if (root(a) === root(b) || (a.type && b.type && a.type !== b.type)) continue;
+        if (!sameSpelling(a.candidates[0]!.name, b.candidates[0]!.name)) continue;
+        const places = (a.type ?? 'place') === 'place' && (b.type ?? 'place') === 'place' && (a.type ?? b.type) === 'place';
+        if (a.wordKeys!.length < 2 && !(places && editDistance(a.key, b.key) <= 2)) continue;
+        join(b, a, 'spelling');
+      }
     }
   }
 
-  // 2. A person's shorter name: "Mohammed Shaar" for "Mohammed Ibrahim al-Shaar".
-  const people = () => all.filter((g) => !g.parent && g.type === 'person' && nameWords(g.candidates[0]!.name).length >= 2);
-  for (const short of people()) {
-    const longer = people().filter((f) => f !== short && isShorterPersonName(short.candidates[0]!.name, f.candidates[0]!.name));
+  // 2. A person's shorter name: "Mohammed Shaar" for "Mohammed Ibrahim al-Shaar" (same first and last word).
+  const people = all.filter((g) => !g.parent && g.type === 'person' && words(g).length >= 2);
+  const byEnds = new Map<string, Group[]>();
+  for (const g of people) bucket(byEnds, `${g.wordKeys![0]} ${g.wordKeys![g.wordKeys!.length - 1]}`, g);
+  for (const short of people) {
+    if (short.parent) continue;
+    const longer = (byEnds.get(`${short.wordKeys![0]} ${short.wordKeys![short.wordKeys!.length - 1]}`) ?? []).filter(
+      (f) => f !== short && !f.parent && isShorterPersonName(short.candidates[0]!.name, f.candidates[0]!.name),
+    );
     if (longer.length === 1) join(short, longer[0]!, 'spelling');
   }
 
@@ -187,10 +212,10 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
   }
 
   // 4. Acronyms: the initials of exactly one organisation or place in the documents ("FSA", "UN", "EU").
-  const full = () => all.filter((g) => !g.parent && !g.acronym && g.words >= 2 && (g.type === 'organization' || g.type === 'place'));
+  const byInitials = new Map<string, Group[]>();
+  for (const g of all) if (!g.parent && !g.acronym && g.words >= 2 && (g.type === 'organization' || g.type === 'place')) bucket(byInitials, initials(g.candidates[0]!.name), g);
   for (const a of all.filter((g) => g.acronym && !g.parent)) {
-    const letters = acronymLetters(a.candidates[0]!.text);
-    const matches = full().filter((f) => initials(f.candidates[0]!.name) === letters);
+    const matches = (byInitials.get(acronymLetters(a.candidates[0]!.text)) ?? []).filter((f) => !f.parent);
     if (!matches.length) continue;
     // Several ("SNC": the Syrian National Council and the Syrian National Coalition): the one written last before it.
     let pick = matches[0]!;
@@ -207,18 +232,28 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
 
   // 5. Short forms: a surname or given name alone ("Hijab", "Bashar", "Ban"), an organisation's short name
   // ("Nusra", "the Observatory", "Security Council").
+  const personByWord = new Map<string, Group[]>();
+  const personByKey = new Map<string, Group[]>();
+  const orgByWord = new Map<string, Group[]>();
+  for (const g of all) {
+    if (g.parent) continue;
+    if (g.type === 'person' && words(g).length >= 2) {
+      for (const w of new Set(words(g))) bucket(personByWord, w, g);
+      for (const k of new Set(g.wordKeys!)) bucket(personByKey, k, g);
+    }
+    if (g.type === 'organization') for (const w of new Set(words(g))) bucket(orgByWord, w, g);
+  }
   for (const s of [...all].filter((g) => !g.parent && !g.acronym)) {
-    const sWords = nameWords(s.candidates[0]!.name);
-    if (!sWords.length) continue;
+    const sWords = words(s);
+    if (!sWords.length || s.parent) continue;
     // Clear evidence in one mention ("the city of Qusair") keeps a word apart; many weak hints ("Volker said") do not.
     const strongOther = s.candidates.some((c) => c.votes.place >= 4 || c.votes.organization >= 4) || !!gazetteerPlace(s.candidates[0]!.name);
     if (sWords.length === 1 && !strongOther) {
       const w = sWords[0]!;
-      const owners = (exact: boolean) =>
-        all.filter((f) => !f.parent && f !== s && f.type === 'person' && nameWords(f.candidates[0]!.name).length >= 2 && nameWords(f.candidates[0]!.name).some((x) => (exact ? x === w : sameWordSpelling(x, w))));
-      const found = owners(true).length ? owners(true) : owners(false);
+      const exact = (personByWord.get(w) ?? []).filter((f) => !f.parent && f !== s);
+      const found = exact.length ? exact : (personByKey.get(s.wordKeys![0]!) ?? []).filter((f) => !f.parent && f !== s && words(f).some((x) => sameWordSpelling(x, w)));
       if (found.length) {
-        const owner = found.sort((a, b) => clusterMentions(b, all) - clusterMentions(a, all) || byWeight(a, b))[0]!;
+        const owner = [...found].sort((a, b) => b.size! - a.size! || byWeight(a, b))[0]!;
         join(s, owner, 'contextual');
         continue;
       }
@@ -226,8 +261,7 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
     if (clusterType(s) === 'person') continue;
     // Organisations: a shorter name made of the longer one's words ("Security Council" of "U.N. Security Council",
     // "Nusra" of "al-Nusra Front"); the head word alone ("Observatory") only names it in context.
-    const orgs = all.filter((f) => !f.parent && f !== s && f.type === 'organization' && nameWords(f.candidates[0]!.name).length > sWords.length);
-    const containing = orgs.filter((f) => containsRun(nameWords(f.candidates[0]!.name), sWords));
+    const containing = (orgByWord.get(sWords[0]!) ?? []).filter((f) => !f.parent && f !== s && words(f).length > sWords.length && containsRun(words(f), sWords));
     if (containing.length === 1 && (clusterType(s) === 'organization' || clusterType(s) === undefined || (s.commonWord && sWords.length === 1))) {
       const onlyHead = sWords.length === 1 && ORG_HEADS.has(sWords[0]!);
       join(s, containing[0]!, onlyHead || s.commonWord ? 'contextual' : 'alias');
@@ -268,10 +302,6 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
 /** One word in two spellings ("Zelensky", "Zelenskiy"), not two words that sound alike ("Cairo", "Kerry"). */
 function sameWordSpelling(a: string, b: string): boolean {
   return a[0] === b[0] && wordKey(a) === wordKey(b) && editDistance(a, b) <= 2;
-}
-
-function clusterMentions(g: Group, all: Group[]): number {
-  return all.filter((x) => root(x) === root(g)).reduce((n, x) => n + mentions(x), 0);
 }
 
 function containsRun(words: string[], run: string[]): boolean {
