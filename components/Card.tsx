@@ -1,7 +1,7 @@
 // The card shown for a highlight: what the reference knows about an entity or a figure and where it comes
 // from. Pure layout over a CardModel (lib/highlight/card-model.ts); mounted in a shadow root by CardLayer.
 import type { CardModel, EntityCard, FigureCard, FigureFact, SourceLine } from '@/lib/highlight/card-model';
-import { formatQualified } from '@/lib/highlight/card-model';
+import { formatQualified, VERDICT_TEXT } from '@/lib/highlight/card-model';
 import { CATEGORY_STYLES } from '@/lib/highlight/styles';
 
 function Sources({ sources }: { sources: SourceLine[] }) {
@@ -54,44 +54,59 @@ function EntityBody({ card }: { card: EntityCard }) {
   );
 }
 
+const VERDICT_MARK: Record<FigureCard['verdict'], string> = { matches: '✓', differs: '≠', earlier: '↤', later: '↦' };
+
+/** One row of the page-against-reference table; left out when neither side has anything to say. */
+function Row({ label, page, reference, field }: { label: string; page?: string; reference?: string; field: string }) {
+  if (!page && !reference) return null;
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td data-field={`page-${field}`}>{page ?? '—'}</td>
+      <td data-field={`reference-${field}`}>{reference ?? '—'}</td>
+    </tr>
+  );
+}
+
 function FigureBody({ card }: { card: FigureCard }) {
   const ref = card.reference;
+  const page = card.page;
   return (
     <>
-      <p class={`verdict ${card.verdict}`}>{card.verdict === 'matches' ? '✓ Matches the reference' : '≠ Differs from the reference'}</p>
-      <dl>
-        <dt>This page</dt>
-        <dd data-field="page">{card.page ? `${formatQualified(card.page.value, card.page.qualifier)} ${card.page.unit}` : `“${card.pageText}”`}</dd>
-        <dt>Reference</dt>
-        <dd data-field="reference">
-          {formatQualified(ref.value, ref.qualifier)} {ref.unit}
-        </dd>
-        <dt>Counts</dt>
-        <dd>{ref.counts}</dd>
-        {ref.place ? (
+      <p class={`verdict ${card.verdict}`}>
+        <span aria-hidden="true">{VERDICT_MARK[card.verdict]} </span>
+        {VERDICT_TEXT[card.verdict]}
+      </p>
+      <table class="compare">
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">This page</th>
+            <th scope="col">Reference</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Figure</th>
+            <td data-field="page">{page ? `${formatQualified(page.value, page.qualifier)} ${page.unit}`.trim() : `“${card.pageText}”`}</td>
+            <td data-field="reference">{`${formatQualified(ref.value, ref.qualifier)} ${ref.unit}`.trim()}</td>
+          </tr>
+          <Row label="According to" page={page?.attribution} reference={ref.attribution} field="attribution" />
+          <Row label="Date" page={page?.asOf} reference={ref.asOf} field="date" />
+          <Row label="Period" page={page?.period} reference={ref.period} field="period" />
+          <Row label="Where" page={page?.place} reference={ref.place} field="place" />
+          <Row label="Event" reference={ref.event} field="event" />
+        </tbody>
+      </table>
+      <p>
+        <span class="k">Counts:</span> {ref.counts}
+        {card.about.length ? (
           <>
-            <dt>Where</dt>
-            <dd>{ref.place}</dd>
+            {' · '}
+            <span class="k">About:</span> {card.about.join(', ')}
           </>
         ) : null}
-        {ref.period ? (
-          <>
-            <dt>When</dt>
-            <dd>{ref.period}</dd>
-          </>
-        ) : null}
-        {ref.attribution ? (
-          <>
-            <dt>According to</dt>
-            <dd data-field="attribution">{ref.attribution}</dd>
-          </>
-        ) : null}
-      </dl>
-      {card.about.length ? (
-        <p>
-          <span class="k">About:</span> {card.about.join(', ')}
-        </p>
-      ) : null}
+      </p>
     </>
   );
 }

@@ -25,8 +25,12 @@ p, ul, dl { margin: 4px 0; } ul { padding-left: 18px; }
 .chip.dotted { border-bottom-style: dotted; } .chip.dashed { border-bottom-style: dashed; } .chip.double { border-bottom-style: double; border-bottom-width: 3px; } .chip.wavy { border-bottom-style: dashed; }
 .close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 0 4px; border-radius: 4px; }
 .close:focus-visible { outline: 2px solid #36f; }
-.verdict { font-weight: 600; } .verdict.differs { color: #c62828; } .verdict.matches { color: #2e7d32; }
-@media (prefers-color-scheme: dark) { .verdict.differs { color: #ff8a80; } .verdict.matches { color: #81c784; } }
+.verdict { font-weight: 600; } .verdict.differs { color: #c62828; } .verdict.matches { color: #2e7d32; } .verdict.earlier, .verdict.later { color: #6a3fb5; }
+@media (prefers-color-scheme: dark) { .verdict.differs { color: #ff8a80; } .verdict.matches { color: #81c784; } .verdict.earlier, .verdict.later { color: #c3a6ff; } }
+table.compare { border-collapse: collapse; width: 100%; margin: 4px 0; font-size: 13px; }
+.compare th, .compare td { text-align: left; vertical-align: top; padding: 2px 8px 2px 0; font-weight: normal; }
+.compare thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; opacity: .75; }
+.compare tbody th { opacity: .75; white-space: nowrap; } .compare tbody tr + tr > * { border-top: 1px solid #8882; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; } dt { opacity: .75; } dd { margin: 0; }
 .k { opacity: .75; } .meta { color: #666; } cite { font-style: italic; }
 footer { margin-top: 8px; font-size: 11px; color: #666; }

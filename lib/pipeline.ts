@@ -2,11 +2,14 @@
 // The content script and `npm run annotate` both call this, so they agree by construction.
 import { detectArticle, type ArticleResult } from './article';
 import { buildTextMap, BLOCK_SEPARATOR, type TextMap } from './text';
-import type { Matcher, TextMatch } from './match';
+import type { Matcher, PageContext, TextMatch } from './match';
 import { shiftReading } from './figures';
+import { readPageContext } from './page-context';
 
 export interface Annotated {
   article: ArticleResult;
+  /** The page's language and date (lib/page-context.ts), as the figures were read with. */
+  page: PageContext;
   map: TextMap;
   matches: TextMatch[];
 }
@@ -17,14 +20,15 @@ export interface AnnotatedNodes {
 }
 
 /** Matches in a given list of text nodes (document order): the whole article, or content a living page added. */
-export function annotateNodes(nodes: Text[], matcher: Matcher): AnnotatedNodes {
+export function annotateNodes(nodes: Text[], matcher: Matcher, page: PageContext = {}): AnnotatedNodes {
   const map = buildTextMap(nodes);
-  return { map, matches: matcher.match(map.text) };
+  return { map, matches: matcher.match(map.text, page) };
 }
 
 export function annotateDocument(doc: Document, matcher: Matcher): Annotated {
   const article = detectArticle(doc);
-  return { article, ...annotateNodes(article.nodes, matcher) };
+  const page = readPageContext(doc);
+  return { article, page, ...annotateNodes(article.nodes, matcher, page) };
 }
 
 /**
@@ -46,8 +50,8 @@ export function blockSpans(text: string, size: number): [number, number][] {
 }
 
 /** Matches in one span of a map's text, with offsets into the whole text. */
-export function matchSpan(map: TextMap, matcher: Matcher, [start, end]: [number, number]): TextMatch[] {
-  const found = matcher.match(map.text.slice(start, end));
+export function matchSpan(map: TextMap, matcher: Matcher, [start, end]: [number, number], page: PageContext = {}): TextMatch[] {
+  const found = matcher.match(map.text.slice(start, end), page);
   if (start === 0) return found;
   return found.map((m) => ({
     ...m,

@@ -20,6 +20,7 @@
 import type { Qualifier } from '../reference/types';
 import type { FigureReading } from './types';
 import type { Counts } from './vocabulary';
+import { numberPattern, numberStyle, readNumberMatch } from './numbers';
 
 export type { FigureReading } from './types';
 
@@ -29,22 +30,7 @@ export function shiftReading(reading: FigureReading, by: number): FigureReading 
   return { ...reading, start: reading.start + by, end: reading.end + by, numberStart: reading.numberStart + by, numberEnd: reading.numberEnd + by };
 }
 
-const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
-
-const WORD = `(?:${Object.keys(SMALL).join('|')}|hundred|thousand|million|billion|dozen)`;
 const SPACE = '[ \\u00a0]+';
-// Groups: 1 digits, 2 scale after digits, 3 "a"/"an"/"half a", 4 its scale, 5 a run of number words.
-const NUMBER_RE = new RegExp(
-  `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:${SPACE}(hundred|thousand|million|billion)\\b)?` +
-    `|\\b(an?|half${SPACE}an?)${SPACE}(dozen|hundred|thousand|million|billion)\\b` +
-    `|\\b(${WORD}(?:(?:${SPACE}|-)(?:and${SPACE})?${WORD})*)\\b`,
-  'gi',
-);
 
 const QUALIFIER_RE = new RegExp(
   `(?:^|[^\\w])(more than|over|in excess of|upwards of|at least|no fewer than|no less than|a minimum of|up to|as many as|` +
@@ -134,7 +120,7 @@ const LEAVING_OBJECT_RE = /^(?:the|their|his|her|its|into|over)$/;
 
 /** "including two women", "among them five children", "and five children": the count continues the last one. */
 const CONTINUATION = new Set(['including', 'includes', 'included', 'among', 'and', 'plus']);
-const CONFLICT_WORDS = /^(?:conflict|war|uprising|revolt|revolution|crisis|fighting|rebellion|insurgency|civil|unrest|siege)$/;
+const CONFLICT_WORDS = /^(?:conflict|war|uprising|revolt|revolution|crisis|fighting|rebellion|insurgency|civil|unrest|siege|bloodshed|violence)$/;
 const MISSION_WORDS = /^(?:mission|ceasefire|truce|deployment|mandate)$/;
 const EXPLOSIVE_WORDS = /^(?:explosives?|tnt)$/;
 
@@ -188,30 +174,6 @@ function lastTokensBefore(text: string, from: number, to: number, phraseStart: n
   return tokens(text, from, to).filter((t) => t.end <= phraseStart).slice(-count);
 }
 
-function wordsToNumber(phrase: string): number | undefined {
-  let total = 0;
-  let current = 0;
-  let seen = false;
-  for (const w of phrase.toLowerCase().split(/[\s\u00a0-]+/)) {
-    if (w === 'and' || w === '') continue;
-    const small = SMALL[w];
-    if (small !== undefined) {
-      current += small;
-    } else if (w === 'hundred') {
-      current = (current || 1) * 100;
-    } else if (w === 'dozen') {
-      current = (current || 1) * 12;
-    } else {
-      const scale = SCALES[w];
-      if (scale === undefined) return undefined;
-      total += (current || 1) * scale;
-      current = 0;
-    }
-    seen = true;
-  }
-  return seen ? total + current : undefined;
-}
-
 function isLetter(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const c = ch.charCodeAt(0);
@@ -261,10 +223,9 @@ function digitTokenIsNotAFigure(text: string, start: number, end: number, digits
     if (isLetter(after)) return true; // 15th, 4m, 10am
     if ((after === '-' || after === '/' || after === ':' || after === '.') && isDigit(text[end + 1])) return true; // 10:30, 1-2, 3/15
     if (/^[ \u00a0]\d{3}/.test(text.slice(end, end + 4))) return true; // 020 7946 0000
-    if (digits.length > 1 && digits.startsWith('0') && !digits.startsWith('0.')) return true; // 020, 007
+    if (digits.length > 1 && digits.startsWith('0') && !/^0[.,]/.test(digits)) return true; // 020, 007
     if (TIME_AFTER_RE.test(text.slice(end, end + 8))) return true; // 3 p.m.
-    const n = Number(digits.replace(/,/g, ''));
-    if (Number.isInteger(n) && n >= 1 && n <= 31) {
+    if (/^(?:[1-9]|[12]\d|3[01])$/.test(digits)) {
       if (MONTH_BEFORE_RE.test(text.slice(Math.max(0, start - 12), start))) return true; // March 15
       if (MONTH_AFTER_RE.test(text.slice(end, end + 14))) return true; // 15 March
     }
@@ -344,7 +305,14 @@ function actionIn(words: Token[]): Action | undefined {
   return undefined;
 }
 
-function countsFor(unitName: string, act: Action | undefined, modifiers: string[], following: string[], possessivePlace: boolean): Counts | undefined {
+function countsFor(
+  unitName: string,
+  act: Action | undefined,
+  modifiers: string[],
+  following: string[],
+  possessivePlace: boolean,
+  preceding: readonly Token[],
+): Counts | undefined {
   const near = (re: RegExp, n = 4): boolean => following.slice(0, n).some((w) => re.test(w));
   // "the country's 22 million people", "Aleppo's 2 million residents", "a population of 22 million": everyone
   // living there, unless a verb says something happened to them ("Aleppo's 300 people killed").
@@ -367,14 +335,21 @@ function countsFor(unitName: string, act: Action | undefined, modifiers: string[
     case 'pounds':
       return near(EXPLOSIVE_WORDS) ? 'explosives' : undefined;
     case 'points':
-      return near(/^(?:plan|peace)$/, 3) ? 'peace plan points' : undefined;
+      return near(/^(?:plan|peace|initiative|proposal)$/, 3) ? 'peace plan points' : undefined;
     case 'leaders':
       return modifiers.some((m) => /^(?:national|world|eu|e\.u\.|european|arab)$/.test(m)) ? 'national leaders' : undefined;
     case 'defectors':
       return 'defectors';
   }
   if (TIME_UNITS.has(unitName)) {
-    if (near(CONFLICT_WORDS, 3)) return 'conflict duration';
+    const before = preceding.map((t) => t.word);
+    // "the first two years of the conflict", "the past six months of war": a stretch of it, not its age.
+    if (/^(?:first|last|past|next|previous|initial|opening|final|early|later)$/.test(before[before.length - 1] ?? '')) return undefined;
+    // A conflict is months or years old; "three days of fighting" is an episode of it.
+    const ofConflict = unitName === 'months' || unitName === 'years';
+    if (ofConflict && near(CONFLICT_WORDS, 3)) return 'conflict duration';
+    // "since the violence began 16 months ago".
+    if (ofConflict && following[0] === 'ago' && before.some((w) => CONFLICT_WORDS.test(w)) && before.some((w) => /^(?:began|started|erupted|broke)$/.test(w))) return 'conflict duration';
     if (near(MISSION_WORDS, 3)) return 'mission duration';
     return undefined;
   }
@@ -421,36 +396,39 @@ const IMPLIED_UNIT: Partial<Record<Counts, string>> = {
   'people fled': 'people', population: 'people', defectors: 'defectors',
 };
 
+export interface ReadOptions {
+  /** The page's language (BCP 47, from the document): how it writes thousands and decimals (./numbers.ts). */
+  lang?: string;
+}
+
 /** Every numeric figure in `text`, in document order, with offsets into `text`. */
-export function readFigures(text: string): FigureReading[] {
+export function readFigures(text: string, options: ReadOptions = {}): FigureReading[] {
   const readings: FigureReading[] = [];
   let previous: { end: number; action: Action | undefined } | undefined;
-  NUMBER_RE.lastIndex = 0;
-  for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
+  const style = numberStyle(options.lang);
+  const numbers = numberPattern(style);
+  numbers.lastIndex = 0;
+  for (let m = numbers.exec(text); m; m = numbers.exec(text)) {
     const numberStart = m.index;
     const numberEnd = m.index + m[0].length;
-    let value: number | undefined;
-    const inWords = m[1] === undefined;
-    if (m[1] !== undefined) {
-      if (digitTokenIsNotAFigure(text, numberStart, numberStart + m[1].length, m[1], m[2] !== undefined)) continue;
-      value = Number(m[1].replace(/,/g, '')) * (m[2] ? SCALES[m[2].toLowerCase()]! : 1);
-    } else if (m[3] !== undefined) {
-      const base = m[4]!.toLowerCase() === 'dozen' ? 12 : SCALES[m[4]!.toLowerCase()]!;
-      value = m[3].toLowerCase().startsWith('half') ? base / 2 : base;
-    } else {
+    const number = readNumberMatch(m, text, style);
+    if (!number) continue;
+    const { value, inWords, digits } = number;
+    if (digits) {
+      if (digitTokenIsNotAFigure(text, numberStart, digits.end, digits.text, number.scaled || digits.end < numberEnd)) continue;
+    } else if (m.groups!.w !== undefined) {
       // A number word hyphenated onto the word before it ("no-one") is part of that word; one run straight into
       // letters after it is not a number either.
       if (isLetter(text[numberEnd]) || text[numberStart - 1] === '-') continue;
-      value = wordsToNumber(m[5]!);
     }
-    if (value === undefined || !Number.isFinite(value)) continue;
+    if (!Number.isFinite(value)) continue;
 
     const afterEnd = Math.min(text.length, numberEnd + AFTER);
     // Most numbers need only the first few tokens after them (see AFTER_TOKENS); the rest are read on demand.
     let after = tokens(text, numberEnd, afterEnd, AFTER_TOKENS);
 
     // Qualifier: a hedge phrase that ends right before the number. "a dozen" is itself approximate.
-    let qualifier: Qualifier = m[3] !== undefined && m[4]!.toLowerCase() === 'dozen' ? 'about' : 'exact';
+    let qualifier: Qualifier = number.dozen ? 'about' : 'exact';
     // A currency sign is part of the phrase and is its unit: "more than $3.5 billion".
     const currency = inWords ? undefined : CURRENCIES[text[numberStart - 1] ?? ''];
     const signStart = currency ? numberStart - 1 : numberStart;
@@ -469,7 +447,7 @@ export function readFigures(text: string): FigureReading[] {
       found = findUnit(text, numberEnd, after, !inWords);
     }
     // Years: a bare four-digit number in the range of years, unless a unit says otherwise ("2000 people").
-    if (!inWords && !currency && m[2] === undefined && /^\d{4}$/.test(m[1]!) && value >= 1000 && value <= 2100 && !found) continue;
+    if (digits && !currency && !number.scaled && digits.end === numberEnd && /^\d{4}$/.test(digits.text) && value >= 1000 && value <= 2100 && !found) continue;
 
     const unitName = currency ?? found?.unit ?? '';
     const end = found?.end ?? numberEnd;
@@ -499,7 +477,8 @@ export function readFigures(text: string): FigureReading[] {
       !act &&
       previous?.action &&
       justBefore &&
-      (CONTINUATION.has(justBefore.word) || justBefore.word === 'them') &&
+      // "including two women", "among them", and a comparison with the count before: "100,000, up from 93,000".
+      (CONTINUATION.has(justBefore.word) || justBefore.word === 'them' || (justBefore.word === 'from' && /^(?:up|down)$/.test(beforeOf?.word ?? ''))) &&
       start - previous.end < 120 &&
       !/[.!?;]/.test(text.slice(previous.end, start))
     ) {
@@ -507,7 +486,7 @@ export function readFigures(text: string): FigureReading[] {
     }
 
     const following = afterUnit.slice(0, 5).filter((t) => startsWithAsciiLetter(t.word)).map((t) => t.word);
-    const counts = countsFor(unitName, act, found?.modifiers ?? [], following, possessivePlace);
+    const counts = countsFor(unitName, act, found?.modifiers ?? [], following, possessivePlace, beforeInPhrase);
     previous = { end, action: act };
 
     // Words are too common as pronouns and idioms ("one of them", "the two sides") to stand alone.
@@ -520,6 +499,7 @@ export function readFigures(text: string): FigureReading[] {
       numberEnd,
       value,
       qualifier,
+      ...(number.step !== undefined ? { step: number.step } : {}),
       // "60,000 killed": the count is of people even though the text leaves the noun out.
       unit: unitName || (counts ? IMPLIED_UNIT[counts] ?? '' : ''),
       ...(counts ? { counts } : {}),

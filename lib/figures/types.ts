@@ -13,6 +13,11 @@ export interface FigureReading {
   numberStart: number;
   numberEnd: number;
   value: number;
+  /**
+   * The rounding step the wording states when it is not the place of the number's last digit: 0.5 for "2½" or
+   * "two and a half" (lib/figures/tolerance.ts reads the others from the value).
+   */
+  step?: number;
   qualifier: Qualifier;
   unit: string;
   /** Canonical thing counted (lib/figures/vocabulary.ts), or undefined when the context does not say. */

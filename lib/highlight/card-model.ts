@@ -1,6 +1,7 @@
 // What the card says about a highlight, as plain data: computed from the match and the reference dataset,
 // so it is tested without a browser and the Preact card only lays it out.
-import type { TextMatch } from '../match/types';
+import type { FigureVerdict, TextMatch } from '../match/types';
+import { formatRange, parseRange } from '../figures/dates';
 import type { Dataset, Entity, EntityType, Figure, Qualifier, SourceDocument } from '../reference/types';
 
 export interface SourceLine {
@@ -18,9 +19,30 @@ export interface FigureFact {
   qualifier: Qualifier;
   unit: string;
   counts: string;
+  /** The date it was stated (its document's), as a card shows dates: "16 Mar 2013", "Jul 2012". */
+  asOf?: string;
+  /** The period its text states, in the project's words: "6 months to 16 Mar 2013", "Fri 20 Jul 2012". */
   period?: string;
+  /** The kind of event it counts ("bombing", "summit"). */
+  event?: string;
   place?: string;
   attribution?: string;
+}
+
+/** What the page says of its figure. */
+export interface PageFigureFact {
+  value: number;
+  qualifier: Qualifier;
+  unit: string;
+  text: string;
+  /** The date or period the page's figure is for, as a card shows dates. */
+  asOf?: string;
+  /** The period its sentence states, in the project's words. */
+  period?: string;
+  /** Who the page's sentence credits it to, as the page writes it. */
+  attribution?: string;
+  /** Where the page's sentence says it happened. */
+  place?: string;
 }
 
 export interface EntityCard {
@@ -44,8 +66,8 @@ export interface FigureCard {
   pageText: string;
   reference: FigureFact;
   /** What the page says, when the reader could read it. */
-  page?: { value: number; qualifier: Qualifier; unit: string; text: string };
-  verdict: 'matches' | 'differs';
+  page?: PageFigureFact;
+  verdict: FigureVerdict;
   /** Entities the figure belongs to, by name. */
   about: string[];
   sources: SourceLine[];
@@ -110,8 +132,15 @@ function sourcesOf(ref: ReferenceIndex, mentions: { doc: string }[]): SourceLine
   return lines;
 }
 
+/** An ISO date or range as the card shows it ("16 Mar 2013"), or undefined. */
+export function cardDate(iso: string | undefined): string | undefined {
+  const range = parseRange(iso);
+  return range ? formatRange(range) : undefined;
+}
+
 function figureFact(ref: ReferenceIndex, f: Figure): FigureFact {
   const place = f.placeId ? ref.entity(f.placeId)?.name : undefined;
+  const asOf = cardDate(f.asOf);
   // A named source (the U.N.) or, failing that, who the text credits ("activists").
   const attribution = (f.attributedToId ? ref.entity(f.attributedToId)?.name : undefined) ?? f.attributedTo;
   return {
@@ -121,7 +150,9 @@ function figureFact(ref: ReferenceIndex, f: Figure): FigureFact {
     qualifier: f.qualifier,
     unit: f.unit,
     counts: f.counts,
-    ...(f.period ? { period: f.period } : {}),
+    ...(asOf ? { asOf } : {}),
+    ...(f.period ? { period: f.period.label } : {}),
+    ...(f.event ? { event: f.event } : {}),
     ...(place ? { place } : {}),
     ...(attribution ? { attribution } : {}),
   };
@@ -133,12 +164,27 @@ export function describeMatch(ref: ReferenceIndex, match: TextMatch): CardModel 
     const f = ref.figure(match.referenceId);
     if (!f) return null;
     const reading = match.figure?.reading;
+    const said = match.figure?.page;
+    const pageAsOf = cardDate(said?.asOf);
     return {
       kind: 'figure',
       id: f.id,
       pageText: match.text,
       reference: figureFact(ref, f),
-      ...(reading ? { page: { value: reading.value, qualifier: reading.qualifier, unit: reading.unit, text: match.text } } : {}),
+      ...(reading
+        ? {
+            page: {
+              value: reading.value,
+              qualifier: reading.qualifier,
+              unit: reading.unit,
+              text: match.text,
+              ...(pageAsOf ? { asOf: pageAsOf } : {}),
+              ...(said?.period ? { period: said.period } : {}),
+              ...(said?.attribution ? { attribution: said.attribution } : {}),
+              ...(said?.place ? { place: said.place } : {}),
+            },
+          }
+        : {}),
       verdict: match.figure?.verdict ?? (match.category === 'figure-differs' ? 'differs' : 'matches'),
       about: f.entityIds.map((id) => ref.entity(id)?.name).filter((n): n is string => !!n),
       sources: sourcesOf(ref, f.mentions),
@@ -160,15 +206,26 @@ export function describeMatch(ref: ReferenceIndex, match: TextMatch): CardModel 
   };
 }
 
+/** How the card words a verdict. */
+export const VERDICT_TEXT: Record<FigureVerdict, string> = {
+  matches: 'Matches the reference',
+  differs: 'Differs from the reference',
+  earlier: 'An earlier estimate than the reference’s',
+  later: 'A later estimate than the reference’s',
+};
+
 /** One sentence a screen reader announces when the card opens. */
 export function announce(card: CardModel): string {
   if (card.kind === 'entity') {
     const facts = card.figures.length ? ` ${card.figures.length} reference figure${card.figures.length === 1 ? '' : 's'}.` : '';
     return `${card.name}, ${card.typeLabel.toLowerCase()}.${facts}`;
   }
-  const ref = `${formatQualified(card.reference.value, card.reference.qualifier)} ${card.reference.counts}`;
-  const by = card.reference.attribution ? ` according to ${card.reference.attribution}` : '';
-  return card.verdict === 'differs'
-    ? `Figure differs from the reference: the page says ${card.pageText}; the reference says ${ref}${by}.`
-    : `Figure matches the reference: ${ref}${by}.`;
+  const r = card.reference;
+  const reference = `${formatQualified(r.value, r.qualifier)} ${r.counts}${r.attribution ? ` according to ${r.attribution}` : ''}${r.asOf ? ` (${r.asOf})` : ''}`;
+  if (card.verdict === 'matches') return `Figure matches the reference: ${reference}.`;
+  const p = card.page;
+  const page = p
+    ? `${formatQualified(p.value, p.qualifier)}${p.attribution ? ` according to ${p.attribution}` : ''}${p.asOf ? ` (${p.asOf})` : ''}`
+    : card.pageText;
+  return `Figure: ${VERDICT_TEXT[card.verdict].toLowerCase()}. The page says ${page}; the reference says ${reference}.`;
 }

@@ -1,72 +1,75 @@
 // Page figures against reference figures: does "60,000 killed in Syria" agree with what the reference knows?
 //
 // A page figure is compared only with reference figures that count the same thing (`counts`, from the closed
-// vocabulary both sides are read with) in a compatible unit. Then:
+// vocabulary both sides are read with), measured alike (lib/figures/units.ts), over a compatible period and place.
+// Period, place and attribution are read from the page figure's sentence by the same rules the dataset builder
+// used on the reference's documents (lib/figures/time.ts, place.ts, attribution.ts), with the page's date (from its
+// metadata) where the builder used the document's.
 //
-// - it MATCHES a reference figure when the values agree: equal when both are stated exactly in the same unit;
-//   otherwise within VALUE_TOLERANCE (5 %) of each other. Qualifiers are not compared: "some 70,000",
-//   "more than 70,000", "nearly 70,000" and "70,000" all report the same count in different hedges, which is
-//   what a reader means by "the same figure"; 68,000 "about" matches 70,000, 60,000 does not. Durations are
-//   compared in days, so "two years" matches "24 months".
-// - it DIFFERS when no reference figure agrees, but one counts the same thing in a compatible scope and is
-//   within a factor of 2 (COMPARABLE_RATIO): "60,000 killed in Syria" against the reference's 70,000. The factor
-//   keeps a day's toll ("50 killed on Tuesday") from being reported as contradicting a war's total (70,000):
-//   they count the same kind of thing but not the same thing.
-// - scope: a reference figure tied to a place is compatible when its place is named in the page figure's
-//   sentence, or when the sentence names no place and its neighbourhood (the paragraph and the ones either side)
-//   names that place or no place at all, or the place is a country the article names (its default scope).
-//   "50 killed in Homs" is never compared with a figure about Damascus.
-// - among several candidates, the one whose place, attribution, related entities, period and qualifier the
-//   neighbourhood and the page share wins; then the closest value.
+// Verdicts, by what the reference figure covers in time (its scope):
+// - 'total' (a running total such as a death toll): compared only with a page total for the same place. Within
+//   SAME_DATE_DAYS of the reference's date it MATCHES or DIFFERS; from another date it is an EARLIER or LATER
+//   estimate (the card shows both dates), unless it runs backwards (a later count below the reference's), which
+//   means it counts something narrower and gets no verdict.
+// - 'age' (how long the conflict has lasted): compared through the start date each side implies, so "the
+//   nine-month uprising" in December 2011 matches "the 16-month conflict" in July 2012.
+// - 'event' (one incident) and 'span' (a stated stretch of time): only the same incident or the same span, at the
+//   same place, are compared; another day's toll, another defection, another period gets no verdict. When neither
+//   side states the day, only the same number in the same week is reported (a match): two reports of one week may
+//   be of two incidents.
+// - 'state' (a population, a membership): compared within STATE_DAYS of the reference's date.
+// - 'fixed' (a plan's number of points): compared when the page names what it belongs to (the plan's author):
+//   anywhere in the article to agree, in the figure's sentence to differ.
+// Whether two numbers agree is the one tolerance rule of lib/figures/tolerance.ts (hedge direction included).
+// A page figure stated per day or month (a rate) is never compared. When either side's date is unknown (an undated
+// page, a reference built from undated documents), only agreement is reported: a different number may simply be
+// from another date, so it is neither called different nor placed before or after.
+//
+// Place: the most specific place named in the page figure's part of its sentence (a reference place or any
+// country); with none, the places of the paragraph and the ones beside it, or a country the article names.
+// "50 killed in Homs" is never compared with a figure about Damascus, nor a toll in Iraq with one in Syria.
 //
 // Relevance: figures count only where the article is about the reference's subject. A figure is considered
 // when its sentence names a reference entity, or when the article names at least MIN_ARTICLE_ENTITIES distinct
 // reference entities and one of them is named in the figure's paragraph or the one before or after it. A
 // sports score, or "50 killed" on a page with no reference entity, is never highlighted.
+import { attributionOf } from '../figures/attribution';
+import { gapBetween, isoRange, overlapDays, parseDate, parseRange, type DayRange } from '../figures/dates';
+import { cityReferredTo, countriesIn, figureClause, isLocal, placeOfFigure, SPECIFICITY, type PlaceMention } from '../figures/place';
+import { defaultScope, eventKindIn, eventKindsCompatible, figureTime, REPORT_WINDOW_DAYS, type FigureTime } from '../figures/time';
+import { measuredRange, rangesOverlap, sameFigure, sameMeasure } from '../figures/tolerance';
 import type { FigureReading } from '../figures/types';
-import type { Dataset, Entity, Figure } from '../reference/types';
-import { foldForMatching } from '../text/normalize';
-import type { TextMatch } from './types';
+import type { Dataset, Entity, Figure, FigureScope } from '../reference/types';
+import type { FigureVerdict, PageFigure, TextMatch } from './types';
 
-export const VALUE_TOLERANCE = 0.05;
-export const COMPARABLE_RATIO = 2;
+export type { FigureVerdict } from './types';
+
 export const MIN_ARTICLE_ENTITIES = 2;
+/** Two running totals stated this close together are of the same date. */
+export const SAME_DATE_DAYS = 7;
+/** A slowly changing state (a population, a membership) is compared within this many days of its date. */
+export const STATE_DAYS = 90;
 /** How far (in characters) a sentence is looked for around a figure, each way. */
 const SENTENCE_REACH = 400;
 
-const DAYS: Record<string, number> = { hours: 1 / 24, days: 1, weeks: 7, months: 30.4375, years: 365.25 };
-
-export type FigureVerdict = 'matches' | 'differs';
+/** The page a text comes from, as far as the figures need it. */
+export interface PageContext {
+  /** Its language (BCP 47), for how it writes numbers. */
+  lang?: string;
+  /** Its publication date (ISO), against which "on Friday" or "last year" is read. */
+  date?: string;
+}
 
 export interface FigureJudgement {
   figure: Figure;
   verdict: FigureVerdict;
+  /** What the page says about its figure beyond the number: its date or period, who it credits. */
+  page: PageFigure;
 }
 
-/** The value in a unit both sides can share: days for durations, the value itself otherwise. */
-function comparable(value: number, unit: string): { value: number; unit: string } {
-  const days = DAYS[unit];
-  return days === undefined ? { value, unit } : { value: value * days, unit: 'duration' };
-}
-
-/** Whether a page reading and a reference figure state the same value (see the file comment). */
-export function valuesAgree(reading: Pick<FigureReading, 'value' | 'qualifier' | 'unit'>, figure: Pick<Figure, 'value' | 'qualifier' | 'unit'>): boolean {
-  const a = comparable(reading.value, reading.unit);
-  const b = comparable(figure.value, figure.unit);
-  if (a.unit !== b.unit) return false;
-  const bothExact = reading.qualifier === 'exact' && figure.qualifier === 'exact';
-  if (bothExact && reading.unit === figure.unit) return a.value === b.value;
-  // Converted durations are never exactly equal (a month is not a whole number of days): allow rounding.
-  const tolerance = bothExact ? 0.02 : VALUE_TOLERANCE;
-  return Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value));
-}
-
-function comparableMagnitude(reading: FigureReading, figure: Figure): boolean {
-  const a = comparable(reading.value, reading.unit);
-  const b = comparable(figure.value, figure.unit);
-  if (a.unit !== b.unit || a.value <= 0 || b.value <= 0) return false;
-  const ratio = a.value / b.value;
-  return ratio <= COMPARABLE_RATIO && ratio >= 1 / COMPARABLE_RATIO;
+/** Whether a page reading and a reference figure state the same value (lib/figures/tolerance.ts). */
+export function valuesAgree(reading: Pick<FigureReading, 'value' | 'qualifier' | 'unit' | 'step'>, figure: Pick<Figure, 'value' | 'qualifier' | 'unit'>): boolean {
+  return sameFigure(reading, figure);
 }
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj', 'prof', 'rev', 'sen', 'rep', 'gov', 'no', 'vs', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd']);
@@ -137,22 +140,67 @@ function paragraphOf(breaks: readonly number[], offset: number): number {
   return lo;
 }
 
-const PERIOD_STOP = new Set(['the', 'past', 'last', 'since', 'over', 'during', 'from', 'this', 'that', 'for', 'with']);
-
-function periodWords(period: string): string[] {
-  return foldForMatching(period)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 2 && !PERIOD_STOP.has(w));
-}
-
 export interface FigureJudge {
   /** The reference figure a page reading is compared with and the verdict, or undefined when it is not one. */
   judge(reading: FigureReading): FigureJudgement | undefined;
 }
 
+/** What a reference figure covers in time, as days. */
+interface ReferenceTime {
+  scope: FigureScope;
+  when?: DayRange;
+  /** The period is stated by its text (a day, a span), not only the date of its document. */
+  stated: boolean;
+  weekday?: number;
+}
+
+function referenceTime(f: Figure): ReferenceTime {
+  const scope = f.scope ?? defaultScope(f.counts);
+  const asOf = parseDate(f.asOf);
+  const period = f.period?.from && f.period.to ? parseRange(`${f.period.from}/${f.period.to}`) : undefined;
+  const weekday = f.period?.weekday;
+  if (scope === 'event' || scope === 'span') {
+    if (period) return { scope, when: period, stated: weekday === undefined, ...(weekday !== undefined ? { weekday } : {}) };
+    return { scope, ...(asOf ? { when: { from: asOf.from - REPORT_WINDOW_DAYS, to: asOf.to } } : {}), stated: false };
+  }
+  const when = period ?? asOf;
+  return { scope, ...(when ? { when } : {}), stated: !!period };
+}
+
+/** The days a duration ending within `asOf` could have started on. */
+function impliedStart(x: Pick<Figure, 'value' | 'qualifier' | 'unit'> & { step?: number }, asOf: DayRange): DayRange | undefined {
+  const { dimension, range } = measuredRange(x);
+  if (dimension !== 'time') return undefined;
+  return { from: asOf.from - range.hi, to: asOf.to - range.lo };
+}
+
+const conflictStarts = new WeakMap<Dataset, DayRange | null>();
+
+/**
+ * When the conflict began, as the reference's dated ages of it imply: the days they all allow, or (when they
+ * disagree) the days any of them allows; null when the reference dates no age of it.
+ */
+function conflictStart(dataset: Dataset): DayRange | null {
+  const cached = conflictStarts.get(dataset);
+  if (cached !== undefined) return cached;
+  const starts: DayRange[] = [];
+  for (const f of dataset.figures) {
+    const asOf = f.counts === 'conflict duration' ? parseDate(f.asOf) : undefined;
+    const s = asOf && impliedStart(f, asOf);
+    if (s) starts.push({ from: Math.floor(s.from), to: Math.ceil(s.to) });
+  }
+  let start: DayRange | null = null;
+  if (starts.length) {
+    const all = { from: Math.max(...starts.map((x) => x.from)), to: Math.min(...starts.map((x) => x.to)) };
+    start = all.from <= all.to ? all : { from: Math.min(...starts.map((x) => x.from)), to: Math.max(...starts.map((x) => x.to)) };
+  }
+  conflictStarts.set(dataset, start);
+  return start;
+}
+
 /**
  * A judge for one page: `text` is the page text, `entities` its entity matches (sorted by start), `breaks` the
- * offsets of its paragraph breaks (sorted).
+ * offsets of its paragraph breaks (sorted), `readings` every figure read on it (sorted), `page` its language and date.
  */
 export function createFigureJudge(
   dataset: Dataset,
@@ -160,6 +208,8 @@ export function createFigureJudge(
   text: string,
   entities: readonly TextMatch[],
   breaks: readonly number[],
+  readings: readonly FigureReading[] = [],
+  page: PageContext = {},
 ): FigureJudge {
   const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
   const isPlace = (id: string) => entityById.get(id)?.type === 'place';
@@ -173,7 +223,8 @@ export function createFigureJudge(
     if (!set) byParagraph.set(p, (set = new Set()));
     set.add(m.referenceId);
   }
-  const periodCache = new Map<string, string[]>();
+  const pageDate = parseDate(page.date);
+  const start = conflictStart(dataset);
 
   return {
     judge(reading) {
@@ -182,7 +233,8 @@ export function createFigureJudge(
       if (!candidates || candidates.length === 0) return undefined;
 
       const sentence = sentenceAround(text, reading.start, reading.end);
-      const inSentence = new Set(within(entities, sentence.start, sentence.end).map((m) => m.referenceId));
+      const sentenceMatches = within(entities, sentence.start, sentence.end);
+      const inSentence = new Set(sentenceMatches.map((m) => m.referenceId));
       const paragraph = paragraphOf(breaks, reading.start);
       const nearby = new Set<string>();
       for (let p = paragraph - 1; p <= paragraph + 1; p++) for (const id of byParagraph.get(p) ?? []) nearby.add(id);
@@ -190,18 +242,124 @@ export function createFigureJudge(
       const relevant = inSentence.size > 0 || (distinct >= MIN_ARTICLE_ENTITIES && nearby.size > 0);
       if (!relevant) return undefined;
 
-      const sentencePlaces = [...inSentence].filter(isPlace);
+      // This figure's part of the sentence: from the figure before it to the one after it.
+      const index = readings.indexOf(reading);
+      const previous = index > 0 ? readings[index - 1] : undefined;
+      const next = index >= 0 ? readings[index + 1] : undefined;
+      const segment = {
+        start: previous && previous.end > sentence.start ? previous.end : sentence.start,
+        end: next && next.start < sentence.end ? next.start : sentence.end,
+      };
+
+      // Where: reference places and any country named in the sentence, by the builder's rule.
+      // A conflict's age is the country's: a city where fighting is named does not scope it.
+      const ageOnly = reading.counts === 'conflict duration';
+      const placeMentions: PlaceMention[] = sentenceMatches
+        .filter((m) => isPlace(m.referenceId) && (!ageOnly || entityById.get(m.referenceId)?.placeKind === 'country'))
+        .map((m) => ({ start: m.start, end: m.end, id: m.referenceId, specificity: SPECIFICITY[entityById.get(m.referenceId)?.placeKind ?? 'city'] }));
+      for (const c of countriesIn(text, sentence.start, sentence.end)) {
+        if (!sentenceMatches.some((m) => m.start < c.end && c.start < m.end)) placeMentions.push({ start: c.start, end: c.end, id: `country:${c.name}`, specificity: 0 });
+      }
+      const pagePlace =
+        placeOfFigure(text, reading, sentence, segment.end, placeMentions)?.id ??
+        cityReferredTo(
+          text,
+          reading,
+          sentence,
+          within(entities, Math.max(0, sentence.start - SENTENCE_REACH * 4), reading.start)
+            .filter((m) => isPlace(m.referenceId))
+            .map((m) => ({ start: m.start, end: m.end, id: m.referenceId, specificity: SPECIFICITY[entityById.get(m.referenceId)?.placeKind ?? 'city'] })),
+        )?.id;
+      const placeEntity = pagePlace ? entityById.get(pagePlace) : undefined;
+      const local = !!placeEntity && isLocal(placeEntity);
+
+      const time = figureTime(text, reading, sentence, { ...(pageDate ? { date: pageDate } : {}), local, segment });
+      if (time.scope === 'rate') return undefined;
+      // "since March 2011" is the whole conflict: a running total.
+      const pageTime: FigureTime =
+        time.scope === 'span' && time.since && time.when && start && time.when.from <= start.to + 31 ? { ...time, scope: 'total', when: { from: time.when.to, to: time.when.to } } : time;
+      const clause = figureClause(text, reading, segment);
+      const pageEvent = eventKindIn(text, clause.start, clause.end, reading);
+
       const nearbyPlaces = [...nearby].filter(isPlace);
-      const placeFits = (f: Figure): boolean => {
+      const articleCountry = (f: Figure) => !!f.placeId && entityById.get(f.placeId)?.placeKind === 'country' && named.has(f.placeId);
+      const placeFits = (f: Figure, scope: FigureScope): boolean => {
+        if (pagePlace) return !f.placeId ? true : pagePlace === f.placeId;
         if (!f.placeId) return true;
-        if (sentencePlaces.length > 0) return sentencePlaces.includes(f.placeId);
+        // One incident, dated and counted alike: the article naming its place anywhere is enough.
+        if ((scope === 'event' || scope === 'span') && named.has(f.placeId)) return true;
+        // A conflict's age belongs to a country: cities named around it do not make it another conflict's.
+        if (scope === 'age') return !nearbyPlaces.some((id) => id !== f.placeId && entityById.get(id)?.placeKind === 'country');
         if (nearbyPlaces.length === 0 || nearbyPlaces.includes(f.placeId)) return true;
         // A country the article names is its default scope: a city named nearby does not narrow a sentence that
         // names no place ("dropped 156 cluster bombs across the country").
         return articleCountry(f);
       };
-      const articleCountry = (f: Figure) => !!f.placeId && entityById.get(f.placeId)?.placeKind === 'country' && named.has(f.placeId);
-      let sentenceText: string | undefined; // read only if a candidate has a period to look for
+
+      const verdictFor = (f: Figure): FigureVerdict | undefined => {
+        const ref = referenceTime(f);
+        if (!sameMeasure(reading, f) || !placeFits(f, ref.scope)) return undefined;
+        const agree = valuesAgree(reading, f);
+        const pageWhen = pageTime.when;
+        const compare = (): FigureVerdict => (agree ? 'matches' : 'differs');
+        switch (ref.scope) {
+          case 'fixed': {
+            const owners = f.entityIds.filter((id) => id !== f.placeId && id !== f.attributedToId);
+            if (owners.length === 0) return agree ? 'matches' : undefined;
+            if (agree) return owners.some((id) => named.has(id)) ? 'matches' : undefined;
+            return owners.some((id) => inSentence.has(id)) ? 'differs' : undefined;
+          }
+          case 'age': {
+            if (pageTime.scope !== 'age') return undefined;
+            if (!pageWhen || !ref.when) return agree ? 'matches' : undefined;
+            const a = impliedStart(reading, pageWhen);
+            const b = impliedStart(f, ref.when);
+            if (!a || !b) return undefined;
+            return rangesOverlap({ lo: a.from, hi: a.to }, { lo: b.from, hi: b.to }) ? 'matches' : 'differs';
+          }
+          case 'total': {
+            if (pageTime.scope !== 'total') return undefined;
+            if (!pageWhen || !ref.when) return agree ? 'matches' : undefined;
+            if (gapBetween(pageWhen, ref.when) <= SAME_DATE_DAYS) return compare();
+            const later = pageWhen.from > ref.when.to;
+            const p = measuredRange(reading).range;
+            const r = measuredRange(f).range;
+            // Totals only grow: a later count below the reference's (or an earlier one above it) counts something
+            // narrower, such as deaths a report could not document.
+            if (later ? p.hi <= r.lo : p.lo >= r.hi) return undefined;
+            return later ? 'later' : 'earlier';
+          }
+          case 'state': {
+            if (pageTime.scope !== 'state') return undefined;
+            if (!pageWhen || !ref.when) return agree ? 'matches' : undefined;
+            return gapBetween(pageWhen, ref.when) <= STATE_DAYS ? compare() : undefined;
+          }
+          case 'span':
+          case 'event': {
+            if (!eventKindsCompatible(pageEvent, f.event)) return undefined;
+            if (pageTime.scope !== 'event' && pageTime.scope !== 'span') return undefined;
+            if (!pageWhen || !ref.when) return agree ? 'matches' : undefined;
+            // Neither side states when it happened, only when it was reported: two reports of the same week may
+            // be of two incidents (two defections, two attacks), so a different number is no contradiction.
+            if (!pageTime.stated && !ref.stated) return agree && overlapDays(pageWhen, ref.when) ? 'matches' : undefined;
+            if (ref.weekday !== undefined && pageTime.weekday !== undefined && ref.weekday !== pageTime.weekday) return undefined;
+            if (pageTime.stated && ref.stated) {
+              // Two stated periods: the same day, or the same span (each end within a week or a tenth of its length).
+              const slack = Math.max(SAME_DATE_DAYS, Math.round((ref.when.to - ref.when.from) / 10));
+              const same = ref.scope === 'span' || pageTime.scope === 'span'
+                ? Math.abs(pageWhen.from - ref.when.from) <= slack && Math.abs(pageWhen.to - ref.when.to) <= slack
+                : overlapDays(pageWhen, ref.when);
+              return same ? compare() : undefined;
+            }
+            // One side only says when it was reported: the same incident if the days can meet. A span the page
+            // states is never the days around a reference report.
+            if (pageTime.scope === 'span' && !ref.stated) return undefined;
+            const refDays = ref.scope === 'span' ? { from: ref.when.to - REPORT_WINDOW_DAYS, to: ref.when.to + REPORT_WINDOW_DAYS } : ref.when;
+            return overlapDays(pageWhen, refDays) ? compare() : undefined;
+          }
+        }
+      };
+
       const score = (f: Figure): number => {
         let s = 0;
         if (f.placeId && inSentence.has(f.placeId)) s += 4;
@@ -211,42 +369,47 @@ export function createFigureJudge(
         for (const id of f.entityIds) if (id !== f.placeId && id !== f.attributedToId && nearby.has(id)) s += 1;
         // Two reference figures with one value ("some 70,000", "more than 70,000"): the page's own hedge decides.
         if (f.qualifier === reading.qualifier) s += 1;
-        if (f.period) {
-          let words = periodCache.get(f.period);
-          if (!words) periodCache.set(f.period, (words = periodWords(f.period)));
-          // Lower-casing is enough here (period words are plain words) and far cheaper than folding.
-          sentenceText ??= text.slice(sentence.start, sentence.end).toLowerCase();
-          const folded = sentenceText;
-          if (words.length > 0 && words.every((w) => folded.includes(w))) s += 2;
-        }
         return s;
       };
-      const best = (list: Figure[]): Figure | undefined => {
-        let pick: Figure | undefined;
-        let pickScore = -Infinity;
-        let pickDistance = Infinity;
-        for (const f of list) {
-          const s = score(f);
-          const distance = Math.abs(Math.log(comparable(reading.value, reading.unit).value / comparable(f.value, f.unit).value));
-          if (s > pickScore || (s === pickScore && distance < pickDistance)) {
-            pick = f;
-            pickScore = s;
-            pickDistance = distance;
-          }
-        }
-        return pick;
+      const dateDistance = (f: Figure): number => {
+        const when = referenceTime(f).when;
+        return when && pageTime.when ? gapBetween(when, pageTime.when) : 0;
       };
-
-      // Agreement needs less evidence of scope than disagreement: the same value counting the same thing, in an
-      // article about the figure's country, is that figure even when the sentence names another place ("the New
-      // York-based Human Rights Watch said ... 156 cluster bombs"); calling a figure wrong needs its place.
-      const agreeing = best(candidates.filter((f) => (placeFits(f) || articleCountry(f)) && valuesAgree(reading, f)));
-      if (agreeing) return { figure: agreeing, verdict: 'matches' };
-      const differing = best(candidates.filter((f) => placeFits(f) && comparableMagnitude(reading, f)));
-      if (differing) return { figure: differing, verdict: 'differs' };
-      return undefined;
+      const valueDistance = (f: Figure): number => {
+        const a = measuredRange(reading).range;
+        const b = measuredRange(f).range;
+        return Math.abs(Math.log(((a.lo + a.hi) / 2 || 1) / ((b.lo + b.hi) / 2 || 1)));
+      };
+      let best: { f: Figure; verdict: FigureVerdict; key: number[] } | undefined;
+      for (const f of candidates) {
+        const verdict = verdictFor(f);
+        if (!verdict) continue;
+        // Agreement first; then the nearest date; then the figure the page's sentence points at; then the nearest value.
+        const key = [verdict === 'matches' ? 0 : 1, dateDistance(f), -score(f), valueDistance(f)];
+        if (!best || before(key, best.key)) best = { f, verdict, key };
+      }
+      if (!best) return undefined;
+      const attribution = attributionOf(text, reading, sentence);
+      const placeName = pagePlace ? (pagePlace.startsWith('country:') ? pagePlace.slice('country:'.length) : entityById.get(pagePlace)?.name) : undefined;
+      const asOf = pageTime.when && (pageTime.stated || pageTime.scope !== 'event') ? isoRange(pageTime.when) : page.date ? isoRange(pageDate!) : undefined;
+      return {
+        figure: best.f,
+        verdict: best.verdict,
+        page: {
+          ...(asOf ? { asOf } : {}),
+          ...(pageTime.label ? { period: pageTime.label } : {}),
+          ...(attribution ? { attribution } : {}),
+          ...(placeName ? { place: placeName } : {}),
+        },
+      };
     },
   };
+}
+
+/** Whether sort key `a` comes before `b` (lexicographic, smaller first). */
+function before(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
 
 /** Reference figures grouped by what they count. */

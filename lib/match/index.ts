@@ -12,27 +12,30 @@
 // The trie and the lookup tables are built once per dataset and cached, so calling createMatcher again with the
 // same dataset object is free. They are built on the first match (or `prepare()`), not by createMatcher: the
 // content script creates its matcher as it starts, and building there would lengthen that first task.
-import { readFigures as defaultReadFigures, shiftReading } from '../figures';
+import { readFigures as defaultReadFigures, shiftReading, type ReadOptions } from '../figures';
 import type { FigureReading } from '../figures/types';
 import type { Dataset, Figure } from '../reference/types';
 import { caseAllows, compileAliases, type AliasPattern } from './aliases';
-import { createFigureJudge, figuresByCounts } from './figures';
+import { createFigureJudge, figuresByCounts, type PageContext } from './figures';
 import { KeyTrie } from './trie';
 import type { TextMatch } from './types';
 export type { TextMatch, MatchCategory } from './types';
 export { MATCH_CATEGORIES } from './types';
-export { valuesAgree, VALUE_TOLERANCE, COMPARABLE_RATIO, MIN_ARTICLE_ENTITIES, type FigureVerdict } from './figures';
+export { valuesAgree, MIN_ARTICLE_ENTITIES, SAME_DATE_DAYS, STATE_DAYS, type FigureVerdict, type PageContext } from './figures';
 
 export interface Matcher {
-  /** Every reference entity and figure in `text`, sorted by start, non-overlapping; offsets index `text`. */
-  match(text: string): TextMatch[];
+  /**
+   * Every reference entity and figure in `text`, sorted by start, non-overlapping; offsets index `text`. `page` is
+   * the language and date of the page the text is from (read from its document), for reading its figures.
+   */
+  match(text: string, page?: PageContext): TextMatch[];
   /** Builds the lookup tables now rather than in the first `match`, so a caller can give them a task of their own. */
   prepare(): void;
 }
 
 export interface MatcherOptions {
   /** The figure reader; lib/figures' by default. Tests and benchmarks may pass their own. */
-  readFigures?: (text: string) => FigureReading[];
+  readFigures?: (text: string, options?: ReadOptions) => FigureReading[];
 }
 
 const cache = new WeakMap<Dataset, Matcher>();
@@ -107,7 +110,7 @@ function buildTables(dataset: Dataset): MatcherTables {
   return { trie: new KeyTrie(keys), patternsByKey, byCounts: figuresByCounts(dataset) };
 }
 
-function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureReading[]): Matcher {
+function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: ReadOptions) => FigureReading[]): Matcher {
   let tables: MatcherTables | undefined;
   const built = () => (tables ??= buildTables(dataset));
 
@@ -115,7 +118,7 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
     prepare() {
       built();
     },
-    match(text) {
+    match(text, page = {}) {
       if (text.length === 0) return [];
       const { trie, patternsByKey, byCounts } = built();
       const candidates: Candidate[] = [];
@@ -155,9 +158,11 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
 
       const breaks = paragraphBreaks(text);
       // Only readings that count something the reference counts need the judge (and its per-page indexes).
-      const readings = readFiguresNearEntities(text, entities, breaks, readFigures).filter((r) => r.counts !== undefined && byCounts.has(r.counts));
+      // Every counted figure bounds its neighbours' parts of a sentence; only those the reference counts are judged.
+      const counted = readFiguresNearEntities(text, entities, breaks, readFigures, page.lang).filter((r) => r.counts !== undefined);
+      const readings = counted.filter((r) => byCounts.has(r.counts!));
       if (readings.length === 0) return entities;
-      const judge = createFigureJudge(dataset, byCounts, text, entities, breaks);
+      const judge = createFigureJudge(dataset, byCounts, text, entities, breaks, counted, page);
       const figures: TextMatch[] = [];
       for (const reading of readings) {
         const judgement = judge.judge(reading);
@@ -166,9 +171,10 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string) => FigureRea
           start: reading.start,
           end: reading.end,
           text: text.slice(reading.start, reading.end),
-          category: judgement.verdict === 'matches' ? 'figure' : 'figure-differs',
+          // An earlier or later estimate is no contradiction: it is painted as a figure the reference has.
+          category: judgement.verdict === 'differs' ? 'figure-differs' : 'figure',
           referenceId: judgement.figure.id,
-          figure: { reading, verdict: judgement.verdict },
+          figure: { reading, verdict: judgement.verdict, page: judgement.page },
         });
       }
       if (figures.length === 0) return entities;
@@ -198,7 +204,8 @@ function readFiguresNearEntities(
   text: string,
   entities: readonly TextMatch[],
   breaks: readonly number[],
-  readFigures: (text: string) => FigureReading[],
+  readFigures: (text: string, options?: ReadOptions) => FigureReading[],
+  lang: string | undefined,
 ): FigureReading[] {
   const paragraphs = breaks.length + 1;
   const wanted = new Uint8Array(paragraphs);
@@ -217,7 +224,7 @@ function readFiguresNearEntities(
     const from = first === 0 ? 0 : breaks[first - 1]!;
     const to = last < breaks.length ? breaks[last]! : text.length;
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-    for (const r of readFigures(slice)) out.push(shiftReading(r, from));
+    for (const r of readFigures(slice, lang ? { lang } : {})) out.push(shiftReading(r, from));
     first = last;
   }
   return out;

@@ -5,6 +5,8 @@ import type { Matcher } from '../match';
 import { MATCH_CATEGORIES, type MatchCategory } from '../match/types';
 import { detectArticle } from '../article';
 import { annotateNodes, blockSpans, matchSpan } from '../pipeline';
+import { readPageContext } from '../page-context';
+import type { PageContext } from '../match/figures';
 import { buildTextMap } from '../text';
 import { createHighlighter, isStale, type Highlighter, type HighlightItem } from '../highlight/highlighter';
 import { supportsCustomHighlights, textNodesIn } from '../highlight/registry';
@@ -94,6 +96,8 @@ export function createPageController(options: PageControllerOptions): PageContro
   let highlighter: Highlighter | null = null;
   let watcher: LivingWatcher | null = null;
   let scope: Element | null = null;
+  /** The page's language and date, read on each full run: how its figures are read and dated. */
+  let page: PageContext = {};
   /** Every matched item, including those of categories turned off (so turning one on is instant). */
   let known = new Set<HighlightItem>();
   let seen = new WeakSet<Text>();
@@ -214,6 +218,7 @@ export function createPageController(options: PageControllerOptions): PageContro
     let t = now();
     const nodes = detect(doc).filter((n) => !isInsideOwn(n));
     scope = articleScope(nodes);
+    page = readPageContext(doc);
     t = measure('backstory:detect', t);
     await yieldToMain();
     if (gen !== generation) return;
@@ -238,7 +243,7 @@ export function createPageController(options: PageControllerOptions): PageContro
       await yieldToMain();
       if (gen !== generation) return;
       t = now();
-      const found = rangesForMatches(map, matchSpan(map, matcher, span));
+      const found = rangesForMatches(map, matchSpan(map, matcher, span, page));
       t = measure('backstory:match', t);
       if (wrapping) held.push(...found);
       else await paintChunked(found, gen);
@@ -288,7 +293,7 @@ export function createPageController(options: PageControllerOptions): PageContro
       const added = new Set(texts.filter((t) => t.isConnected));
       if (!added.size) return;
       const nodes = [...contextBefore(texts[0]!), ...added, ...contextAfter(texts[texts.length - 1]!)];
-      const { map, matches } = annotateNodes(nodes, matcher);
+      const { map, matches } = annotateNodes(nodes, matcher, page);
       const found = rangesForMatches(map, matches).filter(({ range }) => textNodesIn(range).every((n) => added.has(n)));
       await paintChunked(found, gen);
     });

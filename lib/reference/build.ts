@@ -22,9 +22,12 @@ import { sha256Hex } from '../builder/sha256';
 import { readFigures } from '../figures/index';
 import { LABEL_TEMPLATES, type Counts } from '../figures/vocabulary';
 import type { FigureReading } from '../figures/types';
+import { formatRange, isoDay, parseDate, parseRange } from '../figures/dates';
+import { cityReferredTo, figureClause, isDescriptive, isLocal, placeOfFigure, SPECIFICITY } from '../figures/place';
+import { eventKindIn, figureTime, type FigureTime } from '../figures/time';
 import type { CuratedEntity, Curation, PlaceKind } from './curation';
 import { articleEnd, firstLine, occurrences, sentences, slug, type Span } from './text';
-import type { Dataset, Entity, EntityType, Figure, Mention, Qualifier, SourceDocument } from './types';
+import type { Dataset, Entity, EntityType, Figure, FigurePeriod, FigureScope, Mention, Qualifier, SourceDocument } from './types';
 
 export interface InputDocument {
   /** Stable id, e.g. the file name without `.txt`. */
@@ -176,23 +179,31 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
     const sources = sentenceSources(body, spans, state, drafts);
     const readings = readFigures(body).filter((r): r is FigureReading & { counts: Counts } => r.counts !== undefined);
     const country = mainCountry(state, drafts, demonyms);
+    const asOf = curation.documents[state.doc.id]?.date;
+    const docDate = parseDate(asOf);
     for (const reading of readings) {
       checkNumber(body, reading, state.doc.id, warnings);
       const sentenceIndex = spans.findIndex((s) => s.start <= reading.start && reading.start < s.end);
       const sentence = spans[sentenceIndex] ?? { start: reading.start, end: reading.end };
       const inSentence = readings.filter((r) => r.start >= sentence.start && r.start < sentence.end);
       const me = inSentence.indexOf(reading);
-      const segment = clauseOf(body, reading, { start: inSentence[me - 1]?.end ?? sentence.start, end: inSentence[me + 1]?.start ?? sentence.end });
+      const around = { start: inSentence[me - 1]?.end ?? sentence.start, end: inSentence[me + 1]?.start ?? sentence.end };
+      const segment = figureClause(body, reading, around);
       const asides = asidesOf(body, sentence, reading);
       const source = sources[sentenceIndex];
-      const placeId = placeFor(body, reading, sentence, asides, inSentence[me + 1]?.start ?? sentence.end, state, drafts, country);
-      const period = reading.counts === 'conflict duration' || reading.counts === 'mission duration' || reading.counts === 'population' ? undefined : periodFor(body, reading, sentence);
+      const placeId = placeFor(body, reading, sentence, asides, around.end, state, drafts, country);
+      const place = placeId ? drafts.get(placeId) : undefined;
+      const time = figureTime(body, reading, sentence, { ...(docDate ? { date: docDate } : {}), local: !!place && isLocal(place), segment: around });
       const segmentEntities = state.mentions
-        .filter((m) => m.start >= segment.start && m.end <= segment.end && !isBasedOn(body, m) && !within(asides, m))
+        .filter((m) => m.start >= segment.start && m.end <= segment.end && !isDescriptive(body, m.end) && !within(asides, m))
         .map((m) => m.entityId);
 
       let label = labelFor(reading.counts, reading.value, reading.qualifier, reading.unit);
-      let figurePeriod = period;
+      // The reference states no rates; a count per day is not a figure of it.
+      if (time.scope === 'rate') continue;
+      let scope: FigureScope = time.scope;
+      let period = periodOf(time);
+      let event = scope === 'event' || scope === 'span' ? eventKindIn(body, segment.start, segment.end, reading) : undefined;
       let figurePlace = placeId;
       let attributedToId = source?.entityId;
       const extra: string[] = [];
@@ -200,7 +211,12 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
       if (note) {
         note.used = true;
         if (note.note.label) label = note.note.label;
-        if (note.note.period) figurePeriod = note.note.period;
+        if (note.note.scope) scope = note.note.scope;
+        if (note.note.date) {
+          const day = parseRange(note.note.date)!;
+          period = { label: formatRange(day, day.from === day.to), from: isoDay(day.from), to: isoDay(day.to) };
+        }
+        if (note.note.event) event = note.note.event;
         if (note.note.placeId) figurePlace = note.note.placeId;
         if (note.note.attributedToId) attributedToId = note.note.attributedToId;
         extra.push(...note.note.entityIds);
@@ -212,7 +228,10 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
         unit: reading.unit,
         counts: reading.counts,
         label,
-        ...(figurePeriod ? { period: figurePeriod } : {}),
+        ...(asOf ? { asOf } : {}),
+        scope,
+        ...(period ? { period } : {}),
+        ...(event ? { event } : {}),
         ...(figurePlace ? { placeId: figurePlace } : {}),
         ...(attributedToId ? { attributedToId } : {}),
         ...(!attributedToId && source?.text ? { attributedTo: source.text } : {}),
@@ -229,7 +248,7 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
   // The same fact stated twice (same value, hedge, place, source and period) is one figure with two mentions.
   const merged = new Map<string, (typeof drafted)[number]>();
   for (const f of drafted) {
-    const key = JSON.stringify([f.counts, f.value, f.qualifier, f.unit, f.placeId, f.attributedToId, f.attributedTo, f.period]);
+    const key = JSON.stringify([f.counts, f.value, f.qualifier, f.unit, f.placeId, f.attributedToId, f.attributedTo, f.asOf, f.scope, f.period, f.event]);
     const same = merged.get(key);
     if (same) {
       same.mentions.push(...f.mentions);
@@ -313,11 +332,6 @@ function checkNumber(body: string, reading: FigureReading, doc: string, warnings
   }
 }
 
-/** A place written as "New York-based" describes an organisation; it is not where a figure happened. */
-function isBasedOn(body: string, m: Mention): boolean {
-  return body.startsWith('-based', m.end);
-}
-
 function within(spans: Span[], m: Span): boolean {
   return spans.some((a) => a.start <= m.start && m.end <= a.end);
 }
@@ -334,22 +348,8 @@ function asidesOf(body: string, sentence: Span, reading: FigureReading): Span[] 
   return asides;
 }
 
-/**
- * The part of a sentence that is about one figure: from the clause it starts in ("..., and that five people")
- * to the next figure, so a place named for the previous figure is not taken for this one.
- */
-function clauseOf(body: string, reading: FigureReading, around: Span): Span {
-  const opener = /(?:[,;]|\b(?:and|but|while|when|whereas)\b)\s+/g;
-  const lead = body.slice(around.start, reading.start);
-  let start = around.start;
-  for (let m = opener.exec(lead); m; m = opener.exec(lead)) start = around.start + m.index + m[0].length;
-  return { start, end: around.end };
-}
-
-const SPECIFICITY: Record<PlaceKind, number> = { building: 5, district: 4, town: 3, city: 2, province: 1, country: 0 };
-
 function specificity(entity: EntityDraft | undefined): number {
-  return entity?.placeKind ? SPECIFICITY[entity.placeKind] : SPECIFICITY.city;
+  return SPECIFICITY[entity?.placeKind ?? 'city'];
 }
 
 /**
@@ -368,8 +368,8 @@ function mainCountry(state: DocState, drafts: Map<string, EntityDraft>, demonyms
 }
 
 /**
- * Where a figure happened: the most specific place named after it in its clause ("in the Damascus neighborhood of
- * Qaboun" → Qaboun), else anywhere in its sentence; "the city" is the last city named before; "the country",
+ * Where a figure happened: the shared rule (lib/figures/place.ts) over the places named in its sentence, leaving out
+ * relative clauses about someone else; failing that, "the city" is the last city named before, and "the country",
  * "the conflict", "the uprising" are the country the document is about.
  */
 function placeFor(
@@ -382,52 +382,36 @@ function placeFor(
   drafts: Map<string, EntityDraft>,
   mainCountry: string | undefined,
 ): string | undefined {
-  const places = state.mentions.filter((m) => drafts.get(m.entityId)?.type === 'place' && !isBasedOn(body, m) && !within(asides, m));
-  const pick = (list: typeof places): string | undefined =>
-    list.reduce<(typeof places)[number] | undefined>((best, m) => (!best || specificity(drafts.get(m.entityId)) > specificity(drafts.get(best.entityId)) ? m : best), undefined)?.entityId;
-  const after = pick(places.filter((m) => m.start >= reading.end && m.end <= clauseEnd));
-  if (after) return after;
-  const inSentence = pick(places.filter((m) => m.start >= sentence.start && m.end <= sentence.end));
-  if (inSentence) return inSentence;
+  const places = state.mentions.filter((m) => drafts.get(m.entityId)?.type === 'place' && !isDescriptive(body, m.end) && !within(asides, m));
+  const named = placeOfFigure(
+    body,
+    reading,
+    sentence,
+    clauseEnd,
+    places.map((m) => ({ start: m.start, end: m.end, id: m.entityId, specificity: specificity(drafts.get(m.entityId)) })),
+  );
+  if (named) return named.id;
   const words = body.slice(sentence.start, sentence.end);
-  if (/\bthe (?:city|town)\b/i.test(words)) {
-    const before = places.filter((m) => m.end <= reading.start && ['city', 'town'].includes(drafts.get(m.entityId)?.placeKind ?? 'city'));
-    if (before.length) return before[before.length - 1]!.entityId;
-  }
+  const city = cityReferredTo(
+    body,
+    reading,
+    sentence,
+    places.map((m) => ({ start: m.start, end: m.end, id: m.entityId, specificity: specificity(drafts.get(m.entityId)) })),
+  );
+  if (city) return city.id;
   if (/\b(?:country|conflict|uprising|war|rebellion|civil war)\b/i.test(words)) return mainCountry;
   return undefined;
 }
 
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-const NUMBER_OR_WORD = "(?:[\\w-]+ )?";
-const PERIOD_RE = new RegExp(
-  [
-    `\\b(?:in|over|during) the (?:past|last) ${NUMBER_OR_WORD}(?:days?|weeks?|months?|years?)`,
-    `\\bin recent (?:days|weeks|months|years)`,
-    `\\bsince (?:the start of )?(?:${MONTH}(?: \\d{1,2})?,?(?: \\d{4})?|\\d{4})`,
-    `\\b(?:[Oo]n|[Ll]ate|[Ee]arly) ${WEEKDAY}`,
-    `\\b(?:last|this) (?:week|month|year)`,
-    `\\bin ${MONTH}(?: \\d{4})?`,
-    `\\bin \\d{4}\\b`,
-  ].join('|'),
-  'g',
-);
-
-/** The time phrase of the sentence nearest to the figure ("in the past six months", "on Friday"). */
-function periodFor(body: string, reading: FigureReading, sentence: Span): string | undefined {
-  const text = body.slice(sentence.start, sentence.end);
-  let best: { phrase: string; distance: number } | undefined;
-  PERIOD_RE.lastIndex = 0;
-  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
-    const start = sentence.start + m.index;
-    const end = start + m[0].length;
-    // A period phrase that contains the figure is the figure itself ("in the past six months" read as 6 months).
-    if (start <= reading.start && end >= reading.end) continue;
-    const distance = end <= reading.start ? reading.start - end : start - reading.end;
-    if (!best || distance < best.distance) best = { phrase: m[0].replace(/^(?:On|Late|Early|Last|This|In|Since)\b/, (w) => w.toLowerCase()), distance };
-  }
-  return best?.phrase;
+/** A figure's stated period as the dataset stores it, or undefined when its text states none. */
+function periodOf(time: FigureTime): FigurePeriod | undefined {
+  if (!time.stated || !time.label) return undefined;
+  const exact = time.when && time.weekday === undefined;
+  return {
+    label: time.label,
+    ...(time.when ? { from: isoDay(time.when.from), to: isoDay(time.when.to) } : {}),
+    ...(!exact && time.weekday !== undefined ? { weekday: time.weekday } : {}),
+  };
 }
 
 interface Source {

@@ -47,7 +47,12 @@ export const FigureNoteSchema = z
     counts: z.enum(COUNTS),
     value: z.number(),
     label: z.string().min(1).optional(),
-    period: z.string().min(1).optional(),
+    /** What the count covers in time, when the sentence does not say (lib/figures/time.ts). */
+    scope: z.enum(['total', 'age', 'span', 'event', 'state', 'fixed']).optional(),
+    /** The day (or days, "from/to") the counted event happened, when the document's date cannot resolve it. */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:\/\d{4}-\d{2}-\d{2})?$/, 'dates are YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD').optional(),
+    /** The kind of event counted, in the project's words ("bombing", "summit"). */
+    event: z.string().min(1).optional(),
     placeId: z.string().regex(ENTITY_ID).optional(),
     attributedToId: z.string().regex(ENTITY_ID).optional(),
     /** Entities the figure is about although the sentence does not name them (e.g. the EU for its leaders). */

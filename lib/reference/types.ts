@@ -48,6 +48,24 @@ export interface Entity {
   figureIds: string[];
 }
 
+/**
+ * What a figure's count covers in time (lib/figures/time.ts): a running 'total' as of a date, how long something
+ * had lasted ('age'), a count over a stated 'span', one 'event', a slowly changing 'state', or a 'fixed' property
+ * of something named (a plan's points).
+ */
+export type FigureScope = 'total' | 'age' | 'span' | 'event' | 'state' | 'fixed';
+
+/** The period a figure's text states, in the project's words and as days. */
+export interface FigurePeriod {
+  /** "6 months to 16 Mar 2013", "Fri 20 Jul 2012", "Jun 2012". */
+  label: string;
+  /** First and last day, ISO (YYYY-MM-DD), when the document's date resolves them. */
+  from?: string;
+  to?: string;
+  /** The weekday the text names (0 Sunday … 6 Saturday) when the document's date does not resolve the day. */
+  weekday?: number;
+}
+
 export interface Figure {
   /** Stable slug, e.g. "figure:people-killed-70000". */
   id: string;
@@ -59,8 +77,14 @@ export interface Figure {
   counts: string;
   /** Human phrasing of the figure in the project's words, e.g. "more than 70,000 people killed". */
   label: string;
-  /** The period it applies to where the text says ("in the past six months", "since March 2011"). */
-  period?: string;
+  /** The date the figure was stated: its document's date (YYYY-MM-DD or YYYY-MM), when known. */
+  asOf?: string;
+  /** What the count covers in time; when absent (a hand-made dataset), what `counts` usually covers. */
+  scope?: FigureScope;
+  /** The period the text states ("in the past six months", "on Friday"), resolved against `asOf`. */
+  period?: FigurePeriod;
+  /** The kind of event it belongs to, in the project's words ("bombing", "clashes", "summit"), when one is named. */
+  event?: string;
   /** Entity id of the place it applies to. */
   placeId?: string;
   /** Entity id of who it is attributed to (the U.N., Human Rights Watch...). */

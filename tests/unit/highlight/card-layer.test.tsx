@@ -10,7 +10,7 @@ const entity: CardModel = {
 const figure: CardModel = {
   kind: 'figure', id: 'k', pageText: '60,000 people', verdict: 'differs', about: ['Syria'], sources: [],
   reference: { id: 'k', label: 'more than 70,000 people killed', value: 70000, qualifier: 'more than', unit: 'people', counts: 'people killed', attribution: 'United Nations' },
-  page: { value: 60000, qualifier: 'exact', unit: 'people', text: '60,000 people' },
+  page: { value: 60000, qualifier: 'exact', unit: 'people', text: '60,000 people', attribution: 'a government newspaper' },
 };
 
 test('the card adds one host only when first shown, in a shadow root, with dialog role and a live announcement', () => {
@@ -43,7 +43,8 @@ test('the card adds one host only when first shown, in a shadow root, with dialo
   expect(text).toContain('Differs from the reference');
   expect(host.shadowRoot!.querySelector('[data-field="page"]')!.textContent).toBe('60,000 people');
   expect(host.shadowRoot!.querySelector('[data-field="reference"]')!.textContent).toBe('more than 70,000 people');
-  expect(host.shadowRoot!.querySelector('[data-field="attribution"]')!.textContent).toBe('United Nations');
+  expect(host.shadowRoot!.querySelector('[data-field="reference-attribution"]')!.textContent).toBe('United Nations');
+  expect(host.shadowRoot!.querySelector('[data-field="page-attribution"]')!.textContent).toBe('a government newspaper');
 
   layer.hide();
   expect(layer.isOpen).toBe(false);

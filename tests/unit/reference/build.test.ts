@@ -120,10 +120,24 @@ describe('figures', () => {
     expect(killed).toMatchObject({
       attributedToId: 'organization:red-cross',
       placeId: 'place:kenya',
-      period: 'in the past two weeks',
+      scope: 'span',
+      period: { label: 'past 2 weeks' },
     });
+    // Undated documents: no as-of date, and a period that says how long but not when.
+    expect(killed!.asOf).toBeUndefined();
+    expect(killed!.period!.from).toBeUndefined();
     expect(killed!.entityIds).toEqual(expect.arrayContaining(['organization:red-cross', 'place:kenya']));
     expect(byLabel.get('some 40 people wounded')?.attributedToId).toBe('organization:oxfam');
+  });
+
+  it('dates each figure by its document, resolves the period against that date, and records what the count covers', () => {
+    const dated = parseCuration({ entities: [], documents: { 'a-flood': { date: '2020-02-03' }, 'b-quake': { date: '2020-02-03' } } });
+    const figures = buildDataset(docs, dated).figures;
+    const killed = figures.find((f) => f.counts === 'people killed')!;
+    expect(killed).toMatchObject({ asOf: '2020-02-03', scope: 'span', period: { label: '2 weeks to 3 Feb 2020', from: '2020-01-20', to: '2020-02-03' } });
+    // "more than 3,000 residents fled ... districts of Nairobi": a city's count, one event around the report's date.
+    expect(figures.find((f) => f.counts === 'people fled')).toMatchObject({ asOf: '2020-02-03', scope: 'event' });
+    expect(figures.find((f) => f.counts === 'people fled')!.period).toBeUndefined();
   });
 
   it('the same fact in two documents is one figure with a mention in each', () => {
@@ -215,6 +229,17 @@ describe('curation', () => {
     expect(displaced.label).toBe('800 people displaced by the flood');
     expect(displaced.entityIds).toEqual(expect.arrayContaining(['place:kibera', 'place:nairobi', 'organization:icrc']));
     expect(warnings).toEqual([]);
+  });
+
+  it('a curation note gives the day, kind of event and scope the text cannot', () => {
+    const noted = parseCuration({
+      ...curation,
+      documents: { 'd-monitor': { date: '2020-03' } },
+      figures: [{ doc: 'd-monitor', counts: 'people displaced', value: 800, date: '2020-03-06', event: 'flood', scope: 'event' }],
+    });
+    const displaced = buildDataset([monitor], noted).figures.find((f) => f.counts === 'people displaced')!;
+    expect(displaced).toMatchObject({ asOf: '2020-03', scope: 'event', event: 'flood', period: { label: 'Fri 6 Mar 2020', from: '2020-03-06', to: '2020-03-06' } });
+    expect(() => parseCuration({ ...curation, figures: [{ doc: 'd-monitor', counts: 'people displaced', value: 800, date: '6 March' }] })).toThrow(/dates are YYYY-MM-DD/);
   });
 
   it('a curation note that matches nothing is reported, not silently ignored', () => {

@@ -115,39 +115,53 @@ describe.runIf(available || ci)('the dataset built from ../shared/seeds', () => 
     for (const item of [...dataset.entities, ...dataset.figures]) for (const m of item.mentions) if (m.doc === LBC) expect(m.end).toBeLessThanOrEqual(end);
   });
 
-  type Expected = [value: number, qualifier: Qualifier, counts: string, extra: Partial<Pick<Figure, 'attributedToId' | 'placeId' | 'attributedTo' | 'period'>>];
+  type Expected = [
+    value: number,
+    qualifier: Qualifier,
+    counts: string,
+    extra: Partial<Pick<Figure, 'attributedToId' | 'placeId' | 'attributedTo' | 'scope' | 'event'>> & { period?: string; from?: string; to?: string },
+  ];
   const FIGURES: Expected[] = [
-    [7000, 'up to', 'people fled', { placeId: 'place:aleppo', attributedTo: 'activists' }],
-    [2, 'exact', 'generals defected', { placeId: 'place:turkey' }],
-    [16, 'exact', 'conflict duration', { placeId: 'place:syria' }],
-    [4, 'exact', 'officials killed', {}],
-    [50, 'more than', 'people killed', { placeId: 'place:damascus' }],
-    [30, 'exact', 'mission duration', {}],
-    [6, 'exact', 'peace plan points', {}],
-    [300, 'some', 'observers', {}],
-    [2, 'exact', 'conflict duration', { placeId: 'place:syria' }],
-    [70000, 'more than', 'people killed', { attributedToId: 'organization:united-nations' }],
-    [156, 'at least', 'cluster bombs dropped', { attributedToId: 'organization:human-rights-watch', period: 'in the past six months' }],
-    [119, 'exact', 'locations', { attributedToId: 'organization:human-rights-watch' }],
-    [11, 'exact', 'civilians killed', { attributedToId: 'organization:human-rights-watch', period: 'in the past two weeks' }],
-    [2, 'exact', 'women killed', { attributedToId: 'organization:human-rights-watch' }],
-    [5, 'exact', 'children killed', { attributedToId: 'organization:human-rights-watch' }],
-    [2, 'exact', 'strikes', { attributedToId: 'organization:human-rights-watch' }],
-    [450, 'more than', 'amateur videos', { attributedToId: 'organization:human-rights-watch' }],
-    [70000, 'some', 'people killed', { attributedToId: 'organization:united-nations', placeId: 'place:syria' }],
-    [4_000_000, 'exact', 'people displaced', { attributedToId: 'organization:united-nations', placeId: 'place:syria' }],
-    [22_000_000, 'exact', 'population', { attributedToId: 'organization:united-nations', placeId: 'place:syria' }],
-    [2, 'more than', 'explosives', { placeId: 'place:insurance-building', attributedToId: 'organization:syrian-state-tv' }],
-    [12, 'at least', 'fighters killed', { placeId: 'place:aleppo', attributedToId: 'organization:syrian-observatory-for-human-rights' }],
-    [5, 'exact', 'people killed', { placeId: 'place:qaboun', attributedToId: 'organization:syrian-observatory-for-human-rights' }],
-    [27, 'exact', 'national leaders', {}],
+    [7000, 'up to', 'people fled', { placeId: 'place:aleppo', attributedTo: 'activists', scope: 'event' }],
+    [2, 'exact', 'generals defected', { placeId: 'place:turkey', scope: 'event' }],
+    [16, 'exact', 'conflict duration', { placeId: 'place:syria', scope: 'age' }],
+    [4, 'exact', 'officials killed', { placeId: 'place:damascus', scope: 'event', event: 'bombing', period: 'Wed 18 Jul 2012', from: '2012-07-18', to: '2012-07-18' }],
+    [50, 'more than', 'people killed', { placeId: 'place:damascus', scope: 'event', period: 'Fri 20 Jul 2012', from: '2012-07-20', to: '2012-07-20' }],
+    [30, 'exact', 'mission duration', { scope: 'event', event: 'Security Council vote', period: 'Fri 20 Jul 2012' }],
+    [6, 'exact', 'peace plan points', { scope: 'fixed' }],
+    // "suspended their mission last month" in a July 2012 report.
+    [300, 'some', 'observers', { scope: 'state', period: 'Jun 2012', from: '2012-06-01', to: '2012-06-30' }],
+    [2, 'exact', 'conflict duration', { placeId: 'place:syria', scope: 'age' }],
+    [70000, 'more than', 'people killed', { attributedToId: 'organization:united-nations', scope: 'total' }],
+    // "On Saturday, ... said ... in the past six months": Saturday dates the statement, the six months the count.
+    [156, 'at least', 'cluster bombs dropped', { attributedToId: 'organization:human-rights-watch', scope: 'span', period: '6 months to 16 Mar 2013', from: '2012-09-16', to: '2013-03-16' }],
+    [119, 'exact', 'locations', { attributedToId: 'organization:human-rights-watch', scope: 'span', period: '6 months to 16 Mar 2013' }],
+    [11, 'exact', 'civilians killed', { attributedToId: 'organization:human-rights-watch', scope: 'span', period: '2 weeks to 16 Mar 2013', from: '2013-03-02', to: '2013-03-16' }],
+    [2, 'exact', 'women killed', { attributedToId: 'organization:human-rights-watch', scope: 'span', period: '2 weeks to 16 Mar 2013' }],
+    [5, 'exact', 'children killed', { attributedToId: 'organization:human-rights-watch', scope: 'span', period: '2 weeks to 16 Mar 2013' }],
+    [2, 'exact', 'strikes', { attributedToId: 'organization:human-rights-watch', scope: 'span', period: '2 weeks to 16 Mar 2013' }],
+    [450, 'more than', 'amateur videos', { attributedToId: 'organization:human-rights-watch', scope: 'event' }],
+    [70000, 'some', 'people killed', { attributedToId: 'organization:united-nations', placeId: 'place:syria', scope: 'total' }],
+    [4_000_000, 'exact', 'people displaced', { attributedToId: 'organization:united-nations', placeId: 'place:syria', scope: 'total' }],
+    [22_000_000, 'exact', 'population', { attributedToId: 'organization:united-nations', placeId: 'place:syria', scope: 'state' }],
+    [2, 'more than', 'explosives', { placeId: 'place:insurance-building', attributedToId: 'organization:syrian-state-tv', scope: 'event', period: 'Sat 16 Mar 2013' }],
+    [12, 'at least', 'fighters killed', { placeId: 'place:aleppo', attributedToId: 'organization:syrian-observatory-for-human-rights', scope: 'event', event: 'clashes' }],
+    [5, 'exact', 'people killed', { placeId: 'place:qaboun', attributedToId: 'organization:syrian-observatory-for-human-rights', scope: 'event', event: 'shelling' }],
+    [27, 'exact', 'national leaders', { scope: 'state', event: 'summit', period: 'Fri 15 Mar 2013' }],
   ];
 
   it.each(FIGURES)('holds the figure %d (%s) %s', (value, qualifier, counts, extra) => {
     const f = dataset.figures.filter((x) => x.value === value && x.qualifier === qualifier && x.counts === counts);
     expect(f, JSON.stringify(dataset.figures.map((x) => [x.value, x.qualifier, x.counts]))).toHaveLength(1);
-    expect(f[0]).toMatchObject(extra);
+    const { period, from, to, ...fields } = extra;
+    expect(f[0]).toMatchObject(fields);
+    if (period) expect(f[0]!.period).toMatchObject({ label: period, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    else expect(f[0]!.period).toBeUndefined();
     expect(f[0]!.label.length).toBeGreaterThan(0);
+  });
+
+  it('dates every figure by its document', () => {
+    for (const f of dataset.figures) expect(f.asOf).toBe(reference.document(f.mentions[0]!.doc)!.date);
   });
 
   it('holds no figure beyond those, so every addition is a deliberate decision', () => {
@@ -185,7 +199,7 @@ describe.runIf(available || ci)('the dataset built from ../shared/seeds', () => 
     }
     const own = [
       ...dataset.entities.flatMap((e) => [e.description ?? '', ...e.aliases]),
-      ...dataset.figures.flatMap((f) => [f.label, f.period ?? '', f.attributedTo ?? '']),
+      ...dataset.figures.flatMap((f) => [f.label, f.period?.label ?? '', f.event ?? '', f.attributedTo ?? '']),
     ];
     for (const s of own) {
       const w = words(s);
