@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CORPUS_DIR, runArticleEval } from './eval/article';
 import { runBuilderEval } from './eval/builder';
+import { runFigureEval } from './eval/figures';
 
 export { CORPUS_DIR, evaluateCorpus } from './eval/article';
 
@@ -11,6 +12,7 @@ export { CORPUS_DIR, evaluateCorpus } from './eval/article';
 const SECTIONS: { key: string; name: string; run: (argv: string[], json: Record<string, unknown> | null) => void }[] = [
   { key: 'article', name: 'Article-body detection (../shared/corpus)', run: runArticleEval },
   { key: 'builder', name: 'Dataset builder on unseen documents (../shared/coverage, without curation)', run: runBuilderEval },
+  { key: 'figures', name: 'Figure verdicts (../shared/coverage, tests/gold/coverage-figures.json)', run: runFigureEval },
 ];
 
 function main(argv: string[]): void {
