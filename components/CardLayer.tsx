@@ -12,7 +12,7 @@ export const CARD_HOST_ATTRIBUTE = 'data-backstory-card';
 const CSS = `
 :host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important;
   z-index: 2147483647 !important; display: block !important; contain: layout style; }
-.card { position: fixed; box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(420px, calc(100vh - 16px)); overflow: auto;
+.card { position: fixed; box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(480px, calc(100vh - 16px)); overflow: auto;
   padding: 12px 14px 10px; border-radius: 10px; border: 1px solid #8884; pointer-events: auto;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; background: #fff;
   box-shadow: 0 8px 28px #0003, 0 1px 3px #0002; text-align: left; direction: ltr; }

@@ -137,7 +137,7 @@ const CATEGORY_TITLES: Record<MatchCategory, string> = {
   person: 'People',
   place: 'Places',
   organization: 'Organisations',
-  figure: 'Figures that match the reference',
+  figure: 'Figures consistent with the reference (the same figure, or an earlier or later estimate)',
   'figure-differs': 'Figures that differ from the reference',
 };
 
@@ -175,9 +175,14 @@ export function formatReport(page: AnnotatedPage, dataset: Dataset, label: strin
       const name = names.get(id) ?? id;
       const where = ms.map((m) => m.start).join(', ');
       lines.push(`  ${name}  ×${ms.length}  ${forms}  @ ${where}`);
-      if (category === 'figure-differs') {
-        const reading = ms[0]?.figure?.reading;
-        if (reading) lines.push(`    the page says ${reading.qualifier === 'exact' ? '' : `${reading.qualifier} `}${reading.value.toLocaleString('en')}; the reference: ${name}`);
+      for (const m of ms) {
+        const figure = m.figure;
+        if (!figure || figure.verdict === 'matches') continue;
+        const { reading, page: said } = figure;
+        const when = said?.asOf ? ` (${said.asOf})` : '';
+        const by = said?.attribution ? ` according to ${said.attribution}` : '';
+        const verdict = figure.verdict === 'differs' ? 'differs' : `${figure.verdict} estimate`;
+        lines.push(`    ${verdict}: the page says ${reading.qualifier === 'exact' ? '' : `${reading.qualifier} `}${reading.value.toLocaleString('en')}${by}${when}; the reference: ${name}`);
       }
     }
   }

@@ -127,7 +127,9 @@ function sourcesOf(ref: ReferenceIndex, mentions: { doc: string }[]): SourceLine
     seen.add(m.doc);
     const d = ref.document(m.doc);
     if (!d) continue;
-    lines.push({ id: d.id, title: d.title, ...(d.publisher ? { publisher: d.publisher } : {}), ...(d.date ? { date: d.date } : {}) });
+    // Dates as the rest of the card writes them ("16 Mar 2013").
+    const date = cardDate(d.date) ?? d.date;
+    lines.push({ id: d.id, title: d.title, ...(d.publisher ? { publisher: d.publisher } : {}), ...(date ? { date } : {}) });
   }
   return lines;
 }

@@ -18,7 +18,7 @@ export const CATEGORY_STYLES: Record<MatchCategory, CategoryStyle> = {
   person: { name: 'backstory-person', label: 'Person', decoration: 'solid', tint: 'rgb(255 170 0 / 0.26)', line: 'rgb(214 120 0)', priority: 1 },
   place: { name: 'backstory-place', label: 'Place', decoration: 'dotted', tint: 'rgb(0 170 120 / 0.24)', line: 'rgb(0 150 100)', priority: 1 },
   organization: { name: 'backstory-organization', label: 'Organisation', decoration: 'dashed', tint: 'rgb(60 130 255 / 0.24)', line: 'rgb(40 110 240)', priority: 1 },
-  figure: { name: 'backstory-figure', label: 'Figure (matches the reference)', decoration: 'double', tint: 'rgb(160 90 255 / 0.24)', line: 'rgb(140 70 230)', priority: 2 },
+  figure: { name: 'backstory-figure', label: 'Figure (consistent with the reference)', decoration: 'double', tint: 'rgb(160 90 255 / 0.24)', line: 'rgb(140 70 230)', priority: 2 },
   'figure-differs': { name: 'backstory-figure-differs', label: 'Figure (differs from the reference)', decoration: 'wavy', tint: 'rgb(255 60 60 / 0.26)', line: 'rgb(225 30 30)', priority: 3 },
 };
 

@@ -405,10 +405,11 @@ suite('reference highlights in Chromium', () => {
     const fmt = (n: number) => n.toLocaleString('en-US');
     // Our own sentences around the reference's names: one figure agreeing with the reference, one lower.
     const path = `/figures-${++opened}.html`;
-    server.set(path, `<!doctype html><html><head><title>Toll</title></head><body><nav><a href="#">${esc(place)}</a></nav><article>
+    // Dated as the reference's figure: a lower count of the same date is a difference, not an earlier estimate.
+    server.set(path, `<!doctype html><html><head><title>Toll</title><meta property="article:published_time" content="${killed!.asOf ?? ''}"></head><body><nav><a href="#">${esc(place)}</a></nav><article>
       <h1>The toll in ${esc(place)}</h1>
       <p>The ${esc(source)} says more than ${fmt(killed!.value)} people have been killed in ${esc(place)} so far.</p>
-      <p>A count published last year said ${fmt(lower)} people had been killed in ${esc(place)}.</p></article></body></html>`);
+      <p>A rival count put the number at ${fmt(lower)} people killed in ${esc(place)}.</p></article></body></html>`);
     const page = await browser.context.newPage();
     await page.goto(server.origin + path);
     const tabId = await tabIdFor(browser, server.origin + path);

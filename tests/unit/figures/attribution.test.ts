@@ -13,6 +13,7 @@ describe('the page’s attribution of a figure', () => {
     ['A spokesman said estimates were exaggerated, and a pro-government newspaper put the number at 60,000 killed.', '60,000', 'a pro-government newspaper'],
     ['The United Nations says it now estimates that more than 9,000 people have died.', '9,000', 'The United Nations'],
     ['Activists estimate more than 10,000 deaths.', '10,000', 'Activists'],
+    ['Workers in Aleppo say food is short, while the U.N. puts the toll of the conflict at more than 70,000.', '70,000', 'the U.N.'],
     ['It marks the worst month of a war that activists say has killed more than 14,000 people.', '14,000', 'activists'],
     ['Thousands have died, with activist groups putting the toll at over 25,000.', '25,000', 'activist groups'],
     ['Almost 93,000 people were killed, the United Nations human rights office says.', '93,000', 'the United Nations human rights office'],

@@ -29,7 +29,7 @@ test('an entity card has its type, other names, facts tied to it and each source
   expect(card.figures).toEqual([
     expect.objectContaining({ label: 'more than 70,000 people killed', attribution: 'United Nations', place: 'Syria', asOf: '16 Mar 2013', period: '6 months to 16 Mar 2013', event: 'report' }),
   ]);
-  expect(card.sources).toEqual([{ id: 'doc-a', title: 'Story A', publisher: 'Wire A', date: '2013-03-16' }, { id: 'doc-b', title: 'Story B' }]);
+  expect(card.sources).toEqual([{ id: 'doc-a', title: 'Story A', publisher: 'Wire A', date: '16 Mar 2013' }, { id: 'doc-b', title: 'Story B' }]);
   const un = describeMatch(ref, { start: 0, end: 4, text: 'U.N.', category: 'organization', referenceId: 'organization:un' })!;
   expect(un.kind === 'entity' && un.aliases).toEqual(['U.N.', 'UN']);
   expect(announce(un)).toBe('United Nations, organisation. 1 reference figure.');
