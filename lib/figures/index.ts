@@ -6,6 +6,10 @@
 // looks at a bounded window (about 160 characters) around it, so a 200,000-word page costs one regex pass plus a
 // constant per number.
 //
+// Numbers are found by ./numbers.ts, in the page's language: "4m", "70k", "2.5bn", "two and a half", "2½", and
+// "70.000" or "60 000" as thousands on a European page. What a figure covers in time, where, and whom the text
+// credits are read from its sentence by ./time.ts, ./place.ts and ./attribution.ts, on demand.
+//
 // Deliberate decisions (tests in tests/unit/figures pin each of them):
 // - Vague quantities ("hundreds of", "thousands of", "dozens of", "tens of thousands") are NOT figures: they carry
 //   no value a reader could check against the reference, and reading them as 100 or 1,000 would make the matcher

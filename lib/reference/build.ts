@@ -13,6 +13,10 @@
 //   the conflict, a population...) is a figure;
 // - a time span that only dates another figure ("in the past six months", "for two days") is that figure's
 //   `period`, not a figure of its own; so are dates and years;
+// - every figure keeps its document's date (`asOf`) and what it covers in time (`scope`: a running total, the
+//   conflict's age, a stated span, one event, a state, a fixed property), read by the rules the page judge uses
+//   (lib/figures/time.ts), its period resolved to days against that date, and the kind of event it counts;
+// - a count per day or month (a rate) is not a figure of the reference;
 // - vague quantities ("hundreds of families", "thousands of civilians") are not figures (see lib/figures);
 // - ordinals ("sixth consecutive day", "third year", "second anniversary") are not figures.
 import nlp from 'compromise';

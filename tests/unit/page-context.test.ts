@@ -35,3 +35,36 @@ describe('readPageContext', () => {
     expect(d.documentElement.outerHTML).toBe(before);
   });
 });
+
+describe('the pipeline reads figures with the page’s language and date', () => {
+  it('passes them from the document to the matcher', async () => {
+    const { annotateDocument } = await import('../../lib/pipeline');
+    const { createMatcher } = await import('../../lib/match');
+    const reference = {
+      version: 1 as const,
+      documents: [],
+      entities: [
+        { id: 'place:syria', name: 'Syria', type: 'place' as const, placeKind: 'country' as const, aliases: ['Syria'], mentions: [], figureIds: [] },
+        { id: 'organization:un', name: 'United Nations', type: 'organization' as const, aliases: ['United Nations', 'UN'], mentions: [], figureIds: [] },
+      ],
+      figures: [
+        {
+          id: 'figure:toll', value: 70000, qualifier: 'more than' as const, unit: 'people', counts: 'people killed', label: 'more than 70,000 people killed',
+          asOf: '2013-03-16', scope: 'total' as const, placeId: 'place:syria', attributedToId: 'organization:un', entityIds: ['place:syria', 'organization:un'], mentions: [],
+        },
+      ],
+    };
+    const page = (lang: string, date: string) =>
+      doc(`<html lang="${lang}"><head><meta property="article:published_time" content="${date}"></head><body><article><h1>Syria</h1>
+        <p>The UN says more than 70.000 people have been killed in Syria.</p><p>The UN says 60.000 people have been killed in Syria.</p></article></body></html>`);
+    const figures = (d: Document) => annotateDocument(d, createMatcher(reference)).matches.filter((m) => m.figure).map((m) => [m.text, m.figure!.verdict]);
+    expect(figures(page('de', '2013-03-18'))).toEqual([
+      ['more than 70.000 people', 'matches'],
+      ['60.000 people', 'differs'],
+    ]);
+    // The same text on an English page: "70.000" could be seventy, so it is not read at all.
+    expect(figures(page('en', '2013-03-18'))).toEqual([]);
+    // A year later the same German page's counts are later statements of the total, not contradictions.
+    expect(figures(page('de', '2014-03-18')).map(([, v]) => v)).toEqual(['later']);
+  });
+});
