@@ -40,8 +40,19 @@ describe('createReference', () => {
     expect(ref.entitiesNamed('icrc')).toEqual([]);
   });
 
-  it('defaults to the bundled dataset, whose figures all resolve their entities', () => {
-    const bundled = createReference();
+  it('figuresOf takes links recorded on either side, skips ids that name no figure, and label names any id', () => {
+    const oneSided: Dataset = {
+      ...small,
+      entities: [{ ...small.entities[0]!, figureIds: ['figure:b', 'figure:gone'] }, { ...small.entities[1]!, figureIds: [] }],
+    };
+    const r = createReference(oneSided);
+    expect(r.figuresOf('place:kenya').map((f) => f.id)).toEqual(['figure:a', 'figure:b']);
+    expect(r.figuresOf('organization:red-cross').map((f) => f.id)).toEqual(['figure:b']);
+    expect([r.label('place:kenya'), r.label('figure:b'), r.label('person:nobody')]).toEqual(['Kenya', 'some 2 people fled', 'person:nobody']);
+  });
+
+  it('over the bundled dataset, whose figures all resolve their entities', () => {
+    const bundled = createReference(dataset);
     expect(bundled.dataset).toBe(dataset);
     expect(dataset.version).toBe(1);
     for (const e of dataset.entities) {
@@ -51,10 +62,12 @@ describe('createReference', () => {
 });
 
 describe('fit for the content script', () => {
-  it('lib/reference/index.ts imports only the data and its types, never the builder or its NLP library', () => {
+  it('lib/reference/index.ts and its lookups import only the data and its types, never the builder or its NLP library', () => {
     const source = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../lib/reference/index.ts'), 'utf8');
     const imports = [...source.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     expect(imports.length).toBeGreaterThan(0);
-    for (const spec of imports) expect(['./dataset.json', './types']).toContain(spec);
+    for (const spec of imports) expect(['./dataset.json', './types', './lookup']).toContain(spec);
+    const lookup = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../lib/reference/lookup.ts'), 'utf8');
+    expect([...lookup.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1])).toEqual(['./types']);
   });
 });
