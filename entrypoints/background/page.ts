@@ -1,8 +1,7 @@
 // The page part of the background: the toolbar badge (number of highlights, per tab) and the
 // "next highlight" keyboard command, forwarded to the active tab's content script.
 import type { Handlers } from '@/lib/messages';
-
-type SenderWithTab = { tab?: { id?: number } };
+import { reportToBadge } from '@/lib/page/badge';
 
 /** `action` in MV3 (Chrome), `browserAction` in Firefox's MV2 build. */
 function actionApi() {
@@ -10,24 +9,9 @@ function actionApi() {
   return b.action ?? b.browserAction;
 }
 
-/** Badge text for a count: empty for none (no badge), compact above 999 so it fits. */
-export function badgeText(total: number): string {
-  if (!Number.isFinite(total) || total <= 0) return '';
-  return total > 999 ? `${Math.floor(total / 1000)}k+` : String(Math.floor(total));
-}
-
-// Per-tab badge text is reset by the browser when the tab navigates (Chrome and Firefox), so a page Backstory
-// does not run on never shows the previous page's count; the content script reports anew on every page.
 export function pageHandlers(): Handlers {
-  return {
-    'page/report': async ({ total }, sender) => {
-      const tabId = (sender as SenderWithTab).tab?.id;
-      const action = actionApi();
-      if (tabId === undefined || !action) return null;
-      await action.setBadgeText({ tabId, text: badgeText(total) });
-      return null;
-    },
-  };
+  const action = actionApi();
+  return { 'page/report': reportToBadge(action && ((details) => action.setBadgeText(details))) };
 }
 
 export function startPageBackground(): void {
