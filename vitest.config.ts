@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -9,6 +10,9 @@ export default defineConfig({
       {
         plugins: [WxtVitest()],
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+        // WXT's mock of `browser` imports the fake from 'wxt/testing', whose index also loads the Vitest plugin
+        // and with it esbuild, which refuses to start under jsdom; the fake alone is all the mock needs.
+        resolve: { alias: [{ find: /^wxt\/testing$/, replacement: fileURLToPath(import.meta.resolve('wxt/testing/fake-browser')) }] },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],

@@ -1,17 +1,12 @@
-// Mounts the card in a shadow root on a host appended to <html>: the only node Backstory adds to a page
-// (with CSS highlights). The host resets every inherited and page style (`all: initial !important` from
-// inside: important rules of the shadow's :host beat the page's), so page CSS can neither hide nor restyle it.
-import { render } from 'preact';
+// The card on the page: Card.tsx in an open shadow-root layer (ShadowLayer.tsx), with a polite live region
+// that announces each card once. Open so tests and assistive technology can reach it: it only ever holds
+// reference data, nothing of the reader's.
 import { Card } from './Card';
+import { mountShadowLayer, placeNear } from './ShadowLayer';
 import { announce, type CardModel } from '@/lib/highlight/card-model';
-import type { CardPresenter } from '@/lib/page/controller';
-
-/** Stable attribute to find the host (tests, and our own mutation filtering). */
-export const CARD_HOST_ATTRIBUTE = 'data-backstory-card';
+import type { CardPresenter } from '@/lib/page/interaction';
 
 const CSS = `
-:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important;
-  z-index: 2147483647 !important; display: block !important; contain: layout style; }
 .card { position: fixed; box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(480px, calc(100vh - 16px)); overflow: auto;
   padding: 12px 14px 10px; border-radius: 10px; border: 1px solid #8884; pointer-events: auto;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; background: #fff;
@@ -38,72 +33,48 @@ footer { margin-top: 8px; font-size: 11px; color: #666; }
 `;
 
 export interface CardLayer extends CardPresenter {
-  readonly host: HTMLElement;
   destroy(): void;
 }
 
 export function mountCardLayer(doc: Document, onClose: () => void): CardLayer {
-  const host = doc.createElement('backstory-card');
-  host.setAttribute(CARD_HOST_ATTRIBUTE, '');
-  // Open so tests and assistive tech can reach it; it only ever holds reference data, nothing of the reader's.
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CSS;
-  const live = doc.createElement('div');
-  live.className = 'sr-only';
-  live.setAttribute('role', 'status');
-  live.setAttribute('aria-live', 'polite');
-  const mount = doc.createElement('div');
-  shadow.append(style, live, mount);
-  let open = false;
-  let shownId = '';
+  const layer = mountShadowLayer(doc, { name: 'card', css: CSS, mode: 'open' });
+  let shown: CardModel | null = null;
+  let shownKey = '';
+  let announcement = '';
 
-  function place(anchor: DOMRect) {
-    const card = mount.firstElementChild as HTMLElement | null;
-    if (!card) return;
-    const win = doc.defaultView!;
-    const { width, height } = card.getBoundingClientRect();
-    const gap = 8;
-    // Below the highlight when it fits, else above; clamped to the viewport.
-    let top = anchor.bottom + gap;
-    if (top + height > win.innerHeight - gap && anchor.top - gap - height >= gap) top = anchor.top - gap - height;
-    top = Math.max(gap, Math.min(top, win.innerHeight - height - gap));
-    const left = Math.max(gap, Math.min(anchor.left, win.innerWidth - width - gap));
-    card.style.top = `${top}px`;
-    card.style.left = `${left}px`;
-  }
+  // The live region stays once the layer exists, so the next card is announced into a region already there.
+  const draw = () =>
+    layer.render(
+      <>
+        <div class="sr-only" role="status" aria-live="polite">{announcement}</div>
+        {shown ? <Card model={shown} onClose={onClose} /> : null}
+      </>,
+    );
 
   return {
-    host,
     get isOpen() {
-      return open;
+      return shown !== null;
     },
-    show(model: CardModel, anchor: DOMRect) {
-      if (!host.isConnected) doc.documentElement.append(host);
+    show(model, anchor) {
       const key = `${model.kind}:${model.id}:${model.kind === 'figure' ? model.pageText : ''}`;
-      if (key !== shownId || !open) {
-        render(<Card model={model} onClose={onClose} />, mount);
-        // Re-announce only when the content changes, not on every reposition while scrolling.
-        live.textContent = announce(model);
-        shownId = key;
-      }
-      open = true;
-      place(anchor);
+      // Re-announce only when the content changes, not on every reposition while scrolling.
+      if (key !== shownKey || !shown) announcement = announce(model);
+      shownKey = key;
+      shown = model;
+      const card = draw()?.querySelector<HTMLElement>('.card');
+      if (card) placeNear(card, anchor, doc.defaultView!);
     },
     hide() {
-      if (!open) return;
-      open = false;
-      shownId = '';
-      render(null, mount);
-      live.textContent = '';
+      if (!shown) return;
+      shown = null;
+      shownKey = '';
+      announcement = '';
+      draw();
     },
-    owns(target: EventTarget | null) {
-      return target === host;
-    },
+    owns: (target) => layer.owns(target),
     destroy() {
-      render(null, mount);
-      host.remove();
-      open = false;
+      shown = null;
+      layer.destroy();
     },
   };
 }

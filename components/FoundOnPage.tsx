@@ -1,53 +1,34 @@
 // Popup section: what Backstory found on the tab, per category, with each reference item; choosing one
 // scrolls the page to it and opens its card.
-import { useEffect, useState } from 'preact/hooks';
-import { createClient } from '@/lib/messages';
-import type { PageSummary } from '@/lib/page/messages';
 import { MATCH_CATEGORIES } from '@/lib/match/types';
 import { CATEGORY_STYLES } from '@/lib/highlight/styles';
+import type { PageSummary } from '@/lib/page/messages';
+import { pageClient, usePageSummary } from './hooks/usePageSummary';
 
-export function pageClient(tabId: number) {
-  return createClient((m) => browser.tabs.sendMessage(tabId, m));
-}
-
-/** The tab's summary, kept fresh while the popup is open (living pages, settings changes). */
-export function usePageSummary(tabId: number | undefined): { summary: PageSummary | null; error: string | null } {
-  const [summary, setSummary] = useState<PageSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (tabId === undefined) return;
-    let alive = true;
-    const send = pageClient(tabId);
-    const refresh = () =>
-      send('page/summary', {})
-        .then((s) => alive && (setSummary(s), setError(null)))
-        .catch(() => alive && setError('Backstory does not run on this page (browser pages and the extension store are off limits).'));
-    void refresh();
-    const timer = setInterval(refresh, 1000);
-    const onChanged = () => setTimeout(refresh, 150);
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, [tabId]);
-  return { summary, error };
+/** The one-line status for a summary; null when the page has highlights to list. */
+function statusLine(summary: PageSummary): string | null {
+  switch (summary.status) {
+    case 'off':
+      return `Backstory is off for ${summary.site}.`;
+    case 'starting':
+      return 'Reading the page…';
+    case 'running':
+      return summary.total === 0 ? 'Reading the page…' : null;
+    case 'settled':
+      return summary.total === 0 ? 'Nothing from the reference found in this article.' : null;
+  }
 }
 
 export function FoundOnPage({ tabId }: { tabId: number | undefined }) {
   const { summary, error } = usePageSummary(tabId);
   if (tabId === undefined) return null;
-  if (error) return <section aria-labelledby="found-h"><h2 id="found-h">On this page</h2><p role="status">{error}</p></section>;
-  if (!summary) return <section aria-labelledby="found-h"><h2 id="found-h">On this page</h2><p role="status">Reading the page…</p></section>;
-  const reveal = (referenceId: string) => void pageClient(tabId)("page/reveal", { referenceId }).catch(() => {});
+  const line = error ?? (summary ? statusLine(summary) : 'Reading the page…');
+  const reveal = (referenceId: string) => void pageClient(tabId)('page/reveal', { referenceId }).catch(() => {});
   return (
-    <section aria-labelledby="found-h" data-section="found">
+    <section aria-labelledby="found-h" data-section="found" data-status={summary?.status}>
       <h2 id="found-h">On this page</h2>
-      {!summary.active ? (
-        <p role="status">Backstory is off for {summary.site}.</p>
-      ) : summary.total === 0 ? (
-        <p role="status">Nothing from the reference found in this article.</p>
+      {line !== null || !summary ? (
+        <p role="status">{line}</p>
       ) : (
         <>
           <p role="status" data-total={summary.total}>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MATCH_CATEGORIES, type MatchCategory } from '@/lib/match/types';
 import { CATEGORY_STYLES } from '@/lib/highlight/styles';
 import { isSiteEnabled, loadSettings, saveSettings, watchSettings, withCategory, withSite, type Settings } from '@/lib/page/settings';
-import { usePageSummary } from './FoundOnPage';
+import { usePageSummary } from './hooks/usePageSummary';
 
 export function SiteControls({ tabId }: { tabId: number | undefined }) {
   const { summary } = usePageSummary(tabId);

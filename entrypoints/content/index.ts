@@ -1,15 +1,96 @@
-import { startReferenceHighlights } from './reference-highlights';
-import { startNoteHighlights } from './note-highlights';
+// The content script: wires the page's two controllers, plain DOM code in lib/, to the extension. The page
+// controller (reference highlights) owns the page model and lends it to the notes page controller, so both read
+// one detection of the article. Settings come from storage.local (changes applied at once); the popup and the
+// background reach both through one message listener; reports go to the badge and an open popup.
+// It runs in other people's pages: what it adds lives in CSS.highlights or a shadow-root layer, and it never
+// changes the page's text or nodes.
+import datasetJson from '@/lib/reference/dataset.json';
+import type { Dataset } from '@/lib/reference/types';
+import { createReference } from '@/lib/reference/lookup';
+import { createMatcher } from '@/lib/match';
+import { createPageController } from '@/lib/page/controller';
+import { loadSettings, watchSettings } from '@/lib/page/settings';
+import { watchLocation } from '@/lib/page/location';
+import { Timer } from '@/lib/page/schedule';
+import { createNotesPageController } from '@/lib/notes/page-controller';
 import { referenceLinkFor } from '@/lib/notes/reference-link';
+import { createClient, routeMessage, type Envelope, type Handlers } from '@/lib/messages';
+import { normalizeUrl } from '@/lib/url';
+import { mountCardLayer } from '@/components/CardLayer';
+import { mountNoteTooltipLayer } from '@/components/NoteTooltipLayer';
+import { isLayerHost } from '@/components/ShadowLayer';
 
-// Runs in other people's pages: everything it adds lives in CSS.highlights or a shadow root,
-// and it never changes the page's text or nodes.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const highlights = startReferenceHighlights(ctx);
-    // A note on selected text is linked to the reference entity or figure highlighted there.
-    startNoteHighlights(ctx, { referenceAt: highlights ? (range) => referenceLinkFor(highlights.referenceAt(range)) : undefined });
+    // Only the top frame: ads and embeds in iframes are never the article, and one frame answers the popup.
+    if (window.top !== window) return;
+    ctx.onInvalidated(startBackstory());
   },
 });
+
+/** Starts Backstory on this page; returns what stops it. */
+function startBackstory(): () => void {
+  const dataset = datasetJson as Dataset;
+  const send = createClient((message: Envelope) => browser.runtime.sendMessage(message));
+  const card = mountCardLayer(document, () => highlights.closeCard());
+  const tooltip = mountNoteTooltipLayer(document);
+  const highlights = createPageController({
+    doc: document,
+    matcher: createMatcher(dataset),
+    reference: createReference(dataset),
+    card,
+    isOwn: isLayerHost,
+    // The background may be restarting (MV3 service worker) and the popup closed: the next change reports again.
+    onChange: (summary) => void send('page/report', summary).catch(() => undefined),
+  });
+  const notes = createNotesPageController({
+    page: highlights.page,
+    tooltip,
+    load: (url) => send('notes/list-for-url', { url }),
+    // A note on selected text is linked to the reference entity or figure highlighted there.
+    referenceAt: (range) => referenceLinkFor(highlights.referenceAt(range)),
+  });
+
+  const handlers: Handlers = {
+    'page/summary': () => highlights.summary(),
+    'page/reveal': ({ referenceId }) => highlights.reveal(referenceId),
+    'page/step': ({ direction }) => highlights.step(direction),
+    'notes/page-context': () => notes.context(),
+    'notes/page-refresh': () => notes.refresh(),
+    'notes/page-reveal': ({ id }) => notes.reveal(id),
+  };
+  const onMessage = (message: unknown, sender: unknown) => routeMessage(handlers, message, sender);
+  browser.runtime.onMessage.addListener(onMessage);
+
+  const unwatchSettings = watchSettings(browser.storage.onChanged, (settings) => void highlights.apply(settings));
+  void loadSettings(browser.storage.local).then((settings) => highlights.apply(settings));
+
+  // Single-page sites: a new path is a new article (a #fragment is the same one), and another address may have
+  // other notes. The app gets a moment to render the new article before it is detected.
+  const redetect = new Timer(() => highlights.page.redetect());
+  const location = watchLocation(window, (url, previous) => {
+    if (normalizeUrl(url) !== normalizeUrl(previous)) void notes.refresh().catch(() => undefined);
+    if (pathOf(url) !== pathOf(previous)) redetect.start(300);
+  });
+
+  // A page without notes costs one message and nothing else.
+  void notes.refresh().catch(() => undefined);
+
+  return () => {
+    location.stop();
+    redetect.cancel();
+    unwatchSettings();
+    browser.runtime.onMessage.removeListener(onMessage);
+    notes.destroy();
+    highlights.destroy();
+    card.destroy();
+    tooltip.destroy();
+  };
+}
+
+function pathOf(url: string): string {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
+}

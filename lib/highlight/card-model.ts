@@ -2,7 +2,8 @@
 // so it is tested without a browser and the Preact card only lays it out.
 import type { FigureVerdict, TextMatch } from '../match/types';
 import { formatRange, parseRange } from '../figures/dates';
-import type { Dataset, Entity, EntityType, Figure, Qualifier, SourceDocument } from '../reference/types';
+import type { EntityType, Figure, Qualifier } from '../reference/types';
+import type { Reference } from '../reference/lookup';
 
 export interface SourceLine {
   id: string;
@@ -86,40 +87,7 @@ export function formatQualified(value: number, qualifier: Qualifier): string {
   return qualifier === 'exact' ? formatNumber(value) : `${qualifier} ${formatNumber(value)}`;
 }
 
-/** Lookups by id over a dataset, built once per page. */
-export interface ReferenceIndex {
-  entity(id: string): Entity | undefined;
-  figure(id: string): Figure | undefined;
-  document(id: string): SourceDocument | undefined;
-  /** Figures tied to an entity, whichever side records the link; unknown ids are skipped. */
-  figuresOf(entityId: string): Figure[];
-  /** A short human label for a reference id: an entity's name or a figure's label. */
-  label(id: string): string;
-}
-
-export function indexDataset(dataset: Dataset): ReferenceIndex {
-  const entities = new Map(dataset.entities.map((e) => [e.id, e]));
-  const figures = new Map(dataset.figures.map((f) => [f.id, f]));
-  const documents = new Map(dataset.documents.map((d) => [d.id, d]));
-  // Figures tied to an entity: those it lists, and those that list it (place, attribution, subject).
-  const tied = new Map<string, Set<string>>();
-  const tie = (entityId: string, figureId: string) => {
-    let set = tied.get(entityId);
-    if (!set) tied.set(entityId, (set = new Set()));
-    set.add(figureId);
-  };
-  for (const e of dataset.entities) for (const id of e.figureIds) tie(e.id, id);
-  for (const f of dataset.figures) for (const id of f.entityIds) tie(id, f.id);
-  return {
-    figuresOf: (id) => [...(tied.get(id) ?? [])].map((fid) => figures.get(fid)).filter((f): f is Figure => !!f),
-    entity: (id) => entities.get(id),
-    figure: (id) => figures.get(id),
-    document: (id) => documents.get(id),
-    label: (id) => entities.get(id)?.name ?? figures.get(id)?.label ?? id,
-  };
-}
-
-function sourcesOf(ref: ReferenceIndex, mentions: { doc: string }[]): SourceLine[] {
+function sourcesOf(ref: Reference, mentions: { doc: string }[]): SourceLine[] {
   const seen = new Set<string>();
   const lines: SourceLine[] = [];
   for (const m of mentions) {
@@ -140,7 +108,7 @@ export function cardDate(iso: string | undefined): string | undefined {
   return range ? formatRange(range) : undefined;
 }
 
-function figureFact(ref: ReferenceIndex, f: Figure): FigureFact {
+function figureFact(ref: Reference, f: Figure): FigureFact {
   const place = f.placeId ? ref.entity(f.placeId)?.name : undefined;
   const asOf = cardDate(f.asOf);
   // A named source (the U.N.) or, failing that, who the text credits ("activists").
@@ -161,7 +129,7 @@ function figureFact(ref: ReferenceIndex, f: Figure): FigureFact {
 }
 
 /** The card for a match, or null when the reference no longer has that id (stale dataset). */
-export function describeMatch(ref: ReferenceIndex, match: TextMatch): CardModel | null {
+export function describeMatch(ref: Reference, match: TextMatch): CardModel | null {
   if (match.category === 'figure' || match.category === 'figure-differs') {
     const f = ref.figure(match.referenceId);
     if (!f) return null;

@@ -25,6 +25,14 @@ export const CATEGORY_STYLES: Record<MatchCategory, CategoryStyle> = {
 /** The keyboard-focused highlight: drawn over its category so the reader sees where they are. */
 export const FOCUS_HIGHLIGHT = 'backstory-focus';
 
+/** The reader's own notes on the page: above the reference highlights, so where both cover a word the note shows. */
+export const NOTE_HIGHLIGHT = 'backstory-note';
+export const NOTE_PRIORITY = 10;
+
+// A marker-pen tint with a solid magenta underline: distinct from the reference categories' colours and
+// underline styles, and readable on light and dark pages (translucent tint, saturated line).
+export const NOTE_CSS = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgb(255 80 170 / 0.22); text-decoration: underline solid rgb(205 0 110); text-decoration-thickness: 2px; text-underline-offset: 2px; }`;
+
 export function highlightCss(): string {
   const rules = Object.values(CATEGORY_STYLES).map(
     (s) => `::highlight(${s.name}) { background-color: ${s.tint}; text-decoration: underline ${s.decoration} ${s.line}; text-decoration-thickness: 2px; }`,

@@ -1,6 +1,6 @@
 // Living pages: content the page adds later ("read more", lazy paragraphs, infinite scroll) is annotated in
 // batches, looking only at the added or edited text nodes; removed content is reported so its highlights go.
-// Our own DOM changes (the card host, fallback marks) are never fed back as page changes.
+// Our own DOM changes (the UI hosts, fallback marks) are never fed back as page changes.
 import { isExcludedText } from '../article';
 
 export interface PageChanges {
@@ -24,8 +24,10 @@ export interface LivingOptions {
 export interface LivingWatcher {
   /** Runs `change` (which mutates the DOM on our behalf) without reporting its mutations. */
   ignoring(change: () => void): void;
-  /** Handles pending records now (tests; before a full re-run). */
+  /** Handles pending records now (tests, settling). */
   flush(): void;
+  /** Drops pending records unreported (a fresh detection reads the page as it is now). */
+  discard(): void;
   disconnect(): void;
 }
 
@@ -50,7 +52,8 @@ export function watchPage(root: Node, onBatch: (changes: PageChanges) => void, o
         }
         continue;
       }
-      if (r.removedNodes.length) removed = true;
+      // Our own host leaving the page (a tooltip hidden) removes nothing of the page's.
+      if (!removed && Array.from(r.removedNodes).some((n) => !isOwn(n))) removed = true;
       for (const n of Array.from(r.addedNodes)) {
         if (isOwn(n)) continue;
         if (n.nodeType === Node.TEXT_NODE) added.add(n as Text);
@@ -62,9 +65,14 @@ export function watchPage(root: Node, onBatch: (changes: PageChanges) => void, o
     }
   };
 
-  const run = () => {
+  const reset = () => {
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     firstAt = 0;
+  };
+
+  const run = () => {
+    reset();
     collect(observer.takeRecords());
     if (!added.size && !removed) return;
     const texts = [...added].filter((t) => t.isConnected && !isOwn(t)).sort(documentOrder);
@@ -98,12 +106,16 @@ export function watchPage(root: Node, onBatch: (changes: PageChanges) => void, o
         observer.takeRecords();
       }
     },
-    flush() {
-      if (timer !== undefined) clearTimeout(timer);
-      run();
+    flush: run,
+    discard() {
+      reset();
+      observer.takeRecords();
+      added = new Set();
+      edited = new Set();
+      removed = false;
     },
     disconnect() {
-      if (timer !== undefined) clearTimeout(timer);
+      reset();
       observer.disconnect();
     },
   };
@@ -114,10 +126,10 @@ export function documentOrder(a: Node, b: Node): number {
   return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-// Where a later addition cannot be article text, whatever the detector said about the first render.
-const NOT_ARTICLE = [
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre',
-  'nav', 'aside', 'footer', 'form', 'figcaption', '[contenteditable]:not([contenteditable="false"])', '[hidden]', '[aria-hidden="true"]',
+// Page furniture that can sit inside the article's element: text added there later is not article text.
+// (What is never text at all, such as scripts, code, form controls and hidden elements, is lib/article's rule.)
+const FURNITURE = [
+  'nav', 'aside', 'footer', 'form', 'figcaption',
   '[role="navigation"]', '[role="complementary"]', '[role="contentinfo"]', '[role="banner"]', '[role="dialog"]', '[role="alert"]',
 ].join(',');
 
@@ -138,7 +150,7 @@ export function isArticleAddition(node: Text, scope: Element | null): boolean {
   if (!scope || !scope.contains(node) || isExcludedText(node)) return false;
   const parent = node.parentElement;
   if (!parent) return false;
-  const furniture = parent.closest(NOT_ARTICLE);
+  const furniture = parent.closest(FURNITURE);
   // Furniture that *contains* the whole scope (an article inside a <form>) does not exclude it.
   return !furniture || furniture.contains(scope);
 }

@@ -12,15 +12,18 @@ export interface FoundItem {
   count: number;
 }
 
+/**
+ * Where Backstory is on a page: `starting` until the reader's settings are read, `running` while it reads or
+ * paints, `settled` when what is painted is complete, `off` when the reader turned it off for the site.
+ */
+export type PageStatus = 'starting' | 'running' | 'settled' | 'off';
+
 export interface PageSummary {
   /** The page's address (the popup has no "tabs" permission to read it from the tab). */
   url: string;
   /** The page's site key (lib/page/settings.ts siteKey), so the popup needs no "tabs" permission to know it. */
   site: string;
-  /** False when the reader turned Backstory off for this site. */
-  active: boolean;
-  /** False while Backstory is still reading or painting the page. */
-  settled: boolean;
+  status: PageStatus;
   /** 'css' (Custom Highlight API) or 'wrap' (fallback). */
   mode: 'css' | 'wrap';
   /** Highlights painted (categories turned off are not counted): the badge number. */
@@ -31,8 +34,11 @@ export interface PageSummary {
 }
 
 export interface PageProtocol {
-  /** Content script → background: the tab's highlight count changed (badge text). */
-  'page/report': { request: { total: number }; response: null };
+  /**
+   * Content script → the extension (the background sets the badge; an open popup shows it): the page's summary
+   * changed.
+   */
+  'page/report': { request: PageSummary; response: null };
   /** Popup → content script (tabs.sendMessage): what was found on this page. */
   'page/summary': { request: Record<string, never>; response: PageSummary };
   /** Popup → content script: scroll to the next highlight of a reference item and open its card. */

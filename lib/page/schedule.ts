@@ -44,3 +44,82 @@ export async function forEachChunk<T>(items: readonly T[], work: (slice: readonl
   }
   return !options.cancelled?.();
 }
+
+/** One pending timeout at a time: starting it again replaces the pending call. */
+export class Timer {
+  private id: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly fn: () => void) {}
+
+  get pending(): boolean {
+    return this.id !== undefined;
+  }
+
+  start(ms: number): void {
+    this.cancel();
+    this.id = setTimeout(() => {
+      this.id = undefined;
+      this.fn();
+    }, ms);
+  }
+
+  /** Starts it unless a call is already pending (a throttle rather than a debounce). */
+  startIfIdle(ms: number): void {
+    if (this.id === undefined) this.start(ms);
+  }
+
+  /** Runs a pending call now; false when none was pending. */
+  runNow(): boolean {
+    if (this.id === undefined) return false;
+    this.cancel();
+    this.fn();
+    return true;
+  }
+
+  cancel(): void {
+    if (this.id !== undefined) clearTimeout(this.id);
+    this.id = undefined;
+  }
+}
+
+/**
+ * Runs tasks one after another. A failing task (a hostile page) is reported and does not stop later ones;
+ * `onIdle` is called whenever the last queued task has finished.
+ */
+export class TaskQueue {
+  private tail: Promise<void> = Promise.resolve();
+  private count = 0;
+
+  constructor(private readonly onIdle: () => void = () => {}) {}
+
+  /** Tasks queued and not finished. */
+  get pending(): number {
+    return this.count;
+  }
+
+  enqueue(task: () => Promise<void> | void): Promise<void> {
+    this.count++;
+    this.tail = this.tail
+      .then(task)
+      .catch((error: unknown) => console.warn('Backstory:', error))
+      .finally(() => {
+        if (--this.count === 0) this.onIdle();
+      });
+    return this.tail;
+  }
+
+  /** Resolves when every task queued so far, and any they queued meanwhile, has finished. */
+  async idle(): Promise<void> {
+    while (this.count > 0) await this.tail;
+  }
+}
+
+/** Publishes a phase as a `backstory:*` performance measure (read by `npm run bench`); returns the time now. */
+export function measure(name: string, start: number): number {
+  const end = performance.now();
+  try {
+    performance.measure(name, { start, end });
+  } catch {
+    // Older engines without measure options: the timing is only diagnostics.
+  }
+  return end;
+}

@@ -140,11 +140,11 @@ test('a note on a selection is saved from the popup, highlighted on the page, an
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
   await page.mouse.move(box.x, box.y);
-  await expect.poll(() => page.locator('backstory-note-tip').count()).toBe(1);
+  await expect.poll(() => page.locator('[data-backstory-layer="note-tip"]').count()).toBe(1);
   // Closed root: the page cannot read the note out of it.
-  expect(await page.evaluate(() => document.querySelector('backstory-note-tip')!.shadowRoot)).toBeNull();
+  expect(await page.evaluate(() => document.querySelector('[data-backstory-layer="note-tip"]')!.shadowRoot)).toBeNull();
   await page.mouse.move(1, 1);
-  await expect.poll(() => page.locator('backstory-note-tip').count()).toBe(0);
+  await expect.poll(() => page.locator('[data-backstory-layer="note-tip"]').count()).toBe(0);
   await popup.close();
   await page.close();
 
@@ -411,7 +411,7 @@ test('the popup follows the system colour scheme and is usable from the keyboard
   // "Show on page" scrolls the page to a note's highlight and shows its text there.
   const quoted = popup.locator('.bs-note', { hasText: 'truly shocking' });
   await quoted.getByRole('button', { name: 'Show on page' }).click();
-  await expect.poll(() => page.locator('backstory-note-tip').count(), { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => page.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 10_000 }).toBe(1);
   await popup.close();
   await page.close();
 });

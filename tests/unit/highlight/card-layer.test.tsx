@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { CARD_HOST_ATTRIBUTE, mountCardLayer } from '@/components/CardLayer';
+import { mountCardLayer } from '@/components/CardLayer';
+import { isLayerHost, LAYER_ATTRIBUTE } from '@/components/ShadowLayer';
 import type { CardModel } from '@/lib/highlight/card-model';
 
 const entity: CardModel = {
@@ -22,8 +23,10 @@ test('the card adds one host only when first shown, in a shadow root, with dialo
   expect(count()).toBe(before); // nothing added to the page until a card is needed
 
   layer.show(entity, new DOMRect(10, 10, 40, 16), 'hover');
-  const host = document.querySelector(`[${CARD_HOST_ATTRIBUTE}]`)!;
+  const host = document.querySelector(`[${LAYER_ATTRIBUTE}="card"]`)!;
   expect(host.parentNode).toBe(document.documentElement);
+  expect(host.tagName).toBe('DIV'); // a built-in element: a page cannot define it before us
+  expect(isLayerHost(host)).toBe(true);
   expect(count()).toBe(before + 1); // the host; everything else is in its shadow root
   const dialog = host.shadowRoot!.querySelector('[role="dialog"]')!;
   expect(dialog.getAttribute('data-category')).toBe('place');
@@ -45,12 +48,13 @@ test('the card adds one host only when first shown, in a shadow root, with dialo
   expect(host.shadowRoot!.querySelector('[data-field="reference"]')!.textContent).toBe('more than 70,000 people');
   expect(host.shadowRoot!.querySelector('[data-field="reference-attribution"]')!.textContent).toBe('United Nations');
   expect(host.shadowRoot!.querySelector('[data-field="page-attribution"]')!.textContent).toBe('a government newspaper');
+  expect(host.shadowRoot!.querySelectorAll('[aria-live]')).toHaveLength(1);
 
   layer.hide();
   expect(layer.isOpen).toBe(false);
   expect(host.shadowRoot!.querySelector('[role="dialog"]')).toBeNull();
   expect(host.shadowRoot!.querySelector('[aria-live]')!.textContent).toBe('');
   layer.destroy();
-  expect(document.querySelector(`[${CARD_HOST_ATTRIBUTE}]`)).toBeNull();
+  expect(document.querySelector(`[${LAYER_ATTRIBUTE}]`)).toBeNull();
   expect(count()).toBe(before);
 });

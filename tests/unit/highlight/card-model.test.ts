@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { announce, describeMatch, formatQualified, indexDataset, VERDICT_TEXT } from '@/lib/highlight/card-model';
+import { announce, describeMatch, formatQualified, VERDICT_TEXT } from '@/lib/highlight/card-model';
+import { createReference } from '@/lib/reference/lookup';
 import type { Dataset } from '@/lib/reference/types';
 
 // A small dataset in the project's own words (not text from the source documents).
@@ -17,7 +18,7 @@ const dataset: Dataset = {
     { id: 'figure:killed', value: 70000, qualifier: 'more than', unit: 'people', counts: 'people killed', label: 'more than 70,000 people killed', placeId: 'place:syria', attributedToId: 'organization:un', asOf: '2013-03-16', scope: 'total', event: 'report', period: { label: '6 months to 16 Mar 2013', from: '2012-09-16', to: '2013-03-16' }, entityIds: ['place:syria', 'organization:un'], mentions: [{ doc: 'doc-a', start: 3, end: 9 }] },
   ],
 };
-const ref = indexDataset(dataset);
+const ref = createReference(dataset);
 
 test('an entity card has its type, other names, facts tied to it and each source once', () => {
   const card = describeMatch(ref, { start: 0, end: 5, text: 'Syria', category: 'place', referenceId: 'place:syria' })!;
@@ -90,6 +91,6 @@ test('an entity lists figures that point at it even when its own list does not, 
     entities: [...dataset.entities, { id: 'place:aleppo', name: 'Aleppo', type: 'place', aliases: ['Aleppo'], mentions: [], figureIds: [] }],
     figures: [...dataset.figures, { id: 'figure:fled', value: 7000, qualifier: 'up to', unit: 'people', counts: 'people fled', label: 'up to 7,000 people fled', placeId: 'place:aleppo', attributedTo: 'activists', entityIds: ['place:aleppo'], mentions: [] }],
   };
-  const card = describeMatch(indexDataset(more), { start: 0, end: 6, text: 'Aleppo', category: 'place', referenceId: 'place:aleppo' })!;
+  const card = describeMatch(createReference(more), { start: 0, end: 6, text: 'Aleppo', category: 'place', referenceId: 'place:aleppo' })!;
   expect(card.kind === 'entity' && card.figures).toEqual([expect.objectContaining({ id: 'figure:fled', attribution: 'activists', place: 'Aleppo' })]);
 });

@@ -2,12 +2,13 @@
 // linked to that item): overlap with the painted highlights, never mere touching, never hidden ones.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createPageController, type PageController } from '@/lib/page/controller';
-import { indexDataset } from '@/lib/highlight/card-model';
+import { createReference } from '@/lib/reference/lookup';
 import { createMatcher } from '@/lib/match';
 import { defaultSettings, withCategory, withSite } from '@/lib/page/settings';
 import { referenceLinkFor, referenceLinkText } from '@/lib/notes/reference-link';
 import type { Dataset } from '@/lib/reference/types';
 import { installFakeHighlights, stubRangeGeometry } from '../highlight/fake-highlights';
+import { articleElement } from './helpers';
 
 const dataset: Dataset = {
   version: 1,
@@ -29,12 +30,6 @@ const PAGE = '<header><nav>Aleppo Homs</nav></header><article><h1>Mr Ban in Hala
   + '<p>Shelling in Homs and Aleppo.</p>'
   + '<p>The United Nations says more than 70,000 people have been killed in Syria.</p></article><footer>Aleppo</footer>';
 
-const articleTexts = (doc: Document) => {
-  const out: Text[] = [];
-  const w = doc.createTreeWalker(doc.querySelector('article') ?? doc.body, NodeFilter.SHOW_TEXT);
-  for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n as Text);
-  return out;
-};
 
 /** A range over `needle` in the first text node under `selector` that has it, from `from` to `to` characters into it. */
 function rangeOver(selector: string, needle: string, from = 0, to = needle.length): Range {
@@ -62,7 +57,7 @@ describe('page controller: referenceAt', () => {
     fake = installFakeHighlights();
     restoreGeometry = stubRangeGeometry(() => [new DOMRect(0, 100, 10, 10)]);
     document.body.innerHTML = PAGE;
-    controller = createPageController({ doc: document, matcher: createMatcher(dataset), reference: indexDataset(dataset), detect: articleTexts, livingQuietMs: 10 });
+    controller = createPageController({ doc: document, matcher: createMatcher(dataset), reference: createReference(dataset), detect: articleElement, livingQuietMs: 10 });
     await controller.apply(defaultSettings());
     await controller.settle();
   });

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createPageController, type CardPresenter, type PageController } from '@/lib/page/controller';
-import { indexDataset, type CardModel } from '@/lib/highlight/card-model';
+import type { CardModel } from '@/lib/highlight/card-model';
+import { createReference } from '@/lib/reference/lookup';
 import { createMatcher } from '@/lib/match';
 import { defaultSettings, withCategory, withSite } from '@/lib/page/settings';
 import type { Dataset } from '@/lib/reference/types';
 import type { PageSummary } from '@/lib/page/messages';
 import { installFakeHighlights, stubRangeGeometry } from '../highlight/fake-highlights';
+import { articleElement } from './helpers';
 
 const dataset: Dataset = {
   version: 1,
@@ -34,16 +36,7 @@ class FakeCard implements CardPresenter {
 }
 
 const PAGE = `<header><nav>Aleppo Homs</nav></header><article><h1>Ban Ki-moon in Aleppo</h1><p>Shelling in Homs and Aleppo.</p></article><footer>Aleppo</footer>`;
-const articleTexts = (doc: Document) => {
-  const out: Text[] = [];
-  const w = doc.createTreeWalker(doc.querySelector('article') ?? doc.body, NodeFilter.SHOW_TEXT);
-  for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n as Text);
-  return out;
-};
-const settle = async (c: PageController) => {
-  await c.settle();
-  await new Promise((r) => setTimeout(r, 60));
-};
+const settle = (c: PageController) => c.settle();
 
 describe('page controller', () => {
   let fake: ReturnType<typeof installFakeHighlights>;
@@ -60,8 +53,8 @@ describe('page controller', () => {
     card = new FakeCard();
     reports = [];
     controller = createPageController({
-      doc: document, matcher: createMatcher(dataset), reference: indexDataset(dataset), card,
-      detect: articleTexts, livingQuietMs: 10, onChange: (s) => reports.push(s),
+      doc: document, matcher: createMatcher(dataset), reference: createReference(dataset), card,
+      detect: articleElement, livingQuietMs: 10, onChange: (s) => reports.push(s),
     });
     await controller.apply(defaultSettings());
     await settle(controller);
@@ -76,7 +69,7 @@ describe('page controller', () => {
     expect(names()).toEqual({ 'backstory-person': ['Ban Ki-moon'], 'backstory-place': ['Aleppo', 'Homs', 'Aleppo'] });
     const s = controller.summary();
     expect(s.total).toBe(4);
-    expect(s.settled).toBe(true);
+    expect(s.status).toBe('settled');
     expect(s.byCategory).toEqual({ person: 1, place: 3, organization: 0, figure: 0, 'figure-differs': 0 });
     expect(s.items).toEqual([
       { referenceId: 'person:ban', category: 'person', label: 'Ban Ki-moon', count: 1 },
@@ -95,7 +88,9 @@ describe('page controller', () => {
 
     await controller.apply(withSite(defaultSettings(), location.hostname || 'localhost', false));
     expect(fake.registry.size).toBe(0);
-    expect(controller.summary()).toMatchObject({ active: false, total: 0 });
+    expect(controller.summary()).toMatchObject({ status: 'off', total: 0 });
+    await settle(controller);
+    expect(reports.at(-1)).toMatchObject({ status: 'off', total: 0 });
     await controller.apply(defaultSettings());
     await settle(controller);
     expect(controller.summary().total).toBe(4);
@@ -165,7 +160,7 @@ test('fallback mode follows a living page without reacting to its own marks', as
   document.body.innerHTML = PAGE;
   const before = document.body.innerHTML;
   let reports = 0;
-  const c = createPageController({ doc: document, matcher: createMatcher(dataset), reference: indexDataset(dataset), detect: articleTexts, livingQuietMs: 10, onChange: () => reports++ });
+  const c = createPageController({ doc: document, matcher: createMatcher(dataset), reference: createReference(dataset), detect: articleElement, livingQuietMs: 10, onChange: () => reports++ });
   await c.apply(defaultSettings());
   await settle(c);
   expect(Array.from(document.querySelectorAll('backstory-mark')).map((m) => m.textContent)).toEqual(['Ban Ki-moon', 'Aleppo', 'Homs', 'Aleppo']);
@@ -185,14 +180,14 @@ test('fallback mode follows a living page without reacting to its own marks', as
 test('when the app replaces the whole article element, the new article is found and highlighted', async () => {
   const fake = installFakeHighlights();
   document.body.innerHTML = PAGE;
-  const c = createPageController({ doc: document, matcher: createMatcher(dataset), reference: indexDataset(dataset), detect: articleTexts, livingQuietMs: 10 });
+  const c = createPageController({ doc: document, matcher: createMatcher(dataset), reference: createReference(dataset), detect: articleElement, livingQuietMs: 10 });
   await c.apply(defaultSettings());
   await settle(c);
   const fresh = document.createElement('article');
   fresh.innerHTML = '<h1>Elsewhere</h1><p>Quiet in Homs.</p>';
   document.querySelector('article')!.replaceWith(fresh);
   await settle(c);
-  await expect.poll(() => c.summary().items.map((i) => i.label), { timeout: 3000 }).toEqual(['Homs']);
+  expect(c.summary().items.map((i) => i.label)).toEqual(['Homs']);
   expect([...fake.registry.keys()]).toEqual(['backstory-place']);
   c.destroy();
   fake.uninstall();
@@ -210,7 +205,7 @@ test('a figure in a paragraph added later is judged with the article around it (
     figures: [{ id: 'figure:killed', value: 70000, qualifier: 'more than', unit: 'people', counts: 'people killed', label: 'more than 70,000 people killed', placeId: 'place:syria', attributedToId: 'organization:un', entityIds: ['place:syria', 'organization:un'], mentions: [] }],
   };
   document.body.innerHTML = '<article><h1>Aleppo</h1><p>The United Nations gave new numbers on the war in Syria on Friday.</p></article>';
-  const c = createPageController({ doc: document, matcher: createMatcher(withFigure), reference: indexDataset(withFigure), detect: articleTexts, livingQuietMs: 10 });
+  const c = createPageController({ doc: document, matcher: createMatcher(withFigure), reference: createReference(withFigure), detect: articleElement, livingQuietMs: 10 });
   await c.apply(defaultSettings());
   await settle(c);
   const before = c.summary().total;
@@ -223,4 +218,38 @@ test('a figure in a paragraph added later is judged with the article around it (
   expect([...fake.registry.get('backstory-figure')!].map((r) => r.toString()).join('')).toContain('70,000');
   c.destroy();
   fake.uninstall();
+});
+
+describe('status', () => {
+  test('before the reader\'s settings are read the page is "starting", never "settled" or "off"; then running, then settled with everything painted', async () => {
+    const fake = installFakeHighlights();
+    document.body.innerHTML = PAGE;
+    const reports: PageSummary[] = [];
+    const c = createPageController({ doc: document, matcher: createMatcher(dataset), reference: createReference(dataset), detect: articleElement, onChange: (s) => reports.push(s) });
+    expect(c.summary()).toMatchObject({ status: 'starting', total: 0 });
+    const applying = c.apply(defaultSettings());
+    expect(c.summary().status).toBe('running');
+    await applying;
+    await c.settle();
+    expect(c.summary()).toMatchObject({ status: 'settled', total: 4 });
+    // Every report that says "settled" has the page's highlights painted; none says "off".
+    expect(reports.length).toBeGreaterThan(0);
+    for (const r of reports) expect(r.status).not.toBe('off');
+    for (const r of reports.filter((r) => r.status === 'settled')) expect(r.total).toBe(4);
+    c.destroy();
+    fake.uninstall();
+  });
+
+  test('a site turned off is "off" from the first settings on, and nothing is read', async () => {
+    document.body.innerHTML = PAGE;
+    let detections = 0;
+    const c = createPageController({
+      doc: document, matcher: createMatcher(dataset), reference: createReference(dataset),
+      detect: (doc) => (detections++, articleElement(doc)),
+    });
+    await c.apply(withSite(defaultSettings(), location.hostname || 'localhost', false));
+    expect(c.summary()).toMatchObject({ status: 'off', total: 0 });
+    expect(detections).toBe(0);
+    c.destroy();
+  });
 });

@@ -1,0 +1,110 @@
+// The one way Backstory puts UI on someone else's page (the card, the note tooltip): Preact rendered into the
+// shadow root of a host element appended to <html>.
+// - The host is a plain <div>, never a custom element name: a page can define a custom element before we create
+//   it and take over its shadow root, but it cannot redefine a built-in element.
+// - It is created on first use, inside try/catch: a document that refuses a shadow root (XML, SVG) gets no UI
+//   and nothing breaks.
+// - The shadow root's `:host` rule resets everything with `!important`, which beats the page's rules for the
+//   host (important or not), so page CSS can neither hide nor restyle it; our styles stay inside.
+import { render, type ComponentChild } from 'preact';
+
+/** Marks a host (tests look for it; it says nothing a page could use). */
+export const LAYER_ATTRIBUTE = 'data-backstory-layer';
+
+const HOST_CSS = `:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important;
+  width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; contain: layout style; }`;
+
+const hosts = new WeakSet<Node>();
+
+/** Whether a node is a layer's host: Backstory's, never the page's content. */
+export function isLayerHost(node: Node): boolean {
+  return hosts.has(node);
+}
+
+export interface ShadowLayerOptions {
+  /** The LAYER_ATTRIBUTE value. */
+  name: string;
+  /** Styles for what is rendered inside. */
+  css: string;
+  /** 'closed' where the content is the reader's own (notes): the page's scripts cannot reach into it. */
+  mode: ShadowRootMode;
+}
+
+export interface ShadowLayer {
+  /** Renders `ui` in the layer, putting the host on the page; returns the mount element, or null where the document allows no layer. */
+  render(ui: ComponentChild): HTMLElement | null;
+  /** Empties the layer and takes its host off the page. */
+  remove(): void;
+  /** Whether the host is on the page. */
+  readonly attached: boolean;
+  /** Whether an event target is this layer's host (events from inside a shadow root are retargeted to it). */
+  owns(target: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+export function mountShadowLayer(doc: Document, options: ShadowLayerOptions): ShadowLayer {
+  let host: HTMLElement | null = null;
+  let mount: HTMLElement | null = null;
+  let failed = false;
+
+  function create(): HTMLElement | null {
+    if (mount || failed) return mount;
+    try {
+      const el = doc.createElement('div');
+      el.setAttribute(LAYER_ATTRIBUTE, options.name);
+      const shadow = el.attachShadow({ mode: options.mode });
+      const style = doc.createElement('style');
+      style.textContent = `${HOST_CSS}\n${options.css}`;
+      const inner = doc.createElement('div');
+      shadow.append(style, inner);
+      hosts.add(el);
+      host = el;
+      mount = inner;
+    } catch {
+      failed = true;
+    }
+    return mount;
+  }
+
+  function remove() {
+    if (mount) render(null, mount);
+    host?.remove();
+  }
+
+  return {
+    render(ui) {
+      const target = create();
+      if (!target || !host) return null;
+      try {
+        if (!host.isConnected) doc.documentElement.append(host);
+        render(ui, target);
+      } catch {
+        return null;
+      }
+      return target;
+    },
+    remove,
+    get attached() {
+      return !!host?.isConnected;
+    },
+    owns(target) {
+      return target !== null && target === host;
+    },
+    destroy() {
+      remove();
+      host = null;
+      mount = null;
+    },
+  };
+}
+
+/** Places `el` (fixed) next to `anchor`: below it when it fits, else above; kept inside the viewport. */
+export function placeNear(el: HTMLElement, anchor: DOMRect, win: Window, gap = 8): void {
+  const { width, height } = el.getBoundingClientRect();
+  let top = anchor.bottom + gap;
+  if (top + height > win.innerHeight - gap && anchor.top - gap - height >= gap) top = anchor.top - gap - height;
+  top = Math.max(gap, Math.min(top, win.innerHeight - height - gap));
+  const left = Math.max(gap, Math.min(anchor.left, win.innerWidth - width - gap));
+  el.style.top = `${top}px`;
+  el.style.left = `${left}px`;
+}

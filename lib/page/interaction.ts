@@ -1,0 +1,165 @@
+// The reader and the highlights: the card opens on hover (after a short pause, closing again when the pointer
+// leaves, with time to reach the card) and on keyboard focus (Alt+Shift+J / K, the popup's list), follows its
+// highlight on scroll and resize, and Esc closes it.
+import type { Highlighter, HighlightItem } from '../highlight/highlighter';
+import { describeMatch, type CardModel } from '../highlight/card-model';
+import type { Reference } from '../reference/lookup';
+import { ListenerCollection } from './listeners';
+import { Timer } from './schedule';
+
+/** The card UI, injected so lib/ stays free of Preact and of the on-page host. */
+export interface CardPresenter {
+  show(model: CardModel, anchor: DOMRect, how: 'hover' | 'keyboard'): void;
+  hide(): void;
+  readonly isOpen: boolean;
+  /** Whether an event target is the card itself (moving the pointer onto the card keeps it open). */
+  owns(target: EventTarget | null): boolean;
+}
+
+export interface InteractionOptions {
+  win: Window;
+  reference: Reference;
+  card?: CardPresenter;
+  /** Pause before hit-testing the pointer (hit-testing on every mousemove would cost frames on long pages). */
+  hoverDelayMs?: number;
+}
+
+export interface Interaction {
+  /** Starts listening to the reader, over what `highlighter` paints. */
+  start(highlighter: Highlighter): void;
+  stop(): void;
+  close(): void;
+  /** Items taken down: the card closes if it was showing one. */
+  forget(items: readonly HighlightItem[]): void;
+  step(direction: 1 | -1): boolean;
+  reveal(referenceId: string): boolean;
+}
+
+// Never take keys from what the reader is typing in.
+const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
+
+/** How long a hover card stays after the pointer leaves its highlight, so the pointer can reach the card. */
+const HIDE_GRACE_MS = 300;
+
+export function createInteraction(options: InteractionOptions): Interaction {
+  const { win, reference, card } = options;
+  const listeners = new ListenerCollection();
+  let highlighter: Highlighter | null = null;
+  // The open card: its highlight, how it was opened, and its model (kept so the card can follow on scroll).
+  let current: { item: HighlightItem; how: 'hover' | 'keyboard'; model: CardModel } | null = null;
+  let pointer = { x: 0, y: 0, target: null as EventTarget | null };
+  let scrollFrame = 0;
+  const hover = new Timer(hoverCheck);
+  const hideLater = new Timer(() => {
+    if (current?.how === 'hover') close();
+  });
+
+  function show(item: HighlightItem, how: 'hover' | 'keyboard') {
+    const model = describeMatch(reference, item.match);
+    if (!model || !card) return;
+    current = { item, how, model };
+    card.show(model, item.range.getBoundingClientRect(), how);
+  }
+
+  function close() {
+    if (current?.how === 'keyboard') highlighter?.setFocus(null);
+    current = null;
+    hideLater.cancel();
+    card?.hide();
+  }
+
+  function focus(item: HighlightItem) {
+    highlighter?.setFocus(item);
+    const rect = item.range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > win.innerHeight || rect.left < 0 || rect.right > win.innerWidth) {
+      const el = item.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
+    }
+    show(item, 'keyboard');
+  }
+
+  function step(direction: 1 | -1): boolean {
+    const list = highlighter?.items() ?? [];
+    if (!list.length) return false;
+    let index = current ? list.indexOf(current.item) : -1;
+    if (index < 0) {
+      // Start where the reader is: the first highlight in view (or after it), not the top of the page.
+      const firstVisible = list.findIndex((i) => i.range.getBoundingClientRect().bottom >= 0);
+      index = direction === 1 ? (firstVisible < 0 ? 0 : firstVisible) - 1 : firstVisible < 0 ? list.length : firstVisible;
+    }
+    focus(list[(index + direction + list.length) % list.length]!);
+    return true;
+  }
+
+  function reveal(referenceId: string): boolean {
+    const list = (highlighter?.items() ?? []).filter((i) => i.match.referenceId === referenceId);
+    if (!list.length) return false;
+    const at = current ? list.indexOf(current.item) : -1;
+    focus(list[(at + 1) % list.length]!);
+    return true;
+  }
+
+  function hoverCheck() {
+    if (!highlighter) return;
+    if (card?.owns(pointer.target)) return hideLater.cancel();
+    const item = highlighter.itemAt(pointer.x, pointer.y);
+    if (item) {
+      hideLater.cancel();
+      if (current?.item !== item) {
+        if (current?.how === 'keyboard') highlighter.setFocus(null);
+        show(item, 'hover');
+      }
+    } else if (current?.how === 'hover') {
+      hideLater.startIfIdle(HIDE_GRACE_MS);
+    }
+  }
+
+  const onMouseMove = (e: MouseEvent) => {
+    pointer = { x: e.clientX, y: e.clientY, target: e.target };
+    hover.startIfIdle(options.hoverDelayMs ?? 60);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && current) {
+      close();
+      return;
+    }
+    if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
+    if (e.code !== 'KeyJ' && e.code !== 'KeyK') return;
+    if ((e.target as Element | null)?.closest?.(EDITABLE)) return;
+    if (step(e.code === 'KeyJ' ? 1 : -1)) e.preventDefault();
+  };
+
+  // Scrolling and reflow move the highlight: the card follows, once a frame.
+  const onScroll = () => {
+    if (!current || scrollFrame) return;
+    scrollFrame = win.requestAnimationFrame(() => {
+      scrollFrame = 0;
+      if (current) card?.show(current.model, current.item.range.getBoundingClientRect(), current.how);
+    });
+  };
+
+  return {
+    start(h) {
+      highlighter = h;
+      listeners.add(win, 'mousemove', onMouseMove, { capture: true, passive: true });
+      listeners.add(win, 'keydown', onKeyDown, { capture: true });
+      listeners.add(win, 'scroll', onScroll, { capture: true, passive: true });
+      listeners.add(win, 'resize', onScroll, { passive: true });
+    },
+    stop() {
+      close();
+      listeners.removeAll();
+      hover.cancel();
+      if (scrollFrame) win.cancelAnimationFrame(scrollFrame);
+      scrollFrame = 0;
+      highlighter = null;
+    },
+    close,
+    forget(items) {
+      if (current && items.includes(current.item)) close();
+    },
+    step,
+    reveal,
+  };
+}

@@ -1,0 +1,222 @@
+// The page as Backstory reads it: the article detected once and kept current while the page changes, lent to
+// everything that works on the page (the highlights, lib/page/controller.ts; the notes, lib/notes/page-controller.ts)
+// so a note's position and a highlight's offsets are offsets into the same text.
+//
+// The page is watched (lib/page/living.ts) only while someone listens. While it is watched, the detection and the
+// text maps are kept and updated: text the page adds inside the article joins it, text it removes or rewrites
+// leaves it, and an article that appears late or is replaced by the app is detected again (at most once a
+// second). While nobody listens nothing is kept: each request detects afresh, so it never answers from a page
+// that has changed since.
+import { detectArticle, type ArticleResult } from '../article';
+import { buildTextMap, type TextMap } from '../text';
+import { readPageContext } from '../page-context';
+import type { PageContext } from '../match/figures';
+import { articleScope, documentOrder, isArticleAddition, watchPage, type LivingWatcher, type PageChanges } from './living';
+import { measure, Timer } from './schedule';
+
+export interface ArticleDetection {
+  /** Counts detections on this page: work begun on an older one is stale. */
+  readonly generation: number;
+  readonly article: ArticleResult;
+  /** The lowest element holding the whole article: text added inside it later may be article text. */
+  readonly scope: Element | null;
+  /** The page's language and date (lib/page-context.ts): how its figures are read and dated. */
+  readonly context: PageContext;
+}
+
+export type PageEvent =
+  /** The page changed; `added` is the text that joined the article (document order). */
+  | { type: 'changed'; changes: PageChanges; added: Text[] }
+  /** The article was detected again (single-page navigation, an app that rendered or replaced it). */
+  | { type: 'detected'; detection: ArticleDetection };
+
+export interface PageModelOptions {
+  detect?: (doc: Document) => ArticleResult;
+  /** Nodes Backstory added (its UI hosts): never article or page text, their mutations ignored. */
+  isOwn?: (node: Node) => boolean;
+  /** Coalesces bursts of page changes (lib/page/living.ts). */
+  quietMs?: number;
+  /** The shortest time between two detections the page's own changes ask for. */
+  redetectMs?: number;
+}
+
+export interface PageModel {
+  readonly doc: Document;
+  /** The article as detected now. */
+  detection(): ArticleDetection;
+  /**
+   * The page may hold another article now (single-page navigation): detects it again and tells every listener.
+   * While nobody listens there is nothing to tell, and the next request detects afresh anyway.
+   */
+  redetect(): void;
+  /** The article's text now (its detection, plus text added to it since), as one string mapped to its nodes. */
+  articleText(): TextMap;
+  /** Every text of the page's body a reader can select, for notes quoted outside the article. */
+  bodyText(): TextMap;
+  /** Whether a text node is part of the article as last detected (and kept current while watched). */
+  isArticleText(node: Text): boolean;
+  /** Whether a node is, or is inside, something Backstory added. */
+  isOwn(node: Node): boolean;
+  /** Runs a DOM change of ours (fallback marks) without it being reported as a change of the page's. */
+  ignoring(change: () => void): void;
+  /** Calls `listener` on every change; the page is watched while anyone listens. Returns the unsubscribe. */
+  subscribe(listener: (event: PageEvent) => void): () => void;
+  /** Delivers pending page changes, and a pending re-detection, now (settling before a check). */
+  flush(): void;
+  destroy(): void;
+}
+
+// What a reader cannot select, so a note never quotes it: scripts, styles and the like.
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
+export function createPageModel(doc: Document, options: PageModelOptions = {}): PageModel {
+  const detect = options.detect ?? detectArticle;
+  const ownTest = options.isOwn ?? (() => false);
+  const redetectMs = options.redetectMs ?? 1000;
+  const isOwn = (node: Node): boolean => {
+    for (let n: Node | null = node; n; n = n.parentNode) if (ownTest(n)) return true;
+    return false;
+  };
+
+  const listeners = new Set<(event: PageEvent) => void>();
+  let watcher: LivingWatcher | null = null;
+  let generation = 0;
+  // Kept only while the page is watched (see the file comment).
+  let current: ArticleDetection | null = null;
+  let nodes = new Set<Text>();
+  /** Whether text joined the article since it was detected (its nodes then need sorting into document order). */
+  let grown = false;
+  let articleMap: TextMap | null = null;
+  let bodyMap: TextMap | null = null;
+  let lastDetected = 0;
+  const redetectLater = new Timer(() => redetect());
+
+  function take(): ArticleDetection {
+    watcher?.discard(); // changes so far are part of what is detected now
+    const t = performance.now();
+    const found = detect(doc);
+    const article = found.nodes.some(isOwn) ? { ...found, nodes: found.nodes.filter((n) => !isOwn(n)) } : found;
+    measure('backstory:detect', t);
+    lastDetected = Date.now();
+    const detection: ArticleDetection = { generation: ++generation, article, scope: articleScope(article.nodes), context: readPageContext(doc) };
+    current = watcher ? detection : null;
+    nodes = new Set(article.nodes);
+    grown = false;
+    articleMap = null;
+    bodyMap = null;
+    return detection;
+  }
+
+  function detection(): ArticleDetection {
+    return current ?? take();
+  }
+
+  function redetect() {
+    redetectLater.cancel();
+    if (!watcher) return;
+    emit({ type: 'detected', detection: take() });
+  }
+
+  function emit(event: PageEvent) {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.warn('Backstory:', error);
+      }
+    }
+  }
+
+  function onPageChanges(changes: PageChanges) {
+    if (!current) {
+      emit({ type: 'changed', changes, added: [] });
+      return;
+    }
+    bodyMap = null;
+    // Text the page removed or rewrote leaves the article; rewritten text comes back below if it still belongs.
+    if (changes.removed || changes.edited.size) {
+      for (const t of changes.edited) nodes.delete(t);
+      if (changes.removed) for (const t of nodes) if (!t.isConnected) nodes.delete(t);
+      articleMap = null;
+    }
+    const fresh = changes.texts.filter((t) => !nodes.has(t));
+    const scope = current.scope;
+    if (fresh.length && (!scope || !scope.isConnected)) {
+      // No article at first (an app still rendering), or the app replaced it: look for it again, at most once
+      // a second (a page still rendering mutates constantly), never dropped.
+      redetectLater.startIfIdle(Math.max(0, lastDetected + redetectMs - Date.now()));
+    }
+    const added = scope?.isConnected ? fresh.filter((t) => isArticleAddition(t, scope)) : [];
+    if (added.length) {
+      for (const t of added) nodes.add(t);
+      grown = true;
+      articleMap = null;
+    }
+    emit({ type: 'changed', changes, added });
+  }
+
+  function startWatching() {
+    watcher = watchPage(doc.documentElement, onPageChanges, { quietMs: options.quietMs ?? 150, isOwn });
+    current = null; // a detection taken while nobody watched may be out of date
+  }
+
+  function stopWatching() {
+    redetectLater.cancel();
+    watcher?.disconnect();
+    watcher = null;
+    current = null;
+    articleMap = null;
+    bodyMap = null;
+  }
+
+  return {
+    doc,
+    detection,
+    redetect,
+    articleText() {
+      if (articleMap && current) return articleMap;
+      const { article } = detection();
+      const list = grown ? [...nodes].sort(documentOrder) : article.nodes.filter((t) => nodes.has(t));
+      const map = buildTextMap(list);
+      if (current) articleMap = map;
+      return map;
+    },
+    bodyText() {
+      if (bodyMap && current) return bodyMap;
+      const list: Text[] = [];
+      const root = doc.body ?? doc.documentElement;
+      if (root) {
+        const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const parent = n.parentElement;
+          if (parent && !NOT_TEXT.has(parent.tagName.toUpperCase()) && !isOwn(n)) list.push(n as Text);
+        }
+      }
+      const map = buildTextMap(list);
+      if (current) bodyMap = map;
+      return map;
+    },
+    isArticleText: (node) => nodes.has(node),
+    isOwn,
+    ignoring(change) {
+      if (watcher) watcher.ignoring(change);
+      else change();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!watcher) startWatching();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) stopWatching();
+      };
+    },
+    flush() {
+      watcher?.flush();
+      redetectLater.runNow();
+    },
+    destroy() {
+      listeners.clear();
+      stopWatching();
+    },
+  };
+}

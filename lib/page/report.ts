@@ -1,0 +1,60 @@
+// What the page controller tells the popup and the badge: the page's status and what is painted, summarised per
+// category and per reference item, and reported (debounced) whenever it changes.
+import { MATCH_CATEGORIES, type MatchCategory } from '../match/types';
+import type { HighlightItem } from '../highlight/highlighter';
+import type { FoundItem, PageStatus, PageSummary } from './messages';
+import { Timer } from './schedule';
+
+export interface SummaryInput {
+  url: string;
+  site: string;
+  status: PageStatus;
+  mode: 'css' | 'wrap';
+  /** Painted items, in document order. */
+  items: readonly HighlightItem[];
+  label: (referenceId: string) => string;
+}
+
+export function summarize(input: SummaryInput): PageSummary {
+  const byCategory = Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, 0])) as Record<MatchCategory, number>;
+  const found = new Map<string, FoundItem>();
+  for (const item of input.items) {
+    const { category, referenceId } = item.match;
+    byCategory[category]++;
+    const key = `${category} ${referenceId}`;
+    const seen = found.get(key);
+    if (seen) seen.count++;
+    else found.set(key, { referenceId, category, label: input.label(referenceId), count: 1 });
+  }
+  return {
+    url: input.url,
+    site: input.site,
+    status: input.status,
+    mode: input.mode,
+    total: input.items.length,
+    byCategory,
+    items: [...found.values()],
+  };
+}
+
+/** Reports changes at most once per burst: many paints in a row (chunks, a living page) send one report. */
+export class Reporter {
+  private readonly timer: Timer;
+
+  constructor(report: () => void, private readonly delayMs = 30) {
+    this.timer = new Timer(report);
+  }
+
+  changed(): void {
+    this.timer.start(this.delayMs);
+  }
+
+  /** Sends a pending report now. */
+  flush(): void {
+    this.timer.runNow();
+  }
+
+  cancel(): void {
+    this.timer.cancel();
+  }
+}

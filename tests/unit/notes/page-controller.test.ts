@@ -1,0 +1,263 @@
+// The notes page controller: the reader's notes anchored in the page model's text (the detection the
+// highlights use), painted as `backstory-note`, shown on hover, caret and reveal, kept anchored while the
+// page changes, and the page's side of a new note.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createNotesPageController, type NoteTooltipPresenter, type NotesPageController, type TooltipNote } from '@/lib/notes/page-controller';
+import { createPageModel, type PageModel } from '@/lib/page/model';
+import { createPageController } from '@/lib/page/controller';
+import { defaultSettings } from '@/lib/page/settings';
+import { createMatcher } from '@/lib/match';
+import { createReference } from '@/lib/reference/lookup';
+import { referenceLinkFor } from '@/lib/notes/reference-link';
+import type { Annotation, NoteTarget } from '@/lib/notes/types';
+import type { Dataset } from '@/lib/reference/types';
+import { installFakeHighlights, stubRangeGeometry } from '../highlight/fake-highlights';
+import { articleElement } from '../page/helpers';
+
+const PAGE = `<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Syria death toll passes 60,000, says UN</h1>
+<p>The United Nations said on Wednesday that more than 60,000 people had been killed in Aleppo and elsewhere.</p>
+<p>Navi Pillay, the UN high commissioner for human rights, called the number "truly shocking".</p></article>`;
+
+class FakeTooltip implements NoteTooltipPresenter {
+  shown: TooltipNote[][] = [];
+  visible = false;
+  show(notes: TooltipNote[]) {
+    this.shown.push(notes);
+    this.visible = true;
+  }
+  hide() {
+    this.visible = false;
+  }
+}
+
+const note = (id: string, text: string, target?: NoteTarget): Annotation => ({
+  id, url: 'http://localhost:3000/', title: 'T', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+  text, tags: ['syria'], ...(target ? { target } : {}),
+});
+
+/** Selectors for `needle` in the first element matching `selector`, as the popup would save them. */
+function targetOn(page: PageModel, controller: NotesPageController, selector: string, needle: string): Promise<NoteTarget> {
+  select(selector, needle);
+  return controller.context().then((c) => c.selection!);
+}
+
+function select(selector: string, needle: string): Range {
+  const node = document.querySelector(selector)!.firstChild as Text;
+  const at = node.data.indexOf(needle);
+  const range = document.createRange();
+  range.setStart(node, at);
+  range.setEnd(node, at + needle.length);
+  const selection = document.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return range;
+}
+
+let fake: ReturnType<typeof installFakeHighlights>;
+let restoreGeometry: () => void;
+let page: PageModel;
+let tooltip: FakeTooltip;
+let saved: Annotation[];
+let controller: NotesPageController;
+
+beforeEach(() => {
+  fake = installFakeHighlights();
+  restoreGeometry = stubRangeGeometry((range) => [new DOMRect(range.startOffset, 100, 50, 16)]);
+  document.body.innerHTML = PAGE;
+  page = createPageModel(document, { detect: articleElement, quietMs: 5 });
+  tooltip = new FakeTooltip();
+  saved = [];
+  controller = createNotesPageController({ page, tooltip, load: async () => saved, revealQuietMs: 5 });
+});
+
+afterEach(() => {
+  controller.destroy();
+  page.destroy();
+  document.getSelection()?.removeAllRanges();
+  restoreGeometry();
+  fake.uninstall();
+});
+
+const painted = () => [...(fake.registry.get('backstory-note') ?? [])].map((r) => r.toString());
+
+describe('anchoring and painting', () => {
+  test('the page\'s notes are anchored and painted; a quote that is gone is orphaned, a page note is neither', async () => {
+    const quoted = await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay');
+    const gone: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'a sentence no longer on the page', prefix: '', suffix: '' } };
+    saved = [note('a', 'Who is she?', quoted), note('b', 'Lost', gone), note('c', 'About the page')];
+    expect(await controller.refresh()).toEqual({ anchored: ['a'], orphaned: ['b'] });
+    expect(painted()).toEqual(['Navi Pillay']);
+    expect(fake.registry.get('backstory-note')!.priority).toBeGreaterThan(3); // above every reference category
+    expect(controller.anchoring).toEqual({ anchored: ['a'], orphaned: ['b'] });
+    expect(document.body.innerHTML).toContain('Navi Pillay, the UN'); // the page's text untouched
+
+    saved = [];
+    expect(await controller.refresh()).toEqual({ anchored: [], orphaned: [] });
+    expect(fake.registry.has('backstory-note')).toBe(false);
+  });
+
+  test('a note written on the page\'s article, and highlights painted there, are offsets into one detection', async () => {
+    let detections = 0;
+    const dataset: Dataset = {
+      version: 1, documents: [], figures: [],
+      entities: [{ id: 'place:aleppo', name: 'Aleppo', type: 'place', aliases: ['Aleppo'], mentions: [], figureIds: [] }],
+    };
+    const highlights = createPageController({
+      doc: document, matcher: createMatcher(dataset), reference: createReference(dataset),
+      detect: (doc) => (detections++, articleElement(doc)), livingQuietMs: 5,
+    });
+    const notes = createNotesPageController({
+      page: highlights.page, tooltip, load: async () => saved,
+      referenceAt: (range) => referenceLinkFor(highlights.referenceAt(range)),
+    });
+    await highlights.apply(defaultSettings());
+    await notes.refresh();
+    select('article p', 'killed in Aleppo');
+    const context = await notes.context();
+    const text = highlights.page.articleText().text;
+    const position = context.selection!.position!;
+    expect(text.slice(position.start, position.end)).toBe('killed in Aleppo');
+    const [painted] = highlights.summary().items;
+    expect(painted).toMatchObject({ referenceId: 'place:aleppo' });
+    expect(context.reference).toEqual({ id: 'place:aleppo', kind: 'entity', label: 'Aleppo' });
+    expect(detections).toBe(1);
+    notes.destroy();
+    highlights.destroy();
+  });
+
+  test('a note whose text arrives later (an article rendered by script) is anchored when it does', async () => {
+    const quoted = await targetOn(page, controller, 'article p:last-of-type', 'truly shocking');
+    const last = document.querySelector('article p:last-of-type')!;
+    last.remove();
+    saved = [note('late', 'Found again', quoted)];
+    expect(await controller.refresh()).toEqual({ anchored: [], orphaned: ['late'] });
+    document.querySelector('article')!.append(last);
+    page.flush();
+    expect(controller.anchoring).toEqual({ anchored: ['late'], orphaned: [] });
+    expect(painted()).toEqual(['truly shocking']);
+  });
+
+  test('a page that never stops changing re-anchors an orphaned note a bounded number of times', async () => {
+    controller.destroy();
+    controller = createNotesPageController({ page, tooltip, load: async () => saved, maxRetries: 3 });
+    const gone: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'never on this page at all', prefix: '', suffix: '' } };
+    saved = [note('x', 'Orphan', gone)];
+    await controller.refresh();
+    const bodyText = vi.spyOn(page, 'bodyText');
+    const clock = document.createElement('p');
+    document.body.append(clock);
+    for (let i = 0; i < 8; i++) {
+      clock.textContent = `tick ${i}`;
+      page.flush();
+    }
+    expect(bodyText).toHaveBeenCalledTimes(3);
+  });
+
+  test('a page without quoted notes is not watched', async () => {
+    const subscribe = vi.spyOn(page, 'subscribe');
+    saved = [note('c', 'About the page')];
+    await controller.refresh();
+    expect(subscribe).not.toHaveBeenCalled();
+  });
+});
+
+describe('showing a note', () => {
+  test('hovering a note shows its text; moving off hides it', async () => {
+    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
+    await controller.refresh();
+    const text = document.querySelector('article p:last-of-type')!.firstChild as Text;
+    Object.assign(document, { caretPositionFromPoint: (x: number) => ({ offsetNode: text, offset: x < 100 ? 3 : 40 }) });
+    document.dispatchEvent(new MouseEvent('mousemove', { clientX: 10, clientY: 105 }));
+    await vi.waitFor(() => expect(tooltip.visible).toBe(true));
+    expect(tooltip.shown.at(-1)).toEqual([{ text: 'Who is she?', tags: ['syria'] }]);
+    document.dispatchEvent(new MouseEvent('mousemove', { clientX: 200, clientY: 300 }));
+    await vi.waitFor(() => expect(tooltip.visible).toBe(false));
+    delete (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+  });
+
+  test('moving the caret into a note shows it (keyboard readers); Esc hides it', async () => {
+    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
+    await controller.refresh();
+    document.getSelection()!.collapse(document.querySelector('article p:last-of-type')!.firstChild, 2);
+    document.dispatchEvent(new Event('selectionchange'));
+    expect(tooltip.visible).toBe(true);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(tooltip.visible).toBe(false);
+  });
+
+  test('reveal scrolls to the note and shows it once scrolling stops; an unknown note is not revealed', async () => {
+    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
+    await controller.refresh();
+    const scrolled: Element[] = [];
+    // jsdom lays nothing out and has no scrollIntoView.
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    expect(controller.reveal('a')).toBe(true);
+    expect(scrolled).toEqual([document.querySelector('article p:last-of-type')]);
+    window.dispatchEvent(new Event('scroll'));
+    await vi.waitFor(() => expect(tooltip.visible).toBe(true));
+    expect(controller.reveal('nope')).toBe(false);
+    delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+  });
+
+  test('a tooltip on a note that was deleted goes away with it', async () => {
+    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
+    await controller.refresh();
+    document.getSelection()!.collapse(document.querySelector('article p:last-of-type')!.firstChild, 2);
+    document.dispatchEvent(new Event('selectionchange'));
+    expect(tooltip.visible).toBe(true);
+    saved = [];
+    await controller.refresh();
+    expect(tooltip.visible).toBe(false);
+  });
+});
+
+describe('the page\'s side of a new note', () => {
+  test('its address, title, the selection in the article (quote and position) and the anchoring so far', async () => {
+    document.title = 'Syria toll';
+    await controller.refresh();
+    select('article p', 'United Nations');
+    const context = await controller.context();
+    expect(context).toMatchObject({ url: 'http://localhost:3000/', title: 'Syria toll', anchoring: { anchored: [], orphaned: [] } });
+    expect(context.selection?.quote.exact).toBe('United Nations');
+    expect(context.selection?.position).toBeDefined();
+  });
+
+  test('a selection outside the article is kept by quote and context only; no selection is null', async () => {
+    select('nav a[href="/world"]', 'World');
+    const outside = await controller.context();
+    expect(outside.selection).toEqual({ quote: expect.objectContaining({ exact: 'World' }) });
+    document.getSelection()!.removeAllRanges();
+    expect((await controller.context()).selection).toBeNull();
+  });
+
+  test('the reference item the selection lies on is linked, and a failing lookup never loses the selection', async () => {
+    controller.destroy();
+    let fail = false;
+    controller = createNotesPageController({
+      page, tooltip, load: async () => saved,
+      referenceAt: () => {
+        if (fail) throw new Error('boom');
+        return { id: 'organization:un', kind: 'entity', label: 'United Nations' };
+      },
+    });
+    select('article p', 'United Nations');
+    expect((await controller.context()).reference).toEqual({ id: 'organization:un', kind: 'entity', label: 'United Nations' });
+    fail = true;
+    const context = await controller.context();
+    expect(context.reference).toBeUndefined();
+    expect(context.selection?.quote.exact).toBe('United Nations');
+  });
+
+  test('destroy takes the notes off the page and stops listening', async () => {
+    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
+    await controller.refresh();
+    controller.destroy();
+    expect(fake.registry.has('backstory-note')).toBe(false);
+    document.getSelection()!.collapse(document.querySelector('article p:last-of-type')!.firstChild, 2);
+    document.dispatchEvent(new Event('selectionchange'));
+    expect(tooltip.visible).toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+// The page model: one detection of the article per page while anyone watches, kept current as the page
+// changes, and the same text for every reader of the page.
+import { afterEach, expect, test } from 'vitest';
+import { createPageModel, type PageEvent, type PageModel } from '@/lib/page/model';
+import { articleElement } from './helpers';
+
+const PAGE = '<nav>Home World</nav><article><h1>Title</h1><p>First paragraph.</p><aside>Related</aside></article><footer>Footer</footer><script>var x = 1;</script>';
+
+let page: PageModel | null = null;
+afterEach(() => {
+  page?.destroy();
+  page = null;
+});
+
+function counting() {
+  const calls = { n: 0 };
+  return { calls, detect: (doc: Document) => (calls.n++, articleElement(doc)) };
+}
+
+test('while watched, the article is detected once and every reader gets the same text', () => {
+  document.body.innerHTML = PAGE;
+  const { calls, detect } = counting();
+  page = createPageModel(document, { detect });
+  const unsubscribe = page.subscribe(() => {});
+  const first = page.detection();
+  expect(page.detection()).toBe(first);
+  expect(page.articleText()).toBe(page.articleText());
+  expect(page.articleText().text).toBe('Title\n\nFirst paragraph.\n\nRelated');
+  expect(page.isArticleText(document.querySelector('h1')!.firstChild as Text)).toBe(true);
+  expect(page.isArticleText(document.querySelector('nav')!.firstChild as Text)).toBe(false);
+  expect(calls.n).toBe(1);
+  unsubscribe();
+});
+
+test('while nobody watches, each request reads the page afresh (it may have changed unseen)', () => {
+  document.body.innerHTML = PAGE;
+  const { calls, detect } = counting();
+  page = createPageModel(document, { detect });
+  expect(page.articleText().text).toContain('First paragraph.');
+  document.querySelector('article p')!.textContent = 'Rewritten.';
+  expect(page.articleText().text).toContain('Rewritten.');
+  expect(calls.n).toBe(2);
+});
+
+test('a living page: text added inside the article joins it, furniture does not, removed and rewritten text leaves it', () => {
+  document.body.innerHTML = PAGE;
+  page = createPageModel(document, { detect: articleElement, quietMs: 5 });
+  const events: PageEvent[] = [];
+  page.subscribe((e) => events.push(e));
+  const before = page.articleText();
+
+  const p = document.createElement('p');
+  p.textContent = 'Added later.';
+  document.querySelector('article')!.append(p);
+  const aside = document.createElement('aside');
+  aside.textContent = 'More related';
+  document.querySelector('article')!.append(aside);
+  document.querySelector('footer')!.append(' and more');
+  page.flush();
+  const added = events.at(-1)!;
+  expect(added.type === 'changed' && added.added.map((t) => t.data)).toEqual(['Added later.']);
+  expect(page.articleText()).not.toBe(before);
+  expect(page.articleText().text).toBe('Title\n\nFirst paragraph.\n\nRelated\n\nAdded later.');
+
+  document.querySelector('h1')!.remove();
+  (document.querySelector('article p')!.firstChild as Text).data = 'Changed.';
+  page.flush();
+  expect(page.articleText().text).toBe('Changed.\n\nRelated\n\nAdded later.');
+  expect(page.detection().generation).toBe(1); // all of it without detecting again
+});
+
+test('an article the app replaces is detected again, and every listener hears of it', () => {
+  document.body.innerHTML = PAGE;
+  page = createPageModel(document, { detect: articleElement, quietMs: 5 });
+  const events: PageEvent[] = [];
+  page.subscribe((e) => events.push(e));
+  const first = page.detection();
+  const fresh = document.createElement('article');
+  fresh.innerHTML = '<h1>Elsewhere</h1><p>Another story.</p>';
+  document.querySelector('article')!.replaceWith(fresh);
+  page.flush();
+  const detected = events.find((e) => e.type === 'detected');
+  expect(detected?.type === 'detected' && detected.detection.generation).toBe(first.generation + 1);
+  expect(page.articleText().text).toBe('Elsewhere\n\nAnother story.');
+});
+
+test('the body text has what a reader can select (menus, footers), not scripts or Backstory\'s own hosts', () => {
+  document.body.innerHTML = PAGE;
+  const host = document.createElement('div');
+  host.textContent = 'ours';
+  document.body.append(host);
+  page = createPageModel(document, { detect: articleElement, isOwn: (n) => n === host });
+  const body = page.bodyText().text;
+  expect(body).toContain('Home World');
+  expect(body).toContain('Footer');
+  expect(body).not.toContain('var x');
+  expect(body).not.toContain('ours');
+});
+
+test('our own hosts coming and going are no change of the page\'s; the page is watched only while someone listens', async () => {
+  document.body.innerHTML = PAGE;
+  const host = document.createElement('div');
+  page = createPageModel(document, { detect: articleElement, isOwn: (n) => n === host, quietMs: 5 });
+  const events: PageEvent[] = [];
+  const unsubscribe = page.subscribe((e) => events.push(e));
+  page.detection();
+  document.documentElement.append(host);
+  host.remove();
+  page.flush();
+  expect(events).toEqual([]);
+
+  unsubscribe();
+  document.querySelector('article')!.append(document.createElement('p'));
+  document.querySelector('article p')!.textContent = 'Unwatched change.';
+  await new Promise((r) => setTimeout(r, 30));
+  page.flush();
+  expect(events).toEqual([]);
+});
