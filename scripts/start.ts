@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { INSTALL_HINT, chromiumAvailable, hasDisplay, launchWithExtension, readPageHighlights, servePages, type ExtensionBrowser, type PageHighlights } from './chromium';
+import { settledSummary } from './page-summary';
 // The sample page the project wrote for itself; `npm run annotate` reads the same file.
 const SAMPLE_PAGE = resolve(import.meta.dirname, 'sample', 'sample-news.html');
 
@@ -34,19 +35,10 @@ function parseArgs(argv: readonly string[]): StartOptions {
   };
 }
 
-/** Waits until the content script has registered highlights and their number has settled (it may paint in batches). */
-async function waitForHighlights(page: Page): Promise<PageHighlights> {
-  const deadline = Date.now() + HIGHLIGHT_TIMEOUT_MS;
-  let last = -1;
-  let current: PageHighlights = {};
-  while (Date.now() < deadline) {
-    current = await readPageHighlights(page);
-    const count = Object.values(current).reduce((n, texts) => n + texts.length, 0);
-    if (count > 0 && count === last) return current;
-    last = count;
-    await page.waitForTimeout(250);
-  }
-  return current;
+/** What is painted once the content script says the page is settled (read and painted); null if it never does. */
+async function waitForHighlights(browser: ExtensionBrowser, page: Page, url: string): Promise<PageHighlights | null> {
+  const summary = await settledSummary(browser, url, HIGHLIGHT_TIMEOUT_MS);
+  return summary ? readPageHighlights(page) : null;
 }
 
 function printHighlights(highlights: PageHighlights): number {
@@ -81,7 +73,8 @@ async function hoverHighlight(page: Page, text: string): Promise<boolean> {
   }, text);
   if (!point) return false;
   await page.mouse.move(point.x, point.y);
-  await page.waitForTimeout(600); // the card opens on hover after a short delay
+  // The card opens after a short pause on the highlight: wait until it is there.
+  await page.waitForFunction(() => document.querySelector('[data-backstory-layer="card"]')?.shadowRoot?.querySelector('[role="dialog"]'), null, { timeout: 5000 });
   return true;
 }
 
@@ -111,10 +104,10 @@ async function main(): Promise<number> {
     // The persistent context opens with one blank tab: use it rather than leave it beside the sample.
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(url);
-    const highlights = await waitForHighlights(page);
+    const highlights = await waitForHighlights(browser, page, url);
 
     console.log('Highlighted on the sample page (CSS.highlights):');
-    const total = printHighlights(highlights);
+    const total = printHighlights(highlights ?? {});
     if (options.hover && !(await hoverHighlight(page, options.hover))) console.warn(`No highlight reads “${options.hover}”: nothing hovered.`);
 
     mkdirSync(dirname(options.screenshot), { recursive: true });
@@ -122,7 +115,8 @@ async function main(): Promise<number> {
     console.log(`${total} highlights. Screenshot: ${relative(process.cwd(), options.screenshot)}`);
     if (total === 0) {
       console.error(
-        `No highlights after ${HIGHLIGHT_TIMEOUT_MS / 1000} s. Is the reference dataset built (npm run dataset) and the extension built from it (npm run build)? ` +
+        (highlights ? 'Backstory read the page and highlighted nothing. ' : `Backstory had not read the page after ${HIGHLIGHT_TIMEOUT_MS / 1000} s. `) +
+          'Is the reference dataset built (npm run dataset) and the extension built from it (npm run build)? ' +
           'Compare with `npm run annotate`, which runs the same pipeline without a browser.',
       );
     }

@@ -1,13 +1,16 @@
 // Reading with highlights, in real Chromium with the built extension: pages built at test time from the
 // seed documents (article + header menu + sidebar + footer that also name reference entities) and the
 // corpus pages whose Syria terms are only outside the article.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
 import type { Dataset, Entity } from '../../lib/reference/types';
+import type { PageSummary } from '../../lib/page/messages';
+import type { MatchCategory } from '../../lib/match/types';
+import { summaryOf, tabShowing } from '../../scripts/page-summary';
 
 const SHARED = resolve(process.env.BACKSTORY_SHARED ?? '../shared');
 const CATEGORY_NAMES = ['backstory-person', 'backstory-place', 'backstory-organization', 'backstory-figure', 'backstory-figure-differs'];
@@ -43,7 +46,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** Records the page's own state before the content script runs (document_idle comes after DOMContentLoaded). */
 const RECORDER = `<script>
-window.__countNodes = () => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL, { acceptNode: (x) => x.nodeType === 1 && x.hasAttribute('data-backstory-card') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT }); while (w.nextNode()) n++; return n; };
+window.__countNodes = () => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL, { acceptNode: (x) => x.nodeType === 1 && x.hasAttribute('data-backstory-layer') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT }); while (w.nextNode()) n++; return n; };
 document.addEventListener('DOMContentLoaded', () => {
   window.__before = { text: document.body.textContent, nodes: window.__countNodes() };
   window.__clicks = 0;
@@ -103,47 +106,17 @@ function paintedRanges(page: Page): Promise<PaintedRange[]> {
   }, CATEGORY_NAMES);
 }
 
-type Summary = { settled: boolean; active: boolean; total: number; byCategory: Record<string, number>; items: { referenceId: string }[] };
-
-/** Asks the tab's content script (as the popup does) what it found. */
-async function summaryOf(browser: ExtensionBrowser, tabId: number): Promise<Summary | null> {
-  const [worker] = browser.context.serviceWorkers();
-  return worker!.evaluate(async (id: number) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ ok: boolean; value: Summary } | undefined> } } }).chrome;
-    try {
-      const reply = await api.tabs.sendMessage(id, { backstory: 1, type: 'page/summary', payload: {} });
-      return reply?.ok ? reply.value : null;
-    } catch {
-      return null;
-    }
-  }, tabId);
-}
-
-/**
- * The extension's id for the tab showing `url`. (The harness's tabIdFor reads Tab.url, which an extension
- * without the "tabs" permission cannot see; the content script's own answer carries the URL.)
- */
+/** The extension's id for the tab showing `url`, once its content script answers. */
 async function tabIdFor(browser: ExtensionBrowser, url: string): Promise<number> {
-  const [worker] = browser.context.serviceWorkers();
   let id = -1;
-  await expect.poll(async () => {
-    id = await worker!.evaluate(async (u: string) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<{ ok: boolean; value: { url: string } } | undefined> } } }).chrome;
-      for (const tab of await api.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const reply = await api.tabs.sendMessage(tab.id, { backstory: 1, type: 'page/summary', payload: {} }).catch(() => undefined);
-        if (reply?.ok && reply.value.url === u) return tab.id;
-      }
-      return -1;
-    }, url);
-    return id;
-  }, { timeout: 10_000, interval: 100 }).toBeGreaterThanOrEqual(0);
+  await expect.poll(async () => (id = await tabShowing(browser, url)), { timeout: 10_000, interval: 100 }).toBeGreaterThanOrEqual(0);
   return id;
 }
 
-async function settled(browser: ExtensionBrowser, tabId: number): Promise<Summary> {
-  let last: Summary | null = null;
-  await expect.poll(async () => (last = await summaryOf(browser, tabId))?.settled ?? false, { timeout: 20_000, interval: 100 }).toBe(true);
+/** Waits until the page has been read and painted: "settled" comes only after a run ("starting" before it). */
+async function settled(browser: ExtensionBrowser, tabId: number): Promise<PageSummary> {
+  let last: PageSummary | null = null;
+  await expect.poll(async () => (last = await summaryOf(browser, tabId))?.status, { timeout: 20_000, interval: 100 }).toBe('settled');
   return last!;
 }
 
@@ -157,13 +130,17 @@ async function badgeOf(browser: ExtensionBrowser, tabId: number): Promise<string
 
 function cardState(page: Page) {
   return page.evaluate(() => {
-    const host = document.querySelector('[data-backstory-card]');
+    const host = document.querySelector('[data-backstory-layer="card"]');
     const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
     const live = host?.shadowRoot?.querySelector('[aria-live]');
     if (!dialog) return null;
     const rect = dialog.getBoundingClientRect();
     return {
       text: dialog.textContent ?? '',
+      top: rect.top,
+      bottom: rect.bottom,
+      left: rect.left,
+      right: rect.right,
       category: dialog.getAttribute('data-category'),
       referenceId: dialog.getAttribute('data-reference-id'),
       live: live?.textContent ?? '',
@@ -186,6 +163,11 @@ suite('reference highlights in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+  // A test that turns a site or category off and fails midway must not leave it off for the next one.
+  afterEach(async () => {
+    const [worker] = browser.context.serviceWorkers();
+    await worker?.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('backstory:settings'));
   });
 
   let opened = 0;
@@ -290,21 +272,35 @@ suite('reference highlights in Chromium', () => {
 
     // Keyboard: Alt+Shift+J focuses a highlight (drawn as backstory-focus), scrolls to it, opens its card.
     const focusRange = () =>
-      page.evaluate(() => {
+      page.evaluate((names) => {
         const registry = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
         const [r] = [...(registry.get('backstory-focus') ?? [])];
         if (!r) return null;
+        const same = (a: Range) => a.startContainer === r.startContainer && a.startOffset === r.startOffset && a.endContainer === r.endContainer && a.endOffset === r.endOffset;
+        const category = names.find((n) => [...(registry.get(n) ?? [])].some(same))?.replace('backstory-', '') ?? null;
         const rect = r.getBoundingClientRect();
-        return { text: r.toString(), top: rect.top, inView: rect.top >= 0 && rect.bottom <= innerHeight, node: r.startContainer.textContent, at: r.startOffset };
-      });
+        return {
+          text: r.toString(), category, top: rect.top, bottom: rect.bottom, left: rect.left, viewportWidth: innerWidth,
+          inView: rect.top >= 0 && rect.bottom <= innerHeight, node: r.startContainer.textContent, at: r.startOffset,
+        };
+      }, CATEGORY_NAMES);
+    /** Whether the open card is the focused highlight's: its category, placed just below or above it (8 px away). */
+    const cardOnFocus = async () => {
+      const [focus, card] = [await focusRange(), await cardState(page)];
+      if (!focus || !card) return false;
+      const near = (a: number, b: number) => Math.abs(a - b) <= 2;
+      const left = Math.max(8, Math.min(focus.left, focus.viewportWidth - (card.right - card.left) - 8));
+      return card.category === focus.category && near(card.left, left) && (near(card.top, focus.bottom + 8) || near(card.bottom, focus.top - 8));
+    };
     await page.keyboard.press('Alt+Shift+J');
-    await expect.poll(() => cardState(page)).not.toBeNull();
+    await expect.poll(cardOnFocus).toBe(true);
     const first = await focusRange();
     expect(first?.inView).toBe(true);
     await page.keyboard.press('Alt+Shift+J');
+    // The focus moves on, and the card with it (a card left open on the first highlight does not count).
     await expect.poll(async () => JSON.stringify(await focusRange())).not.toBe(JSON.stringify(first));
     expect((await focusRange())?.inView).toBe(true);
-    expect(await cardState(page)).not.toBeNull();
+    await expect.poll(cardOnFocus).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => cardState(page)).toBeNull();
     expect(await focusRange()).toBeNull();
@@ -315,7 +311,7 @@ suite('reference highlights in Chromium', () => {
     const { page, tabId, summary } = await openSeed(seeds[0]!);
     const counts = async () => Object.fromEntries(CATEGORY_NAMES.map((n) => [n, 0]).concat(Object.entries((await paintedRanges(page)).reduce<Record<string, number>>((acc, r) => ((acc[r.name] = (acc[r.name] ?? 0) + 1), acc), {}))));
     const before = await counts();
-    const [category] = Object.entries(summary.byCategory).sort((a, b) => b[1] - a[1])[0]!;
+    const [category] = (Object.entries(summary.byCategory) as [MatchCategory, number][]).sort((a, b) => b[1] - a[1])[0]!;
     expect(before[`backstory-${category}`]).toBeGreaterThan(0);
 
     const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
