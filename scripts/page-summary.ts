@@ -24,10 +24,7 @@ export async function summaryOf(browser: ExtensionBrowser, tabId: number): Promi
   }, tabId);
 }
 
-/**
- * The extension's id of the tab showing `url`, or -1 when no content script answers for it yet. (Tab.url is not
- * readable without the "tabs" permission; the content script's answer carries its URL.)
- */
+/** The extension's id of the tab whose content script answers for `url`, or -1 while none does yet. */
 export async function tabShowing(browser: ExtensionBrowser, url: string): Promise<number> {
   const [worker] = browser.context.serviceWorkers();
   if (!worker) return -1;

@@ -31,14 +31,16 @@ export const NOTE_PRIORITY = 10;
 
 // A marker-pen tint with a solid magenta underline: distinct from the reference categories' colours and
 // underline styles, and readable on light and dark pages (translucent tint, saturated line).
-export const NOTE_CSS = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgb(255 80 170 / 0.22); text-decoration: underline solid rgb(205 0 110); text-decoration-thickness: 2px; text-underline-offset: 2px; }`;
+export const NOTE_CSS = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgb(255 80 170 / 0.22) !important; text-decoration: underline solid rgb(205 0 110) !important; text-decoration-thickness: 2px !important; text-underline-offset: 2px !important; }`;
 
 export function highlightCss(): string {
+  // Important, and adopted after the page's own sheets: a page's `::highlight(backstory-…)` rule cannot hide or
+  // restyle a mark (a "differs" mark must read as one).
   const rules = Object.values(CATEGORY_STYLES).map(
-    (s) => `::highlight(${s.name}) { background-color: ${s.tint}; text-decoration: underline ${s.decoration} ${s.line}; text-decoration-thickness: 2px; }`,
+    (s) => `::highlight(${s.name}) { background-color: ${s.tint} !important; text-decoration: underline ${s.decoration} ${s.line} !important; text-decoration-thickness: 2px !important; }`,
   );
   // The focused one gets a stronger tint and thicker line, not a colour change, so it reads in any theme.
-  rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgb(255 220 0 / 0.55); color: inherit; text-decoration: underline solid rgb(20 20 20); text-decoration-thickness: 3px; }`);
+  rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgb(255 220 0 / 0.55) !important; color: inherit !important; text-decoration: underline solid rgb(20 20 20) !important; text-decoration-thickness: 3px !important; }`);
   return rules.join('\n');
 }
 

@@ -16,8 +16,6 @@ import { TaskQueue } from './schedule';
 import { defaultSettings, isSiteEnabled, siteKey, type Settings } from './settings';
 import type { PageStatus, PageSummary } from './messages';
 
-export type { CardPresenter } from './interaction';
-
 export interface PageControllerOptions {
   doc: Document;
   matcher: Matcher;

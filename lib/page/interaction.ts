@@ -126,7 +126,9 @@ export function createInteraction(options: InteractionOptions): Interaction {
     }
     if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
     if (e.code !== 'KeyJ' && e.code !== 'KeyK') return;
-    if ((e.target as Element | null)?.closest?.(EDITABLE)) return;
+    // The innermost target: a field inside a page's (open) shadow root is retargeted to its host in `e.target`.
+    const origin = (e.composedPath?.()[0] ?? e.target) as Element | null;
+    if (origin?.closest?.(EDITABLE)) return;
     if (step(e.code === 'KeyJ' ? 1 : -1)) e.preventDefault();
   };
 

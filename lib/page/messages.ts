@@ -19,9 +19,9 @@ export interface FoundItem {
 export type PageStatus = 'starting' | 'running' | 'settled' | 'off';
 
 export interface PageSummary {
-  /** The page's address (the popup has no "tabs" permission to read it from the tab). */
+  /** The page's address as the content script sees it (a single-page site changes it without a load). */
   url: string;
-  /** The page's site key (lib/page/settings.ts siteKey), so the popup needs no "tabs" permission to know it. */
+  /** The page's site key (lib/page/settings.ts siteKey): what the popup's "On this site" switch turns off. */
   site: string;
   status: PageStatus;
   /** 'css' (Custom Highlight API) or 'wrap' (fallback). */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createPageController, type CardPresenter, type PageController } from '@/lib/page/controller';
+import { createPageController, type PageController } from '@/lib/page/controller';
+import type { CardPresenter } from '@/lib/page/interaction';
 import type { CardModel } from '@/lib/highlight/card-model';
 import { createReference } from '@/lib/reference/lookup';
 import { createMatcher } from '@/lib/match';
@@ -137,6 +138,13 @@ describe('page controller', () => {
     document.body.append(input);
     const before = card.shown.length;
     input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, code: 'KeyJ', altKey: true, shiftKey: true }));
+    expect(card.shown.length).toBe(before);
+    // Nor in a field inside a page's web component, where the event reaches the window retargeted to the host.
+    const widget = document.createElement('div');
+    document.body.append(widget);
+    const field = document.createElement('textarea');
+    widget.attachShadow({ mode: 'open' }).append(field);
+    field.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, code: 'KeyJ', altKey: true, shiftKey: true }));
     expect(card.shown.length).toBe(before);
   });
 
