@@ -2,8 +2,8 @@
 // untouched) where the browser has them, else wrapping in <backstory-mark>. Both answer "which highlight is
 // under the pointer" and keep a document-order list for keyboard navigation (lib/highlight/items.ts).
 import { supportsCustomHighlights } from './registry';
-import { createCssHighlighter } from './css-highlighter';
-import { createWrapHighlighter } from './wrap-highlighter';
+import { CssHighlighter } from './css-highlighter';
+import { WrapHighlighter } from './wrap-highlighter';
 import type { Highlighter } from './items';
 
 export { firstOverlapping, isStale, type Highlighter, type HighlightItem } from './items';
@@ -21,5 +21,5 @@ export function highlightMode(win: Window, forceWrap = false): 'css' | 'wrap' {
 }
 
 export function createHighlighter(doc: Document, options: HighlighterOptions = {}): Highlighter {
-  return highlightMode(doc.defaultView!, options.forceWrap) === 'css' ? createCssHighlighter(doc) : createWrapHighlighter(doc, options.mutate);
+  return highlightMode(doc.defaultView!, options.forceWrap) === 'css' ? new CssHighlighter(doc) : new WrapHighlighter(doc, options.mutate);
 }

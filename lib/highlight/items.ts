@@ -38,7 +38,7 @@ export interface Highlighter {
 }
 
 /** The painted items, indexed by the text nodes they cover and sorted into document order on demand. */
-export class ItemBook {
+class ItemBook {
   private readonly set = new Set<HighlightItem>();
   private readonly index = new RangeIndex<HighlightItem>();
   private ordered: HighlightItem[] | null = [];
@@ -102,6 +102,37 @@ export class ItemBook {
 
   itemAt(x: number, y: number): HighlightItem | undefined {
     return this.index.atPoint(this.doc, x, y)[0];
+  }
+}
+
+/** What every strategy answers the same way, from its book of painted items. */
+export abstract class BookedHighlighter implements Highlighter {
+  abstract readonly mode: 'css' | 'wrap';
+  protected readonly book: ItemBook;
+
+  constructor(protected readonly doc: Document) {
+    this.book = new ItemBook(doc);
+  }
+
+  abstract add(items: HighlightItem[]): void;
+  abstract remove(items: Iterable<HighlightItem>): void;
+  abstract setFocus(item: HighlightItem | null): void;
+  abstract destroy(): void;
+
+  items(): readonly HighlightItem[] {
+    return this.book.sorted();
+  }
+
+  get size(): number {
+    return this.book.size;
+  }
+
+  countByCategory(): Record<MatchCategory, number> {
+    return this.book.countByCategory();
+  }
+
+  itemAt(x: number, y: number): HighlightItem | undefined {
+    return this.book.itemAt(x, y);
   }
 }
 

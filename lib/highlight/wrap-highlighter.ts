@@ -2,24 +2,59 @@
 // <backstory-mark> (lib/highlight/wrap.ts). Marks change the page's DOM, so every change unwraps everything
 // and wraps the new set again, exactly undoably, through the caller's `mutate` (the living-page watcher ignores
 // what runs there).
-import { ItemBook, type Highlighter, type HighlightItem } from './items';
+import { BookedHighlighter, type HighlightItem } from './items';
 import { wrapRanges, MARK_TAG, type Wrapped } from './wrap';
 
-export function createWrapHighlighter(doc: Document, mutate: (change: () => void) => void = (change) => change()): Highlighter {
-  const book = new ItemBook(doc);
+export class WrapHighlighter extends BookedHighlighter {
+  readonly mode = 'wrap';
   // The original (unwrapped) boundaries of each item, so ranges can be rebuilt after an undo.
-  const bounds = new WeakMap<HighlightItem, [Node, number, Node, number]>();
-  let wrapped: Wrapped | null = null;
-  let focused: HighlightItem | null = null;
+  private readonly bounds = new WeakMap<HighlightItem, [Node, number, Node, number]>();
+  private wrapped: Wrapped | null = null;
+  private focused: HighlightItem | null = null;
 
-  function unwrapAll() {
-    if (!wrapped) return;
-    const w = wrapped;
-    wrapped = null;
-    mutate(() => w.undo());
-    for (const item of book.all()) {
-      const b = bounds.get(item)!;
-      const r = doc.createRange();
+  constructor(doc: Document, private readonly mutate: (change: () => void) => void = (change) => change()) {
+    super(doc);
+  }
+
+  add(items: HighlightItem[]): void {
+    if (items.length === 0) return;
+    this.unwrapAll();
+    for (const item of items) {
+      this.book.add(item);
+      const r = item.range;
+      this.bounds.set(item, [r.startContainer, r.startOffset, r.endContainer, r.endOffset]);
+    }
+    this.wrapAll();
+  }
+
+  remove(gone: Iterable<HighlightItem>): void {
+    const list = [...gone].filter((item) => this.book.has(item));
+    if (list.length === 0) return;
+    if (this.focused && list.includes(this.focused)) this.focused = null;
+    this.unwrapAll();
+    for (const item of list) this.book.delete(item);
+    this.wrapAll();
+  }
+
+  setFocus(item: HighlightItem | null): void {
+    this.focused = item;
+    this.drawFocus(item); // attributes only: no text or child changes for the living-page watcher to see
+  }
+
+  destroy(): void {
+    this.focused = null;
+    this.unwrapAll();
+    this.book.clear();
+  }
+
+  private unwrapAll() {
+    if (!this.wrapped) return;
+    const w = this.wrapped;
+    this.wrapped = null;
+    this.mutate(() => w.undo());
+    for (const item of this.book.all()) {
+      const b = this.bounds.get(item)!;
+      const r = this.doc.createRange();
       try {
         r.setStart(b[0], b[1]);
         r.setEnd(b[2], b[3]);
@@ -30,24 +65,24 @@ export function createWrapHighlighter(doc: Document, mutate: (change: () => void
     }
   }
 
-  function wrapAll() {
-    const list = book.all();
+  private wrapAll() {
+    const list = this.book.all();
     let result: Wrapped | null = null;
-    mutate(() => {
-      result = wrapRanges(doc, list.map((item) => ({ range: item.range, category: item.match.category })));
+    this.mutate(() => {
+      result = wrapRanges(this.doc, list.map((item) => ({ range: item.range, category: item.match.category })));
     });
-    wrapped = result;
+    this.wrapped = result;
     const ranges = (result as Wrapped | null)?.ranges ?? [];
     list.forEach((item, i) => {
       const r = ranges[i];
       if (r) item.range = r;
     });
-    book.reindex();
-    if (focused) drawFocus(focused);
+    this.book.reindex();
+    if (this.focused) this.drawFocus(this.focused);
   }
 
-  function drawFocus(item: HighlightItem | null) {
-    for (const mark of Array.from(doc.querySelectorAll<HTMLElement>(`${MARK_TAG}[data-focus]`))) {
+  private drawFocus(item: HighlightItem | null) {
+    for (const mark of Array.from(this.doc.querySelectorAll<HTMLElement>(`${MARK_TAG}[data-focus]`))) {
       mark.removeAttribute('data-focus');
       mark.style.outline = '';
     }
@@ -60,41 +95,4 @@ export function createWrapHighlighter(doc: Document, mutate: (change: () => void
       }
     }
   }
-
-  return {
-    mode: 'wrap',
-    add(items) {
-      if (items.length === 0) return;
-      unwrapAll();
-      for (const item of items) {
-        book.add(item);
-        const r = item.range;
-        bounds.set(item, [r.startContainer, r.startOffset, r.endContainer, r.endOffset]);
-      }
-      wrapAll();
-    },
-    remove(gone) {
-      const list = [...gone].filter((item) => book.has(item));
-      if (list.length === 0) return;
-      if (focused && list.includes(focused)) focused = null;
-      unwrapAll();
-      for (const item of list) book.delete(item);
-      wrapAll();
-    },
-    items: () => book.sorted(),
-    get size() {
-      return book.size;
-    },
-    countByCategory: () => book.countByCategory(),
-    itemAt: (x, y) => book.itemAt(x, y),
-    setFocus(item) {
-      focused = item;
-      drawFocus(item); // attributes only: no text or child changes for the living-page watcher to see
-    },
-    destroy() {
-      focused = null;
-      unwrapAll();
-      book.clear();
-    },
-  };
 }

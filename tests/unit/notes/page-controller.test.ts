@@ -37,7 +37,7 @@ const note = (id: string, text: string, target?: NoteTarget): Annotation => ({
 });
 
 /** Selectors for `needle` in the first element matching `selector`, as the popup would save them. */
-function targetOn(page: PageModel, controller: NotesPageController, selector: string, needle: string): Promise<NoteTarget> {
+function targetOn(controller: NotesPageController, selector: string, needle: string): Promise<NoteTarget> {
   select(selector, needle);
   return controller.context().then((c) => c.selection!);
 }
@@ -81,9 +81,21 @@ afterEach(() => {
 
 const painted = () => [...(fake.registry.get('backstory-note') ?? [])].map((r) => r.toString());
 
+/** Saves one note on "Navi Pillay" and lets the page read it. */
+async function noteOnName() {
+  saved = [note('a', 'Who is she?', await targetOn(controller, 'article p:last-of-type', 'Navi Pillay'))];
+  await controller.refresh();
+}
+
+/** Puts the caret inside the note on "Navi Pillay", as caret browsing does. */
+function caretIntoNote() {
+  document.getSelection()!.collapse(document.querySelector('article p:last-of-type')!.firstChild, 2);
+  document.dispatchEvent(new Event('selectionchange'));
+}
+
 describe('anchoring and painting', () => {
   test('the page\'s notes are anchored and painted; a quote that is gone is orphaned, a page note is neither', async () => {
-    const quoted = await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay');
+    const quoted = await targetOn(controller, 'article p:last-of-type', 'Navi Pillay');
     const gone: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'a sentence no longer on the page', prefix: '', suffix: '' } };
     saved = [note('a', 'Who is she?', quoted), note('b', 'Lost', gone), note('c', 'About the page')];
     expect(await controller.refresh()).toEqual({ anchored: ['a'], orphaned: ['b'] });
@@ -127,7 +139,7 @@ describe('anchoring and painting', () => {
   });
 
   test('a note whose text arrives later (an article rendered by script) is anchored when it does', async () => {
-    const quoted = await targetOn(page, controller, 'article p:last-of-type', 'truly shocking');
+    const quoted = await targetOn(controller, 'article p:last-of-type', 'truly shocking');
     const last = document.querySelector('article p:last-of-type')!;
     last.remove();
     saved = [note('late', 'Found again', quoted)];
@@ -164,8 +176,7 @@ describe('anchoring and painting', () => {
 
 describe('showing a note', () => {
   test('hovering a note shows its text; moving off hides it', async () => {
-    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
-    await controller.refresh();
+    await noteOnName();
     const text = document.querySelector('article p:last-of-type')!.firstChild as Text;
     Object.assign(document, { caretPositionFromPoint: (x: number) => ({ offsetNode: text, offset: x < 100 ? 3 : 40 }) });
     document.dispatchEvent(new MouseEvent('mousemove', { clientX: 10, clientY: 105 }));
@@ -177,18 +188,15 @@ describe('showing a note', () => {
   });
 
   test('moving the caret into a note shows it (keyboard readers); Esc hides it', async () => {
-    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
-    await controller.refresh();
-    document.getSelection()!.collapse(document.querySelector('article p:last-of-type')!.firstChild, 2);
-    document.dispatchEvent(new Event('selectionchange'));
+    await noteOnName();
+    caretIntoNote();
     expect(tooltip.visible).toBe(true);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     expect(tooltip.visible).toBe(false);
   });
 
   test('reveal scrolls to the note and shows it once scrolling stops; an unknown note is not revealed', async () => {
-    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
-    await controller.refresh();
+    await noteOnName();
     const scrolled: Element[] = [];
     // jsdom lays nothing out and has no scrollIntoView.
     Element.prototype.scrollIntoView = function (this: Element) {
@@ -203,10 +211,8 @@ describe('showing a note', () => {
   });
 
   test('a tooltip on a note that was deleted goes away with it', async () => {
-    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
-    await controller.refresh();
-    document.getSelection()!.collapse(document.querySelector('article p:last-of-type')!.firstChild, 2);
-    document.dispatchEvent(new Event('selectionchange'));
+    await noteOnName();
+    caretIntoNote();
     expect(tooltip.visible).toBe(true);
     saved = [];
     await controller.refresh();
@@ -252,12 +258,10 @@ describe('the page\'s side of a new note', () => {
   });
 
   test('destroy takes the notes off the page and stops listening', async () => {
-    saved = [note('a', 'Who is she?', await targetOn(page, controller, 'article p:last-of-type', 'Navi Pillay'))];
-    await controller.refresh();
+    await noteOnName();
     controller.destroy();
     expect(fake.registry.has('backstory-note')).toBe(false);
-    document.getSelection()!.collapse(document.querySelector('article p:last-of-type')!.firstChild, 2);
-    document.dispatchEvent(new Event('selectionchange'));
+    caretIntoNote();
     expect(tooltip.visible).toBe(false);
   });
 });

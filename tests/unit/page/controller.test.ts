@@ -8,7 +8,7 @@ import { defaultSettings, withCategory, withSite } from '@/lib/page/settings';
 import type { Dataset } from '@/lib/reference/types';
 import type { PageSummary } from '@/lib/page/messages';
 import { installFakeHighlights, stubRangeGeometry } from '../highlight/fake-highlights';
-import { articleElement } from './helpers';
+import { articleElement, element } from './helpers';
 
 const dataset: Dataset = {
   version: 1,
@@ -98,12 +98,7 @@ describe('page controller', () => {
   });
 
   test('living page: added article text is highlighted, furniture is not, removed text leaves no highlight', async () => {
-    const p = document.createElement('p');
-    p.textContent = 'Later, Homs again.';
-    document.querySelector('article')!.append(p);
-    const aside = document.createElement('aside');
-    aside.textContent = 'Related: Aleppo';
-    document.querySelector('article')!.append(aside);
+    document.querySelector('article')!.append(element('p', 'Later, Homs again.'), element('aside', 'Related: Aleppo'));
     document.querySelector('footer')!.append(' and Homs');
     await settle(controller);
     expect(names()['backstory-place']).toEqual(['Aleppo', 'Homs', 'Aleppo', 'Homs']);

@@ -9,3 +9,10 @@ export function articleElement(doc: Document): ArticleResult {
   for (let n = w.nextNode(); n; n = w.nextNode()) nodes.push(n as Text);
   return { nodes, method: 'test', title: null, headline: [], standfirst: [] };
 }
+
+/** A new element holding `text`, for pages that grow. */
+export function element(tag: string, text: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  return el;
+}

@@ -2,7 +2,7 @@
 // changes, and the same text for every reader of the page.
 import { afterEach, expect, test } from 'vitest';
 import { createPageModel, type PageEvent, type PageModel } from '@/lib/page/model';
-import { articleElement } from './helpers';
+import { articleElement, element } from './helpers';
 
 const PAGE = '<nav>Home World</nav><article><h1>Title</h1><p>First paragraph.</p><aside>Related</aside></article><footer>Footer</footer><script>var x = 1;</script>';
 
@@ -11,6 +11,15 @@ afterEach(() => {
   page?.destroy();
   page = null;
 });
+
+/** A model of PAGE, watched: the events it sends, and the unsubscribe. */
+function watched(options: { isOwn?: (node: Node) => boolean } = {}) {
+  document.body.innerHTML = PAGE;
+  page = createPageModel(document, { detect: articleElement, quietMs: 5, ...options });
+  const events: PageEvent[] = [];
+  const unsubscribe = page.subscribe((e) => events.push(e));
+  return { page, events, unsubscribe };
+}
 
 function counting() {
   const calls = { n: 0 };
@@ -43,18 +52,9 @@ test('while nobody watches, each request reads the page afresh (it may have chan
 });
 
 test('a living page: text added inside the article joins it, furniture does not, removed and rewritten text leaves it', () => {
-  document.body.innerHTML = PAGE;
-  page = createPageModel(document, { detect: articleElement, quietMs: 5 });
-  const events: PageEvent[] = [];
-  page.subscribe((e) => events.push(e));
+  const { page, events } = watched();
   const before = page.articleText();
-
-  const p = document.createElement('p');
-  p.textContent = 'Added later.';
-  document.querySelector('article')!.append(p);
-  const aside = document.createElement('aside');
-  aside.textContent = 'More related';
-  document.querySelector('article')!.append(aside);
+  document.querySelector('article')!.append(element('p', 'Added later.'), element('aside', 'More related'));
   document.querySelector('footer')!.append(' and more');
   page.flush();
   const added = events.at(-1)!;
@@ -70,10 +70,7 @@ test('a living page: text added inside the article joins it, furniture does not,
 });
 
 test('an article the app replaces is detected again, and every listener hears of it', () => {
-  document.body.innerHTML = PAGE;
-  page = createPageModel(document, { detect: articleElement, quietMs: 5 });
-  const events: PageEvent[] = [];
-  page.subscribe((e) => events.push(e));
+  const { page, events } = watched();
   const first = page.detection();
   const fresh = document.createElement('article');
   fresh.innerHTML = '<h1>Elsewhere</h1><p>Another story.</p>';
@@ -98,11 +95,8 @@ test('the body text has what a reader can select (menus, footers), not scripts o
 });
 
 test('our own hosts coming and going are no change of the page\'s; the page is watched only while someone listens', async () => {
-  document.body.innerHTML = PAGE;
   const host = document.createElement('div');
-  page = createPageModel(document, { detect: articleElement, isOwn: (n) => n === host, quietMs: 5 });
-  const events: PageEvent[] = [];
-  const unsubscribe = page.subscribe((e) => events.push(e));
+  const { page, events, unsubscribe } = watched({ isOwn: (n) => n === host });
   page.detection();
   document.documentElement.append(host);
   host.remove();
@@ -110,8 +104,7 @@ test('our own hosts coming and going are no change of the page\'s; the page is w
   expect(events).toEqual([]);
 
   unsubscribe();
-  document.querySelector('article')!.append(document.createElement('p'));
-  document.querySelector('article p')!.textContent = 'Unwatched change.';
+  document.querySelector('article')!.append(element('p', 'Unwatched change.'));
   await new Promise((r) => setTimeout(r, 30));
   page.flush();
   expect(events).toEqual([]);
