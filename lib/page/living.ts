@@ -22,8 +22,8 @@ export interface LivingOptions {
 }
 
 export interface LivingWatcher {
-  /** Runs `change` (which mutates the DOM on our behalf) without reporting its mutations. */
-  ignoring(change: () => void): void;
+  /** Runs `change` (which mutates the DOM on our behalf) without reporting its mutations; returns them. */
+  ignoring(change: () => void): MutationRecord[];
   /** Handles pending records now (tests, settling). */
   flush(): void;
   /** Drops pending records unreported (a fresh detection reads the page as it is now). */
@@ -98,13 +98,15 @@ export function watchPage(root: Node, onBatch: (changes: PageChanges) => void, o
 
   return {
     ignoring(change) {
-      // Keep the page's pending records, run our change, then drop the records it caused.
+      // Keep the page's pending records, run our change, then take the records it caused out of the page's.
       collect(observer.takeRecords());
       try {
         change();
-      } finally {
+      } catch (error) {
         observer.takeRecords();
+        throw error;
       }
+      return observer.takeRecords();
     },
     flush: run,
     discard() {

@@ -199,8 +199,23 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     isArticleText: (node) => nodes.has(node),
     isOwn,
     ignoring(change) {
-      if (watcher) watcher.ignoring(change);
-      else change();
+      if (!watcher) {
+        change();
+        return;
+      }
+      const ours = watcher.ignoring(change);
+      if (!current) return;
+      // Fallback marks split the page's text nodes (Text.splitText puts each piece right after its original) and
+      // merge them back: a piece of article text is article text, a merged-away piece is gone.
+      for (const record of ours) {
+        const original = record.previousSibling;
+        if (!original || !nodes.has(original as Text)) continue;
+        for (const piece of Array.from(record.addedNodes)) if (piece.nodeType === 3) nodes.add(piece as Text);
+      }
+      for (const t of nodes) if (!t.isConnected) nodes.delete(t);
+      grown = true;
+      articleMap = null;
+      bodyMap = null;
     },
     subscribe(listener) {
       listeners.add(listener);

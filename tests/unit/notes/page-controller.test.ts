@@ -138,6 +138,25 @@ describe('anchoring and painting', () => {
     highlights.destroy();
   });
 
+  test('on a page painted with the wrapping fallback (its text nodes split into marks), notes still anchor on the right words', async () => {
+    const quoted = await targetOn(controller, 'article p', 'killed in Aleppo and elsewhere');
+    const dataset: Dataset = {
+      version: 1, documents: [], figures: [],
+      entities: [{ id: 'place:aleppo', name: 'Aleppo', type: 'place', aliases: ['Aleppo'], mentions: [], figureIds: [] }],
+    };
+    const highlights = createPageController({
+      doc: document, matcher: createMatcher(dataset), reference: createReference(dataset), detect: articleElement, forceWrap: true, livingQuietMs: 5,
+    });
+    const notes = createNotesPageController({ page: highlights.page, tooltip, load: async () => saved });
+    await highlights.apply(defaultSettings());
+    expect(document.querySelectorAll('backstory-mark')).toHaveLength(1);
+    saved = [note('w', 'Where?', quoted)];
+    await notes.refresh();
+    expect(notes.ranges().get('w')?.toString()).toBe('killed in Aleppo and elsewhere');
+    notes.destroy();
+    highlights.destroy();
+  });
+
   test('a note whose text arrives later (an article rendered by script) is anchored when it does', async () => {
     const quoted = await targetOn(controller, 'article p:last-of-type', 'truly shocking');
     const last = document.querySelector('article p:last-of-type')!;

@@ -109,3 +109,17 @@ test('our own hosts coming and going are no change of the page\'s; the page is w
   page.flush();
   expect(events).toEqual([]);
 });
+
+test('a change of ours that splits text nodes (fallback marks) keeps the pieces in the article, and its map stays right', () => {
+  const { page } = watched();
+  expect(page.articleText().text).toContain('First paragraph.');
+  page.ignoring(() => {
+    const text = document.querySelector('article p')!.firstChild as Text;
+    const mark = document.createElement('mark');
+    mark.append(text.splitText(6)); // "First " + <mark>"paragraph."</mark>
+    document.querySelector('article p')!.append(mark);
+  });
+  const map = page.articleText();
+  expect(map.text).toBe('Title\n\nFirst paragraph.\n\nRelated');
+  expect(map.segments.map((s) => s.node.data)).toEqual(['Title', 'First ', 'paragraph.', 'Related']);
+});
