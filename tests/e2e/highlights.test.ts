@@ -345,6 +345,20 @@ suite('reference highlights in Chromium', () => {
     await site.check();
     await expect.poll(() => counts(), { timeout: 5000 }).toEqual(before);
     await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(String(summary.total));
+
+    // The open popup follows the page as it changes: the content script tells it, nobody asks again.
+    const total = popup.locator('[data-section="found"] [data-total]');
+    await expect.poll(() => total.getAttribute('data-total')).toBe(String(summary.total));
+    const name = summary.items
+      .map((item) => dataset.entities.find((e) => e.id === item.referenceId)?.name)
+      .find((n): n is string => !!n && /^[\p{L} .'-]+$/u.test(n))!;
+    expect(name).toBeDefined();
+    await page.evaluate((n) => {
+      const p = document.createElement('p');
+      p.textContent = `Later that day, more news came about ${n}.`;
+      document.querySelector('article')!.append(p);
+    }, name);
+    await expect.poll(() => total.getAttribute('data-total'), { timeout: 5000 }).toBe(String(summary.total + 1));
     await popup.close();
     await page.close();
   });
