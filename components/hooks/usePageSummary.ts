@@ -16,7 +16,7 @@ export interface PageSummaryState {
   error: string | null;
 }
 
-export const NOT_ON_THIS_PAGE = 'Backstory does not run on this page (browser pages and the extension store are off limits).';
+const NOT_ON_THIS_PAGE = 'Backstory does not run on this page (browser pages and the extension store are off limits).';
 
 export function usePageSummary(tabId: number | undefined): PageSummaryState {
   const [state, setState] = useState<PageSummaryState>({ summary: null, error: null });

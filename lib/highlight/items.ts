@@ -1,7 +1,6 @@
 // What a highlighter paints and the bookkeeping every painting strategy shares: the items, an index for "which
 // item is under the pointer", and the document order keyboard navigation walks.
-import type { MatchCategory, TextMatch } from '../match/types';
-import { MATCH_CATEGORIES } from '../match/types';
+import type { TextMatch } from '../match/types';
 import { RangeIndex } from './registry';
 
 export interface HighlightItem {
@@ -28,7 +27,6 @@ export interface Highlighter {
   /** Every painted item, in document order. */
   items(): readonly HighlightItem[];
   readonly size: number;
-  countByCategory(): Record<MatchCategory, number>;
   /** The innermost highlight drawn under viewport point (x, y). */
   itemAt(x: number, y: number): HighlightItem | undefined;
   /** Marks one item as the keyboard focus (drawn stronger), or none. */
@@ -94,12 +92,6 @@ class ItemBook {
     return this.ordered;
   }
 
-  countByCategory(): Record<MatchCategory, number> {
-    const counts = Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, 0])) as Record<MatchCategory, number>;
-    for (const item of this.set) counts[item.match.category]++;
-    return counts;
-  }
-
   itemAt(x: number, y: number): HighlightItem | undefined {
     return this.index.atPoint(this.doc, x, y)[0];
   }
@@ -125,10 +117,6 @@ export abstract class BookedHighlighter implements Highlighter {
 
   get size(): number {
     return this.book.size;
-  }
-
-  countByCategory(): Record<MatchCategory, number> {
-    return this.book.countByCategory();
   }
 
   itemAt(x: number, y: number): HighlightItem | undefined {

@@ -195,13 +195,6 @@ export class RangeIndex<T> {
       return e !== undefined && rectsContain(e.range, x, y, slop);
     });
   }
-
-  /** Values whose ranges touch a node that is no longer in the document (content removed by the page). */
-  disconnected(): T[] {
-    const gone: T[] = [];
-    for (const e of this.byValue.values()) if (e.nodes.some((n) => !n.isConnected)) gone.push(e.value);
-    return gone;
-  }
 }
 
 /** The text nodes a range covers (partly or wholly), in document order. */

@@ -5,8 +5,6 @@
 import { ListenerCollection } from './listeners';
 
 export interface LocationWatcher {
-  /** Compares now (tests; after an event the caller knows of). */
-  check(): void;
   stop(): void;
 }
 
@@ -26,7 +24,6 @@ export function watchLocation(win: Window, onChange: (url: string, previous: str
   listeners.add(win, 'hashchange', check);
   const timer = setInterval(check, options.pollMs ?? 1000);
   return {
-    check,
     stop() {
       clearInterval(timer);
       listeners.removeAll();

@@ -9,7 +9,7 @@ import type { PageModel } from './model';
 import { measure, yieldToMain } from './schedule';
 
 /** Above this many characters (~3,000 words), an article is matched in slices of about this size. */
-export const MATCH_SPAN_CHARS = 20_000;
+const MATCH_SPAN_CHARS = 20_000;
 
 /** Article text read around later additions, so figures in them are judged in context. */
 const CONTEXT_CHARS = 1_500;
