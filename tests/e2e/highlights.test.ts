@@ -403,6 +403,31 @@ suite('reference highlights in Chromium', () => {
     await page.close();
   });
 
+  test('the article is read once per page: the highlights and a note on a selection share one detection', async () => {
+    const { page, tabId, blocks } = await openSeed(seeds[0]!);
+    // The reader selects a few words of the second paragraph, then asks for a note (as the popup and the
+    // add-note command do).
+    const words = blocks[2]!.text.split(' ').slice(0, 4).join(' ');
+    await page.evaluate((w) => {
+      const node = document.querySelector('[data-p="2"]')!.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, w.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, words);
+    const [worker] = browser.context.serviceWorkers();
+    const context = await worker!.evaluate(async (id: number) => {
+      const tabs = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<{ ok: boolean; value: { selection: { quote: { exact: string }; position?: object } | null } }> } } }).chrome.tabs;
+      return (await tabs.sendMessage(id, { backstory: 1, type: 'notes/page-context', payload: {} })).value;
+    }, tabId);
+    expect(context.selection?.quote.exact).toBe(words);
+    expect(context.selection?.position).toBeDefined(); // an offset into the article text the highlights were matched in
+    // Each detection is published as a `backstory:detect` measure (npm run bench reads them).
+    expect(await page.evaluate(() => performance.getEntriesByName('backstory:detect').length)).toBe(1);
+    await page.close();
+  });
+
   test('a figure that differs from the reference is marked so, and its card shows both values and the source', async () => {
     // The largest death toll the reference attributes to a named source, e.g. "more than 70,000 ... per the U.N.".
     const killed = dataset.figures
