@@ -44,7 +44,7 @@ interface Card {
 
 function cardState(page: Page): Promise<Card | null> {
   return page.evaluate(() => {
-    const root = document.querySelector('[data-backstory-card]')?.shadowRoot;
+    const root = document.querySelector('[data-backstory-layer="card"]')?.shadowRoot;
     const dialog = root?.querySelector('[role="dialog"]');
     if (!root || !dialog) return null;
     const cells: Record<string, string> = {};
@@ -81,7 +81,7 @@ async function hover(page: Page, highlight: string, text: string): Promise<void>
 /** Where the open card is on the screen, with a margin, for a screenshot of it. */
 async function cardBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
   const r = await page.evaluate(() => {
-    const rect = document.querySelector('[data-backstory-card]')!.shadowRoot!.querySelector('[role="dialog"]')!.getBoundingClientRect();
+    const rect = document.querySelector('[data-backstory-layer="card"]')!.shadowRoot!.querySelector('[role="dialog"]')!.getBoundingClientRect();
     return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
   });
   return { x: Math.max(0, r.x - 8), y: Math.max(0, r.y - 8), width: r.width + 16, height: r.height + 16 };
@@ -92,7 +92,7 @@ async function axeViolationsInCard(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const result = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    return axe.run({ include: [['[data-backstory-card]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return axe.run({ include: [['[data-backstory-layer="card"]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
