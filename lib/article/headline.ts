@@ -127,11 +127,16 @@ function namedStandfirst(el: Element | null, stop: Element | null): boolean {
  */
 export function findStandfirst(doc: Document, headline: Element | null, body: readonly Text[]): Text[] {
   const opening: Text[] = [];
+  let openingWords = 0;
   for (const node of body) {
     if (!namedStandfirst(node.parentElement, null)) break;
     opening.push(node);
+    openingWords += tokenize(node.data).length;
   }
-  if (opening.length) return opening;
+  // A dek is a sentence or two. Opening blocks named like one that run longer, or that are all the body
+  // there is, sit in a wrapper whose name only sounds like a dek ("text-description" around the whole
+  // story): they are the body.
+  if (opening.length && opening.length < body.length && openingWords <= STANDFIRST_MAX_WORDS) return opening;
   if (!headline || !body[0]) return [];
   const firstBody = body[0];
   // Elements following the headline, or its parents, up to a few steps: the dek sits right below it.

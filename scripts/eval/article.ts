@@ -2,6 +2,10 @@
 // article-extraction-benchmark metric (lib/article/metric.ts). Prints per page and overall figures,
 // separately for the human-labelled `sh-*` pages and for the Readability test pages (whose expected text
 // is Readability's own output). `--json` prints the same figures as JSON.
+//
+// `--extra DIR` also scores a folder of the same layout (one folder per page with page.html, expected.txt
+// and meta.json) that is not part of ../shared: pages the detector was never tuned on, such as the rest of
+// the article-extraction benchmark, for an honest held-out figure. Its pages are never committed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -106,16 +110,24 @@ export function evaluateCorpus(
 export function runArticleEval(argv: string[], json: Record<string, unknown> | null): void {
   // --readability-only: skip the markup fast path, to compare the two paths.
   const options: DetectOptions = { fastPath: !argv.includes('--readability-only') };
+  const extraAt = argv.indexOf('--extra');
+  const extraDir = extraAt >= 0 ? argv[extraAt + 1] : undefined;
+  if (extraAt >= 0 && (!extraDir || !existsSync(extraDir))) {
+    throw new Error(`--extra needs a folder of pages (page.html, expected.txt, meta.json each); got ${extraDir ?? 'nothing'}`);
+  }
   const fmt = (x: number) => x.toFixed(3);
-  const report = evaluateCorpus(CORPUS_DIR, (r) => {
+  const printPage = (r: PageResult) => {
     if (!json) {
       console.log(
         `${r.page.padEnd(28)} P=${fmt(r.precision)} R=${fmt(r.recall)} F1=${fmt(r.f1)}  ${r.method.padEnd(26)} ${r.ms.toFixed(0).padStart(5)} ms`,
       );
     }
-  }, options);
+  };
+  const report = evaluateCorpus(CORPUS_DIR, printPage, options);
+  if (!json && extraDir) console.log(`\n${extraDir}:`);
+  const extra = extraDir ? evaluateCorpus(resolve(extraDir), printPage, options) : null;
   if (json) {
-    json.article = report;
+    json.article = extra ? { ...report, extra: { dir: resolve(extraDir!), ...extra } } : report;
     return;
   }
   const line = (name: string, a: EvalReport['all']) =>
@@ -127,5 +139,10 @@ export function runArticleEval(argv: string[], json: Record<string, unknown> | n
   console.log(`sh-* scored on all nodes (headline and standfirst left in): F1=${fmt(report.shWithHeadline.f1)}`);
   const worst = [...report.pages].sort((a, b) => a.f1 - b.f1).slice(0, 8);
   console.log(`worst: ${worst.map((r) => `${r.page} ${fmt(r.f1)}`).join(', ')}`);
+  if (extra) {
+    console.log(line(`held-out (--extra)`, extra.all));
+    const worstExtra = [...extra.pages].sort((a, b) => a.f1 - b.f1).slice(0, 8);
+    console.log(`held-out worst: ${worstExtra.map((r) => `${r.page} ${fmt(r.f1)}`).join(', ')}`);
+  }
 }
 
