@@ -8,18 +8,28 @@ export interface ClonedDocument {
   liveOf: Map<Text, Text>;
 }
 
-const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so this also runs where NodeFilter is not global.
+// NodeFilter's constants, spelled out so this also runs where NodeFilter is not global.
+const SHOW_ELEMENT = 1;
+const SHOW_TEXT = 4;
 
-export function cloneWithTextMap(doc: Document): ClonedDocument {
+/**
+ * A clone of the page with its text nodes paired to the live ones. `leaveOut` are live elements whose
+ * copies are removed from the clone (page parts that must not reach the extractor at all).
+ */
+export function cloneWithTextMap(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): ClonedDocument {
   const clone = doc.cloneNode(true) as Document;
   const liveOf = new Map<Text, Text>();
-  const liveWalker = doc.createTreeWalker(doc, SHOW_TEXT);
-  const cloneWalker = clone.createTreeWalker(clone, SHOW_TEXT);
+  const show = leaveOut.size ? SHOW_TEXT | SHOW_ELEMENT : SHOW_TEXT;
+  const liveWalker = doc.createTreeWalker(doc, show);
+  const cloneWalker = clone.createTreeWalker(clone, show);
+  const removals: Element[] = [];
   for (;;) {
     const live = liveWalker.nextNode();
     const copy = cloneWalker.nextNode();
     if (!live || !copy) break;
-    liveOf.set(copy as Text, live as Text);
+    if (live.nodeType === 3) liveOf.set(copy as Text, live as Text);
+    else if (leaveOut.has(live as Element)) removals.push(copy as Element);
   }
+  for (const el of removals) el.remove();
   return { clone, liveOf };
 }

@@ -7,6 +7,7 @@
 //   words (a container that misses much of it, or holds far more, is not the body).
 import { tokenize } from './metric';
 import { isExcludedText } from './filter';
+import { inGallery } from './gallery';
 
 const ARTICLE_TYPE = /^(Article|NewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|BlogPosting|LiveBlogPosting|TechArticle|SatiricalArticle)$/;
 
@@ -88,11 +89,36 @@ function outermost(els: Element[]): Element[] {
   return els.filter((el) => !els.some((other) => other !== el && other.contains(el)));
 }
 
-/** Characters of paragraph text under `root`: where the prose of a page is. */
-function paragraphChars(root: ParentNode): number {
-  let chars = 0;
-  for (const p of Array.from(root.querySelectorAll('p'))) chars += p.textContent?.length ?? 0;
-  return chars;
+/**
+ * Paragraphs are where the prose of a page is. Those of a gallery of briefs (the site's other stories)
+ * are prose too, but never this page's story: they are not counted.
+ */
+class Paragraphs {
+  private readonly cache = new Map<Element, boolean>();
+  constructor(private readonly galleries: ReadonlySet<Element>) {}
+
+  /** The paragraphs under `root` that may be story text. */
+  under(root: ParentNode): Element[] {
+    const all = Array.from(root.querySelectorAll('p'));
+    return this.galleries.size ? all.filter((p) => !inGallery(p, this.galleries, this.cache)) : all;
+  }
+
+  /** Characters of paragraph text under `root`. */
+  chars(root: ParentNode): number {
+    let chars = 0;
+    for (const p of this.under(root)) chars += p.textContent?.length ?? 0;
+    return chars;
+  }
+
+  /**
+   * Paragraph text of an <article> that is its own: an <article> inside another is a separate item (a
+   * comment, a related story's teaser), so a box of teasers, each an <article>, says little itself.
+   */
+  ownChars(article: Element): number {
+    let chars = 0;
+    for (const p of this.under(article)) if (p.closest('article') === article) chars += p.textContent?.length ?? 0;
+    return chars;
+  }
 }
 
 /**
@@ -103,10 +129,10 @@ function paragraphChars(root: ParentNode): number {
  */
 const PARAGRAPH_SHARE = 0.8;
 
-function paragraphCluster(body: Element): Element | null {
+function paragraphCluster(body: Element, paragraphs: Paragraphs): Element | null {
   const byParent = new Map<Element, number>();
   let total = 0;
-  for (const p of Array.from(body.querySelectorAll('p'))) {
+  for (const p of paragraphs.under(body)) {
     const len = p.textContent?.length ?? 0;
     total += len;
     const parent = p.parentElement;
@@ -117,31 +143,33 @@ function paragraphCluster(body: Element): Element | null {
   let bestChars = 0;
   for (const [el, chars] of byParent) if (chars > bestChars) [best, bestChars] = [el, chars];
   for (let el = best, up = 0; el && el !== body && up < 3; el = el.parentElement, up++) {
-    if (paragraphChars(el) >= PARAGRAPH_SHARE * total) return el;
+    if (paragraphs.chars(el) >= PARAGRAPH_SHARE * total) return el;
   }
   return null;
 }
 
-export function findContainer(doc: Document): Container | null {
+/** The story's container as the publisher marks it, if clear; `galleries` are page parts known not to be it. */
+export function findContainer(doc: Document, galleries: ReadonlySet<Element> = new Set()): Container | null {
+  const paragraphs = new Paragraphs(galleries);
   const candidates: { roots: Element[]; method: string }[] = [];
   const microdata = outermost(Array.from(doc.querySelectorAll('[itemprop~="articleBody"]')));
   if (microdata.length) candidates.push({ roots: microdata, method: 'itemprop' });
-  const articles = outermost(Array.from(doc.querySelectorAll('article')));
+  const articles = Array.from(doc.querySelectorAll('article'));
   if (articles.length && doc.body) {
-    // The <article> with the most paragraph text, if it holds most of the page's: otherwise the page
-    // is a list of teasers, or the story is outside any <article>.
+    // The <article> with the most paragraph text of its own, if it holds most of the page's: otherwise
+    // the page is a list of teasers, or the story is outside any <article>.
     let best: Element | null = null;
     let bestChars = 0;
     for (const a of articles) {
-      const c = paragraphChars(a);
+      const c = paragraphs.ownChars(a);
       if (c > bestChars) [best, bestChars] = [a, c];
     }
-    if (best && bestChars >= MIN_CHARS && bestChars >= 0.6 * paragraphChars(doc.body)) {
+    if (best && bestChars >= MIN_CHARS && bestChars >= 0.6 * paragraphs.chars(doc.body)) {
       candidates.push({ roots: [best], method: 'article-element' });
     }
   }
   if (!candidates.length && doc.body) {
-    const cluster = paragraphCluster(doc.body);
+    const cluster = paragraphCluster(doc.body, paragraphs);
     if (cluster) candidates.push({ roots: [cluster], method: 'paragraph-cluster' });
   }
   if (!candidates.length) return null;

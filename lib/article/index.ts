@@ -7,6 +7,9 @@ import { collectLive, isExcludedText, mergeInOrder } from './filter';
 import { commonAncestor, pruneBoilerplate } from './prune';
 import { findHeadline, findStandfirst, headlineNodes, titleCandidates, titleRepeats } from './headline';
 import { findContainer } from './fast-path';
+import { findGalleries, withoutGalleries } from './gallery';
+import { withinHeadlineArticle } from './items';
+import { trimBoilerplateTail } from './tail';
 
 export interface ArticleResult {
   /** The article's text nodes in document order: headline, standfirst and body. */
@@ -34,11 +37,18 @@ export interface DetectOptions {
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleResult {
+  // The site's other stories (galleries of briefs), found once: no path may take them for the story.
+  let galleries: Set<Element> = new Set();
+  try {
+    if (doc.body) galleries = findGalleries(doc.body);
+  } catch {
+    // A page built to break DOM code: detection goes on without this refinement.
+  }
   if (options.fastPath !== false) {
     try {
-      const container = findContainer(doc);
+      const container = findContainer(doc, galleries);
       if (container) {
-        const body = pruneBoilerplate(container.nodes, commonAncestor(container.nodes));
+        const body = refine(container.nodes, galleries);
         if (body.length) return finish(doc, body, container.method, null);
       }
     } catch {
@@ -47,7 +57,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   }
   let found: ReturnType<typeof runReadability> = null;
   try {
-    found = runReadability(doc);
+    found = runReadability(doc, galleries);
   } catch {
     found = null; // cloning can fail on the same pages; fall back to the page's text below
   }
@@ -57,18 +67,31 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     return { nodes: collectLive(doc, null), method: 'body', title: found?.title ?? null, headline: [], standfirst: [] };
   }
   const extracted = collectLive(doc, found.nodes);
-  const pruned = pruneBoilerplate(extracted, commonAncestor(extracted));
+  const pruned = refine(extracted, galleries);
   // Pruning is a refinement: if it would leave nothing, Readability's own result is the better answer.
   return pruned.length > 0
     ? finish(doc, pruned, 'readability+prune', found.title)
     : finish(doc, extracted, 'readability', found.title);
 }
 
+/** The extractor's nodes less what is inside the story's container but not the story. */
+function refine(nodes: readonly Text[], galleries: ReadonlySet<Element>): Text[] {
+  return pruneBoilerplate(withoutGalleries(nodes, galleries), commonAncestor(nodes));
+}
+
 /** Adds the headline (and repeats of it) and the standfirst to the body nodes. */
 function finish(doc: Document, body: Text[], method: string, title: string | null): ArticleResult {
   const titles = titleCandidates(doc, title);
-  const repeats = titleRepeats(body, titles);
+  let repeats = titleRepeats(body, titles);
   const headlineEl = findHeadline(doc, titles, body.find((n) => !repeats.has(n)) ?? null);
+  // Only now is it known which <article> is the story's (the headline's, or that of the opening heading
+  // the extractor kept), and where the story ends.
+  const anchor = headlineEl ?? body.find((n) => repeats.has(n))?.parentElement ?? null;
+  const story = trimBoilerplateTail(withinHeadlineArticle(body, anchor));
+  if (story.length && story.length < body.length) {
+    body = story;
+    repeats = new Set(body.filter((n) => repeats.has(n)));
+  }
   const standfirst = findStandfirst(doc, headlineEl, body.filter((n) => !repeats.has(n)));
   // Each list is in document order already (repeats are a subset of body): merge rather than re-walk
   // the whole page.

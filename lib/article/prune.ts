@@ -3,7 +3,7 @@
 // timestamps, "Read more:" links, related-story lists, share and newsletter prompts, and one-word labels
 // ("Comments", "Caption", "Close"). Each rule below targets one such kind of block by its structure or
 // its role as the markup names it, never by a site's specific strings.
-import { blockOf } from './text';
+import { blockOf, isInline } from './text';
 import { tokenize } from './metric';
 import { inheritedVerdict } from './ancestors';
 
@@ -16,12 +16,16 @@ const BOILERPLATE_ROLE = new Set([
   'subscribe', 'subscription', 'signup', 'related', 'recommended', 'recommendations', 'promo',
   'trending', 'popular', 'mostread', 'comments', 'comment', 'breadcrumb', 'breadcrumbs', 'tags',
   'toolbar', 'ad', 'ads', 'advert', 'advertisement', 'sponsor', 'sponsored', 'outbrain', 'taboola',
-  'disclaimer', 'copyright', 'gallery', 'slideshow', 'carousel', 'enlarge', 'sronly', 'visuallyhidden',
+  'disclaimer', 'copyright', 'gallery', 'slideshow', 'carousel', 'enlarge',
   'login', 'signin', 'paywall', 'overlay', 'modal', 'popup', 'banner', 'nav', 'navigation', 'menu',
   'footer', 'sidebar', 'widget', 'rail', 'kicker', 'eyebrow', 'meta', 'metadata',
   'moreon', 'playlist', 'video', 'player', 'audio', 'podcast', 'print', 'email', 'feedback', 'bio',
   'biography', 'mostpopular',
 ]);
+
+// Text that is there for screen readers only ("Image caption", "opens in a new window"): never read on
+// screen, even inside a sentence.
+const SCREEN_READER_ROLE = new Set(['sronly', 'visuallyhidden', 'screenreader', 'screenreaderonly', 'assistive', 'offscreen']);
 
 // Roles that are not the story even when they hold a good share of the text (a comment thread or a
 // "most popular" sidebar can be as long as the article). Only an element holding most of the text is
@@ -87,7 +91,7 @@ export function isDateLine(text: string): boolean {
   if (tokens.length === 0 || tokens.length > 14) return false;
   let dated = false;
   for (const t of tokens) {
-    if (/^\d+$/.test(t)) {
+    if (/^\d+(?:st|nd|rd|th)?$/.test(t)) {
       dated = true;
       continue;
     }
@@ -170,9 +174,18 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
   }
   const isWidget = (el: Element) => holdsControl.has(el) && (charsUnder.get(el) ?? 0) < Math.min(600, total * 0.15);
   const verdict = new Map<Element, boolean>();
-  const judge = (el: Element): boolean =>
-    (!isMost(el) && namesRole(el, NEVER_STORY_ROLE)) ||
-    (!isMajor(el) && (NON_STORY_TAGS.has(el.tagName.toUpperCase()) || namesRole(el, BOILERPLATE_ROLE) || isWidget(el)));
+  const judge = (el: Element): boolean => {
+    if (namesRole(el, SCREEN_READER_ROLE)) return true;
+    // A link or a date inside a sentence is the sentence's: a link to a topic page classed "topic-meta"
+    // (as publishers mark entity links), "on <time>Tuesday</time>" say nothing about the block being
+    // boilerplate. (Other inline boxes, such as a caption span set before a paragraph's first words, are
+    // still judged by their names.)
+    if (isSentenceMarkup(el)) return false;
+    return (
+      (!isMost(el) && namesRole(el, NEVER_STORY_ROLE)) ||
+      (!isMajor(el) && (NON_STORY_TAGS.has(el.tagName.toUpperCase()) || namesRole(el, BOILERPLATE_ROLE) || isWidget(el)))
+    );
+  };
   // Whether the element or an ancestor below the container is boilerplate.
   const boilerplateAncestor = (el: Element | null): boolean =>
     !!el && !!root && el !== root && root.contains(el) && inheritedVerdict(el, judge, verdict, root);
@@ -226,6 +239,25 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
     kept.push(...keptNodes);
   }
   return kept;
+}
+
+/**
+ * An inline element with words of a sentence right beside it (a text sibling, here or on an inline
+ * ancestor within the same block): part of that sentence, not a line of its own. An inline element
+ * standing alone (a <span class="caption"> in its own box, between paragraphs) is judged as a block.
+ */
+function isSentenceMarkup(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  return (tag === 'TIME' || !!el.closest('a')) && isInRunningText(el);
+}
+
+function isInRunningText(el: Element): boolean {
+  for (let e: Element | null = el; e && isInline(e); e = e.parentElement) {
+    for (let sib: ChildNode | null = e.parentNode?.firstChild ?? null; sib; sib = sib.nextSibling) {
+      if (sib !== e && sib.nodeType === 3 && /\p{L}|\p{N}/u.test(sib.nodeValue ?? '')) return true;
+    }
+  }
+  return false;
 }
 
 function isInsideLink(el: Element, root: Element | null): boolean {

@@ -34,8 +34,8 @@ interface ReadabilityInternals {
 // _fixRelativeUris would replace with new text nodes that are not on the page.
 const COSMETIC_STEPS = ['_postProcessContent', '_cleanStyles', '_fixLazyImages'];
 
-function attempt(doc: Document, flags: number): { nodes: Set<Text>; length: number; title: string | null } | null {
-  const { clone, liveOf } = cloneWithTextMap(doc);
+function attempt(doc: Document, flags: number, leaveOut: ReadonlySet<Element>): { nodes: Set<Text>; length: number; title: string | null } | null {
+  const { clone, liveOf } = cloneWithTextMap(doc, leaveOut);
   const reader = new Readability<Element>(clone, {
     // Never let Readability retry by itself (see above): any non-empty result is returned.
     charThreshold: 1,
@@ -66,10 +66,11 @@ function attempt(doc: Document, flags: number): { nodes: Set<Text>; length: numb
   return { nodes, length, title: parsed.title ?? null };
 }
 
-export function runReadability(doc: Document): ReadabilityFound | null {
+/** Readability on the page without `leaveOut` (elements known not to be the story, removed from its copy). */
+export function runReadability(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): ReadabilityFound | null {
   let best: ReturnType<typeof attempt> = null;
   for (const flags of ATTEMPT_FLAGS) {
-    const result = attempt(doc, flags);
+    const result = attempt(doc, flags, leaveOut);
     if (result && (!best || result.length > best.length)) best = result;
     if (best && best.length >= CHAR_THRESHOLD) break;
   }

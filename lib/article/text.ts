@@ -9,6 +9,10 @@ const INLINE = new Set([
   'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR',
 ]);
 
+export function isInline(el: Element): boolean {
+  return INLINE.has(el.tagName.toUpperCase());
+}
+
 /** The nearest ancestor that is not an inline element: the block a text node flows in. */
 export function blockOf(node: Node): Element | null {
   let el = node.parentElement;

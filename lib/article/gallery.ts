@@ -1,0 +1,217 @@
+// Galleries of briefs: the site's other stories, each a title linking to its page and a line or two of
+// summary, repeated down a column ("More news", "You may also like", a river of fifty briefs under the
+// story). Their prose reads like a story's, and together they can outweigh it, so extractors that score
+// paragraphs take them for the article or glue them to its end. They are recognised by structure alone:
+// - a *title* is a link that is the whole of its block (a heading or a line that is all link), or a link
+//   that wraps whole blocks (a card), pointing to another page of the same site;
+// - a *gallery* is an element whose children fall into three or more segments, each opening with a title
+//   to a different page, built alike (the same sequence of elements: a story whose paragraphs are broken
+//   by the odd "read more" line is not), each brief (a story section or a long item is not a brief), most with a
+//   summary besides the title (a list of bare titles is a menu or a link list, which link density
+//   already tells from prose).
+// A story's own links sit inside its sentences, so they are never titles; a list of external links (a
+// shopping roundup, sources) is not the site's own stories.
+import { blockOf } from './text';
+import { tokenize } from './metric';
+import { inheritedVerdict } from './ancestors';
+
+const MIN_SEGMENTS = 3;
+// Words of one brief: a title and a summary of a sentence or three. A typical brief has a few dozen.
+const MEDIAN_BRIEF_WORDS = 100;
+const MAX_BRIEF_WORDS = 250;
+// Words beside the title that make a summary: a sentence, not a time stamp or a label.
+const SUMMARY_WORDS = 8;
+
+const BLOCK_INSIDE_LINK = 'p, div, h1, h2, h3, h4, h5, h6, li, figure, section, article';
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** "news.example.co.uk" → "example.co.uk": the registrable part, near enough for same-site tests. */
+function siteOf(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length <= 2) return labels.join('.');
+  const [secondLast, last] = [labels[labels.length - 2]!, labels[labels.length - 1]!];
+  // Country domains with a second level (co.uk, com.br, ne.jp): keep three labels.
+  const keep = last.length === 2 && secondLast.length <= 3 ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+/** The page a link leads to, when it is another page of the same site; null otherwise. */
+function sameSiteTarget(a: Element, page: URL | null): string | null {
+  const raw = a.getAttribute('href')?.trim();
+  if (!raw || raw.startsWith('#') || /^(javascript|mailto|tel|data):/i.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, page ?? undefined);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (page && (page.protocol === 'http:' || page.protocol === 'https:')) {
+    if (siteOf(url.hostname) !== siteOf(page.hostname)) return null;
+    if (url.hostname === page.hostname && url.pathname === page.pathname && url.search === page.search) return null;
+  }
+  return `${url.hostname}${url.pathname}${url.search}`;
+}
+
+function pageUrl(doc: Document): URL | null {
+  try {
+    return new URL(doc.URL);
+  } catch {
+    return null;
+  }
+}
+
+interface Title {
+  /** The block the title is (a heading, a line of its own, or the card link itself). */
+  block: Element;
+  target: string;
+}
+
+/** Links under `root` that are titles of other pages of the site. */
+function findTitles(root: Element, page: URL | null): Title[] {
+  const titles: Title[] = [];
+  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    const target = sameSiteTarget(a, page);
+    if (!target) continue;
+    if (a.querySelector(BLOCK_INSIDE_LINK)) {
+      if (squash(a.textContent ?? '')) titles.push({ block: a, target });
+      continue;
+    }
+    const linkText = squash(a.textContent ?? '');
+    if (!linkText) continue; // an image link: the title is elsewhere in the card
+    const block = blockOf(a);
+    if (!block) continue;
+    const blockText = squash(block.textContent ?? '');
+    // The link is the line: allow a little around it (a time stamp, a label) but no sentence.
+    if (linkText.length >= 0.8 * blockText.length) titles.push({ block, target });
+  }
+  return titles;
+}
+
+/**
+ * The elements under `root` that belong to a gallery of briefs (each segment's elements, not the gallery's
+ * own heading). Empty for most story pages.
+ */
+export function findGalleries(root: Element): Set<Element> {
+  const doc = root.ownerDocument;
+  const titles = findTitles(root, pageUrl(doc));
+  const parts = new Set<Element>();
+  if (titles.length < MIN_SEGMENTS) return parts;
+
+  // Distinct title targets under each element, counted up to two: an element holding titles to two pages
+  // is a gallery or more, one holding a single target is (part of) one brief.
+  // Words of titles are summed likewise while one target holds, to tell a summary from a bare title.
+  const targetsUnder = new Map<Element, string | typeof MANY>();
+  const titleWordsUnder = new Map<Element, number>();
+  for (const { block, target } of titles) {
+    const words = tokenize(block.textContent ?? '').length;
+    for (let el: Element | null = block; el && el !== root.parentElement; el = el.parentElement) {
+      const known = targetsUnder.get(el);
+      if (known === MANY) break;
+      if (known === undefined) targetsUnder.set(el, target);
+      else if (known !== target) targetsUnder.set(el, MANY);
+      titleWordsUnder.set(el, (titleWordsUnder.get(el) ?? 0) + words);
+    }
+  }
+  // Each title's brief is the highest element holding no other page's title; its parent is the candidate
+  // gallery.
+  const galleries = new Set<Element>();
+  const titleBlocks = new Set(titles.map((t) => t.block));
+  for (const { block } of titles) {
+    let unit = block;
+    while (unit.parentElement && unit !== root && targetsUnder.get(unit.parentElement) !== MANY) unit = unit.parentElement;
+    if (unit !== root && unit.parentElement) galleries.add(unit.parentElement);
+  }
+  for (const gallery of galleries) {
+    const segments = segmentsOf(gallery, targetsUnder, titleWordsUnder);
+    // A brief is one element holding title and summary (and perhaps a picture box beside it), or a title
+    // line followed by its summary. A box holding only a title, with paragraphs after it, is a "read
+    // more" link dropped into a story.
+    const wellFormed = segments.filter((s) => titleBlocks.has(s.elements[0]!) || s.words - s.firstWords <= 3);
+    if (segments.length < MIN_SEGMENTS) continue;
+    if (new Set(segments.map((s) => s.target)).size < MIN_SEGMENTS) continue;
+    if (wellFormed.length < 0.75 * segments.length || !builtAlike(segments)) continue;
+    const words = segments.map((s) => s.words).sort((a, b) => a - b);
+    if (words[words.length - 1]! > MAX_BRIEF_WORDS) continue;
+    if (words[Math.floor(words.length / 2)]! > MEDIAN_BRIEF_WORDS) continue;
+    if (segments.filter((s) => s.words - s.titleWords >= SUMMARY_WORDS).length * 2 < segments.length) continue;
+    for (const s of segments) for (const el of s.elements) parts.add(el);
+  }
+  return parts;
+}
+
+const MANY = Symbol('many');
+
+
+
+/** Three in four segments have the same sequence of element names. */
+function builtAlike(segments: readonly Segment[]): boolean {
+  const counts = new Map<string, number>();
+  for (const s of segments) {
+    const shape = s.elements.map((e) => e.tagName).join(' ');
+    counts.set(shape, (counts.get(shape) ?? 0) + 1);
+  }
+  return Math.max(...counts.values()) >= 0.75 * segments.length;
+}
+
+interface Segment {
+  elements: Element[];
+  target: string;
+  words: number;
+  /** Words of the segment's titles. */
+  titleWords: number;
+  /** Words of its first element (the one holding the title). */
+  firstWords: number;
+}
+
+/**
+ * The gallery's children grouped into briefs: each child holding a title opens a brief, and the children
+ * after it (a summary paragraph, a time stamp) belong to it until the next title. Children before the
+ * first title (the gallery's heading) belong to none.
+ */
+function segmentsOf(
+  gallery: Element,
+  targetsUnder: ReadonlyMap<Element, string | typeof MANY>,
+  titleWordsUnder: ReadonlyMap<Element, number>,
+): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment | null = null;
+  for (const child of Array.from(gallery.children)) {
+    const target = targetsUnder.get(child);
+    if (target === MANY) return []; // a child with several pages' titles: a gallery of galleries, judged below
+    if (target !== undefined) {
+      current = { elements: [], target, words: 0, titleWords: 0, firstWords: 0 };
+      segments.push(current);
+    }
+    if (!current) continue;
+    current.elements.push(child);
+    const words = tokenize(child.textContent ?? '').length;
+    current.words += words;
+    if (current.elements.length === 1) current.firstWords = words;
+    current.titleWords += titleWordsUnder.get(child) ?? 0;
+  }
+  return segments;
+}
+
+/** Whether the node (a text node or an element) sits in a gallery of briefs found by `findGalleries`. */
+export function inGallery(node: Node, parts: ReadonlySet<Element>, cache: Map<Element, boolean>): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el && parts.size > 0 && inheritedVerdict(el, (e) => parts.has(e), cache);
+}
+
+// Below this much text left, the extracted part is a list page (an index, a topic page) rather than a story
+// with a gallery beside it: its briefs are what the page says.
+const MIN_STORY_CHARS = 480;
+
+/** `nodes` less those in galleries of briefs, unless the briefs are all there is. */
+export function withoutGalleries(nodes: readonly Text[], parts: ReadonlySet<Element>): Text[] {
+  if (!parts.size) return [...nodes];
+  const cache = new Map<Element, boolean>();
+  const kept = nodes.filter((n) => !inGallery(n, parts, cache));
+  let chars = 0;
+  for (const n of kept) chars += n.data.trim().length;
+  return chars >= MIN_STORY_CHARS ? kept : [...nodes];
+}
