@@ -46,9 +46,8 @@ export function jsonLdArticleBody(doc: Document): string | null {
  * Visible, non-excluded text nodes under the given elements, in document order. A plain SHOW_TEXT walk
  * with the memoised exclusion test: a filter callback on every element costs far more on a long page.
  */
-export function textNodesUnder(doc: Document, roots: readonly Element[]): Text[] {
+export function textNodesUnder(doc: Document, roots: readonly Element[], cache = new Map<Element, boolean>()): Text[] {
   const out: Text[] = [];
-  const cache = new Map<Element, boolean>();
   for (const root of roots) {
     const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

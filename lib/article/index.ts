@@ -6,7 +6,8 @@ import { runReadability } from './readability';
 import { collectLive, isExcludedText, mergeInOrder } from './filter';
 import { commonAncestor, pruneBoilerplate } from './prune';
 import { findHeadline, findStandfirst, headlineNodes, titleCandidates, titleRepeats } from './headline';
-import { findContainer } from './fast-path';
+import { findContainer, textNodesUnder } from './fast-path';
+import { blockOf } from './text';
 import { findGalleries, withoutGalleries } from './gallery';
 import { withinHeadlineArticle } from './items';
 import { trimBoilerplateTail } from './tail';
@@ -66,12 +67,34 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     // gets highlights rather than none.
     return { nodes: collectLive(doc, null), method: 'body', title: found?.title ?? null, headline: [], standfirst: [] };
   }
-  const extracted = collectLive(doc, found.nodes);
+  const extracted = wholeBlocks(doc, collectLive(doc, found.nodes));
   const pruned = refine(extracted, galleries);
   // Pruning is a refinement: if it would leave nothing, Readability's own result is the better answer.
   return pruned.length > 0
     ? finish(doc, pruned, 'readability+prune', found.title)
     : finish(doc, extracted, 'readability', found.title);
+}
+
+/**
+ * Readability drops some words out of the middle of sentences (a link it takes for the byline, by its
+ * class name), which would leave a sentence with a gap. A block it kept is kept whole: every readable
+ * text node that flows in the same block.
+ */
+function wholeBlocks(doc: Document, nodes: readonly Text[]): Text[] {
+  const blocks = new Set<Element>();
+  for (const n of nodes) {
+    const block = blockOf(n);
+    if (block) blocks.add(block);
+  }
+  const missing: Text[] = [];
+  const kept = new Set(nodes);
+  const cache = new Map<Element, boolean>();
+  for (const block of blocks) {
+    for (const n of textNodesUnder(doc, [block], cache)) {
+      if (!kept.has(n) && blockOf(n) === block) missing.push(n);
+    }
+  }
+  return missing.length ? mergeInOrder(nodes, missing) : [...nodes];
 }
 
 /** The extractor's nodes less what is inside the story's container but not the story. */

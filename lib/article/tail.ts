@@ -25,7 +25,7 @@ const MAX_LIST_ITEM_WORDS = 30;
 // One linked line is a note (a sponsor, a source); a list of them is the site's furniture.
 const MIN_LIST_ITEMS = 3;
 // Never take more than this share of the body as tail: past it, the rules are reading a story.
-const MAX_TAIL_SHARE = 0.3;
+const MAX_TAIL_SHARE = 0.5;
 
 const SOCIAL_HOSTS =
   /(^|\.)(facebook|fb|twitter|x|t|instagram|linkedin|youtube|youtu|pinterest|tiktok|whatsapp|wa|telegram|snapchat|reddit|tumblr|threads|bsky|mastodon|flipboard|vk|weibo|line)\.(com|me|net|org|app|social|be)$/i;
@@ -40,12 +40,14 @@ function isSocialAccountOrShare(url: URL): boolean {
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// A web address alone on its line ("twitter.com/reporter", "www.example.com/newsletters").
+const BARE_ADDRESS = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
 const HANDLE = /(?:^|[\s(,;:])@[A-Za-z0-9_]{2,}/;
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b/i;
 // Credit lines: "Reporting by A; Editing by B", "Additional reporting by C", "D contributed to this
 // report", "Contributing: E", "With wires", "Photo: F", "(Image credit: G)".
 const CREDIT = [
-  /^\W*(?:additional |further )?(?:reporting|writing|editing|research|photos?|photographs?|photography|pictures?|images?|illustrations?)(?: and \w+)?(?: by\b|\s*:)/i,
+  /^\W*(?:additional |further )?(?:reporting|writing|editing|research|sources?|photos?|photographs?|photography|pictures?|images?|illustrations?)(?: and \w+)?(?: by\b|\s*:)/i,
   /\b(?:reporting|editing|writing) by\b/i,
   /\bcontributed (?:reporting|to this (?:report|story|article))\b/i,
   /^\W*contributing:/i,
@@ -114,6 +116,7 @@ export function isTailBoilerplate(text: string, el: Element | null): boolean {
   if (text.length > MAX_TAIL_CHARS || tokenize(text).length > MAX_TAIL_WORDS) return false;
   return (
     EMAIL.test(text) ||
+    BARE_ADDRESS.test(text) ||
     HANDLE.test(text) ||
     COPYRIGHT.test(text) ||
     CREDIT.some((re) => re.test(text)) ||
@@ -125,10 +128,12 @@ export function isTailBoilerplate(text: string, el: Element | null): boolean {
 const HEADING = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 // Short content that legitimately ends a story without a full stop: list items, cells, quotes.
 const SHORT_CONTENT = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE']);
+const EMPHASIS = new Set(['B', 'STRONG']);
 
 /**
- * A label with nothing after it: a heading, or a short line that is no sentence ("More stories", "You may
- * also like...", "Related:"). A heading introduces what follows; at the end, what followed was removed.
+ * A label with nothing after it: a heading, a bold run-in heading, or a line that announces something
+ * ("More stories", "You may also like...", "Related:"). A label introduces what follows; at the end of the
+ * story, what followed was removed. A plain short line (a place name, a sign-off) is not a label.
  */
 function isDanglingLabel(block: Block): boolean {
   const tag = block.el?.tagName.toUpperCase() ?? '';
@@ -139,7 +144,16 @@ function isDanglingLabel(block: Block): boolean {
   if (/(\.\.\.|…)$/.test(block.text)) return true;
   // "Related:", "Read more:" introduce a box; a longer line ending in a colon introduces a quote.
   if (block.text.endsWith(':')) return words <= MAX_INTRO_LABEL_WORDS;
-  return !/[.!?"”’)»。！？」』）】]$/.test(block.text);
+  return !/[.!?"”’)»。！？」』）】]$/.test(block.text) && isAllBold(block);
+}
+
+function isAllBold(block: Block): boolean {
+  return block.nodes.every((n) => {
+    for (let el = n.parentElement; el && el !== block.el; el = el.parentElement) {
+      if (EMPHASIS.has(el.tagName.toUpperCase())) return true;
+    }
+    return false;
+  });
 }
 
 /** A rule drawn with characters ("______", "* * *"): a separator, not text. */
@@ -178,7 +192,7 @@ export function trimBoilerplateTail(body: readonly Text[]): Text[] {
     // Embedded posts (a tweet quoted at the end) carry handles and links, and are the story's quotes.
     if (inQuote(block.el)) break;
     const furniture =
-      isTailBoilerplate(block.text, block.el) || isDanglingLabel(block) || isSeparator(block.text) || isLinkListItem(block);
+      isTailBoilerplate(block.text, block.el) || isSeparator(block.text) || isLinkListItem(block) || isDanglingLabel(block);
     if (!furniture) break;
     let chars = 0;
     for (const n of block.nodes) chars += n.data.length;
