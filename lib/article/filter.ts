@@ -1,13 +1,39 @@
 // What is never article text, whatever the extractor said: code, form controls, editable regions, hidden
-// elements and elements whose content is not rendered text. (Not FORM: ASP.NET sites wrap the whole page in one form;
-// Readability already drops forms inside the article that look like forms.)
+// elements and elements whose content is not rendered text. (Not FORM: ASP.NET sites wrap the whole page in
+// one form; Readability already drops forms inside the article that look like forms.)
+//
+// The one place for these rules: the article detector, living pages (text added later) and note anchoring
+// (text a reader can select outside the article) all read them from here.
 
 import { inheritedVerdict } from './ancestors';
 
-const NEVER = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE',
-  'PRE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
+/**
+ * Elements whose text nodes are not text a reader sees and can select on the page: the content of scripts,
+ * styles, templates and the like is never rendered, and a <textarea>'s text is its field's initial value.
+ */
+export const NOT_PAGE_TEXT_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'HEAD', 'TITLE']);
+
+/** Elements whose text is never article text: the above, form controls, code, graphics and embedded documents. */
+export const NEVER_ARTICLE_TAGS: ReadonlySet<string> = new Set([
+  ...NOT_PAGE_TEXT_TAGS,
+  'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE', 'SVG', 'MATH', 'IFRAME', 'OBJECT',
 ]);
+
+/**
+ * Page furniture that can sit inside the story's element: landmarks and boxes that frame the story. Text the
+ * page adds there later is not article text (the detector's own pruning of the first render reads the same
+ * roles more finely, by size: lib/article/prune.ts).
+ */
+export const FURNITURE_SELECTOR = [
+  'nav', 'aside', 'footer', 'form', 'figcaption',
+  '[role="navigation"]', '[role="complementary"]', '[role="contentinfo"]', '[role="banner"]', '[role="dialog"]', '[role="alert"]',
+].join(',');
+
+/** Whether a text node is text a reader sees on the page (not a script's, a style's, a template's...). */
+export function isPageText(node: Text): boolean {
+  const parent = node.parentElement;
+  return !!parent && !NOT_PAGE_TEXT_TAGS.has(parent.tagName.toUpperCase());
+}
 
 const SHOW_TEXT = 4;
 
@@ -16,7 +42,7 @@ const SHOW_TEXT = 4;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 function excludesItself(el: Element): boolean {
-  if (NEVER.has(el.tagName.toUpperCase())) return true;
+  if (NEVER_ARTICLE_TAGS.has(el.tagName.toUpperCase())) return true;
   // Editable regions are the user's input, not the article; `contenteditable=false` is not editable.
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

@@ -3,7 +3,7 @@
 // Runs unchanged in the content script and under jsdom in Node: it reads the live page and never
 // changes it (Readability works on a clone).
 import { runReadability } from './readability';
-import { collectLive, isExcludedText, mergeInOrder } from './filter';
+import { collectLive, FURNITURE_SELECTOR, isExcludedText, isPageText, mergeInOrder } from './filter';
 import { commonAncestor, pruneBoilerplate } from './prune';
 import { findHeadline, findStandfirst, headlineNodes, titleCandidates, titleRepeats } from './headline';
 import { findContainer, textNodesUnder } from './fast-path';
@@ -129,4 +129,4 @@ function finish(doc: Document, body: Text[], method: string, title: string | nul
 }
 
 export { articleText } from './text';
-export { isExcludedText };
+export { FURNITURE_SELECTOR, isExcludedText, isPageText };

@@ -1,7 +1,7 @@
 // Living pages: content the page adds later ("read more", lazy paragraphs, infinite scroll) is annotated in
 // batches, looking only at the added or edited text nodes; removed content is reported so its highlights go.
 // Our own DOM changes (the UI hosts, fallback marks) are never fed back as page changes.
-import { isExcludedText } from '../article';
+import { FURNITURE_SELECTOR, isExcludedText } from '../article';
 
 export interface PageChanges {
   /** Text nodes added or edited by the page since the last batch, in document order, still connected. */
@@ -128,13 +128,6 @@ export function documentOrder(a: Node, b: Node): number {
   return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-// Page furniture that can sit inside the article's element: text added there later is not article text.
-// (What is never text at all, such as scripts, code, form controls and hidden elements, is lib/article's rule.)
-const FURNITURE = [
-  'nav', 'aside', 'footer', 'form', 'figcaption',
-  '[role="navigation"]', '[role="complementary"]', '[role="contentinfo"]', '[role="banner"]', '[role="dialog"]', '[role="alert"]',
-].join(',');
-
 /** The lowest element containing every article node: later additions inside it are article candidates. */
 export function articleScope(nodes: readonly Text[]): Element | null {
   const first = nodes[0];
@@ -152,7 +145,8 @@ export function isArticleAddition(node: Text, scope: Element | null): boolean {
   if (!scope || !scope.contains(node) || isExcludedText(node)) return false;
   const parent = node.parentElement;
   if (!parent) return false;
-  const furniture = parent.closest(FURNITURE);
+  // Page furniture inside the article's element (lib/article's rule, as is what is never text at all).
+  const furniture = parent.closest(FURNITURE_SELECTOR);
   // Furniture that *contains* the whole scope (an article inside a <form>) does not exclude it.
   return !furniture || furniture.contains(scope);
 }

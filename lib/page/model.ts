@@ -7,7 +7,7 @@
 // leaves it, and an article that appears late or is replaced by the app is detected again (at most once a
 // second). While nobody listens nothing is kept: each request detects afresh, so it never answers from a page
 // that has changed since.
-import { detectArticle, type ArticleResult } from '../article';
+import { detectArticle, isPageText, type ArticleResult } from '../article';
 import { buildTextMap, type TextMap } from '../text';
 import { readPageContext } from '../page-context';
 import type { PageContext } from '../match/figures';
@@ -65,9 +65,6 @@ export interface PageModel {
   flush(): void;
   destroy(): void;
 }
-
-// What a reader cannot select, so a note never quotes it: scripts, styles and the like.
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 export function createPageModel(doc: Document, options: PageModelOptions = {}): PageModel {
   const detect = options.detect ?? detectArticle;
@@ -189,7 +186,8 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
         const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const parent = n.parentElement;
-          if (parent && !NOT_TEXT.has(parent.tagName.toUpperCase()) && !isOwn(n)) list.push(n as Text);
+          // Only what a reader can select (lib/article's rule), so a note never quotes a script or a style.
+          if (parent && isPageText(n as Text) && !isOwn(n)) list.push(n as Text);
         }
       }
       const map = buildTextMap(list);
