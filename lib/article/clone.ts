@@ -8,9 +8,7 @@ export interface ClonedDocument {
   liveOf: Map<Text, Text>;
 }
 
-// NodeFilter's constants, spelled out so this also runs where NodeFilter is not global.
-const SHOW_ELEMENT = 1;
-const SHOW_TEXT = 4;
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so this also runs where NodeFilter is not global.
 
 /**
  * A clone of the page with its text nodes paired to the live ones. `leaveOut` are live elements whose
@@ -19,17 +17,28 @@ const SHOW_TEXT = 4;
 export function cloneWithTextMap(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): ClonedDocument {
   const clone = doc.cloneNode(true) as Document;
   const liveOf = new Map<Text, Text>();
-  const show = leaveOut.size ? SHOW_TEXT | SHOW_ELEMENT : SHOW_TEXT;
-  const liveWalker = doc.createTreeWalker(doc, show);
-  const cloneWalker = clone.createTreeWalker(clone, show);
-  const removals: Element[] = [];
+  const liveWalker = doc.createTreeWalker(doc, SHOW_TEXT);
+  const cloneWalker = clone.createTreeWalker(clone, SHOW_TEXT);
   for (;;) {
     const live = liveWalker.nextNode();
     const copy = cloneWalker.nextNode();
     if (!live || !copy) break;
-    if (live.nodeType === 3) liveOf.set(copy as Text, live as Text);
-    else if (leaveOut.has(live as Element)) removals.push(copy as Element);
+    liveOf.set(copy as Text, live as Text);
   }
+  // Found by the same path of child positions in the clone; removed only after all are found.
+  const removals = Array.from(leaveOut, (el) => counterpart(el, clone)).filter((el): el is Element => !!el);
   for (const el of removals) el.remove();
   return { clone, liveOf };
+}
+
+function counterpart(live: Node, clone: Document): Node | null {
+  const path: number[] = [];
+  for (let n: Node = live; n.parentNode; n = n.parentNode) {
+    let index = 0;
+    for (let sib = n.previousSibling; sib; sib = sib.previousSibling) index++;
+    path.push(index);
+  }
+  let copy: Node | null = clone;
+  for (let i = path.length - 1; i >= 0 && copy; i--) copy = copy.childNodes[path[i]!] ?? null;
+  return copy;
 }

@@ -7,7 +7,7 @@
 //   words (a container that misses much of it, or holds far more, is not the body).
 import { tokenize } from './metric';
 import { isExcludedText } from './filter';
-import { inGallery } from './gallery';
+import { inGallery, PageGalleries } from './gallery';
 
 const ARTICLE_TYPE = /^(Article|NewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|BlogPosting|LiveBlogPosting|TechArticle|SatiricalArticle)$/;
 
@@ -148,8 +148,9 @@ function paragraphCluster(body: Element, paragraphs: Paragraphs): Element | null
 }
 
 /** The story's container as the publisher marks it, if clear; `galleries` are page parts known not to be it. */
-export function findContainer(doc: Document, galleries: ReadonlySet<Element> = new Set()): Container | null {
-  const paragraphs = new Paragraphs(galleries);
+export function findContainer(doc: Document, galleries: PageGalleries = new PageGalleries(doc)): Container | null {
+  // Markup names the story without help; only a guess from paragraph text needs the galleries set aside.
+  const paragraphs = new Paragraphs(new Set());
   const candidates: { roots: Element[]; method: string }[] = [];
   const microdata = outermost(Array.from(doc.querySelectorAll('[itemprop~="articleBody"]')));
   if (microdata.length) candidates.push({ roots: microdata, method: 'itemprop' });
@@ -168,7 +169,7 @@ export function findContainer(doc: Document, galleries: ReadonlySet<Element> = n
     }
   }
   if (!candidates.length && doc.body) {
-    const cluster = paragraphCluster(doc.body, paragraphs);
+    const cluster = paragraphCluster(doc.body, new Paragraphs(galleries.all()));
     if (cluster) candidates.push({ roots: [cluster], method: 'paragraph-cluster' });
   }
   if (!candidates.length) return null;

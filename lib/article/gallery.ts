@@ -11,7 +11,7 @@
 //   already tells from prose).
 // A story's own links sit inside its sentences, so they are never titles; a list of external links (a
 // shopping roundup, sources) is not the site's own stories.
-import { blockOf } from './text';
+import { blockOf, isInline } from './text';
 import { tokenize } from './metric';
 import { inheritedVerdict } from './ancestors';
 
@@ -19,6 +19,7 @@ const MIN_SEGMENTS = 3;
 // Words of one brief: a title and a summary of a sentence or three. A typical brief has a few dozen.
 const MEDIAN_BRIEF_WORDS = 100;
 const MAX_BRIEF_WORDS = 250;
+const MAX_BRIEF_CHARS = MAX_BRIEF_WORDS * 12;
 // Words beside the title that make a summary: a sentence, not a time stamp or a label.
 const SUMMARY_WORDS = 8;
 
@@ -74,21 +75,55 @@ interface Title {
 function findTitles(root: Element, page: URL | null): Title[] {
   const titles: Title[] = [];
   for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    const linkChars = squash(a.textContent ?? '').length;
+    if (!linkChars) continue; // an image link: the title is elsewhere in the card
     const target = sameSiteTarget(a, page);
     if (!target) continue;
-    if (a.querySelector(BLOCK_INSIDE_LINK)) {
-      if (squash(a.textContent ?? '')) titles.push({ block: a, target });
+    if (a.firstElementChild && a.querySelector(BLOCK_INSIDE_LINK)) {
+      titles.push({ block: a, target });
       continue;
     }
-    const linkText = squash(a.textContent ?? '');
-    if (!linkText) continue; // an image link: the title is elsewhere in the card
+    // The link is its line: allow a little around it (a time stamp, a label) but no sentence.
     const block = blockOf(a);
-    if (!block) continue;
-    const blockText = squash(block.textContent ?? '');
-    // The link is the line: allow a little around it (a time stamp, a label) but no sentence.
-    if (linkText.length >= 0.8 * blockText.length) titles.push({ block, target });
+    if (block && textBesideOnLine(a, 0.25 * linkChars) <= 0.25 * linkChars) titles.push({ block, target });
   }
   return titles;
+}
+
+/**
+ * Characters on the link's line outside it: its siblings, and its inline parents' siblings, up to the
+ * nearest block boundary or line break on each side. Stops counting past `limit`.
+ */
+function textBesideOnLine(link: Element, limit: number): number {
+  let chars = 0;
+  for (let e: Element | null = link; e; e = e.parentElement) {
+    for (const step of ['previousSibling', 'nextSibling'] as const) {
+      for (let sib = e[step]; sib; sib = sib[step]) {
+        if (sib.nodeType === 1) {
+          const el = sib as Element;
+          if (!isInline(el) || el.tagName.toUpperCase() === 'BR') break;
+          chars += squash(el.textContent ?? '').length;
+        } else if (sib.nodeType === 3) {
+          chars += squash(sib.nodeValue ?? '').length;
+        }
+        if (chars > limit) return chars;
+      }
+    }
+    const parent: Element | null = e.parentElement;
+    if (!parent || !isInline(parent)) break;
+  }
+  return chars;
+}
+
+/** Words of the text under `el`, or Infinity past `maxChars` characters (without reading the rest). */
+function boundedWords(el: Element, maxChars: number): number {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    text += `${n.nodeValue ?? ''} `;
+    if (text.length > maxChars) return Infinity;
+  }
+  return tokenize(text).length;
 }
 
 /**
@@ -188,12 +223,43 @@ function segmentsOf(
     }
     if (!current) continue;
     current.elements.push(child);
-    const words = tokenize(child.textContent ?? '').length;
+    // A child longer than a brief can be rules the gallery out: no need to read all of it.
+    const words = boundedWords(child, MAX_BRIEF_CHARS);
+    if (words > MAX_BRIEF_WORDS) return [];
     current.words += words;
     if (current.elements.length === 1) current.firstWords = words;
     current.titleWords += titleWordsUnder.get(child) ?? 0;
   }
   return segments;
+}
+
+const NONE: ReadonlySet<Element> = new Set();
+
+function findGalleriesSafely(root: Element | null): ReadonlySet<Element> {
+  try {
+    return root ? findGalleries(root) : NONE;
+  } catch {
+    return NONE; // a page built to break DOM code: detection goes on without this refinement
+  }
+}
+
+/**
+ * A page's galleries, found when first asked for: most pages settle on the publisher's markup, where only
+ * the story's container needs searching, not the whole page.
+ */
+export class PageGalleries {
+  private parts: ReadonlySet<Element> | null = null;
+  constructor(private readonly doc: Document) {}
+
+  /** Every gallery part of the page. */
+  all(): ReadonlySet<Element> {
+    return (this.parts ??= findGalleriesSafely(this.doc.body));
+  }
+
+  /** Gallery parts under `root`: the page's when already found, else a search of `root` alone. */
+  under(root: Element | null): ReadonlySet<Element> {
+    return this.parts ?? findGalleriesSafely(root);
+  }
 }
 
 /** Whether the node (a text node or an element) sits in a gallery of briefs found by `findGalleries`. */

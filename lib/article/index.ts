@@ -8,7 +8,7 @@ import { commonAncestor, pruneBoilerplate } from './prune';
 import { findHeadline, findStandfirst, headlineNodes, titleCandidates, titleRepeats } from './headline';
 import { findContainer, textNodesUnder } from './fast-path';
 import { blockOf } from './text';
-import { findGalleries, withoutGalleries } from './gallery';
+import { PageGalleries, withoutGalleries } from './gallery';
 import { withinHeadlineArticle } from './items';
 import { trimBoilerplateTail } from './tail';
 
@@ -38,13 +38,8 @@ export interface DetectOptions {
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleResult {
-  // The site's other stories (galleries of briefs), found once: no path may take them for the story.
-  let galleries: Set<Element> = new Set();
-  try {
-    if (doc.body) galleries = findGalleries(doc.body);
-  } catch {
-    // A page built to break DOM code: detection goes on without this refinement.
-  }
+  // The site's other stories (galleries of briefs): no path may take them for the story.
+  const galleries = new PageGalleries(doc);
   if (options.fastPath !== false) {
     try {
       const container = findContainer(doc, galleries);
@@ -58,7 +53,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   }
   let found: ReturnType<typeof runReadability> = null;
   try {
-    found = runReadability(doc, galleries);
+    found = runReadability(doc, galleries.all());
   } catch {
     found = null; // cloning can fail on the same pages; fall back to the page's text below
   }
@@ -98,8 +93,9 @@ function wholeBlocks(doc: Document, nodes: readonly Text[]): Text[] {
 }
 
 /** The extractor's nodes less what is inside the story's container but not the story. */
-function refine(nodes: readonly Text[], galleries: ReadonlySet<Element>): Text[] {
-  return pruneBoilerplate(withoutGalleries(nodes, galleries), commonAncestor(nodes));
+function refine(nodes: readonly Text[], galleries: PageGalleries): Text[] {
+  const root = commonAncestor(nodes);
+  return pruneBoilerplate(withoutGalleries(nodes, galleries.under(root)), root);
 }
 
 /** Adds the headline (and repeats of it) and the standfirst to the body nodes. */
