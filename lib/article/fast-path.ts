@@ -8,6 +8,7 @@
 import { tokenize } from './metric';
 import { isExcludedText } from './filter';
 import { inGallery, PageGalleries } from './gallery';
+import { MIN_STORY_CHARS, MIN_STORY_WORDS } from './size';
 
 const ARTICLE_TYPE = /^(Article|NewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|BlogPosting|LiveBlogPosting|TechArticle|SatiricalArticle)$/;
 
@@ -80,9 +81,6 @@ export interface Container {
   method: string;
 }
 
-const MIN_WORDS = 80;
-// The same floor in characters, for the cheap checks on large pages (about six characters a word).
-const MIN_CHARS = MIN_WORDS * 6;
 
 function outermost(els: Element[]): Element[] {
   return els.filter((el) => !els.some((other) => other !== el && other.contains(el)));
@@ -137,7 +135,7 @@ function paragraphCluster(body: Element, paragraphs: Paragraphs): Element | null
     const parent = p.parentElement;
     if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + len);
   }
-  if (total < MIN_CHARS) return null;
+  if (total < MIN_STORY_CHARS) return null;
   let best: Element | null = null;
   let bestChars = 0;
   for (const [el, chars] of byParent) if (chars > bestChars) [best, bestChars] = [el, chars];
@@ -164,7 +162,7 @@ export function findContainer(doc: Document, galleries: PageGalleries = new Page
       const c = paragraphs.ownChars(a);
       if (c > bestChars) [best, bestChars] = [a, c];
     }
-    if (best && bestChars >= MIN_CHARS && bestChars >= 0.6 * paragraphs.chars(doc.body)) {
+    if (best && bestChars >= MIN_STORY_CHARS && bestChars >= 0.6 * paragraphs.chars(doc.body)) {
       candidates.push({ roots: [best], method: 'article-element' });
     }
   }
@@ -175,12 +173,12 @@ export function findContainer(doc: Document, galleries: PageGalleries = new Page
   if (!candidates.length) return null;
 
   const ldBody = jsonLdArticleBody(doc);
-  const ldBag = ldBody && tokenize(ldBody).length >= MIN_WORDS ? bag(ldBody) : null;
+  const ldBag = ldBody && tokenize(ldBody).length >= MIN_STORY_WORDS ? bag(ldBody) : null;
   for (const { roots, method } of candidates) {
     const nodes = textNodesUnder(doc, roots);
     let chars = 0;
     for (const n of nodes) chars += n.data.length;
-    if (chars < MIN_CHARS) continue;
+    if (chars < MIN_STORY_CHARS) continue;
     if (ldBag) {
       const containerBag = bag(nodes.map((n) => n.data).join(' '));
       // Most of articleBody must be in the container, and the container must not be mostly other text.

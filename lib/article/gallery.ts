@@ -14,6 +14,7 @@
 import { blockOf, isInline } from './text';
 import { tokenize } from './metric';
 import { inheritedVerdict } from './ancestors';
+import { MIN_STORY_CHARS } from './size';
 
 const MIN_SEGMENTS = 3;
 // Words of one brief: a title and a summary of a sentence or three. A typical brief has a few dozen.
@@ -268,11 +269,11 @@ export function inGallery(node: Node, parts: ReadonlySet<Element>, cache: Map<El
   return !!el && parts.size > 0 && inheritedVerdict(el, (e) => parts.has(e), cache);
 }
 
-// Below this much text left, the extracted part is a list page (an index, a topic page) rather than a story
-// with a gallery beside it: its briefs are what the page says.
-const MIN_STORY_CHARS = 480;
 
-/** `nodes` less those in galleries of briefs, unless the briefs are all there is. */
+/**
+ * `nodes` less those in galleries of briefs, unless the briefs are all there is: with less than a story's
+ * worth of text left, the page is a list (an index, a topic page) and its briefs are what it says.
+ */
 export function withoutGalleries(nodes: readonly Text[], parts: ReadonlySet<Element>): Text[] {
   if (!parts.size) return [...nodes];
   const cache = new Map<Element, boolean>();

@@ -2,11 +2,10 @@
 // teaser of a related-stories box, each comment, each card of a feed. When the page's headline sits in an
 // <article>, that element is the story; text an extractor took from <article> elements outside it is
 // another item's (a teaser glued after the story, a comment), however much it reads like prose.
-// Articles inside the story's own <article> (a live blog's entries) stay: they are its parts.
-
-// Below this much text left, the headline's <article> is not where the story is (a header card, say): the
+// Articles inside the story's own <article> (a live blog's entries) stay: they are its parts. With less than
+// a story's worth of text left, the headline's <article> is not where the story is (a header card, say): the
 // extractor's answer stands.
-const MIN_STORY_CHARS = 480;
+import { MIN_STORY_CHARS } from './size';
 
 /** `body` less the text of <article> elements that neither hold nor sit inside the headline's <article>. */
 export function withinHeadlineArticle(body: readonly Text[], headline: Element | null): Text[] {

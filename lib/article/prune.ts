@@ -104,12 +104,13 @@ export function isDateLine(text: string): boolean {
 // Blocks where short text is normal content (list items, table cells, definitions, quotes, headings).
 const SHORT_OK = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
-interface Block {
+export interface Block {
   el: Element | null;
   nodes: Text[];
 }
 
-function groupByBlock(nodes: readonly Text[]): Block[] {
+/** Consecutive nodes grouped by the block element they flow in. */
+export function groupByBlock(nodes: readonly Text[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   for (const node of nodes) {
@@ -272,13 +273,16 @@ function isCapitalisedSubhead(text: string, words: number): boolean {
   return words >= 2 && /\p{Lu}/u.test(text) && text === text.toUpperCase();
 }
 
-const EMPHASIS = new Set(['B', 'STRONG', 'EM', 'I']);
+const EMPHASIS: ReadonlySet<string> = new Set(['B', 'STRONG', 'EM', 'I']);
 
-/** Every node of the block sits in bold/italic: a run-in subhead such as <p><strong>The response</strong></p>. */
-function isAllEmphasis(nodes: readonly Text[], block: Element | null): boolean {
+/**
+ * Every node of the block sits in bold/italic (or in the given tags): a run-in subhead such as
+ * <p><strong>The response</strong></p>.
+ */
+export function isAllEmphasis(nodes: readonly Text[], block: Element | null, tags: ReadonlySet<string> = EMPHASIS): boolean {
   return nodes.every((n) => {
     for (let el = n.parentElement; el && el !== block; el = el.parentElement) {
-      if (EMPHASIS.has(el.tagName.toUpperCase())) return true;
+      if (tags.has(el.tagName.toUpperCase())) return true;
     }
     return false;
   });

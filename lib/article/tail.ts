@@ -9,8 +9,8 @@
 // address or a social handle in the text; a copyright sign; the standard wording of credits; a few
 // call-to-action phrasings (English, as most of our pages are). Only short lines qualify: a story's last
 // paragraph that happens to mention Twitter is long and is left alone.
-import { blockOf } from './text';
 import { tokenize } from './metric';
+import { groupByBlock, isAllEmphasis, type Block } from './prune';
 
 // A tail line is at most a few sentences; story paragraphs are longer or are stopped at before. Characters
 // too: a run of Chinese or Japanese is one \w+ token however long.
@@ -68,26 +68,12 @@ const CALL_TO_ACTION = [
   /\bcookie (?:policy|settings|consent)\b/i,
 ];
 
-interface Block {
-  el: Element | null;
-  nodes: Text[];
+interface Line extends Block {
   text: string;
 }
 
-function blocksOf(nodes: readonly Text[]): Block[] {
-  const blocks: Block[] = [];
-  let current: Block | null = null;
-  for (const node of nodes) {
-    const el = blockOf(node);
-    if (!current || current.el !== el) {
-      current = { el, nodes: [], text: '' };
-      blocks.push(current);
-    }
-    current.nodes.push(node);
-    current.text += node.data;
-  }
-  for (const b of blocks) b.text = b.text.replace(/\s+/g, ' ').trim();
-  return blocks;
+function linesOf(nodes: readonly Text[]): Line[] {
+  return groupByBlock(nodes).map((b) => ({ ...b, text: b.nodes.map((n) => n.data).join('').replace(/\s+/g, ' ').trim() }));
 }
 
 function linksOutOfStory(el: Element | null): boolean {
@@ -128,14 +114,14 @@ export function isTailBoilerplate(text: string, el: Element | null): boolean {
 const HEADING = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 // Short content that legitimately ends a story without a full stop: list items, cells, quotes.
 const SHORT_CONTENT = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE']);
-const EMPHASIS = new Set(['B', 'STRONG']);
+const BOLD: ReadonlySet<string> = new Set(['B', 'STRONG']);
 
 /**
  * A label with nothing after it: a heading, a bold run-in heading, or a line that announces something
  * ("More stories", "You may also like...", "Related:"). A label introduces what follows; at the end of the
  * story, what followed was removed. A plain short line (a place name, a sign-off) is not a label.
  */
-function isDanglingLabel(block: Block): boolean {
+function isDanglingLabel(block: Line): boolean {
   const tag = block.el?.tagName.toUpperCase() ?? '';
   const words = tokenize(block.text).length;
   if (words > MAX_LABEL_WORDS || block.text.length > MAX_LABEL_CHARS) return false;
@@ -144,16 +130,7 @@ function isDanglingLabel(block: Block): boolean {
   if (/(\.\.\.|…)$/.test(block.text)) return true;
   // "Related:", "Read more:" introduce a box; a longer line ending in a colon introduces a quote.
   if (block.text.endsWith(':')) return words <= MAX_INTRO_LABEL_WORDS;
-  return !/[.!?"”’)»。！？」』）】]$/.test(block.text) && isAllBold(block);
-}
-
-function isAllBold(block: Block): boolean {
-  return block.nodes.every((n) => {
-    for (let el = n.parentElement; el && el !== block.el; el = el.parentElement) {
-      if (EMPHASIS.has(el.tagName.toUpperCase())) return true;
-    }
-    return false;
-  });
+  return !/[.!?"”’)»。！？」』）】]$/.test(block.text) && isAllEmphasis(block.nodes, block.el, BOLD);
 }
 
 /** A rule drawn with characters ("______", "* * *"): a separator, not text. */
@@ -165,7 +142,7 @@ function isSeparator(text: string): boolean {
  * An item of a list of links to other pages of the site ("More great stories": each item a headline,
  * perhaps with a line around it): every item of its list links to one, and none is long.
  */
-function isLinkListItem(block: Block): boolean {
+function isLinkListItem(block: Line): boolean {
   const item = block.el?.closest('li');
   const list = item?.parentElement;
   if (!item || !list || !/^(UL|OL)$/i.test(list.tagName)) return false;
@@ -182,7 +159,7 @@ function inQuote(el: Element | null): boolean {
 
 /** `body` without the boilerplate lines that follow the story's last sentence. */
 export function trimBoilerplateTail(body: readonly Text[]): Text[] {
-  const blocks = blocksOf(body);
+  const blocks = linesOf(body);
   let total = 0;
   for (const n of body) total += n.data.length;
   let dropped = 0;

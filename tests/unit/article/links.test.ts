@@ -4,23 +4,17 @@
 // readers only.
 import { describe, expect, it } from 'vitest';
 import { articleText, detectArticle, type DetectOptions } from '../../../lib/article';
-import { load, storyPage, type Container } from './story-pages';
+import { load, storyPage, CONTAINER_PATHS } from './story-pages';
 import { PARAGRAPHS } from './pages';
 
-const PATHS: [Container, DetectOptions][] = [
-  ['article', {}],
-  ['itemprop', {}],
-  ['plain', {}],
-  ['article', { fastPath: false }],
-  ['plain', { fastPath: false }],
-];
+const PATHS = CONTAINER_PATHS;
 
 const LINK_CLASSES = ['topic-meta', 'meta', 'css-1x0meta', 'entity-link metadata', 'story-meta__link', 'related-link', 'byline-link'];
 
 // Each sentence names someone through a topic link; the class names are what publishers use.
 function sentenceWith(cls: string, i: number): { html: string; text: string } {
   const name = ['Bashar al-Assad', 'Staffan de Mistura', 'the Syrian Observatory for Human Rights', 'Deir ez-Zor', 'Jabhat al-Nusra', 'the Free Syrian Army', 'Lakhdar Brahimi'][i % 7]!;
-  const before = `Officials said on Tuesday that ${'a'.repeat(0)}`;
+  const before = 'Officials said on Tuesday that ';
   const after = ` had been told of the convoy's route before it left the capital, according to a statement read out at noon.`;
   return {
     html: `<p>${before}<a class="${cls}" href="/topic/${i}">${name}</a>${after}</p>`,

@@ -3,9 +3,19 @@
 // whatever the publisher calls them. Built around the story of pages.ts, in each kind of container the
 // detector meets, so that every rule is held on the fast path and on Readability's.
 import { JSDOM } from 'jsdom';
+import type { DetectOptions } from '../../../lib/article';
 import { HEADLINE, PARAGRAPHS } from './pages';
 
 export type Container = 'article' | 'itemprop' | 'plain';
+
+/** Each kind of story container through the fast path, and the two Readability meets most. */
+export const CONTAINER_PATHS: [Container, DetectOptions][] = [
+  ['article', {}],
+  ['itemprop', {}],
+  ['plain', {}],
+  ['article', { fastPath: false }],
+  ['plain', { fastPath: false }],
+];
 
 export const PAGE_URL = 'https://news.example.com/world/2024/aid-convoy-aleppo';
 

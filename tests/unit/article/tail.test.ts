@@ -5,15 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { articleText, detectArticle, type DetectOptions } from '../../../lib/article';
 import { isTailBoilerplate } from '../../../lib/article/tail';
 import { PARAGRAPHS } from './pages';
-import { load, storyPage, TAIL, TAIL_MARKERS, type Container } from './story-pages';
+import { load, storyPage, TAIL, TAIL_MARKERS, CONTAINER_PATHS } from './story-pages';
 
-const PATHS: [Container, DetectOptions][] = [
-  ['article', {}],
-  ['itemprop', {}],
-  ['plain', {}],
-  ['article', { fastPath: false }],
-  ['plain', { fastPath: false }],
-];
+const PATHS = CONTAINER_PATHS;
 
 function textOf(html: string, options: DetectOptions): string {
   return articleText(detectArticle(load(html), options).nodes);
