@@ -6,7 +6,7 @@
 // read backwards from the end, dropping such lines until the first one that is story text.
 //
 // The signals, strongest first: links to social networks, share or subscription pages or e-mail; an e-mail
-// address or a social handle in the text; a copyright sign; the standard wording of credits; a few
+// address or a social handle in the text; a copyright sign; the standard wording of picture credits; a few
 // call-to-action phrasings (English, as most of our pages are). Only short lines qualify: a story's last
 // paragraph that happens to mention Twitter is long and is left alone.
 import { tokenize } from './metric';
@@ -44,14 +44,11 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const BARE_ADDRESS = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
 const HANDLE = /(?:^|[\s(,;:])@[A-Za-z0-9_]{2,}/;
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b/i;
-// Credit lines: "Reporting by A; Editing by B", "Additional reporting by C", "D contributed to this
-// report", "Contributing: E", "With wires", "Photo: F", "(Image credit: G)".
+// Picture credits: "Photo: A", "(Image credit: B)", "Source: C". Reporters' credits ("D contributed to this
+// report", "Reporting by E") stay: they name people and places a reader may want annotated, as the seed
+// reports' last lines do.
 const CREDIT = [
-  /^\W*(?:additional |further )?(?:reporting|writing|editing|research|sources?|photos?|photographs?|photography|pictures?|images?|illustrations?)(?: and \w+)?(?: by\b|\s*:)/i,
-  /\b(?:reporting|editing|writing) by\b/i,
-  /\bcontributed (?:reporting|to this (?:report|story|article))\b/i,
-  /^\W*contributing:/i,
-  /^\W*with (?:\w+ )?wires\W*$/i,
+  /^\W*(?:sources?|photos?|photographs?|photography|pictures?|images?|illustrations?)(?: and \w+)?(?: by\b|\s*:)/i,
   /\b(?:image|photo|picture) credits?\b/i,
 ];
 // Calls to action: following, subscribing, sharing, signing up.
