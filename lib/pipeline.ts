@@ -1,40 +1,59 @@
 // One pass from a document to what Backstory highlights: article detection → text map → matching.
-// The content script and `npm run annotate` both call this, so they agree by construction.
+// The content script (lib/page/run.ts) and `npm run annotate` both call annotateArticle, slices and all, so they
+// agree by construction: the only difference is that the content script gives the main thread back between steps
+// (a `pause`) and paints each slice's matches as they come (`onMatches`), while the command line does neither.
+// Both pass the page's language and date (lib/page-context.ts), read from its document, for its figures.
+//
+// A long article is matched in slices of about SLICE_CHARS, cut between paragraphs. What depends on the whole
+// article is computed once for the whole article, whatever the slices: whether it is about the reference's
+// subject, which names it has introduced, and the figure judge's article-wide checks (lib/match: a session scans
+// every slice, settles once, then yields each slice's matches).
 import { detectArticle, type ArticleResult } from './article';
 import { buildTextMap, BLOCK_SEPARATOR, type TextMap } from './text';
-import type { Matcher, PageContext, TextMatch } from './match';
-import { shiftReading } from './figures';
+import type { ArticleContext, Matcher, PageContext, TextMatch } from './match';
 import { readPageContext } from './page-context';
 
-export interface Annotated {
+/** Above this many characters (~3,000 words), an article is matched in slices of about this size. */
+export const SLICE_CHARS = 20_000;
+
+export type PipelinePhase = 'setup' | 'text map' | 'match';
+
+export interface PipelineOptions {
+  /**
+   * Called between steps; the content script gives the main thread back there. Resolving to false stops the run
+   * (a newer one has started): annotateArticle then resolves to null.
+   */
+  pause?: () => Promise<boolean | void>;
+  /** Each slice's matches, in order, as soon as they are known (offsets into the whole text). */
+  onMatches?: (matches: TextMatch[], map: TextMap) => void | Promise<void>;
+  /** When each phase of a step started (the content script publishes them as performance measures). */
+  onPhase?: (phase: PipelinePhase, startedAt: number) => void;
+  /** Highlight whatever the article is about (the reader's setting). */
+  everyPage?: boolean;
+  /** The page's language and date (lib/page-context.ts): how its figures are read and dated. */
+  page?: PageContext;
+  /** Slice size (tests use small ones). */
+  sliceChars?: number;
+}
+
+export interface ArticleAnnotation {
+  map: TextMap;
+  matches: TextMatch[];
+  /** Relevance and the names introduced: what text the page adds later is matched with. */
+  context: ArticleContext;
+}
+
+export interface Annotated extends ArticleAnnotation {
   article: ArticleResult;
   /** The page's language and date (lib/page-context.ts), as the figures were read with. */
   page: PageContext;
-  map: TextMap;
-  matches: TextMatch[];
 }
 
-export interface AnnotatedNodes {
-  map: TextMap;
-  matches: TextMatch[];
-}
-
-/** Matches in a given list of text nodes (document order): the whole article, or content a living page added. */
-export function annotateNodes(nodes: Text[], matcher: Matcher, page: PageContext = {}): AnnotatedNodes {
-  const map = buildTextMap(nodes);
-  return { map, matches: matcher.match(map.text, page) };
-}
-
-export function annotateDocument(doc: Document, matcher: Matcher): Annotated {
-  const article = detectArticle(doc);
-  const page = readPageContext(doc);
-  return { article, page, ...annotateNodes(article.nodes, matcher, page) };
-}
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 /**
  * Spans of `text` of about `size` characters, cut only at block separators (between paragraphs), so a long
- * article can be matched a slice at a time with the main thread given back in between. Below `size`, one
- * span: the matcher sees the whole article, as `annotateDocument` does.
+ * article can be matched a slice at a time. Below `size`, one span.
  */
 export function blockSpans(text: string, size: number): [number, number][] {
   const spans: [number, number][] = [];
@@ -49,14 +68,102 @@ export function blockSpans(text: string, size: number): [number, number][] {
   return spans;
 }
 
-/** Matches in one span of a map's text, with offsets into the whole text. */
-export function matchSpan(map: TextMap, matcher: Matcher, [start, end]: [number, number], page: PageContext = {}): TextMatch[] {
-  const found = matcher.match(map.text.slice(start, end), page);
-  if (start === 0) return found;
-  return found.map((m) => ({
-    ...m,
-    start: m.start + start,
-    end: m.end + start,
-    ...(m.figure ? { figure: { ...m.figure, reading: shiftReading(m.figure.reading, start) } } : {}),
-  }));
+/**
+ * Matches a text slice by slice (see the file comment). Resolves to null when `pause` stopped it. Every step is
+ * bounded by a slice: scanning one, deciding the article (a pass over its candidates), matching one.
+ */
+export async function annotateText(
+  text: string,
+  matcher: Matcher,
+  options: Omit<PipelineOptions, 'onMatches'> & { onMatches?: (matches: TextMatch[]) => void | Promise<void> } = {},
+): Promise<{ matches: TextMatch[]; context: ArticleContext } | null> {
+  const pause = options.pause ?? (async () => true);
+  const phase = options.onPhase ?? (() => {});
+  const spans = blockSpans(text, options.sliceChars ?? SLICE_CHARS);
+  const session = matcher.begin(text, { everyPage: options.everyPage === true, ...(options.page ? { page: options.page } : {}) });
+  for (const [start, end] of spans) {
+    if ((await pause()) === false) return null;
+    const t = now();
+    session.scan(start, end);
+    phase('match', t);
+  }
+  if ((await pause()) === false) return null;
+  let t = now();
+  const context = session.settle();
+  phase('match', t);
+  const matches: TextMatch[] = [];
+  for (const [start, end] of spans) {
+    if ((await pause()) === false) return null;
+    t = now();
+    const found = session.matchesIn(start, end);
+    phase('match', t);
+    matches.push(...found);
+    await options.onMatches?.(found);
+  }
+  return { matches, context };
+}
+
+/**
+ * The article's text: its text nodes (document order), or a function that gives its text map (the content script
+ * passes its page model's, the one its notes are anchored in, so a note and a highlight share their offsets).
+ */
+export type ArticleText = Text[] | (() => TextMap);
+
+/** The article's text → its text map → its matches. Null when `pause` stopped it. */
+export async function annotateArticle(article: ArticleText, matcher: Matcher, options: PipelineOptions = {}): Promise<ArticleAnnotation | null> {
+  const pause = options.pause ?? (async () => true);
+  const phase = options.onPhase ?? (() => {});
+  // The matcher's tables are built once per page, in a step of their own rather than on top of the first match.
+  let t = now();
+  matcher.prepare();
+  phase('setup', t);
+  if ((await pause()) === false) return null;
+  t = now();
+  const map = typeof article === 'function' ? article() : buildTextMap(article);
+  phase('text map', t);
+  const { onMatches, ...rest } = options;
+  const result = await annotateText(map.text, matcher, { ...rest, ...(onMatches ? { onMatches: (found: TextMatch[]) => onMatches(found, map) } : {}) });
+  return result && { map, ...result };
+}
+
+/** Detection and the page's language and date, then annotateArticle: `npm run annotate` (no pause, so it never stops). */
+export async function annotateDocument(doc: Document, matcher: Matcher, options: Omit<PipelineOptions, 'page'> = {}): Promise<Annotated | null> {
+  const article = detectArticle(doc);
+  const page = readPageContext(doc);
+  const result = await annotateArticle(article.nodes, matcher, { ...options, page });
+  return result && { article, page, ...result };
+}
+
+export interface AnnotatedNodes {
+  map: TextMap;
+  matches: TextMatch[];
+  /**
+   * True when the article was judged off its subject but this text names reference items: the article should be
+   * read again as a whole (a living page that filled in after it was first read).
+   */
+  rereadArticle: boolean;
+}
+
+/**
+ * Matches in text a living page added (with some article text around it for context), in the article's
+ * context: its relevance and the names it has already introduced.
+ */
+export function annotateAddition(
+  nodes: Text[],
+  matcher: Matcher,
+  context: ArticleContext | undefined,
+  options: { everyPage?: boolean; page?: PageContext } = {},
+): AnnotatedNodes {
+  const map = buildTextMap(nodes);
+  const everyPage = options.everyPage === true;
+  const page = options.page ? { page: options.page } : {};
+  if (!context) return { map, matches: matcher.match(map.text, { everyPage, ...page }), rereadArticle: false };
+  const matches = matcher.match(map.text, { everyPage, context, ...page });
+  let rereadArticle = false;
+  if (!context.relevance.onSubject && !everyPage) {
+    const session = matcher.begin(map.text, { everyPage: true });
+    session.scan(0, map.text.length);
+    rereadArticle = session.settle().relevance.evidence > 0;
+  }
+  return { map, matches, rereadArticle };
 }

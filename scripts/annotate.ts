@@ -111,22 +111,30 @@ export interface AnnotatedPage extends AnnotationReport {
   title: string | null;
   /** The matcher's full matches (figure readings and verdicts), for the readable report. */
   matches: TextMatch[];
+  /** Whether the article is about the reference's subject, the evidence for it, and the subject. */
+  onSubject: boolean;
+  evidence: number;
+  subject?: string;
 }
 
-/** Runs the content script's pipeline on an HTML string. */
-export function annotateHtml(html: string, options: { url?: string; dataset?: Dataset } = {}): AnnotatedPage {
+/** Runs the content script's pipeline on an HTML string (the same function, slices and all, without pauses). */
+export async function annotateHtml(html: string, options: { url?: string; dataset?: Dataset; everyPage?: boolean } = {}): Promise<AnnotatedPage> {
   // A silent virtual console: saved pages' broken CSS and scripts would otherwise flood the output.
   // Scripts are not run (jsdom's default), like a reader view: the article is in the HTML or nowhere.
   const dom = new JSDOM(html, { url: options.url ?? 'https://example.com/', virtualConsole: new VirtualConsole() });
   try {
     const matcher = createMatcher(options.dataset ?? loadBundledDataset());
-    const { article, map, matches } = annotateDocument(dom.window.document, matcher);
+    // Without a pause the pipeline never stops, so it always has a result.
+    const { article, map, matches, context } = (await annotateDocument(dom.window.document, matcher, { everyPage: options.everyPage === true }))!;
     return {
       article: { text: map.text },
       highlights: matches.map((m) => ({ text: m.text, category: m.category, referenceId: m.referenceId, start: m.start, end: m.end })),
       method: article.method,
       title: article.title,
       matches,
+      onSubject: context.relevance.onSubject,
+      evidence: context.relevance.evidence,
+      ...(context.relevance.subject ? { subject: context.relevance.subject } : {}),
     };
   } finally {
     dom.window.close();
@@ -186,7 +194,10 @@ export function formatReport(page: AnnotatedPage, dataset: Dataset, label: strin
       }
     }
   }
-  if (page.matches.length === 0) lines.push('', 'Nothing on this page matches the reference dataset.');
+  if (!page.onSubject) {
+    const subject = page.subject ?? "the reference's subject";
+    lines.push('', `This article is not about ${subject} (evidence ${page.evidence.toFixed(1)}), so nothing is highlighted. --every-page highlights it anyway.`);
+  } else if (page.matches.length === 0) lines.push('', 'Nothing on this page matches the reference dataset.');
   return lines.join('\n');
 }
 
@@ -197,10 +208,11 @@ export interface CliIo {
   dataset?: Dataset;
 }
 
-const USAGE = `usage: npm run annotate -- [page.html | document.txt | URL] [--json]
+const USAGE = `usage: npm run annotate -- [page.html | document.txt | URL] [--json] [--every-page]
   Prints what Backstory would highlight on a page (default: scripts/sample/sample-news.html).
   A .txt document is read as an article: first line the headline, each other line a paragraph.
-  --json   {"article":{"text"},"highlights":[{"text","category","referenceId","start","end"}]}`;
+  --json         {"article":{"text"},"highlights":[{"text","category","referenceId","start","end"}]}
+  --every-page   highlight even when the article is not about the reference's subject (the extension's setting)`;
 
 /** The CLI as a function: returns the exit code, so tests run it without a child process. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -209,7 +221,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return 0;
   }
-  const unknown = argv.filter((a) => a.startsWith('-') && a !== '--json');
+  const everyPage = argv.includes('--every-page');
+  const unknown = argv.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--every-page');
   const sources = argv.filter((a) => !a.startsWith('-'));
   if (unknown.length > 0 || sources.length > 1) {
     io.stderr(`annotate: ${unknown.length > 0 ? `unknown option ${unknown[0]}` : 'give one page at a time'}\n${USAGE}`);
@@ -218,7 +231,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const page = await loadPage(sources[0] ?? SAMPLE_PAGE, io.fetch);
     const dataset = io.dataset ?? loadBundledDataset();
-    const annotated = annotateHtml(page.html, { url: page.url, dataset });
+    const annotated = await annotateHtml(page.html, { url: page.url, dataset, everyPage });
     if (json) {
       const report: AnnotationReport = { article: annotated.article, highlights: annotated.highlights };
       io.stdout(JSON.stringify(report, null, 2));

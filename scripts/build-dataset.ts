@@ -1,14 +1,18 @@
-// npm run dataset -- [--sources <folder of .txt>] [--out <file>]
+// npm run dataset -- [--sources <folder of .txt>] [--background <folder of pages>] [--out <file>]
 // Builds the reference dataset from plain-text documents. Defaults: ../shared/seeds → lib/reference/dataset.json,
-// both relative to the repository root. The output is deterministic: the same documents give the same bytes.
+// both relative to the repository root, with ../shared/corpus (news pages about anything) as the background of
+// ordinary news the names are compared with for relevance. The output is deterministic: the same documents give
+// the same bytes.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDatasetWithReport, type InputDocument } from '../lib/reference/build';
+import { buildDatasetWithReport, type Background, type InputDocument } from '../lib/reference/build';
 import { parseCuration } from '../lib/reference/curation';
 import { serializeDataset } from '../lib/reference/serialize';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The default background of ordinary news, relative to the repository root. */
+export const DEFAULT_BACKGROUND = '../shared/corpus';
 
 export function readDocuments(folder: string): InputDocument[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
@@ -17,6 +21,47 @@ export function readDocuments(folder: string): InputDocument[] {
   const files = readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
   if (files.length === 0) throw new Error(`No .txt documents in ${folder}`);
   return files.map((f) => ({ id: basename(f, '.txt'), text: readFileSync(resolve(folder, f), 'utf8') }));
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', hellip: '…' };
+
+/**
+ * The text of an HTML page's body without scripts, styles, templates, comments and tags, entities decoded, blocks
+ * on lines of their own. A word count, not a rendering: a background for relevance needs the words a reader could
+ * see, and a DOM for each of many large pages would make the build slow.
+ */
+export function visibleText(html: string): string {
+  const body = /<body[\s>][\s\S]*/i.exec(html)?.[0] ?? html;
+  return body
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<\/?(?:p|div|h[1-6]|li|ul|ol|br|tr|td|th|section|article|header|footer|nav|aside|blockquote|figcaption|figure|table|dd|dt)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+      if (code[0] === '#') {
+        const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+        return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : ' ';
+      }
+      return NAMED_ENTITIES[code.toLowerCase()] ?? whole;
+    })
+    .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+/**
+ * The background for relevance: the visible text of every page in a folder of page folders (`<name>/page.html`,
+ * as in ../shared/corpus), in name order. `only` limits it to some page names (the evaluation leaves one out).
+ */
+export function readBackground(folder: string, only?: (name: string) => boolean): Background {
+  const names = readdirSync(folder)
+    .filter((n) => existsSync(join(folder, n, 'page.html')) && (!only || only(n)))
+    .sort();
+  if (names.length === 0) throw new Error(`No <name>/page.html pages in ${folder}`);
+  return {
+    source: `visible text of ${names.length} news pages (${basename(folder)})`,
+    texts: names.map((n) => visibleText(readFileSync(join(folder, n, 'page.html'), 'utf8'))),
+  };
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -28,12 +73,18 @@ function option(args: string[], name: string): string | undefined {
 }
 
 function main(args: string[]): void {
-  const unknown = args.filter((a, i) => a.startsWith('--') && a !== '--sources' && a !== '--out' && !(i > 0 && ['--sources', '--out'].includes(args[i - 1]!)));
-  if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}. Usage: npm run dataset -- [--sources <folder>] [--out <file>]`);
+  const valued = ['--sources', '--out', '--background'];
+  const unknown = args.filter((a, i) => a.startsWith('--') && !valued.includes(a) && !(i > 0 && valued.includes(args[i - 1]!)));
+  if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}. Usage: npm run dataset -- [--sources <folder>] [--background <folder>] [--out <file>]`);
   const sources = resolve(root, option(args, '--sources') ?? '../shared/seeds');
   const out = resolve(root, option(args, '--out') ?? 'lib/reference/dataset.json');
+  const backgroundFolder = resolve(root, option(args, '--background') ?? DEFAULT_BACKGROUND);
   const curation = parseCuration(JSON.parse(readFileSync(resolve(root, 'lib/reference/curation.json'), 'utf8')));
-  const { dataset, warnings } = buildDatasetWithReport(readDocuments(sources), curation);
+  const documents = readDocuments(sources);
+  let background: Background | undefined;
+  if (existsSync(backgroundFolder)) background = readBackground(backgroundFolder);
+  else console.warn(`warning: no background at ${backgroundFolder}: the dataset will count every article as on its subject`);
+  const { dataset, warnings } = buildDatasetWithReport(documents, curation, { background });
   for (const w of warnings) console.warn(`warning: ${w}`);
   writeFileSync(out, serializeDataset(dataset));
   console.log(`${out}: ${dataset.documents.length} documents, ${dataset.entities.length} entities, ${dataset.figures.length} figures`);

@@ -1,4 +1,11 @@
-// Aliases → patterns: the folded key the trie looks for, plus the case rules checked on the original text.
+// Aliases → patterns: the folded key the trie looks for, what kind of name it is, and the case rules checked on the
+// original text.
+//
+// Kinds (see lib/reference/types.ts): a *full* name links wherever the article is on the reference's subject; a
+// *short* name ("Assad", "Security Council", "state TV") after the full name or anywhere on such an article,
+// unless another bearer was just named; a *contextual* form ("the Observatory", "Bashar") only after the full
+// name; a *demonym* ("Syrian") is evidence of the subject and never highlighted; an *other* name ("Hafez
+// al-Assad", "The New York Times") wins on longest match and is never highlighted.
 //
 // Folding makes "assad", "ASSAD" and "Assad" one key, which is right for names but wrong for acronyms: "UN" must
 // not match the French word "un", "EU" not "eu", "US" not "us". So each word of an alias keeps a case rule:
@@ -6,33 +13,42 @@
 // - a one-word alias written with an initial capital ("Homs", "Nice", "Hope") must start with a capital on the page,
 //   so common words that happen to be names are not matched in running lower-case text; all-caps headlines
 //   still match;
+// - in a short or contextual form, every word written with an initial capital must have one on the page: "the
+//   Observatory" is not "the observatory", "Security Council" is not "security council" (which curation may list
+//   separately, as a contextual form);
 // - every other word is case-insensitive ("Bashar al-Assad" matches "BASHAR AL-ASSAD" and "Bashar Al-Assad").
 import type { Dataset, Entity } from '../reference/types';
 import { foldForMatching } from '../text/normalize';
+import type { NameKind } from './names';
 
 /** How each word of an alias must be cased on the page: any case, the alias's capitals (acronyms), or a capital first letter. */
 export type WordCase = 'any' | 'exact' | 'initial';
+
+export type AliasKind = 'full' | 'short' | 'contextual' | 'demonym' | 'other';
 
 export interface AliasPattern {
   /** The folded form searched for. */
   key: string;
   /** The alias as written in the dataset (or the variant derived from it). */
   alias: string;
-  entity: Entity;
+  kind: AliasKind;
+  /** The reference entity it names; undefined for an `other` name. */
+  entity?: Entity;
   /** Case rule per space-separated word of `cased`; undefined when every word is case-insensitive. */
   wordCases?: WordCase[];
   /** The alias folded without lower-casing, split into words like the key. */
   casedWords?: string[];
-  /**
-   * A contextual alias ("the Observatory"): it names the entity only after its full name has appeared earlier in
-   * the same text, so the matcher accepts it only then.
-   */
-  contextual?: boolean;
+  /** A contextual form written "the X": the page must say "the" too, but only "X" is highlighted. */
+  skipFirstWord?: boolean;
+  /** Which names-inside-names rule applies on the page (lib/match/names.ts); none for full personal names. */
+  nameKind?: NameKind;
 }
 
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
+
+const KIND_ORDER: Record<AliasKind, number> = { full: 0, short: 1, contextual: 2, demonym: 3, other: 4 };
 
 function isCapitalsWord(word: string): boolean {
   const letters = [...word].filter((c) => LETTER.test(c));
@@ -46,55 +62,90 @@ function acronymVariants(alias: string): string[] {
   return [];
 }
 
-function patternFor(alias: string, entity: Entity, contextual: boolean): AliasPattern | undefined {
+function nameKindFor(entity: Entity | undefined, kind: AliasKind, casedWords: string[], skipFirstWord: boolean): NameKind | undefined {
+  if (!entity || kind === 'demonym' || kind === 'other' || skipFirstWord) return undefined;
+  // A short form written in lower case is a description: "state TV", "security council".
+  if (kind !== 'full' && LOWER.test([...casedWords[0]!][0] ?? '')) return 'description';
+  if (entity.type === 'place') return 'place';
+  if (entity.type === 'organization') return 'organization';
+  // A person's full name is read as a whole ("UN Secretary-General Ban Ki-moon" is his name with titles); a bare
+  // family name is checked for another first name before it ("Hafez Assad").
+  return kind === 'full' ? undefined : 'surname';
+}
+
+export function patternFor(alias: string, entity: Entity | undefined, kind: AliasKind): AliasPattern | undefined {
   const key = foldForMatching(alias).trim();
   // The matcher starts walks at word starts only: an alias must begin with a letter or digit.
   if (!/^[\p{L}\p{N}]/u.test(key)) return undefined;
   const casedWords = foldForMatching(alias, { foldCase: false }).trim().split(' ');
-  const wordCases = casedWords.map((w): WordCase => (isCapitalsWord(w) ? 'exact' : 'any'));
+  const skipFirstWord = kind === 'contextual' && casedWords.length > 1 && casedWords[0]!.toLowerCase() === 'the';
+  const wordCases = casedWords.map((w): WordCase => {
+    if (isCapitalsWord(w)) return 'exact';
+    if ((kind === 'short' || kind === 'contextual') && UPPER.test([...w][0] ?? '')) return 'initial';
+    return 'any';
+  });
   if (casedWords.length === 1 && wordCases[0] === 'any' && UPPER.test([...casedWords[0]!][0] ?? '') && LOWER.test(casedWords[0]!)) {
     wordCases[0] = 'initial';
   }
   const strict = wordCases.some((c) => c !== 'any');
-  return { key, alias, entity, ...(strict ? { wordCases, casedWords } : {}), ...(contextual ? { contextual } : {}) };
+  const nameKind = nameKindFor(entity, kind, casedWords, skipFirstWord);
+  return {
+    key,
+    alias,
+    kind,
+    ...(entity ? { entity } : {}),
+    ...(strict ? { wordCases, casedWords } : {}),
+    ...(skipFirstWord ? { skipFirstWord } : {}),
+    ...(nameKind ? { nameKind } : {}),
+  };
 }
 
+/** How much the reference documents say about an entity: it keeps a key another entity also claims. */
+const weight = (e: Entity) => e.mentions.length * 1000 + e.figureIds.length;
+
 /**
- * Every pattern of the dataset, one per (entity, key, case rule). When two entities share a key ("Assad" for
- * Bashar and Hafez al-Assad), the one the source documents mention most keeps it: a highlight names one entity.
+ * Every pattern of the dataset, one per (key, kind, case rule). When two entities share a key, the one the source
+ * documents mention most keeps it: a highlight names one entity. Full names claim keys first; short, contextual
+ * and demonym forms take only keys no full name claimed; other names only keys no reference form claimed.
  */
 export function compileAliases(dataset: Dataset): AliasPattern[] {
   const byKey = new Map<string, AliasPattern[]>();
   const owner = new Map<string, Entity>();
-  const weight = (e: Entity) => e.mentions.length * 1000 + e.figureIds.length;
-  // Full aliases first, for every entity; contextual ones after, only for keys no full alias claimed.
-  const passes: [Entity, string[], boolean][] = [
-    ...dataset.entities.map((e): [Entity, string[], boolean] => [e, [e.name, ...e.aliases], false]),
-    ...dataset.entities.map((e): [Entity, string[], boolean] => [e, e.contextualAliases ?? [], true]),
+  const passes: [Entity | undefined, string[], AliasKind][] = [
+    // A name the curation lists among the short names ("LBC", shared with a Lebanese broadcaster) is matched as one.
+    ...dataset.entities.map((e): [Entity, string[], AliasKind] => [e, [e.name, ...e.aliases].filter((a) => !e.shortNames?.includes(a)), 'full']),
+    ...dataset.entities.map((e): [Entity, string[], AliasKind] => [e, e.shortNames ?? [], 'short']),
+    ...dataset.entities.map((e): [Entity, string[], AliasKind] => [e, e.contextualAliases ?? [], 'contextual']),
+    ...dataset.entities.map((e): [Entity, string[], AliasKind] => [e, e.demonyms ?? [], 'demonym']),
+    [undefined, dataset.otherNames ?? [], 'other'],
   ];
-  for (const [entity, aliases, contextual] of passes) {
+  for (const [entity, aliases, kind] of passes) {
     const forms = new Set<string>();
     for (const alias of aliases) {
       forms.add(alias);
-      for (const v of acronymVariants(alias)) forms.add(v);
+      if (kind === 'full' || kind === 'other') for (const v of acronymVariants(alias)) forms.add(v);
     }
     for (const alias of forms) {
-      const p = patternFor(alias, entity, contextual);
+      const p = patternFor(alias, entity, kind);
       if (!p) continue;
-      if (contextual && byKey.has(p.key)) continue;
-      const current = owner.get(p.key);
-      if (current && current !== entity) {
-        if (weight(current) >= weight(entity)) continue;
-        byKey.set(p.key, []);
-      }
-      owner.set(p.key, entity);
       const list = byKey.get(p.key) ?? [];
-      // Same key and same case rule twice (e.g. "Assad" as name and alias): keep one.
-      if (!list.some((q) => JSON.stringify(q.wordCases) === JSON.stringify(p.wordCases) && JSON.stringify(q.casedWords) === JSON.stringify(p.casedWords))) {
-        // A case-insensitive form accepts everything a stricter one does: try it first.
-        if (p.wordCases) list.push(p);
-        else list.unshift(p);
+      if (kind === 'other') {
+        if (list.length > 0) continue;
+      } else if (entity) {
+        const current = owner.get(p.key);
+        if (current && current !== entity) {
+          // Only a full name displaces another entity's form, and only when the documents say more about it.
+          if (kind !== 'full' || list.some((q) => q.entity === current && q.kind === 'full' && weight(current) >= weight(entity))) continue;
+          list.length = 0;
+        }
+        owner.set(p.key, entity);
       }
+      // The same key, kind and case rule twice (e.g. "Assad" as name and alias): keep one.
+      const same = (q: AliasPattern) => q.kind === p.kind && JSON.stringify(q.wordCases) === JSON.stringify(p.wordCases) && JSON.stringify(q.casedWords) === JSON.stringify(p.casedWords);
+      if (!list.some(same)) list.push(p);
+      // Full names before short forms before contextual ones; within a kind, a case-insensitive form accepts
+      // everything a stricter one does, so it is tried first.
+      list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || Number(!!a.wordCases) - Number(!!b.wordCases));
       byKey.set(p.key, list);
     }
   }

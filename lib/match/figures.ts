@@ -141,8 +141,12 @@ function paragraphOf(breaks: readonly number[], offset: number): number {
 }
 
 export interface FigureJudge {
-  /** The reference figure a page reading is compared with and the verdict, or undefined when it is not one. */
-  judge(reading: FigureReading): FigureJudgement | undefined;
+  /**
+   * The reference figure a page reading is compared with and the verdict, or undefined when it is not one.
+   * `counted` is every counted figure read in the reading's paragraph or more (sorted, the reading among them): the
+   * figures before and after it in its sentence bound its part of the sentence.
+   */
+  judge(reading: FigureReading, counted: readonly FigureReading[]): FigureJudgement | undefined;
 }
 
 /** What a reference figure covers in time, as days. */
@@ -199,8 +203,9 @@ function conflictStart(dataset: Dataset): DayRange | null {
 }
 
 /**
- * A judge for one page: `text` is the page text, `entities` its entity matches (sorted by start), `breaks` the
- * offsets of its paragraph breaks (sorted), `readings` every figure read on it (sorted), `page` its language and date.
+ * A judge for one page, created once for the whole article whatever slices it is matched in: `text` is the page
+ * text, `entities` all its entity matches (sorted by start), `breaks` the offsets of its paragraph breaks (sorted),
+ * `page` its language and date.
  */
 export function createFigureJudge(
   dataset: Dataset,
@@ -208,7 +213,6 @@ export function createFigureJudge(
   text: string,
   entities: readonly TextMatch[],
   breaks: readonly number[],
-  readings: readonly FigureReading[] = [],
   page: PageContext = {},
 ): FigureJudge {
   const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
@@ -227,7 +231,7 @@ export function createFigureJudge(
   const start = conflictStart(dataset);
 
   return {
-    judge(reading) {
+    judge(reading, readings) {
       if (!reading.counts) return undefined;
       const candidates = byCounts.get(reading.counts);
       if (!candidates || candidates.length === 0) return undefined;

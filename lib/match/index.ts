@@ -1,13 +1,23 @@
 // The matcher: every reference entity and figure in an article's text.
 //
-// 1-2. One pass over the text, folding it on the fly (lib/text/normalize: case, diacritics, apostrophes, dashes
-//    and spaces) and walking the alias trie from each word start: whole words only, longest alias first at each
-//    start, case rules for acronyms and capitalised one-word names checked on the original (lib/match/aliases).
-//    Folding on the fly means no folded copy or offset map is written: offsets are original from the start.
-// 3. Overlaps: the longest match wins ("Syrian Observatory for Human Rights", not "Human Rights"); a shorter
-//    match overlapping it is dropped.
-// 4. Figures: only when the article names reference entities (relevance gating), the figure reader
-//    (lib/figures) runs on the original text and each figure is judged against the reference (lib/match/figures).
+// 1. Scan: one pass over the text, folding it on the fly (lib/text/normalize: case, diacritics, apostrophes,
+//    dashes and spaces) and walking the alias trie from each word start: whole words only, longest alias first at
+//    each start, case rules for acronyms and capitalised names checked on the original (lib/match/aliases), and
+//    names inside longer names refused (lib/match/names: "New York" in "The New York Times"). A second, looser
+//    pass finds transliterations and reordered long names (lib/match/loose). Offsets are original from the start.
+// 2. Overlaps: the longest match wins ("Syrian Observatory for Human Rights", not "Human Rights"; "Hafez Assad",
+//    a known other name, not "Assad"); a shorter match overlapping it is dropped.
+// 3. Relevance (lib/match/relevance): the names and demonyms found decide whether the article is about the
+//    reference's subject. Off the subject, nothing is highlighted (unless the reader asked for every page).
+// 4. Context, in reading order: full names always count; short names ("Assad", "state TV") count on the subject
+//    unless another bearer was named more recently in the paragraph ("Hafez Assad … Assad"); contextual forms
+//    ("the Observatory", "Bashar") only after the full name; demonyms and other names are never highlighted.
+// 5. Figures: the figure reader (lib/figures) reads the paragraphs around the entities and each figure is judged
+//    against the reference (lib/match/figures), with article-wide checks computed once for the whole article.
+//
+// A long article is matched in steps (a session): scan each slice, settle once (relevance, context, the figure
+// judge), then the matches of each slice; lib/pipeline gives the main thread back between steps. The steps
+// compute exactly what one call over the whole text computes.
 //
 // The trie and the lookup tables are built once per dataset and cached, so calling createMatcher again with the
 // same dataset object is free. They are built on the first match (or `prepare()`), not by createMatcher: the
@@ -16,19 +26,49 @@ import { readFigures as defaultReadFigures, shiftReading, type ReadOptions } fro
 import type { FigureReading } from '../figures/types';
 import type { Dataset, Figure } from '../reference/types';
 import { caseAllows, compileAliases, type AliasPattern } from './aliases';
-import { createFigureJudge, figuresByCounts, type PageContext } from './figures';
+import { createFigureJudge, figuresByCounts, type FigureJudge, type PageContext } from './figures';
+import { buildLooseTables, looseCandidates, type LooseTables } from './loose';
+import { insideLongerName, isHeadlineCase } from './names';
+import { judgeRelevance, relevanceWeights, type Relevance, type RelevanceWeights } from './relevance';
 import { KeyTrie } from './trie';
 import type { TextMatch } from './types';
 export type { TextMatch, MatchCategory } from './types';
 export { MATCH_CATEGORIES } from './types';
 export { valuesAgree, MIN_ARTICLE_ENTITIES, SAME_DATE_DAYS, STATE_DAYS, type FigureVerdict, type PageContext } from './figures';
+export { SUBJECT_EVIDENCE, type Relevance } from './relevance';
+
+/** What is known about a whole article once it has been read: passed on to match text it later adds. */
+export interface ArticleContext {
+  relevance: Relevance;
+  /** Entities whose full name the article has given. */
+  introduced: ReadonlySet<string>;
+}
+
+export interface MatchOptions {
+  /** The language and date of the page the text is from (read from its document), for reading its figures. */
+  page?: PageContext;
+  /** Highlight whatever the article is about (the reader's "every page" setting). */
+  everyPage?: boolean;
+  /** The article this text belongs to (text a living page added): its relevance and the names it introduced. */
+  context?: ArticleContext;
+}
+
+/** One article matched in steps; see the file comment. Spans are scanned in order and do not overlap. */
+export interface MatchSession {
+  readonly text: string;
+  /** Finds the name candidates of text[start, end). */
+  scan(start: number, end: number): void;
+  /** After every span is scanned: decides relevance and context, prepares the figure judge. */
+  settle(): ArticleContext;
+  /** After settle: the entities and judged figures of text[start, end), sorted, offsets into the whole text. */
+  matchesIn(start: number, end: number): TextMatch[];
+}
 
 export interface Matcher {
-  /**
-   * Every reference entity and figure in `text`, sorted by start, non-overlapping; offsets index `text`. `page` is
-   * the language and date of the page the text is from (read from its document), for reading its figures.
-   */
-  match(text: string, page?: PageContext): TextMatch[];
+  /** Every reference entity and figure in `text`, sorted by start, non-overlapping; offsets index `text`. */
+  match(text: string, options?: MatchOptions): TextMatch[];
+  /** The same, in steps. */
+  begin(text: string, options?: MatchOptions): MatchSession;
   /** Builds the lookup tables now rather than in the first `match`, so a caller can give them a task of their own. */
   prepare(): void;
 }
@@ -84,16 +124,22 @@ function dropOverlaps<T extends { start: number; end: number }>(sorted: T[]): T[
   return out;
 }
 
+/** Everything the matcher looks things up in, built from the dataset in one place (buildTables). */
 interface MatcherTables {
   trie: KeyTrie;
-  /** Per trie key, its patterns (case-insensitive ones first). */
+  /** Per trie key, its patterns (full names first; case-insensitive ones first within a kind). */
   patternsByKey: AliasPattern[][];
+  loose: LooseTables;
   byCounts: Map<string, Figure[]>;
+  /** The reference's demonyms, lower case: a demonym before a place or organisation does not rename it. */
+  demonyms: Set<string>;
+  /** Undefined when the dataset has no relevance statistics: every article is then on the subject. */
+  weights?: RelevanceWeights;
 }
 
 function buildTables(dataset: Dataset): MatcherTables {
   const patterns = compileAliases(dataset);
-  // One trie key per distinct folded key; each key lists its patterns (case-insensitive ones first).
+  // One trie key per distinct folded key; each key lists its patterns.
   const keys: string[] = [];
   const patternsByKey: AliasPattern[][] = [];
   const keyIndex = new Map<string, number>();
@@ -107,80 +153,234 @@ function buildTables(dataset: Dataset): MatcherTables {
     }
     patternsByKey[k]!.push(p);
   }
-  return { trie: new KeyTrie(keys), patternsByKey, byCounts: figuresByCounts(dataset) };
+  const demonyms = new Set(dataset.entities.flatMap((e) => e.demonyms ?? []).map((d) => d.toLowerCase()));
+  return {
+    trie: new KeyTrie(keys),
+    patternsByKey,
+    loose: buildLooseTables(patterns),
+    byCounts: figuresByCounts(dataset),
+    demonyms,
+    ...(dataset.relevance ? { weights: relevanceWeights(dataset.relevance) } : {}),
+  };
 }
+
+/** Index of the paragraph holding `offset`, given the sorted offsets of paragraph breaks. */
+function paragraphIndex(breaks: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (breaks[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index of `sorted` whose end is after `offset`. */
+function firstEndingAfter(sorted: readonly { end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Headlines longer than this are not looked at for title case: a paragraph of running text is not a headline. */
+const HEADLINE_MAX = 300;
 
 function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: ReadOptions) => FigureReading[]): Matcher {
   let tables: MatcherTables | undefined;
   const built = () => (tables ??= buildTables(dataset));
 
-  return {
-    prepare() {
-      built();
-    },
-    match(text, page = {}) {
-      if (text.length === 0) return [];
-      const { trie, patternsByKey, byCounts } = built();
-      const candidates: Candidate[] = [];
-      // Entities whose full name has appeared so far: their contextual aliases count from then on.
-      const introduced = new Set<string>();
-      trie.scanOriginal(
-        text,
-        (key, start, end) => {
+  function begin(text: string, options: MatchOptions = {}): MatchSession {
+    const { trie, patternsByKey, loose, byCounts, demonyms, weights } = built();
+    const breaks = paragraphBreaks(text);
+    const candidates: Candidate[] = [];
+    const headline = new Map<number, boolean>();
+    const isHeadline = (offset: number): boolean => {
+      const p = paragraphIndex(breaks, offset);
+      let h = headline.get(p);
+      if (h === undefined) {
+        const from = p === 0 ? 0 : breaks[p - 1]!;
+        const to = p < breaks.length ? breaks[p]! : text.length;
+        // Running text ends its paragraph with a full stop: only other short paragraphs are read for title case.
+        let last = to - 1;
+        while (last > from && text.charCodeAt(last) <= 0x20) last--;
+        h = to - from <= HEADLINE_MAX && text.charCodeAt(last) !== 0x2e && isHeadlineCase(text.slice(from, to));
+        headline.set(p, h);
+      }
+      return h;
+    };
+    /** Whether a pattern may stand at text[start, end): case rules, then names inside names. */
+    const accepts = (pattern: AliasPattern, start: number, end: number, slice: string): boolean => {
+      if (!caseAllows(pattern, slice)) return false;
+      if (pattern.nameKind && !isHeadline(start) && insideLongerName(text, start, end, pattern.nameKind, demonyms)) return false;
+      return true;
+    };
+    const push = (pattern: AliasPattern, start: number, end: number) => {
+      if (pattern.skipFirstWord) {
+        // "the Observatory": the page's "the" was required; the highlight is the name after it.
+        const after = /^\S+\s+/u.exec(text.slice(start, end));
+        if (after) start += after[0].length;
+      }
+      candidates.push({ start, end, pattern });
+    };
+
+    let settled: { context: ArticleContext; entities: TextMatch[]; judge?: FigureJudge; wanted?: Uint8Array } | undefined;
+
+    return {
+      text,
+      scan(from, to) {
+        if (settled) throw new Error('scan after settle');
+        const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+        const strictEnds = new Map<number, number>();
+        const strictCovers = (start: number, end: number) => {
+          for (const [s, e] of strictEnds) if (s <= start && e >= end) return true;
+          return false;
+        };
+        trie.scanOriginal(slice, (key, s, e) => {
+          const start = s + from;
+          const end = e + from;
           const list = patternsByKey[key]!;
           const first = list[0]!;
-          // Most keys have one case-insensitive pattern: accept without reading the original.
-          if (!first.wordCases && !first.contextual) {
-            candidates.push({ start, end, pattern: first });
-            introduced.add(first.entity.id);
+          // Most keys are one full personal name with no case rule: accept without reading the original.
+          if (!first.wordCases && !first.nameKind && !first.skipFirstWord) {
+            push(first, start, end);
+            strictEnds.set(start, end);
             return true;
           }
-          const slice = text.slice(start, end);
+          const original = text.slice(start, end);
           for (const pattern of list) {
-            if (pattern.contextual && !introduced.has(pattern.entity.id)) continue;
-            if (caseAllows(pattern, slice)) {
-              candidates.push({ start, end, pattern });
-              if (!pattern.contextual) introduced.add(pattern.entity.id);
+            if (accepts(pattern, start, end, original)) {
+              push(pattern, start, end);
+              strictEnds.set(start, end);
               return true;
             }
           }
           return false;
-        },
-      );
-      const entities: TextMatch[] = dropOverlaps(candidates).map(({ start, end, pattern }) => ({
-        start,
-        end,
-        text: text.slice(start, end),
-        category: pattern.entity.type,
-        referenceId: pattern.entity.id,
-      }));
-      if (entities.length === 0 || dataset.figures.length === 0) return entities;
-
-      const breaks = paragraphBreaks(text);
-      // Only readings that count something the reference counts need the judge (and its per-page indexes).
-      // Every counted figure bounds its neighbours' parts of a sentence; only those the reference counts are judged.
-      const counted = readFiguresNearEntities(text, entities, breaks, readFigures, page.lang).filter((r) => r.counts !== undefined);
-      const readings = counted.filter((r) => byCounts.has(r.counts!));
-      if (readings.length === 0) return entities;
-      const judge = createFigureJudge(dataset, byCounts, text, entities, breaks, counted, page);
-      const figures: TextMatch[] = [];
-      for (const reading of readings) {
-        const judgement = judge.judge(reading);
-        if (!judgement) continue;
-        figures.push({
-          start: reading.start,
-          end: reading.end,
-          text: text.slice(reading.start, reading.end),
-          // An earlier or later estimate is no contradiction: it is painted as a figure the reference has.
-          category: judgement.verdict === 'differs' ? 'figure-differs' : 'figure',
-          referenceId: judgement.figure.id,
-          figure: { reading, verdict: judgement.verdict, page: judgement.page },
         });
-      }
-      if (figures.length === 0) return entities;
-      return mergeFiguresAndEntities(entities, figures);
+        for (const c of looseCandidates(text, from, to, loose)) {
+          // The strict scan found this name, or a longer one over it: nothing to add.
+          if (strictEnds.get(c.start) === c.end || strictCovers(c.start, c.end)) continue;
+          // Case rules are the alias's spelling and do not apply to another; names inside names still do.
+          if (c.pattern.nameKind && !isHeadline(c.start) && insideLongerName(text, c.start, c.end, c.pattern.nameKind, demonyms)) continue;
+          candidates.push(c);
+        }
+      },
+      settle() {
+        if (settled) return settled.context;
+        candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+        const kept = dropOverlaps(candidates);
+        let relevance: Relevance;
+        if (options.context) relevance = options.context.relevance;
+        else {
+          const names = new Map<string, number>();
+          const demonymCounts = new Map<string, number>();
+          for (const { pattern } of kept) {
+            if (!pattern.entity) continue;
+            if (pattern.kind === 'full' || pattern.kind === 'short') names.set(pattern.entity.id, (names.get(pattern.entity.id) ?? 0) + 1);
+            else if (pattern.kind === 'demonym') demonymCounts.set(pattern.entity.id, (demonymCounts.get(pattern.entity.id) ?? 0) + 1);
+          }
+          relevance = judgeRelevance(dataset, weights, names, demonymCounts, options.everyPage === true);
+        }
+        const introduced = new Set(options.context?.introduced ?? []);
+        const entities = relevance.onSubject || options.everyPage ? resolveContext(kept, breaks, introduced) : [];
+        const context: ArticleContext = { relevance, introduced };
+        settled = { context, entities };
+        if (entities.length > 0 && dataset.figures.length > 0) {
+          settled.judge = createFigureJudge(dataset, byCounts, text, entities, breaks, options.page);
+          settled.wanted = paragraphsNearEntities(entities, breaks);
+        }
+        return context;
+      },
+      matchesIn(from, to) {
+        if (!settled) throw new Error('matchesIn before settle');
+        const { entities, judge, wanted } = settled;
+        const inSpan: TextMatch[] = [];
+        for (let i = firstEndingAfter(entities, from); i < entities.length && entities[i]!.start < to; i++) {
+          const m = entities[i]!;
+          inSpan.push({ ...m, text: text.slice(m.start, m.end) });
+        }
+        if (!judge || !wanted) return inSpan;
+        // Every counted figure bounds its neighbours' parts of a sentence; only those the reference counts are judged.
+        // A sentence never crosses a paragraph break, so the slice's own readings are all a reading's neighbours.
+        const counted = readFiguresIn(text, breaks, wanted, from, to, readFigures, options.page?.lang).filter((r) => r.counts !== undefined);
+        const figures: TextMatch[] = [];
+        for (const reading of counted) {
+          if (!byCounts.has(reading.counts!)) continue;
+          const judgement = judge.judge(reading, counted);
+          if (!judgement) continue;
+          figures.push({
+            start: reading.start,
+            end: reading.end,
+            text: text.slice(reading.start, reading.end),
+            // An earlier or later estimate is no contradiction: it is painted as a figure the reference has.
+            category: judgement.verdict === 'differs' ? 'figure-differs' : 'figure',
+            referenceId: judgement.figure.id,
+            figure: { reading, verdict: judgement.verdict, page: judgement.page },
+          });
+        }
+        if (figures.length === 0) return inSpan;
+        return mergeFiguresAndEntities(inSpan, figures);
+      },
+    };
+  }
+
+  return {
+    prepare() {
+      built();
+    },
+    begin,
+    match(text, options) {
+      if (text.length === 0) return [];
+      const session = begin(text, options);
+      session.scan(0, text.length);
+      session.settle();
+      return session.matchesIn(0, text.length);
     },
   };
+}
+
+/**
+ * The entity matches, read in order with what the article has said so far (see the file comment, step 4).
+ * `introduced` gains every entity whose full name is given.
+ */
+function resolveContext(kept: readonly Candidate[], breaks: readonly number[], introduced: Set<string>): TextMatch[] {
+  const out: TextMatch[] = [];
+  let paragraph = -1;
+  // Within the current paragraph: where each word of another bearer's name was last seen, and each entity.
+  let otherAt = new Map<string, number>();
+  let selfAt = new Map<string, number>();
+  for (const { start, end, pattern } of kept) {
+    const p = paragraphIndex(breaks, start);
+    if (p !== paragraph) {
+      paragraph = p;
+      otherAt = new Map();
+      selfAt = new Map();
+    }
+    const entity = pattern.entity;
+    if (pattern.kind === 'other') {
+      // It bears the words of its name, and its initials: "Lebanese Broadcasting Corporation" is an "LBC".
+      for (const word of pattern.key.split(' ')) otherAt.set(word, start);
+      const initials = pattern.alias.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+      if (initials.length >= 2) otherAt.set(initials, start);
+      continue;
+    }
+    if (!entity || pattern.kind === 'demonym') continue;
+    if (pattern.kind === 'contextual' && !introduced.has(entity.id)) continue;
+    if (pattern.kind === 'short') {
+      const words = pattern.key.split(' ');
+      const other = otherAt.get(words[words.length - 1]!);
+      if (other !== undefined && (selfAt.get(entity.id) ?? -1) < other) continue;
+    }
+    if (pattern.kind === 'full') introduced.add(entity.id);
+    selfAt.set(entity.id, start);
+    out.push({ start, end, text: '', category: entity.type, referenceId: entity.id });
+  }
+  return out;
 }
 
 /** A paragraph break: a whitespace run holding two or more line breaks (as the folding reads it), or U+2029. */
@@ -197,16 +397,10 @@ function paragraphBreaks(text: string): number[] {
 /**
  * The figure reader costs far more per character than the entity scan, and a figure can only be relevant within
  * one paragraph of an entity (see lib/match/figures: relevance). So it reads just those paragraphs: on a long
- * page that mentions the subject in a few places, a small part of the text. Each stretch of paragraphs is read
- * on its own (a figure's context never crosses a paragraph break anyway) and offsets are shifted back.
+ * page that mentions the subject in a few places, a small part of the text. Which paragraphs is decided once for
+ * the whole article; each slice reads its own.
  */
-function readFiguresNearEntities(
-  text: string,
-  entities: readonly TextMatch[],
-  breaks: readonly number[],
-  readFigures: (text: string, options?: ReadOptions) => FigureReading[],
-  lang: string | undefined,
-): FigureReading[] {
+function paragraphsNearEntities(entities: readonly TextMatch[], breaks: readonly number[]): Uint8Array {
   const paragraphs = breaks.length + 1;
   const wanted = new Uint8Array(paragraphs);
   let p = 0;
@@ -216,15 +410,34 @@ function readFiguresNearEntities(
     wanted[p] = 1;
     if (p + 1 < paragraphs) wanted[p + 1] = 1;
   }
+  return wanted;
+}
+
+/**
+ * Figure readings in the wanted paragraphs within text[from, to). Each stretch of wanted paragraphs is read on its
+ * own (a figure's context never crosses a paragraph break anyway) and offsets are shifted back.
+ */
+function readFiguresIn(
+  text: string,
+  breaks: readonly number[],
+  wanted: Uint8Array,
+  from: number,
+  to: number,
+  readFigures: (text: string, options?: ReadOptions) => FigureReading[],
+  lang: string | undefined,
+): FigureReading[] {
   const out: FigureReading[] = [];
-  for (let first = 0; first < paragraphs; first++) {
+  const paragraphs = breaks.length + 1;
+  for (let first = paragraphIndex(breaks, from); first < paragraphs; first++) {
+    const paragraphStart = first === 0 ? 0 : breaks[first - 1]!;
+    if (paragraphStart >= to) break;
     if (!wanted[first]) continue;
     let last = first;
-    while (last + 1 < paragraphs && wanted[last + 1]) last++;
-    const from = first === 0 ? 0 : breaks[first - 1]!;
-    const to = last < breaks.length ? breaks[last]! : text.length;
-    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-    for (const r of readFigures(slice, lang ? { lang } : {})) out.push(shiftReading(r, from));
+    while (last + 1 < paragraphs && wanted[last + 1] && breaks[last]! < to) last++;
+    const start = Math.max(from, paragraphStart);
+    const end = Math.min(to, last < breaks.length ? breaks[last]! : text.length);
+    const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+    for (const r of readFigures(slice, lang ? { lang } : {})) out.push(shiftReading(r, start));
     first = last;
   }
   return out;

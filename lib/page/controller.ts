@@ -2,7 +2,7 @@
 // owns the page model (lib/page/model.ts) and lends it to the notes, and puts together one module per job:
 // running the pipeline (run.ts), painting in chunks (painter.ts), following a living page (the model's
 // changes), the reader's settings (here), hover and keyboard (interaction.ts), and reporting (report.ts).
-import type { Matcher } from '../match';
+import type { ArticleContext, Matcher } from '../match';
 import type { ArticleResult } from '../article';
 import type { TextMatch } from '../match/types';
 import { createHighlighter, firstOverlapping, highlightMode } from '../highlight/highlighter';
@@ -12,7 +12,7 @@ import { matchAdded, runArticle } from './run';
 import { createPainter, type Painter } from './painter';
 import { createInteraction, type CardPresenter } from './interaction';
 import { Reporter, summarize } from './report';
-import { TaskQueue } from './schedule';
+import { TaskQueue, Timer } from './schedule';
 import { defaultSettings, isSiteEnabled, siteKey, type Settings } from './settings';
 import type { PageStatus, PageSummary } from './messages';
 
@@ -64,8 +64,16 @@ export function createPageController(options: PageControllerOptions): PageContro
   let applied = false;
   /** Counts starts, stops and full runs: work begun under an older one is dropped. */
   let generation = 0;
-  /** While Backstory is on for this site: what paints, and the subscription to the page's changes. */
-  let session: { painter: Painter; unsubscribe: () => void } | null = null;
+  /**
+   * While Backstory is on for this site: what paints, the subscription to the page's changes, and what the last
+   * full run learnt about the article (its relevance, the names it introduced), which later additions are matched in.
+   */
+  let session: { painter: Painter; unsubscribe: () => void; article?: ArticleContext } | null = null;
+  let lastFullRun = 0;
+  /** A full run asked for by the page's additions, at most once a second (a page still rendering mutates constantly). */
+  const rereadLater = new Timer(() => {
+    if (session) void queue.enqueue(fullRun);
+  });
 
   const shown = (category: TextMatch['category']) => settings.categories[category] !== false;
 
@@ -83,6 +91,7 @@ export function createPageController(options: PageControllerOptions): PageContro
       mode: session?.painter.highlighter.mode ?? highlightMode(win, options.forceWrap),
       items: session?.painter.highlighter.items() ?? [],
       label: reference.label,
+      ...(session?.article ? { relevance: session.article.relevance, everyPage: settings.everyPage } : {}),
     });
   }
 
@@ -97,6 +106,7 @@ export function createPageController(options: PageControllerOptions): PageContro
   function stop() {
     if (!session) return;
     generation++;
+    rereadLater.cancel();
     interaction.stop();
     // Highlighter first: in wrap mode its undo runs through the page's watcher, which must still be there to ignore it.
     session.painter.highlighter.destroy();
@@ -106,13 +116,18 @@ export function createPageController(options: PageControllerOptions): PageContro
 
   async function fullRun(): Promise<void> {
     const gen = ++generation;
-    const painter = session?.painter;
-    if (!painter) return;
+    const current = session;
+    if (!current) return;
+    const { painter } = current;
+    lastFullRun = Date.now();
+    rereadLater.cancel();
+    current.article = undefined;
     interaction.close();
     painter.clear();
     const cancelled = () => gen !== generation;
     const paints = painter.run(cancelled);
-    await runArticle(page, matcher, paints.add, cancelled);
+    const article = await runArticle(page, matcher, { onFound: paints.add, cancelled, everyPage: settings.everyPage });
+    if (article) current.article = article;
     await paints.finish();
   }
 
@@ -130,7 +145,9 @@ export function createPageController(options: PageControllerOptions): PageContro
     const gen = generation;
     void queue.enqueue(async () => {
       if (gen !== generation) return;
-      await painter.paint(matchAdded(page, matcher, added), () => gen !== generation);
+      const { found, rereadArticle } = matchAdded(page, matcher, added, session?.article, settings.everyPage);
+      if (rereadArticle) rereadLater.startIfIdle(Math.max(0, lastFullRun + 1000 - Date.now()));
+      await painter.paint(found, () => gen !== generation);
     });
   }
 
@@ -147,6 +164,8 @@ export function createPageController(options: PageControllerOptions): PageContro
       start();
       return queue.idle();
     }
+    // Highlighting articles about other subjects or not changes what is matched: read the article again.
+    if (before.everyPage !== next.everyPage) return queue.enqueue(fullRun);
     interaction.forget(session.painter.recategorize((c) => before.categories[c] !== false));
   }
 
@@ -164,6 +183,7 @@ export function createPageController(options: PageControllerOptions): PageContro
     },
     destroy() {
       stop();
+      rereadLater.cancel();
       page.destroy();
       reporter.cancel();
     },

@@ -31,6 +31,13 @@ export interface PageSummary {
   byCategory: Record<MatchCategory, number>;
   /** One line per reference item, in order of first appearance on the page. */
   items: FoundItem[];
+  /**
+   * Whether the article is about the reference's subject (or the reader asked for every page); on a page that is
+   * not, nothing is highlighted. Absent until the article has been read, and while Backstory is off here.
+   */
+  onSubject?: boolean;
+  /** What the reference covers, in its words ("the Syrian civil war, 2012–2013"), when the dataset says. */
+  subject?: string;
 }
 
 export interface PageProtocol {

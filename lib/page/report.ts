@@ -1,6 +1,7 @@
 // What the page controller tells the popup and the badge: the page's status and what is painted, summarised per
 // category and per reference item, and reported (debounced) whenever it changes.
 import { MATCH_CATEGORIES, type MatchCategory } from '../match/types';
+import type { Relevance } from '../match/relevance';
 import type { HighlightItem } from '../highlight/highlighter';
 import type { FoundItem, PageStatus, PageSummary } from './messages';
 import { Timer } from './schedule';
@@ -13,6 +14,10 @@ export interface SummaryInput {
   /** Painted items, in document order. */
   items: readonly HighlightItem[];
   label: (referenceId: string) => string;
+  /** Whether the article read last is about the reference's subject; absent until an article has been read. */
+  relevance?: Pick<Relevance, 'onSubject' | 'subject'>;
+  /** The reader asked for highlights on every page, whatever it is about. */
+  everyPage?: boolean;
 }
 
 export function summarize(input: SummaryInput): PageSummary {
@@ -34,6 +39,8 @@ export function summarize(input: SummaryInput): PageSummary {
     total: input.items.length,
     byCategory,
     items: [...found.values()],
+    ...(input.relevance ? { onSubject: input.relevance.onSubject || input.everyPage === true } : {}),
+    ...(input.relevance?.subject ? { subject: input.relevance.subject } : {}),
   };
 }
 

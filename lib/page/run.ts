@@ -1,63 +1,72 @@
-// Running the pipeline on the page: the one place the page controller matches text. A full run matches the
-// page model's article text and hands over what it found slice by slice, giving the main thread back between
-// steps; text a living page adds later is matched with the article text around it.
-import type { Matcher } from '../match';
-import { annotateNodes, blockSpans, matchSpan } from '../pipeline';
+// Running the pipeline on the page: the one place the page controller matches text. A full run hands the page
+// model's article text to lib/pipeline's annotateArticle — the function `npm run annotate` calls — with a pause
+// that gives the main thread back between its steps, and paints what it finds slice by slice; text a living page
+// adds later is matched with the article text around it, in what the full run learnt about the article.
+import type { ArticleContext, Matcher } from '../match';
+import { annotateAddition, annotateArticle } from '../pipeline';
 import { rangesForMatches, type MatchRange } from '../highlight/ranges';
 import { textNodesIn } from '../highlight/registry';
 import type { PageModel } from './model';
 import { measure, yieldToMain } from './schedule';
 
-/** Above this many characters (~3,000 words), an article is matched in slices of about this size. */
-const MATCH_SPAN_CHARS = 20_000;
-
 /** Article text read around later additions, so figures in them are judged in context. */
 const CONTEXT_CHARS = 1_500;
 
-/**
- * Matches the article. `onFound` receives each slice's ranges and is awaited (painting may take several
- * tasks); nothing more happens once `cancelled()` says so.
- */
-export async function runArticle(page: PageModel, matcher: Matcher, onFound: (found: MatchRange[]) => Promise<void>, cancelled: () => boolean): Promise<void> {
-  const { article, context } = page.detection();
-  await yieldToMain();
-  // A page without article text (an app, a search page) costs detection and nothing more.
-  if (cancelled() || article.nodes.length === 0) return;
-  // The matcher's tables are built once per page, in a task of their own rather than on top of the first match.
-  let t = performance.now();
-  matcher.prepare();
-  measure('backstory:setup', t);
-  await yieldToMain();
-  if (cancelled()) return;
-  t = performance.now();
-  const map = page.articleText();
-  measure('backstory:text map', t);
-  // An ordinary article is matched in one pass (the matcher sees all of it, for figure relevance); a very long
-  // page is matched a few paragraphs at a time, yielding in between, so no task runs long.
-  for (const span of blockSpans(map.text, MATCH_SPAN_CHARS)) {
-    await yieldToMain();
-    if (cancelled()) return;
-    t = performance.now();
-    const found = rangesForMatches(map, matchSpan(map, matcher, span, context));
-    t = measure('backstory:match', t);
-    await onFound(found);
-    measure('backstory:highlight', t);
-  }
+export interface RunOptions {
+  /** Receives each slice's ranges and is awaited (painting may take several tasks). */
+  onFound: (found: MatchRange[]) => Promise<void>;
+  /** Nothing more happens once this says so (a newer run started, Backstory was turned off). */
+  cancelled: () => boolean;
+  /** Highlight the article even when it is not about the reference's subject (the reader's setting). */
+  everyPage: boolean;
 }
 
 /**
- * Matches text the page added to its article (document order). The matcher judges a figure by the entities
- * around it (its sentence, the paragraphs beside it), so the added text is matched with the article text just
- * before and after it; matches that fall in that context are already painted and are dropped.
+ * Matches the article. Resolves to what was learnt about it (its relevance, the names it introduced), which text
+ * the page adds later is matched in; null when the run was cancelled or the page has no article text.
  */
-export function matchAdded(page: PageModel, matcher: Matcher, added: readonly Text[]): MatchRange[] {
+export async function runArticle(page: PageModel, matcher: Matcher, options: RunOptions): Promise<ArticleContext | null> {
+  const { article, context } = page.detection();
+  await yieldToMain();
+  // A page without article text (an app, a search page) costs detection and nothing more.
+  if (options.cancelled() || article.nodes.length === 0) return null;
+  const result = await annotateArticle(() => page.articleText(), matcher, {
+    page: context,
+    everyPage: options.everyPage,
+    pause: async () => {
+      await yieldToMain();
+      return !options.cancelled();
+    },
+    onPhase: (phase, startedAt) => void measure(`backstory:${phase}`, startedAt),
+    onMatches: async (matches, map) => {
+      const t = performance.now();
+      await options.onFound(rangesForMatches(map, matches));
+      measure('backstory:highlight', t);
+    },
+  });
+  return result && !options.cancelled() ? result.context : null;
+}
+
+export interface Added {
+  found: MatchRange[];
+  /** The article was judged off its subject and this text names reference items: read the article again. */
+  rereadArticle: boolean;
+}
+
+/**
+ * Matches text the page added to its article (document order), in the article's context (`article`, from the
+ * full run). The matcher judges a figure by the entities around it (its sentence, the paragraphs beside it), so
+ * the added text is matched with the article text just before and after it; matches that fall in that context
+ * are already painted and are dropped.
+ */
+export function matchAdded(page: PageModel, matcher: Matcher, added: readonly Text[], article: ArticleContext | undefined, everyPage: boolean): Added {
   const live = new Set(added.filter((t) => t.isConnected));
   const first = added[0];
   const last = added[added.length - 1];
-  if (!live.size || !first || !last) return [];
+  if (!live.size || !first || !last) return { found: [], rereadArticle: false };
   const nodes = [...articleAround(page, first, -1).reverse(), ...live, ...articleAround(page, last, 1)];
-  const { map, matches } = annotateNodes(nodes, matcher, page.detection().context);
-  return rangesForMatches(map, matches).filter(({ range }) => textNodesIn(range).every((n) => live.has(n)));
+  const { map, matches, rereadArticle } = annotateAddition(nodes, matcher, article, { everyPage, page: page.detection().context });
+  return { found: rangesForMatches(map, matches).filter(({ range }) => textNodesIn(range).every((n) => live.has(n))), rereadArticle };
 }
 
 /** Up to CONTEXT_CHARS of article text just before (-1) or after (1) `node`, nearest first. */

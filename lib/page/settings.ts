@@ -10,17 +10,19 @@ export interface Settings {
   disabledSites: string[];
   /** Categories shown; a category missing here is shown (new categories appear on by default). */
   categories: Record<MatchCategory, boolean>;
+  /** Highlight on every article, even one not about the reference's subject (off by default). */
+  everyPage: boolean;
 }
 
 export function defaultSettings(): Settings {
-  return { disabledSites: [], categories: Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, true])) as Record<MatchCategory, boolean> };
+  return { disabledSites: [], categories: Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, true])) as Record<MatchCategory, boolean>, everyPage: false };
 }
 
 /** Reads whatever is stored (older versions, hand edits, nothing) into valid settings; never throws. */
 export function normalizeSettings(value: unknown): Settings {
   const settings = defaultSettings();
   if (typeof value !== 'object' || value === null) return settings;
-  const v = value as { disabledSites?: unknown; categories?: unknown };
+  const v = value as { disabledSites?: unknown; categories?: unknown; everyPage?: unknown };
   if (Array.isArray(v.disabledSites)) {
     settings.disabledSites = [...new Set(v.disabledSites.filter((s): s is string => typeof s === 'string').map(siteKey).filter(Boolean))];
   }
@@ -30,6 +32,7 @@ export function normalizeSettings(value: unknown): Settings {
       if (typeof on === 'boolean') settings.categories[c] = on;
     }
   }
+  if (typeof v.everyPage === 'boolean') settings.everyPage = v.everyPage;
   return settings;
 }
 
@@ -45,6 +48,10 @@ export function withSite(settings: Settings, site: string, enabled: boolean): Se
   const key = siteKey(site);
   const others = settings.disabledSites.filter((s) => s !== key);
   return { ...settings, disabledSites: enabled ? others : [...others, key] };
+}
+
+export function withEveryPage(settings: Settings, everyPage: boolean): Settings {
+  return { ...settings, everyPage };
 }
 
 export function withCategory(settings: Settings, category: MatchCategory, shown: boolean): Settings {

@@ -5,6 +5,11 @@
 // the names in the documents (lib/builder: capitalised runs read with compromise's tags and the words around them)
 // that the curation does not cover or exclude become entities of their own, merged across documents, so a folder
 // of documents about anything still works without curation.
+// A country's institutions also go by the country's name ("Syrian army" = "Syria's army" = "army of Syria").
+//
+// Relevance: when a background of ordinary news text is given, the matcher itself counts how often each name and
+// demonym occurs there and in the documents, so the extension can tell an article about the reference's subject
+// from one that merely names a country or a company (lib/match/relevance.ts).
 //
 // Figures: the same reader the content script uses (lib/figures) reads every number; `compromise` parses the
 // number again as a cross-check, reported as a warning when they disagree. What counts as a figure is decided
@@ -31,12 +36,25 @@ import { cityReferredTo, figureClause, isDescriptive, isLocal, placeOfFigure, SP
 import { eventKindIn, figureTime, type FigureTime } from '../figures/time';
 import type { CuratedEntity, Curation, PlaceKind } from './curation';
 import { articleEnd, firstLine, occurrences, sentences, slug, type Span } from './text';
-import type { Dataset, Entity, EntityType, Figure, FigurePeriod, FigureScope, Mention, Qualifier, SourceDocument } from './types';
+import { createMatcher, type Matcher } from '../match/index';
+import { englishLooseKeys, looseEligible } from '../match/loose';
+import type { Dataset, Entity, EntityType, Figure, FigurePeriod, FigureScope, Mention, Qualifier, RelevanceStats, SourceDocument } from './types';
 
 export interface InputDocument {
   /** Stable id, e.g. the file name without `.txt`. */
   id: string;
   text: string;
+}
+
+/** Ordinary news text the reference's names are compared with (for relevance); counts are kept, never the text. */
+export interface Background {
+  /** Where it came from, recorded in the dataset. */
+  source: string;
+  texts: string[];
+}
+
+export interface BuildOptions {
+  background?: Background;
 }
 
 export interface BuildResult {
@@ -45,8 +63,8 @@ export interface BuildResult {
   warnings: string[];
 }
 
-export function buildDataset(documents: InputDocument[], curation: Curation): Dataset {
-  return buildDatasetWithReport(documents, curation).dataset;
+export function buildDataset(documents: InputDocument[], curation: Curation, options: BuildOptions = {}): Dataset {
+  return buildDatasetWithReport(documents, curation, options).dataset;
 }
 
 interface EntityDraft {
@@ -55,6 +73,8 @@ interface EntityDraft {
   type: EntityType;
   aliases: string[];
   contextualAliases: string[];
+  shortNames: string[];
+  demonyms: string[];
   variants: string[];
   placeKind?: PlaceKind;
   description?: string;
@@ -69,10 +89,28 @@ interface DocState {
   mentions: Array<Mention & { entityId: string }>;
 }
 
+/**
+ * "Syrian army" → "Syria's army", "Syria army", "army of Syria": a name made of a curated demonym and lower-case
+ * words is also written with the country's name.
+ */
+export function countryForms(name: string, countries: ReadonlyArray<{ name: string; demonyms: string[] }>): string[] {
+  const out: string[] = [];
+  for (const country of countries) {
+    for (const demonym of country.demonyms) {
+      if (!name.startsWith(`${demonym} `)) continue;
+      const rest = name.slice(demonym.length + 1);
+      if (!/^\p{Ll}/u.test(rest)) continue;
+      // Matching folds ’ into ', so one possessive form covers both.
+      out.push(`${country.name}'s ${rest}`, `${country.name} ${rest}`, `${rest} of ${country.name}`);
+    }
+  }
+  return out;
+}
+
 /** Curated forms, longest first so "United Nations Security Council" wins over "United Nations". */
-function curatedForms(entities: CuratedEntity[]): Array<{ form: string; entityId: string; contextual: boolean }> {
-  const forms = entities.flatMap((e) => [
-    ...[e.name, ...e.aliases, ...e.variants].map((form) => ({ form, entityId: e.id, contextual: false })),
+function curatedForms(drafts: Iterable<EntityDraft>): Array<{ form: string; entityId: string; contextual: boolean }> {
+  const forms = [...drafts].flatMap((e) => [
+    ...[...e.aliases, ...e.shortNames, ...e.variants].map((form) => ({ form, entityId: e.id, contextual: false })),
     ...e.contextualAliases.map((form) => ({ form, entityId: e.id, contextual: true })),
   ]);
   return forms.sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : a.form > b.form ? 1 : 0));
@@ -91,7 +129,7 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function buildDatasetWithReport(input: InputDocument[], curation: Curation): BuildResult {
+export function buildDatasetWithReport(input: InputDocument[], curation: Curation, options: BuildOptions = {}): BuildResult {
   const warnings: string[] = [];
   const documents = [...input].sort((a, b) => compare(a.id, b.id));
   const ids = new Set<string>();
@@ -106,28 +144,39 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
 
   // 1. Curated entities, by their forms. Contextual forms count only after a full mention in the same document.
   const drafts = new Map<string, EntityDraft>();
+  const countries = curation.entities.filter((e) => e.demonyms.length > 0).map((e) => ({ name: e.name, demonyms: e.demonyms }));
   for (const e of curation.entities) {
+    // The name is a full alias unless the curation lists it among the short names ("LBC").
+    const curated = [e.name, ...e.aliases].filter((a) => !e.shortNames.includes(a));
+    const taken = new Set([...curated, ...e.shortNames, ...e.contextualAliases, ...e.variants]);
+    const derived = curated.flatMap((a) => countryForms(a, countries)).filter((a) => !taken.has(a));
     drafts.set(e.id, {
       id: e.id,
       name: e.name,
       type: e.type,
-      aliases: [...new Set([e.name, ...e.aliases])],
+      aliases: [...new Set([...curated, ...derived])],
       contextualAliases: e.contextualAliases,
+      shortNames: e.shortNames,
+      demonyms: e.demonyms,
       variants: e.variants,
       ...(e.placeKind ? { placeKind: e.placeKind } : {}),
       ...(e.description ? { description: e.description } : {}),
       mentions: [],
     });
   }
-  const forms = curatedForms(curation.entities);
+  const forms = curatedForms(drafts.values());
   for (const state of states) {
     for (const pass of [false, true]) {
       for (const { form, entityId, contextual } of forms) {
         if (contextual !== pass) continue;
         const entity = drafts.get(entityId)!;
-        for (const at of occurrences(state.doc.text, form, state.end)) {
+        // "the Observatory": the document must say "the" (or "The") before it; the mention is the name.
+        const article = contextual ? /^the\s+/i.exec(form) : null;
+        const name = article ? form.slice(article[0].length) : form;
+        for (const at of occurrences(state.doc.text, name, state.end)) {
+          if (article && !/(?:^|[^\p{L}])the\s+$/iu.test(state.doc.text.slice(Math.max(0, at - 5), at))) continue;
           if (contextual && !entity.mentions.some((m) => m.doc === state.doc.id && m.start < at)) continue;
-          claim(state, entity, at, at + form.length);
+          claim(state, entity, at, at + name.length);
         }
       }
     }
@@ -151,6 +200,8 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
       type: d.type,
       aliases: d.aliases,
       contextualAliases: d.contextualAliases,
+      shortNames: [],
+      demonyms: [],
       variants: d.variants,
       ...(d.placeKind ? { placeKind: d.placeKind } : {}),
       mentions: [],
@@ -286,6 +337,7 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
   const figureIdsOf = new Map<string, string[]>();
   for (const f of figures) for (const e of f.entityIds) figureIdsOf.set(e, [...(figureIdsOf.get(e) ?? []), f.id]);
 
+  const english = englishWords(options.background?.texts ?? []);
   const outEntities: Entity[] = entities
     .sort((a, b) => compare(a.id, b.id))
     .map((e) => ({
@@ -294,6 +346,9 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
       type: e.type,
       aliases: e.aliases,
       ...(e.contextualAliases.length ? { contextualAliases: e.contextualAliases } : {}),
+      ...(e.shortNames.length ? { shortNames: e.shortNames } : {}),
+      ...looseNamesOf(e, english),
+      ...(e.demonyms.length ? { demonyms: e.demonyms } : {}),
       ...(e.variants.length ? { variants: e.variants } : {}),
       ...(e.placeKind ? { placeKind: e.placeKind } : {}),
       ...(e.description ? { description: e.description } : {}),
@@ -313,7 +368,91 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
     };
   });
 
-  return { dataset: { version: 1, documents: outDocuments, entities: outEntities, figures }, warnings };
+  const otherNames = [...new Set(curation.others.flatMap((o) => [o.name, ...o.aliases]))];
+  const dataset: Dataset = {
+    version: 1,
+    ...(curation.subject ? { subject: curation.subject } : {}),
+    documents: outDocuments,
+    entities: outEntities,
+    figures,
+    ...(otherNames.length ? { otherNames } : {}),
+  };
+  if (options.background) {
+    dataset.relevance = relevanceStats(dataset, states.map((s) => s.doc.text.slice(0, s.end)), options.background);
+  }
+  return { dataset, warnings };
+}
+
+function countsOf(counts: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].filter(([, n]) => n > 0).sort(([a], [b]) => compare(a, b)));
+}
+
+/**
+ * How often each entity's names and each country's demonyms occur in the documents' articles and in the
+ * background, counted by the page matcher itself (every page treated as on the subject), so the extension weighs
+ * exactly what it finds.
+ */
+export function relevanceStats(dataset: Dataset, articles: string[], background: Background): RelevanceStats {
+  const matcher = createMatcher(dataset, { readFigures: () => [] });
+  const reference = countMentions(matcher, articles);
+  const other = countMentions(matcher, background.texts);
+  // The core: what most of the documents name, the subject's constant companions ("Syria", "Bashar al-Assad").
+  const documentsNaming = new Map<string, number>();
+  for (const text of articles) {
+    const one = countMentions(matcher, [text]);
+    for (const id of new Set([...one.names.keys(), ...one.demonyms.keys()])) documentsNaming.set(id, (documentsNaming.get(id) ?? 0) + 1);
+  }
+  const needed = Math.max(Math.ceil(articles.length / 2), Math.min(2, articles.length));
+  const core = [...documentsNaming].filter(([, n]) => n >= needed).map(([id]) => id).sort(compare);
+  return {
+    backgroundSource: background.source,
+    core,
+    referenceCharacters: reference.characters,
+    backgroundCharacters: other.characters,
+    reference: countsOf(reference.names),
+    background: countsOf(other.names),
+    demonymsInReference: countsOf(reference.demonyms),
+    demonymsInBackground: countsOf(other.demonyms),
+  };
+}
+
+/** Names (per entity id) and demonyms (per country id) the matcher finds in texts, every text taken as on the subject. */
+export function countMentions(matcher: Matcher, texts: readonly string[]): { names: Map<string, number>; demonyms: Map<string, number>; characters: number } {
+  const names = new Map<string, number>();
+  const demonyms = new Map<string, number>();
+  let characters = 0;
+  for (const text of texts) {
+    characters += text.length;
+    if (text.length === 0) continue;
+    const session = matcher.begin(text, { everyPage: true });
+    session.scan(0, text.length);
+    const { relevance } = session.settle();
+    for (const [id, n] of relevance.names) names.set(id, (names.get(id) ?? 0) + n);
+    for (const [id, n] of relevance.demonyms) demonyms.set(id, (demonyms.get(id) ?? 0) + n);
+  }
+  return { names, demonyms, characters };
+}
+
+/**
+ * Ordinary words, by loose key: the NLP library's lexicon with the usual inflections, and every word the background
+ * news text writes in lower case. A name whose words fold like a different ordinary word gets no loose key, so
+ * ordinary words never match it.
+ */
+function englishWords(background: readonly string[]): Map<string, Set<string>> {
+  const lexicon = Object.keys((nlp as unknown as { world(): { model: { one: { lexicon: Record<string, unknown> } } } }).world().model.one.lexicon);
+  const words = new Set<string>();
+  for (const w of lexicon) {
+    if (!/^[a-z]+$/.test(w)) continue;
+    for (const suffix of ['', 's', 'es', 'ed', 'ing']) words.add(w + suffix);
+  }
+  for (const text of background) for (const w of text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}]*/gu) ?? []) words.add(w);
+  return englishLooseKeys(words);
+}
+
+/** The forms of a person, place or organisation that also get a loose key (lib/match/loose: looseEligible). */
+function looseNamesOf(e: EntityDraft, english: Map<string, Set<string>>): { looseNames?: string[] } {
+  const forms = [...new Set([...e.aliases, ...e.shortNames])].filter((f) => looseEligible(f, english));
+  return forms.length ? { looseNames: forms } : {};
 }
 
 /** "70,000", "4 million", "1.5 million". */

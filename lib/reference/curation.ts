@@ -18,8 +18,17 @@ export const CuratedEntitySchema = z
     type: z.enum(['person', 'place', 'organization']),
     /** Forms a page may use for it, besides `name`. */
     aliases: z.array(z.string().min(1)).default([]),
-    /** Forms that refer to it only once its full name has appeared in the same text ("the Observatory"). */
+    /**
+     * Forms that refer to it only once its full name has appeared in the same text ("the Observatory", a first
+     * name). A leading "the " must be on the page too but is not highlighted.
+     */
     contextualAliases: z.array(z.string().min(1)).default([]),
+    /**
+     * Short forms others share ("Assad", "Security Council", "state TV"): they name this entity after its full
+     * name, or anywhere in an article on the reference's subject, unless another bearer listed in `others` was
+     * named more recently in the same paragraph.
+     */
+    shortNames: z.array(z.string().min(1)).default([]),
     /** Misspellings found in source documents: counted as mentions, never offered to page matching. */
     variants: z.array(z.string().min(1)).default([]),
     description: z.string().min(1).optional(),
@@ -60,9 +69,22 @@ export const FigureNoteSchema = z
   })
   .strict();
 
+/** A known other entity whose name contains or shares a reference name: it wins on longest match, never painted. */
+export const OtherEntitySchema = z
+  .object({
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    /** Why it is listed (whose name it shares), for people reading the curation. */
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
 export const CurationSchema = z
   .object({
+    /** What the reference is about, in the project's words: the popup says it on pages about something else. */
+    subject: z.string().min(1).optional(),
     entities: z.array(CuratedEntitySchema),
+    others: z.array(OtherEntitySchema).default([]),
     /** Candidate names the NLP library proposes that are not people, places or organisations (case-insensitive). */
     exclusions: z.array(z.string().min(1)).default([]),
     documents: z.record(z.string(), CuratedDocumentSchema).default({}),
@@ -75,10 +97,16 @@ export const CurationSchema = z
     for (const e of c.entities) {
       if (ids.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate entity id ${e.id}` });
       ids.add(e.id);
-      for (const form of [e.name, ...e.aliases, ...e.contextualAliases, ...e.variants]) {
+      for (const form of [e.name, ...e.aliases, ...e.contextualAliases, ...e.shortNames, ...e.variants]) {
         const owner = forms.get(form);
         if (owner && owner !== e.id) ctx.addIssue({ code: 'custom', message: `"${form}" is given to both ${owner} and ${e.id}` });
         forms.set(form, e.id);
+      }
+    }
+    for (const o of c.others) {
+      for (const form of [o.name, ...o.aliases]) {
+        const owner = forms.get(form);
+        if (owner) ctx.addIssue({ code: 'custom', message: `"${form}" names ${owner} and is also listed among others` });
       }
     }
     for (const f of c.figures) {

@@ -12,7 +12,7 @@ export interface Reference {
    * `entityIds`), in dataset order; ids that name no figure are skipped, unknown entities have none.
    */
   figuresOf(entityId: string): Figure[];
-  /** Entities whose name, alias, contextual alias or variant is exactly `form`. */
+  /** Entities whose name, alias, short name, contextual alias or variant is exactly `form`. */
   entitiesNamed(form: string): Entity[];
   /** A short human label for a reference id: an entity's name or a figure's label (the id itself when unknown). */
   label(id: string): string;
@@ -40,7 +40,7 @@ export function createReference(dataset: Dataset): Reference {
 
   const byForm = new Map<string, Entity[]>();
   for (const e of dataset.entities) {
-    for (const form of new Set([e.name, ...e.aliases, ...(e.contextualAliases ?? []), ...(e.variants ?? [])])) {
+    for (const form of new Set([e.name, ...e.aliases, ...(e.shortNames ?? []), ...(e.contextualAliases ?? []), ...(e.variants ?? [])])) {
       byForm.set(form, [...(byForm.get(form) ?? []), e]);
     }
   }

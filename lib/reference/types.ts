@@ -34,9 +34,24 @@ export interface Entity {
   aliases: string[];
   /**
    * Forms that refer to it only where its full name has already appeared in the same text ("the Observatory" for
-   * the Syrian Observatory for Human Rights). A page matcher should only use them after a full-name match.
+   * the Syrian Observatory for Human Rights, "Bashar" once "Bashar al-Assad" was named). A page matcher uses them
+   * only after a full-name match; a leading "the " is required on the page but not highlighted.
    */
   contextualAliases?: string[];
+  /**
+   * Short forms that others share (a bare family name, a generic description: "Assad", "Security Council",
+   * "state TV"): they name this entity after its full name, or anywhere in an article on the reference's subject,
+   * unless another bearer (see `Dataset.otherNames`) was named more recently in the same paragraph.
+   */
+  shortNames?: string[];
+  /**
+   * Names (among `name`, `aliases`, `shortNames`) spelled many ways in transliteration ("Mouaz al-Khatib"): also
+   * matched by a looser key (lib/text/normalize: looseWord). Chosen when the dataset is built: long enough, and no
+   * word of them folds together with a different English word.
+   */
+  looseNames?: string[];
+  /** For countries: the words for its people ("Syrian"): evidence that an article is about it, never highlighted. */
+  demonyms?: string[];
   /** Misspellings seen in the source documents ("Mr Assads"): counted in `mentions`, never used for page matching. */
   variants?: string[];
   /** For places: how specific the place is. */
@@ -96,9 +111,41 @@ export interface Figure {
   mentions: Mention[];
 }
 
+/**
+ * How often the reference's names occur in its own documents and in ordinary news text: what the matcher uses to
+ * decide whether an article is about the reference's subject (lib/match/relevance.ts). Counts, never text.
+ */
+export interface RelevanceStats {
+  /** Where the background came from, for people reading the dataset. */
+  backgroundSource: string;
+  /** Characters of the reference documents (their article parts) and of the background text. */
+  referenceCharacters: number;
+  backgroundCharacters: number;
+  /**
+   * The subject's core: entities named in at least half of the reference documents (at least two of them when there
+   * are several). An article is about the subject only if it names one of them.
+   */
+  core: string[];
+  /** Mentions of each entity (by id) in the reference documents and in the background; entities not listed: none. */
+  reference: Record<string, number>;
+  background: Record<string, number>;
+  /** Uses of each country's demonyms (by entity id) in the reference documents and in the background. */
+  demonymsInReference: Record<string, number>;
+  demonymsInBackground: Record<string, number>;
+}
+
 export interface Dataset {
   version: 1;
+  /** What the reference is about, in the project's words ("the Syrian civil war, 2012–2013"): said on pages off it. */
+  subject?: string;
   documents: SourceDocument[];
   entities: Entity[];
   figures: Figure[];
+  /**
+   * Names of known other entities that contain or share a reference name ("Hafez al-Assad", "The New York Times"):
+   * they win on longest match and are never highlighted.
+   */
+  otherNames?: string[];
+  /** Absent: every article counts as on the subject. */
+  relevance?: RelevanceStats;
 }

@@ -430,3 +430,58 @@ export class FoldReader {
     }
   }
 }
+
+// ---- transliteration-tolerant keys ---------------------------------------------------------------------------
+//
+// Arabic names reach English in many spellings: al-Khatib / Alkhatib / al-Khateeb, Khalouf / Khalluf, Nusra /
+// Nusrah, Qaeda / Qa'ida, Deir ez-Zor / Dayr az-Zawr / Deir Ezzour, Qaboun / Qaboon, Yabrud / Yabrod. The
+// transliterations differ in how they write vowels, doubled letters, the article and the ayn, not in the
+// consonants. A loose key keeps the consonants and folds the rest:
+// - apostrophes and ayn/hamza marks are dropped ("Qa'ida" = "Qaida");
+// - y and w after a vowel are vowels ("Dayr" = "Dair", "Zawr" = "Zaur");
+// - a final h after a vowel is dropped ("Nusrah" = "Nusra");
+// - each run of vowels becomes one of three classes: a alone → "a"; only o and u → "u"; only e and i → "i"
+//   (ee = i); a or e with i → "ai" ("Qaeda" = "Qaida", "Deir" = "Dayr"); any other mix with o or u → "u"
+//   ("Zawr" = "Zour" = "Zor", "Mouaz" = "Moaz");
+// - doubled letters are single ("Khalluf" = "Khaluf").
+// Whole-word article particles ("al", "el", "ez"...) are not part of a name's loose key, and a word that carries a
+// joined article ("Alkhatib", "Ezzour") also offers the key without it (looseWordKeys).
+// Loose keys are only for names long enough to be distinctive (lib/match/loose.ts decides which); a property test
+// checks that no ordinary English word folds onto one.
+
+/** Article particles transliterations write as separate words: dropped from loose keys. */
+export const ARTICLE_PARTICLES = new Set(['al', 'el', 'il', 'ul', 'an', 'ar', 'as', 'ash', 'at', 'ad', 'az', 'ed', 'er', 'es', 'et', 'ez', 'en']);
+
+const LOOSE_MARKS = /['\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4]/g;
+
+function vowelClass(run: string): string {
+  if (/^a+$/.test(run)) return 'a';
+  if (/^[ou]+$/.test(run)) return 'u';
+  if (/^[ei]+$/.test(run)) return run.includes('e') && run.includes('i') ? 'ai' : 'i';
+  if (/[ou]/.test(run)) return 'u';
+  return 'ai';
+}
+
+/** The loose key of one word already folded for matching (lower case, no diacritics); see above. */
+export function looseWord(folded: string): string {
+  let w = folded.replace(LOOSE_MARKS, '');
+  w = w.replace(/([aeiou])y/g, '$1i').replace(/([aeiou])w/g, '$1u');
+  w = w.replace(/([aeiou])h$/, '$1');
+  w = w.replace(/[aeiou]+/g, vowelClass);
+  return w.replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * The loose keys a folded page word may stand for: its own, and without a joined article ("alkhatib" →
+ * "khatib", "ezzour" → "zour", "assad" → "sad") when enough of the word is left to be a name.
+ */
+export function looseWordKeys(folded: string): string[] {
+  const keys = [looseWord(folded)];
+  // "al" or "el" joined before a consonant ("Alkhatib"), or "a"/"e" joined to a doubled sun letter ("Ezzour").
+  const rest = /^[ae]l([^aeiouy].{2,})$/.exec(folded)?.[1] ?? /^[ae](?:(sh|th|dh|[tdrsznl])(?=\1))(.{3,})$/.exec(folded)?.slice(1).join('');
+  if (rest !== undefined) {
+    const key = looseWord(rest);
+    if (key !== keys[0]) keys.push(key);
+  }
+  return keys;
+}

@@ -103,9 +103,9 @@ function offsetMapper(report: string, article: string): (offset: number) => numb
 }
 
 /** Backstory's figure marks on one report, with offsets of their numbers in the report's text. */
-export function marksOn(file: string, dir = COVERAGE_DIR, dataset: Dataset = loadBundledDataset()): Mark[] {
+export async function marksOn(file: string, dir = COVERAGE_DIR, dataset: Dataset = loadBundledDataset()): Promise<Mark[]> {
   const text = readFileSync(join(dir, file), 'utf8');
-  const page = annotateHtml(reportAsPage(text, coverageDate(file)), { dataset });
+  const page = await annotateHtml(reportAsPage(text, coverageDate(file)), { dataset });
   const toReport = offsetMapper(text, page.article.text);
   const marks: Mark[] = [];
   for (const m of page.matches) {
@@ -118,7 +118,7 @@ export function marksOn(file: string, dir = COVERAGE_DIR, dataset: Dataset = loa
   return marks;
 }
 
-export function evaluateFigures(dir = COVERAGE_DIR, gold: GoldFile = loadGold(), dataset: Dataset = loadBundledDataset()): FigureEvalReport {
+export async function evaluateFigures(dir = COVERAGE_DIR, gold: GoldFile = loadGold(), dataset: Dataset = loadBundledDataset()): Promise<FigureEvalReport> {
   const files = listCoverage(dir);
   const confusion = Object.fromEntries(GOLD_VERDICTS.map((g) => [g, Object.fromEntries(GOLD_VERDICTS.map((v) => [v, 0]))])) as FigureEvalReport['confusion'];
   const errors: FigureEvalReport['errors'] = [];
@@ -131,7 +131,7 @@ export function evaluateFigures(dir = COVERAGE_DIR, gold: GoldFile = loadGold(),
     for (const g of items) {
       if (text.slice(g.start, g.end) !== g.key) throw new Error(`gold ${file}@${g.start}: expected "${g.key}", the report has "${text.slice(g.start, g.end)}"`);
     }
-    const marks = marksOn(file, dir, dataset);
+    const marks = await marksOn(file, dir, dataset);
     marksTotal += marks.length;
     for (const g of items) {
       const mark = marks.find((m) => m.start === g.start && m.end === g.end);
@@ -160,13 +160,13 @@ export function evaluateFigures(dir = COVERAGE_DIR, gold: GoldFile = loadGold(),
 }
 
 /** Prints the figures section (or adds it to `json`). */
-export function runFigureEval(_argv: string[], json: Record<string, unknown> | null): void {
+export async function runFigureEval(_argv: string[], json: Record<string, unknown> | null): Promise<void> {
   if (!existsSync(COVERAGE_DIR)) {
     if (json) json.figures = { skipped: `coverage not found at ${COVERAGE_DIR}` };
     else console.log(`skipped: coverage not found at ${COVERAGE_DIR}`);
     return;
   }
-  const report = evaluateFigures();
+  const report = await evaluateFigures();
   if (json) {
     json.figures = report;
     return;

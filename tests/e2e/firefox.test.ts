@@ -59,7 +59,7 @@ test('the add-on installs under its own id and opens its first-run page', async 
 test('a news page gets the highlights the pipeline finds, through CSS.highlights, with the page unchanged', async () => {
   const url = `${server.origin}/sample-news.html`;
   const expected: Record<string, Record<string, number>> = {};
-  for (const h of annotateHtml(readFileSync(SAMPLE_PAGE, 'utf8'), { url, dataset: loadBundledDataset() }).highlights) {
+  for (const h of (await annotateHtml(readFileSync(SAMPLE_PAGE, 'utf8'), { url, dataset: loadBundledDataset() })).highlights) {
     const texts = (expected[`backstory-${h.category}`] ??= {});
     texts[h.text] = (texts[h.text] ?? 0) + 1;
   }

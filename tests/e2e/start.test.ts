@@ -24,7 +24,7 @@ function parsePrinted(stdout: string): Map<string, Map<string, number>> {
   return out;
 }
 
-test('npm start (headless) prints the sample page’s highlights, agrees with npm run annotate, and saves a screenshot', () => {
+test('npm start (headless) prints the sample page’s highlights, agrees with npm run annotate, and saves a screenshot', async () => {
   const screenshot = join(dir, 'sample.png');
   const run = spawnSync(process.execPath, ['--import', 'tsx', resolve('scripts/start.ts'), '--headless', `--screenshot=${screenshot}`], {
     encoding: 'utf8',
@@ -36,7 +36,7 @@ test('npm start (headless) prints the sample page’s highlights, agrees with np
 
   const printed = parsePrinted(run.stdout);
   const expected = new Map<string, Map<string, number>>();
-  const annotated = annotateHtml(readFileSync(SAMPLE_PAGE, 'utf8'), { url: 'http://127.0.0.1/sample-news.html', dataset: loadBundledDataset() });
+  const annotated = await annotateHtml(readFileSync(SAMPLE_PAGE, 'utf8'), { url: 'http://127.0.0.1/sample-news.html', dataset: loadBundledDataset() });
   for (const h of annotated.highlights) {
     const name = `backstory-${h.category}`;
     const texts = expected.get(name) ?? new Map<string, number>();

@@ -57,14 +57,14 @@ describe('the pipeline reads figures with the page’s language and date', () =>
     const page = (lang: string, date: string) =>
       doc(`<html lang="${lang}"><head><meta property="article:published_time" content="${date}"></head><body><article><h1>Syria</h1>
         <p>The UN says more than 70.000 people have been killed in Syria.</p><p>The UN says 60.000 people have been killed in Syria.</p></article></body></html>`);
-    const figures = (d: Document) => annotateDocument(d, createMatcher(reference)).matches.filter((m) => m.figure).map((m) => [m.text, m.figure!.verdict]);
-    expect(figures(page('de', '2013-03-18'))).toEqual([
+    const figures = async (d: Document) => (await annotateDocument(d, createMatcher(reference)))!.matches.filter((m) => m.figure).map((m) => [m.text, m.figure!.verdict]);
+    expect(await figures(page('de', '2013-03-18'))).toEqual([
       ['more than 70.000 people', 'matches'],
       ['60.000 people', 'differs'],
     ]);
     // The same text on an English page: "70.000" could be seventy, so it is not read at all.
-    expect(figures(page('en', '2013-03-18'))).toEqual([]);
+    expect(await figures(page('en', '2013-03-18'))).toEqual([]);
     // A year later the same German page's counts are later statements of the total, not contradictions.
-    expect(figures(page('de', '2014-03-18')).map(([, v]) => v)).toEqual(['later']);
+    expect((await figures(page('de', '2014-03-18'))).map(([, v]) => v)).toEqual(['later']);
   });
 });

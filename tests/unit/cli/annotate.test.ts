@@ -155,7 +155,7 @@ describe('annotate: where pages come from', () => {
   test('a URL is fetched and annotated like the same page read from disk', async () => {
     const fromUrl = await run([`${origin}/article`, '--json']);
     expect(fromUrl.code).toBe(0);
-    const fromHtml = annotateHtml(PAGE, { dataset: DATASET });
+    const fromHtml = await annotateHtml(PAGE, { dataset: DATASET });
     const report = JSON.parse(fromUrl.stdout) as AnnotationReport;
     expect(report.highlights).toEqual(fromHtml.highlights);
     expect(report.article.text).toBe(fromHtml.article.text);
@@ -216,8 +216,8 @@ describe('annotate with no argument: the sample news page', () => {
 
   // The bundled dataset is built from ../shared/seeds by another part of the project; until it is, it is empty.
   const bundled = loadBundledDataset();
-  test.skipIf(bundled.entities.length === 0)('with the bundled dataset, the sample page shows every kind of highlight, a matching and a differing figure', () => {
-    const page = annotateHtml(readFileSync(SAMPLE_PAGE, 'utf8'), { dataset: bundled });
+  test.skipIf(bundled.entities.length === 0)('with the bundled dataset, the sample page shows every kind of highlight, a matching and a differing figure', async () => {
+    const page = await annotateHtml(readFileSync(SAMPLE_PAGE, 'utf8'), { dataset: bundled });
     const categories = new Set(page.highlights.map((h) => h.category));
     for (const c of ['person', 'place', 'organization', 'figure', 'figure-differs'] as const) expect(categories).toContain(c);
     // The README's promise: the reference's toll matches, the lower one written for the sample page differs.

@@ -29,8 +29,8 @@ describe.skipIf(!haveCoverage)('figure verdicts on ../shared/coverage', () => {
     expect(new Set(gold.figures.map((g) => `${g.file}@${g.start}`)).size).toBe(gold.figures.length);
   });
 
-  it('every figure Backstory marks carries the verdict a careful fact-checker gives, and most judged figures get theirs', () => {
-    const report = evaluateFigures();
+  it('every figure Backstory marks carries the verdict a careful fact-checker gives, and most judged figures get theirs', async () => {
+    const report = await evaluateFigures();
     // A mark on a number the gold file does not list, or with another verdict, is an error: no mark beats a wrong one.
     expect(report.errors.filter((e) => e.gold === 'unjudged' || e.got !== 'none')).toEqual([]);
     expect(report.precision).toBe(1);

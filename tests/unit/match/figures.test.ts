@@ -55,7 +55,7 @@ const matcher = createMatcher(reference);
 /** [text, verdict, reference id] of every figure marked in `text`, read as a page of `page`. */
 const judged = (text: string, page: PageContext = {}) =>
   matcher
-    .match(text, page)
+    .match(text, { page })
     .filter((m) => m.figure)
     .map((m) => [m.text, m.figure!.verdict, m.referenceId]);
 
@@ -77,7 +77,7 @@ describe('running totals: the same date matches or differs, another date is an e
   });
 
   it('reads the date the sentence gives the total ("by the end of April", "back in January")', () => {
-    const byApril = matcher.match("Syria's war goes on.\n\nAlmost 93,000 people were killed in Syria by the end of April, the UN said.", { date: '2013-06-13' }).find((m) => m.figure);
+    const byApril = matcher.match("Syria's war goes on.\n\nAlmost 93,000 people were killed in Syria by the end of April, the UN said.", { page: { date: '2013-06-13' } }).find((m) => m.figure);
     expect(byApril!.figure!.verdict).toBe('later');
     expect(byApril!.figure!.page).toMatchObject({ asOf: '2013-04-30', period: 'to 30 Apr 2013' });
     // January 2013 is before the reference's March 2013: an earlier estimate, though the page is from June.
@@ -93,7 +93,7 @@ describe('running totals: the same date matches or differs, another date is an e
       ['At least 10,000 people', 'earlier', warDead.id],
     ]);
     const withAge = createMatcher(dataset(reference.entities, [warDead, age, figure('figure:age-2', { value: 2, unit: 'years', counts: 'conflict duration', asOf: '2013-03-16', scope: 'age', placeId: syria.id, entityIds: [syria.id] })]));
-    const found = withAge.match("Assad's Syria.\n\nSome 80,000 people have been killed in Syria since March 2011.", { date: '2013-04-20' }).filter((m) => m.figure);
+    const found = withAge.match("Assad's Syria.\n\nSome 80,000 people have been killed in Syria since March 2011.", { page: { date: '2013-04-20' } }).filter((m) => m.figure);
     expect(found.map((m) => [m.text, m.figure!.verdict])).toEqual([['Some 80,000 people', 'later']]);
   });
 
@@ -114,7 +114,7 @@ describe('running totals: the same date matches or differs, another date is an e
 
   it('only agrees when the reference’s figure is undated', () => {
     const undated = createMatcher(dataset(reference.entities, [{ ...warDead, asOf: undefined }]));
-    const run = (sentence: string) => undated.match(`Assad's Syria.\n\n${sentence}`, { date: '2013-03-18' }).filter((m) => m.figure).map((m) => m.figure!.verdict);
+    const run = (sentence: string) => undated.match(`Assad's Syria.\n\n${sentence}`, { page: { date: '2013-03-18' } }).filter((m) => m.figure).map((m) => m.figure!.verdict);
     expect(run('More than 70,000 people have been killed in Syria.')).toEqual(['matches']);
     expect(run('The war in Syria has killed 60,000 people.')).toEqual([]);
   });
@@ -240,7 +240,7 @@ describe('number forms and the page’s language', () => {
 describe('what the page says of its figure', () => {
   it('keeps the page’s attribution, date and place beside the verdict', () => {
     const text = 'Officials in Damascus dispute the toll.\n\nA pro-government newspaper put the number at 60,000 killed in Syria.';
-    const [m] = matcher.match(`Assad spoke.\n\n${text}`, { date: '2013-03-19' }).filter((x) => x.figure);
+    const [m] = matcher.match(`Assad spoke.\n\n${text}`, { page: { date: '2013-03-19' } }).filter((x) => x.figure);
     expect(m!.figure!.verdict).toBe('differs');
     expect(m!.figure!.page).toEqual({ asOf: '2013-03-19', attribution: 'A pro-government newspaper', place: 'Syria' });
   });
@@ -249,7 +249,7 @@ describe('what the page says of its figure', () => {
 describe('relevance', () => {
   it('highlights nothing on a page that does not name the reference subject', () => {
     const sport = 'Manchester United beat Chelsea 3-1. 50 people were killed in a crash in Ohio. More than 70,000 people attended.';
-    expect(matcher.match(sport, { date: '2013-03-18' })).toEqual([]);
+    expect(matcher.match(sport, { page: { date: '2013-03-18' } })).toEqual([]);
   });
 
   it('needs an entity in the figure’s sentence, or several in the article with one nearby', () => {
@@ -281,7 +281,7 @@ describe('matches and offsets', () => {
   });
 
   it('paints earlier and later estimates as figures the reference has, and differences as differing', () => {
-    const categories = (sentence: string, date: string) => matcher.match(`Assad's Syria.\n\n${sentence}`, { date }).filter((x) => x.figure).map((x) => x.category);
+    const categories = (sentence: string, date: string) => matcher.match(`Assad's Syria.\n\n${sentence}`, { page: { date } }).filter((x) => x.figure).map((x) => x.category);
     expect(categories('At least 93,000 people have been killed in Syria.', '2013-06-13')).toEqual(['figure']);
     expect(categories('60,000 people have been killed in Syria.', '2013-03-18')).toEqual(['figure-differs']);
   });

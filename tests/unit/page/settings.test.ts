@@ -26,7 +26,10 @@ test('stored values are read defensively: junk, old shapes and unknown keys neve
   expect(normalizeSettings({ disabledSites: ['WWW.A.com', 3, 'a.com'], categories: { place: false, person: 'no', bogus: false } })).toEqual({
     disabledSites: ['a.com'],
     categories: { person: true, place: false, organization: true, figure: true, 'figure-differs': true },
+    everyPage: false,
   });
+  expect(normalizeSettings({ everyPage: true }).everyPage).toBe(true);
+  expect(normalizeSettings({ everyPage: 'yes' }).everyPage).toBe(false);
 });
 
 test('load, save and watch through a storage area and its change event', async () => {

@@ -298,3 +298,45 @@ describe('labels', () => {
     expect([formatValue(1_500_000), formatValue(1_234_567), formatValue(7000)]).toEqual(['1.5 million', '1,234,567', '7,000']);
   });
 });
+
+describe('relevance statistics, short names and other names', () => {
+  const curation = parseCuration({
+    subject: 'floods in Kenya',
+    entities: [
+      { id: 'place:kenya', name: 'Kenya', type: 'place', placeKind: 'country', demonyms: ['Kenyan', 'Kenyans'] },
+      { id: 'organization:kenyan-army', name: 'Kenyan army', type: 'organization' },
+      { id: 'person:maria-gonzalez', name: 'Maria Gonzalez', type: 'person', shortNames: ['Gonzalez'] },
+      { id: 'place:nairobi', name: 'Nairobi', type: 'place', placeKind: 'city' },
+    ],
+    others: [{ name: 'Pedro Gonzalez', note: 'a namesake' }],
+  });
+  const docs: InputDocument[] = [
+    { id: 'a', text: 'Kenyan Floods\n\nMaria Gonzalez said Kenyans fled Nairobi as the Kenyan army arrived in Kenya.\n' },
+    { id: 'b', text: 'More Rain\n\nGonzalez said Kenya expects more rain in Nairobi.\n' },
+  ];
+  const background = { source: 'two pages', texts: ['Nairobi hosted a marathon. Facebook posts followed.', 'Markets rose in London and New York.'] };
+  const { dataset } = buildDatasetWithReport(docs, curation, { background });
+
+  it('counts names and demonyms in the documents and the background, and finds the core', () => {
+    expect(dataset.subject).toBe('floods in Kenya');
+    const stats = dataset.relevance!;
+    expect(stats.backgroundSource).toBe('two pages');
+    expect(stats.backgroundCharacters).toBe(background.texts.join('').length);
+    expect(stats.reference).toMatchObject({ 'place:kenya': 2, 'place:nairobi': 2, 'person:maria-gonzalez': 2 });
+    expect(stats.background).toEqual({ 'place:nairobi': 1 });
+    expect(stats.demonymsInReference).toEqual({ 'place:kenya': 2 });
+    // Named in both documents: the core.
+    expect(stats.core).toEqual(['person:maria-gonzalez', 'place:kenya', 'place:nairobi']);
+  });
+
+  it("keeps short names apart from aliases, lists other names, and writes a country's institutions with its name", () => {
+    expect(entity(dataset, 'person:maria-gonzalez')).toMatchObject({ aliases: ['Maria Gonzalez'], shortNames: ['Gonzalez'] });
+    expect(dataset.otherNames).toEqual(['Pedro Gonzalez']);
+    expect(entity(dataset, 'organization:kenyan-army').aliases).toEqual(['Kenyan army', "Kenya's army", 'Kenya army', 'army of Kenya']);
+    expect(entity(dataset, 'place:kenya').demonyms).toEqual(['Kenyan', 'Kenyans']);
+  });
+
+  it('without a background there are no statistics, and every article counts as on the subject', () => {
+    expect(buildDataset(docs, curation).relevance).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForMatching, normalizeText } from '../../../lib/text/normalize';
+import { foldForMatching, looseWord, looseWordKeys, normalizeText } from '../../../lib/text/normalize';
 
 describe('normalizeText: what folds together', () => {
   it('folds case, diacritics (precomposed and combining), apostrophes, dashes and no-break spaces', () => {
@@ -121,5 +121,32 @@ describe('normalizeText: offsets back to the original', () => {
     expect(n.text.length).toBeGreaterThan(original.length * 0.9);
     const last = n.text.lastIndexOf('aleppo');
     expect(original.slice(n.toOriginal(last), n.toOriginalEnd(last + 6))).toBe('Ａleppo');
+  });
+});
+
+describe('loose keys for transliterated names', () => {
+  it('fold the spellings outlets use for one name together', () => {
+    const same = (...words: string[]) => expect(new Set(words.map((w) => looseWordKeys(w)[0])).size, words.join(' / ')).toBe(1);
+    same('khatib', 'khateeb');
+    same('khalouf', 'khalluf');
+    same('nusra', 'nusrah');
+    same('qaeda', "qa'ida", 'qaida', 'qa\u02bfida');
+    same('deir', 'dayr', 'dair');
+    same('zor', 'zour', 'zawr');
+    same('qaboun', 'qaboon', 'qabun');
+    same('yabrud', 'yabrod', 'yabroud');
+    same('mouaz', 'moaz', 'muaz');
+  });
+
+  it('offer the word without a joined article too', () => {
+    expect(looseWordKeys('alkhatib')).toEqual(['alkhatib', 'khatib']);
+    expect(looseWordKeys('ezzour')).toEqual(['izur', 'zur']);
+    expect(looseWordKeys('aleppo')).toEqual(['alipu']);
+  });
+
+  it('keep consonants apart: different names stay different', () => {
+    expect(looseWord('assal')).not.toBe(looseWord('assad'));
+    expect(looseWord('khatib')).not.toBe(looseWord('khatab'));
+    expect(looseWord('homs')).not.toBe(looseWord('hama'));
   });
 });
