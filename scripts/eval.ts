@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { CORPUS_DIR, runArticleEval } from './eval/article';
 import { runBuilderEval } from './eval/builder';
 import { runFigureEval } from './eval/figures';
+import { runEntityEval } from './eval/entities';
 
 export { CORPUS_DIR, evaluateCorpus } from './eval/article';
 
@@ -13,6 +14,7 @@ const SECTIONS: { key: string; name: string; run: (argv: string[], json: Record<
   { key: 'article', name: 'Article-body detection (../shared/corpus)', run: runArticleEval },
   { key: 'builder', name: 'Dataset builder on unseen documents (../shared/coverage, without curation)', run: runBuilderEval },
   { key: 'figures', name: 'Figure verdicts (../shared/coverage, tests/gold/coverage-figures.json)', run: runFigureEval },
+  { key: 'entities', name: 'Entities: coverage, held-out pages, pages off the subject', run: runEntityEval },
 ];
 
 async function main(argv: string[]): Promise<void> {
@@ -21,7 +23,7 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const json: Record<string, unknown> | null = argv.includes('--json') ? {} : null;
-  // --only=<key> runs one section (article, builder).
+  // --only=<key> runs one section (article, builder, figures, entities).
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   for (const section of SECTIONS.filter((s) => !only || s.key === only)) {
     if (!json) console.log(`\n## ${section.name}\n`);
