@@ -5,6 +5,9 @@ import { CATEGORY_STYLES } from '@/lib/highlight/styles';
 import type { PageSummary } from '@/lib/page/messages';
 import { pageClient, usePageSummary } from './hooks/usePageSummary';
 
+/** Read, and nothing painted because the article is about something else than the reference's subject. */
+const offSubject = (summary: PageSummary) => summary.status === 'settled' && summary.total === 0 && summary.onSubject === false;
+
 /** The one-line status for a summary; null when the page has highlights to list. */
 function statusLine(summary: PageSummary): string | null {
   switch (summary.status) {
@@ -15,7 +18,10 @@ function statusLine(summary: PageSummary): string | null {
     case 'running':
       return summary.total === 0 ? 'Reading the page…' : null;
     case 'settled':
-      return summary.total === 0 ? 'Nothing from the reference found in this article.' : null;
+      if (summary.total > 0) return null;
+      return offSubject(summary)
+        ? `Backstory’s reference covers ${summary.subject ?? 'one subject'}. This page is not about that, so nothing on it is highlighted.`
+        : 'Nothing from the reference found in this article.';
   }
 }
 
@@ -28,7 +34,9 @@ export function FoundOnPage({ tabId }: { tabId: number | undefined }) {
     <section aria-labelledby="found-h" data-section="found" data-status={summary?.status}>
       <h2 id="found-h">On this page</h2>
       {line !== null || !summary ? (
-        <p role="status">{line}</p>
+        <p role="status" data-off-subject={summary && !error && offSubject(summary) ? true : undefined}>
+          {line}
+        </p>
       ) : (
         <>
           <p role="status" data-total={summary.total}>

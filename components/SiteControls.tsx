@@ -1,9 +1,10 @@
-// Popup section: Backstory on/off for this site and each highlight category on/off. Saved in
-// storage.local; every open tab's content script applies the change at once (storage.onChanged).
+// Popup section: Backstory on/off for this site, on pages about other subjects than the reference's, and each
+// highlight category on/off. Saved in storage.local; every open tab's content script applies the change at once
+// (storage.onChanged).
 import { useEffect, useState } from 'preact/hooks';
 import { MATCH_CATEGORIES, type MatchCategory } from '@/lib/match/types';
 import { CATEGORY_STYLES } from '@/lib/highlight/styles';
-import { isSiteEnabled, loadSettings, saveSettings, watchSettings, withCategory, withSite, type Settings } from '@/lib/page/settings';
+import { isSiteEnabled, loadSettings, saveSettings, watchSettings, withCategory, withEveryPage, withSite, type Settings } from '@/lib/page/settings';
 import { usePageSummary } from './hooks/usePageSummary';
 
 export function SiteControls({ tabId }: { tabId: number | undefined }) {
@@ -30,6 +31,10 @@ export function SiteControls({ tabId }: { tabId: number | undefined }) {
           On {site}
         </label>
       ) : null}
+      <label style={{ display: 'block' }}>
+        <input type="checkbox" data-control="every-page" checked={settings.everyPage} onChange={(e) => save(withEveryPage(settings, e.currentTarget.checked))} />{' '}
+        Also on pages about other subjects
+      </label>
       <fieldset>
         <legend>Show</legend>
         {MATCH_CATEGORIES.map((c: MatchCategory) => {

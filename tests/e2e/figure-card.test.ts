@@ -25,13 +25,25 @@ const toll: Figure | undefined = dataset.figures
   .filter((f) => f.counts === 'people killed' && f.scope === 'total' && f.attributedToId && f.placeId && /^\d{4}-\d{2}-\d{2}$/.test(f.asOf ?? ''))
   .sort((a, b) => b.value - a.value)[0];
 
+/**
+ * Three of the reference's most named people and organisations (not the toll's source): a closing paragraph names
+ * them, so each page is about the reference's subject (a page naming one country and a source is not, and gets no
+ * highlight at all).
+ */
+const subjectNames = dataset.entities
+  .filter((e) => e.type !== 'place' && e.id !== toll?.attributedToId)
+  .sort((a, b) => b.mentions.length - a.mentions.length)
+  .slice(0, 3)
+  .map((e) => e.name)
+  .join(', ');
+
 /** A news page of `date` whose article is `paragraphs`, with its date in the metadata news sites use. */
 function newsPage(date: string, headline: string, paragraphs: string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(headline)}</title>
 <meta property="article:published_time" content="${date}T09:00:00Z"></head><body>
 <header><nav aria-label="Sections"><a href="#">World</a> <a href="#">${esc(name(toll?.placeId))}</a></nav></header>
 <main><article><h1>${esc(headline)}</h1><p><time datetime="${date}">${esc(cardDate(date))}</time></p>
-${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
+${[...paragraphs, `${subjectNames} were named again this week.`].map((p) => `<p>${esc(p)}</p>`).join('\n')}
 </article></main></body></html>`;
 }
 

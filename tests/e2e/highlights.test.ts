@@ -390,12 +390,13 @@ suite('reference highlights in Chromium', () => {
       const h = document.createElement('h1');
       h.textContent = `A new story about ${n}`;
       const p = document.createElement('p');
-      p.textContent = `Reporters asked about ${n} again today, and again.`;
+      // Another story on the reference's subject (a story about something else would rightly get no highlight).
+      p.textContent = `Reporters asked about ${n} again today in Syria, where President Bashar al-Assad spoke.`;
       article.append(h, p);
     }, name);
-    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'article').map((r) => r.text), { timeout: 5000 }).toEqual([name, name]);
+    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'article').map((r) => r.text).sort(), { timeout: 5000 }).toEqual([name, name, 'Syria', 'President Bashar al-Assad'].sort());
     expect((await paintedRanges(page)).filter((r) => r.where !== 'article')).toEqual([]);
-    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe('2');
+    await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe('4');
 
     // Leaving for a page Backstory does not run on clears the count.
     await page.goto('about:blank');
@@ -438,13 +439,22 @@ suite('reference highlights in Chromium', () => {
     const source = dataset.entities.find((e) => e.id === killed!.attributedToId)!.name;
     const lower = Math.round((killed!.value * 0.8) / 1000) * 1000;
     const fmt = (n: number) => n.toLocaleString('en-US');
+    // A closing paragraph names more of the reference's subject, so the page is about it (a page naming one
+    // country and a source is not, and gets no highlight at all).
+    const subjectNames = dataset.entities
+      .filter((e) => e.type !== 'place' && e.id !== killed!.attributedToId)
+      .sort((a, b) => b.mentions.length - a.mentions.length)
+      .slice(0, 3)
+      .map((e) => e.name)
+      .join(', ');
     // Our own sentences around the reference's names: one figure agreeing with the reference, one lower.
     const path = `/figures-${++opened}.html`;
     // Dated as the reference's figure: a lower count of the same date is a difference, not an earlier estimate.
     server.set(path, `<!doctype html><html><head><title>Toll</title><meta property="article:published_time" content="${killed!.asOf ?? ''}"></head><body><nav><a href="#">${esc(place)}</a></nav><article>
       <h1>The toll in ${esc(place)}</h1>
       <p>The ${esc(source)} says more than ${fmt(killed!.value)} people have been killed in ${esc(place)} so far.</p>
-      <p>A rival count put the number at ${fmt(lower)} people killed in ${esc(place)}.</p></article></body></html>`);
+      <p>A rival count put the number at ${fmt(lower)} people killed in ${esc(place)}.</p>
+      <p>${esc(subjectNames)} were named again this week.</p></article></body></html>`);
     const page = await browser.context.newPage();
     await page.goto(server.origin + path);
     const tabId = await tabIdFor(browser, server.origin + path);

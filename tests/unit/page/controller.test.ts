@@ -256,3 +256,55 @@ describe('status', () => {
     c.destroy();
   });
 });
+
+describe('page controller: articles about another subject', () => {
+  // Aleppo and Homs each weigh log(20,000) ≈ 9.9 (far more common in the reference than in the background):
+  // one mention is under the 12 an article needs, two are over it, and Aleppo is the subject's core.
+  const gated: Dataset = {
+    ...dataset,
+    subject: 'the test war',
+    relevance: {
+      backgroundSource: 'test', referenceCharacters: 1_000, backgroundCharacters: 1_000_000, core: ['place:aleppo'],
+      reference: { 'place:aleppo': 10, 'place:homs': 10 }, background: {}, demonymsInReference: {}, demonymsInBackground: {},
+    },
+  };
+  let fake: ReturnType<typeof installFakeHighlights>;
+  let restoreGeometry: () => void;
+  let controller: PageController;
+  const painted = () => [...fake.registry.values()].flatMap((ranges) => [...ranges].map((r) => r.toString())).sort();
+
+  beforeEach(async () => {
+    fake = installFakeHighlights();
+    restoreGeometry = stubRangeGeometry(() => [new DOMRect(0, 100, 10, 10)]);
+    document.body.innerHTML = '<article><h1>Markets</h1><p>A trader who left Homs years ago said prices rose again.</p></article>';
+    controller = createPageController({ doc: document, matcher: createMatcher(gated), reference: createReference(gated), detect: articleElement, livingQuietMs: 10 });
+    await controller.apply(defaultSettings());
+    await controller.settle();
+  });
+  afterEach(() => {
+    controller.destroy();
+    restoreGeometry();
+    fake.uninstall();
+  });
+
+  test('nothing is painted and the summary says why; the reader\'s "every page" setting paints it, and turning it off clears it', async () => {
+    expect(painted()).toEqual([]);
+    expect(controller.summary()).toMatchObject({ status: 'settled', total: 0, onSubject: false, subject: 'the test war' });
+    await controller.apply({ ...defaultSettings(), everyPage: true });
+    await controller.settle();
+    expect(painted()).toEqual(['Homs']);
+    expect(controller.summary()).toMatchObject({ status: 'settled', total: 1, onSubject: true });
+    await controller.apply(defaultSettings());
+    await controller.settle();
+    expect(painted()).toEqual([]);
+    expect(controller.summary()).toMatchObject({ total: 0, onSubject: false });
+  });
+
+  test('a living page that turns out to be about the subject is read again as a whole', async () => {
+    document.querySelector('article')!.append(element('p', 'Aleppo was shelled again; Aleppo has no power.'));
+    // The addition alone is matched in the article's verdict (off the subject), then the whole article is read
+    // again, at most a second after the last full run: Homs, Aleppo and Aleppo together are about the subject.
+    await expect.poll(async () => (await controller.settle(), painted()), { timeout: 3000 }).toEqual(['Aleppo', 'Aleppo', 'Homs']);
+    expect(controller.summary()).toMatchObject({ status: 'settled', total: 3, onSubject: true });
+  });
+});

@@ -105,6 +105,23 @@ describe('FoundOnPage', () => {
     await eventually(() => expect(text()).toContain('Nothing from the reference found in this article.'));
   });
 
+  test('a page about another subject says what the reference covers and that nothing on it is highlighted', async () => {
+    answer = async () => ({ ok: true, value: summary('settled', 0, { onSubject: false, subject: 'the Syrian civil war, 2012–2013' }) });
+    await act(async () => render(<FoundOnPage tabId={TAB} />, root));
+    const line = await find<HTMLElement>('[data-off-subject]');
+    expect(line.getAttribute('role')).toBe('status');
+    expect(line.textContent).toBe('Backstory’s reference covers the Syrian civil war, 2012–2013. This page is not about that, so nothing on it is highlighted.');
+    // The reader turned on every page: the page is read again and its highlights listed.
+    await report(summary('running', 0));
+    expect(root.querySelector('[data-off-subject]')).toBeNull();
+    await report(summary('settled', 2, { onSubject: true, subject: 'the Syrian civil war, 2012–2013' }));
+    expect(text()).toContain('2 highlights');
+    // On the subject with nothing found is not "another subject".
+    await report(summary('settled', 0, { onSubject: true }));
+    expect(text()).toContain('Nothing from the reference found in this article.');
+    expect(root.querySelector('[data-off-subject]')).toBeNull();
+  });
+
   test('a tab without Backstory says so, until its content script reports after all', async () => {
     answer = async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -141,6 +158,18 @@ describe('SiteControls', () => {
     await eventually(async () => expect((await loadSettings(browser.storage.local)).categories.place).toBe(false));
     await act(async () => site.click());
     await eventually(async () => expect(await loadSettings(browser.storage.local)).toMatchObject({ disabledSites: [], categories: { place: false } }));
+  });
+
+  test('"Also on pages about other subjects" is off by default and saved where every tab reads it', async () => {
+    await act(async () => render(<SiteControls tabId={TAB} />, root));
+    const everyPage = await find<HTMLInputElement>('input[data-control="every-page"]');
+    expect(everyPage.closest('label')?.textContent).toContain('Also on pages about other subjects');
+    expect(everyPage.checked).toBe(false);
+    await act(async () => everyPage.click());
+    await eventually(async () => expect((await loadSettings(browser.storage.local)).everyPage).toBe(true));
+    expect(everyPage.checked).toBe(true);
+    await act(async () => everyPage.click());
+    await eventually(async () => expect((await loadSettings(browser.storage.local)).everyPage).toBe(false));
   });
 
   test('a change saved elsewhere (another popup, another window) shows at once', async () => {
