@@ -129,7 +129,7 @@ function within<T extends { start: number; end: number }>(sorted: readonly T[], 
 }
 
 /** Index of the paragraph holding `offset`, given the sorted offsets of paragraph breaks. */
-function paragraphOf(breaks: readonly number[], offset: number): number {
+export function paragraphOf(breaks: readonly number[], offset: number): number {
   let lo = 0;
   let hi = breaks.length;
   while (lo < hi) {

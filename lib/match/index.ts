@@ -26,7 +26,7 @@ import { readFigures as defaultReadFigures, shiftReading, type ReadOptions } fro
 import type { FigureReading } from '../figures/types';
 import type { Dataset, Figure } from '../reference/types';
 import { caseAllows, compileAliases, type AliasPattern } from './aliases';
-import { createFigureJudge, figuresByCounts, type FigureJudge, type PageContext } from './figures';
+import { createFigureJudge, figuresByCounts, paragraphOf, type FigureJudge, type PageContext } from './figures';
 import { buildLooseTables, looseCandidates, type LooseTables } from './loose';
 import { insideLongerName, isHeadlineCase } from './names';
 import { judgeRelevance, relevanceWeights, type Relevance, type RelevanceWeights } from './relevance';
@@ -164,18 +164,6 @@ function buildTables(dataset: Dataset): MatcherTables {
   };
 }
 
-/** Index of the paragraph holding `offset`, given the sorted offsets of paragraph breaks. */
-function paragraphIndex(breaks: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (breaks[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** First index of `sorted` whose end is after `offset`. */
 function firstEndingAfter(sorted: readonly { end: number }[], offset: number): number {
   let lo = 0;
@@ -201,7 +189,7 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: Re
     const candidates: Candidate[] = [];
     const headline = new Map<number, boolean>();
     const isHeadline = (offset: number): boolean => {
-      const p = paragraphIndex(breaks, offset);
+      const p = paragraphOf(breaks, offset);
       let h = headline.get(p);
       if (h === undefined) {
         const from = p === 0 ? 0 : breaks[p - 1]!;
@@ -355,7 +343,7 @@ function resolveContext(kept: readonly Candidate[], breaks: readonly number[], i
   let otherAt = new Map<string, number>();
   let selfAt = new Map<string, number>();
   for (const { start, end, pattern } of kept) {
-    const p = paragraphIndex(breaks, start);
+    const p = paragraphOf(breaks, start);
     if (p !== paragraph) {
       paragraph = p;
       otherAt = new Map();
@@ -428,7 +416,7 @@ function readFiguresIn(
 ): FigureReading[] {
   const out: FigureReading[] = [];
   const paragraphs = breaks.length + 1;
-  for (let first = paragraphIndex(breaks, from); first < paragraphs; first++) {
+  for (let first = paragraphOf(breaks, from); first < paragraphs; first++) {
     const paragraphStart = first === 0 ? 0 : breaks[first - 1]!;
     if (paragraphStart >= to) break;
     if (!wanted[first]) continue;
