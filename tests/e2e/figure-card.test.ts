@@ -3,15 +3,13 @@
 // contradiction between equals; a toll from another year is shown as an earlier estimate, not as a difference.
 // The pages are written here, in the test's own words, around the bundled reference's names and figures.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { axeViolations, launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
 import type { Dataset, Figure } from '../../lib/reference/types';
 
 const dataset = JSON.parse(readFileSync(resolve('lib/reference/dataset.json'), 'utf8')) as Dataset;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = resolve('test-results');
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -99,16 +97,6 @@ async function cardBox(page: Page): Promise<{ x: number; y: number; width: numbe
   return { x: Math.max(0, r.x - 8), y: Math.max(0, r.y - 8), width: r.width + 16, height: r.height + 16 };
 }
 
-/** axe-core's WCAG A/AA violations inside the card's shadow root. */
-async function axeViolationsInCard(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    return axe.run({ include: [['[data-backstory-layer="card"]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-}
-
 describe.skipIf(!toll)('the figure card in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: PageServer;
@@ -175,7 +163,7 @@ describe.skipIf(!toll)('the figure card in Chromium', () => {
     }, fmt(f.value));
     expect(matching).toBe(true);
 
-    expect(await axeViolationsInCard(page)).toEqual([]);
+    expect(await axeViolations(page, '[data-backstory-layer="card"]')).toEqual([]);
     await page.screenshot({ path: resolve(SCREENSHOTS, 'figure-card-differs.png'), clip: await cardBox(page) });
     await page.close();
   });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { badgeOf, launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
 import type { Dataset, Entity } from '../../lib/reference/types';
 import type { PageSummary } from '../../lib/page/messages';
 import type { MatchCategory } from '../../lib/match/types';
@@ -118,14 +118,6 @@ async function settled(browser: ExtensionBrowser, tabId: number): Promise<PageSu
   let last: PageSummary | null = null;
   await expect.poll(async () => (last = await summaryOf(browser, tabId))?.status, { timeout: 20_000, interval: 100 }).toBe('settled');
   return last!;
-}
-
-async function badgeOf(browser: ExtensionBrowser, tabId: number): Promise<string> {
-  const [worker] = browser.context.serviceWorkers();
-  return worker!.evaluate((id: number) => {
-    const api = (globalThis as unknown as { chrome: { action: { getBadgeText(q: object): Promise<string> } } }).chrome;
-    return api.action.getBadgeText({ tabId: id });
-  }, tabId);
 }
 
 function cardState(page: Page) {

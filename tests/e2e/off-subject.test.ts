@@ -5,15 +5,14 @@
 // while it says so.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, readPageHighlights, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { axeViolations, badgeOf, launchWithExtension, readPageHighlights, servePages, type ExtensionBrowser, type PageServer } from './harness';
 import type { Dataset } from '../../lib/reference/types';
 import type { PageSummary } from '../../lib/page/messages';
+import { summaryOf, tabShowing } from '../../scripts/page-summary';
 
 const dataset = JSON.parse(readFileSync(resolve('lib/reference/dataset.json'), 'utf8')) as Dataset;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // Written for this test: a football report and a media note, the kind of page a reader opens every day.
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Turkey hold Iceland to reach the finals</title></head><body>
@@ -40,41 +39,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Summary = Pick<PageSummary, 'url' | 'status' | 'total' | 'onSubject' | 'subject'>;
-
-/** The tab showing `url` and its content script's summary, as the popup asks for it. */
-async function summaryFor(url: string): Promise<{ tabId: number; summary: Summary } | null> {
-  const [worker] = browser.context.serviceWorkers();
-  return worker!.evaluate(async (u: string) => {
-    const api = (globalThis as unknown as {
-      chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<{ ok: boolean; value: Summary } | undefined> } };
-    }).chrome;
-    for (const tab of await api.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      const reply = await api.tabs.sendMessage(tab.id, { backstory: 1, type: 'page/summary', payload: {} }).catch(() => undefined);
-      if (reply?.ok && reply.value.url === u) return { tabId: tab.id, summary: reply.value };
-    }
-    return null;
-  }, url);
-}
-
-async function badgeOf(tabId: number): Promise<string> {
-  const [worker] = browser.context.serviceWorkers();
-  return worker!.evaluate((id: number) => (globalThis as unknown as { chrome: { action: { getBadgeText(q: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId);
-}
-
 const painted = async (page: Page) => Object.values(await readPageHighlights(page)).flat();
-
-/** axe-core's WCAG 2.x A and AA violations on an extension page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the extension page's script policy does not apply to.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test('an article about another subject: nothing painted, and the popup says why; the setting paints it anyway', async () => {
   server.set('/sport/turkey-iceland', PAGE);
@@ -83,16 +48,17 @@ test('an article about another subject: nothing painted, and the popup says why;
   await page.goto(url);
 
   // Settled, read, and judged off the subject (an explicit verdict, not just "nothing yet").
-  let found: { tabId: number; summary: Summary } | null = null;
+  let tabId = -1;
   await expect.poll(async () => {
-    found = await summaryFor(url);
-    return found?.summary.status === 'settled' && found.summary.onSubject === false;
+    if (tabId < 0) tabId = await tabShowing(browser, url);
+    const now = tabId < 0 ? null : await summaryOf(browser, tabId);
+    return now?.status === 'settled' && now.onSubject === false;
   }, { timeout: 20_000, interval: 100 }).toBe(true);
-  const { tabId, summary } = found!;
+  const summary: PageSummary = (await summaryOf(browser, tabId))!;
   expect(summary.total).toBe(0);
   expect(summary.subject).toBe(dataset.subject);
   expect(await painted(page)).toEqual([]);
-  expect(await badgeOf(tabId)).toBe('');
+  expect(await badgeOf(browser, tabId)).toBe('');
 
   const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
   const why = popup.locator('[data-section="found"] [data-off-subject]');
@@ -113,13 +79,13 @@ test('an article about another subject: nothing painted, and the popup says why;
   expect(await painted(page)).not.toContain('New York');
   await expect.poll(() => why.count(), { timeout: 5000 }).toBe(0);
   const total = (await painted(page)).length;
-  await expect.poll(() => badgeOf(tabId), { timeout: 5000 }).toBe(String(total));
+  await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(String(total));
 
   // Off again: back to nothing.
   await everyPage.uncheck();
   await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual([]);
   await expect.poll(() => why.textContent(), { timeout: 5000 }).toContain(dataset.subject!);
-  await expect.poll(() => badgeOf(tabId), { timeout: 5000 }).toBe('');
+  await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe('');
   await popup.close();
   await page.close();
 });

@@ -3,14 +3,13 @@
 // leads to the notes; the popup leads back to it. The zips hold exactly the build, and the sources zip exactly
 // what the build reads.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { firstRunPage, launchWithExtension, type ExtensionBrowser } from './harness';
+import { axeViolations, firstRunPage, launchWithExtension, type ExtensionBrowser } from './harness';
 import { CATEGORY_STYLES } from '../../lib/highlight/styles';
 import { FIREFOX_MIN_VERSION } from '../../scripts/browser-targets';
 import { formatReferenceDate, summarizeReference } from '../../lib/reference/summary';
@@ -20,7 +19,6 @@ const OUT = resolve(process.env.BACKSTORY_OUT_DIR ?? '.output');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const zipPath = (name: string) => join(OUT, `backstory-${version}-${name}.zip`);
 const dataset = JSON.parse(readFileSync('lib/reference/dataset.json', 'utf8')) as Dataset;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = resolve('test-results');
 
 async function readZip(name: string): Promise<JSZip> {
@@ -71,17 +69,6 @@ async function expectIcons(zip: JSZip, manifest: Manifest, toolbar: Record<strin
     expect(file, `${path} is in the zip`).not.toBeNull();
     expect(pngSize(await file!.async('uint8array'))).toEqual({ width: Number(size), height: Number(size) });
   }
-}
-
-/** axe-core's violations on the page as it is now (WCAG 2.x A and AA rules). */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the extension page's script policy does not apply to.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe('the Chrome zip in Chromium', () => {
