@@ -2,6 +2,8 @@
 // matched slice by slice with pauses in between, and gives exactly what one pass over the whole text gives: the
 // article-wide state (relevance, names introduced, the figure judge's checks) is computed once for the article.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { annotateArticle, annotateText, blockSpans, SLICE_CHARS } from '@/lib/pipeline';
 import { createMatcher } from '@/lib/match';
 import { createPageController, type PageController } from '@/lib/page/controller';
@@ -75,6 +77,29 @@ test('matching slice by slice, pausing between steps, finds exactly what one pas
   // The context held: the Observatory and Assad are linked in every paragraph but the namesake's.
   expect(whole.filter((m) => m.referenceId === 'organization:sohr').length).toBe(39);
   expect(whole.filter((m) => m.referenceId === 'person:bashar-al-assad').length).toBe(38);
+});
+
+// Real reports with their figures: cut into slices of a paragraph or two, each report gets exactly the entities and
+// figure verdicts one pass gives (the figure judge is made once for the article; a figure's neighbours in its
+// sentence are read in its own slice, since a sentence never crosses a paragraph).
+const COVERAGE = resolve(process.env.BACKSTORY_SHARED ?? '../shared', 'coverage');
+const reports = existsSync(COVERAGE) ? readdirSync(COVERAGE).filter((f) => /_\d{4}-\d{2}-\d{2}\.txt$/.test(f)).sort() : [];
+test.skipIf(reports.length === 0)('with figures: every coverage report matched in small slices gives what one pass gives', async () => {
+  const matcher = createMatcher(loadBundledDataset());
+  let figures = 0;
+  let slices = 0;
+  for (const file of reports) {
+    const text = readFileSync(join(COVERAGE, file), 'utf8').replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).join('\n\n');
+    const page = { date: /(\d{4}-\d{2}-\d{2})\.txt$/.exec(file)![1]!, lang: 'en' };
+    const whole = matcher.match(text, { page });
+    const sliced = await annotateText(text, matcher, { page, sliceChars: 400 });
+    slices += blockSpans(text, 400).length;
+    expect(sliced!.matches, file).toEqual(whole);
+    figures += whole.filter((m) => m.figure).length;
+  }
+  // The reports were cut, and their figures compared, not skipped.
+  expect(slices).toBeGreaterThan(3 * reports.length);
+  expect(figures).toBeGreaterThanOrEqual(25);
 });
 
 test('a pause that answers false stops the run: nothing more is matched or reported', async () => {
