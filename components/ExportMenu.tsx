@@ -23,6 +23,7 @@ const EMPTY: Record<ExportScope['kind'], string> = {
   page: 'No notes on this page to export yet.',
   all: 'You have no notes to export yet.',
   search: 'No notes match this search.',
+  ids: 'No notes are selected.',
 };
 
 export function ExportMenu({ tabId, query, api, openOptions }: ExportMenuProps) {

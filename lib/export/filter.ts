@@ -1,6 +1,6 @@
-// Which annotations an export or the options page's list covers: all, one page, or a search (site, tag, text).
-// Text search uses the notes' own query rules (lib/notes/search.ts), so "current search" means the same
-// thing in the popup and on the options page.
+// Which notes an export or the notes library's list covers: all, one page, or a search (site, tag, linked
+// reference item, the days they were written, text). Text search uses the notes' own query rules
+// (lib/notes/search.ts), so "current search" means the same thing in the popup and in the library.
 import type { Annotation } from '../notes/types';
 import { foldForSearch } from '../notes/fold';
 import { matchesQuery, parseQuery } from '../notes/search';
@@ -13,6 +13,11 @@ export interface AnnotationFilter {
   tag?: string;
   /** Words (all must appear) and `#tag` terms, as in the popup's search. */
   text?: string;
+  /** The id of the reference item notes are linked to; empty or absent: linked to anything or nothing. */
+  reference?: string;
+  /** First and last day (YYYY-MM-DD, the reader's calendar) a note was written on; either may be absent. */
+  from?: string;
+  to?: string;
 }
 
 /** The site filter's value for notes on addresses without a host (files, malformed addresses). */
@@ -21,7 +26,26 @@ export const NO_SITE = '(no site)';
 const siteOrNone = (url: string) => siteOf(url) || NO_SITE;
 
 export function isEmptyFilter(filter: AnnotationFilter): boolean {
-  return !filter.site && !filter.tag && !(filter.text ?? '').trim();
+  return !filter.site && !filter.tag && !(filter.text ?? '').trim() && !filter.reference && localDay(filter.from) === undefined && localDay(filter.to) === undefined;
+}
+
+/** Midnight, local time, of a YYYY-MM-DD day; undefined for anything else (an empty or half-typed date field). */
+export function localDay(day: string | undefined): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  if (!m) return undefined;
+  const t = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime();
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** The instants a day range covers: from the first day's midnight to the end of the last day (local time). */
+function dayRange(filter: AnnotationFilter): [number, number] {
+  const from = localDay(filter.from) ?? -Infinity;
+  const last = localDay(filter.to);
+  if (last === undefined) return [from, Infinity];
+  // Up to the next day's midnight, by the calendar: a day is not always 24 hours long across a clock change.
+  const next = new Date(last);
+  next.setDate(next.getDate() + 1);
+  return [from, next.getTime()];
 }
 
 /** A predicate for `filter`; the query is parsed once, not once per annotation. */
@@ -30,11 +54,18 @@ export function annotationMatcher(filter: AnnotationFilter): (a: Annotation) => 
   const tag = filter.tag ? foldForSearch(filter.tag) : undefined;
   const query = parseQuery(filter.text ?? '');
   const hasQuery = query.words.length > 0 || query.tags.length > 0;
+  const reference = filter.reference || undefined;
+  const [from, to] = dayRange(filter);
+  const dated = from > -Infinity || to < Infinity;
   return (a) =>
     (site === undefined || siteOrNone(a.url) === site) &&
     (tag === undefined || a.tags.some((t) => foldForSearch(t) === tag)) &&
+    (reference === undefined || a.reference?.id === reference) &&
+    (!dated || inRange(Date.parse(a.created), from, to)) &&
     (!hasQuery || matchesQuery(a, query));
 }
+
+const inRange = (t: number, from: number, to: number) => !Number.isNaN(t) && t >= from && t < to;
 
 export function filterAnnotations(annotations: readonly Annotation[], filter: AnnotationFilter): Annotation[] {
   return annotations.filter(annotationMatcher(filter));
@@ -53,6 +84,18 @@ export function siteFacets(annotations: readonly Annotation[]): Facet[] {
 /** Tags with their counts (first spelling seen, counted ignoring case and accents). */
 export function tagFacets(annotations: readonly Annotation[]): Facet[] {
   return facets(annotations.map((a) => a.tags), foldForSearch);
+}
+
+/** The reference items notes are linked to (id, the label as stored on the notes, count), most noted first. */
+export function referenceFacets(annotations: readonly Annotation[]): (Facet & { label: string })[] {
+  const byId = new Map<string, Facet & { label: string }>();
+  for (const a of annotations) {
+    if (!a.reference) continue;
+    const facet = byId.get(a.reference.id);
+    if (facet) facet.count++;
+    else byId.set(a.reference.id, { value: a.reference.id, label: a.reference.label || a.reference.id, count: 1 });
+  }
+  return [...byId.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
 function facets(lists: string[][], key: (v: string) => string = (v) => v): Facet[] {

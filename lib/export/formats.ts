@@ -29,9 +29,9 @@ export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** backstory-annotations-YYYY-MM-DD.ext, with the reader's local date (the day they see on their calendar). */
+/** backstory-notes-YYYY-MM-DD.ext, with the reader's local date (the day they see on their calendar). */
 export function exportFilename(format: ExportFormat, now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  return `backstory-annotations-${day}.${EXTENSIONS[format]}`;
+  return `backstory-notes-${day}.${EXTENSIONS[format]}`;
 }

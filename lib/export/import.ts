@@ -298,7 +298,7 @@ function fromMarkdown(text: string): { record: unknown; at: string }[] {
     }
   }
   // An export of no notes is a file with nothing to import, not a wrong file.
-  if (n === 0 && /^# Backstory annotations\s*$/m.test(text.slice(0, 200)) && !/^## /m.test(text)) return out;
+  if (n === 0 && MARKDOWN_HEADING.test(text.slice(0, 200)) && !/^## /m.test(text)) return out;
   if (n === 0) {
     throw new ImportError(
       'This Markdown file holds no notes Backstory can read back: each note of a Markdown export carries a hidden comment ' +
@@ -318,11 +318,14 @@ function looksBinary(text: string): boolean {
 
 export type ImportFormat = 'jsonld' | 'csv' | 'markdown';
 
+/** A Markdown export's first heading (files written before the notes were called notes say "annotations"). */
+const MARKDOWN_HEADING = /^# Backstory (notes|annotations)\s*$/m;
+
 /** Which format the file is in, from its content (a file name can lie); null when none of ours. */
 export function detectFormat(text: string): ImportFormat | null {
   const body = text.trimStart();
   if (body.startsWith('{') || body.startsWith('[')) return 'jsonld';
-  if (body.includes(`<!-- ${RECORD_COMMENT} `) || /^# Backstory annotations\s*$/m.test(body.slice(0, 200))) return 'markdown';
+  if (body.includes(`<!-- ${RECORD_COMMENT} `) || MARKDOWN_HEADING.test(body.slice(0, 200))) return 'markdown';
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   if (/(^|,)"?(id|url)"?(,|$)/i.test(firstLine)) return 'csv';
   return null;

@@ -125,7 +125,7 @@ export function toJsonLdCollection(annotations: readonly Annotation[], options: 
     '@context': BACKSTORY_CONTEXT,
     id,
     type: 'AnnotationCollection',
-    label: 'Backstory annotations',
+    label: 'Backstory notes',
     total: annotations.length,
     generated: options.now.toISOString(),
   };

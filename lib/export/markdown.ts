@@ -70,9 +70,9 @@ export interface MarkdownOptions {
 
 export function writeMarkdown(annotations: readonly Annotation[], options: MarkdownOptions): string {
   const groups = groupByPage(annotations);
-  const lines: string[] = ['# Backstory annotations', ''];
+  const lines: string[] = ['# Backstory notes', ''];
   const n = annotations.length;
-  lines.push(`Exported ${readableLocalTime(options.now.toISOString())}: ${n} annotation${n === 1 ? '' : 's'} on ${groups.length} page${groups.length === 1 ? '' : 's'}.`);
+  lines.push(`Exported ${readableLocalTime(options.now.toISOString())}: ${n} note${n === 1 ? '' : 's'} on ${groups.length} page${groups.length === 1 ? '' : 's'}.`);
   for (const group of groups) {
     const heading = escapeMarkdownLine(oneLine(titleFor(group)));
     const href = webHref(group.url);

@@ -16,8 +16,10 @@ export type ExportScope =
   | { kind: 'tab'; tabId: number }
   /** One page by its stored (normalised) URL. */
   | { kind: 'page'; url: string }
-  /** The options page's filters or the popup's search text. */
-  | { kind: 'search'; filter: AnnotationFilter };
+  /** The notes library's filters or the popup's search text. */
+  | { kind: 'search'; filter: AnnotationFilter }
+  /** The notes the reader selected in the library. */
+  | { kind: 'ids'; ids: readonly string[] };
 
 /** What the reader types before everything is deleted: a click alone (or a stray Enter) can never do it. */
 export const DELETE_ALL_CONFIRMATION = 'delete all';
@@ -64,6 +66,10 @@ export function createTransferApi(deps: TransferDeps): TransferApi {
       }
       case 'search':
         return filterAnnotations(await repository.listAll(), scope.filter);
+      case 'ids': {
+        const wanted = new Set(scope.ids);
+        return (await repository.listAll()).filter((a) => wanted.has(a.id));
+      }
     }
   };
   return {

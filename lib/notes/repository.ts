@@ -19,6 +19,8 @@ import { describeIssues, parseOrThrow, requiredMessages, ValidationError } from 
 import { createDbHandle, type NotesDb } from './db';
 import { annotationSchema, newAnnotationSchema, patchSchema } from './schema';
 import { byCreatedDesc, matchesQuery, parseQuery, sortByModifiedDesc } from './search';
+import { foldForSearch } from './fold';
+import { LIMITS, cleanTags } from './limits';
 import { ANNOTATIONS_STORE, TRASH_STORE, type Annotation, type DeletedAnnotation, type NoteTarget, type ReferenceLink } from './types';
 
 /** A write failed; `message` is written for the reader (shown as is). */
@@ -343,6 +345,70 @@ export class NotesRepository {
     });
     if (ids.length > 0) await this.committed({ kind: 'cleared', urls: 'all' }, () => this.options.backup?.clear());
     return ids;
+  }
+
+  /**
+   * Moves the given notes to the trash in one transaction (a bulk delete), each restorable by id; returns the ids
+   * that were there to delete (one deleted meanwhile elsewhere is skipped).
+   */
+  async removeMany(ids: readonly string[]): Promise<string[]> {
+    const stamp = this.now().toISOString();
+    const removed = await this.write('delete the notes', async (db) => {
+      const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
+      const notes = tx.objectStore(ANNOTATIONS_STORE);
+      const trash = tx.objectStore(TRASH_STORE);
+      const gone: Annotation[] = [];
+      for (const id of new Set(ids)) {
+        const current = await notes.get(id);
+        if (!current) continue;
+        await trash.put({ id, deleted: stamp, note: current });
+        await notes.delete(id);
+        gone.push(current);
+      }
+      await tx.done;
+      return gone;
+    });
+    if (removed.length > 0) {
+      await this.committed({ kind: 'deleted', urls: urlsOf(removed) }, () => this.options.backup?.remove(removed.map((n) => n.id)));
+    }
+    return removed.map((n) => n.id);
+  }
+
+  /**
+   * Adds a tag to the given notes, or removes it (compared ignoring case and accents), in one transaction. Only
+   * the tag is checked: the notes' other tags, whatever an older version or a file stored, stay as they are. A
+   * note that already has as many tags as a note may hold is left unchanged and counted in `full`.
+   */
+  async tagMany(ids: readonly string[], tag: string, action: 'add' | 'remove'): Promise<{ changed: number; full: number }> {
+    const [clean] = cleanTags([tag]);
+    if (!clean) throw new NotesError('Could not tag the notes: the tag is empty.', 'invalid');
+    const key = foldForSearch(clean);
+    const stamp = this.now();
+    const result = await this.write(action === 'add' ? 'tag the notes' : 'untag the notes', async (db) => {
+      const tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
+      const changed: Annotation[] = [];
+      let full = 0;
+      for (const id of new Set(ids)) {
+        const current = await tx.store.get(id);
+        if (!current) continue;
+        const has = current.tags.some((t) => foldForSearch(t) === key);
+        if (action === 'add' ? has : !has) continue;
+        if (action === 'add' && current.tags.length >= LIMITS.tags) {
+          full++;
+          continue;
+        }
+        const tags = action === 'add' ? [...current.tags, clean] : current.tags.filter((t) => foldForSearch(t) !== key);
+        const next: Annotation = { ...current, tags, modified: nextModified(stamp, current.modified) };
+        await tx.store.put(next);
+        changed.push(next);
+      }
+      await tx.done;
+      return { changed, full };
+    });
+    if (result.changed.length > 0) {
+      await this.committed({ kind: 'saved', urls: urlsOf(result.changed) }, () => this.options.backup?.put(result.changed));
+    }
+    return { changed: result.changed.length, full: result.full };
   }
 
   /** Restores many deleted notes in one transaction (undo of a delete-all); notes that exist meanwhile win. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { filterAnnotations, isEmptyFilter, siteFacets, tagFacets } from '@/lib/export/filter';
+import { filterAnnotations, isEmptyFilter, referenceFacets, siteFacets, tagFacets } from '@/lib/export/filter';
 import { siteOf } from '@/lib/url';
 import { exportAnnotations } from '@/lib/export/export';
 import { exportFilename } from '@/lib/export/formats';
@@ -34,15 +34,46 @@ describe('filters for the options page and "current search" exports', () => {
 describe('export files', () => {
   test('are named with the local date and the format\'s extension', () => {
     const day = new Date(2026, 0, 5, 23, 59);
-    expect(exportFilename('jsonld', day)).toBe('backstory-annotations-2026-01-05.jsonld');
-    expect(exportFilename('markdown', day)).toBe('backstory-annotations-2026-01-05.md');
-    expect(exportFilename('csv', day)).toBe('backstory-annotations-2026-01-05.csv');
+    expect(exportFilename('jsonld', day)).toBe('backstory-notes-2026-01-05.jsonld');
+    expect(exportFilename('markdown', day)).toBe('backstory-notes-2026-01-05.md');
+    expect(exportFilename('csv', day)).toBe('backstory-notes-2026-01-05.csv');
   });
 
   test('carry their MIME type and count', () => {
     const file = exportAnnotations(notes, 'csv', new Date(2026, 0, 5));
-    expect(file).toMatchObject({ filename: 'backstory-annotations-2026-01-05.csv', mimeType: 'text/csv;charset=utf-8', count: 3 });
+    expect(file).toMatchObject({ filename: 'backstory-notes-2026-01-05.csv', mimeType: 'text/csv;charset=utf-8', count: 3 });
     expect(exportAnnotations(notes, 'jsonld').mimeType).toMatch(/^application\/ld\+json/);
-    expect(exportAnnotations(notes, 'markdown').content).toMatch(/^# Backstory annotations/);
+    expect(exportAnnotations(notes, 'markdown').content).toMatch(/^# Backstory notes/);
+  });
+});
+
+describe('library filters: linked reference item and the days notes were written', () => {
+  const aleppo = { id: 'place:aleppo', kind: 'entity' as const, label: 'Aleppo' };
+  const dated = [
+    note({ id: 'a', created: new Date(2026, 0, 5, 0, 0, 0).toISOString(), reference: aleppo }),
+    note({ id: 'b', created: new Date(2026, 0, 5, 23, 59, 59).toISOString() }),
+    note({ id: 'c', created: new Date(2026, 0, 6, 0, 0, 0).toISOString(), reference: aleppo }),
+    note({ id: 'd', created: new Date(2026, 0, 4, 23, 59, 59).toISOString(), reference: { id: 'person:assad', kind: 'entity', label: 'Bashar al-Assad' } }),
+  ];
+  const ids = (filter: Parameters<typeof filterAnnotations>[1]) => filterAnnotations(dated, filter).map((a) => a.id);
+
+  test('a day range covers whole days of the reader\'s calendar, either end open', () => {
+    expect(ids({ from: '2026-01-05', to: '2026-01-05' })).toEqual(['a', 'b']);
+    expect(ids({ from: '2026-01-05' })).toEqual(['a', 'b', 'c']);
+    expect(ids({ to: '2026-01-04' })).toEqual(['d']);
+    // A half-typed date filters nothing out.
+    expect(ids({ from: '2026-01' })).toEqual(['a', 'b', 'c', 'd']);
+    expect(isEmptyFilter({ from: '2026-01' })).toBe(true);
+    expect(isEmptyFilter({ to: '2026-01-04' })).toBe(false);
+  });
+
+  test('notes linked to one reference item, and the items notes are linked to with counts', () => {
+    expect(ids({ reference: 'place:aleppo' })).toEqual(['a', 'c']);
+    expect(ids({ reference: 'place:aleppo', from: '2026-01-06' })).toEqual(['c']);
+    expect(referenceFacets(dated)).toEqual([
+      { value: 'place:aleppo', label: 'Aleppo', count: 2 },
+      { value: 'person:assad', label: 'Bashar al-Assad', count: 1 },
+    ]);
+    expect(isEmptyFilter({ reference: 'place:aleppo' })).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ describe('Markdown export', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual(['## [Second page](<https://b.example/two (draft)>)', '## [First page](<https://a.example/one>)']);
     expect(md.indexOf('first quote')).toBeLessThan(md.indexOf('second quote'));
-    expect(md).toMatch(/Exported 2026-03-0[345] \d\d:\d\d \(UTC[+-]\d\d:\d\d\): 3 annotations on 2 pages\./);
+    expect(md).toMatch(/Exported 2026-03-0[345] \d\d:\d\d \(UTC[+-]\d\d:\d\d\): 3 notes on 2 pages\./);
     expect(md).toContain('> first quote\n\n[Passage on the page](<https://a.example/one#:~:text=first%20quote>)\n\nearlier in text\n\nTags: casualties, UN  \n' +
       `*Saved ${readableLocalTime('2026-01-01T00:00:00.000Z')}*\n\n<!-- backstory:note `);
     expect(readableLocalTime('2026-01-01T00:00:00.000Z')).toMatch(/^20(25-12-31|26-01-01) \d\d:\d\d \(UTC[+-]\d\d:\d\d\)$/);

@@ -95,7 +95,7 @@ describe('the options page', { timeout: 30_000 }, () => {
     const shownOnly = [...root.querySelectorAll<HTMLInputElement>('input[name=bs-export-which]')][1]!;
     await act(async () => { shownOnly.click(); });
     await act(async () => { button('Export 1 annotation')!.click(); });
-    await eventually(() => expect(text('[data-testid=export-status]')).toMatch(/^Saved 1 annotation to backstory-annotations-/));
+    await eventually(() => expect(text('[data-testid=export-status]')).toMatch(/^Saved 1 annotation to backstory-notes-/));
     expect(downloads).toHaveLength(1);
   });
 

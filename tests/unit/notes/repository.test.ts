@@ -208,6 +208,53 @@ describe('NotesRepository', () => {
     expect((await store.listAll()).map((n) => n.text).sort()).toEqual(['a', 'b']);
   });
 
+  test('a bulk delete moves the chosen notes to the trash in one change; each is restorable by id, and all at once', async () => {
+    const changes: string[] = [];
+    const saved = new Map<string, Annotation>();
+    const backup: NotesBackup = {
+      put: async (records) => { for (const r of records) saved.set(r.id, r); },
+      remove: async (ids) => { for (const id of ids) saved.delete(id); },
+      clear: async () => saved.clear(),
+      readAll: async () => [...saved.values()],
+    };
+    const repo = openRepository(new IDBFactory(), { backup, onChange: (c) => changes.push(`${c.kind}:${String(c.urls)}`) });
+    const a = await repo.create(page({ text: 'a' }));
+    const b = await repo.create(page({ text: 'b', url: 'https://news.example/b' }));
+    const c = await repo.create(page({ text: 'c' }));
+    changes.length = 0;
+    // An id deleted meanwhile (or never there) is skipped; a repeated id counts once.
+    expect(await repo.removeMany([a.id, b.id, b.id, 'gone'])).toEqual([a.id, b.id]);
+    expect(changes).toEqual(['deleted:https://news.example/a,https://news.example/b']);
+    expect((await repo.listAll()).map((n) => n.id)).toEqual([c.id]);
+    expect([...saved.keys()]).toEqual([c.id]);
+    expect((await repo.listDeleted()).map((d) => d.id).sort()).toEqual([a.id, b.id].sort());
+    expect(await repo.restore(b.id)).toEqual(b);
+    expect(await repo.restoreMany([a.id])).toBe(1);
+    expect((await repo.listAll()).map((n) => n.text).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  test('bulk tagging adds or removes one tag, checks only that tag, and leaves full notes alone', async () => {
+    const a = await store.create(page({ text: 'a', tags: ['Syria'] }));
+    const b = await store.create(page({ text: 'b' }));
+    // An imported note with a tag today's rules would cut, and one with as many tags as a note may hold.
+    const long = 't'.repeat(100);
+    await store.importRecords([
+      { id: 'imp', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'imported', tags: [long] },
+      { id: 'full', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'full', tags: Array.from({ length: 50 }, (_, i) => `t${i}`) },
+    ]);
+    expect(await store.tagMany([a.id, b.id, 'imp', 'full'], ' #syria ', 'add')).toEqual({ changed: 2, full: 1 });
+    expect((await store.get(a.id))!.tags).toEqual(['Syria']);
+    expect((await store.get(b.id))!.tags).toEqual(['syria']);
+    expect((await store.get('imp'))!.tags).toEqual([long, 'syria']);
+    expect((await store.get('full'))!.tags).toHaveLength(50);
+    const before = (await store.get(b.id))!.modified;
+    expect(await store.tagMany([a.id, b.id, 'imp'], 'SYRIA', 'remove')).toEqual({ changed: 3, full: 0 });
+    expect((await store.get(a.id))!.tags).toEqual([]);
+    expect((await store.get('imp'))!.tags).toEqual([long]);
+    expect((await store.get(b.id))!.modified > before).toBe(true);
+    await expect(store.tagMany([a.id], '  #  ', 'add')).rejects.toThrow('the tag is empty');
+  });
+
   test('every write is announced once, and mirrored to the backup', async () => {
     const changes: string[] = [];
     const saved = new Map<string, Annotation>();

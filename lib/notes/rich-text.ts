@@ -1,0 +1,110 @@
+// A note's text as Backstory shows it: web addresses written in it become links (http and https only, by the
+// one safe-link rule in lib/url.ts), and the words of a search are marked, ignoring case and accents as the
+// search itself does. Pure: the result is plain data the UI renders as text and elements, never as HTML.
+import { foldForSearch } from './fold';
+import { webHref } from '../url';
+
+export interface TextPart {
+  text: string;
+  /** Part of a searched word. */
+  mark: boolean;
+}
+
+/** A run of text, a link when `href` is set; its parts say which characters a search matched. */
+export interface TextSegment {
+  href?: string;
+  parts: TextPart[];
+}
+
+// An address starts at a word boundary with its scheme and runs to the next space or angle bracket.
+const ADDRESS = /\bhttps?:\/\/[^\s<>"]+/giu;
+// Punctuation that closes the sentence around an address rather than belonging to it.
+const TRAILING = /[.,;:!?'’”)\]}*_]+$/u;
+
+/** Where the web addresses in `text` are: [start, end, href], in order. */
+export function findLinks(text: string): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (const m of text.matchAll(ADDRESS)) {
+    let candidate = m[0];
+    let trail = TRAILING.exec(candidate)?.[0] ?? '';
+    // "(see https://en.wikipedia.org/wiki/Homs_(city))": a closing bracket that balances one inside stays.
+    while (trail.startsWith(')') && count(candidate, '(') > count(candidate.slice(0, candidate.length - trail.length), ')')) {
+      trail = trail.slice(1);
+      const rest = TRAILING.exec(candidate.slice(0, candidate.length - trail.length));
+      if (!rest || rest[0].startsWith(')')) break;
+    }
+    candidate = candidate.slice(0, candidate.length - trail.length);
+    const href = webHref(candidate);
+    // Only an address with a host is a link ("http://" alone is text).
+    if (!href || !/^https?:\/\/[^/?#]+/i.test(candidate)) continue;
+    out.push([m.index, m.index + candidate.length, href]);
+  }
+  return out;
+}
+
+const count = (s: string, ch: string) => s.split(ch).length - 1;
+
+/**
+ * Where the (already folded) `words` occur in `text`, compared as the search compares (lib/notes/fold.ts), as
+ * merged, ordered [start, end) ranges of `text`.
+ */
+export function findWords(text: string, words: readonly string[]): [number, number][] {
+  const wanted = words.filter(Boolean);
+  if (wanted.length === 0 || !text) return [];
+  // Fold one code point at a time and remember where each folded character came from.
+  let folded = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    const f = foldForSearch(ch);
+    for (let i = 0; i < f.length; i++) {
+      from.push(at);
+      to.push(at + ch.length);
+    }
+    folded += f;
+    at += ch.length;
+  }
+  const ranges: [number, number][] = [];
+  for (const word of wanted) {
+    for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) ranges.push([from[i]!, to[i + word.length - 1]!]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** `text` split at `marks`' boundaries between `start` and `end`. */
+function partsOf(text: string, start: number, end: number, marks: readonly [number, number][]): TextPart[] {
+  const parts: TextPart[] = [];
+  let at = start;
+  for (const [ms, me] of marks) {
+    if (me <= at || ms >= end) continue;
+    const s = Math.max(ms, at);
+    const e = Math.min(me, end);
+    if (s > at) parts.push({ text: text.slice(at, s), mark: false });
+    parts.push({ text: text.slice(s, e), mark: true });
+    at = e;
+  }
+  if (at < end) parts.push({ text: text.slice(at, end), mark: false });
+  return parts;
+}
+
+/** `text` as links and plain runs, with the searched `words` (folded) marked in both. */
+export function richText(text: string, words: readonly string[] = []): TextSegment[] {
+  const marks = findWords(text, words);
+  const segments: TextSegment[] = [];
+  let at = 0;
+  for (const [start, end, href] of findLinks(text)) {
+    if (start > at) segments.push({ parts: partsOf(text, at, start, marks) });
+    segments.push({ href, parts: partsOf(text, start, end, marks) });
+    at = end;
+  }
+  if (at < text.length || segments.length === 0) segments.push({ parts: partsOf(text, at, text.length, marks) });
+  return segments;
+}
