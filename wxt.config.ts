@@ -68,7 +68,9 @@ export default defineConfig({
     // unlimitedStorage: the notes database must not hit the origin quota (no install warning).
     // activeTab: where a user limits Backstory's site access (Chrome's "on click"), invoking the popup or a
     // command still lets it act on the current tab. Exports need no `downloads`: an <a download> suffices.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    // scripting: tabs open before an install or update get the content script (from the background on install,
+    // from the popup on demand) instead of staying without Backstory until they are reloaded.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     // The same sites the content script already runs on (no extra install warning): lets the popup and
     // background read a tab's URL and title (tabs.get/query), e.g. for pages where the content script is
     // not answering yet, and the browser-test harness find a tab by URL.

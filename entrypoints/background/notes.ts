@@ -6,6 +6,7 @@ import { openRepository, type NotesChange } from '@/lib/notes/repository';
 import { storageBackup, syncBackup } from '@/lib/notes/backup';
 import { createNotesHandlers } from '@/lib/notes/handlers';
 import { createComposerLauncher } from '@/lib/notes/composer-launch';
+import { openAtPassage } from '@/lib/notes/open-passage';
 import type { PendingSelection } from '@/lib/notes/messages';
 import { normalizeUrl } from '@/lib/url';
 import { contentScriptUrl, isExtensionPage } from './sender';
@@ -73,6 +74,40 @@ export function notesHandlers(): Handlers {
     contentScriptUrl,
     takePending: (tabId) => launcher.take(tabId),
     relay: (change) => void relay(change).catch(() => undefined),
+    openPassage: (id) => openAtPassage(id, {
+      getNote: (noteId) => repository.get(noteId),
+      tabs: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [{ id: t.id, url: t.url, windowId: t.windowId }])),
+      async createTab(url) {
+        const tab = await browser.tabs.create({ url, active: true });
+        return { id: tab.id!, url, windowId: tab.windowId };
+      },
+      async activate(tab) {
+        await browser.tabs.update(tab.id, { active: true });
+        if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      },
+      loaded: tabLoaded,
+      reveal: (tabId, noteId) =>
+        createClient((message: Envelope) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }))('notes/page-reveal', { id: noteId }),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    }),
+  });
+}
+
+/** Resolves when the tab has finished loading (at once if it has); gives up waiting after 30 s. */
+async function tabLoaded(tabId: number): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      resolve();
+    };
+    const onUpdated = (id: number, change: { status?: string }) => {
+      if (id === tabId && change.status === 'complete') done();
+    };
+    const timer = setTimeout(done, 30_000);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    // Registered first, then checked: a load that completes in between is not missed.
+    void browser.tabs.get(tabId).then((tab) => { if (tab.status === 'complete') done(); }, done);
   });
 }
 

@@ -6,6 +6,7 @@ import { normalizeUrl } from '../url';
 import { parseOrThrow } from '../validation';
 import type { PendingSelection } from './messages';
 import type { NotesChange, NotesRepository } from './repository';
+import type { OpenPassageResult } from './open-passage';
 
 export interface NotesHandlerDeps {
   repository: NotesRepository;
@@ -19,12 +20,15 @@ export interface NotesHandlerDeps {
   takePending(tabId: number): Promise<PendingSelection | null>;
   /** Tells the open pages a change concerns (the background's relay). */
   relay(change: NotesChange): void;
+  /** Opens a note's page at its passage and shows it there (lib/notes/open-passage.ts over the tabs API). */
+  openPassage(id: string): Promise<OpenPassageResult>;
 }
 
-type NotesType = 'notes/list-for-url' | 'notes/take-pending' | 'notes/changed';
+type NotesType = 'notes/list-for-url' | 'notes/take-pending' | 'notes/changed' | 'notes/open-passage';
 
 const urlSchema = z.object({ url: z.string().min(1) });
 const tabSchema = z.object({ tabId: z.number().int().nonnegative() });
+const idSchema = z.object({ id: z.string().min(1) });
 const changeSchema = z.object({
   kind: z.enum(['saved', 'deleted', 'restored', 'imported', 'cleared', 'recovered', 'purged']),
   urls: z.union([z.literal('all'), z.array(z.string()).max(100_000)]),
@@ -51,6 +55,10 @@ export function createNotesHandlers(deps: NotesHandlerDeps): Handlers<NotesType>
       extensionOnly(sender);
       deps.relay(parseOrThrow(changeSchema, payload, 'change'));
       return null;
+    },
+    'notes/open-passage': async (payload, sender) => {
+      extensionOnly(sender);
+      return deps.openPassage(parseOrThrow(idSchema, payload, 'request').id);
     },
   };
 }

@@ -5,6 +5,7 @@
 // repository (lib/notes/repository.ts), not through messages.
 import type { Annotation, NoteTarget, ReferenceLink } from './types';
 import type { NewAnnotation, NotesChange } from './repository';
+import type { OpenPassageResult } from './open-passage';
 
 /** A new note as the popup saves it, except that `url` is the page's URL as the tab shows it: it is
  * normalised (lib/url.ts) before the repository sees it. */
@@ -50,6 +51,12 @@ export interface NotesProtocol {
    * pages it concerns (`notes/page-refresh`); other extension pages hear the same message and reload.
    */
   'notes/changed': { request: NotesChange; response: null };
+  /**
+   * Backstory's pages → background: open a note's page at its passage (a tab that shows it already, or a new one
+   * at a text-fragment address) and show the note there. The background does it, as a popup closes when a tab
+   * opens.
+   */
+  'notes/open-passage': { request: { id: string }; response: OpenPassageResult };
 
   // Answered by the content script of a tab.
   'notes/page-context': { request: Record<string, never>; response: PageContext };

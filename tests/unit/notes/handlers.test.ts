@@ -12,10 +12,12 @@ let handlers: Handlers;
 let repository: NotesRepository;
 let pending: Map<number, PendingSelection>;
 let relayed: NotesChange[];
+let opened: string[];
 
 beforeEach(() => {
   pending = new Map();
   relayed = [];
+  opened = [];
   repository = openRepository(new IDBFactory());
   handlers = createNotesHandlers({
     repository,
@@ -27,6 +29,7 @@ beforeEach(() => {
       return p;
     },
     relay: (change) => relayed.push(change),
+    openPassage: async (id) => { opened.push(id); return { tabId: 9, opened: true, revealed: true }; },
   });
 });
 
@@ -61,6 +64,13 @@ describe('notes handlers through routeMessage', () => {
     const send = clientFrom(POPUP);
     expect(await send('notes/take-pending', { tabId: 3 })).toMatchObject({ target, reference });
     expect(await send('notes/take-pending', { tabId: 3 })).toBeNull();
+  });
+
+  test('only Backstory\'s pages may open a note at its passage', async () => {
+    expect(await clientFrom(POPUP)('notes/open-passage', { id: 'n1' })).toEqual({ tabId: 9, opened: true, revealed: true });
+    await expect(clientFrom(PAGE)('notes/open-passage', { id: 'n1' })).rejects.toThrow(/Only Backstory's own pages/);
+    await expect(clientFrom(POPUP)('notes/open-passage', { id: '' })).rejects.toThrow(/id/);
+    expect(opened).toEqual(['n1']);
   });
 
   test('messages that are not notes requests are left to other listeners', () => {
