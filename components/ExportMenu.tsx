@@ -1,5 +1,5 @@
-// The popup's export section: this page's notes, all notes, or the current search's, in the chosen format,
-// saved as a dated file. Import lives on the options page (a file picker closes the popup in Chrome).
+// The popup's export, folded at the bottom: this page's notes, all notes, or the current search's, in the chosen
+// format, saved as a dated file. Import lives in the notes library (a file picker closes the popup in Chrome).
 import { useState } from 'preact/hooks';
 import type { ExportScope, TransferApi } from '@/lib/export/transfer';
 import { downloadExport } from '@/lib/export/download';
@@ -14,8 +14,6 @@ export interface ExportMenuProps {
   query?: string;
   /** Export requests (the popup passes the browser's; tests their own), so this component needs no browser API. */
   api: TransferApi;
-  /** Opens the options page, where import and bulk management live. */
-  openOptions(): void;
 }
 
 const EMPTY: Record<ExportScope['kind'], string> = {
@@ -26,7 +24,7 @@ const EMPTY: Record<ExportScope['kind'], string> = {
   ids: 'No notes are selected.',
 };
 
-export function ExportMenu({ tabId, query, api, openOptions }: ExportMenuProps) {
+export function ExportMenu({ tabId, query, api }: ExportMenuProps) {
   const [format, setFormat] = useState<ExportFormat>(rememberedFormat);
   const task = useTask();
   const { busy, status } = task;
@@ -36,18 +34,18 @@ export function ExportMenu({ tabId, query, api, openOptions }: ExportMenuProps) 
       const file = await api.exportFile(format, scope);
       if (file.count === 0) return EMPTY[scope.kind];
       downloadExport(file);
-      return `Saved ${file.count} annotation${file.count === 1 ? '' : 's'} to ${file.filename}.`;
+      return `Saved ${file.count} note${file.count === 1 ? '' : 's'} to ${file.filename}.`;
     }, (m) => `Export failed: ${m}`);
 
   const search = query?.trim();
   return (
-    <section class="bs-export" aria-labelledby="bs-export-title">
-      <h2 id="bs-export-title">Export notes</h2>
+    <details class="bs-export">
+      <summary>Export notes</summary>
       <div class="bs-row">
         <label for="bs-export-format">Format</label>
         <ExportFormatSelect id="bs-export-format" value={format} onChange={setFormat} />
       </div>
-      <div class="bs-row" role="group" aria-label="What to export">
+      <div class="bs-row" role="group" aria-label="Export">
         <button type="button" disabled={busy || tabId === undefined} onClick={() => tabId !== undefined && void run({ kind: 'tab', tabId })}>
           This page
         </button>
@@ -63,9 +61,6 @@ export function ExportMenu({ tabId, query, api, openOptions }: ExportMenuProps) 
       <p class={status?.error ? 'bs-error' : 'bs-hint'} role={status?.error ? 'alert' : 'status'}>
         {status?.text ?? ''}
       </p>
-      <button type="button" class="bs-link" onClick={openOptions}>
-        Import or manage all notes…
-      </button>
-    </section>
+    </details>
   );
 }

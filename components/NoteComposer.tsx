@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteTarget, ReferenceLink } from '@/lib/notes/types';
 import { referenceLinkText } from '@/lib/notes/reference-link';
 import { parseTags } from './NoteTags';
+import { FoldedText } from './FoldedText';
 import { isSaveShortcut, useTask } from './use-task';
 
 export interface NoteComposerProps {
@@ -77,17 +78,15 @@ export function NoteComposer({ url, quote, onDropQuote, reference, onDropReferen
     <form class="bs-composer" aria-label="New note" onSubmit={(e) => { e.preventDefault(); void save(); }} onKeyDown={onKeyDown}>
       {quote ? (
         <div class="bs-composer-quote">
-          <blockquote class="bs-quote" data-testid="composer-quote">{quote.quote.exact}</blockquote>
-          <button type="button" class="bs-link" onClick={onDropQuote} aria-label="Remove the quote: note on the whole page">
-            Note on the page instead
+          <FoldedText kind="quote" text={quote.quote.exact} testId="composer-quote" />
+          <button type="button" class="bs-link" onClick={onDropQuote}>
+            Note on the whole page instead
           </button>
         </div>
-      ) : (
-        <p class="bs-hint">Note on this page. Select text on the page first to note on a quote.</p>
-      )}
+      ) : null}
       {reference ? (
         <div class="bs-composer-reference">
-          <p class="bs-reference" data-testid="composer-reference">On {referenceLinkText(reference)}</p>
+          <p class="bs-reference" data-testid="composer-reference">Linked to {referenceLinkText(reference)}</p>
           {onDropReference ? (
             <button
               type="button"
@@ -105,7 +104,7 @@ export function NoteComposer({ url, quote, onDropQuote, reference, onDropReferen
         id="bs-new-note"
         ref={textRef}
         rows={3}
-        placeholder={quote ? 'Your note on the quote…' : 'Your note on this page…'}
+        placeholder={quote ? 'Your note on the quote…' : 'A note on this page (select text on the page to quote it)'}
         value={text}
         onInput={(e) => { setText((e.target as HTMLTextAreaElement).value); setSaved(false); }}
       />

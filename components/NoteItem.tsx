@@ -1,111 +1,124 @@
-// One saved note: its quote (or a mark that the quote is no longer on the page), its text and tags, and
-// in-place editing. Text is rendered as text (JSX escapes it), so a note containing HTML shows as written.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// One saved note, as every list shows it (this page's notes in the popup, search results, the notes library): the
+// passage it quotes (or a mark that the passage is no longer on the page), its text with links, the reference item
+// it is linked to, its tags, when it was written, and what can be done with it — edit in place, delete, show it
+// on the page or open its page at the passage. Text is rendered as text (JSX escapes it), so a note containing
+// HTML shows as written.
+import { useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
 import { referenceLinkText } from '@/lib/notes/reference-link';
-import { NoteTags, parseTags } from './NoteTags';
-import { isSaveShortcut, useTask } from './use-task';
+import { formatNoteDate, noteLabel } from '@/lib/notes/describe';
+import { passageLink } from '@/lib/export/passage';
+import { siteOf, webHref } from '@/lib/url';
+import { titleFor } from '@/lib/notes/group';
+import { FoldedText } from './FoldedText';
+import { NoteEditor } from './NoteEditor';
+import { NoteTags } from './NoteTags';
+import { RichText } from './RichText';
+import { richText } from '@/lib/notes/rich-text';
 
 export interface NoteItemProps {
   note: Annotation;
+  /** The words of a search, folded: marked in the quote, the text and the page title. */
+  words?: readonly string[];
+  /** The `#tag` terms of a search, folded: those tags are marked. */
+  tagTerms?: readonly string[];
   /** 'anchored' / 'orphaned' for notes with a quote, once the page reported; undefined otherwise. */
   anchoring?: 'anchored' | 'orphaned';
+  /** Say which page the note is on (search results and the library; not the popup's list of this page's notes). */
+  showPage?: boolean;
+  /** With `onSelect`: a checkbox for the library's actions on many notes. */
+  selected?: boolean;
+  onSelect?(note: Annotation, selected: boolean, extend: boolean): void;
   /** Only the fields the reader changed: an unchanged field is never sent (nor checked) again. */
   onUpdate(note: Annotation, patch: AnnotationPatch): Promise<void>;
   onDelete(note: Annotation): void;
+  /** Scrolls the open page to the note (the popup, on the note's own page). */
   onReveal?(note: Annotation): void;
+  /** Opens the note's page at its passage and shows the note there. */
+  onOpen?(note: Annotation): void;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** An edit made more than a minute after writing is worth saying. */
+const EDITED_AFTER_MS = 60_000;
 
-export function NoteItem({ note, anchoring, onUpdate, onDelete, onReveal }: NoteItemProps) {
+export function NoteItem(props: NoteItemProps) {
+  const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen } = props;
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(note.text);
-  const [tags, setTags] = useState(note.tags.join(', '));
-  const { busy: saving, status, setStatus, run } = useTask();
-  const error = status?.error ? status.text : null;
-  const editRef = useRef<HTMLTextAreaElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (editing) editRef.current?.focus();
-  }, [editing]);
-
-  const startEdit = () => {
-    setText(note.text);
-    setTags(note.tags.join(', '));
-    setStatus(null);
-    setEditing(true);
-  };
+  const label = noteLabel(note, 40);
   const close = () => {
     setEditing(false);
-    setStatus(null);
     requestAnimationFrame(() => editButton.current?.focus());
-  };
-  const save = async () => {
-    const patch: AnnotationPatch = {};
-    if (text.trim() !== note.text) patch.text = text.trim();
-    // The tags field shows the stored tags; sent only when the reader changed them.
-    if (tags !== note.tags.join(', ')) patch.tags = parseTags(tags);
-    if (Object.keys(patch).length === 0) {
-      close();
-      return;
-    }
-    // On failure the edit stays open with what was typed, and says why.
-    if (await run(() => onUpdate(note, patch))) close();
-  };
-  const cancel = close;
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (isSaveShortcut(event)) {
-      event.preventDefault();
-      void save();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    }
   };
 
   const quote = note.target?.quote.exact;
-  const when = new Date(note.modified);
+  const edited = Date.parse(note.modified) - Date.parse(note.created) > EDITED_AFTER_MS;
+  const page = webHref(note.url);
+  const passage = onOpen ? passageLink(note) : undefined;
   return (
-    <li class={`bs-note${anchoring === 'orphaned' ? ' bs-orphaned' : ''}`} data-note-id={note.id}>
-      {quote ? (
-        <>
-          <blockquote class="bs-quote">{quote}</blockquote>
-          {anchoring === 'orphaned' ? <p class="bs-orphan-mark" role="note">⚠ Quote not found on the page</p> : null}
-        </>
+    <li class={`bs-note${anchoring === 'orphaned' ? ' bs-orphaned' : ''}${selected ? ' bs-selected' : ''}`} data-note-id={note.id}>
+      {onSelect ? (
+        <input
+          type="checkbox"
+          class="bs-select"
+          checked={selected}
+          aria-label={`Select note: ${label}`}
+          onClick={(e) => onSelect(note, e.currentTarget.checked, e.shiftKey)}
+        />
       ) : null}
-      {editing ? (
-        <form class="bs-edit" onSubmit={(e) => { e.preventDefault(); void save(); }} onKeyDown={onKeyDown} aria-label="Edit note">
-          <label class="bs-visually-hidden" for={`bs-edit-${note.id}`}>Note</label>
-          <textarea id={`bs-edit-${note.id}`} ref={editRef} rows={3} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-          <label class="bs-visually-hidden" for={`bs-edit-tags-${note.id}`}>Tags</label>
-          <input id={`bs-edit-tags-${note.id}`} type="text" placeholder="Tags, separated by commas" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
-          <div class="bs-row">
-            <button type="submit" class="bs-primary" disabled={saving}>{saving ? 'Saving…' : 'Save'}</button>
-            <button type="button" onClick={cancel}>Cancel</button>
-          </div>
-          {error ? <p class="bs-error" role="alert">{error}</p> : null}
-        </form>
-      ) : (
-        <>
-          {note.text ? <p class="bs-note-text">{note.text}</p> : <p class="bs-note-text bs-muted">(no note text)</p>}
-          {note.reference ? <p class="bs-muted bs-note-reference">On {referenceLinkText(note.reference)}</p> : null}
-          <NoteTags tags={note.tags} />
-          <div class="bs-note-meta">
-            <time dateTime={note.modified} class="bs-muted">{Number.isNaN(when.getTime()) ? '' : dateFormat.format(when)}</time>
-            <span class="bs-actions">
-              {onReveal && anchoring === 'anchored' ? (
-                <button type="button" class="bs-link" onClick={() => onReveal(note)}>Show on page</button>
-              ) : null}
-              <button type="button" class="bs-link" ref={editButton} onClick={startEdit} aria-label={`Edit note: ${note.text.slice(0, 40)}`}>Edit</button>
-              <button type="button" class="bs-link bs-danger" onClick={() => onDelete(note)} aria-label={`Delete note: ${note.text.slice(0, 40)}`}>Delete</button>
-            </span>
-          </div>
-        </>
-      )}
+      <div class="bs-note-body">
+        {showPage ? (
+          <p class="bs-note-page">
+            {page ? (
+              <a href={page} target="_blank" rel="noopener noreferrer"><RichText segments={richText(titleFor(note), words)} /></a>
+            ) : (
+              <span><RichText segments={richText(titleFor(note), words)} /></span>
+            )}
+            <span class="bs-muted"> · {siteOf(note.url) || 'not a web page'}</span>
+          </p>
+        ) : null}
+        {quote ? <FoldedText kind="quote" text={quote} words={words} /> : null}
+        {quote && anchoring === 'orphaned' ? <p class="bs-orphan-mark" role="note">⚠ Quote not found on the page</p> : null}
+        {editing ? (
+          <NoteEditor note={note} onSave={(patch) => onUpdate(note, patch)} onClose={close} />
+        ) : (
+          <>
+            {note.text ? <FoldedText kind="note" text={note.text} words={words} /> : null}
+            {note.reference ? <p class="bs-muted bs-note-reference">Linked to {referenceLinkText(note.reference)}</p> : null}
+            <NoteTags tags={note.tags} marked={tagTerms} />
+            <div class="bs-note-meta">
+              <span class="bs-muted">
+                <time dateTime={note.created}>{formatNoteDate(note.created)}</time>
+                {edited ? <span title={`Edited ${formatNoteDate(note.modified)}`}> · edited</span> : null}
+              </span>
+              <span class="bs-actions">
+                {onReveal && anchoring === 'anchored' ? (
+                  <button type="button" class="bs-link" onClick={() => onReveal(note)} aria-label={`Show on page: ${label}`}>Show on page</button>
+                ) : null}
+                {passage ? (
+                  <a
+                    class="bs-link"
+                    href={passage}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label={`${note.target ? 'Open at passage' : 'Open page'}: ${label}`}
+                    onClick={(e) => {
+                      // The background opens it (a tab already showing the page is reused) and shows the note there.
+                      e.preventDefault();
+                      onOpen!(note);
+                    }}
+                  >
+                    {note.target ? 'Open at passage' : 'Open page'}
+                  </a>
+                ) : null}
+                <button type="button" class="bs-link" ref={editButton} onClick={() => setEditing(true)} aria-label={`Edit note: ${label}`}>Edit</button>
+                <button type="button" class="bs-link bs-danger" onClick={() => onDelete(note)} aria-label={`Delete note: ${label}`}>Delete</button>
+              </span>
+            </div>
+          </>
+        )}
+      </div>
     </li>
   );
 }

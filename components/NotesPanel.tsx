@@ -1,96 +1,97 @@
-// The popup's notes: a composer for this page (quoting the selection, if any), this page's notes newest
-// first with a tag filter, in-place edit, delete with undo (and this page's recently deleted notes, which
-// can be restored after the popup was closed), orphaned quotes marked; and search across all.
+// The popup's notes for the tab's page, first thing under the header: a composer (quoting the selection, if any),
+// then this page's notes — newest first or in reading order, filtered by tag, a page of them at a time, edited in
+// place, deleted with Undo (and this page's recently deleted notes, restorable after the popup was closed),
+// orphaned quotes marked.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NotesApi } from '@/lib/notes/api';
-import type { AnchorReport } from '@/lib/notes/messages';
+import type { AnchorReport, PageContext } from '@/lib/notes/messages';
 import type { Annotation, DeletedAnnotation, NoteTarget, ReferenceLink } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
-import { normalizeUrl } from '@/lib/url';
 import { foldForSearch } from '@/lib/notes/fold';
-import { byCreatedDesc } from '@/lib/notes/search';
+import { NOTE_ORDER_LABELS, sortNotes } from '@/lib/notes/order';
 import { NoteComposer } from './NoteComposer';
 import { NoteItem } from './NoteItem';
-import { NoteSearch } from './NoteSearch';
 import { RecentlyDeleted } from './RecentlyDeleted';
+import { UndoBar } from './UndoBar';
+import { tagText } from './NoteTags';
 import { errorText } from './use-task';
 
-export interface NotesPanelProps {
-  tabId: number | undefined;
-  /** The background and the tab (entrypoints/popup/main.tsx wires it to the browser; tests to handlers). */
-  api: NotesApi;
-  /** Told of the search box's query (the popup offers "Search results" in its export menu). */
-  onSearchQueryChange?(query: string): void;
-}
-
-/** Enough to fill the popup several times; the rest on demand, so 1,000 notes on a page open fast. */
-const PAGE_SIZE = 50;
-const UNDO_MS = 10_000;
-
-interface PageState {
+export interface PopupPage {
+  /** Normalised (lib/url.ts): the notes' key. */
   url: string;
   title: string;
 }
 
-export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps) {
-  const [page, setPage] = useState<PageState | null>(null);
-  const [unavailable, setUnavailable] = useState(false);
+export interface NotesPanelProps {
+  tabId: number | undefined;
+  /** The repository, the background and the tab (entrypoints/popup/main.tsx wires it to the browser). */
+  api: NotesApi;
+  /** The web page the tab shows (the browser knows it at once). */
+  page: PopupPage;
+  /** The content script's side (the selection, which notes it anchored), once it answered; null until then. */
+  context: PageContext | null;
+  /** False where Backstory could not start on the page (the popup says why): no composer then. */
+  canWrite: boolean;
+}
+
+/** Enough to fill the popup twice; the rest a page at a time, so 1,000 notes on a page open fast. */
+export const PAGE_SIZE = 20;
+type PageOrder = 'newest' | 'reading';
+const ORDER_KEY = 'backstory.pageOrder';
+
+function rememberedOrder(): PageOrder {
+  try {
+    return localStorage.getItem(ORDER_KEY) === 'reading' ? 'reading' : 'newest';
+  } catch {
+    return 'newest';
+  }
+}
+
+export function NotesPanel({ tabId, api, page, context, canWrite }: NotesPanelProps) {
   const [quote, setQuote] = useState<NoteTarget | null>(null);
   const [reference, setReference] = useState<ReferenceLink | null>(null);
   const [fromPending, setFromPending] = useState(false);
   const [notes, setNotes] = useState<Annotation[] | null>(null);
   const [anchoring, setAnchoring] = useState<AnchorReport | null>(null);
-  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const [tagFilter, setTagFilter] = useState('');
+  const [order, setOrder] = useState<PageOrder>(rememberedOrder);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [undo, setUndo] = useState<Annotation | null>(null);
   const [deleted, setDeleted] = useState<DeletedAnnotation[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const undoButton = useRef<HTMLButtonElement>(null);
+  const pendingTaken = useRef(false);
 
+  // The notes are listed from the tab's address at once; the selection and anchoring arrive when the page answers.
   useEffect(() => {
     let alive = true;
+    api.listForUrl(page.url).then(
+      (list) => { if (alive) setNotes(list); },
+      (e: unknown) => { if (alive) setError(errorText(e)); },
+    );
+    void api.listDeleted(page.url).then((list) => { if (alive) setDeleted(list); }, () => undefined);
+    return () => { alive = false; };
+  }, [api, page.url]);
+
+  useEffect(() => {
+    if (!context) return;
+    let alive = true;
     void (async () => {
-      const contextP = api.pageContext();
-      const pendingP = tabId === undefined ? Promise.resolve(null) : api.takePending(tabId).catch(() => null);
-      // The browser knows the tab's URL at once; the content script may still be anchoring a long article.
-      // So the notes are listed from the tab's URL, and the selection and anchoring arrive when ready.
-      const info = (await api.tabInfo()) ?? (await contextP);
+      // The context-menu or add-note selection wins; it is only used on the page it was taken on.
+      const pending = tabId === undefined || pendingTaken.current ? null : await api.takePending(tabId).catch(() => null);
+      pendingTaken.current = true;
       if (!alive) return;
-      if (!info) {
-        setUnavailable(true);
-        return;
-      }
-      const url = normalizeUrl(info.url);
-      setPage({ url, title: info.title });
-      const listed = api.listForUrl(url).then(
-        (list) => { if (alive) setNotes(list); },
-        (e: unknown) => { if (alive) setError(errorText(e)); },
-      );
-      void api.listDeleted(url).then((list) => { if (alive) setDeleted(list); }, () => undefined);
-      const [context, pending] = await Promise.all([contextP, pendingP]);
-      if (!alive) return;
-      if (context?.title && context.url === url) setPage({ url, title: context.title });
-      // The context menu / command selection wins; it is only used on the page it was taken on.
-      if (pending && pending.url === url) {
+      if (pending && pending.url === page.url) {
         setQuote(pending.target);
         setReference(pending.reference ?? null);
         setFromPending(true);
-      } else if (context?.url === url) {
+      } else if (context.url === page.url) {
         setQuote(context.selection);
         setReference(context.selection ? context.reference ?? null : null);
       }
-      setAnchoring(context?.anchoring ?? null);
-      await listed;
+      setAnchoring(context.anchoring);
     })();
     return () => { alive = false; };
-  }, [api, tabId]);
-
-  useEffect(() => {
-    if (!undo) return;
-    const timer = setTimeout(() => setUndo(null), UNDO_MS);
-    undoButton.current?.focus();
-    return () => clearTimeout(timer);
-  }, [undo]);
+  }, [api, tabId, context, page.url]);
 
   // A mark for the time-to-notes figure (tests/e2e/notes.test.ts reports it with first-contentful-paint).
   const listedOnce = useRef(false);
@@ -105,8 +106,7 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
   }, [api]);
 
   const save = async (input: { text: string; tags: string[]; target?: NoteTarget; reference?: ReferenceLink }) => {
-    if (!page) throw new Error('This page cannot be annotated.');
-    const note = await api.save({ url: page.url, title: page.title, ...input });
+    const note = await api.save({ url: page.url, title: context?.title || page.title, ...input });
     setNotes((list) => [note, ...(list ?? [])]);
     setQuote(null);
     setReference(null);
@@ -123,9 +123,7 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
     reanchor();
   };
 
-  const refreshDeleted = () => {
-    if (page) void api.listDeleted(page.url).then(setDeleted, () => undefined);
-  };
+  const refreshDeleted = () => void api.listDeleted(page.url).then(setDeleted, () => undefined);
 
   const remove = (note: Annotation) => {
     setError(null);
@@ -140,13 +138,13 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
     );
   };
 
-  /** Restores a deleted note by id (the undo button, or the list of recently deleted notes). */
+  /** Restores a deleted note by id (Undo, or the list of recently deleted notes). */
   const restore = (id: string) => {
     setError(null);
     if (undo?.id === id) setUndo(null);
     api.restore(id).then(
       (restored) => {
-        setNotes((list) => [...(list ?? []).filter((n) => n.id !== restored.id), restored].sort(byCreatedDesc));
+        setNotes((list) => [...(list ?? []).filter((n) => n.id !== restored.id), restored]);
         refreshDeleted();
         reanchor();
         // Focus returns to the restored note, so keyboard readers continue where they were.
@@ -165,22 +163,18 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
     return [...seen.values()].sort((a, b) => a.localeCompare(b));
   }, [notes]);
   const shown = useMemo(() => {
-    if (!notes) return [];
-    if (!tagFilter) return notes;
     const key = foldForSearch(tagFilter);
-    return notes.filter((n) => n.tags.some((t) => foldForSearch(t) === key));
-  }, [notes, tagFilter]);
+    const kept = !tagFilter ? notes ?? [] : (notes ?? []).filter((n) => n.tags.some((t) => foldForSearch(t) === key));
+    return sortNotes(kept, order);
+  }, [notes, tagFilter, order]);
   const orphaned = new Set(anchoring?.orphaned ?? []);
   const anchored = new Set(anchoring?.anchored ?? []);
   const orphanCount = (notes ?? []).filter((n) => orphaned.has(n.id)).length;
-  const search = useCallback((q: string) => api.search(q), [api]);
+  const count = notes?.length ?? 0;
 
   return (
     <section class="bs-notes" aria-labelledby="bs-notes-title">
-      <h2 id="bs-notes-title">Notes</h2>
-      {unavailable ? (
-        <p class="bs-muted">Notes can be written on web pages; this tab is not one Backstory can reach.</p>
-      ) : page ? (
+      {canWrite ? (
         <NoteComposer
           key={page.url}
           url={page.url}
@@ -193,47 +187,62 @@ export function NotesPanel({ tabId, api, onSearchQueryChange }: NotesPanelProps)
         />
       ) : null}
       {error ? <p class="bs-error" role="alert">{error}</p> : null}
-      {undo ? (
-        <div class="bs-undo" role="status">
-          <span>Note deleted.</span>
-          <button type="button" ref={undoButton} onClick={() => restore(undo.id)}>Undo</button>
-        </div>
+      {undo ? <UndoBar message="Note deleted." onUndo={() => restore(undo.id)} onExpire={() => setUndo(null)} /> : null}
+      <div class="bs-notes-head">
+        <h2 id="bs-notes-title">
+          Notes on this page{notes ? <span class="bs-muted" data-testid="page-count"> ({count})</span> : null}
+        </h2>
+        {count > 1 ? (
+          <span class="bs-list-controls">
+            {tags.length > 0 ? (
+              <>
+                <label class="bs-visually-hidden" for="bs-tag-filter">Show notes tagged</label>
+                <select id="bs-tag-filter" value={tagFilter} onChange={(e) => { setTagFilter(e.currentTarget.value); setLimit(PAGE_SIZE); }}>
+                  <option value="">All tags</option>
+                  {tags.map((t) => <option key={t} value={t}>{tagText(t)}</option>)}
+                </select>
+              </>
+            ) : null}
+            <label class="bs-visually-hidden" for="bs-page-order">Order</label>
+            <select
+              id="bs-page-order"
+              value={order}
+              onChange={(e) => {
+                const next = e.currentTarget.value === 'reading' ? 'reading' : 'newest';
+                setOrder(next);
+                try { localStorage.setItem(ORDER_KEY, next); } catch { /* not remembered: harmless */ }
+              }}
+            >
+              <option value="newest">{NOTE_ORDER_LABELS.newest}</option>
+              <option value="reading">{NOTE_ORDER_LABELS.reading}</option>
+            </select>
+          </span>
+        ) : null}
+      </div>
+      {orphanCount > 0 ? (
+        <p class="bs-orphan-summary">{orphanCount === 1 ? '1 quote' : `${orphanCount} quotes`} not found on the page (the article may have changed).</p>
       ) : null}
-      {notes && notes.length > 0 ? (
-        <>
-          <h3 class="bs-subtitle">On this page <span class="bs-muted">({notes.length})</span></h3>
-          {orphanCount > 0 ? (
-            <p class="bs-orphan-summary">{orphanCount === 1 ? '1 quote' : `${orphanCount} quotes`} not found on the page (the article may have changed).</p>
-          ) : null}
-          {tags.length > 0 ? (
-            <div class="bs-filter" role="group" aria-label="Filter by tag">
-              <button type="button" aria-pressed={tagFilter === null} onClick={() => setTagFilter(null)}>All</button>
-              {tags.map((t) => (
-                <button type="button" key={t} aria-pressed={tagFilter === t} onClick={() => setTagFilter(tagFilter === t ? null : t)}>#{t}</button>
-              ))}
-            </div>
-          ) : null}
-          <ul class="bs-note-list" aria-label="Notes on this page">
-            {shown.slice(0, limit).map((note) => (
-              <NoteItem
-                key={note.id}
-                note={note}
-                anchoring={note.target ? (orphaned.has(note.id) ? 'orphaned' : anchored.has(note.id) ? 'anchored' : undefined) : undefined}
-                onUpdate={update}
-                onDelete={remove}
-                onReveal={(n) => void api.revealOnPage(n.id)}
-              />
-            ))}
-          </ul>
-          {shown.length > limit ? (
-            <button type="button" class="bs-more" onClick={() => setLimit(shown.length)}>Show all {shown.length} notes</button>
-          ) : null}
-        </>
-      ) : notes ? (
-        <p class="bs-muted">No notes on this page yet.</p>
+      {notes && count === 0 ? <p class="bs-muted bs-empty">None yet.</p> : null}
+      {shown.length > 0 ? (
+        <ul class="bs-note-list" aria-labelledby="bs-notes-title">
+          {shown.slice(0, limit).map((note) => (
+            <NoteItem
+              key={note.id}
+              note={note}
+              anchoring={note.target ? (orphaned.has(note.id) ? 'orphaned' : anchored.has(note.id) ? 'anchored' : undefined) : undefined}
+              onUpdate={update}
+              onDelete={remove}
+              onReveal={(n) => void api.revealOnPage(n.id)}
+            />
+          ))}
+        </ul>
       ) : null}
-      <RecentlyDeleted deleted={deleted.filter((d) => d.id !== undo?.id)} onRestore={restore} />
-      <NoteSearch search={search} onQueryChange={onSearchQueryChange} />
+      {shown.length > limit ? (
+        <button type="button" class="bs-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, shown.length - limit)} more ({shown.length - limit} not shown yet)
+        </button>
+      ) : null}
+      <RecentlyDeleted deleted={deleted.filter((d) => d.id !== undo?.id)} onRestore={restore} title="Recently deleted on this page" />
     </section>
   );
 }

@@ -33,7 +33,7 @@ export function OptionsDeleteAll({ api, total, onChanged }: OptionsDeleteAllProp
       const ids = await api.deleteAll();
       setDeletedIds(ids);
       onChanged();
-      return `Deleted ${ids.length} annotation${ids.length === 1 ? '' : 's'}.`;
+      return `Deleted ${ids.length} note${ids.length === 1 ? '' : 's'}.`;
     }, (m) => `Nothing was deleted: ${m}`);
     if (ok) close();
   };
@@ -44,16 +44,16 @@ export function OptionsDeleteAll({ api, total, onChanged }: OptionsDeleteAllProp
       const back = await api.undoDeleteAll(ids);
       setDeletedIds(null);
       onChanged();
-      return `Restored ${back} annotation${back === 1 ? '' : 's'}.`;
-    }, (m) => `Could not restore the annotations: ${m}`);
+      return `Restored ${back} note${back === 1 ? '' : 's'}.`;
+    }, (m) => `Could not restore the notes: ${m}`);
   };
 
   return (
     <section class="bs-panel bs-danger-zone" aria-labelledby="bs-delete-title">
-      <h2 id="bs-delete-title">Delete all annotations</h2>
+      <h3 id="bs-delete-title">Delete all notes</h3>
       {!open ? (
         <button type="button" ref={opener} class="bs-danger" disabled={total === 0} onClick={() => { setDeletedIds(null); setOpen(true); }}>
-          Delete all annotations…
+          Delete all notes…
         </button>
       ) : (
         <form
@@ -62,7 +62,7 @@ export function OptionsDeleteAll({ api, total, onChanged }: OptionsDeleteAllProp
           onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }}
         >
           <p id="bs-delete-warning">
-            This deletes all {total} annotation{total === 1 ? '' : 's'} on every page. Export them first if you may want them elsewhere.
+            This deletes all {total} note{total === 1 ? '' : 's'} on every page. Export them first if you may want them elsewhere.
           </p>
           <label for="bs-delete-confirm">Type <strong>{DELETE_ALL_CONFIRMATION}</strong> to confirm</label>
           <input

@@ -1,4 +1,4 @@
-// The options page's export: everything, or what the filters show, in the chosen format.
+// The notes library's export: everything, or what the filters show, in the chosen format.
 import { useState } from 'preact/hooks';
 import type { TransferApi } from '@/lib/export/transfer';
 import { downloadExport } from '@/lib/export/download';
@@ -26,12 +26,12 @@ export function OptionsExport({ api, filter, total, shown }: OptionsExportProps)
     runTask(async () => {
       const file = await api.exportFile(format, scopeShown ? { kind: 'search', filter } : { kind: 'all' });
       downloadExport(file);
-      return `Saved ${file.count} annotation${file.count === 1 ? '' : 's'} to ${file.filename}.`;
+      return `Saved ${file.count} note${file.count === 1 ? '' : 's'} to ${file.filename}.`;
     }, (m) => `Export failed: ${m}`);
 
   return (
     <section class="bs-panel" aria-labelledby="bs-export-title">
-      <h2 id="bs-export-title">Export</h2>
+      <h3 id="bs-export-title">Export</h3>
       <p class="bs-hint">
         All three import back into Backstory. Web Annotation JSON-LD also imports into other annotation tools; Markdown pastes into notes apps; CSV opens in spreadsheets.
       </p>
@@ -40,7 +40,7 @@ export function OptionsExport({ api, filter, total, shown }: OptionsExportProps)
         <ExportFormatSelect id="bs-options-format" value={format} onChange={setFormat} />
       </div>
       <fieldset class="bs-choice">
-        <legend>Annotations</legend>
+        <legend>Notes</legend>
         <label>
           <input type="radio" name="bs-export-which" checked={!scopeShown} onChange={() => setWhich('all')} /> All ({total})
         </label>
@@ -49,7 +49,7 @@ export function OptionsExport({ api, filter, total, shown }: OptionsExportProps)
         </label>
       </fieldset>
       <button type="button" class="bs-primary" disabled={busy || count === 0} onClick={() => void run()}>
-        {busy ? 'Exporting…' : `Export ${count} annotation${count === 1 ? '' : 's'}`}
+        {busy ? 'Exporting…' : `Export ${count} note${count === 1 ? '' : 's'}`}
       </button>
       <p class={status?.error ? 'bs-error' : 'bs-hint'} role={status?.error ? 'alert' : 'status'} data-testid="export-status">
         {status?.text ?? ''}

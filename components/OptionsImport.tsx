@@ -1,4 +1,4 @@
-// The options page's import: any file Backstory exports (JSON-LD, CSV, Markdown) or a Web Annotation file
+// The notes library's import: any file Backstory exports (JSON-LD, CSV, Markdown) or a Web Annotation file
 // from another tool. Shows how many were added, updated and skipped, or exactly what is wrong.
 import { useRef } from 'preact/hooks';
 import type { TransferApi } from '@/lib/export/transfer';
@@ -34,7 +34,7 @@ export function OptionsImport({ api, onImported }: OptionsImportProps) {
 
   return (
     <section class="bs-panel" aria-labelledby="bs-import-title">
-      <h2 id="bs-import-title">Import</h2>
+      <h3 id="bs-import-title">Import</h3>
       <p class="bs-hint" id="bs-import-hint">
         A file Backstory exported (JSON-LD, CSV or Markdown) or a Web Annotation file from another tool, up to 50 MB. Notes already here are kept unless the file's copy is newer; importing the same file twice changes nothing.
       </p>

@@ -1,15 +1,19 @@
-// The popup: what Backstory found on this tab, its controls, the reader's notes, export; and, when the disk
-// refused a write, what happened and an export at once.
-import { useState } from 'preact/hooks';
-import { FoundOnPage } from './FoundOnPage';
-import { SiteControls } from './SiteControls';
-import { NotesPanel } from './NotesPanel';
+// The popup, notes first: a one-line header with a search across all notes; a one-line summary of what Backstory
+// found on the tab (opening on the list and this site's controls); the composer and this page's notes; export.
+// Typing a search shows its results in place of the page's notes. On a tab Backstory cannot run on it says why,
+// and offers no composer; a tab open since before Backstory was installed gets the content script first.
+import { useEffect, useState } from 'preact/hooks';
+import { normalizeUrl } from '@/lib/url';
+import { unreachableReason, type TabReach } from '@/lib/reach';
+import type { NotesApi } from '@/lib/notes/api';
+import type { PageContext } from '@/lib/notes/messages';
+import type { TransferApi } from '@/lib/export/transfer';
+import { PageStatus } from './PageStatus';
+import { NotesPanel, type PopupPage } from './NotesPanel';
+import { SearchResults } from './SearchResults';
 import { ExportMenu } from './ExportMenu';
 import { PopupHeader } from './PopupHeader';
-import iconUrl from '@/assets/icon.svg';
 import { StorageFault } from './StorageFault';
-import type { NotesApi } from '@/lib/notes/api';
-import type { TransferApi } from '@/lib/export/transfer';
 
 export interface PopupProps {
   /** The tab the popup acts on (`?tab=<id>` or the active tab). */
@@ -18,21 +22,62 @@ export interface PopupProps {
   notesApi: NotesApi;
   /** Exports over the same repository. */
   transferApi: TransferApi;
-  /** Opens the options page, where import and bulk management live. */
-  openOptions(): void;
+  /** Reaches the tab's content script, injecting it where it is missing (lib/reach.ts). */
+  reach(): Promise<TabReach<PageContext>>;
+  iconUrl: string;
+  guideUrl: string;
+  /** Opens the notes library (the options page), at its settings when asked. */
+  openLibrary(section?: 'settings'): void;
 }
 
-export function Popup({ tabId, notesApi, transferApi, openOptions }: PopupProps) {
-  // The search box lives in the notes panel; the export menu needs its query for "Search results".
-  const [searchQuery, setSearchQuery] = useState('');
+export function Popup({ tabId, notesApi, transferApi, reach, iconUrl, guideUrl, openLibrary }: PopupProps) {
+  const [query, setQuery] = useState('');
+  // undefined while the browser is asked for the tab's address; null when it has none.
+  const [page, setPage] = useState<PopupPage | null | undefined>(undefined);
+  const [refused, setRefused] = useState<string | null>(null);
+  const [reached, setReached] = useState<TabReach<PageContext> | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    // The browser knows the tab's address at once; the content script may still be loading, or be missing.
+    void notesApi.tabInfo().then((info) => {
+      if (!alive) return;
+      const reason = unreachableReason(info?.url);
+      setRefused(reason);
+      setPage(reason || !info ? null : { url: normalizeUrl(info.url), title: info.title });
+    });
+    void reach().then((r) => { if (alive) setReached(r); });
+    return () => { alive = false; };
+  }, [notesApi, reach]);
+
+  const unreachable = refused ?? (reached?.state === 'unreachable' ? reached.reason : null);
+  const searching = query.trim() !== '';
   return (
-    <main>
-      <PopupHeader iconUrl={iconUrl} guideUrl={browser.runtime.getURL('/welcome.html')} />
-      <StorageFault repository={notesApi.repository} api={transferApi} />
-      <FoundOnPage tabId={tabId} />
-      <SiteControls tabId={tabId} />
-      <NotesPanel tabId={tabId} api={notesApi} onSearchQueryChange={setSearchQuery} />
-      <ExportMenu tabId={tabId} query={searchQuery} api={transferApi} openOptions={openOptions} />
-    </main>
+    <div class="bs-popup">
+      <PopupHeader iconUrl={iconUrl} guideUrl={guideUrl} query={query} onQuery={setQuery} openLibrary={() => openLibrary()} />
+      <main>
+        <StorageFault repository={notesApi.repository} api={transferApi} />
+        {searching ? <SearchResults query={query} api={notesApi} /> : null}
+        <div hidden={searching}>
+          {unreachable ? (
+            <p class="bs-unreachable" role="status" data-testid="unreachable">{unreachable}</p>
+          ) : tabId !== undefined && reached?.state === 'ready' ? (
+            <PageStatus tabId={tabId} openSettings={() => openLibrary('settings')} />
+          ) : (
+            <p class="bs-found-pending" role="status">Reading the page…</p>
+          )}
+          {page ? (
+            <NotesPanel
+              tabId={tabId}
+              api={notesApi}
+              page={page}
+              context={reached?.state === 'ready' ? reached.context : null}
+              canWrite={!unreachable}
+            />
+          ) : null}
+        </div>
+        <ExportMenu tabId={page ? tabId : undefined} query={query} api={transferApi} />
+      </main>
+    </div>
   );
 }

@@ -1,16 +1,20 @@
 import { render } from 'preact';
-import { Options } from '@/components/Options';
+import { Library } from '@/components/Library';
 import { isNotesChange, openExtensionPageRepository } from '@/lib/notes/extension-page';
 import { createTransferApi } from '@/lib/export/transfer';
+import { createClient, type Envelope } from '@/lib/messages';
 import '@/components/palette.css';
+import '@/components/base.css';
 import './style.css';
 
-const repository = openExtensionPageRepository({ factory: indexedDB, storage: browser.storage.local, toBackground: (m) => browser.runtime.sendMessage(m) });
+const toBackground = (m: Envelope) => browser.runtime.sendMessage(m);
+const repository = openExtensionPageRepository({ factory: indexedDB, storage: browser.storage.local, toBackground });
 const transferApi = createTransferApi({
   repository,
   tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
   estimate: () => navigator.storage.estimate(),
 });
+const background = createClient(toBackground);
 
 /** Notes changed in another of Backstory's pages (a note saved in the popup): the list reloads. */
 function watchChanges(listener: () => void): () => void {
@@ -21,4 +25,14 @@ function watchChanges(listener: () => void): () => void {
   return () => browser.runtime.onMessage.removeListener(onMessage);
 }
 
-render(<Options repository={repository} api={transferApi} watchChanges={watchChanges} />, document.getElementById('app')!);
+render(
+  <Library
+    repository={repository}
+    api={transferApi}
+    openPassage={(id) => background('notes/open-passage', { id })}
+    settingsArea={browser.storage.local}
+    settingsChanges={browser.storage.onChanged}
+    watchChanges={watchChanges}
+  />,
+  document.getElementById('app')!,
+);

@@ -3,7 +3,12 @@ import { Popup } from '@/components/Popup';
 import { createNotesApi } from '@/lib/notes/api';
 import { openExtensionPageRepository } from '@/lib/notes/extension-page';
 import { createTransferApi } from '@/lib/export/transfer';
+import { createClient, type Envelope } from '@/lib/messages';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { contentScriptFiles, reachTab } from '@/lib/reach';
+import iconUrl from '@/assets/icon.svg';
 import '@/components/palette.css';
+import '@/components/base.css';
 import './style.css';
 
 // `?tab=<id>` aims the popup at a given tab (tests open it as a page); otherwise it acts on the active tab.
@@ -22,7 +27,7 @@ async function requestPersistentStorage(): Promise<void> {
   await storage.persist();
 }
 
-const toBackground = (m: object) => browser.runtime.sendMessage(m);
+const toBackground = (m: Envelope) => browser.runtime.sendMessage(m);
 const repository = openExtensionPageRepository({ factory: indexedDB, storage: browser.storage.local, toBackground });
 const transferApi = createTransferApi({
   repository,
@@ -31,19 +36,41 @@ const transferApi = createTransferApi({
 });
 
 void targetTab().then((tabId) => {
+  const toTab = tabId === undefined ? null : (m: Envelope) => browser.tabs.sendMessage(tabId, m, { frameId: 0 });
+  const tabInfo = async () => (tabId === undefined ? null : browser.tabs.get(tabId));
   const notesApi = createNotesApi({
     repository,
     toBackground,
-    // Page requests go to the tab's content script.
-    toTab: tabId === undefined ? null : (m) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }),
+    toTab,
     async tabInfo() {
-      if (tabId === undefined) return null;
-      const tab = await browser.tabs.get(tabId);
-      return tab.url ? { url: tab.url, title: tab.title ?? '' } : null;
+      const tab = await tabInfo();
+      return tab?.url ? { url: tab.url, title: tab.title ?? '' } : null;
     },
   });
+  const reach = () =>
+    reachTab({
+      tab: tabInfo,
+      ask: () => (toTab ? createClient(toTab)('notes/page-context', {}) : Promise.reject(new Error('no tab'))),
+      inject: async () => {
+        if (tabId === undefined) throw new Error('no tab');
+        await browser.scripting.executeScript({ target: { tabId }, files: contentScriptFiles(browser.runtime.getManifest()) as ScriptPublicPath[] });
+      },
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
+  const openLibrary = (section?: 'settings') => {
+    if (section) void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
+    else void browser.runtime.openOptionsPage();
+  };
   render(
-    <Popup tabId={tabId} notesApi={notesApi} transferApi={transferApi} openOptions={() => void browser.runtime.openOptionsPage()} />,
+    <Popup
+      tabId={tabId}
+      notesApi={notesApi}
+      transferApi={transferApi}
+      reach={reach}
+      iconUrl={iconUrl}
+      guideUrl={browser.runtime.getURL('/welcome.html')}
+      openLibrary={openLibrary}
+    />,
     document.getElementById('app')!,
   );
 });

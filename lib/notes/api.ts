@@ -3,9 +3,11 @@
 // selection and anchoring). Pure: the popup passes the browser's transports; tests pass their own.
 import { createClient, type Transport } from '../messages';
 import { normalizeUrl } from '../url';
+import { unreachableReason } from '../reach';
 import type { Annotation, DeletedAnnotation } from './types';
 import type { AnchorReport, PageContext, PendingSelection, SaveNoteRequest } from './messages';
 import type { AnnotationPatch, NotesRepository } from './repository';
+import type { OpenPassageResult } from './open-passage';
 
 export interface NotesApi {
   readonly repository: NotesRepository;
@@ -25,6 +27,8 @@ export interface NotesApi {
   /** Re-anchors the page's notes and reports which it found; null when the tab cannot be reached. */
   refreshPage(): Promise<AnchorReport | null>;
   revealOnPage(id: string): Promise<boolean>;
+  /** Opens a note's page at its passage (the background does it, as the popup closes when a tab opens). */
+  openPassage(id: string): Promise<OpenPassageResult>;
   /** The tab's URL and title from the browser, for tabs without a content script. */
   tabInfo(): Promise<{ url: string; title: string } | null>;
 }
@@ -41,7 +45,12 @@ export function createNotesApi({ repository, toBackground, toTab, tabInfo = asyn
   const tab = toTab ? createClient(toTab) : null;
   return {
     repository,
-    save: (request) => repository.create({ ...request, url: normalizeUrl(request.url) }),
+    async save(request) {
+      // A note belongs to a web page: never to a blank tab or a browser page, which every such tab would share.
+      const refused = unreachableReason(request.url);
+      if (refused) throw new Error(`This note cannot be saved here. ${refused}`);
+      return repository.create({ ...request, url: normalizeUrl(request.url) });
+    },
     update: (id, patch, base) => repository.update(id, patch, base),
     remove: (id) => repository.remove(id),
     restore: (id) => repository.restore(id),
@@ -52,6 +61,7 @@ export function createNotesApi({ repository, toBackground, toTab, tabInfo = asyn
     pageContext: async () => (tab ? tab('notes/page-context', {}).catch(() => null) : null),
     refreshPage: async () => (tab ? tab('notes/page-refresh', {}).catch(() => null) : null),
     revealOnPage: async (id) => (tab ? tab('notes/page-reveal', { id }).catch(() => false) : false),
+    openPassage: (id) => bg('notes/open-passage', { id }),
     tabInfo: () => tabInfo().catch(() => null),
   };
 }

@@ -108,3 +108,40 @@ export function richText(text: string, words: readonly string[] = []): TextSegme
   if (at < text.length || segments.length === 0) segments.push({ parts: partsOf(text, at, text.length, marks) });
   return segments;
 }
+
+/**
+ * Where to cut a long text for its folded view: after `lines` lines or about `chars` characters, at a word; null
+ * when the whole text is short enough to show.
+ */
+export function foldPoint(text: string, chars = 280, lines = 4): number | null {
+  let cut = text.length;
+  let at = -1;
+  for (let line = 0; line < lines; line++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) break;
+    if (line === lines - 1) cut = at;
+  }
+  if (cut > chars) cut = chars;
+  // Only fold what saves a reader real scrolling: a few words more are shown rather than hidden.
+  if (text.length - cut < 40 && cut === chars) return null;
+  if (cut >= text.length) return null;
+  const space = text.lastIndexOf(' ', cut);
+  return space > cut * 0.7 ? space : cut;
+}
+
+/** The segments up to character `cut` of the text they were made from (a link cut short keeps its address). */
+export function clipSegments(segments: readonly TextSegment[], cut: number): TextSegment[] {
+  const out: TextSegment[] = [];
+  let left = cut;
+  for (const segment of segments) {
+    if (left <= 0) break;
+    const parts: TextPart[] = [];
+    for (const part of segment.parts) {
+      if (left <= 0) break;
+      parts.push(part.text.length <= left ? part : { text: part.text.slice(0, left), mark: part.mark });
+      left -= part.text.length;
+    }
+    out.push(segment.href ? { href: segment.href, parts } : { parts });
+  }
+  return out;
+}

@@ -10,6 +10,8 @@ export interface FoundItem {
   label: string;
   /** How many highlights on the page point at it. */
   count: number;
+  /** How the page writes it ("Assad", "al-Assad"), most frequent first. */
+  words: string[];
 }
 
 /**

@@ -3,7 +3,8 @@
 import { MATCH_CATEGORIES, type MatchCategory } from '../match/types';
 import type { Relevance } from '../match/relevance';
 import type { HighlightItem } from '../highlight/highlighter';
-import type { FoundItem, PageStatus, PageSummary } from './messages';
+import type { PageStatus, PageSummary } from './messages';
+import { foundItems } from './found';
 import { Timer } from './schedule';
 
 export interface SummaryInput {
@@ -22,15 +23,7 @@ export interface SummaryInput {
 
 export function summarize(input: SummaryInput): PageSummary {
   const byCategory = Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, 0])) as Record<MatchCategory, number>;
-  const found = new Map<string, FoundItem>();
-  for (const item of input.items) {
-    const { category, referenceId } = item.match;
-    byCategory[category]++;
-    const key = `${category} ${referenceId}`;
-    const seen = found.get(key);
-    if (seen) seen.count++;
-    else found.set(key, { referenceId, category, label: input.label(referenceId), count: 1 });
-  }
+  for (const item of input.items) byCategory[item.match.category]++;
   return {
     url: input.url,
     site: input.site,
@@ -38,7 +31,7 @@ export function summarize(input: SummaryInput): PageSummary {
     mode: input.mode,
     total: input.items.length,
     byCategory,
-    items: [...found.values()],
+    items: foundItems(input.items.map((item) => item.match), input.label),
     ...(input.relevance ? { onSubject: input.relevance.onSubject || input.everyPage === true } : {}),
     ...(input.relevance?.subject ? { subject: input.relevance.subject } : {}),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findLinks, findWords, richText } from '@/lib/notes/rich-text';
+import { clipSegments, findLinks, findWords, foldPoint, richText } from '@/lib/notes/rich-text';
 import { parseQuery } from '@/lib/notes/search';
 
 const words = (query: string) => parseQuery(query).words;
@@ -60,5 +60,34 @@ describe('richText', () => {
   test('plain text with no links and no search is one unmarked run (HTML stays text)', () => {
     expect(richText('<img src=x onerror=alert(1)>')).toEqual([{ parts: [{ text: '<img src=x onerror=alert(1)>', mark: false }] }]);
     expect(richText('')).toEqual([{ parts: [] }]);
+  });
+});
+
+describe('foldPoint', () => {
+  test('short texts are shown whole; long ones fold at a word near the limit, or after a few lines', () => {
+    expect(foldPoint('short note')).toBeNull();
+    // Only a few characters over the limit: shown whole rather than folded for one more line.
+    expect(foldPoint('x'.repeat(300))).toBeNull();
+    expect(foldPoint('x'.repeat(330))).toBe(280);
+    expect(foldPoint('x'.repeat(330), 300)).toBeNull();
+    const words = 'word '.repeat(100);
+    const cut = foldPoint(words)!;
+    expect(words[cut]).toBe(' ');
+    expect(cut).toBeLessThanOrEqual(280);
+    expect(foldPoint('a\nb\nc\nd\ne\nf')).toBe(7);
+    expect(foldPoint('a\nb\nc\nd')).toBeNull();
+  });
+});
+
+describe('clipSegments', () => {
+  test('keeps the first characters, marks and links included; a cut link keeps its whole address', () => {
+    const text = 'toll at https://un.example/syria-toll was revised';
+    const segments = richText(text, words('toll'));
+    const clipped = clipSegments(segments, 20);
+    expect(clipped.map((s) => s.parts.map((p) => p.text).join('')).join('')).toBe(text.slice(0, 20));
+    expect(clipped[1]).toEqual({ href: 'https://un.example/syria-toll', parts: [{ text: 'https://un.e', mark: false }] });
+    expect(clipped[0]!.parts[0]).toEqual({ text: 'toll', mark: true });
+    expect(clipSegments(segments, 0)).toEqual([]);
+    expect(clipSegments(segments, 1000)).toEqual(segments);
   });
 });

@@ -73,9 +73,9 @@ describe('page controller', () => {
     expect(s.status).toBe('settled');
     expect(s.byCategory).toEqual({ person: 1, place: 3, organization: 0, figure: 0, 'figure-differs': 0 });
     expect(s.items).toEqual([
-      { referenceId: 'person:ban', category: 'person', label: 'Ban Ki-moon', count: 1 },
-      { referenceId: 'place:aleppo', category: 'place', label: 'Aleppo', count: 2 },
-      { referenceId: 'place:homs', category: 'place', label: 'Homs', count: 1 },
+      { referenceId: 'person:ban', category: 'person', label: 'Ban Ki-moon', count: 1, words: ['Ban Ki-moon'] },
+      { referenceId: 'place:aleppo', category: 'place', label: 'Aleppo', count: 2, words: ['Aleppo'] },
+      { referenceId: 'place:homs', category: 'place', label: 'Homs', count: 1, words: ['Homs'] },
     ]);
     expect(reports.at(-1)?.total).toBe(4);
   });

@@ -14,7 +14,7 @@ import type { Envelope } from '@/lib/messages';
 const TAB = 7;
 
 function summary(status: PageStatus, total: number, extra: Partial<PageSummary> = {}): PageSummary {
-  const items = total ? [{ referenceId: 'place:aleppo', category: 'place' as const, label: 'Aleppo', count: total }] : [];
+  const items = total ? [{ referenceId: 'place:aleppo', category: 'place' as const, label: 'Aleppo', count: total, words: ['Aleppo'] }] : [];
   return {
     url: 'https://news.example/story', site: 'news.example', status, mode: 'css', total,
     byCategory: { person: 0, place: total, organization: 0, figure: 0, 'figure-differs': 0 }, items, ...extra,

@@ -74,9 +74,9 @@ test('both links lead to the notes page; the popup header leads back here', () =
   show();
   const links = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
   expect(links).toEqual(['chrome-extension://id/options.html', 'chrome-extension://id/options.html']);
-  render(<PopupHeader iconUrl="icon.svg" guideUrl="chrome-extension://id/welcome.html" />, root);
+  render(<PopupHeader iconUrl="icon.svg" guideUrl="chrome-extension://id/welcome.html" query="" onQuery={() => undefined} openLibrary={() => undefined} />, root);
   const guide = root.querySelector('a')!;
-  expect(guide.textContent).toBe('How it works');
+  expect(guide.textContent).toBe('Help');
   expect(guide.getAttribute('href')).toBe('chrome-extension://id/welcome.html');
   expect(guide.getAttribute('target')).toBe('_blank');
 });

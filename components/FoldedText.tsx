@@ -1,0 +1,46 @@
+// A note's text or quote, folded when it is long (a few lines with "Show more"), so one long note does not push
+// the others out of sight. It unfolds by itself when a searched word lies in the folded part.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { clipSegments, findWords, foldPoint, richText } from '@/lib/notes/rich-text';
+import { RichText } from './RichText';
+
+export interface FoldedTextProps {
+  text: string;
+  /** Searched words, folded (lib/notes/search.ts parseQuery), to mark. */
+  words?: readonly string[];
+  /** A quote from the page (a blockquote, no links made) or the reader's note (a paragraph, links made). */
+  kind: 'quote' | 'note';
+  class?: string;
+  testId?: string;
+}
+
+const NONE: readonly string[] = [];
+
+export function FoldedText({ text, words = NONE, kind, class: className, testId }: FoldedTextProps) {
+  const segments = useMemo(() => (kind === 'note' ? richText(text, words) : [{ parts: richText(text, words).flatMap((s) => s.parts) }]), [text, words, kind]);
+  const cut = useMemo(() => foldPoint(text), [text]);
+  const matchHidden = useMemo(() => cut !== null && findWords(text, words).some(([, end]) => end > cut), [text, words, cut]);
+  const [open, setOpen] = useState(matchHidden);
+  useEffect(() => {
+    if (matchHidden) setOpen(true);
+  }, [matchHidden]);
+
+  const folded = cut !== null && !open;
+  const shown = folded ? clipSegments(segments, cut) : segments;
+  const body = (
+    <>
+      <RichText segments={shown} />
+      {folded ? '…' : null}
+    </>
+  );
+  return (
+    <div class={`bs-folded${className ? ` ${className}` : ''}`}>
+      {kind === 'quote' ? <blockquote class="bs-quote" data-testid={testId}>{body}</blockquote> : <p class="bs-note-text" data-testid={testId}>{body}</p>}
+      {cut !== null ? (
+        <button type="button" class="bs-link bs-fold" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Show less' : kind === 'quote' ? 'Show the whole quote' : 'Show the whole note'}
+        </button>
+      ) : null}
+    </div>
+  );
+}

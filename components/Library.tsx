@@ -1,0 +1,267 @@
+// The notes library ("Backstory — notes & settings", the extension's options page): every note across sites, to
+// search, filter, sort, edit, delete (with Undo: deleted notes wait in the trash), select many and act on them,
+// and open at their passage; the reader's settings; import, export and delete-all. It reads and writes through its
+// own notes repository and reloads when another of Backstory's pages changes notes.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TransferApi } from '@/lib/export/transfer';
+import type { AnnotationPatch, NotesRepository } from '@/lib/notes/repository';
+import { filterAnnotations, isEmptyFilter, type AnnotationFilter } from '@/lib/export/filter';
+import { downloadExport } from '@/lib/export/download';
+import type { ExportFormat } from '@/lib/export/formats';
+import { isNoteOrder, sortNotes, type NoteOrder } from '@/lib/notes/order';
+import { parseQuery } from '@/lib/notes/search';
+import { noteLabel } from '@/lib/notes/describe';
+import { siteOf } from '@/lib/url';
+import type { Annotation, DeletedAnnotation } from '@/lib/notes/types';
+import type { SettingsArea, SettingsChangeEvent } from '@/lib/page/settings';
+import type { OpenPassageResult } from '@/lib/notes/open-passage';
+import { LibraryFilters } from './LibraryFilters';
+import { LibraryActions } from './LibraryActions';
+import { LibraryList } from './LibraryList';
+import { LibrarySettings } from './LibrarySettings';
+import { OptionsExport } from './OptionsExport';
+import { OptionsImport } from './OptionsImport';
+import { OptionsDeleteAll } from './OptionsDeleteAll';
+import { RecentlyDeleted } from './RecentlyDeleted';
+import { StorageFault } from './StorageFault';
+import { UndoBar } from './UndoBar';
+import { errorText, useTask } from './use-task';
+
+export interface LibraryProps {
+  repository: NotesRepository;
+  api: TransferApi;
+  /** Opens a note's page at its passage and shows the note (the background does it: `notes/open-passage`). */
+  openPassage(id: string): Promise<OpenPassageResult>;
+  /** The reader's settings: browser.storage.local and its change event. */
+  settingsArea: SettingsArea;
+  settingsChanges: SettingsChangeEvent;
+  /** Subscribes to changes made in other contexts; returns the unsubscribe. */
+  watchChanges?(listener: () => void): () => void;
+}
+
+const ORDER_KEY = 'backstory.libraryOrder';
+
+function rememberedOrder(): NoteOrder {
+  try {
+    const saved = localStorage.getItem(ORDER_KEY);
+    return isNoteOrder(saved) ? saved : 'newest';
+  } catch {
+    return 'newest';
+  }
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+interface Undo {
+  message: string;
+  ids: string[];
+}
+
+export function Library({ repository, api, openPassage, settingsArea, settingsChanges, watchChanges }: LibraryProps) {
+  const [notes, setNotes] = useState<Annotation[] | null>(null);
+  const [deleted, setDeleted] = useState<DeletedAnnotation[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<AnnotationFilter>({});
+  const [order, setOrderState] = useState<NoteOrder>(rememberedOrder);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const bulk = useTask();
+  const opening = useTask();
+  const lastClicked = useRef<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const [all, trash] = await Promise.all([repository.listAll(), repository.listDeleted()]);
+      setNotes(all);
+      setDeleted(trash);
+      setLoadError(null);
+      // A note deleted elsewhere is no longer selected.
+      setSelected((s) => {
+        const live = new Set(all.map((n) => n.id));
+        const kept = [...s].filter((id) => live.has(id));
+        return kept.length === s.size ? s : new Set(kept);
+      });
+    } catch (e) {
+      setLoadError(`Could not read your notes: ${errorText(e)}`);
+    }
+  }, [repository]);
+  useEffect(() => void reload(), [reload]);
+  useEffect(() => watchChanges?.(() => void reload()), [watchChanges, reload]);
+
+  const setOrder = (next: NoteOrder) => {
+    setOrderState(next);
+    try {
+      localStorage.setItem(ORDER_KEY, next);
+    } catch {
+      // Not remembering the order is harmless.
+    }
+  };
+
+  const all = notes ?? [];
+  const shown = useMemo(() => sortNotes(filterAnnotations(all, filter), order), [all, filter, order]);
+  const query = useMemo(() => parseQuery(filter.text ?? ''), [filter.text]);
+  const pages = useMemo(() => new Set(all.map((a) => a.url)).size, [all]);
+  const sites = useMemo(() => new Set(all.map((a) => siteOf(a.url))).size, [all]);
+  const selectedShown = useMemo(() => shown.filter((n) => selected.has(n.id)).length, [shown, selected]);
+  const filtered = !isEmptyFilter(filter);
+
+  const select = (note: Annotation, on: boolean, extend: boolean) => {
+    const next = new Set(selected);
+    // Shift+click selects (or clears) every note from the last one clicked to this one, as file lists do.
+    const from = extend && lastClicked.current ? shown.findIndex((n) => n.id === lastClicked.current) : -1;
+    const to = shown.findIndex((n) => n.id === note.id);
+    const range = from >= 0 && to >= 0 ? shown.slice(Math.min(from, to), Math.max(from, to) + 1) : [note];
+    for (const n of range) (on ? next.add(n.id) : next.delete(n.id));
+    lastClicked.current = note.id;
+    setSelected(next);
+  };
+  const selectShown = (on: boolean) => {
+    const next = new Set(selected);
+    for (const n of shown) (on ? next.add(n.id) : next.delete(n.id));
+    setSelected(next);
+  };
+
+  const update = async (note: Annotation, patch: AnnotationPatch) => {
+    const base: AnnotationPatch = {};
+    if (patch.text !== undefined) base.text = note.text;
+    if (patch.tags !== undefined) base.tags = note.tags;
+    const next = await repository.update(note.id, patch, base);
+    setNotes((list) => list?.map((n) => (n.id === next.id ? next : n)) ?? null);
+  };
+
+  // One note's delete never waits for a bulk action to finish; its failure shows where the bulk actions report.
+  const removeOne = (note: Annotation) => {
+    repository.remove(note.id).then(
+      async (gone) => {
+        if (gone) setUndo({ message: `Note deleted: ${noteLabel(gone, 50)}.`, ids: [gone.id] });
+        await reload();
+      },
+      (e: unknown) => bulk.setStatus({ error: true, text: errorText(e) }),
+    );
+  };
+  const removeSelected = () => {
+    const ids = [...selected];
+    void bulk.run(async () => {
+      const gone = await repository.removeMany(ids);
+      setSelected(new Set());
+      setUndo({ message: `${count(gone.length, 'note')} deleted.`, ids: gone });
+      await reload();
+    }, (m) => m);
+  };
+  const undoDelete = (ids: readonly string[]) => {
+    setUndo(null);
+    void bulk.run(async () => {
+      const back = ids.length === 1 ? [await repository.restore(ids[0]!)].length : await repository.restoreMany(ids);
+      await reload();
+      return `${count(back, 'note')} restored.`;
+    }, (m) => m);
+  };
+  const exportSelected = (format: ExportFormat) =>
+    void bulk.run(async () => {
+      const file = await api.exportFile(format, { kind: 'ids', ids: [...selected] });
+      downloadExport(file);
+      return `Saved ${count(file.count, 'note')} to ${file.filename}.`;
+    }, (m) => `Export failed: ${m}`);
+  const tagSelected = (tag: string, action: 'add' | 'remove') =>
+    void bulk.run(async () => {
+      const { changed, full } = await repository.tagMany([...selected], tag, action);
+      await reload();
+      const done = action === 'add' ? `Tagged ${count(changed, 'note')} #${tag}` : `Removed #${tag} from ${count(changed, 'note')}`;
+      return `${done}.${full > 0 ? ` ${count(full, 'note')} already had as many tags as a note can hold and ${full === 1 ? 'was' : 'were'} left as ${full === 1 ? 'it was' : 'they were'}.` : ''}`;
+    }, (m) => m);
+  const open = (note: Annotation) =>
+    void opening.run(async () => {
+      const result = await openPassage(note.id);
+      if (note.target && !result.revealed) return `The page is open, but the passage “${noteLabel({ ...note, text: '' }, 50).replace(/^“|”$/g, '')}” was not found on it (the article may have changed).`;
+      return undefined;
+    }, (m) => `Could not open the page: ${m}`);
+
+  const recovered = repository.recovered;
+  return (
+    <main class="bs-library">
+      <header class="bs-library-header">
+        <h1>Backstory — notes &amp; settings</h1>
+        <nav aria-label="On this page">
+          <a href="#notes">Notes</a>
+          <a href="#settings">Settings</a>
+          <a href="#transfer">Import and export</a>
+        </nav>
+        <p class="bs-muted" role="status" data-testid="summary">
+          {notes === null
+            ? loadError ? '' : 'Loading…'
+            : `${count(all.length, 'note')} on ${count(pages, 'page')}${all.length > 0 ? ` across ${count(sites, 'site')}` : ''}.`}
+        </p>
+        {loadError ? <p class="bs-error" role="alert">{loadError}</p> : null}
+        {recovered > 0 && notes !== null ? (
+          <p class="bs-hint" data-testid="recovered">
+            The browser had lost Backstory's notes database; {recovered} note{recovered === 1 ? ' was' : 's were'} restored from Backstory's backup.
+          </p>
+        ) : null}
+      </header>
+
+      <StorageFault repository={repository} api={api} />
+
+      <section id="notes" class="bs-library-notes" aria-labelledby="bs-notes-title">
+        <h2 id="bs-notes-title">Notes</h2>
+        <LibraryFilters notes={all} filter={filter} onChange={setFilter} order={order} onOrder={setOrder} />
+        <div class="bs-shown">
+        <p class="bs-muted" aria-live="polite" data-testid="shown-count">
+          {notes === null
+            ? ''
+            : all.length === 0
+              ? 'No notes yet. Write one from the popup on a news page, or import a file below.'
+              : filtered
+                ? `${count(shown.length, 'note')} of ${all.length.toLocaleString()} shown.`
+                : `All ${count(all.length, 'note')}.`}
+        </p>
+          {filtered ? <button type="button" onClick={() => setFilter({})}>Clear filters</button> : null}
+        </div>
+        <p class={opening.status?.error ? 'bs-error' : 'bs-hint'} role={opening.status?.error ? 'alert' : 'status'} data-testid="open-status">
+          {opening.busy ? 'Opening the page…' : (opening.status?.text ?? '')}
+        </p>
+        {undo ? <UndoBar message={undo.message} onUndo={() => undoDelete(undo.ids)} onExpire={() => setUndo(null)} timeoutMs={15_000} /> : null}
+        {all.length > 0 ? (
+          <LibraryActions
+            shown={shown.length}
+            selected={selected.size}
+            selectedShown={selectedShown}
+            busy={bulk.busy}
+            status={bulk.status}
+            onSelectShown={selectShown}
+            onClear={() => setSelected(new Set())}
+            onDelete={removeSelected}
+            onExport={exportSelected}
+            onTag={tagSelected}
+          />
+        ) : null}
+        <LibraryList
+          notes={shown}
+          order={order}
+          listKey={`${JSON.stringify(filter)} ${order}`}
+          words={query.words}
+          tagTerms={query.tags}
+          selected={selected}
+          onSelect={select}
+          onUpdate={update}
+          onDelete={removeOne}
+          onOpen={open}
+        />
+        <RecentlyDeleted deleted={deleted} onRestore={(id) => undoDelete([id])} title="Recently deleted" showPage />
+      </section>
+
+      <section id="settings" aria-labelledby="bs-settings-title">
+        <h2 id="bs-settings-title">Settings</h2>
+        <LibrarySettings area={settingsArea} changes={settingsChanges} />
+      </section>
+
+      <section id="transfer" aria-labelledby="bs-transfer-title">
+        <h2 id="bs-transfer-title">Import and export</h2>
+        <div class="bs-tools">
+          <OptionsExport api={api} filter={filter} total={all.length} shown={shown.length} />
+          <OptionsImport api={api} onImported={() => void reload()} />
+        </div>
+        <OptionsDeleteAll api={api} total={all.length} onChanged={() => void reload()} />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,72 @@
+// The notes library's search, order and filters: words (marked in the list), site, tag, the reference item notes
+// are linked to, the days they were written on. Each list says what it holds, with counts.
+import { useMemo } from 'preact/hooks';
+import { NO_SITE, referenceFacets, siteFacets, tagFacets, type AnnotationFilter } from '@/lib/export/filter';
+import { NOTE_ORDER_LABELS, isNoteOrder, type NoteOrder } from '@/lib/notes/order';
+import type { Annotation } from '@/lib/notes/types';
+import { tagText } from './NoteTags';
+
+export interface LibraryFiltersProps {
+  notes: readonly Annotation[];
+  filter: AnnotationFilter;
+  onChange(filter: AnnotationFilter): void;
+  order: NoteOrder;
+  onOrder(order: NoteOrder): void;
+}
+
+const valueOf = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+
+export function LibraryFilters({ notes, filter, onChange, order, onOrder }: LibraryFiltersProps) {
+  const sites = useMemo(() => siteFacets(notes), [notes]);
+  const tags = useMemo(() => tagFacets(notes), [notes]);
+  const references = useMemo(() => referenceFacets(notes), [notes]);
+  const set = (patch: Partial<AnnotationFilter>) => onChange({ ...filter, ...patch });
+  return (
+    <form class="bs-filters" role="search" aria-label="Search and filter notes" onSubmit={(e) => e.preventDefault()}>
+      <div class="bs-field bs-field-wide">
+        <label for="bs-filter-text">Search</label>
+        <input
+          id="bs-filter-text"
+          type="search"
+          placeholder="Words in notes, quotes and page titles; #tag"
+          value={filter.text ?? ''}
+          onInput={(e) => set({ text: valueOf(e) })}
+        />
+      </div>
+      <div class="bs-field">
+        <label for="bs-order">Order</label>
+        <select id="bs-order" value={order} onChange={(e) => { const v = valueOf(e); if (isNoteOrder(v)) onOrder(v); }}>
+          {(Object.keys(NOTE_ORDER_LABELS) as NoteOrder[]).map((o) => <option key={o} value={o}>{NOTE_ORDER_LABELS[o]}</option>)}
+        </select>
+      </div>
+      <div class="bs-field">
+        <label for="bs-filter-site">Site</label>
+        <select id="bs-filter-site" value={filter.site ?? ''} onChange={(e) => set({ site: valueOf(e) })}>
+          <option value="">All sites</option>
+          {sites.map((s) => <option key={s.value} value={s.value}>{`${s.value === NO_SITE ? 'Not a web page' : s.value} (${s.count})`}</option>)}
+        </select>
+      </div>
+      <div class="bs-field">
+        <label for="bs-filter-tag">Tag</label>
+        <select id="bs-filter-tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: valueOf(e) })}>
+          <option value="">Any tag</option>
+          {tags.map((t) => <option key={t.value} value={t.value}>{`${tagText(t.value)} (${t.count})`}</option>)}
+        </select>
+      </div>
+      <div class="bs-field">
+        <label for="bs-filter-reference">Linked to</label>
+        <select id="bs-filter-reference" value={filter.reference ?? ''} onChange={(e) => set({ reference: valueOf(e) })}>
+          <option value="">Anything or nothing</option>
+          {references.map((r) => <option key={r.value} value={r.value}>{`${r.label} (${r.count})`}</option>)}
+        </select>
+      </div>
+      <fieldset class="bs-field bs-dates">
+        <legend>Written</legend>
+        <label for="bs-filter-from">from</label>
+        <input id="bs-filter-from" type="date" value={filter.from ?? ''} max={filter.to || undefined} onInput={(e) => set({ from: valueOf(e) })} />
+        <label for="bs-filter-to">to</label>
+        <input id="bs-filter-to" type="date" value={filter.to ?? ''} min={filter.from || undefined} onInput={(e) => set({ to: valueOf(e) })} />
+      </fieldset>
+    </form>
+  );
+}

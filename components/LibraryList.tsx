@@ -1,0 +1,95 @@
+// The notes the library's filters show, in the chosen order, a page of the list at a time so 10,000 notes open
+// fast. Orders that go page by page (by site, reading order) head each page once; the others say on each note
+// which page it is on.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Annotation } from '@/lib/notes/types';
+import type { AnnotationPatch } from '@/lib/notes/repository';
+import { groupsByPage, type NoteOrder } from '@/lib/notes/order';
+import { titleFor } from '@/lib/notes/group';
+import { richText } from '@/lib/notes/rich-text';
+import { siteOf, webHref } from '@/lib/url';
+import { NoteItem } from './NoteItem';
+import { RichText } from './RichText';
+
+export interface LibraryListProps {
+  /** Already filtered and sorted. */
+  notes: readonly Annotation[];
+  order: NoteOrder;
+  /** Changes when the reader asks for another list (new filters or order): the list starts again at its top. */
+  listKey: string;
+  words: readonly string[];
+  tagTerms: readonly string[];
+  selected: ReadonlySet<string>;
+  onSelect(note: Annotation, selected: boolean, extend: boolean): void;
+  onUpdate(note: Annotation, patch: AnnotationPatch): Promise<void>;
+  onDelete(note: Annotation): void;
+  onOpen(note: Annotation): void;
+}
+
+export const LIBRARY_STEP = 50;
+
+interface Run {
+  url: string;
+  notes: Annotation[];
+}
+
+export function LibraryList(props: LibraryListProps) {
+  const { notes, order, listKey, words, tagTerms, selected, onSelect, onUpdate, onDelete, onOpen } = props;
+  const [limit, setLimit] = useState(LIBRARY_STEP);
+  useEffect(() => setLimit(LIBRARY_STEP), [listKey]);
+  const grouped = groupsByPage(order);
+  const shown = notes.slice(0, limit);
+  // Consecutive notes on one page, for the orders that go page by page.
+  const runs = useMemo(() => {
+    const out: Run[] = [];
+    for (const note of shown) {
+      const last = out.at(-1);
+      if (grouped && last?.url === note.url) last.notes.push(note);
+      else out.push({ url: note.url, notes: [note] });
+    }
+    return out;
+  }, [shown, grouped]);
+
+  if (notes.length === 0) return null;
+  const item = (note: Annotation) => (
+    <NoteItem
+      key={note.id}
+      note={note}
+      words={words}
+      tagTerms={tagTerms}
+      showPage={!grouped}
+      selected={selected.has(note.id)}
+      onSelect={onSelect}
+      onUpdate={onUpdate}
+      onDelete={onDelete}
+      onOpen={onOpen}
+    />
+  );
+  return (
+    <div class="bs-library-list">
+      {grouped ? (
+        runs.map((run, i) => {
+          const first = run.notes[0]!;
+          const href = webHref(run.url);
+          const title = titleFor(first);
+          return (
+            <section class="bs-page" key={`${run.url} ${i}`} aria-label={`Notes on ${title}`}>
+              <h3 class="bs-page-title">
+                {href ? <a href={href} target="_blank" rel="noopener noreferrer"><RichText segments={richText(title, words)} /></a> : <RichText segments={richText(title, words)} />}
+                <span class="bs-site"> · {siteOf(run.url) || 'not a web page'}</span>
+              </h3>
+              <ul class="bs-note-list">{run.notes.map(item)}</ul>
+            </section>
+          );
+        })
+      ) : (
+        <ul class="bs-note-list" aria-label="Notes">{shown.map(item)}</ul>
+      )}
+      {notes.length > limit ? (
+        <button type="button" class="bs-more" onClick={() => setLimit(limit + LIBRARY_STEP)}>
+          Show {Math.min(LIBRARY_STEP, notes.length - limit)} more ({(notes.length - limit).toLocaleString()} not shown yet)
+        </button>
+      ) : null}
+    </div>
+  );
+}

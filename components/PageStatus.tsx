@@ -1,0 +1,114 @@
+// The popup's one line on what Backstory found on the tab ("12 highlights: Assad ×4 · Aleppo ×3 …", in the page's
+// own words), which opens on a list of every item (choosing one scrolls the page to it and opens its card) and the
+// controls for this site: Backstory on or off here, and which kinds of highlight are shown.
+import { useEffect, useState } from 'preact/hooks';
+import { MATCH_CATEGORIES, type MatchCategory } from '@/lib/match/types';
+import { CATEGORY_STYLES } from '@/lib/highlight/styles';
+import type { FoundItem, PageSummary } from '@/lib/page/messages';
+import { isSiteEnabled, loadSettings, saveSettings, watchSettings, withCategory, withSite, type Settings } from '@/lib/page/settings';
+import { pageClient, usePageSummary } from './hooks/usePageSummary';
+import { CategorySample } from './CategorySample';
+import { errorText } from './use-task';
+
+export interface PageStatusProps {
+  tabId: number;
+  /** Opens the notes library at its settings. */
+  openSettings(): void;
+}
+
+/** How the line names an item: the page's most frequent spelling, and how often. */
+const itemText = (item: FoundItem) => `${item.words[0] ?? item.label}${item.count > 1 ? ` ×${item.count}` : ''}`;
+
+/** The line, before the list opens; null when there is something to list. */
+function statusText(summary: PageSummary | null): string | null {
+  if (!summary) return 'Reading the page…';
+  switch (summary.status) {
+    case 'off':
+      return `Backstory is off on ${summary.site}.`;
+    case 'starting':
+      return 'Reading the page…';
+    case 'running':
+      return summary.total === 0 ? 'Reading the page…' : null;
+    case 'settled':
+      return summary.total === 0 ? 'Nothing from the reference in this article.' : null;
+  }
+}
+
+export function PageStatus({ tabId, openSettings }: PageStatusProps) {
+  const { summary } = usePageSummary(tabId);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void loadSettings(browser.storage.local).then(setSettings);
+    return watchSettings(browser.storage.onChanged, setSettings);
+  }, []);
+
+  const save = (next: Settings) => {
+    setSettings(next);
+    saveSettings(browser.storage.local, next).catch((e: unknown) => setError(`Could not save the setting: ${errorText(e)}`));
+  };
+  const reveal = (referenceId: string) => void pageClient(tabId)('page/reveal', { referenceId }).catch(() => undefined);
+  const line = statusText(summary);
+  const site = summary?.site;
+  const items = summary && summary.status !== 'off' ? summary.items : [];
+  return (
+    <details class="bs-found" data-section="found">
+      <summary>
+        {line !== null ? (
+          <span role="status">{line}</span>
+        ) : (
+          <>
+            <span role="status" data-total={summary!.total}>{summary!.total} highlight{summary!.total === 1 ? '' : 's'}</span>
+            <span class="bs-found-preview">: {items.slice(0, 6).map(itemText).join(' · ')}{items.length > 6 ? ' …' : ''}</span>
+          </>
+        )}
+      </summary>
+      <div class="bs-found-body">
+        {items.length > 0 ? (
+          <ul class="bs-found-items" aria-label="Found on this page">
+            {items.map((item) => (
+              <li key={`${item.category} ${item.referenceId}`}>
+                <button
+                  type="button"
+                  class="bs-link"
+                  data-reference-id={item.referenceId}
+                  aria-label={`${item.words[0] ?? item.label}: show it on the page`}
+                  onClick={() => reveal(item.referenceId)}
+                >
+                  <CategorySample category={item.category}>{item.words[0] ?? item.label}</CategorySample>
+                </button>
+                <span class="bs-muted">
+                  {item.count > 1 ? ` ×${item.count}` : ''}
+                  {' · '}
+                  {item.words.length > 1 || item.words[0] !== item.label ? `${item.label}, ` : ''}
+                  {CATEGORY_STYLES[item.category].label.toLowerCase()}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {settings ? (
+          <div class="bs-site-controls">
+            {site ? (
+              <label>
+                <input type="checkbox" data-control="site" checked={isSiteEnabled(settings, site)} onChange={(e) => save(withSite(settings, site, e.currentTarget.checked))} />{' '}
+                Backstory on this site <span class="bs-muted">({site})</span>
+              </label>
+            ) : null}
+            <fieldset class="bs-categories">
+              <legend>Show</legend>
+              {MATCH_CATEGORIES.map((c: MatchCategory) => (
+                <label key={c}>
+                  <input type="checkbox" data-control="category" data-category={c} checked={settings.categories[c]} onChange={(e) => save(withCategory(settings, c, e.currentTarget.checked))} />{' '}
+                  <CategorySample category={c}>{CATEGORY_STYLES[c].label}</CategorySample>
+                </label>
+              ))}
+            </fieldset>
+            <button type="button" class="bs-link" onClick={openSettings}>More settings</button>
+          </div>
+        ) : null}
+        {error ? <p class="bs-error" role="alert">{error}</p> : null}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,378 @@
+// The notes library (the options page) over a real repository (fake-indexeddb): sort, filter, search with marks,
+// edit, delete with undo, selection and actions on many notes, open at passage, settings; import, export, delete
+// all and a storage fault.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { IDBFactory } from 'fake-indexeddb';
+import { openRepository, type NotesRepository } from '@/lib/notes/repository';
+import { createTransferApi, type TransferApi } from '@/lib/export/transfer';
+import { exportAnnotations } from '@/lib/export/export';
+import type { OpenPassageResult } from '@/lib/notes/open-passage';
+import { SETTINGS_KEY, defaultSettings, withSite, type SettingsArea, type SettingsChangeEvent } from '@/lib/page/settings';
+import type { Annotation } from '@/lib/notes/types';
+import { Library } from '@/components/Library';
+import { LIBRARY_STEP } from '@/components/LibraryList';
+import { note } from '../export/helpers';
+
+let repository: NotesRepository;
+let api: TransferApi;
+let root: HTMLElement;
+let downloads: string[];
+let opened: string[];
+let openResult: OpenPassageResult;
+let stored: Record<string, unknown>;
+let area: SettingsArea;
+let changes: SettingsChangeEvent;
+let listeners: Set<(c: Record<string, { newValue?: unknown }>, area: string) => void>;
+
+beforeEach(() => {
+  localStorage.clear();
+  repository = openRepository(new IDBFactory());
+  api = createTransferApi({ repository, tabUrl: async () => undefined, estimate: async () => ({ quota: 1e9, usage: 0 }) });
+  URL.createObjectURL = vi.fn(() => 'blob:test');
+  URL.revokeObjectURL = vi.fn();
+  downloads = [];
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { downloads.push(this.download); });
+  opened = [];
+  openResult = { tabId: 3, opened: true, revealed: true };
+  stored = {};
+  listeners = new Set();
+  area = {
+    get: async (key) => ({ [key]: stored[key] }),
+    set: async (items) => {
+      Object.assign(stored, items);
+      for (const l of listeners) l(Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }])), 'local');
+    },
+  };
+  changes = { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) };
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+});
+afterEach(async () => {
+  await act(async () => { render(null, root); });
+  vi.restoreAllMocks();
+});
+
+const eventually = (assertion: () => void) => vi.waitFor(assertion, { timeout: 5000, interval: 20 });
+const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
+const all = (sel: string) => [...root.querySelectorAll(sel)];
+const text = (sel: string) => q(sel)?.textContent ?? null;
+const button = (label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === label) ?? null;
+const listed = () => all('.bs-library-list .bs-note').map((e) => e.getAttribute('data-note-id'));
+
+async function mount() {
+  await act(async () => {
+    render(
+      <Library
+        repository={repository}
+        api={api}
+        openPassage={async (id) => { opened.push(id); return openResult; }}
+        settingsArea={area}
+        settingsChanges={changes}
+      />,
+      root,
+    );
+  });
+  await eventually(() => expect(text('[data-testid=summary]')).not.toBe('Loading…'));
+}
+
+/** A chosen file; jsdom's File has no text(), which the browser's has. */
+function fileOf(content: string, name: string): File {
+  return Object.assign(new File([content], name), { text: async () => content });
+}
+
+async function chooseFile(file: File) {
+  const input = q<HTMLInputElement>('#bs-import-file')!;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
+}
+
+async function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  await act(async () => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function choose(el: HTMLSelectElement, value: string) {
+  await act(async () => {
+    el.value = value;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+async function click(el: Element | null | undefined, init: MouseEventInit = {}) {
+  if (!el) throw new Error('nothing to click');
+  await act(async () => { el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init })); });
+}
+
+const ALEPPO = { id: 'place:aleppo', kind: 'entity' as const, label: 'Aleppo' };
+const day = (d: number, h = 10) => new Date(2026, 0, d, h).toISOString();
+/** Four notes on three pages of two sites, written on four days. */
+function library(): Annotation[] {
+  return [
+    note({ id: 'a1', url: 'https://www.bbc.co.uk/news/aleppo', title: 'Aleppo under siege', created: day(2), modified: day(2), text: 'Toll in Aleppo, check it', tags: ['casualties'], reference: ALEPPO, target: { quote: { type: 'TextQuoteSelector', exact: 'more than 70,000 people', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 500, end: 523 } } }),
+    note({ id: 'a2', url: 'https://www.bbc.co.uk/news/aleppo', title: 'Aleppo under siege', created: day(4), modified: day(4), text: 'The lede', tags: ['UN'], target: { quote: { type: 'TextQuoteSelector', exact: 'Fighting continued', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 10, end: 28 } } }),
+    note({ id: 'b1', url: 'https://apnews.com/homs', title: 'Hôpital de Homs', created: day(3), modified: day(3), text: 'Hôpital bombardé', tags: ['Homs'], target: undefined }),
+    note({ id: 'c1', url: 'https://apnews.com/damascus', title: 'Damascus', created: day(1), modified: day(1), text: 'Page note on Damascus', tags: [], target: undefined, reference: ALEPPO }),
+  ];
+}
+
+describe('the notes library: finding notes', { timeout: 30_000 }, () => {
+  test('every note across sites, newest first; sorted oldest first, by site, or in reading order (page by page)', async () => {
+    await repository.importRecords(library());
+    await mount();
+    expect(text('h1')).toBe('Backstory — notes & settings');
+    expect(text('[data-testid=summary]')).toBe('4 notes on 3 pages across 2 sites.');
+    await eventually(() => expect(listed()).toEqual(['a2', 'b1', 'a1', 'c1']));
+    // Flat orders say on each note which page and site it is on.
+    expect(text('[data-note-id=b1] .bs-note-page')).toBe('Hôpital de Homs · apnews.com');
+    const order = q<HTMLSelectElement>('#bs-order')!;
+    expect([...order.options].map((o) => o.text)).toEqual(['Newest first', 'Oldest first', 'By site', 'Reading order']);
+    await choose(order, 'oldest');
+    expect(listed()).toEqual(['c1', 'a1', 'b1', 'a2']);
+    await choose(order, 'site');
+    // apnews.com before bbc.co.uk; pages by title; each page in reading order, headed once.
+    expect(listed()).toEqual(['c1', 'b1', 'a2', 'a1']);
+    expect(all('.bs-page-title').map((h) => h.textContent)).toEqual(['Damascus · apnews.com', 'Hôpital de Homs · apnews.com', 'Aleppo under siege · bbc.co.uk']);
+    expect(q('.bs-library-list .bs-note-page')).toBeNull();
+    await choose(order, 'reading');
+    expect(listed()).toEqual(['a2', 'a1', 'b1', 'c1']);
+    // The order is remembered for the next visit.
+    await act(async () => { render(null, root); });
+    await mount();
+    await eventually(() => expect(listed()).toEqual(['a2', 'a1', 'b1', 'c1']));
+  });
+
+  test('filters by site, tag, linked reference item and the days notes were written; text search marks what matched', async () => {
+    await repository.importRecords(library());
+    await mount();
+    await eventually(() => expect(listed()).toHaveLength(4));
+    await choose(q<HTMLSelectElement>('#bs-filter-site')!, 'apnews.com');
+    expect(listed()).toEqual(['b1', 'c1']);
+    expect(text('[data-testid=shown-count]')).toBe('2 notes of 4 shown.');
+    await choose(q<HTMLSelectElement>('#bs-filter-site')!, '');
+    const references = q<HTMLSelectElement>('#bs-filter-reference')!;
+    expect([...references.options].map((o) => o.text)).toEqual(['Anything or nothing', 'Aleppo (2)']);
+    await choose(references, 'place:aleppo');
+    expect(listed()).toEqual(['a1', 'c1']);
+    await choose(references, '');
+    expect([...q<HTMLSelectElement>('#bs-filter-tag')!.options].map((o) => o.text)).toEqual(['Any tag', '#casualties (1)', '#Homs (1)', '#UN (1)']);
+    await choose(q<HTMLSelectElement>('#bs-filter-tag')!, 'UN');
+    expect(listed()).toEqual(['a2']);
+    await click(button('Clear filters'));
+    expect(listed()).toHaveLength(4);
+    await typeInto(q<HTMLInputElement>('#bs-filter-from')!, '2026-01-02');
+    await typeInto(q<HTMLInputElement>('#bs-filter-to')!, '2026-01-03');
+    expect(listed()).toEqual(['b1', 'a1']);
+    await click(button('Clear filters'));
+
+    await typeInto(q<HTMLInputElement>('#bs-filter-text')!, 'hopital');
+    expect(listed()).toEqual(['b1']);
+    expect(all('[data-note-id=b1] mark').map((m) => m.textContent)).toEqual(['Hôpital', 'Hôpital']);
+    await typeInto(q<HTMLInputElement>('#bs-filter-text')!, '70,000');
+    expect(all('[data-note-id=a1] .bs-quote mark').map((m) => m.textContent)).toEqual(['70,000']);
+  });
+
+  test('a long list shows a page at a time, and starts again at the top when the filters change', async () => {
+    await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}`, tags: i % 2 ? ['odd'] : [] })));
+    await mount();
+    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
+    await click(button('Show 10 more (10 not shown yet)'));
+    expect(listed()).toHaveLength(LIBRARY_STEP + 10);
+    await choose(q<HTMLSelectElement>('#bs-filter-tag')!, 'odd');
+    expect(listed()).toHaveLength(30);
+  });
+});
+
+describe('the notes library: acting on notes', { timeout: 30_000 }, () => {
+  test('edit in place, delete with Undo (focus on it), and a deleted note listed for restoring', async () => {
+    await repository.importRecords(library());
+    await mount();
+    await eventually(() => expect(listed()).toHaveLength(4));
+    await click(q('[data-note-id=b1] [aria-label^="Edit note"]'));
+    const editor = q<HTMLTextAreaElement>('#bs-edit-b1')!;
+    await eventually(() => expect(document.activeElement).toBe(editor));
+    await typeInto(editor, 'Hôpital bombardé le 3 janvier');
+    await typeInto(q<HTMLInputElement>('#bs-edit-b1-tags')!, 'Homs, hospitals');
+    await act(async () => { editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })); });
+    await eventually(() => expect(text('[data-note-id=b1] .bs-note-text')).toBe('Hôpital bombardé le 3 janvier'));
+    expect(await repository.get('b1')).toMatchObject({ text: 'Hôpital bombardé le 3 janvier', tags: ['Homs', 'hospitals'] });
+
+    await click(q('[data-note-id=b1] [aria-label^="Delete note"]'));
+    await eventually(() => expect(listed()).toEqual(['a2', 'a1', 'c1']));
+    expect(text('.bs-undo span')).toBe('Note deleted: Hôpital bombardé le 3 janvier.');
+    await eventually(() => expect(document.activeElement).toBe(button('Undo')));
+    expect(text('.bs-deleted summary')).toBe('Recently deleted (1)');
+    await click(button('Undo'));
+    await eventually(() => expect(listed()).toEqual(['a2', 'b1', 'a1', 'c1']));
+    await eventually(() => expect(text('[data-testid=bulk-status]')).toBe('1 note restored.'));
+    expect(q('.bs-deleted')).toBeNull();
+
+    // Restoring from the list of deleted notes, after the undo bar has gone.
+    await click(q('[data-note-id=c1] [aria-label^="Delete note"]'));
+    await eventually(() => expect(listed()).not.toContain('c1'));
+    await click(q('[data-deleted-id=c1] button'));
+    await eventually(() => expect(listed()).toContain('c1'));
+  });
+
+  test('select notes (Shift+click for a range, or all shown), then delete them together and undo', async () => {
+    await repository.importRecords(library());
+    await mount();
+    await eventually(() => expect(listed()).toHaveLength(4));
+    const box = (id: string) => q<HTMLInputElement>(`[data-note-id=${id}] input.bs-select`)!;
+    expect(box('a2').getAttribute('aria-label')).toBe('Select note: The lede');
+    await click(box('a2'));
+    await click(box('a1'), { shiftKey: true });
+    expect(text('[data-testid=selected-count]')).toBe('3 notes selected');
+    expect(['a2', 'b1', 'a1', 'c1'].map((id) => box(id).checked)).toEqual([true, true, true, false]);
+    await click(button('Delete selected'));
+    await eventually(() => expect(listed()).toEqual(['c1']));
+    expect(await repository.count()).toBe(1);
+    expect(text('.bs-undo span')).toBe('3 notes deleted.');
+    expect(text('[data-testid=selected-count]')).toBe('None selected');
+    await click(button('Undo'));
+    await eventually(() => expect(listed()).toEqual(['a2', 'b1', 'a1', 'c1']));
+
+    // "Select all shown" takes what the filters show, not what they hide.
+    await choose(q<HTMLSelectElement>('#bs-filter-site')!, 'apnews.com');
+    const selectAll = q<HTMLInputElement>('.bs-select-all input')!;
+    expect(text('.bs-select-all')).toBe(' Select all 2 notes shown');
+    await click(selectAll);
+    expect(text('[data-testid=selected-count]')).toBe('2 notes selected');
+    await choose(q<HTMLSelectElement>('#bs-filter-site')!, '');
+    expect(text('[data-testid=selected-count]')).toBe('2 notes selected');
+    expect(selectAll.indeterminate).toBe(true);
+  });
+
+  test('export the selected notes, and tag or untag them together', async () => {
+    await repository.importRecords(library());
+    await mount();
+    await eventually(() => expect(listed()).toHaveLength(4));
+    await click(q('[data-note-id=b1] input.bs-select'));
+    await click(q('[data-note-id=c1] input.bs-select'));
+    await choose(q<HTMLSelectElement>('#bs-bulk-format')!, 'csv');
+    await click(button('Export selected'));
+    await eventually(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]).toMatch(/^backstory-notes-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(text('[data-testid=bulk-status]')).toMatch(/^Saved 2 notes to backstory-notes-/);
+
+    await typeInto(q<HTMLInputElement>('#bs-bulk-tag')!, '#to-check');
+    await click(button('Add tag'));
+    await eventually(() => expect(text('[data-testid=bulk-status]')).toBe('Tagged 2 notes #to-check.'));
+    expect((await repository.get('b1'))!.tags).toEqual(['Homs', 'to-check']);
+    expect((await repository.get('c1'))!.tags).toEqual(['to-check']);
+    expect((await repository.get('a1'))!.tags).toEqual(['casualties']);
+    await eventually(() => expect(all('[data-note-id=c1] .bs-tag').map((t) => t.textContent)).toEqual(['#to-check']));
+    await click(button('Remove tag'));
+    await eventually(() => expect(text('[data-testid=bulk-status]')).toBe('Removed #to-check from 2 notes.'));
+    expect((await repository.get('b1'))!.tags).toEqual(['Homs']);
+  });
+
+  test('open at passage: a link to the passage that the background opens; a passage no longer on the page is said', async () => {
+    await repository.importRecords(library());
+    await mount();
+    await eventually(() => expect(listed()).toHaveLength(4));
+    const link = q<HTMLAnchorElement>('[data-note-id=a1] a[aria-label^="Open at passage"]')!;
+    expect(link.getAttribute('href')).toBe('https://www.bbc.co.uk/news/aleppo#:~:text=more%20than%2070%2C000%20people');
+    await click(link);
+    await eventually(() => expect(opened).toEqual(['a1']));
+    // A page note opens its page.
+    expect(q('[data-note-id=c1] a[aria-label^="Open page"]')?.getAttribute('href')).toBe('https://apnews.com/damascus');
+    openResult = { tabId: 3, opened: false, revealed: false };
+    await click(q('[data-note-id=a2] a[aria-label^="Open at passage"]'));
+    await eventually(() => expect(text('[data-testid=open-status]')).toBe('The page is open, but the passage “Fighting continued” was not found on it (the article may have changed).'));
+  });
+});
+
+describe('the notes library: settings', { timeout: 30_000 }, () => {
+  test('sites where Backstory is off: turned back on, or off for a site typed in; categories shown', async () => {
+    stored[SETTINGS_KEY] = withSite(defaultSettings(), 'bbc.co.uk', false);
+    await mount();
+    await eventually(() => expect(all('.bs-site-list li span').map((s) => s.textContent)).toEqual(['bbc.co.uk']));
+    await click(q('[aria-label="Turn Backstory back on for bbc.co.uk"]'));
+    await eventually(() => expect(text('[data-testid=no-sites-off]')).toMatch(/^None/));
+    expect((stored[SETTINGS_KEY] as { disabledSites: string[] }).disabledSites).toEqual([]);
+    await typeInto(q<HTMLInputElement>('#bs-site-off')!, 'https://www.Example.com/news');
+    await click(button('Turn off'));
+    await eventually(() => expect(all('.bs-site-list li span').map((s) => s.textContent)).toEqual(['example.com']));
+    const place = q<HTMLInputElement>('#settings input[data-category=place]')!;
+    expect(place.checked).toBe(true);
+    await click(place);
+    expect((stored[SETTINGS_KEY] as { categories: Record<string, boolean> }).categories.place).toBe(false);
+  });
+});
+
+describe('the notes library: import, export, delete all, faults', { timeout: 30_000 }, () => {
+  test('imports an exported CSV file, says how many, lists them; a wrong file is refused plainly and changes nothing', async () => {
+    await mount();
+    expect(text('[data-testid=summary]')).toBe('0 notes on 0 pages.');
+    const notes = [note(), note({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', url: 'https://other.example/', text: 'second' })];
+    await chooseFile(fileOf(exportAnnotations(notes, 'csv').content, 'notes.csv'));
+    await eventually(() => expect(text('[data-testid=import-status]')).toBe('Imported: 2 added, 0 updated, 0 skipped.'));
+    await eventually(() => expect(text('[data-testid=summary]')).toBe('2 notes on 2 pages across 2 sites.'));
+    expect(listed()).toHaveLength(2);
+
+    await chooseFile(fileOf('a,b\n1,2\n', 'budget.csv'));
+    await eventually(() => expect(text('.bs-import-result[role=alert]')).toMatch(/^Could not import budget\.csv\. Backstory cannot tell what this file is/));
+    expect(text('[data-testid=summary]')).toBe('2 notes on 2 pages across 2 sites.');
+  });
+
+  test('refuses an import the disk has no room for, before reading it', async () => {
+    api = createTransferApi({ repository, tabUrl: async () => undefined, estimate: async () => ({ quota: 1_000_000, usage: 999_000 }) });
+    await mount();
+    await chooseFile(fileOf(exportAnnotations([note()], 'jsonld').content, 'notes.jsonld'));
+    await eventually(() => expect(text('.bs-import-result[role=alert]')).toMatch(/not enough free disk space.*notes you saved before are safe/));
+    expect(await repository.count()).toBe(0);
+  });
+
+  test('exports what the filters show', async () => {
+    await repository.importRecords([note(), note({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', url: 'https://other.example/', text: 'second', tags: ['x'] })]);
+    await mount();
+    await choose(q<HTMLSelectElement>('#bs-filter-site')!, 'other.example');
+    await eventually(() => expect(text('[data-testid=shown-count]')).toBe('1 note of 2 shown.'));
+    const shownOnly = [...root.querySelectorAll<HTMLInputElement>('input[name=bs-export-which]')][1]!;
+    await act(async () => { shownOnly.click(); });
+    await act(async () => { button('Export 1 note')!.click(); });
+    await eventually(() => expect(text('[data-testid=export-status]')).toMatch(/^Saved 1 note to backstory-notes-/));
+    expect(downloads).toHaveLength(1);
+  });
+
+  test('delete-all: the field has focus as soon as it opens, only the typed words enable it, and undo brings everything back', async () => {
+    await repository.importRecords([note(), note({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', text: 'second' })]);
+    await mount();
+    await act(async () => { button('Delete all notes…')!.click(); });
+    const field = q<HTMLInputElement>('#bs-delete-confirm')!;
+    // No frame later: at once.
+    expect(document.activeElement).toBe(field);
+    const confirm = button('Delete everything')!;
+    await typeInto(field, 'delete');
+    expect(confirm.disabled).toBe(true);
+    await typeInto(field, 'Delete All ');
+    expect(confirm.disabled).toBe(false);
+    await act(async () => { confirm.click(); });
+    await eventually(() => expect(text('[data-testid=summary]')).toBe('0 notes on 0 pages.'));
+    expect(text('[data-testid=delete-status]')).toMatch(/^Deleted 2 notes\./);
+    await act(async () => { [...root.querySelectorAll<HTMLButtonElement>('.bs-danger-zone button')].find((b) => b.textContent === 'Undo')!.click(); });
+    await eventually(() => expect(text('[data-testid=summary]')).toBe('2 notes on 1 page across 1 site.'));
+    expect(text('[data-testid=delete-status]')).toBe('Restored 2 notes.');
+  });
+
+  test('a storage fault shows what happened and offers an export of everything at once', async () => {
+    await repository.importRecords([note()]);
+    await mount();
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('IO error: FILE_ERROR_NO_SPACE', 'UnknownError');
+    });
+    await expect(repository.update(note().id, { text: 'x' })).rejects.toMatchObject({ reason: 'disk' });
+    spy.mockRestore();
+    await eventually(() => expect(button('Export all notes now')).not.toBeNull());
+    expect(text('.bs-fault')).toMatch(/notes you saved\s+before are safe/);
+    await act(async () => { button('Export all notes now')!.click(); });
+    await eventually(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]).toMatch(/\.jsonld$/);
+    await act(async () => { button('Try saving again')!.click(); });
+    await eventually(() => expect(q('.bs-fault')).toBeNull());
+  });
+});
