@@ -222,14 +222,14 @@ async function benchExportInChromium(records: readonly Annotation[], jsonld: str
     for (let i = 0; i < runs; i++) {
       // A clean start for each run, as a reader would make it: delete-all behind its typed confirmation.
       if (i > 0) {
-        await page.getByRole('button', { name: 'Delete all annotations…' }).click();
+        await page.getByRole('button', { name: 'Delete all notes…' }).click();
         await page.getByLabel('Type delete all to confirm').fill('delete all');
         await page.getByRole('button', { name: 'Delete everything' }).click();
-        await page.getByText('0 annotations on 0 pages.').waitFor({ timeout: 120_000 });
+        await page.getByText('0 notes on 0 pages.').waitFor({ timeout: 120_000 });
       }
       await page.reload();
       await page.evaluate('globalThis.__name = (f) => f');
-      await page.getByText('0 annotations on 0 pages.').waitFor();
+      await page.getByText('0 notes on 0 pages.').waitFor();
       samples.importNew!.push(await clock(async () => {
         await page.locator('#bs-import-file').setInputFiles(file);
         await status.getByText(`Imported: ${count} added, 0 updated, 0 skipped.`).waitFor({ timeout: 120_000 });

@@ -1,7 +1,7 @@
-// Export and import, end to end, in Debian's Chromium with the built extension: an import through the
-// options page shows the annotations (and a re-import skips them all; a bad file changes nothing); the
-// popup's "This page" export and the options page's exports produce downloaded files whose content is read
-// back and checked; delete-all needs its typed confirmation.
+// Export and import, end to end, in Debian's Chromium with the built extension: an import through the notes
+// library (the options page) lists the notes (and a re-import skips them all; a bad file changes nothing); the
+// popup's "This page" export and the library's exports produce downloaded files whose content is read back and
+// checked; delete-all needs its typed confirmation.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,10 +74,10 @@ async function seedNotes(): Promise<{ options: Page; file: string }> {
   const file = join(work, 'seed.jsonld');
   writeFileSync(file, writeJsonLd(seeded, { now: new Date() }));
   const options = await browser.openExtensionPage('options.html');
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('0 annotations on 0 pages.');
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('0 notes on 0 pages.');
   await importFile(options, file);
   await expect.poll(() => options.getByTestId('import-status').textContent(), { timeout: 20_000 }).toBe('Imported: 3 added, 0 updated, 0 skipped.');
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 notes on 2 pages across 2 sites.');
   return { options, file };
 }
 
@@ -91,14 +91,16 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ dow
   return { download, text: readFileSync(path, 'utf8') };
 }
 
-test('an import through the options page shows the annotations; the same file again changes nothing', async () => {
+test('an import through the notes library lists the notes; the same file again changes nothing', async () => {
   const { options, file } = await seedNotes();
-  await expect.poll(() => options.locator('.bs-annotation').count()).toBe(3);
-  const first = options.locator(`[data-annotation-id="${seeded[0]!.id}"]`);
+  await expect.poll(() => options.locator('.bs-library-list .bs-note').count()).toBe(3);
+  const first = options.locator(`[data-note-id="${seeded[0]!.id}"]`);
   expect(await first.locator('.bs-quote').textContent()).toBe('More than 60,000 people');
   expect(await first.locator('.bs-note-text').textContent()).toBe(seeded[0]!.text);
-  expect(await first.locator('.bs-tag').allTextContents()).toEqual(['casualties', 'UN']);
-  expect(await options.locator('.bs-page-title a').allTextContents()).toEqual(['Refugees, in numbers', 'Syria death toll passes 60,000, UN says']);
+  expect(await first.locator('.bs-tag').allTextContents()).toEqual(['#casualties', '#UN']);
+  expect(await first.locator('.bs-note-reference').textContent()).toBe('Linked to figure more than 60,000 people killed');
+  // Newest first, each saying which page it is on.
+  expect(await options.locator('.bs-note-page a').allTextContents()).toEqual(['Refugees, in numbers', 'Syria death toll passes 60,000, UN says', 'Syria death toll passes 60,000, UN says']);
 
   await importFile(options, file);
   await expect.poll(() => options.getByTestId('import-status').textContent(), { timeout: 20_000 }).toMatch(/^Imported: 0 added, 0 updated, 3 skipped/);
@@ -109,14 +111,15 @@ test('an import through the options page shows the annotations; the same file ag
   writeFileSync(newer, writeJsonLd([seeded[0]!, seeded[1]!, edited], { now: new Date() }));
   await importFile(options, newer);
   await expect.poll(() => options.getByTestId('import-status').textContent(), { timeout: 20_000 }).toMatch(/^Imported: 0 added, 1 updated, 2 skipped/);
-  await expect.poll(() => options.locator(`[data-annotation-id="${edited.id}"] .bs-note-text`).textContent()).toBe('=HYPERLINK("http://evil.example") edited');
+  await expect.poll(() => options.locator(`[data-note-id="${edited.id}"] .bs-note-text`).textContent()).toBe('=HYPERLINK("http://evil.example") edited');
 
   // Filters: by site, then by text.
   await options.selectOption('#bs-filter-site', 'other.example');
-  await expect.poll(() => options.locator('.bs-annotation').count()).toBe(1);
+  await expect.poll(() => options.locator('.bs-library-list .bs-note').count()).toBe(1);
   await options.selectOption('#bs-filter-site', '');
   await options.fill('#bs-filter-text', 'aleppo');
-  await expect.poll(() => options.getByTestId('shown-count').textContent()).toBe('1 of 3 shown.');
+  await expect.poll(() => options.getByTestId('shown-count').textContent()).toBe('1 note of 3 shown.');
+  expect(await options.locator('.bs-library-list mark').allTextContents()).toEqual(['Aleppo']);
   await options.fill('#bs-filter-text', '');
   await options.close();
 });
@@ -124,7 +127,7 @@ test('an import through the options page shows the annotations; the same file ag
 test('a bad file is refused with what is wrong and where, and nothing changes', async () => {
   await (await seedNotes()).options.close();
   const options = await browser.openExtensionPage('options.html');
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 notes on 2 pages across 2 sites.');
   const doc = JSON.parse(writeJsonLd([{ ...seeded[0]!, id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', text: 'new' }], { now: new Date() }));
   delete doc.first.items[0].target.source;
   await options.locator('#bs-import-file').setInputFiles({ name: 'broken.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(doc)) });
@@ -133,7 +136,7 @@ test('a bad file is refused with what is wrong and where, and nothing changes', 
   await options.locator('#bs-import-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('{ not json') });
   await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/not valid JSON: .* at line 1, column 3/);
   await options.reload();
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 notes on 2 pages across 2 sites.');
   await options.close();
 });
 
@@ -143,15 +146,16 @@ test('the popup exports this page\'s notes as a downloaded JSON-LD file that imp
   await article.goto(articleUrl);
   const tabId = await tabIdFor(browser, articleUrl);
   const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+  await popup.locator('.bs-export summary').click();
   await popup.selectOption('#bs-export-format', 'jsonld');
   const { download, text } = await downloaded(popup, () => popup.locator('.bs-export').getByRole('button', { name: 'This page', exact: true }).click());
-  expect(download.suggestedFilename()).toMatch(/^backstory-annotations-\d{4}-\d{2}-\d{2}\.jsonld$/);
+  expect(download.suggestedFilename()).toMatch(/^backstory-notes-\d{4}-\d{2}-\d{2}\.jsonld$/);
   const doc = JSON.parse(text);
   expect(doc['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
   expect(doc.type).toBe('AnnotationCollection');
   expect(doc.total).toBe(2);
   expect((await parseImportFile(text)).sort(byId)).toStrictEqual(seeded.slice(0, 2).sort(byId));
-  await expect.poll(() => popup.locator('.bs-export [role="status"]').textContent()).toMatch(/^Saved 2 annotations to backstory-annotations-/);
+  await expect.poll(() => popup.locator('.bs-export [role="status"]').textContent()).toMatch(/^Saved 2 notes to backstory-notes-/);
 
   // All notes as CSV: BOM, and papaparse reads back exactly the rows (formula cell guarded).
   await popup.selectOption('#bs-export-format', 'csv');
@@ -169,14 +173,14 @@ test('the popup exports this page\'s notes as a downloaded JSON-LD file that imp
   await article.close();
 });
 
-test('the options page exports what the filters show, as Markdown', async () => {
+test('the notes library exports what the filters show, as Markdown', async () => {
   await (await seedNotes()).options.close();
   const options = await browser.openExtensionPage('options.html');
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 notes on 2 pages across 2 sites.');
   await options.selectOption('#bs-options-format', 'markdown');
   await options.selectOption('#bs-filter-tag', 'refugees');
   await options.getByLabel(/Only those shown by the filters/).check();
-  const { download, text } = await downloaded(options, () => options.getByRole('button', { name: 'Export 1 annotation' }).click());
+  const { download, text } = await downloaded(options, () => options.getByRole('button', { name: 'Export 1 note' }).click());
   expect(download.suggestedFilename()).toMatch(/\.md$/);
   expect(text).toContain('## [Refugees, in numbers](<https://other.example/refugees>)');
   expect(text).toContain('\\=HYPERLINK("http://evil.example")');
@@ -188,8 +192,8 @@ test('the options page exports what the filters show, as Markdown', async () => 
 test('delete-all needs the typed confirmation, then empties the list; undo brings it back', async () => {
   await (await seedNotes()).options.close();
   const options = await browser.openExtensionPage('options.html');
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
-  await options.getByRole('button', { name: 'Delete all annotations…' }).click();
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 notes on 2 pages across 2 sites.');
+  await options.getByRole('button', { name: 'Delete all notes…' }).click();
   const field = options.getByLabel('Type delete all to confirm');
   // Typing goes to the focused element: wait until the field has focus.
   await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -203,9 +207,9 @@ test('delete-all needs the typed confirmation, then empties the list; undo bring
   await expect.poll(() => field.inputValue()).toBe('delete all');
   await expect.poll(() => confirm.isDisabled()).toBe(false);
   await options.keyboard.press('Enter');
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('0 annotations on 0 pages.');
-  expect(await options.locator('.bs-annotation').count()).toBe(0);
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('0 notes on 0 pages.');
+  expect(await options.locator('.bs-library-list .bs-note').count()).toBe(0);
   await options.getByTestId('delete-status').getByRole('button', { name: 'Undo' }).click();
-  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 annotations on 2 pages.');
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 notes on 2 pages across 2 sites.');
   await options.close();
 });

@@ -86,6 +86,6 @@ test('the popup and the notes page open', async () => {
 
   await open(firefox.extensionUrl('options.html'));
   const options = await pageShowing(firefox.extensionUrl('options.html'));
-  await expect.poll(() => text(options, 'main h1')).toContain('your annotations');
-  await expect.poll(() => text(options, '[data-testid="summary"]')).toBe('0 annotations on 0 pages.');
+  await expect.poll(() => text(options, 'main h1')).toBe('Backstory — notes & settings');
+  await expect.poll(() => text(options, '[data-testid="summary"]')).toBe('0 notes on 0 pages.');
 });

@@ -76,7 +76,7 @@ function noteHighlights(page: Page): Promise<string[]> {
 async function openPopupFor(page: Page): Promise<Page> {
   const tabId = await tabIdFor(browser, page.url());
   const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
-  await popup.getByRole('heading', { name: 'Notes', exact: true }).waitFor();
+  await popup.getByRole('heading', { name: /^Notes on this page/ }).waitFor();
   return popup;
 }
 
@@ -89,7 +89,7 @@ async function articleWithPillayNote(text: string, tags = 'quotes, UN'): Promise
   await popup.getByLabel('Note', { exact: true }).fill(text);
   await popup.getByLabel('Tags', { exact: true }).fill(tags);
   await popup.getByLabel('Note', { exact: true }).press('Control+Enter');
-  await expect.poll(() => popup.locator('.bs-note .bs-note-text').first().textContent()).toBe(text);
+  await expect.poll(() => popup.locator('.bs-notes .bs-note .bs-note-text').first().textContent()).toBe(text);
   await expect.poll(() => noteHighlights(page)).toEqual(['Navi Pillay']);
   await popup.close();
   return page;
@@ -112,7 +112,7 @@ test('a note on a selection is saved from the popup, highlighted on the page, an
   await popup.getByLabel('Tags', { exact: true }).fill('quotes, UN');
   await popup.getByLabel('Note', { exact: true }).press('Control+Enter');
 
-  const item = popup.locator('.bs-note').first();
+  const item = popup.locator('.bs-notes .bs-note').first();
   await expect.poll(() => item.locator('.bs-note-text').textContent()).toBe(`Check her exact words. ${HOSTILE}`);
   // Shown as text: no element was created from the note, and its script never ran.
   expect(await item.locator('img, b').count()).toBe(0);
@@ -154,17 +154,17 @@ test('a note on a selection is saved from the popup, highlighted on the page, an
   await expect.poll(async () => (await readPageHighlights(aleppo))['backstory-place'] ?? [], { timeout: 15_000 }).toContain('Aleppo');
   await selectText(aleppo, 'in Aleppo and');
   const linked = await openPopupFor(aleppo);
-  await expect.poll(() => linked.getByTestId('composer-reference').textContent()).toBe('On Aleppo');
+  await expect.poll(() => linked.getByTestId('composer-reference').textContent()).toBe('Linked to Aleppo');
   expect(await linked.getByTestId('composer-quote').textContent()).toBe('in Aleppo and');
   await linked.getByLabel('Note', { exact: true }).fill('Which districts?');
   await linked.getByLabel('Note', { exact: true }).press('Control+Enter');
-  await expect.poll(() => linked.locator('.bs-note .bs-note-reference').textContent()).toBe('On Aleppo');
+  await expect.poll(() => linked.locator('.bs-notes .bs-note .bs-note-reference').textContent()).toBe('Linked to Aleppo');
   expect(await linked.getByTestId('composer-reference').count()).toBe(0);
   await linked.close();
   // Read back from the database by a fresh popup, and as the record itself.
   const reread = await openPopupFor(aleppo);
-  const note = reread.locator('.bs-note', { hasText: 'Which districts?' });
-  await expect.poll(() => note.locator('.bs-note-reference').textContent()).toBe('On Aleppo');
+  const note = reread.locator('.bs-notes .bs-note', { hasText: 'Which districts?' });
+  await expect.poll(() => note.locator('.bs-note-reference').textContent()).toBe('Linked to Aleppo');
   const record = await reread.evaluate(async (url) => {
     const reply = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: { text: string; reference?: unknown }[] }> } } })
       .chrome.runtime.sendMessage({ backstory: 1, type: 'notes/list-for-url', payload: { url } });
@@ -183,11 +183,11 @@ test('after a browser restart on the same profile the note is found again; edit,
   const page = await openArticle();
   await expect.poll(() => noteHighlights(page), { timeout: 15_000 }).toEqual(['Navi Pillay']);
   const popup = await openPopupFor(page);
-  const item = popup.locator('.bs-note').first();
+  const item = popup.locator('.bs-notes .bs-note').first();
   await expect.poll(() => item.locator('.bs-note-text').textContent()).toBe(`Check her exact words. ${HOSTILE}`);
   // The page note composer has no quote now (nothing selected): checked once the page's context arrived (its
   // anchoring report comes with the selection and shows as "Show on page"), not before.
-  await expect.poll(() => item.getByRole('button', { name: 'Show on page' }).count()).toBe(1);
+  await expect.poll(() => item.getByRole('button', { name: /^Show on page/ }).count()).toBe(1);
   expect(await popup.getByTestId('composer-quote').count()).toBe(0);
 
   // Edit in place, by keyboard.
@@ -200,39 +200,39 @@ test('after a browser restart on the same profile the note is found again; edit,
   // A page note (no quote) as well, so the list has two, newest first.
   await popup.getByLabel('Note', { exact: true }).fill('Compare with the 2012 estimate');
   await popup.getByRole('button', { name: 'Save note' }).click();
-  await expect.poll(() => popup.locator('.bs-note .bs-note-text').allTextContents())
+  await expect.poll(() => popup.locator('.bs-notes .bs-note .bs-note-text').allTextContents())
     .toEqual(['Compare with the 2012 estimate', 'Pillay: "truly shocking".']);
 
   // Delete, then undo: the same note (id, quote, tags) is back, and highlighted again.
-  const quoted = popup.locator('.bs-note', { hasText: 'truly shocking' });
+  const quoted = popup.locator('.bs-notes .bs-note', { hasText: 'truly shocking' });
   const id = await quoted.getAttribute('data-note-id');
   await quoted.getByRole('button', { name: /^Delete note/ }).click();
-  await expect.poll(() => popup.locator('.bs-note').count()).toBe(1);
+  await expect.poll(() => popup.locator('.bs-notes .bs-note').count()).toBe(1);
   await expect.poll(() => noteHighlights(page)).toEqual([]);
   // Focus moved to Undo, so Enter undoes.
   await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
   await popup.keyboard.press('Enter');
-  await expect.poll(() => popup.locator('.bs-note').count()).toBe(2);
+  await expect.poll(() => popup.locator('.bs-notes .bs-note').count()).toBe(2);
   expect(await popup.locator(`[data-note-id="${id}"] .bs-tag`).allTextContents()).toEqual(['#quotes', '#UN']);
   await expect.poll(() => noteHighlights(page)).toEqual(['Navi Pillay']);
 
   // Tag filter.
-  const filter = popup.getByRole('group', { name: 'Filter by tag' });
-  await filter.getByRole('button', { name: '#UN', exact: true }).click();
-  await expect.poll(() => popup.locator('.bs-note').count()).toBe(1);
-  await filter.getByRole('button', { name: 'All', exact: true }).click();
-  await expect.poll(() => popup.locator('.bs-note').count()).toBe(2);
+  const filter = popup.getByLabel('Show notes tagged');
+  await filter.selectOption({ label: '#UN' });
+  await expect.poll(() => popup.locator('.bs-notes .bs-note').count()).toBe(1);
+  await filter.selectOption({ label: 'All tags' });
+  await expect.poll(() => popup.locator('.bs-notes .bs-note').count()).toBe(2);
 
   // The edit survived: a fresh popup reads it from the database.
   const again = await openPopupFor(page);
-  await expect.poll(() => again.locator('.bs-note .bs-note-text').allTextContents())
+  await expect.poll(() => again.locator('.bs-notes .bs-note .bs-note-text').allTextContents())
     .toEqual(['Compare with the 2012 estimate', 'Pillay: "truly shocking".']);
   await again.close();
   await popup.close();
   await page.close();
 });
 
-test('search finds notes across pages, ignoring case and accents, and its results open the page', async () => {
+test('search finds notes across pages, ignoring case and accents, marks what matched, and opens a result at its passage', async () => {
   await (await articleWithPillayNote('Pillay: "truly shocking".')).close();
   server.set('/middle-east/homs', `<!doctype html><title>Homs: le siège continue</title><article><p>À Homs, l'hôpital a été touché.</p></article>`);
   const other = await browser.context.newPage();
@@ -240,22 +240,29 @@ test('search finds notes across pages, ignoring case and accents, and its result
   const popupOther = await openPopupFor(other);
   await popupOther.getByLabel('Note', { exact: true }).fill('Hôpital bombardé — vérifier la date');
   await popupOther.getByLabel('Note', { exact: true }).press('Control+Enter');
-  await expect.poll(() => popupOther.locator('.bs-note').count()).toBe(1);
+  await expect.poll(() => popupOther.locator('.bs-notes .bs-note').count()).toBe(1);
 
   const search = popupOther.getByRole('searchbox', { name: 'Search all notes' });
   await search.fill('HOPITAL');
-  await expect.poll(() => popupOther.locator('.bs-result').count()).toBe(1);
+  const results = popupOther.locator('.bs-results .bs-note');
+  await expect.poll(() => results.count()).toBe(1);
+  // The matching words are marked, and the result says on which page and site it is.
+  expect(await results.locator('mark').allTextContents()).toEqual(['Hôpital']);
+  expect(await results.locator('.bs-note-page').textContent()).toBe('Homs: le siège continue · 127.0.0.1');
   await search.fill('shocking');
-  await expect.poll(() => popupOther.locator('.bs-result a').allTextContents()).toEqual(['Syria death toll passes 60,000, UN says']);
+  await expect.poll(() => results.locator('.bs-note-page a').allTextContents()).toEqual(['Syria death toll passes 60,000, UN says']);
   await search.fill('#un');
-  await expect.poll(() => popupOther.locator('.bs-result').count()).toBe(1);
+  await expect.poll(() => results.count()).toBe(1);
+  // "Open at passage": the page opens at the quote (a text fragment) and Backstory shows the note there.
   const [opened] = await Promise.all([
     browser.context.waitForEvent('page'),
-    popupOther.locator('.bs-result a').first().click(),
+    results.getByRole('link', { name: /^Open at passage/ }).click(),
   ]);
   await opened.waitForLoadState();
-  expect(opened.url()).toBe(`${server.origin}/world/syria-toll`);
+  // The quote with a few words either side (lib/export/passage.ts), so the browser finds this occurrence.
+  expect(opened.url()).toBe(`${server.origin}/world/syria-toll#:~:text=to%20the%20UN.-,Navi%20Pillay,-%2C%20the%20UN`);
   await expect.poll(() => noteHighlights(opened), { timeout: 15_000 }).toEqual(['Navi Pillay']);
+  await expect.poll(() => opened.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 15_000 }).toBe(1);
   await search.fill('nothing like this');
   await expect.poll(() => popupOther.getByText('No note matches.').count()).toBe(1);
   await opened.close();
@@ -275,7 +282,7 @@ test('an edited article re-anchors fuzzily; a removed quote is marked, never hid
   await expect.poll(() => popup.getByTestId('composer-quote').textContent()).toBe('More than 60,000 people have been killed in the Syrian conflict');
   await popup.getByLabel('Note', { exact: true }).fill('Toll at publication');
   await popup.getByLabel('Note', { exact: true }).press('Control+Enter');
-  await expect.poll(() => popup.locator('.bs-note').count()).toBe(3);
+  await expect.poll(() => popup.locator('.bs-notes .bs-note').count()).toBe(3);
 
   // The site corrects the figure and cuts the methodology paragraph.
   server.set('/world/syria-toll', ARTICLE(LEDE.replace('More than 60,000 people have been killed', 'More than 70,000 people have been killed'))
@@ -285,11 +292,11 @@ test('an edited article re-anchors fuzzily; a removed quote is marked, never hid
   expect(await noteHighlights(page)).toHaveLength(2);
 
   await popup.reload();
-  const orphan = popup.locator('.bs-note', { hasText: 'Which seven?' });
+  const orphan = popup.locator('.bs-notes .bs-note', { hasText: 'Which seven?' });
   await expect.poll(() => orphan.getByText('Quote not found on the page').count()).toBe(1);
   expect(await orphan.locator('.bs-quote').textContent()).toBe('cross-referenced seven sources');
   expect(await popup.locator('.bs-orphan-mark').count()).toBe(1);
-  expect(await popup.locator('.bs-note').count()).toBe(3);
+  expect(await popup.locator('.bs-notes .bs-note').count()).toBe(3);
   await popup.close();
   await page.close();
 });
@@ -303,13 +310,13 @@ test('the popup paints fast with 1,000 saved notes', async () => {
     const runs: { fcp: number; listed: number; onPage: number }[] = [];
     for (let i = 0; i < n; i++) {
       const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
-      await popup.locator('.bs-note').first().waitFor();
+      await popup.locator('.bs-notes .bs-note').first().waitFor();
       await expect.poll(() => popup.evaluate(() => performance.getEntriesByName('notes-listed').length)).toBe(1);
       runs.push(await popup.evaluate(() => ({
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
         listed: performance.getEntriesByName('notes-listed')[0]!.startTime,
-        // "On this page (N)": every note of the page, not only the first 50 rendered.
-        onPage: Number(document.querySelector('.bs-subtitle .bs-muted')?.textContent?.match(/\d+/)?.[0] ?? 0),
+        // "Notes on this page (N)": every note of the page, not only the first page of them rendered.
+        onPage: Number(document.querySelector('[data-testid=page-count]')?.textContent?.match(/\d+/)?.[0] ?? 0),
       })));
       await popup.close();
     }
@@ -345,18 +352,19 @@ test('the popup paints fast with 1,000 saved notes', async () => {
     + `with 1,000+ saved notes (${onPage} on this page) FCP ${loaded.fcp.toFixed(0)} ms (×${(loaded.fcp / baseline.fcp).toFixed(2)}), `
     + `notes listed ${loaded.listed.toFixed(0)} ms (×${(loaded.listed / baseline.listed).toFixed(2)}); medians of 3 and 5 runs`);
   expect(loaded.fcp).toBeGreaterThan(0);
-  // Only the first 50 are rendered; the rest on demand.
+  // Only the first 20 are rendered; the rest 20 at a time, on demand.
   const popupAll = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
-  await popupAll.locator('.bs-note').first().waitFor();
-  expect(await popupAll.locator('.bs-note').count()).toBe(50);
+  await popupAll.locator('.bs-notes .bs-note').first().waitFor();
+  expect(await popupAll.locator('.bs-notes .bs-note').count()).toBe(20);
   await popupAll.locator('.bs-more').click();
-  await expect.poll(() => popupAll.locator('.bs-note').count()).toBe(onPage);
+  await expect.poll(() => popupAll.locator('.bs-notes .bs-note').count()).toBe(40);
+  await expect.poll(() => popupAll.locator('.bs-more').textContent()).toBe(`Show 20 more (${onPage - 40} not shown yet)`);
   await popupAll.close();
 
   // Search over all of them still answers.
   const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
   await popup.getByRole('searchbox', { name: 'Search all notes' }).fill('seeded note 999');
-  await expect.poll(() => popup.locator('.bs-result').count()).toBe(1);
+  await expect.poll(() => popup.locator('.bs-results .bs-note').count()).toBe(1);
   await popup.close();
   await page.close();
 });
@@ -377,8 +385,10 @@ test('two popups writing at once, each on its own database connection, lose noth
   };
   await Promise.all([burst(a!, 'a'), burst(b!, 'b')]);
   const reader = await openPopupFor(article);
-  await expect.poll(() => reader.locator('.bs-subtitle .bs-muted').textContent()).toBe('(30)');
-  const texts = await reader.locator('.bs-note .bs-note-text').allTextContents();
+  await expect.poll(() => reader.getByTestId('page-count').textContent()).toBe(' (30)');
+  await reader.locator('.bs-more').click();
+  await expect.poll(() => reader.locator('.bs-notes .bs-note').count()).toBe(30);
+  const texts = await reader.locator('.bs-notes .bs-note .bs-note-text').allTextContents();
   expect(new Set(texts).size).toBe(30);
   await Promise.all([a!.close(), b!.close(), reader.close(), article.close()]);
 });
@@ -406,11 +416,11 @@ test('the popup follows the system colour scheme and is usable from the keyboard
   await popup.keyboard.press('Tab');
   expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Save note');
   await popup.keyboard.press('Enter');
-  await expect.poll(() => popup.locator('.bs-note .bs-note-text').first().textContent()).toBe('Typed without a mouse');
+  await expect.poll(() => popup.locator('.bs-notes .bs-note .bs-note-text').first().textContent()).toBe('Typed without a mouse');
 
   // "Show on page" scrolls the page to a note's highlight and shows its text there.
-  const quoted = popup.locator('.bs-note', { hasText: 'truly shocking' });
-  await quoted.getByRole('button', { name: 'Show on page' }).click();
+  const quoted = popup.locator('.bs-notes .bs-note', { hasText: 'truly shocking' });
+  await quoted.getByRole('button', { name: /^Show on page/ }).click();
   await expect.poll(() => page.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 10_000 }).toBe(1);
   await popup.close();
   await page.close();

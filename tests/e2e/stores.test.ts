@@ -173,11 +173,11 @@ describe('the Chrome zip in Chromium', () => {
     const page = await browser.openExtensionPage('welcome.html');
     await page.getByRole('link', { name: 'Open your notes' }).click();
     await expect.poll(() => page.url()).toBe(`chrome-extension://${browser.extensionId}/options.html`);
-    await expect.poll(() => page.locator('main h1').textContent()).toContain('your annotations');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Backstory — notes & settings');
     await page.close();
 
     const popup = await browser.openExtensionPage('popup.html');
-    const link = popup.getByRole('link', { name: 'How it works' });
+    const link = popup.getByRole('link', { name: 'Help' });
     await expect.poll(() => link.count()).toBe(1);
     const [opened] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
     await expect.poll(() => opened.url()).toBe(`chrome-extension://${browser.extensionId}/welcome.html`);

@@ -116,8 +116,8 @@ test.skipIf(unavailable)('a full disk during an import and during a save, then a
   disk.drain();
   browser = await launchWithExtension({ userDataDir: profile });
   const after = await browser.openExtensionPage('options.html');
-  await expect.poll(() => after.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('301 annotations on 1 page.');
-  const texts = await after.locator('.bs-annotation .bs-note-text').allTextContents();
+  await expect.poll(() => after.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('301 notes on 1 page across 1 site.');
+  const texts = await after.locator('.bs-library-list .bs-note-text').allTextContents();
   expect(texts).toContain('Written before the disk filled');
 });
 
@@ -129,7 +129,7 @@ test('a notes database the browser deleted comes back from Backstory\'s backup a
     writeFileSync(file, writeJsonLd(notes(25, 'c', 'https://news.example/story'), { now: new Date() }));
     const options = await own.openExtensionPage('options.html');
     await options.locator('#bs-import-file').setInputFiles(file);
-    await expect.poll(() => options.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('25 annotations on 1 page.');
+    await expect.poll(() => options.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('25 notes on 1 page across 1 site.');
     await expect.poll(() => backedUp(own), { timeout: 30_000 }).toBe(25);
     await own.context.close();
     // What Chromium does at start with a database it finds damaged: it deletes the extension's IndexedDB.
@@ -140,7 +140,7 @@ test('a notes database the browser deleted comes back from Backstory\'s backup a
 
     const again = await launchWithExtension({ userDataDir: dir });
     const after = await again.openExtensionPage('options.html');
-    await expect.poll(() => after.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('25 annotations on 1 page.');
+    await expect.poll(() => after.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('25 notes on 1 page across 1 site.');
     await again.close({ keepProfile: true });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -48,7 +48,7 @@ async function popupOn(path: string, title: string): Promise<{ page: Page; popup
   const page = await browser.context.newPage();
   await page.goto(`${server.origin}${path}`);
   const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdFor(browser, page.url())}`);
-  await popup.getByRole('heading', { name: 'Notes', exact: true }).waitFor();
+  await popup.getByRole('heading', { name: /^Notes on this page/ }).waitFor();
   return { page, popup };
 }
 
@@ -104,7 +104,7 @@ test('an annotation id with an empty local part is refused, and nothing is impor
   const options = await importText('empty-id.jsonld', JSON.stringify(doc));
   const alert = options.locator('.bs-import-result[role="alert"]');
   await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/first\.items\[0\]\.id: the note has no id/);
-  await expect.poll(() => options.locator('[data-annotation-id=""]').count()).toBe(0);
+  await expect.poll(() => options.locator('[data-note-id=""]').count()).toBe(0);
   await options.close();
 });
 
@@ -150,19 +150,20 @@ test('exports never make a hostile address a live link, nor a tag a formula in a
   await options.getByLabel(/Only those shown by the filters/).check();
 
   await options.selectOption('#bs-options-format', 'markdown');
-  const md = await download(options, () => options.getByRole('button', { name: 'Export 1 annotation' }).click());
+  const md = await download(options, () => options.getByRole('button', { name: 'Export 1 note' }).click());
   expect(md.text).not.toMatch(/\]\(<?javascript:/i);
   expect(md.text).toContain('## Click me');
 
   await options.selectOption('#bs-options-format', 'csv');
-  const csv = await download(options, () => options.getByRole('button', { name: 'Export 1 annotation' }).click());
+  const csv = await download(options, () => options.getByRole('button', { name: 'Export 1 note' }).click());
   // Every field quoted: a ";"-separated spreadsheet keeps "tag;=2+2" in one cell, as text.
   expect(csv.text).toContain('"tag;=2+2"');
   for (const line of csv.text.split('\r\n').slice(1)) expect(line.startsWith('"')).toBe(true);
 
-  // The options list shows them as text, never as links.
+  // The notes library shows their pages as text, never as links, and offers no way to open them.
   await options.fill('#bs-filter-text', '');
-  await expect.poll(() => options.locator('.bs-page-title', { hasText: 'Data page' }).count()).toBe(1);
-  expect(await options.locator('.bs-page-title a[href^="javascript:"], .bs-page-title a[href^="data:"]').count()).toBe(0);
+  await expect.poll(() => options.locator('.bs-note-page', { hasText: 'Data page' }).count()).toBe(1);
+  expect(await options.locator('a[href^="javascript:"], a[href^="data:"]').count()).toBe(0);
+  expect(await options.locator('.bs-note', { hasText: 'from a hostile file' }).getByRole('link', { name: /^Open/ }).count()).toBe(0);
   await options.close();
 });
