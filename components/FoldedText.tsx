@@ -10,15 +10,21 @@ export interface FoldedTextProps {
   words?: readonly string[];
   /** A quote from the page (a blockquote, no links made) or the reader's note (a paragraph, links made). */
   kind: 'quote' | 'note';
+  /** About how many characters show before it folds (the popup is narrow; the library is not). */
+  foldAt?: number;
   class?: string;
   testId?: string;
 }
 
 const NONE: readonly string[] = [];
 
-export function FoldedText({ text, words = NONE, kind, class: className, testId }: FoldedTextProps) {
+/** Where long texts fold: after about three lines of the popup, or four of the notes library. */
+export const NARROW_FOLD = 180;
+export const WIDE_FOLD = 400;
+
+export function FoldedText({ text, words = NONE, kind, foldAt, class: className, testId }: FoldedTextProps) {
   const segments = useMemo(() => (kind === 'note' ? richText(text, words) : [{ parts: richText(text, words).flatMap((s) => s.parts) }]), [text, words, kind]);
-  const cut = useMemo(() => foldPoint(text), [text]);
+  const cut = useMemo(() => foldPoint(text, foldAt), [text, foldAt]);
   const matchHidden = useMemo(() => cut !== null && findWords(text, words).some(([, end]) => end > cut), [text, words, cut]);
   const [open, setOpen] = useState(matchHidden);
   useEffect(() => {

@@ -10,6 +10,7 @@ import { richText } from '@/lib/notes/rich-text';
 import { siteOf, webHref } from '@/lib/url';
 import { NoteItem } from './NoteItem';
 import { RichText } from './RichText';
+import { WIDE_FOLD } from './FoldedText';
 
 export interface LibraryListProps {
   /** Already filtered and sorted. */
@@ -63,6 +64,7 @@ export function LibraryList(props: LibraryListProps) {
       onUpdate={onUpdate}
       onDelete={onDelete}
       onOpen={onOpen}
+      foldAt={WIDE_FOLD}
     />
   );
   return (

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteTarget, ReferenceLink } from '@/lib/notes/types';
 import { referenceLinkText } from '@/lib/notes/reference-link';
 import { parseTags } from './NoteTags';
-import { FoldedText } from './FoldedText';
+import { FoldedText, NARROW_FOLD } from './FoldedText';
 import { isSaveShortcut, useTask } from './use-task';
 
 export interface NoteComposerProps {
@@ -78,7 +78,7 @@ export function NoteComposer({ url, quote, onDropQuote, reference, onDropReferen
     <form class="bs-composer" aria-label="New note" onSubmit={(e) => { e.preventDefault(); void save(); }} onKeyDown={onKeyDown}>
       {quote ? (
         <div class="bs-composer-quote">
-          <FoldedText kind="quote" text={quote.quote.exact} testId="composer-quote" />
+          <FoldedText kind="quote" text={quote.quote.exact} testId="composer-quote" foldAt={NARROW_FOLD} />
           <button type="button" class="bs-link" onClick={onDropQuote}>
             Note on the whole page instead
           </button>

@@ -37,13 +37,15 @@ export interface NoteItemProps {
   onReveal?(note: Annotation): void;
   /** Opens the note's page at its passage and shows the note there. */
   onOpen?(note: Annotation): void;
+  /** About how many characters of a long note or quote show before it folds. */
+  foldAt?: number;
 }
 
 /** An edit made more than a minute after writing is worth saying. */
 const EDITED_AFTER_MS = 60_000;
 
 export function NoteItem(props: NoteItemProps) {
-  const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen } = props;
+  const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt } = props;
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const label = noteLabel(note, 40);
@@ -78,13 +80,13 @@ export function NoteItem(props: NoteItemProps) {
             <span class="bs-muted"> · {siteOf(note.url) || 'not a web page'}</span>
           </p>
         ) : null}
-        {quote ? <FoldedText kind="quote" text={quote} words={words} /> : null}
+        {quote ? <FoldedText kind="quote" text={quote} words={words} foldAt={foldAt} /> : null}
         {quote && anchoring === 'orphaned' ? <p class="bs-orphan-mark" role="note">⚠ Quote not found on the page</p> : null}
         {editing ? (
           <NoteEditor note={note} onSave={(patch) => onUpdate(note, patch)} onClose={close} />
         ) : (
           <>
-            {note.text ? <FoldedText kind="note" text={note.text} words={words} /> : null}
+            {note.text ? <FoldedText kind="note" text={note.text} words={words} foldAt={foldAt} /> : null}
             {note.reference ? <p class="bs-muted bs-note-reference">Linked to {referenceLinkText(note.reference)}</p> : null}
             <NoteTags tags={note.tags} marked={tagTerms} />
             <div class="bs-note-meta">

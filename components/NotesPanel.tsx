@@ -13,6 +13,7 @@ import { NoteComposer } from './NoteComposer';
 import { NoteItem } from './NoteItem';
 import { RecentlyDeleted } from './RecentlyDeleted';
 import { UndoBar } from './UndoBar';
+import { NARROW_FOLD } from './FoldedText';
 import { tagText } from './NoteTags';
 import { errorText } from './use-task';
 
@@ -233,6 +234,7 @@ export function NotesPanel({ tabId, api, page, context, canWrite }: NotesPanelPr
               onUpdate={update}
               onDelete={remove}
               onReveal={(n) => void api.revealOnPage(n.id)}
+              foldAt={NARROW_FOLD}
             />
           ))}
         </ul>

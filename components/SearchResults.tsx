@@ -7,6 +7,7 @@ import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
 import { parseQuery } from '@/lib/notes/search';
 import { NoteItem } from './NoteItem';
+import { NARROW_FOLD } from './FoldedText';
 import { UndoBar } from './UndoBar';
 import { errorText } from './use-task';
 
@@ -77,7 +78,7 @@ export function SearchResults({ query, api }: SearchResultsProps) {
       {results && n > 0 ? (
         <ul class="bs-note-list bs-results" aria-labelledby="bs-results-title">
           {results.map((note) => (
-            <NoteItem key={note.id} note={note} words={terms.words} tagTerms={terms.tags} showPage onUpdate={update} onDelete={remove} onOpen={open} />
+            <NoteItem key={note.id} note={note} words={terms.words} tagTerms={terms.tags} showPage onUpdate={update} onDelete={remove} onOpen={open} foldAt={NARROW_FOLD} />
           ))}
         </ul>
       ) : null}

@@ -17,3 +17,20 @@ export async function clearNotes(browser: ExtensionBrowser): Promise<void> {
   });
   await page.close();
 }
+
+/**
+ * Writes `notes` straight into the notes database, as an import would have stored them (an open page learns of
+ * them when it next loads).
+ */
+export async function seedNotes(browser: ExtensionBrowser, notes: readonly object[]): Promise<void> {
+  const page = await browser.openExtensionPage('options.html');
+  await page.evaluate(async (records) => {
+    const open = indexedDB.open('backstory-notes');
+    const db: IDBDatabase = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
+    const tx = db.transaction('annotations', 'readwrite');
+    for (const record of records) tx.objectStore('annotations').put(record);
+    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
+    db.close();
+  }, notes as object[]);
+  await page.close();
+}
