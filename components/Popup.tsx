@@ -8,7 +8,7 @@ import { unreachableReason, type TabReach } from '@/lib/reach';
 import type { NotesApi } from '@/lib/notes/api';
 import type { PageContext } from '@/lib/notes/messages';
 import type { TransferApi } from '@/lib/export/transfer';
-import { PageStatus } from './PageStatus';
+import { FoundSummary } from './FoundSummary';
 import { NotesPanel, type PopupPage } from './NotesPanel';
 import { SearchResults } from './SearchResults';
 import { ExportMenu } from './ExportMenu';
@@ -62,7 +62,7 @@ export function Popup({ tabId, notesApi, transferApi, reach, iconUrl, guideUrl, 
           {unreachable ? (
             <p class="bs-unreachable" role="status" data-testid="unreachable">{unreachable}</p>
           ) : tabId !== undefined && reached?.state === 'ready' ? (
-            <PageStatus tabId={tabId} openSettings={() => openLibrary('settings')} />
+            <FoundSummary tabId={tabId} openSettings={() => openLibrary('settings')} />
           ) : (
             <p class="bs-found-pending" role="status">Reading the page…</p>
           )}

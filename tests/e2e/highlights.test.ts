@@ -307,6 +307,8 @@ suite('reference highlights in Chromium', () => {
     expect(before[`backstory-${category}`]).toBeGreaterThan(0);
 
     const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    // The popup's one line on what was found opens on the list and this site's controls.
+    await popup.locator('[data-section="found"] > summary').click();
     const box = popup.locator(`input[data-control="category"][data-category="${category}"]`);
     await expect.poll(() => box.isChecked()).toBe(true);
     await box.uncheck();

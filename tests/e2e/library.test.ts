@@ -156,7 +156,7 @@ describe('the notes library', () => {
     expect(opened.url()).toBe(`${tollUrl}#:~:text=on%20Wednesday-,in%20Aleppo%20and,-in%20the%20suburbs`);
     await expect.poll(async () => (await readPageHighlights(opened))['backstory-note'] ?? [], { timeout: 15_000 }).toContain('in Aleppo and');
     // And Backstory shows the note itself there, its highlight in view.
-    await expect.poll(() => opened.locator('backstory-note-tip').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => opened.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 15_000 }).toBe(1);
     const inView = () => opened.evaluate(() => {
       const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-note')!;
       const range = [...h].find((r) => r.toString() === 'in Aleppo and')!;
@@ -174,7 +174,7 @@ describe('the notes library', () => {
     await library.bringToFront();
     await library.locator('[data-note-id="toll-pillay"]').getByRole('link', { name: /^Open at passage/ }).click();
     await expect.poll(() => opened.evaluate(() => document.visibilityState), { timeout: 10_000 }).toBe('visible');
-    await expect.poll(() => opened.locator('backstory-note-tip').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => opened.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 15_000 }).toBe(1);
     browser.context.off('page', onPage);
     expect(another).toBe(false);
     await opened.close();

@@ -1,20 +1,20 @@
-// The popup's "On this page" section and its controls, over WXT's fake browser: the tab is asked once, then
-// its content script's reports keep the section current (no polling); the status line never says "off" while
-// the page is still starting; the controls write the reader's settings where every tab reads them.
+// The popup's line on what the tab found, and this site's controls, over WXT's fake browser: the tab is asked once,
+// then its content script's reports keep the line current (no polling); the line never says "off" while the page is
+// still starting; items are listed in the page's own words; a page about another subject says why nothing is
+// highlighted; the controls write the reader's settings where every tab reads them.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FoundOnPage } from '@/components/FoundOnPage';
-import { SiteControls } from '@/components/SiteControls';
-import { defaultSettings, loadSettings, saveSettings, withSite } from '@/lib/page/settings';
+import { FoundSummary } from '@/components/FoundSummary';
+import { defaultSettings, loadSettings, saveSettings, withEveryPage, withSite } from '@/lib/page/settings';
 import type { PageStatus, PageSummary } from '@/lib/page/messages';
 import type { Envelope } from '@/lib/messages';
 
 const TAB = 7;
 
 function summary(status: PageStatus, total: number, extra: Partial<PageSummary> = {}): PageSummary {
-  const items = total ? [{ referenceId: 'place:aleppo', category: 'place' as const, label: 'Aleppo', count: total, words: ['Aleppo'] }] : [];
+  const items = total ? [{ referenceId: 'place:aleppo', category: 'place' as const, label: 'Aleppo', count: total, words: ['Aleppo', 'Halab'] }] : [];
   return {
     url: 'https://news.example/story', site: 'news.example', status, mode: 'css', total,
     byCategory: { person: 0, place: total, organization: 0, figure: 0, 'figure-differs': 0 }, items, ...extra,
@@ -62,37 +62,50 @@ async function report(s: PageSummary, tabId = TAB) {
   });
 }
 
-describe('FoundOnPage', () => {
-  test('lists what the tab found, per category and item; choosing an item reveals it on the page', async () => {
-    await act(async () => render(<FoundOnPage tabId={TAB} />, root));
-    await eventually(() => expect(text()).toContain('2 highlights'));
-    expect(root.querySelector('[data-category="place"] [data-count]')?.textContent).toBe('2');
-    const button = root.querySelector<HTMLButtonElement>('button[data-reference-id="place:aleppo"]')!;
-    expect(button.textContent).toBe('Aleppo');
+let settingsOpened = 0;
+const mount = () => act(async () => render(<FoundSummary tabId={TAB} openSettings={() => settingsOpened++} />, root));
+/** The line, before the list is opened. */
+const line = () => root.querySelector('.bs-found > summary')?.textContent ?? '';
+
+describe('FoundSummary: what was found', () => {
+  test('one line: the count and the items in the page\'s own words; opened, every item with its count and the reference\'s name; choosing one reveals it', async () => {
+    answer = async () => ({
+      ok: true,
+      value: summary('settled', 5, {
+        items: [
+          { referenceId: 'person:assad', category: 'person', label: 'Bashar al-Assad', count: 4, words: ['Assad', 'Bashar al-Assad'] },
+          { referenceId: 'place:aleppo', category: 'place', label: 'Aleppo', count: 1, words: ['Aleppo'] },
+        ],
+      }),
+    });
+    await mount();
+    await eventually(() => expect(line()).toBe('5 highlights: Assad ×4 · Aleppo'));
+    expect(root.querySelector('.bs-found > summary [data-total]')?.getAttribute('data-total')).toBe('5');
+    const items = [...root.querySelectorAll('.bs-found-items li')].map((li) => li.textContent);
+    expect(items).toEqual(['Assad ×4 · Bashar al-Assad, person', 'Aleppo · place']);
+    const button = root.querySelector<HTMLButtonElement>('button[data-reference-id="person:assad"]')!;
+    expect(button.getAttribute('aria-label')).toBe('Assad: show it on the page');
     await act(async () => button.click());
     expect(asked.map((m) => m.type)).toEqual(['page/summary', 'page/reveal']);
-    expect(asked[1]!.payload).toEqual({ referenceId: 'place:aleppo' });
+    expect(asked[1]!.payload).toEqual({ referenceId: 'person:assad' });
   });
 
   test('a page still starting reads "Reading the page…", never "off"; then it follows the tab\'s reports without asking again', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'setTimeout'] });
     answer = async () => ({ ok: true, value: summary('starting', 0) });
-    await act(async () => render(<FoundOnPage tabId={TAB} />, root));
+    await mount();
     await act(async () => {});
-    expect(text()).toContain('Reading the page…');
-    expect(text()).not.toContain('off');
-
+    expect(line()).toBe('Reading the page…');
     await report(summary('running', 0));
-    expect(text()).toContain('Reading the page…');
+    expect(line()).toBe('Reading the page…');
     await report(summary('running', 1));
-    expect(text()).toContain('1 highlight');
+    expect(line()).toBe('1 highlight: Aleppo');
     await report(summary('settled', 3));
-    expect(text()).toContain('3 highlights');
+    expect(line()).toBe('3 highlights: Aleppo ×3');
     await report(summary('settled', 9), TAB + 1); // another tab's page
-    expect(text()).toContain('3 highlights');
+    expect(line()).toBe('3 highlights: Aleppo ×3');
     await report(summary('off', 0));
-    expect(text()).toContain('Backstory is off for news.example.');
-
+    expect(line()).toBe('Backstory is off on news.example.');
     await act(async () => {
       vi.advanceTimersByTime(10_000);
     });
@@ -101,52 +114,47 @@ describe('FoundOnPage', () => {
 
   test('settled with nothing found says so', async () => {
     answer = async () => ({ ok: true, value: summary('settled', 0) });
-    await act(async () => render(<FoundOnPage tabId={TAB} />, root));
-    await eventually(() => expect(text()).toContain('Nothing from the reference found in this article.'));
+    await mount();
+    await eventually(() => expect(line()).toBe('Nothing from the reference in this article.'));
   });
 
   test('a page about another subject says what the reference covers and that nothing on it is highlighted', async () => {
     answer = async () => ({ ok: true, value: summary('settled', 0, { onSubject: false, subject: 'the Syrian civil war, 2012–2013' }) });
-    await act(async () => render(<FoundOnPage tabId={TAB} />, root));
-    const line = await find<HTMLElement>('[data-off-subject]');
-    expect(line.getAttribute('role')).toBe('status');
-    expect(line.textContent).toBe('Backstory’s reference covers the Syrian civil war, 2012–2013. This page is not about that, so nothing on it is highlighted.');
+    await mount();
+    const why = await find<HTMLElement>('.bs-found > summary [data-off-subject]');
+    expect(why.getAttribute('role')).toBe('status');
+    expect(why.textContent).toBe('Nothing highlighted: this page is not about the Syrian civil war, 2012–2013, which Backstory’s reference covers.');
     // The reader turned on every page: the page is read again and its highlights listed.
     await report(summary('running', 0));
     expect(root.querySelector('[data-off-subject]')).toBeNull();
     await report(summary('settled', 2, { onSubject: true, subject: 'the Syrian civil war, 2012–2013' }));
-    expect(text()).toContain('2 highlights');
-    // On the subject with nothing found is not "another subject".
+    expect(line()).toBe('2 highlights: Aleppo ×2');
+    // On the subject with nothing found is not "another subject"; neither is a page whose subject is not known yet.
     await report(summary('settled', 0, { onSubject: true }));
-    expect(text()).toContain('Nothing from the reference found in this article.');
+    expect(line()).toBe('Nothing from the reference in this article.');
     expect(root.querySelector('[data-off-subject]')).toBeNull();
-  });
-
-  test('a tab without Backstory says so, until its content script reports after all', async () => {
-    answer = async () => {
-      throw new Error('Could not establish connection. Receiving end does not exist.');
-    };
-    await act(async () => render(<FoundOnPage tabId={TAB} />, root));
-    await eventually(() => expect(text()).toContain('Backstory does not run on this page'));
-    await report(summary('settled', 2));
-    expect(text()).toContain('2 highlights');
+    await report(summary('settled', 0));
+    expect(root.querySelector('[data-off-subject]')).toBeNull();
+    // A reference that does not name its subject still gets the reason.
+    await report(summary('settled', 0, { onSubject: false }));
+    expect(line()).toBe('Nothing highlighted: this page is not about what Backstory’s reference covers.');
   });
 
   test('an answer older than a report already shown is not taken', async () => {
     let reply!: (value: unknown) => void;
     answer = () => new Promise((resolve) => (reply = resolve));
-    await act(async () => render(<FoundOnPage tabId={TAB} />, root));
+    await mount();
     await report(summary('settled', 5));
     await act(async () => reply({ ok: true, value: summary('running', 0) }));
-    expect(text()).toContain('5 highlights');
+    expect(line()).toBe('5 highlights: Aleppo ×5');
   });
 });
 
-describe('SiteControls', () => {
+describe('FoundSummary: this site\'s controls', () => {
   test('turns the site and a category off and on in the settings every tab reads', async () => {
-    await act(async () => render(<SiteControls tabId={TAB} />, root));
+    await mount();
     const site = await find<HTMLInputElement>('input[data-control="site"]');
-    expect(root.textContent).toContain('On news.example');
+    expect(site.closest('label')?.textContent).toBe(' Backstory on this site (news.example)');
     expect(site.checked).toBe(true);
     await act(async () => site.click());
     await eventually(async () => expect((await loadSettings(browser.storage.local)).disabledSites).toEqual(['news.example']));
@@ -158,29 +166,37 @@ describe('SiteControls', () => {
     await eventually(async () => expect((await loadSettings(browser.storage.local)).categories.place).toBe(false));
     await act(async () => site.click());
     await eventually(async () => expect(await loadSettings(browser.storage.local)).toMatchObject({ disabledSites: [], categories: { place: false } }));
+
+    // The rest of the settings are in the notes library.
+    const more = [...root.querySelectorAll('button')].find((b) => b.textContent === 'More settings')!;
+    await act(async () => more.click());
+    expect(settingsOpened).toBe(1);
   });
 
   test('"Also on pages about other subjects" is off by default and saved where every tab reads it', async () => {
-    await act(async () => render(<SiteControls tabId={TAB} />, root));
+    await mount();
     const everyPage = await find<HTMLInputElement>('input[data-control="every-page"]');
-    expect(everyPage.closest('label')?.textContent).toContain('Also on pages about other subjects');
+    expect(everyPage.closest('label')?.textContent).toBe(' Also on pages about other subjects');
     expect(everyPage.checked).toBe(false);
     await act(async () => everyPage.click());
     await eventually(async () => expect((await loadSettings(browser.storage.local)).everyPage).toBe(true));
     expect(everyPage.checked).toBe(true);
     await act(async () => everyPage.click());
     await eventually(async () => expect((await loadSettings(browser.storage.local)).everyPage).toBe(false));
+    expect(everyPage.checked).toBe(false);
   });
 
-  test('a change saved elsewhere (another popup, another window) shows at once', async () => {
-    await act(async () => render(<SiteControls tabId={TAB} />, root));
+  test('a change saved elsewhere (another popup, the notes library) shows at once', async () => {
+    await mount();
     const site = await find<HTMLInputElement>('input[data-control="site"]');
-    await act(async () => saveSettings(browser.storage.local, withSite(defaultSettings(), 'news.example', false)));
+    const everyPage = root.querySelector<HTMLInputElement>('input[data-control="every-page"]')!;
+    await act(async () => saveSettings(browser.storage.local, withEveryPage(withSite(defaultSettings(), 'news.example', false), true)));
     await eventually(() => expect(site.checked).toBe(false));
+    expect(everyPage.checked).toBe(true);
   });
 
   test('a setting that cannot be saved says so', async () => {
-    await act(async () => render(<SiteControls tabId={TAB} />, root));
+    await mount();
     const place = await find<HTMLInputElement>('input[data-category="place"]');
     vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
     await act(async () => place.click());

@@ -1,16 +1,18 @@
 // The popup's one line on what Backstory found on the tab ("12 highlights: Assad ×4 · Aleppo ×3 …", in the page's
 // own words), which opens on a list of every item (choosing one scrolls the page to it and opens its card) and the
-// controls for this site: Backstory on or off here, and which kinds of highlight are shown.
+// controls for this site: Backstory on or off here, on pages about other subjects than the reference's, and which
+// kinds of highlight are shown. On an article about something else, the line says what the reference covers and that
+// nothing here is on it.
 import { useEffect, useState } from 'preact/hooks';
 import { MATCH_CATEGORIES, type MatchCategory } from '@/lib/match/types';
 import { CATEGORY_STYLES } from '@/lib/highlight/styles';
 import type { FoundItem, PageSummary } from '@/lib/page/messages';
-import { isSiteEnabled, loadSettings, saveSettings, watchSettings, withCategory, withSite, type Settings } from '@/lib/page/settings';
+import { isSiteEnabled, loadSettings, saveSettings, watchSettings, withCategory, withEveryPage, withSite, type Settings } from '@/lib/page/settings';
 import { pageClient, usePageSummary } from './hooks/usePageSummary';
 import { CategorySample } from './CategorySample';
 import { errorText } from './use-task';
 
-export interface PageStatusProps {
+export interface FoundSummaryProps {
   tabId: number;
   /** Opens the notes library at its settings. */
   openSettings(): void;
@@ -18,6 +20,9 @@ export interface PageStatusProps {
 
 /** How the line names an item: the page's most frequent spelling, and how often. */
 const itemText = (item: FoundItem) => `${item.words[0] ?? item.label}${item.count > 1 ? ` ×${item.count}` : ''}`;
+
+/** Read, and nothing painted because the article is about something else than the reference's subject. */
+const offSubject = (summary: PageSummary | null) => summary?.status === 'settled' && summary.total === 0 && summary.onSubject === false;
 
 /** The line, before the list opens; null when there is something to list. */
 function statusText(summary: PageSummary | null): string | null {
@@ -30,11 +35,17 @@ function statusText(summary: PageSummary | null): string | null {
     case 'running':
       return summary.total === 0 ? 'Reading the page…' : null;
     case 'settled':
-      return summary.total === 0 ? 'Nothing from the reference in this article.' : null;
+      if (summary.total > 0) return null;
+      // What matters first (nothing is highlighted, and why) leads, so the closed line still says it when clipped.
+      return offSubject(summary)
+        ? summary.subject
+          ? `Nothing highlighted: this page is not about ${summary.subject}, which Backstory’s reference covers.`
+          : 'Nothing highlighted: this page is not about what Backstory’s reference covers.'
+        : 'Nothing from the reference in this article.';
   }
 }
 
-export function PageStatus({ tabId, openSettings }: PageStatusProps) {
+export function FoundSummary({ tabId, openSettings }: FoundSummaryProps) {
   const { summary } = usePageSummary(tabId);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +66,7 @@ export function PageStatus({ tabId, openSettings }: PageStatusProps) {
     <details class="bs-found" data-section="found">
       <summary>
         {line !== null ? (
-          <span role="status">{line}</span>
+          <span role="status" data-off-subject={offSubject(summary) ? true : undefined}>{line}</span>
         ) : (
           <>
             <span role="status" data-total={summary!.total}>{summary!.total} highlight{summary!.total === 1 ? '' : 's'}</span>
@@ -95,6 +106,10 @@ export function PageStatus({ tabId, openSettings }: PageStatusProps) {
                 Backstory on this site <span class="bs-muted">({site})</span>
               </label>
             ) : null}
+            <label>
+              <input type="checkbox" data-control="every-page" checked={settings.everyPage} onChange={(e) => save(withEveryPage(settings, e.currentTarget.checked))} />{' '}
+              Also on pages about other subjects
+            </label>
             <fieldset class="bs-categories">
               <legend>Show</legend>
               {MATCH_CATEGORIES.map((c: MatchCategory) => (
