@@ -89,3 +89,64 @@ test('the popup and the notes page open', async () => {
   await expect.poll(() => text(options, 'main h1')).toBe('Backstory — notes & settings');
   await expect.poll(() => text(options, '[data-testid="summary"]')).toBe('0 notes on 0 pages.');
 });
+
+/** The body's type and the smallest text shown on the page, in CSS px. */
+function typeOf(page: Page) {
+  return page.evaluate(() => {
+    const texts = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) =>
+      el.getClientRects().length > 0 && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
+    return {
+      body: getComputedStyle(document.body).fontSize,
+      family: getComputedStyle(document.body).fontFamily,
+      smallest: Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))),
+    };
+  });
+}
+
+test('the popup and the notes library read the same in Firefox: the project\'s type, no text under 13 px, notes on the popup\'s first screen', async () => {
+  const url = `${server.origin}/sample-news.html`;
+  const article = await firefox.browser.newPage();
+  await article.goto(url);
+  const welcome = await pageShowing(firefox.extensionUrl('welcome.html'));
+  // 200 notes on the article, written where an import would put them; then the tab's id, as the popup is given it.
+  const tabId = await welcome.evaluate(async (u) => {
+    const open = indexedDB.open('backstory-notes');
+    const db: IDBDatabase = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
+    const tx = db.transaction('annotations', 'readwrite');
+    for (let i = 0; i < 200; i++) {
+      const t = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+      tx.objectStore('annotations').put({ id: `ff-${i}`, url: u, title: 'Sample', created: t, modified: t, text: `Note ${i} on the casualty figures`, tags: ['figures'] });
+    }
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+    const tabs = await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } } }).browser.tabs.query({});
+    return tabs.find((t) => t.url === u)!.id;
+  }, url);
+  await welcome.evaluate((u) => (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<unknown> } } }).browser.tabs.create({ url: u }).then(() => true),
+    firefox.extensionUrl(`popup.html?tab=${tabId}`));
+  const popup = await pageShowing(firefox.extensionUrl(`popup.html?tab=${tabId}`));
+  await popup.setViewport({ width: 415, height: 510 });
+  await expect.poll(() => text(popup, '[data-testid="page-count"]'), { timeout: 30_000 }).toBe(' (200)');
+  const type = await typeOf(popup);
+  const layout = await popup.evaluate(() => {
+    const bottom = (sel: string) => document.querySelector(sel)!.getBoundingClientRect().bottom;
+    return { height: innerHeight, composer: bottom('#bs-new-note'), save: bottom('.bs-composer .bs-primary'), firstNoteTop: document.querySelector('.bs-notes .bs-note')!.getBoundingClientRect().top };
+  });
+  console.log(`[firefox] popup: body ${type.body} (${type.family.split(',')[0]}), smallest text ${type.smallest} px; at 415×510 the Save button ends at ${Math.round(layout.save)}, the first note starts at ${Math.round(layout.firstNoteTop)}`);
+  expect(type.body).toBe('14px');
+  expect(type.family).toMatch(/^system-ui/);
+  expect(type.smallest).toBeGreaterThanOrEqual(13);
+  expect(layout.save).toBeLessThanOrEqual(layout.height);
+  expect(layout.firstNoteTop + 40).toBeLessThanOrEqual(layout.height);
+
+  await welcome.evaluate((u) => (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<unknown> } } }).browser.tabs.create({ url: u }).then(() => true), firefox.extensionUrl('options.html#notes'));
+  const library = await pageShowing(firefox.extensionUrl('options.html#notes'));
+  await expect.poll(() => text(library, '[data-testid="summary"]'), { timeout: 30_000 }).toBe('200 notes on 1 page across 1 site.');
+  const libraryType = await typeOf(library);
+  console.log(`[firefox] notes library: body ${libraryType.body}, smallest text ${libraryType.smallest} px`);
+  expect(libraryType.body).toBe('15px');
+  expect(libraryType.smallest).toBeGreaterThanOrEqual(13);
+  await popup.close();
+  await library.close();
+  await article.close();
+});
