@@ -1,5 +1,6 @@
 // Browser tests that must run alone and in any order start from an empty notes database: this empties it
-// (notes, trash and the backup) from one of Backstory's pages.
+// (notes, trash and the backup, drafts and list orders) from one of Backstory's pages; and writes the notes a test
+// needs.
 import type { ExtensionBrowser } from './harness';
 
 export async function clearNotes(browser: ExtensionBrowser): Promise<void> {
@@ -14,6 +15,8 @@ export async function clearNotes(browser: ExtensionBrowser): Promise<void> {
     db.close();
     const chrome = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome;
     await chrome.storage.local.clear();
+    // Drafts and the reader's list orders, kept by Backstory's pages.
+    localStorage.clear();
   });
   await page.close();
 }

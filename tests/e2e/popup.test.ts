@@ -321,6 +321,7 @@ describe('the popup, by keyboard and with axe', () => {
       await popup.emulateMedia({ colorScheme });
       await expect.poll(() => popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
       expect(await axeViolations(popup)).toEqual([]);
+      await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await popup.screenshot({ path: join(SHOTS, `popup-${colorScheme}.png`) });
       if (DOCS) await popup.screenshot({ path: join(DOCS, `popup-${colorScheme}.png`) });
       await popup.locator('.bs-found > summary').click();
