@@ -89,7 +89,7 @@ export function writeMarkdown(annotations: readonly Annotation[], options: Markd
         const link = passageLink(a);
         if (link) lines.push(`[Passage on the page](${linkDestination(link)})`, '');
       }
-      if (a.reference) lines.push(`On ${escapeMarkdownLine(oneLine(referenceLinkText(a.reference)))}`, '');
+      if (a.reference) lines.push(`Linked to ${escapeMarkdownLine(oneLine(referenceLinkText(a.reference)))}`, '');
       if (a.text.trim() !== '') {
         lines.push(...escapeMarkdownText(a.text), '');
       }

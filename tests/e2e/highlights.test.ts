@@ -322,7 +322,7 @@ suite('reference highlights in Chromium', () => {
     await expect.poll(() => counts(), { timeout: 2000 }).toEqual(before);
     await expect.poll(() => badgeOf(browser, tabId), { timeout: 5000 }).toBe(String(summary.total));
 
-    // "On this page" lists what was found; choosing an item scrolls the page to it and opens its card.
+    // The found list: choosing an item scrolls the page to it and opens its card.
     const found = popup.locator('[data-section="found"] button[data-reference-id]');
     await expect.poll(() => found.count()).toBe(summary.items.length);
     const last = found.last();

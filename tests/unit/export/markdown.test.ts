@@ -15,6 +15,15 @@ function unescape(markdown: string): string {
 }
 
 describe('Markdown export', () => {
+  test('says which reference item a note is linked to, in the words the popup and library use', () => {
+    const md = writeMarkdown([
+      note({ id: 'a', reference: { id: 'place:aleppo', kind: 'entity', label: 'Aleppo' } }),
+      note({ id: 'b', url: 'https://b.example/', reference: { id: 'figure:toll', kind: 'figure', label: 'more than 60,000 people killed' } }),
+    ], { now });
+    expect(md.split('\n').filter((l) => l.startsWith('Linked to '))).toEqual(['Linked to Aleppo', 'Linked to figure more than 60,000 people killed']);
+    expect(md).toMatch(/^# Backstory notes\n/);
+  });
+
   test('groups by page, newest page first, the title as a link, notes in reading order', () => {
     const md = writeMarkdown(
       [
