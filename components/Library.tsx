@@ -87,6 +87,13 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   }, [repository]);
   useEffect(() => void reload(), [reload]);
   useEffect(() => watchChanges?.(() => void reload()), [watchChanges, reload]);
+  // Opened at a section ("More settings" in the popup opens #settings): the browser looked for it before it was
+  // drawn, so it is brought into view once the page is laid out.
+  const loaded = notes !== null;
+  useEffect(() => {
+    const id = loaded ? decodeURIComponent(location.hash.slice(1)) : '';
+    if (id) document.getElementById(id)?.scrollIntoView();
+  }, [loaded]);
 
   const setOrder = (next: NoteOrder) => {
     setOrderState(next);
@@ -205,15 +212,15 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
         <h2 id="bs-notes-title">Notes</h2>
         <LibraryFilters notes={all} filter={filter} onChange={setFilter} order={order} onOrder={setOrder} />
         <div class="bs-shown">
-        <p class="bs-muted" aria-live="polite" data-testid="shown-count">
-          {notes === null
-            ? ''
-            : all.length === 0
-              ? 'No notes yet. Write one from the popup on a news page, or import a file below.'
-              : filtered
-                ? `${count(shown.length, 'note')} of ${all.length.toLocaleString()} shown.`
-                : `All ${count(all.length, 'note')}.`}
-        </p>
+          <p class="bs-muted" aria-live="polite" data-testid="shown-count">
+            {notes === null
+              ? ''
+              : all.length === 0
+                ? 'No notes yet. Write one from the popup on a news page, or import a file below.'
+                : filtered
+                  ? `${count(shown.length, 'note')} of ${all.length.toLocaleString()} shown.`
+                  : `All ${count(all.length, 'note')}.`}
+          </p>
           {filtered ? <button type="button" onClick={() => setFilter({})}>Clear filters</button> : null}
         </div>
         <p class={opening.status?.error ? 'bs-error' : 'bs-hint'} role={opening.status?.error ? 'alert' : 'status'} data-testid="open-status">

@@ -288,3 +288,13 @@ describe('the notes library', () => {
     await library.close();
   });
 });
+
+test('"More settings" in the popup opens the library at its settings, in view', async () => {
+  const library = await browser.openExtensionPage('options.html#settings');
+  await expect.poll(() => library.getByTestId('summary').textContent()).toBe('5 notes on 3 pages across 2 sites.');
+  await expect.poll(() => library.evaluate(() => {
+    const r = document.getElementById('settings')!.getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight / 2;
+  })).toBe(true);
+  await library.close();
+});
