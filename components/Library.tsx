@@ -129,10 +129,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   };
 
   const update = async (note: Annotation, patch: AnnotationPatch) => {
-    const base: AnnotationPatch = {};
-    if (patch.text !== undefined) base.text = note.text;
-    if (patch.tags !== undefined) base.tags = note.tags;
-    const next = await repository.update(note.id, patch, base);
+    const next = await repository.edit(note, patch);
     setNotes((list) => list?.map((n) => (n.id === next.id ? next : n)) ?? null);
   };
 

@@ -116,10 +116,7 @@ export function NotesPanel({ tabId, api, page, context, canWrite }: NotesPanelPr
   };
 
   const update = async (note: Annotation, patch: AnnotationPatch) => {
-    const base: AnnotationPatch = {};
-    if (patch.text !== undefined) base.text = note.text;
-    if (patch.tags !== undefined) base.tags = note.tags;
-    const next = await api.update(note.id, patch, base);
+    const next = await api.edit(note, patch);
     setNotes((list) => list?.map((n) => (n.id === next.id ? next : n)) ?? null);
     reanchor();
   };

@@ -39,10 +39,7 @@ export function SearchResults({ query, api }: SearchResultsProps) {
   }, [query, api, again]);
 
   const update = async (note: Annotation, patch: AnnotationPatch) => {
-    const base: AnnotationPatch = {};
-    if (patch.text !== undefined) base.text = note.text;
-    if (patch.tags !== undefined) base.tags = note.tags;
-    const next = await api.update(note.id, patch, base);
+    const next = await api.edit(note, patch);
     setResults((list) => list?.map((n) => (n.id === next.id ? next : n)) ?? null);
   };
   const remove = (note: Annotation) => {

@@ -12,7 +12,8 @@ import type { OpenPassageResult } from './open-passage';
 export interface NotesApi {
   readonly repository: NotesRepository;
   save(request: SaveNoteRequest): Promise<Annotation>;
-  update(id: string, patch: AnnotationPatch, base?: AnnotationPatch): Promise<Annotation>;
+  /** The reader's edit of a note as they saw it (repository.edit): a field changed meanwhile is a conflict. */
+  edit(note: Annotation, patch: AnnotationPatch): Promise<Annotation>;
   /** Moves the note to the trash; null if it was already gone. */
   remove(id: string): Promise<Annotation | null>;
   /** Puts a deleted note back, by id, from any page, until its grace period ends. */
@@ -51,7 +52,7 @@ export function createNotesApi({ repository, toBackground, toTab, tabInfo = asyn
       if (refused) throw new Error(`This note cannot be saved here. ${refused}`);
       return repository.create({ ...request, url: normalizeUrl(request.url) });
     },
-    update: (id, patch, base) => repository.update(id, patch, base),
+    edit: (note, patch) => repository.edit(note, patch),
     remove: (id) => repository.remove(id),
     restore: (id) => repository.restore(id),
     listForUrl: (url) => repository.listByUrl(normalizeUrl(url)),

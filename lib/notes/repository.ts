@@ -288,6 +288,18 @@ export class NotesRepository {
   }
 
   /**
+   * The reader's edit of `note` as they saw it: only the fields in `patch` are written, and a field that someone
+   * else changed meanwhile to something else is a conflict (`update` with the values the editor started from).
+   */
+  edit(note: Annotation, patch: AnnotationPatch): Promise<Annotation> {
+    const base: AnnotationPatch = {};
+    if (patch.text !== undefined) base.text = note.text;
+    if (patch.tags !== undefined) base.tags = note.tags;
+    if (patch.title !== undefined) base.title = note.title;
+    return this.update(note.id, patch, base);
+  }
+
+  /**
    * Moves the note to the trash (whole, as stored) and returns it; null if it was already gone. It can be
    * restored by id from any context until the grace period ends.
    */

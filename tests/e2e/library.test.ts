@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, readPageHighlights, servePages, type ExtensionBrowser, type PageServer } from './harness';
 import { clearNotes, seedNotes } from './notes-state';
 import { axeViolations } from './axe';
+import { tabWalk, visibleControls } from './keyboard';
 
 const SHOTS = resolve('test-results');
 /** `BACKSTORY_DOCS_SHOTS=docs` also writes the README's screenshots there. */
@@ -204,24 +205,9 @@ describe('the notes library', () => {
   test('every control is reached by Tab, and searching, sorting, selecting, deleting, undoing and editing work by keyboard alone', async () => {
     const library = await openLibrary();
     await library.locator('.bs-deleted').count(); // nothing deleted yet: no trash list
-    const all = await library.evaluate(() => [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')]
-      .filter((el) => el.getClientRects().length > 0 && !(el as HTMLButtonElement).disabled)
-      .map((el) => { el.dataset.walk ??= String(Math.random()); return el.dataset.walk; }));
+    const all = await visibleControls(library);
     expect(all.length).toBeGreaterThan(40);
-    const seen: string[] = [];
-    for (let i = 0; i < 400; i++) {
-      await library.keyboard.press('Tab');
-      const here = await library.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        el.dataset.walk ??= String(Math.random());
-        return el.dataset.walk;
-      });
-      // A date field keeps the focus while Tab moves through its day, month and year.
-      if (here === null || here === seen.at(-1)) continue;
-      if (seen.includes(here)) break;
-      seen.push(here);
-    }
+    const seen = await tabWalk(library);
     expect(new Set(seen)).toEqual(new Set(all));
 
     const focus = (selector: string) => library.locator(selector).focus();

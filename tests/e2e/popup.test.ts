@@ -11,6 +11,7 @@ import { launchWithExtension, readPageHighlights, servePages, tabIdFor, type Ext
 import { launchForPopup, type PopupBrowser } from './real-popup';
 import { clearNotes, seedNotes } from './notes-state';
 import { axeViolations } from './axe';
+import { tabWalk, visibleControls } from './keyboard';
 
 const SHOTS = resolve('test-results');
 /** `BACKSTORY_DOCS_SHOTS=docs` also writes the README's screenshots there. */
@@ -165,32 +166,6 @@ describe('the popup, by keyboard and with axe', () => {
     return { page, popup };
   }
 
-  /** Presses Tab until the focus comes round to a control it has been on; every control it reached. */
-  async function tabWalk(popup: Page): Promise<string[]> {
-    const seen: string[] = [];
-    for (let i = 0; i < 300; i++) {
-      await popup.keyboard.press('Tab');
-      const here = await popup.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        // Past the last control the focus leaves the document for a moment; the next Tab comes back to the first.
-        if (!el || el === document.body) return null;
-        el.dataset.walk ??= String(Math.random());
-        return el.dataset.walk;
-      });
-      if (here === null || here === seen.at(-1)) continue;
-      if (seen.includes(here)) break;
-      seen.push(here);
-    }
-    return seen;
-  }
-
-  /** Every control a reader could operate, as shown now (in open sections, not hidden, not disabled). */
-  function controls(popup: Page): Promise<string[]> {
-    return popup.evaluate(() => [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')]
-      .filter((el) => el.getClientRects().length > 0 && !(el as HTMLButtonElement).disabled)
-      .map((el) => { el.dataset.walk ??= String(Math.random()); return el.dataset.walk; }));
-  }
-
   test('every control is reached by Tab, and writing, editing, deleting, undoing, unfolding, filtering and the found list work by keyboard alone', async () => {
     const { page, popup } = await articleWithNotes();
     // Reach: with the found list and the export opened, Tab alone reaches every control there is.
@@ -199,7 +174,7 @@ describe('the popup, by keyboard and with axe', () => {
     await popup.locator('.bs-export > summary').focus();
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('.bs-export[open]').count()).toBe(1);
-    const all = await controls(popup);
+    const all = await visibleControls(popup);
     expect(all.length).toBeGreaterThan(25);
     expect(new Set(await tabWalk(popup))).toEqual(new Set(all));
 

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { choose, typeInto } from '../dom-input';
 import { IDBFactory } from 'fake-indexeddb';
 import { openRepository, type NotesRepository } from '@/lib/notes/repository';
 import { createTransferApi, type TransferApi } from '@/lib/export/transfer';
@@ -86,20 +87,6 @@ async function chooseFile(file: File) {
   const input = q<HTMLInputElement>('#bs-import-file')!;
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
-}
-
-async function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function choose(el: HTMLSelectElement, value: string) {
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  });
 }
 
 async function click(el: Element | null | undefined, init: MouseEventInit = {}) {

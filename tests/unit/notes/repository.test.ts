@@ -21,6 +21,18 @@ beforeEach(() => {
   });
 });
 
+/** A backup kept in memory, to see what the repository mirrors. */
+function memoryBackup(): { saved: Map<string, Annotation>; backup: NotesBackup } {
+  const saved = new Map<string, Annotation>();
+  const backup: NotesBackup = {
+    put: async (records) => { for (const r of records) saved.set(r.id, r); },
+    remove: async (ids) => { for (const id of ids) saved.delete(id); },
+    clear: async () => saved.clear(),
+    readAll: async () => [...saved.values()],
+  };
+  return { saved, backup };
+}
+
 const page = (over: Partial<Parameters<NotesRepository['create']>[0]> = {}) => ({
   url: 'https://news.example/a', title: 'Aleppo under siege', text: 'note', tags: [], ...over,
 });
@@ -131,6 +143,14 @@ describe('NotesRepository', () => {
     expect((await store.get(note.id))?.text).toBe('from window A');
   });
 
+  test('edit: the reader\'s change to a note as they saw it; a field changed meanwhile is a conflict, another field merges', async () => {
+    const seen = await store.create(page({ text: 'base', tags: ['a'] }));
+    await store.update(seen.id, { text: 'from window A' });
+    await expect(store.edit(seen, { text: 'from window B' })).rejects.toThrow(/changed in another window/);
+    // The tags were not touched meanwhile: an edit of the tags alone goes through, keeping the other window's text.
+    expect(await store.edit(seen, { tags: ['a', 'b'] })).toMatchObject({ text: 'from window A', tags: ['a', 'b'] });
+  });
+
   test('updating a deleted note says so', async () => {
     await expect(store.update('missing', { text: 'x' })).rejects.toMatchObject({ reason: 'not-found' });
   });
@@ -210,13 +230,7 @@ describe('NotesRepository', () => {
 
   test('a bulk delete moves the chosen notes to the trash in one change; each is restorable by id, and all at once', async () => {
     const changes: string[] = [];
-    const saved = new Map<string, Annotation>();
-    const backup: NotesBackup = {
-      put: async (records) => { for (const r of records) saved.set(r.id, r); },
-      remove: async (ids) => { for (const id of ids) saved.delete(id); },
-      clear: async () => saved.clear(),
-      readAll: async () => [...saved.values()],
-    };
+    const { saved, backup } = memoryBackup();
     const repo = openRepository(new IDBFactory(), { backup, onChange: (c) => changes.push(`${c.kind}:${String(c.urls)}`) });
     const a = await repo.create(page({ text: 'a' }));
     const b = await repo.create(page({ text: 'b', url: 'https://news.example/b' }));
@@ -257,13 +271,7 @@ describe('NotesRepository', () => {
 
   test('every write is announced once, and mirrored to the backup', async () => {
     const changes: string[] = [];
-    const saved = new Map<string, Annotation>();
-    const backup: NotesBackup = {
-      put: async (records) => { for (const r of records) saved.set(r.id, r); },
-      remove: async (ids) => { for (const id of ids) saved.delete(id); },
-      clear: async () => saved.clear(),
-      readAll: async () => [...saved.values()],
-    };
+    const { saved, backup } = memoryBackup();
     const repo = openRepository(new IDBFactory(), { backup, onChange: (c) => changes.push(`${c.kind}:${String(c.urls)}`) });
     const note = await repo.create(page());
     await repo.update(note.id, { text: 'edited' });

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { choose, typeInto } from '../dom-input';
 import type { NotesApi } from '@/lib/notes/api';
 import type { NotesRepository } from '@/lib/notes/repository';
 import type { NoteTarget, ReferenceLink } from '@/lib/notes/types';
@@ -79,20 +80,6 @@ async function mount(override?: Partial<NotesApi>, { waitForComposer = true } = 
   if (waitForComposer) await eventually(() => expect(q('textarea#bs-new-note')).not.toBeNull());
 }
 
-async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function choose(el: HTMLSelectElement, value: string) {
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
 async function ctrlEnter(el: Element) {
   await act(async () => { el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })); });
 }
@@ -103,7 +90,7 @@ async function click(el: Element | null | undefined) {
 }
 
 const byText = (sel: string, text: string) => all(sel).find((e) => e.textContent === text) ?? null;
-const search = (text: string) => type(q<HTMLInputElement>('input[type=search]')!, text);
+const search = (text: string) => typeInto(q<HTMLInputElement>('input[type=search]')!, text);
 
 describe('the popup: this page\'s notes', { timeout: 30_000 }, () => {
   test('lists the page\'s notes newest first, shows HTML as text, and marks orphaned quotes without hiding them', async () => {
@@ -152,8 +139,8 @@ describe('the popup: this page\'s notes', { timeout: 30_000 }, () => {
     page.selection = SELECTION;
     await mount();
     await eventually(() => expect(q('[data-testid=composer-quote]')?.textContent).toBe('Navi Pillay'));
-    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Her words');
-    await type(q<HTMLInputElement>('#bs-new-tags')!, 'quotes, #UN');
+    await typeInto(q<HTMLTextAreaElement>('#bs-new-note')!, 'Her words');
+    await typeInto(q<HTMLInputElement>('#bs-new-tags')!, 'quotes, #UN');
     await ctrlEnter(q('#bs-new-note')!);
     await eventually(() => expect(pageNotes()).toHaveLength(1));
     const [saved] = await store.listByUrl(URL_);
@@ -208,7 +195,7 @@ describe('the popup: this page\'s notes', { timeout: 30_000 }, () => {
     await mount({
       save: (req) => (fail ? Promise.reject(new Error('Could not save the note: the browser could not write to the disk (it may be full).')) : api.save(req)),
     });
-    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Do not lose me');
+    await typeInto(q<HTMLTextAreaElement>('#bs-new-note')!, 'Do not lose me');
     await ctrlEnter(q('#bs-new-note')!);
     await eventually(() => expect(q('[role=alert]')?.textContent).toMatch(/could not write to the disk/));
     expect(q<HTMLTextAreaElement>('#bs-new-note')!.value).toBe('Do not lose me');
@@ -221,7 +208,7 @@ describe('the popup: this page\'s notes', { timeout: 30_000 }, () => {
 
   test('the draft survives the popup closing and reopening', async () => {
     await mount();
-    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'half a thought');
+    await typeInto(q<HTMLTextAreaElement>('#bs-new-note')!, 'half a thought');
     await act(async () => { render(null, root); });
     await mount();
     expect(q<HTMLTextAreaElement>('#bs-new-note')!.value).toBe('half a thought');
@@ -234,7 +221,7 @@ describe('the popup: this page\'s notes', { timeout: 30_000 }, () => {
     await click(q('[aria-label^="Edit note"]'));
     const editor = q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!;
     await eventually(() => expect(document.activeElement).toBe(editor));
-    await type(editor, 'draft two');
+    await typeInto(editor, 'draft two');
     await ctrlEnter(editor);
     await eventually(() => expect(q('.bs-note-text')?.textContent).toBe('draft two'));
     expect((await store.get(note.id))?.text).toBe('draft two');
@@ -242,7 +229,7 @@ describe('the popup: this page\'s notes', { timeout: 30_000 }, () => {
     await eventually(() => expect(document.activeElement).toBe(q('[aria-label^="Edit note"]')));
 
     await click(q('[aria-label^="Edit note"]'));
-    await type(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!, 'abandoned');
+    await typeInto(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!, 'abandoned');
     await act(async () => { q(`#bs-edit-${note.id}`)!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); });
     expect(q(`#bs-edit-${note.id}`)).toBeNull();
     expect(q('.bs-note-text')?.textContent).toBe('draft two');
@@ -250,7 +237,7 @@ describe('the popup: this page\'s notes', { timeout: 30_000 }, () => {
     // Meanwhile another window changes the text: this edit must not overwrite it silently.
     await click(q('[aria-label^="Edit note"]'));
     await store.update(note.id, { text: 'from the other window' });
-    await type(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!, 'mine');
+    await typeInto(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!, 'mine');
     await ctrlEnter(q(`#bs-edit-${note.id}`)!);
     await eventually(() => expect(q('[role=alert]')?.textContent).toMatch(/changed in another window/));
     expect(q<HTMLTextAreaElement>(`#bs-edit-${note.id}`)!.value).toBe('mine');
@@ -314,7 +301,7 @@ describe('the popup: this page\'s notes', { timeout: 30_000 }, () => {
     await mount();
     await eventually(() => expect(pageNotes()).toHaveLength(1));
     await click(q('[aria-label^="Edit note"]'));
-    await type(q<HTMLTextAreaElement>('.bs-edit textarea')!, 'after');
+    await typeInto(q<HTMLTextAreaElement>('.bs-edit textarea')!, 'after');
     await ctrlEnter(q('.bs-edit textarea')!);
     await eventually(() => expect(q('.bs-note-text')?.textContent).toBe('after'));
     expect(await store.get('legacy-2')).toMatchObject({ text: 'after', tags: ['t'.repeat(300)] });
@@ -366,7 +353,7 @@ describe('the popup: a note on a highlighted name or figure is linked to it', { 
     const form = q('form.bs-composer')!;
     const order = [...form.querySelectorAll('[data-testid=composer-quote], [data-testid=composer-reference], #bs-new-note')].map((e) => e.id || e.getAttribute('data-testid'));
     expect(order).toEqual(['composer-quote', 'composer-reference', 'bs-new-note']);
-    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Compare with his 2012 speech');
+    await typeInto(q<HTMLTextAreaElement>('#bs-new-note')!, 'Compare with his 2012 speech');
     await ctrlEnter(q('#bs-new-note')!);
     await eventually(() => expect(pageNotes()).toHaveLength(1));
     const [saved] = await store.listByUrl(URL_);
@@ -381,7 +368,7 @@ describe('the popup: a note on a highlighted name or figure is linked to it', { 
     page.reference = ASSAD;
     await mount();
     await eventually(() => expect(q('[data-testid=composer-reference]')).not.toBeNull());
-    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'Not about him');
+    await typeInto(q<HTMLTextAreaElement>('#bs-new-note')!, 'Not about him');
     await click(q('[aria-label="Remove link to Bashar al-Assad"]'));
     expect(q('[data-testid=composer-reference]')).toBeNull();
     expect(document.activeElement).toBe(q('#bs-new-note'));
@@ -403,7 +390,7 @@ describe('the popup: a note on a highlighted name or figure is linked to it', { 
     await mount({ takePending: async (tabId) => ({ tabId, url: URL_, target: onFigure, reference: figure, at: Date.now() }) });
     await eventually(() => expect(q('[data-testid=composer-reference]')?.textContent).toBe('Linked to figure more than 60,000 people killed'));
     expect(q('[data-testid=composer-quote]')?.textContent).toBe('More than 60,000 people');
-    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'UN figure');
+    await typeInto(q<HTMLTextAreaElement>('#bs-new-note')!, 'UN figure');
     await ctrlEnter(q('#bs-new-note')!);
     await eventually(() => expect(pageNotes()).toHaveLength(1));
     expect((await store.listByUrl(URL_))[0]).toMatchObject({ target: onFigure, reference: figure });
@@ -413,7 +400,7 @@ describe('the popup: a note on a highlighted name or figure is linked to it', { 
     page.selection = null;
     page.reference = ASSAD; // a stale link without a selection must not leak into a page note
     await mount();
-    await type(q<HTMLTextAreaElement>('#bs-new-note')!, 'On the whole page');
+    await typeInto(q<HTMLTextAreaElement>('#bs-new-note')!, 'On the whole page');
     await ctrlEnter(q('#bs-new-note')!);
     await eventually(() => expect(pageNotes()).toHaveLength(1));
     expect(q('[data-testid=composer-reference]')).toBeNull();
@@ -478,7 +465,7 @@ describe('the popup: search across all notes, in the header', { timeout: 30_000 
     await eventually(() => expect(page.opened).toEqual([other.id]));
 
     await click(q('.bs-results [aria-label^="Edit note"]'));
-    await type(q<HTMLTextAreaElement>(`#bs-edit-${other.id}`)!, 'check the toll again');
+    await typeInto(q<HTMLTextAreaElement>(`#bs-edit-${other.id}`)!, 'check the toll again');
     await ctrlEnter(q(`#bs-edit-${other.id}`)!);
     await eventually(() => expect(texts('.bs-results .bs-note-text')).toEqual(['check the toll again']));
     expect((await store.get(other.id))?.text).toBe('check the toll again');
