@@ -149,4 +149,13 @@ test('the popup and the notes library read the same in Firefox: the project\'s t
   await popup.close();
   await library.close();
   await article.close();
+  // The other tests start from no notes, whatever their order.
+  await welcome.evaluate(async () => {
+    const open = indexedDB.open('backstory-notes');
+    const db: IDBDatabase = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
+    const tx = db.transaction('annotations', 'readwrite');
+    tx.objectStore('annotations').clear();
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+  });
 });
