@@ -7,9 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, readPageHighlights, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { axeViolations, launchWithExtension, readPageHighlights, servePages, type ExtensionBrowser, type PageServer } from './harness';
 import { clearNotes, seedNotes } from './notes-state';
-import { axeViolations } from './axe';
 import { tabWalk, visibleControls } from './keyboard';
 
 const SHOTS = resolve('test-results');

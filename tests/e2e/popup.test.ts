@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, readPageHighlights, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
+import { axeViolations, launchWithExtension, readPageHighlights, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
 import { launchForPopup, type PopupBrowser } from './real-popup';
 import { clearNotes, seedNotes } from './notes-state';
-import { axeViolations } from './axe';
 import { tabWalk, visibleControls } from './keyboard';
 
 const SHOTS = resolve('test-results');
