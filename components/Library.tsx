@@ -35,6 +35,8 @@ export interface LibraryProps {
   /** The reader's settings: browser.storage.local and its change event. */
   settingsArea: SettingsArea;
   settingsChanges: SettingsChangeEvent;
+  /** What the bundled reference covers, for the setting on which pages are highlighted. */
+  subject?: string;
   /** Subscribes to changes made in other contexts; returns the unsubscribe. */
   watchChanges?(listener: () => void): () => void;
 }
@@ -57,7 +59,7 @@ interface Undo {
   ids: string[];
 }
 
-export function Library({ repository, api, openPassage, settingsArea, settingsChanges, watchChanges }: LibraryProps) {
+export function Library({ repository, api, openPassage, settingsArea, settingsChanges, subject, watchChanges }: LibraryProps) {
   const [notes, setNotes] = useState<Annotation[] | null>(null);
   const [deleted, setDeleted] = useState<DeletedAnnotation[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -255,7 +257,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
 
       <section id="settings" aria-labelledby="bs-settings-title">
         <h2 id="bs-settings-title">Settings</h2>
-        <LibrarySettings area={settingsArea} changes={settingsChanges} />
+        <LibrarySettings area={settingsArea} changes={settingsChanges} subject={subject} />
       </section>
 
       <section id="transfer" aria-labelledby="bs-transfer-title">

@@ -1,10 +1,10 @@
 // The reader's settings, on the notes library page: the sites where Backstory is off (turned back on here, or off
-// for a site typed in), the highlight categories shown, and which pages are highlighted. Saved in storage.local;
-// every open tab applies a change at once.
+// for a site typed in), the highlight categories shown, and which pages are highlighted (only articles about the
+// reference's subject, or every page). Saved in storage.local; every open tab applies a change at once.
 import { useEffect, useState } from 'preact/hooks';
 import { MATCH_CATEGORIES } from '@/lib/match/types';
 import { CATEGORY_STYLES } from '@/lib/highlight/styles';
-import { loadSettings, saveSettings, siteKey, watchSettings, withCategory, withSite, type Settings, type SettingsArea, type SettingsChangeEvent } from '@/lib/page/settings';
+import { loadSettings, saveSettings, siteKey, watchSettings, withCategory, withEveryPage, withSite, type Settings, type SettingsArea, type SettingsChangeEvent } from '@/lib/page/settings';
 import { CategorySample } from './CategorySample';
 import { errorText } from './use-task';
 
@@ -12,9 +12,11 @@ export interface LibrarySettingsProps {
   /** browser.storage.local and its change event (tests pass their own). */
   area: SettingsArea;
   changes: SettingsChangeEvent;
+  /** What the bundled reference covers ("the Syrian civil war, 2012–2013"), when its dataset says. */
+  subject?: string;
 }
 
-export function LibrarySettings({ area, changes }: LibrarySettingsProps) {
+export function LibrarySettings({ area, changes, subject }: LibrarySettingsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +72,17 @@ export function LibrarySettings({ area, changes }: LibrarySettingsProps) {
           ))}
         </fieldset>
       </section>
-      {/* RELEVANCE SETTING: "Also on pages about other subjects" (Settings.everyPage) belongs here once lib/page/settings.ts has it. */}
+      <section class="bs-panel" aria-labelledby="bs-pages-title">
+        <h3 id="bs-pages-title">Pages highlighted</h3>
+        <p class="bs-hint" id="bs-every-page-hint">
+          Backstory highlights an article only when it is about {subject ? <>the subject of its reference, {subject}</> : 'the subject of its reference'}.
+          On other pages it paints nothing, and the popup says why. Your notes show on every page either way.
+        </p>
+        <label>
+          <input type="checkbox" data-control="every-page" aria-describedby="bs-every-page-hint" checked={settings.everyPage} onChange={(e) => save(withEveryPage(settings, e.currentTarget.checked))} />{' '}
+          Also on pages about other subjects
+        </label>
+      </section>
       {error ? <p class="bs-error" role="alert">{error}</p> : null}
     </div>
   );

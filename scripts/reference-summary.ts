@@ -1,6 +1,6 @@
 // A Vite plugin that turns the bundled reference (lib/reference/dataset.json) into the small summary the first-run
-// page shows, at build time: `import summary from 'virtual:reference-summary'`. The page states what the reference
-// covers from the very file the content script matches against, without shipping the whole dataset to that page.
+// page and the notes library show, at build time: `import summary from 'virtual:reference-summary'`. They state what
+// the reference covers from the very file the content script matches against, without shipping the whole dataset.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import reference from 'virtual:reference-summary';
 import { Library } from '@/components/Library';
 import { isNotesChange, openExtensionPageRepository } from '@/lib/notes/extension-page';
 import { createTransferApi } from '@/lib/export/transfer';
@@ -32,6 +33,7 @@ render(
     openPassage={(id) => background('notes/open-passage', { id })}
     settingsArea={browser.storage.local}
     settingsChanges={browser.storage.onChanged}
+    subject={reference.subject}
     watchChanges={watchChanges}
   />,
   document.getElementById('app')!,

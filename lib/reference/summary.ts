@@ -1,7 +1,8 @@
-// What a reference covers, in a form small enough to show a reader: its documents with their dates, how many
-// people, places, organisations and figures it knows, and the names it mentions most. The first-run page shows it
-// (built from the bundled dataset at build time: scripts/reference-summary.ts); a reader-built reference gets the
-// same summary from the same function.
+// What a reference covers, in a form small enough to show a reader: its subject, its documents with their dates, how
+// many people, places, organisations and figures it knows, and the names it mentions most. The first-run page shows
+// it, and the notes library names the subject beside the setting on which pages are highlighted (built from the
+// bundled dataset at build time: scripts/reference-summary.ts); a reader-built reference gets the same summary from
+// the same function.
 import type { Dataset, EntityType } from './types';
 
 export interface ReferenceDocumentSummary {
@@ -12,6 +13,8 @@ export interface ReferenceDocumentSummary {
 }
 
 export interface ReferenceSummary {
+  /** What the reference covers, in its own words ("the Syrian civil war, 2012–2013"), when the dataset says. */
+  subject?: string;
   /** Oldest first; undated documents last, in dataset order. */
   documents: ReferenceDocumentSummary[];
   counts: Record<EntityType | 'figure', number>;
@@ -33,6 +36,7 @@ export function summarizeReference(dataset: Dataset, examples = 3): ReferenceSum
       .slice(0, examples)
       .map((e) => e.name);
   return {
+    ...(dataset.subject ? { subject: dataset.subject } : {}),
     documents,
     counts: {
       person: ofType('person').length,

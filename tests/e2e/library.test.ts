@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, launchWithExtension, readPageHighlights, servePages, type ExtensionBrowser, type PageServer } from './harness';
 import { clearNotes, seedNotes } from './notes-state';
+import { summaryOf, tabShowing } from '../../scripts/page-summary';
 import { tabWalk, visibleControls } from './keyboard';
 
 const SHOTS = resolve('test-results');
@@ -28,11 +29,18 @@ const TOLL = page('Syria death toll passes 60,000, UN says', [
   'Fighting continued on Wednesday in Aleppo and in the suburbs of Damascus, activists said.',
 ]);
 const HOMS = page('Homs: the siege goes on', ['In Homs, the old city has been under siege for months, residents said.', 'The hospital was shelled on Tuesday.']);
+// About football, not the reference's subject, though it names places the reference knows.
+const SPORT = page('Turkey hold Iceland to reach the finals', [
+  'Turkey drew 0-0 with Iceland in Istanbul on Thursday to book their place in next summer\'s tournament, a result that also sent France through as group winners.',
+  'The home side defended deep for most of the second half, and the crowd in Istanbul celebrated long after the final whistle.',
+  'France, who beat Moldova in Paris, will be seeded for the draw in December.',
+]);
 
 let browser: ExtensionBrowser;
 let server: PageServer;
 let tollUrl: string;
 let homsUrl: string;
+let sportUrl: string;
 
 beforeAll(async () => {
   server = await servePages();
@@ -40,6 +48,8 @@ beforeAll(async () => {
   server.set('/world/homs', HOMS);
   tollUrl = `${server.origin}/world/syria-toll`;
   homsUrl = `${server.origin}/world/homs`;
+  server.set('/sport/turkey-iceland', SPORT);
+  sportUrl = `${server.origin}/sport/turkey-iceland`;
   browser = await launchWithExtension({ viewport: { width: 1100, height: 900 } });
 });
 afterAll(async () => {
@@ -181,7 +191,7 @@ describe('the notes library', () => {
     await library.close();
   });
 
-  test('settings: a site turned off here stops Backstory on its open tab; turned back on, it paints again', async () => {
+  test('settings: a site turned off here stops Backstory on its open tab; turned back on, it paints again; every page, or only the subject\'s', async () => {
     const article = await browser.context.newPage();
     await article.goto(tollUrl);
     await expect.poll(async () => (await readPageHighlights(article))['backstory-place'] ?? [], { timeout: 15_000 }).toContain('Aleppo');
@@ -197,7 +207,27 @@ describe('the notes library', () => {
     await expect.poll(async () => (await readPageHighlights(article))['backstory-place'] ?? [], { timeout: 5000 }).toEqual([]);
     await library.locator('#settings input[data-category="place"]').check();
     await expect.poll(async () => (await readPageHighlights(article))['backstory-place'] ?? [], { timeout: 10_000 }).toContain('Aleppo');
+
+    // Pages highlighted: an open article about another subject, read and left unpainted, is painted once every page
+    // is asked for here, and cleared again when it no longer is.
+    const sport = await browser.context.newPage();
+    await sport.goto(sportUrl);
+    let tabId = -1;
+    await expect.poll(async () => {
+      if (tabId < 0) tabId = await tabShowing(browser, sportUrl);
+      const now = tabId < 0 ? null : await summaryOf(browser, tabId);
+      return now?.status === 'settled' && now.onSubject === false;
+    }, { timeout: 20_000, interval: 100 }).toBe(true);
+    const places = async () => (await readPageHighlights(sport))['backstory-place'] ?? [];
+    expect(await places()).toEqual([]);
+    const everyPage = library.locator('#settings input[data-control="every-page"]');
+    expect(await everyPage.isChecked()).toBe(false);
+    await everyPage.check();
+    await expect.poll(places, { timeout: 10_000 }).toEqual(expect.arrayContaining(['Turkey', 'Istanbul', 'France']));
+    await everyPage.uncheck();
+    await expect.poll(places, { timeout: 10_000 }).toEqual([]);
     await library.close();
+    await sport.close();
     await article.close();
   });
 

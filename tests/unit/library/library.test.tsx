@@ -10,9 +10,9 @@ import { openRepository, type NotesRepository } from '@/lib/notes/repository';
 import { createTransferApi, type TransferApi } from '@/lib/export/transfer';
 import { exportAnnotations } from '@/lib/export/export';
 import type { OpenPassageResult } from '@/lib/notes/open-passage';
-import { SETTINGS_KEY, defaultSettings, withSite, type SettingsArea, type SettingsChangeEvent } from '@/lib/page/settings';
+import { SETTINGS_KEY, defaultSettings, loadSettings, saveSettings, withEveryPage, withSite, type SettingsArea, type SettingsChangeEvent } from '@/lib/page/settings';
 import type { Annotation } from '@/lib/notes/types';
-import { Library } from '@/components/Library';
+import { Library, type LibraryProps } from '@/components/Library';
 import { LIBRARY_STEP } from '@/components/LibraryList';
 import { note } from '../export/helpers';
 
@@ -62,7 +62,7 @@ const text = (sel: string) => q(sel)?.textContent ?? null;
 const button = (label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === label) ?? null;
 const listed = () => all('.bs-library-list .bs-note').map((e) => e.getAttribute('data-note-id'));
 
-async function mount() {
+async function mount(props: Partial<LibraryProps> = {}) {
   await act(async () => {
     render(
       <Library
@@ -71,6 +71,7 @@ async function mount() {
         openPassage={async (id) => { opened.push(id); return openResult; }}
         settingsArea={area}
         settingsChanges={changes}
+        {...props}
       />,
       root,
     );
@@ -288,6 +289,29 @@ describe('the notes library: settings', { timeout: 30_000 }, () => {
     expect(place.checked).toBe(true);
     await click(place);
     expect((stored[SETTINGS_KEY] as { categories: Record<string, boolean> }).categories.place).toBe(false);
+  });
+
+  test('pages highlighted: only articles about the reference\'s subject (named), or every page; a change made elsewhere shows', async () => {
+    await mount({ subject: 'the Syrian civil war, 2012–2013' });
+    const everyPage = q<HTMLInputElement>('#settings input[data-control=every-page]')!;
+    expect(everyPage.closest('label')?.textContent).toBe(' Also on pages about other subjects');
+    const hint = document.getElementById(everyPage.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).toMatch(/^Backstory highlights an article only when it is about the subject of its reference, the Syrian civil war, 2012–2013\. On other pages it paints nothing/);
+    expect(everyPage.checked).toBe(false);
+    await click(everyPage);
+    await eventually(async () => expect((await loadSettings(area)).everyPage).toBe(true));
+    expect(everyPage.checked).toBe(true);
+    // The popup's switch is the same setting: turned off there, it shows off here, the other settings kept.
+    await act(async () => saveSettings(area, withEveryPage(await loadSettings(area), false)));
+    await eventually(() => expect(everyPage.checked).toBe(false));
+    expect(await loadSettings(area)).toMatchObject({ everyPage: false, disabledSites: [] });
+  });
+
+  test('pages highlighted, for a reference that does not name its subject', async () => {
+    stored[SETTINGS_KEY] = withEveryPage(defaultSettings(), true);
+    await mount();
+    expect(q<HTMLInputElement>('#settings input[data-control=every-page]')!.checked).toBe(true);
+    expect(text('#bs-every-page-hint')).toMatch(/^Backstory highlights an article only when it is about the subject of its reference\. /);
   });
 });
 

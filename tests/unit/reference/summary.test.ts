@@ -53,6 +53,11 @@ describe('summarizeReference', () => {
     expect(s.counts).toEqual({ person: 1, place: 4, organization: 1, figure: 2 });
   });
 
+  test('the subject, when the dataset names one', () => {
+    expect(summarizeReference(dataset)).not.toHaveProperty('subject');
+    expect(summarizeReference({ ...dataset, subject: 'the test war' }).subject).toBe('the test war');
+  });
+
   test('examples are the most mentioned, ties by name, at most the number asked', () => {
     const s = summarizeReference(dataset, 3);
     expect(s.examples.place).toEqual(['Damascus', 'Aleppo', 'Homs']);
@@ -66,6 +71,8 @@ describe('summarizeReference', () => {
     const s = summarizeReference(bundled);
     expect(s.documents.map((d) => d.title).sort()).toEqual(bundled.documents.map((d) => d.title).sort());
     expect(s.counts.person + s.counts.place + s.counts.organization).toBe(bundled.entities.length);
+    expect(s.subject).toBe(bundled.subject);
+    expect(s.subject).toBeTruthy();
   });
 });
 
