@@ -90,8 +90,10 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   useEffect(() => void reload(), [reload]);
   useEffect(() => watchChanges?.(() => void reload()), [watchChanges, reload]);
   // Opened at a section ("More settings" in the popup opens #settings): the browser looked for it before it was
-  // drawn, so it is brought into view once the page is laid out.
-  const loaded = notes !== null;
+  // drawn, so it is brought into view once the notes and the settings are both drawn (either one arriving later
+  // would move it or leave the page too short to scroll to it).
+  const [settingsDrawn, setSettingsDrawn] = useState(false);
+  const loaded = notes !== null && settingsDrawn;
   useEffect(() => {
     const id = loaded ? decodeURIComponent(location.hash.slice(1)) : '';
     if (id) document.getElementById(id)?.scrollIntoView();
@@ -257,7 +259,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
 
       <section id="settings" aria-labelledby="bs-settings-title">
         <h2 id="bs-settings-title">Settings</h2>
-        <LibrarySettings area={settingsArea} changes={settingsChanges} subject={subject} />
+        <LibrarySettings area={settingsArea} changes={settingsChanges} subject={subject} onLoaded={() => setSettingsDrawn(true)} />
       </section>
 
       <section id="transfer" aria-labelledby="bs-transfer-title">

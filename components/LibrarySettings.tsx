@@ -14,9 +14,11 @@ export interface LibrarySettingsProps {
   changes: SettingsChangeEvent;
   /** What the bundled reference covers ("the Syrian civil war, 2012–2013"), when its dataset says. */
   subject?: string;
+  /** Called once the settings are read and drawn (the library brings a section into view only then). */
+  onLoaded?(): void;
 }
 
-export function LibrarySettings({ area, changes, subject }: LibrarySettingsProps) {
+export function LibrarySettings({ area, changes, subject, onLoaded }: LibrarySettingsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -24,6 +26,10 @@ export function LibrarySettings({ area, changes, subject }: LibrarySettingsProps
     void loadSettings(area).then(setSettings);
     return watchSettings(changes, setSettings);
   }, [area, changes]);
+  const drawn = settings !== null;
+  useEffect(() => {
+    if (drawn) onLoaded?.();
+  }, [drawn]);
   if (!settings) return <p class="bs-muted">Loading your settings…</p>;
 
   const save = (next: Settings) => {
