@@ -10,6 +10,9 @@
 // - diacritics and compatibility forms: NFKD, then combining marks dropped ("é" → "e", "ﬁ" → "fi", "Ｓ" → "s");
 // - apostrophes (’ ‘ ʼ ′ ´ `) → "'"; double quotes (“ ” „ ″) → '"';
 // - hyphens and dashes (‐ ‑ ‒ – — ― − -) count as spaces, so "al-Assad" = "al Assad" = "al‑Assad";
+// - square brackets count as spaces too: reporters mark their own words inside a quotation with them ("the
+//   [Syrian] regime", "[Bashar al-]Assad"), and the name reads through them; a footnote mark stays a word apart
+//   ("Homs[2]" is "homs 2", so "Homs" is still a whole word);
 // - a run of spaces, tabs, no-break spaces and dashes becomes ONE space; a run holding a single line break is
 //   still one space (hard-wrapped prose and HTML source newlines are just whitespace), but a run holding two or
 //   more line breaks, or U+2029, becomes U+2029 (PARAGRAPH SEPARATOR): a break no alias contains, so no match
@@ -56,6 +59,7 @@ type Fold = string | typeof SPACE | typeof LINE_BREAK | typeof PARAGRAPH_BREAK;
 const APOSTROPHES = "\u2018\u2019\u201A\u201B\u02BC\u02BB\u02B9\u2032\u00B4\u0060\uFF07";
 const QUOTES = '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02';
 const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D';
+const EDITORIAL_BRACKETS = '[]';
 const SPACES = ' \t\f\v\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000';
 const INVISIBLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u180E';
 const COMBINING_MARK = /\p{M}/u;
@@ -65,7 +69,7 @@ function computeFold(cp: number, foldCase: boolean): Fold {
   const ch = String.fromCodePoint(cp);
   if (ch === '\n' || ch === '\r' || ch === '\u000B' || ch === '\u0085' || ch === '\u2028') return LINE_BREAK;
   if (ch === '\u2029') return PARAGRAPH_BREAK;
-  if (SPACES.includes(ch) || DASHES.includes(ch)) return SPACE;
+  if (SPACES.includes(ch) || DASHES.includes(ch) || EDITORIAL_BRACKETS.includes(ch)) return SPACE;
   if (INVISIBLE.includes(ch)) return '';
   if (APOSTROPHES.includes(ch)) return "'";
   if (QUOTES.includes(ch)) return '"';

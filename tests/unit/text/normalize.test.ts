@@ -38,6 +38,14 @@ describe('normalizeText: what folds together', () => {
     expect(foldForMatching('Bashar\r\rAssad')).toBe('bashar\u2029assad');
   });
 
+  it('reads a name through a reporter\'s square brackets, and keeps a footnote mark a word apart', () => {
+    expect(foldForMatching('the [Syrian] Regime')).toBe('the syrian regime');
+    expect(foldForMatching('[Bashar al-]Assad')).toBe(' bashar al assad');
+    expect(foldForMatching('Homs[2] and Hama')).toBe('homs 2 and hama');
+    // Parentheses are not editorial: "(FSA)" stays as it is.
+    expect(foldForMatching('Free Syrian Army (FSA)')).toBe('free syrian army (fsa)');
+  });
+
   it('keeps case when asked, folding the rest', () => {
     expect(foldForMatching('U.N.\u2019s É', { foldCase: false })).toBe("U.N.'s E");
   });
