@@ -3,11 +3,12 @@
 import type { CardModel, EntityCard, FigureCard, FigureFact, SourceLine } from '@/lib/highlight/card-model';
 import { formatQualified, VERDICT_TEXT } from '@/lib/highlight/card-model';
 import { CATEGORY_STYLES } from '@/lib/highlight/styles';
+import { useEffect, useRef } from 'preact/hooks';
 
 function Sources({ sources }: { sources: SourceLine[] }) {
   if (!sources.length) return null;
   return (
-    <section class="sources" aria-label="Sources">
+    <div class="sources">
       <h3>Source{sources.length > 1 ? 's' : ''}</h3>
       <ul>
         {sources.map((s) => (
@@ -17,7 +18,7 @@ function Sources({ sources }: { sources: SourceLine[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }
 
@@ -41,14 +42,14 @@ function EntityBody({ card }: { card: EntityCard }) {
       ) : null}
       {card.description ? <p>{card.description}</p> : null}
       {card.figures.length ? (
-        <section aria-label="Reference figures">
+        <div class="figures">
           <h3>Reference figures</h3>
           <ul>
             {card.figures.map((f) => (
               <FactLine key={f.id} fact={f} />
             ))}
           </ul>
-        </section>
+        </div>
       ) : null}
     </>
   );
@@ -113,17 +114,52 @@ function FigureBody({ card }: { card: FigureCard }) {
 
 export interface CardProps {
   model: CardModel;
-  /** The element ids the dialog is labelled by must be unique inside the shadow root only. */
   onClose: () => void;
+  /** The card's Add note: a note on this highlight, linked to its item. */
+  onAddNote?: () => void;
+  /** Opened from the keyboard: the card takes the focus, and Tab stays inside it until it closes. */
+  keyboard?: boolean;
 }
 
-export function Card({ model, onClose }: CardProps) {
+const FOCUSABLE = 'button, [href], [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab go round the card's controls, never out of it onto the page behind. */
+function keepTabInside(event: KeyboardEvent) {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLElement;
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (!controls.length) return;
+  const active = (dialog.getRootNode() as ShadowRoot | Document).activeElement;
+  const at = controls.indexOf(active as HTMLElement);
+  const next = event.shiftKey ? (at <= 0 ? controls.length - 1 : at - 1) : at === controls.length - 1 ? 0 : at + 1;
+  event.preventDefault();
+  controls[next]!.focus();
+}
+
+export function Card({ model, onClose, onAddNote, keyboard = false }: CardProps) {
   const category = model.kind === 'entity' ? model.type : model.verdict === 'differs' ? 'figure-differs' : 'figure';
   const style = CATEGORY_STYLES[category];
   const title = model.kind === 'entity' ? model.name : model.reference.label;
+  const dialog = useRef<HTMLDivElement>(null);
+  const key = `${model.kind}:${model.id}:${model.pageText}`;
+  useEffect(() => {
+    if (keyboard) dialog.current?.focus();
+  }, [keyboard, key]);
+  // Ids are unique inside the card's own shadow root, which holds one card.
   return (
-    <div class={`card ${category}`} role="dialog" aria-modal="false" aria-labelledby="backstory-card-title" data-category={category} data-reference-id={model.id}>
-      <header>
+    <div
+      ref={dialog}
+      class={`card ${category}`}
+      role="dialog"
+      aria-modal={keyboard ? 'true' : 'false'}
+      aria-labelledby="backstory-card-title"
+      aria-describedby="backstory-card-body"
+      tabIndex={-1}
+      data-category={category}
+      data-reference-id={model.id}
+      onKeyDown={keepTabInside}
+    >
+      <div class="head">
         <span class={`chip ${style.decoration}`} style={{ borderBottomColor: style.line, background: style.tint }}>
           {model.kind === 'entity' ? model.typeLabel : 'Figure'}
         </span>
@@ -131,10 +167,21 @@ export function Card({ model, onClose }: CardProps) {
         <button type="button" class="close" aria-label="Close (Esc)" onClick={onClose}>
           ×
         </button>
-      </header>
-      {model.kind === 'entity' ? <EntityBody card={model} /> : <FigureBody card={model} />}
-      <Sources sources={model.sources} />
-      <footer>Backstory · Alt+Shift+J / K next / previous highlight · Esc close</footer>
+      </div>
+      <div id="backstory-card-body">
+        {model.kind === 'entity' ? <EntityBody card={model} /> : <FigureBody card={model} />}
+        <Sources sources={model.sources} />
+      </div>
+      <div class="foot">
+        {onAddNote ? (
+          <button type="button" class="add-note" onClick={(e) => e.isTrusted && onAddNote()}>
+            Add note
+          </button>
+        ) : null}
+        <p class="keys">
+          <span>Alt+Shift+J / K: next / previous highlight</span> <span>Esc: close</span>
+        </p>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
-// The card on the page: Card.tsx in an open shadow-root layer (ShadowLayer.tsx), with a polite live region
-// that announces each card once. Open so tests and assistive technology can reach it: it only ever holds
-// reference data, nothing of the reader's.
+// The card on the page: Card.tsx in an open shadow-root layer (ShadowLayer.tsx). A card opened on hover is
+// announced once by a polite live region; one opened from the keyboard is a dialog that takes the focus (its
+// title and content are read as it opens, Tab stays inside it, arrow keys scroll it). Open so tests and assistive
+// technology can reach it: it only ever holds reference data, nothing of the reader's.
 import { Card } from './Card';
 import { mountShadowLayer, placeNear } from './ShadowLayer';
 import { announce, type CardModel } from '@/lib/highlight/card-model';
@@ -11,8 +12,9 @@ const CSS = `
   padding: 12px 14px 10px; border-radius: 10px; border: 1px solid #8884; pointer-events: auto;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; background: #fff;
   box-shadow: 0 8px 28px #0003, 0 1px 3px #0002; text-align: left; direction: ltr; }
-@media (prefers-color-scheme: dark) { .card { color: #eee; background: #232326; border-color: #fff3; } .meta, footer { color: #aaa !important; } }
-header { display: flex; align-items: baseline; gap: 8px; margin: 0 0 6px; }
+@media (prefers-color-scheme: dark) { .card { color: #eee; background: #232326; border-color: #fff3; } .meta { color: #aaa !important; } }
+.card:focus { outline: none; } .card:focus-visible { outline: 2px solid #1a5fd1; outline-offset: -2px; }
+.head { display: flex; align-items: baseline; gap: 8px; margin: 0 0 6px; }
 h2 { font-size: 16px; font-weight: 650; margin: 0; flex: 1; }
 h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 10px 0 2px; opacity: .75; }
 p, ul, dl { margin: 4px 0; } ul { padding-left: 18px; }
@@ -28,18 +30,33 @@ table.compare { border-collapse: collapse; width: 100%; margin: 4px 0; font-size
 .compare tbody th { opacity: .75; white-space: nowrap; } .compare tbody tr + tr > * { border-top: 1px solid #8882; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; } dt { opacity: .75; } dd { margin: 0; }
 .k { opacity: .75; } .meta { color: #666; } cite { font-style: italic; }
-footer { margin-top: 8px; font-size: 11px; color: #666; }
+.foot { display: flex; align-items: center; flex-wrap: wrap; gap: 4px 12px; margin-top: 8px; }
+.keys { margin: 0; font-size: 11px; color: #595959; display: flex; flex-wrap: wrap; gap: 0 10px; } .keys span { white-space: nowrap; }
+.add-note { all: unset; cursor: pointer; font-size: 13px; font-weight: 600; padding: 4px 10px; border-radius: 6px; color: #fff; background: #a1005a; }
+.add-note:focus-visible { outline: 2px solid #1a5fd1; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) { .keys { color: #aaa; } .add-note { color: #1c1c20; background: #ff7ab8; } .add-note:focus-visible, .close:focus-visible, .card:focus-visible { outline-color: #8ab4ff; } }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
+export interface CardLayerOptions {
+  onClose: () => void;
+  /** The card's Add note. */
+  onAddNote?: () => void;
+  /** Called after the card opened, moved or closed (what must not cover it places itself again). */
+  onMoved?: () => void;
+}
+
 export interface CardLayer extends CardPresenter {
+  /** Where the card is while open. */
+  rect(): DOMRect | null;
   destroy(): void;
 }
 
-export function mountCardLayer(doc: Document, onClose: () => void): CardLayer {
+export function mountCardLayer(doc: Document, options: CardLayerOptions): CardLayer {
   const layer = mountShadowLayer(doc, { name: 'card', css: CSS, mode: 'open' });
   let shown: CardModel | null = null;
   let shownKey = '';
+  let keyboard = false;
   let announcement = '';
 
   // The live region stays once the layer exists, so the next card is announced into a region already there.
@@ -47,33 +64,47 @@ export function mountCardLayer(doc: Document, onClose: () => void): CardLayer {
     layer.render(
       <>
         <div class="sr-only" role="status" aria-live="polite">{announcement}</div>
-        {shown ? <Card model={shown} onClose={onClose} /> : null}
+        {shown ? <Card model={shown} onClose={options.onClose} onAddNote={options.onAddNote} keyboard={keyboard} /> : null}
       </>,
     );
+
+  let cardElement: HTMLElement | null = null;
 
   return {
     get isOpen() {
       return shown !== null;
     },
-    show(model, anchor) {
+    show(model, anchor, how) {
       const key = `${model.kind}:${model.id}:${model.kind === 'figure' ? model.pageText : ''}`;
-      // Re-announce only when the content changes, not on every reposition while scrolling.
-      if (key !== shownKey || !shown) announcement = announce(model);
+      if (key !== shownKey || !shown || (how === 'keyboard' && !keyboard)) {
+        keyboard = how === 'keyboard';
+        // A card opened from the keyboard is read as it takes the focus; one opened on hover is announced.
+        announcement = keyboard ? '' : announce(model);
+      }
       shownKey = key;
       shown = model;
-      const card = draw()?.querySelector<HTMLElement>('.card');
-      if (card) placeNear(card, anchor, doc.defaultView!);
+      cardElement = draw()?.querySelector<HTMLElement>('.card') ?? null;
+      if (cardElement) placeNear(cardElement, anchor, doc.defaultView!);
+      options.onMoved?.();
     },
     hide() {
       if (!shown) return;
       shown = null;
       shownKey = '';
+      keyboard = false;
       announcement = '';
+      cardElement = null;
       draw();
+      options.onMoved?.();
     },
     owns: (target) => layer.owns(target),
+    get hasFocus() {
+      return !!shown && layer.owns(doc.activeElement);
+    },
+    rect: () => (cardElement?.isConnected ? cardElement.getBoundingClientRect() : null),
     destroy() {
       shown = null;
+      cardElement = null;
       layer.destroy();
     },
   };

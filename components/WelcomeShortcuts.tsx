@@ -30,12 +30,6 @@ export function WelcomeShortcuts({ shortcuts, changeHint }: WelcomeShortcutsProp
           ))}
           <tr>
             <td>
-              <kbd>Alt+Shift+K</kbd>
-            </td>
-            <td>Move to the previous highlight (on the page)</td>
-          </tr>
-          <tr>
-            <td>
               <kbd>Esc</kbd>
             </td>
             <td>Close a highlight’s card</td>

@@ -1,5 +1,5 @@
 // The page part of the background: the toolbar badge (number of highlights, per tab) and the
-// "next highlight" keyboard command, forwarded to the active tab's content script.
+// next / previous highlight keyboard commands, forwarded to the active tab's content script.
 import type { Handlers } from '@/lib/messages';
 import { reportToBadge } from '@/lib/page/badge';
 
@@ -8,6 +8,8 @@ function actionApi() {
   const b = browser as unknown as { action?: typeof browser.action; browserAction?: typeof browser.action };
   return b.action ?? b.browserAction;
 }
+
+const STEPS: Record<string, 1 | -1> = { 'next-highlight': 1, 'previous-highlight': -1 };
 
 export function pageHandlers(): Handlers {
   const action = actionApi();
@@ -19,10 +21,11 @@ export function startPageBackground(): void {
   void actionApi()?.setBadgeBackgroundColor({ color: '#1a5fd1' });
   void actionApi()?.setBadgeTextColor?.({ color: '#ffffff' });
   browser.commands?.onCommand.addListener(async (command: string) => {
-    if (command !== 'next-highlight') return;
+    const direction = STEPS[command];
+    if (direction === undefined) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    await browser.tabs.sendMessage(tab.id, { backstory: 1, type: 'page/step', payload: { direction: 1 } }).catch(() => {
+    await browser.tabs.sendMessage(tab.id, { backstory: 1, type: 'page/step', payload: { direction } }).catch(() => {
       // No content script on this tab (browser pages, the store): nothing to move through.
     });
   });

@@ -50,6 +50,8 @@ export interface PageController {
    * reference item's label: what a note on that selection is about. Null where none is shown there.
    */
   referenceAt(range: Range): { match: TextMatch; label: string } | null;
+  /** The highlight whose card is open, and its reference item's label (the card's Add note). */
+  cardItem(): { range: Range; match: TextMatch; label: string } | null;
 }
 
 export function createPageController(options: PageControllerOptions): PageController {
@@ -186,6 +188,10 @@ export function createPageController(options: PageControllerOptions): PageContro
       rereadLater.cancel();
       page.destroy();
       reporter.cancel();
+    },
+    cardItem() {
+      const item = interaction.openItem();
+      return item ? { range: item.range, match: item.match, label: reference.label(item.match.referenceId) } : null;
     },
     referenceAt(range) {
       const item = firstOverlapping(session?.painter.highlighter.items() ?? [], range);

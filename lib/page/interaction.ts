@@ -1,6 +1,8 @@
 // The reader and the highlights: the card opens on hover (after a short pause, closing again when the pointer
 // leaves, with time to reach the card) and on keyboard focus (Alt+Shift+J / K, the popup's list), follows its
-// highlight on scroll and resize, and Esc closes it.
+// highlight on scroll and resize, and Esc closes it. A card opened from the keyboard takes the focus (the
+// presenter moves it into the card); closing it puts the reader's caret back at its highlight, so the keyboard
+// carries on from where the card was opened.
 import type { Highlighter, HighlightItem } from '../highlight/highlighter';
 import { describeMatch, type CardModel } from '../highlight/card-model';
 import type { Reference } from '../reference/lookup';
@@ -14,6 +16,8 @@ export interface CardPresenter {
   readonly isOpen: boolean;
   /** Whether an event target is the card itself (moving the pointer onto the card keeps it open). */
   owns(target: EventTarget | null): boolean;
+  /** Whether the keyboard focus is in the card. */
+  readonly hasFocus: boolean;
 }
 
 export interface InteractionOptions {
@@ -33,6 +37,8 @@ export interface Interaction {
   forget(items: readonly HighlightItem[]): void;
   step(direction: 1 | -1): boolean;
   reveal(referenceId: string): boolean;
+  /** The highlight whose card is open. */
+  openItem(): HighlightItem | null;
 }
 
 // Never take keys from what the reader is typing in.
@@ -63,9 +69,22 @@ export function createInteraction(options: InteractionOptions): Interaction {
 
   function close() {
     if (current?.how === 'keyboard') highlighter?.setFocus(null);
+    const returnTo = card?.hasFocus ? current?.item.range : undefined;
     current = null;
     hideLater.cancel();
     card?.hide();
+    if (returnTo) caretAt(returnTo);
+  }
+
+  /** The focus back on the page, at a highlight: the caret at its start (Tab and caret browsing go on from there). */
+  function caretAt(range: Range) {
+    const doc = win.document;
+    (doc.activeElement as HTMLElement | null)?.blur?.();
+    try {
+      doc.getSelection()?.collapse(range.startContainer, range.startOffset);
+    } catch {
+      // The page took the text away meanwhile.
+    }
   }
 
   function focus(item: HighlightItem) {
@@ -163,5 +182,6 @@ export function createInteraction(options: InteractionOptions): Interaction {
     },
     step,
     reveal,
+    openItem: () => current?.item ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { mountCardLayer } from '@/components/CardLayer';
 import { isLayerHost, LAYER_ATTRIBUTE } from '@/components/ShadowLayer';
 import type { CardModel } from '@/lib/highlight/card-model';
@@ -19,7 +19,7 @@ test('the card adds one host only when first shown, in a shadow root, with dialo
   const count = () => document.getElementsByTagName('*').length;
   const before = count();
   let closed = 0;
-  const layer = mountCardLayer(document, () => closed++);
+  const layer = mountCardLayer(document, { onClose: () => closed++ });
   expect(count()).toBe(before); // nothing added to the page until a card is needed
 
   layer.show(entity, new DOMRect(10, 10, 40, 16), 'hover');
@@ -57,4 +57,72 @@ test('the card adds one host only when first shown, in a shadow root, with dialo
   layer.destroy();
   expect(document.querySelector(`[${LAYER_ATTRIBUTE}]`)).toBeNull();
   expect(count()).toBe(before);
+});
+
+test('opened from the keyboard, the card is a dialog that takes the focus, is read whole, keeps Tab inside and has no page landmarks', async () => {
+  document.documentElement.innerHTML = '<head></head><body><p>Aleppo</p><a href="#x">after</a></body>';
+  let added = 0;
+  let moved = 0;
+  const layer = mountCardLayer(document, { onClose: () => undefined, onAddNote: () => added++, onMoved: () => moved++ });
+  layer.show(entity, new DOMRect(10, 10, 40, 16), 'keyboard');
+  expect(moved).toBe(1);
+  const host = document.querySelector(`[${LAYER_ATTRIBUTE}="card"]`)!;
+  const root = host.shadowRoot!;
+  const dialog = root.querySelector<HTMLElement>('[role="dialog"]')!;
+  // Focus moves in once the card is drawn; the dialog's name is its title, its description its whole content.
+  await vi.waitFor(() => expect(root.activeElement).toBe(dialog));
+  expect(layer.hasFocus).toBe(true);
+  expect(dialog.getAttribute('aria-modal')).toBe('true');
+  expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Aleppo');
+  const described = root.getElementById(dialog.getAttribute('aria-describedby')!)!.textContent!;
+  expect(described).toContain('Halab');
+  expect(described).toContain('up to 7,000 people fled');
+  expect(described).toContain('A story');
+  // Announced by focus, not a second time by the live region.
+  expect(root.querySelector('[aria-live]')!.textContent).toBe('');
+  // No banner or contentinfo landmarks (header/footer), no region landmarks inside the card.
+  expect(root.querySelectorAll('header, footer, section, [role="region"]')).toHaveLength(0);
+
+  // Tab goes round the card's controls and never out onto the page.
+  const controls = [...dialog.querySelectorAll<HTMLElement>('button')];
+  expect(controls.map((b) => b.textContent?.trim())).toEqual(['×', 'Add note']);
+  const tab = (shiftKey = false) => root.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true }));
+  tab();
+  expect(root.activeElement).toBe(controls[0]);
+  tab();
+  expect(root.activeElement).toBe(controls[1]);
+  tab();
+  expect(root.activeElement).toBe(controls[0]);
+  tab(true);
+  expect(root.activeElement).toBe(controls[1]);
+
+  // Following its highlight while the page scrolls neither moves the focus nor announces the card again.
+  (controls[1] as HTMLElement).focus();
+  layer.show(entity, new DOMRect(10, 40, 40, 16), 'keyboard');
+  expect(root.activeElement).toBe(controls[1]);
+  expect(layer.rect()).not.toBeNull();
+
+  // Add note answers the reader's click only (jsdom's click is untrusted, like a page script's).
+  controls[1]!.click();
+  expect(added).toBe(0);
+
+  layer.hide();
+  expect(layer.rect()).toBeNull();
+  expect(moved).toBe(3);
+  layer.destroy();
+});
+
+test('opened on hover, the card takes no focus and is announced once', async () => {
+  document.documentElement.innerHTML = '<head></head><body><p>Aleppo</p></body>';
+  const layer = mountCardLayer(document, { onClose: () => undefined });
+  layer.show(figure, new DOMRect(10, 10, 40, 16), 'hover');
+  const root = document.querySelector(`[${LAYER_ATTRIBUTE}="card"]`)!.shadowRoot!;
+  await new Promise((ok) => setTimeout(ok, 150));
+  expect(root.activeElement).toBeNull();
+  expect(layer.hasFocus).toBe(false);
+  expect(root.querySelector('[role="dialog"]')!.getAttribute('aria-modal')).toBe('false');
+  expect(root.querySelector('[aria-live]')!.textContent).toContain('Figure: differs from the reference');
+  // Without an Add note handler there is no Add note button.
+  expect(root.querySelector('.add-note')).toBeNull();
+  layer.destroy();
 });

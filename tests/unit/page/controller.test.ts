@@ -34,6 +34,7 @@ class FakeCard implements CardPresenter {
   owns() {
     return false;
   }
+  hasFocus = false;
 }
 
 const PAGE = `<header><nav>Aleppo Homs</nav></header><article><h1>Ban Ki-moon in Aleppo</h1><p>Shelling in Homs and Aleppo.</p></article><footer>Aleppo</footer>`;
@@ -141,6 +142,28 @@ describe('page controller', () => {
     widget.attachShadow({ mode: 'open' }).append(field);
     field.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, code: 'KeyJ', altKey: true, shiftKey: true }));
     expect(card.shown.length).toBe(before);
+  });
+
+  test('a card the keyboard was in closes with the caret back at its highlight; the open card\'s item is known', () => {
+    const key = (init: KeyboardEventInit) => window.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+    key({ key: 'J', code: 'KeyJ', altKey: true, shiftKey: true });
+    const item = controller.cardItem()!;
+    expect(item).toMatchObject({ label: 'Ban Ki-moon', match: { referenceId: expect.any(String) } });
+    expect(item.range.toString()).toBe('Ban Ki-moon');
+    card.hasFocus = true; // the presenter moved the focus into the card
+    key({ key: 'Escape', code: 'Escape' });
+    expect(card.isOpen).toBe(false);
+    expect(controller.cardItem()).toBeNull();
+    const caret = document.getSelection()!;
+    expect(caret.isCollapsed).toBe(true);
+    expect(caret.anchorNode).toBe(item.range.startContainer);
+    expect(caret.anchorOffset).toBe(item.range.startOffset);
+    // A card closed while the reader is elsewhere leaves their selection alone.
+    card.hasFocus = false;
+    caret.removeAllRanges();
+    key({ key: 'J', code: 'KeyJ', altKey: true, shiftKey: true });
+    key({ key: 'Escape', code: 'Escape' });
+    expect(caret.rangeCount).toBe(0);
   });
 
   test('reveal cycles through the occurrences of one reference item', () => {
