@@ -86,7 +86,15 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+J' },
         description: 'Move to the next highlight',
       },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Move to the previous highlight',
+      },
     },
+    // The note tooltip and the inline composer: Backstory's own page in a frame, so a note's text never enters the
+    // page's document (its scripts cannot read it, and keys typed into the composer never reach them). Chrome's
+    // dynamic URL changes every session, so a page can neither probe for the file nor recognise the frame's id.
+    web_accessible_resources: [{ resources: ['note-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,45 +1,68 @@
-// The note tooltip on the page: NoteTooltip.tsx in a closed shadow-root layer (ShadowLayer.tsx), so the
-// page's scripts cannot read the reader's notes out of it and its styles neither leak nor get restyled. The
-// host is on the page only while the tooltip shows.
-import { NoteTooltip } from './NoteTooltip';
-import { mountShadowLayer, placeNear } from './ShadowLayer';
-import type { NoteTooltipPresenter } from '@/lib/notes/page-controller';
+// The note tooltip on the page: NoteTooltip.tsx drawn inside Backstory's own frame (FrameLayer.tsx), so the
+// reader's note text is never in the page's document. The frame lets the pointer through and is never focused:
+// the tooltip is read, not worked in. It is placed beside its note without covering the reference card; where
+// there is no such place, it waits until the card closes.
+import { mountFrameLayer, type FrameSource } from './FrameLayer';
+import { placeBox } from './ShadowLayer';
+import type { NoteTooltipPresenter, TooltipNote } from '@/lib/notes/page-controller';
 
-const CSS = `
-.tip {
-  position: fixed; max-width: min(360px, calc(100vw - 16px)); box-sizing: border-box;
-  padding: 8px 10px; border-radius: 6px; border-left: 4px solid rgb(200 0 110);
-  font: 14px/1.4 system-ui, sans-serif; white-space: pre-wrap; overflow-wrap: anywhere;
-  background: #fff; color: #1a1a1a; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
-  max-height: 50vh; overflow: auto;
+const CSS = `iframe { border-radius: 6px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
+@media (prefers-color-scheme: dark) { iframe { box-shadow: 0 4px 16px rgb(0 0 0 / 0.6); } }`;
+
+const GAP = 6;
+
+export interface NoteTooltipLayerOptions {
+  source: FrameSource;
+  /** What the tooltip must not cover: the open reference card. */
+  obstacle?: () => DOMRect | null;
 }
-.label { font-size: 11px; text-transform: uppercase; letter-spacing: 0.04em; color: #7a0045; margin-bottom: 2px; }
-.note + .note { margin-top: 8px; padding-top: 8px; border-top: 1px solid rgb(0 0 0 / 0.15); }
-.tags { margin-top: 4px; font-size: 12px; color: #555; }
-.empty { font-style: italic; color: #555; }
-@media (prefers-color-scheme: dark) {
-  .tip { background: #232326; color: #f2f2f2; box-shadow: 0 4px 16px rgb(0 0 0 / 0.6); }
-  .label { color: #ff8cc6; }
-  .tags, .empty { color: #bbb; }
-  .note + .note { border-top-color: rgb(255 255 255 / 0.2); }
-}
-`;
 
 export interface NoteTooltipLayer extends NoteTooltipPresenter {
+  /** Places the shown tooltip again (the card opened or moved). */
+  reposition(): void;
+  /** Where the tooltip is while shown. */
+  rect(): DOMRect | null;
   destroy(): void;
 }
 
-export function mountNoteTooltipLayer(doc: Document, options: { mode?: ShadowRootMode } = {}): NoteTooltipLayer {
-  const layer = mountShadowLayer(doc, { name: 'note-tip', css: CSS, mode: options.mode ?? 'closed' });
+export function mountNoteTooltipLayer(doc: Document, options: NoteTooltipLayerOptions): NoteTooltipLayer {
+  const win = doc.defaultView!;
+  const frame = mountFrameLayer(doc, { name: 'note-tip', title: 'Backstory note', interactive: false, css: CSS, source: options.source });
+  let seq = 0;
+  /** The tooltip asked for: its anchor, and its size once the frame has drawn it. */
+  let wanted: { seq: number; anchor: DOMRect; size?: { width: number; height: number } } | null = null;
+
+  function place() {
+    if (!wanted?.size) return;
+    const at = placeBox(wanted.size, wanted.anchor, win, GAP, options.obstacle?.());
+    frame.show(at ? { ...at, ...wanted.size } : null);
+  }
+
+  frame.onMessage((message) => {
+    if (message.type !== 'rendered' || message.seq !== wanted?.seq) return;
+    wanted.size = { width: Math.ceil(message.width), height: Math.ceil(message.height) };
+    place();
+  });
+
   return {
     get visible() {
-      return layer.attached;
+      return wanted !== null;
     },
-    show(notes, anchor) {
-      const tip = layer.render(<NoteTooltip notes={notes} />)?.querySelector<HTMLElement>('.tip');
-      if (tip) placeNear(tip, anchor, doc.defaultView!, 6);
+    show(notes: TooltipNote[], anchor: DOMRect) {
+      wanted = { seq: ++seq, anchor };
+      // The frame draws at its own size; until then the previous tooltip must not show on the new note.
+      frame.show(null);
+      frame.send({ type: 'tooltip', seq, notes, maxWidth: Math.min(360, win.innerWidth - 2 * GAP), maxHeight: Math.round(win.innerHeight / 2) });
     },
-    hide: () => layer.remove(),
-    destroy: () => layer.destroy(),
+    hide() {
+      if (!wanted) return;
+      wanted = null;
+      frame.show(null);
+      frame.send({ type: 'clear' });
+    },
+    prepare: () => frame.prepare(),
+    reposition: place,
+    rect: () => frame.rect(),
+    destroy: () => frame.destroy(),
   };
 }

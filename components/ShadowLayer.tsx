@@ -33,6 +33,8 @@ export interface ShadowLayerOptions {
 export interface ShadowLayer {
   /** Renders `ui` in the layer, putting the host on the page; returns the mount element, or null where the document allows no layer. */
   render(ui: ComponentChild): HTMLElement | null;
+  /** Puts the host on the page and returns the mount element, for content built without Preact (a frame). */
+  attach(): HTMLElement | null;
   /** Empties the layer and takes its host off the page. */
   remove(): void;
   /** Whether the host is on the page. */
@@ -72,6 +74,16 @@ export function mountShadowLayer(doc: Document, options: ShadowLayerOptions): Sh
   }
 
   return {
+    attach() {
+      const target = create();
+      if (!target || !host) return null;
+      try {
+        if (!host.isConnected) doc.documentElement.append(host);
+      } catch {
+        return null;
+      }
+      return target;
+    },
     render(ui) {
       const target = create();
       if (!target || !host) return null;
@@ -101,10 +113,35 @@ export function mountShadowLayer(doc: Document, options: ShadowLayerOptions): Sh
 /** Places `el` (fixed) next to `anchor`: below it when it fits, else above; kept inside the viewport. */
 export function placeNear(el: HTMLElement, anchor: DOMRect, win: Window, gap = 8): void {
   const { width, height } = el.getBoundingClientRect();
-  let top = anchor.bottom + gap;
-  if (top + height > win.innerHeight - gap && anchor.top - gap - height >= gap) top = anchor.top - gap - height;
-  top = Math.max(gap, Math.min(top, win.innerHeight - height - gap));
+  const at = placeBox({ width, height }, anchor, win, gap)!;
+  el.style.top = `${at.top}px`;
+  el.style.left = `${at.left}px`;
+}
+
+export interface Box {
+  width: number;
+  height: number;
+}
+
+const overlaps = (a: { left: number; top: number; right: number; bottom: number }, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Where a box of `size` goes next to `anchor` (viewport coordinates): below it when it fits, else above, kept
+ * inside the viewport. With `avoid` (another of Backstory's boxes, the card), only a place that does not cover
+ * it: below or above, whichever is clear; null when neither is.
+ */
+export function placeBox(size: Box, anchor: DOMRect, win: Window, gap = 8, avoid?: DOMRect | null): { left: number; top: number } | null {
+  const { width, height } = size;
   const left = Math.max(gap, Math.min(anchor.left, win.innerWidth - width - gap));
-  el.style.top = `${top}px`;
-  el.style.left = `${left}px`;
+  const clamp = (top: number) => Math.max(gap, Math.min(top, win.innerHeight - height - gap));
+  const below = clamp(anchor.bottom + gap);
+  const above = clamp(anchor.top - gap - height);
+  const fitsBelow = anchor.bottom + gap + height <= win.innerHeight - gap || anchor.top - gap - height < gap;
+  const order = fitsBelow ? [below, above] : [above, below];
+  if (!avoid) return { left, top: order[0]! };
+  for (const top of order) {
+    if (!overlaps({ left, top, right: left + width, bottom: top + height }, avoid)) return { left, top };
+  }
+  return null;
 }

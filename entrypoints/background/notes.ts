@@ -5,11 +5,12 @@ import { createClient, type Envelope, type Handlers } from '@/lib/messages';
 import { openRepository, type NotesChange } from '@/lib/notes/repository';
 import { storageBackup, syncBackup } from '@/lib/notes/backup';
 import { createNotesHandlers } from '@/lib/notes/handlers';
+import { createPageNotesHandlers } from '@/lib/notes/page-handlers';
 import { createComposerLauncher } from '@/lib/notes/composer-launch';
 import { openAtPassage } from '@/lib/notes/open-passage';
 import type { PendingSelection } from '@/lib/notes/messages';
 import { normalizeUrl } from '@/lib/url';
-import { contentScriptUrl, isExtensionPage } from './sender';
+import { committedPageUrl, contentScriptUrl, isExtensionPage } from './sender';
 
 const MENU_ID = 'backstory-add-note';
 
@@ -68,29 +69,32 @@ const launcher = createComposerLauncher({
 });
 
 export function notesHandlers(): Handlers {
-  return createNotesHandlers({
-    repository,
-    isExtensionPage,
-    contentScriptUrl,
-    takePending: (tabId) => launcher.take(tabId),
-    relay: (change) => void relay(change).catch(() => undefined),
-    openPassage: (id) => openAtPassage(id, {
-      getNote: (noteId) => repository.get(noteId),
-      tabs: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [{ id: t.id, url: t.url, windowId: t.windowId }])),
-      async createTab(url) {
-        const tab = await browser.tabs.create({ url, active: true });
-        return { id: tab.id!, url, windowId: tab.windowId };
-      },
-      async activate(tab) {
-        await browser.tabs.update(tab.id, { active: true });
-        if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
-      },
-      loaded: tabLoaded,
-      reveal: (tabId, noteId) =>
-        createClient((message: Envelope) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }))('notes/page-reveal', { id: noteId }),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  return {
+    ...createNotesHandlers({
+      repository,
+      isExtensionPage,
+      contentScriptUrl,
+      takePending: (tabId) => launcher.take(tabId),
+      relay: (change) => void relay(change).catch(() => undefined),
+      openPassage: (id) => openAtPassage(id, {
+        getNote: (noteId) => repository.get(noteId),
+        tabs: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [{ id: t.id, url: t.url, windowId: t.windowId }])),
+        async createTab(url) {
+          const tab = await browser.tabs.create({ url, active: true });
+          return { id: tab.id!, url, windowId: tab.windowId };
+        },
+        async activate(tab) {
+          await browser.tabs.update(tab.id, { active: true });
+          if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+        },
+        loaded: tabLoaded,
+        reveal: (tabId, noteId) =>
+          createClient((message: Envelope) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }))('notes/page-reveal', { id: noteId }),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      }),
     }),
-  });
+    ...createPageNotesHandlers({ repository, pageUrl: committedPageUrl }),
+  };
 }
 
 /** Resolves when the tab has finished loading (at once if it has); gives up waiting after 30 s. */
@@ -109,6 +113,17 @@ async function tabLoaded(tabId: number): Promise<void> {
     // Registered first, then checked: a load that completes in between is not missed.
     void browser.tabs.get(tabId).then((tab) => { if (tab.status === 'complete') done(); }, done);
   });
+}
+
+/**
+ * The add-note command: the page's own adder on the reader's selection where Backstory runs on the tab and
+ * something there can be noted; the popup's composer otherwise (no content script, nothing selected).
+ */
+async function addNote(tab: { id?: number; url?: string; windowId?: number } | undefined): Promise<void> {
+  if (tab?.id === undefined) return;
+  const opened = await createClient((message: Envelope) => browser.tabs.sendMessage(tab.id!, message, { frameId: 0 }))('notes/page-adder', {})
+    .catch(() => false);
+  if (!opened) await launcher.launch(tab);
 }
 
 export function startNotesBackground(): void {
@@ -130,9 +145,9 @@ export function startNotesBackground(): void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'add-note') return;
     if (tab) {
-      void launcher.launch(tab);
+      void addNote(tab);
       return;
     }
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => launcher.launch(active));
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => addNote(active));
   });
 }

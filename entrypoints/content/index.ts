@@ -9,16 +9,14 @@ import type { Dataset } from '@/lib/reference/types';
 import { createReference } from '@/lib/reference/lookup';
 import { createMatcher } from '@/lib/match';
 import { createPageController } from '@/lib/page/controller';
-import { loadSettings, watchSettings } from '@/lib/page/settings';
+import { loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
 import { watchLocation } from '@/lib/page/location';
 import { Timer } from '@/lib/page/schedule';
-import { createNotesPageController } from '@/lib/notes/page-controller';
-import { referenceLinkFor } from '@/lib/notes/reference-link';
 import { createClient, routeMessage, type Envelope, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
 import { mountCardLayer } from '@/components/CardLayer';
-import { mountNoteTooltipLayer } from '@/components/NoteTooltipLayer';
 import { isLayerHost } from '@/components/ShadowLayer';
+import { startNotesOnPage } from './notes-ui';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -34,8 +32,11 @@ export default defineContentScript({
 function startBackstory(): () => void {
   const dataset = datasetJson as Dataset;
   const send = createClient((message: Envelope) => browser.runtime.sendMessage(message));
-  const card = mountCardLayer(document, () => highlights.closeCard());
-  const tooltip = mountNoteTooltipLayer(document);
+  const card = mountCardLayer(document, {
+    onClose: () => highlights.closeCard(),
+    onAddNote: () => onPage.noteOnCard(),
+    onMoved: () => onPage.cardMoved(),
+  });
   const highlights = createPageController({
     doc: document,
     matcher: createMatcher(dataset),
@@ -45,27 +46,24 @@ function startBackstory(): () => void {
     // The background may be restarting (MV3 service worker) and the popup closed: the next change reports again.
     onChange: (summary) => void send('page/report', summary).catch(() => undefined),
   });
-  const notes = createNotesPageController({
-    page: highlights.page,
-    tooltip,
-    load: (url) => send('notes/list-for-url', { url }),
-    // A note on selected text is linked to the reference entity or figure highlighted there.
-    referenceAt: (range) => referenceLinkFor(highlights.referenceAt(range)),
-  });
+  const onPage = startNotesOnPage(highlights, send, card);
+  const notes = onPage.notes;
 
   const handlers: Handlers = {
     'page/summary': () => highlights.summary(),
     'page/reveal': ({ referenceId }) => highlights.reveal(referenceId),
     'page/step': ({ direction }) => highlights.step(direction),
-    'notes/page-context': () => notes.context(),
-    'notes/page-refresh': () => notes.refresh(),
-    'notes/page-reveal': ({ id }) => notes.reveal(id),
+    ...onPage.handlers,
   };
   const onMessage = (message: unknown, sender: unknown) => routeMessage(handlers, message, sender);
   browser.runtime.onMessage.addListener(onMessage);
 
-  const unwatchSettings = watchSettings(browser.storage.onChanged, (settings) => void highlights.apply(settings));
-  void loadSettings(browser.storage.local).then((settings) => highlights.apply(settings));
+  const applySettings = (settings: Settings) => {
+    onPage.apply(settings);
+    return highlights.apply(settings);
+  };
+  const unwatchSettings = watchSettings(browser.storage.onChanged, (settings) => void applySettings(settings));
+  void loadSettings(browser.storage.local).then(applySettings);
 
   // Single-page sites: a new path is a new article (a #fragment is the same one), and another address may have
   // other notes. The app gets a moment to render the new article before it is detected.
@@ -83,10 +81,9 @@ function startBackstory(): () => void {
     redetect.cancel();
     unwatchSettings();
     browser.runtime.onMessage.removeListener(onMessage);
-    notes.destroy();
+    onPage.destroy();
     highlights.destroy();
     card.destroy();
-    tooltip.destroy();
   };
 }
 

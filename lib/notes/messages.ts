@@ -41,6 +41,19 @@ export interface PageContext {
   anchoring: AnchorReport | null;
 }
 
+/**
+ * A note written on the page itself (the adder's Highlight, the inline composer, the card's Add note). It names
+ * no address: the background files it under the address the sender's tab shows now, so a page can only ever
+ * add notes to itself.
+ */
+export interface PageSaveRequest {
+  title: string;
+  text: string;
+  tags: string[];
+  target: NoteTarget;
+  reference?: ReferenceLink;
+}
+
 export interface NotesProtocol {
   /** A page's notes, newest first: a content script may ask for its own page's only. */
   'notes/list-for-url': { request: { url: string }; response: Annotation[] };
@@ -58,7 +71,16 @@ export interface NotesProtocol {
    */
   'notes/open-passage': { request: { id: string }; response: OpenPassageResult };
 
+  /** A content script saves a note on its own page (see PageSaveRequest). */
+  'notes/save-for-page': { request: PageSaveRequest; response: Annotation };
+  /** A content script deletes one of its own page's notes (to the trash: it can be restored). */
+  'notes/delete-for-page': { request: { id: string }; response: null };
+  /** A content script puts back one of its own page's deleted notes. */
+  'notes/restore-for-page': { request: { id: string }; response: Annotation };
+
   // Answered by the content script of a tab.
+  /** The add-note command: opens the in-page adder on the reader's selection; false when there is none to note. */
+  'notes/page-adder': { request: Record<string, never>; response: boolean };
   'notes/page-context': { request: Record<string, never>; response: PageContext };
   /** Re-reads this page's notes and re-anchors them (after a save, edit or delete). */
   'notes/page-refresh': { request: Record<string, never>; response: AnchorReport };

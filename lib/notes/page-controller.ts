@@ -1,8 +1,10 @@
 // The reader's notes on one page, as plain DOM code (the content script only wires it to the extension): the
 // page's notes, fetched by URL, anchored in the page model's text (the same detection the highlights use),
 // painted as `backstory-note` in CSS.highlights (no change to the page's DOM), their text shown on hover or
-// when the caret or selection enters them, and kept anchored while the page changes. It also gives the page's
-// side of a new note: its URL and title, the selection as selectors, the reference item the selection lies on.
+// when the reader moves the caret into them, and kept anchored while the page changes. The tooltip opens only on
+// the reader's own (trusted) pointer and key events: a page's scripts moving the selection open nothing. It also
+// gives the page's side of a new note: its URL and title, the selection as selectors, the reference item the
+// selection lies on. Off for the site means off: nothing painted, nothing shown, nothing listened to.
 import type { PageEvent, PageModel } from '../page/model';
 import { ListenerCollection } from '../page/listeners';
 import { Timer } from '../page/schedule';
@@ -24,6 +26,8 @@ export interface NoteTooltipPresenter {
   show(notes: TooltipNote[], anchor: DOMRect): void;
   hide(): void;
   readonly visible: boolean;
+  /** Gets ready to show (the page has notes on it), so the first tooltip does not wait. */
+  prepare?(): void;
 }
 
 export interface NotesPageOptions {
@@ -37,6 +41,10 @@ export interface NotesPageOptions {
   maxRetries?: number;
   /** After `reveal`, the tooltip shows once the page has not scrolled for this long (the smooth scroll ended). */
   revealQuietMs?: number;
+  /** Whether notes show at first (the content script turns them on once the reader's settings say so). */
+  enabled?: boolean;
+  /** Whether an event comes from the reader; the browser's own flag, replaceable only in tests (jsdom has none). */
+  trusted?: (event: Event) => boolean;
 }
 
 export interface NotesPageController {
@@ -50,6 +58,10 @@ export interface NotesPageController {
   readonly anchoring: AnchorReport | null;
   /** Where each anchored note lies. */
   ranges(): ReadonlyMap<string, Range>;
+  /** Selectors for a range (the adder's selection, a highlight), and the reference item it lies on. */
+  describe(range: Range): Pick<PageContext, 'selection' | 'reference'>;
+  /** Off for the site: the notes' highlights and tooltip go, and nothing listens; on again: they come back. */
+  setEnabled(on: boolean): void;
   destroy(): void;
 }
 
@@ -64,6 +76,8 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   const win = doc.defaultView!;
   const maxRetries = options.maxRetries ?? 20;
   const revealQuietMs = options.revealQuietMs ?? 150;
+  const trusted = options.trusted ?? ((event: Event) => event.isTrusted);
+  let enabled = options.enabled ?? true;
   // Browsers without the Custom Highlight API get no note highlights (the popup still lists the notes):
   // wrapping text in elements would change the page's DOM for a feature that is only a reminder.
   const highlight = createNamedHighlight(win, NOTE_HIGHLIGHT, NOTE_PRIORITY);
@@ -92,18 +106,24 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     report = result.report;
     index.clear();
     for (const [id, range] of ranges) index.add(range, id);
-    if (highlight) {
-      if (ranges.size > 0) removeStyle ??= installHighlightStyles(doc, NOTE_CSS);
-      highlight.replace(ranges.values());
-    }
+    paint();
+    if (enabled && ranges.size > 0) tooltip.prepare?.();
     // A tooltip on a note that is gone (deleted, no longer on the page) goes too.
     if (shownFor && shownFor.split(',').some((id) => !ranges.has(id))) hide();
     return result.report;
   }
 
-  /** The page is watched only while it has notes with a quote to keep anchored. */
+  /** The note highlights as they should be: the anchored notes while on, none while off. */
+  function paint() {
+    if (!highlight) return;
+    const shown = enabled ? [...ranges.values()] : [];
+    if (shown.length > 0) removeStyle ??= installHighlightStyles(doc, NOTE_CSS);
+    highlight.replace(shown);
+  }
+
+  /** The page is watched only while notes show and some have a quote to keep anchored. */
   function watchWhileQuoted() {
-    const quoted = notes.some((n) => n.target);
+    const quoted = enabled && notes.some((n) => n.target);
     if (quoted && !unsubscribe) unsubscribe = page.subscribe(onPageEvent);
     else if (!quoted && unsubscribe) {
       unsubscribe();
@@ -153,20 +173,35 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     return rect ? { ids, rect } : null;
   }
 
-  listeners.add<MouseEvent>(doc, 'mousemove', (event) => {
-    pointer = { x: event.clientX, y: event.clientY };
-    if (frame || ranges.size === 0) return;
-    // Once a frame at most: hit-testing on every mousemove would cost frames on long pages.
-    frame = win.requestAnimationFrame(() => {
-      frame = 0;
-      const hit = notesAt(pointer.x, pointer.y);
-      if (hit) show(hit.ids, hit.rect);
-      else if (tooltip.visible) hide();
-    });
-  }, { passive: true });
+  function listen() {
+    listeners.add<MouseEvent>(doc, 'mousemove', (event) => {
+      if (!trusted(event)) return;
+      pointer = { x: event.clientX, y: event.clientY };
+      if (frame || ranges.size === 0) return;
+      // Once a frame at most: hit-testing on every mousemove would cost frames on long pages.
+      frame = win.requestAnimationFrame(() => {
+        frame = 0;
+        const hit = notesAt(pointer.x, pointer.y);
+        if (hit) show(hit.ids, hit.rect);
+        else if (tooltip.visible) hide();
+      });
+    }, { passive: true });
 
-  // Keyboard readers (caret browsing, Shift+arrows) reach a note by moving the caret into it.
-  listeners.add(doc, 'selectionchange', () => {
+    // Keyboard readers (caret browsing, Shift+arrows) reach a note by moving the caret into it: looked at after
+    // the reader's own key presses, never on a selection change a page's script could make.
+    listeners.add<KeyboardEvent>(doc, 'keyup', (event) => {
+      if (trusted(event) && event.key !== 'Escape') caretCheck();
+    }, { passive: true });
+    listeners.add<KeyboardEvent>(doc, 'keydown', (event) => {
+      if (event.key === 'Escape' && tooltip.visible) hide();
+    });
+    listeners.add(win, 'scroll', () => {
+      if (showRevealed.pending) showRevealed.start(revealQuietMs); // still scrolling to a revealed note
+      else if (tooltip.visible) hide();
+    }, { passive: true, capture: true });
+  }
+
+  function caretCheck() {
     const selection = doc.getSelection();
     if (!selection || selection.rangeCount === 0 || ranges.size === 0) return;
     const caret = selection.getRangeAt(0);
@@ -178,20 +213,18 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
       }
     }).map(([id]) => id);
     if (ids.length) show(ids, ranges.get(ids[0]!)!.getBoundingClientRect());
-  });
-  listeners.add<KeyboardEvent>(doc, 'keydown', (event) => {
-    if (event.key === 'Escape' && tooltip.visible) hide();
-  });
-  listeners.add(win, 'scroll', () => {
-    if (showRevealed.pending) showRevealed.start(revealQuietMs); // still scrolling to a revealed note
-    else if (tooltip.visible) hide();
-  }, { passive: true, capture: true });
+  }
+
+  if (enabled) listen();
 
   /** The selection as selectors, and the reference item it lies on (only for a selection a note can quote). */
   function selectionContext(): Pick<PageContext, 'selection' | 'reference'> {
     const selection = doc.getSelection();
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { selection: null };
-    const range = selection.getRangeAt(0);
+    return describe(selection.getRangeAt(0));
+  }
+
+  function describe(range: Range): Pick<PageContext, 'selection' | 'reference'> {
     const target = describeSelection(range, noteScopes(page));
     if (!target) return { selection: null };
     let reference: ReferenceLink | undefined;
@@ -211,7 +244,7 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     },
     reveal(id) {
       const range = ranges.get(id);
-      if (!range) return false;
+      if (!range || !enabled) return false;
       range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       revealing = id;
       showRevealed.start(revealQuietMs);
@@ -221,6 +254,26 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
       return report;
     },
     ranges: () => ranges,
+    describe,
+    setEnabled(on) {
+      if (on === enabled) return;
+      enabled = on;
+      if (on) {
+        listen();
+        paint();
+        if (ranges.size > 0) tooltip.prepare?.();
+      } else {
+        listeners.removeAll();
+        showRevealed.cancel();
+        if (frame) win.cancelAnimationFrame(frame);
+        frame = 0;
+        hide();
+        paint();
+      }
+      watchWhileQuoted();
+      // The page may have changed while notes were off: anchor them in the page as it is now.
+      if (on && notes.length) anchor();
+    },
     destroy() {
       listeners.removeAll();
       showRevealed.cancel();

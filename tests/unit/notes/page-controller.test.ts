@@ -68,7 +68,8 @@ beforeEach(() => {
   page = createPageModel(document, { detect: articleElement, quietMs: 5 });
   tooltip = new FakeTooltip();
   saved = [];
-  controller = createNotesPageController({ page, tooltip, load: async () => saved, revealQuietMs: 5 });
+  // jsdom's events are never trusted; these tests stand in for the reader (the untrusted case has its own test).
+  controller = createNotesPageController({ page, tooltip, load: async () => saved, revealQuietMs: 5, trusted: () => true });
 });
 
 afterEach(() => {
@@ -87,10 +88,10 @@ async function noteOnName() {
   await controller.refresh();
 }
 
-/** Puts the caret inside the note on "Navi Pillay", as caret browsing does. */
+/** Puts the caret inside the note on "Navi Pillay" with an arrow key, as caret browsing does. */
 function caretIntoNote() {
   document.getSelection()!.collapse(document.querySelector('article p:last-of-type')!.firstChild, 2);
-  document.dispatchEvent(new Event('selectionchange'));
+  document.dispatchEvent(new KeyboardEvent('keyup', { key: 'ArrowRight' }));
 }
 
 describe('anchoring and painting', () => {
@@ -229,6 +230,20 @@ describe('showing a note', () => {
     delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
   });
 
+  test('only the reader opens a note: a page script moving the selection or the pointer (untrusted events) shows nothing', async () => {
+    controller.destroy();
+    controller = createNotesPageController({ page, tooltip, load: async () => saved });
+    await noteOnName();
+    const text = document.querySelector('article p:last-of-type')!.firstChild as Text;
+    Object.assign(document, { caretPositionFromPoint: () => ({ offsetNode: text, offset: 3 }) });
+    document.dispatchEvent(new MouseEvent('mousemove', { clientX: 10, clientY: 105 }));
+    caretIntoNote();
+    document.dispatchEvent(new Event('selectionchange'));
+    await new Promise((ok) => setTimeout(ok, 30));
+    expect(tooltip.shown).toEqual([]);
+    delete (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+  });
+
   test('a tooltip on a note that was deleted goes away with it', async () => {
     await noteOnName();
     caretIntoNote();
@@ -274,6 +289,35 @@ describe('the page\'s side of a new note', () => {
     const context = await controller.context();
     expect(context.reference).toBeUndefined();
     expect(context.selection?.quote.exact).toBe('United Nations');
+  });
+
+  test('off for the site: the notes\' highlights and tooltip go and nothing opens them; on again, they come back', async () => {
+    await noteOnName();
+    caretIntoNote();
+    expect(tooltip.visible).toBe(true);
+    controller.setEnabled(false);
+    expect(painted()).toEqual([]);
+    expect(tooltip.visible).toBe(false);
+    caretIntoNote();
+    expect(tooltip.visible).toBe(false);
+    expect(controller.reveal('a')).toBe(false);
+    // A save elsewhere while off re-reads the notes, and still paints nothing.
+    await controller.refresh();
+    expect(painted()).toEqual([]);
+    controller.setEnabled(true);
+    expect(painted()).toEqual(['Navi Pillay']);
+    caretIntoNote();
+    expect(tooltip.visible).toBe(true);
+  });
+
+  test('a controller that starts off paints nothing until turned on', async () => {
+    controller.destroy();
+    controller = createNotesPageController({ page, tooltip, load: async () => saved, enabled: false, trusted: () => true });
+    await noteOnName();
+    expect(painted()).toEqual([]);
+    expect(controller.anchoring?.anchored).toEqual(['a']);
+    controller.setEnabled(true);
+    expect(painted()).toEqual(['Navi Pillay']);
   });
 
   test('destroy takes the notes off the page and stops listening', async () => {

@@ -1,0 +1,85 @@
+// The reader's notes on the page, wired to the extension: the notes page controller (lib/notes/page-controller.ts)
+// with its tooltip, and the adder (lib/notes/adder.ts) with its toolbar and inline composer. The tooltip and the
+// composer show note text, so they are drawn in Backstory's own frame (components/FrameLayer.tsx); the toolbar
+// holds none. Notes are written through the background, which files them under the tab's own address.
+import type { PageController } from '@/lib/page/controller';
+import { isSiteEnabled, type Settings } from '@/lib/page/settings';
+import { createNotesPageController, type NotesPageController } from '@/lib/notes/page-controller';
+import { createNoteAdder, type NoteAdder } from '@/lib/notes/adder';
+import { referenceLinkFor } from '@/lib/notes/reference-link';
+import type { Handlers, MessageType, RequestOf, ResponseOf } from '@/lib/messages';
+import { mountNoteTooltipLayer } from '@/components/NoteTooltipLayer';
+import { mountComposerLayer } from '@/components/ComposerLayer';
+import { mountAdderLayer } from '@/components/AdderLayer';
+import { extensionFrames } from './frames';
+
+type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
+
+export interface NotesOnPage {
+  notes: NotesPageController;
+  adder: NoteAdder;
+  /** The tooltip makes way for the card: called whenever the card opens, moves or closes. */
+  cardMoved(): void;
+  /** The card's Add note: the composer on the card's highlight, linked to its item. */
+  noteOnCard(): void;
+  handlers: Handlers;
+  /** The reader's settings: notes show where Backstory is on for the site, and nowhere else. */
+  apply(settings: Settings): void;
+  destroy(): void;
+}
+
+export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }): NotesOnPage {
+  const frames = extensionFrames();
+  const tooltip = mountNoteTooltipLayer(document, { source: frames, obstacle: () => card.rect() });
+  const composer = mountComposerLayer(document, { source: frames });
+  const toolbar = mountAdderLayer(document);
+  const notes = createNotesPageController({
+    page: highlights.page,
+    tooltip,
+    load: (url) => send('notes/list-for-url', { url }),
+    // A note on selected text is linked to the reference entity or figure highlighted there.
+    referenceAt: (range) => referenceLinkFor(highlights.referenceAt(range)),
+    enabled: false,
+  });
+  const adder = createNoteAdder({
+    doc: document,
+    adder: toolbar,
+    composer,
+    describe: (range) => notes.describe(range),
+    save: (request) => send('notes/save-for-page', request),
+    remove: (id) => send('notes/delete-for-page', { id }).then(() => undefined),
+    restore: (id) => send('notes/restore-for-page', { id }).then(() => undefined),
+    refresh: () => notes.refresh(),
+    isOwn: (node) => highlights.page.isOwn(node),
+  });
+
+  return {
+    notes,
+    adder,
+    cardMoved: () => tooltip.reposition(),
+    noteOnCard() {
+      const item = highlights.cardItem();
+      if (!item) return;
+      highlights.closeCard();
+      adder.noteOn(item.range, referenceLinkFor(item));
+    },
+    handlers: {
+      'notes/page-context': () => notes.context(),
+      'notes/page-refresh': () => notes.refresh(),
+      'notes/page-reveal': ({ id }) => notes.reveal(id),
+      'notes/page-adder': () => adder.openFromKeyboard(),
+    },
+    apply(settings) {
+      const on = isSiteEnabled(settings, location.hostname);
+      notes.setEnabled(on);
+      adder.setEnabled(on);
+    },
+    destroy() {
+      adder.destroy();
+      notes.destroy();
+      tooltip.destroy();
+      composer.destroy();
+      toolbar.destroy();
+    },
+  };
+}
