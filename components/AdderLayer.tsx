@@ -33,9 +33,13 @@ const CSS = `
 export interface AdderLayerOptions {
   /** Whether an event comes from the reader (the browser's own flag; replaceable only in tests). */
   trusted?: (event: Event) => boolean;
+  /** Called after the adder showed, moved or went (what must not cover it places itself again). */
+  onMoved?: () => void;
 }
 
 export interface AdderLayer extends AdderPresenter {
+  /** Where the adder is while shown. */
+  rect(): DOMRect | null;
   destroy(): void;
 }
 
@@ -50,6 +54,7 @@ export function mountAdderLayer(doc: Document, options: AdderLayerOptions = {}):
   let view: View | null = null;
   let anchor: DOMRect | null = null;
   let announcement = '';
+  let box: HTMLElement | null = null;
 
   function draw() {
     const mount = layer.render(
@@ -59,8 +64,9 @@ export function mountAdderLayer(doc: Document, options: AdderLayerOptions = {}):
         {view?.kind === 'status' ? <AdderStatus message={view.message} action={view.action} focus={view.focus} trusted={trusted} /> : null}
       </>,
     );
-    const box = mount?.querySelector<HTMLElement>('.adder');
+    box = mount?.querySelector<HTMLElement>('.adder') ?? null;
     if (box && anchor) place(box, anchor);
+    options.onMoved?.();
   }
 
   function place(box: HTMLElement, at: DOMRect) {
@@ -106,6 +112,7 @@ export function mountAdderLayer(doc: Document, options: AdderLayerOptions = {}):
       return hasFocus();
     },
     owns: (target) => layer.owns(target),
+    rect: () => (view && box?.isConnected ? box.getBoundingClientRect() : null),
     destroy() {
       view = null;
       layer.destroy();

@@ -18,7 +18,13 @@ export interface ComposerLayer extends ComposerPresenter {
   destroy(): void;
 }
 
-export function mountComposerLayer(doc: Document, options: { source: FrameSource }): ComposerLayer {
+export interface ComposerLayerOptions {
+  source: FrameSource;
+  /** Called after the composer showed, moved or went (what must not cover it places itself again). */
+  onMoved?: () => void;
+}
+
+export function mountComposerLayer(doc: Document, options: ComposerLayerOptions): ComposerLayer {
   const win = doc.defaultView!;
   const frame = mountFrameLayer(doc, { name: 'composer', title: 'Backstory: new note', interactive: true, css: CSS, source: options.source });
   let seq = 0;
@@ -29,6 +35,7 @@ export function mountComposerLayer(doc: Document, options: { source: FrameSource
     if (!open?.size) return;
     const at = placeBox(open.size, open.anchor, win, GAP)!;
     frame.show({ ...at, ...open.size });
+    options.onMoved?.();
   }
 
   frame.onMessage((message) => {
@@ -77,6 +84,7 @@ export function mountComposerLayer(doc: Document, options: { source: FrameSource
       dirty = false;
       frame.show(null);
       frame.send({ type: 'clear' });
+      options.onMoved?.();
     },
     get isOpen() {
       return open !== null;

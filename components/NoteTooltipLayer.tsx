@@ -1,7 +1,7 @@
 // The note tooltip on the page: NoteTooltip.tsx drawn inside Backstory's own frame (FrameLayer.tsx), so the
 // reader's note text is never in the page's document. The frame lets the pointer through and is never focused:
-// the tooltip is read, not worked in. It is placed beside its note without covering the reference card; where
-// there is no such place, it waits until the card closes.
+// the tooltip is read, not worked in. It is placed beside its note without covering the reference card or the
+// adder; where there is no such place, it waits until they close.
 import { mountFrameLayer, type FrameSource } from './FrameLayer';
 import { placeBox } from './ShadowLayer';
 import type { NoteTooltipPresenter, TooltipNote } from '@/lib/notes/page-controller';
@@ -13,8 +13,8 @@ const GAP = 6;
 
 export interface NoteTooltipLayerOptions {
   source: FrameSource;
-  /** What the tooltip must not cover: the open reference card. */
-  obstacle?: () => DOMRect | null;
+  /** What the tooltip must not cover: the open reference card, the adder, the composer. */
+  obstacles?: () => (DOMRect | null)[];
 }
 
 export interface NoteTooltipLayer extends NoteTooltipPresenter {
@@ -34,7 +34,7 @@ export function mountNoteTooltipLayer(doc: Document, options: NoteTooltipLayerOp
 
   function place() {
     if (!wanted?.size) return;
-    const at = placeBox(wanted.size, wanted.anchor, win, GAP, options.obstacle?.());
+    const at = placeBox(wanted.size, wanted.anchor, win, GAP, options.obstacles?.());
     frame.show(at ? { ...at, ...wanted.size } : null);
   }
 

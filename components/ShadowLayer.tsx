@@ -128,10 +128,10 @@ const overlaps = (a: { left: number; top: number; right: number; bottom: number 
 
 /**
  * Where a box of `size` goes next to `anchor` (viewport coordinates): below it when it fits, else above, kept
- * inside the viewport. With `avoid` (another of Backstory's boxes, the card), only a place that does not cover
- * it: below or above, whichever is clear; null when neither is.
+ * inside the viewport. With `avoid` (Backstory's other boxes: the card, the adder), only a place that covers
+ * none of them: below or above, whichever is clear; null when neither is.
  */
-export function placeBox(size: Box, anchor: DOMRect, win: Window, gap = 8, avoid?: DOMRect | null): { left: number; top: number } | null {
+export function placeBox(size: Box, anchor: DOMRect, win: Window, gap = 8, avoid: readonly (DOMRect | null)[] = []): { left: number; top: number } | null {
   const { width, height } = size;
   const left = Math.max(gap, Math.min(anchor.left, win.innerWidth - width - gap));
   const clamp = (top: number) => Math.max(gap, Math.min(top, win.innerHeight - height - gap));
@@ -139,9 +139,10 @@ export function placeBox(size: Box, anchor: DOMRect, win: Window, gap = 8, avoid
   const above = clamp(anchor.top - gap - height);
   const fitsBelow = anchor.bottom + gap + height <= win.innerHeight - gap || anchor.top - gap - height < gap;
   const order = fitsBelow ? [below, above] : [above, below];
-  if (!avoid) return { left, top: order[0]! };
+  const obstacles = avoid.filter((r): r is DOMRect => r !== null);
   for (const top of order) {
-    if (!overlaps({ left, top, right: left + width, bottom: top + height }, avoid)) return { left, top };
+    const box = { left, top, right: left + width, bottom: top + height };
+    if (!obstacles.some((o) => overlaps(box, o))) return { left, top };
   }
   return null;
 }

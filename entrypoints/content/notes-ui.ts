@@ -18,7 +18,7 @@ type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<R
 export interface NotesOnPage {
   notes: NotesPageController;
   adder: NoteAdder;
-  /** The tooltip makes way for the card: called whenever the card opens, moves or closes. */
+  /** The tooltip makes way for the card (and the adder): called whenever the card opens, moves or closes. */
   cardMoved(): void;
   /** The card's Add note: the composer on the card's highlight, linked to its item. */
   noteOnCard(): void;
@@ -30,9 +30,9 @@ export interface NotesOnPage {
 
 export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }): NotesOnPage {
   const frames = extensionFrames();
-  const tooltip = mountNoteTooltipLayer(document, { source: frames, obstacle: () => card.rect() });
-  const composer = mountComposerLayer(document, { source: frames });
-  const toolbar = mountAdderLayer(document);
+  const composer = mountComposerLayer(document, { source: frames, onMoved: () => tooltip.reposition() });
+  const toolbar = mountAdderLayer(document, { onMoved: () => tooltip.reposition() });
+  const tooltip = mountNoteTooltipLayer(document, { source: frames, obstacles: () => [card.rect(), toolbar.rect(), composer.rect()] });
   const notes = createNotesPageController({
     page: highlights.page,
     tooltip,

@@ -176,6 +176,11 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   function listen() {
     listeners.add<MouseEvent>(doc, 'mousemove', (event) => {
       if (!trusted(event)) return;
+      // A reader dragging a selection over a note is choosing words, not reading the note.
+      if (event.buttons & 1) {
+        if (tooltip.visible) hide();
+        return;
+      }
       pointer = { x: event.clientX, y: event.clientY };
       if (frame || ranges.size === 0) return;
       // Once a frame at most: hit-testing on every mousemove would cost frames on long pages.

@@ -44,6 +44,9 @@ export interface Interaction {
 // Never take keys from what the reader is typing in.
 const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 
+// What takes the keyboard focus on its own: where a highlight lies inside one, the focus goes back to it.
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]:not([contenteditable="false"])';
+
 /** How long a hover card stays after the pointer leaves its highlight, so the pointer can reach the card. */
 const HIDE_GRACE_MS = 300;
 
@@ -53,6 +56,8 @@ export function createInteraction(options: InteractionOptions): Interaction {
   let highlighter: Highlighter | null = null;
   // The open card: its highlight, how it was opened, and its model (kept so the card can follow on scroll).
   let current: { item: HighlightItem; how: 'hover' | 'keyboard'; model: CardModel } | null = null;
+  /** The highlight whose keyboard card was closed last: the next step goes on from there. */
+  let resumeAt: HighlightItem | null = null;
   let pointer = { x: 0, y: 0, target: null as EventTarget | null };
   let scrollFrame = 0;
   const hover = new Timer(hoverCheck);
@@ -68,19 +73,36 @@ export function createInteraction(options: InteractionOptions): Interaction {
   }
 
   function close() {
-    if (current?.how === 'keyboard') highlighter?.setFocus(null);
+    if (current?.how === 'keyboard') {
+      highlighter?.setFocus(null);
+      resumeAt = current.item;
+    }
     const returnTo = card?.hasFocus ? current?.item.range : undefined;
     current = null;
     hideLater.cancel();
     card?.hide();
-    if (returnTo) caretAt(returnTo);
+    if (returnTo) focusAt(returnTo);
   }
 
-  /** The focus back on the page, at a highlight: the caret at its start (Tab and caret browsing go on from there). */
-  function caretAt(range: Range) {
+  /**
+   * The keyboard back on the page at a highlight, as a dialog gives the focus back to what opened it: the
+   * focusable element around the highlight, or else its element made focusable for the moment it takes to focus
+   * it (the attribute goes at once, so the page is left as it was), which is where Tab goes on from; and the
+   * caret at the highlight's start, for caret browsing.
+   */
+  function focusAt(range: Range) {
     const doc = win.document;
-    (doc.activeElement as HTMLElement | null)?.blur?.();
+    const start = range.startContainer;
+    const element = start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement;
+    const focusable = element?.closest<HTMLElement>(FOCUSABLE);
     try {
+      if (focusable) {
+        focusable.focus({ preventScroll: true });
+      } else if (element) {
+        element.setAttribute('tabindex', '-1');
+        (element as HTMLElement).focus({ preventScroll: true });
+        element.removeAttribute('tabindex');
+      }
       doc.getSelection()?.collapse(range.startContainer, range.startOffset);
     } catch {
       // The page took the text away meanwhile.
@@ -100,7 +122,7 @@ export function createInteraction(options: InteractionOptions): Interaction {
   function step(direction: 1 | -1): boolean {
     const list = highlighter?.items() ?? [];
     if (!list.length) return false;
-    let index = current ? list.indexOf(current.item) : -1;
+    let index = current ? list.indexOf(current.item) : resumeAt ? list.indexOf(resumeAt) : -1;
     if (index < 0) {
       // Start where the reader is: the first highlight in view (or after it), not the top of the page.
       const firstVisible = list.findIndex((i) => i.range.getBoundingClientRect().bottom >= 0);
@@ -175,9 +197,11 @@ export function createInteraction(options: InteractionOptions): Interaction {
       if (scrollFrame) win.cancelAnimationFrame(scrollFrame);
       scrollFrame = 0;
       highlighter = null;
+      resumeAt = null;
     },
     close,
     forget(items) {
+      if (resumeAt && items.includes(resumeAt)) resumeAt = null;
       if (current && items.includes(current.item)) close();
     },
     step,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, readPageHighlights, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
 import { clearNotes } from './notes-state';
+import { noteTooltipText } from './note-frame';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -133,18 +134,19 @@ test('a note on a selection is saved from the popup, highlighted on the page, an
   expect(await page.locator('article p').nth(2).textContent()).toContain('Navi Pillay, the UN high commissioner');
   expect(await page.title()).toBe('Syria death toll passes 60,000, UN says');
 
-  // Hovering the highlight shows the note in Backstory's (closed) shadow-root tooltip.
+  // Hovering the highlight shows the note in Backstory's own frame, behind a closed shadow root.
   const box = await page.evaluate(() => {
     const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-note')!;
     const r = [...h][0]!.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
   await page.mouse.move(box.x, box.y);
-  await expect.poll(() => page.locator('[data-backstory-layer="note-tip"]').count()).toBe(1);
-  // Closed root: the page cannot read the note out of it.
+  await expect.poll(() => noteTooltipText(page)).toContain(`Check her exact words. ${HOSTILE}`);
+  // Closed root: the page cannot reach the frame, and the note's text is nowhere in its document.
   expect(await page.evaluate(() => document.querySelector('[data-backstory-layer="note-tip"]')!.shadowRoot)).toBeNull();
+  expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Check her exact words'))).toBe(false);
   await page.mouse.move(1, 1);
-  await expect.poll(() => page.locator('[data-backstory-layer="note-tip"]').count()).toBe(0);
+  await expect.poll(() => noteTooltipText(page)).toBeNull();
   await popup.close();
   await page.close();
 
@@ -421,7 +423,7 @@ test('the popup follows the system colour scheme and is usable from the keyboard
   // "Show on page" scrolls the page to a note's highlight and shows its text there.
   const quoted = popup.locator('.bs-notes .bs-note', { hasText: 'truly shocking' });
   await quoted.getByRole('button', { name: /^Show on page/ }).click();
-  await expect.poll(() => page.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => noteTooltipText(page), { timeout: 10_000 }).toContain('truly shocking');
   await popup.close();
   await page.close();
 });

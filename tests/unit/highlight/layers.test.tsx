@@ -85,7 +85,7 @@ test('the tooltip shows note text and tags as text, never as markup; several not
 test('the note tooltip is Backstory\'s own frame in a closed root: no note text in the page, only its own frame\'s port is answered', () => {
   const frames = fakeFrames();
   let card: DOMRect | null = null;
-  const tip = mountNoteTooltipLayer(document, { source: frames.source, obstacle: () => card });
+  const tip = mountNoteTooltipLayer(document, { source: frames.source, obstacles: () => [card, null] });
   expect(tipHost()).toBeNull();
   tip.show([{ text: 'My private note', tags: ['secret'] }], rect);
   const host = tipHost()!;

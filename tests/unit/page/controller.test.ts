@@ -158,6 +158,13 @@ describe('page controller', () => {
     expect(caret.isCollapsed).toBe(true);
     expect(caret.anchorNode).toBe(item.range.startContainer);
     expect(caret.anchorOffset).toBe(item.range.startOffset);
+    // The focus went to the highlight's element for a moment (where Tab goes on from), and left it as it was.
+    const block = item.range.startContainer.parentElement!;
+    expect(block.hasAttribute('tabindex')).toBe(false);
+    // The next step goes on from the closed card's highlight.
+    key({ key: 'J', code: 'KeyJ', altKey: true, shiftKey: true });
+    expect(card.shown.at(-1)?.model).toMatchObject({ name: 'Aleppo' });
+    key({ key: 'Escape', code: 'Escape' });
     // A card closed while the reader is elsewhere leaves their selection alone.
     card.hasFocus = false;
     caret.removeAllRanges();
