@@ -26,7 +26,10 @@ export interface ComposerLayerOptions {
 
 export function mountComposerLayer(doc: Document, options: ComposerLayerOptions): ComposerLayer {
   const win = doc.defaultView!;
-  const frame = mountFrameLayer(doc, { name: 'composer', title: 'Backstory: new note', interactive: true, css: CSS, source: options.source });
+  const frame = mountFrameLayer(doc, {
+    name: 'composer', title: 'Backstory: new note', interactive: true, css: CSS, source: options.source,
+    holdsWords: () => open !== null,
+  });
   let seq = 0;
   let open: { seq: number; anchor: DOMRect; handlers: ComposerHandlers; size?: { width: number; height: number }; focused: boolean } | null = null;
   let dirty = false;

@@ -3,12 +3,14 @@
 // (chrome-extension:// or moz-extension://), so the page can neither read into it nor hear the keys typed there;
 // its element sits in a closed shadow root (ShadowLayer.tsx), so the page cannot reach the element either.
 //
-// The frame carries a random token in its address (the fragment, never sent anywhere). Once loaded it opens a
-// port to this tab's content script named with that token; only a port from this extension with the token of
-// a frame opened here is answered. Messages go over that port, never through postMessage, which the page hears.
+// The frame carries a random token in its address (the fragment, never sent anywhere). Once loaded it opens a port
+// named with that token, which the background joins to this tab's content script (entrypoints/background/
+// frames.ts); only a port from this extension with the token of a frame opened here is answered. Messages go over
+// that port, never through postMessage, which the page hears.
 import type { FromFrame, ToFrame } from '@/lib/notes/frame-protocol';
 import { FRAME_PORT_PREFIX, newFrameToken, parseFromFrame } from '@/lib/notes/frame-protocol';
 import { mountShadowLayer } from './ShadowLayer';
+import { Timer } from '@/lib/page/schedule';
 
 /** The part of a runtime.Port a frame layer uses. */
 export interface FramePort {
@@ -46,6 +48,8 @@ export interface FrameLayerOptions {
   interactive: boolean;
   /** Styles for the frame element (its shadow and corners: the frame's own page cannot draw outside itself). */
   css: string;
+  /** Whether the frame now holds words the reader typed (it then reconnects rather than being loaded again). */
+  holdsWords?: () => boolean;
   source: FrameSource;
 }
 
@@ -67,6 +71,8 @@ export interface FrameLayer {
   destroy(): void;
 }
 
+const RECONNECT_MS = 5000;
+
 const LAYER_CSS = `iframe { position: fixed; margin: 0; padding: 0; border: 0; background: transparent; color-scheme: normal;
   visibility: hidden; left: 0; top: 0; width: 0; height: 0; display: block; }
 iframe.shown { visibility: visible; }`;
@@ -81,6 +87,8 @@ export function mountFrameLayer(doc: Document, options: FrameLayerOptions): Fram
   let queue: ToFrame[] = [];
   let box: FrameBox | null = null;
   let stopListening: (() => void) | null = null;
+  /** A frame that does not come back within this long is gone (the extension was updated): a new one loads next. */
+  const reconnect = new Timer(() => unload());
 
   function onConnect(candidate: FramePort) {
     if (!token || candidate.name !== FRAME_PORT_PREFIX + token || candidate.sender?.id !== source.extensionId) return;
@@ -95,8 +103,14 @@ export function mountFrameLayer(doc: Document, options: FrameLayerOptions): Fram
       if (message && port === candidate) for (const l of listeners) l(message);
     });
     candidate.onDisconnect.addListener(() => {
-      if (port === candidate) unload();
+      if (port !== candidate) return;
+      port = null;
+      // Chrome stops an idle background, and the port through it closes. A frame holding the reader's words (an
+      // open composer) opens a new one at once, under the same token; any other is loaded afresh when next needed.
+      if (options.holdsWords?.()) reconnect.start(RECONNECT_MS);
+      else unload();
     });
+    reconnect.cancel();
     const waiting = queue;
     queue = [];
     for (const m of waiting) candidate.postMessage(m);
@@ -122,6 +136,7 @@ export function mountFrameLayer(doc: Document, options: FrameLayerOptions): Fram
 
   /** The frame went away (reloaded, the extension updated): the next use loads a new one under a new token. */
   function unload() {
+    reconnect.cancel();
     port = null;
     queue = [];
     token = '';

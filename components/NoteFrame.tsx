@@ -11,6 +11,8 @@ import { NoteTooltip } from './NoteTooltip';
 export interface FrameConnection {
   post(message: FromFrame): void;
   listen(listener: (message: ToFrame) => void): void;
+  /** Whether the frame holds the reader's words (an open composer): its port is then kept open. */
+  hold(on: boolean): void;
 }
 
 type View =
@@ -48,6 +50,8 @@ export function NoteFrame({ connection }: { connection: FrameConnection }) {
       }
     });
   }, []);
+
+  useLayoutEffect(() => connection.hold(view?.kind === 'compose'), [view]);
 
   // The size goes back once the view is laid out (measured at once: a hidden frame may get no animation frames).
   const report = () => {

@@ -3,10 +3,11 @@ import { notesHandlers, startNotesBackground } from './notes';
 import { pageHandlers, startPageBackground } from './page';
 import { startFirstRun } from './first-run';
 import { startInjection } from './inject';
+import { startFrameRelay } from './frames';
 
 // The background answers typed messages from content scripts and Backstory's pages, relays notes changes
-// to open pages, keeps the notes' backup, and gives open tabs the content script on install and update. Each
-// area registers its handlers.
+// to open pages, keeps the notes' backup, gives open tabs the content script on install and update, and joins
+// Backstory's frame on a page to its tab's content script. Each area registers its handlers.
 export default defineBackground(() => {
   const handlers: Handlers = { ...notesHandlers(), ...pageHandlers() };
   browser.runtime.onMessage.addListener((message: unknown, sender: unknown) => routeMessage(handlers, message, sender));
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   startPageBackground();
   startFirstRun();
   startInjection();
+  startFrameRelay();
 });

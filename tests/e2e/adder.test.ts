@@ -440,6 +440,52 @@ describe('the card', () => {
   });
 });
 
+test('when Chrome stops the idle background, the frames come back: the tooltip shows and the composer saves', async () => {
+  const page = await openArticle();
+  await dragSelect(page, 'Navi Pillay');
+  await adderButton(page, 'Note').click();
+  await composerReady(page);
+  await page.keyboard.type('Before the restart');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => noteHighlights(page)).toEqual(['Navi Pillay']);
+  await page.mouse.click(5, 700);
+  const word = await textBox(page, 'Navi Pillay');
+  await page.mouse.move((word.left + word.right) / 2, (word.top + word.bottom) / 2, { steps: 2 });
+  await expect.poll(() => noteTooltipText(page)).toContain('Before the restart');
+  await page.mouse.move(5, 700);
+  await expect.poll(() => noteTooltipText(page)).toBeNull();
+
+  // What Chrome does to an idle extension service worker: stop it (the frames' ports through it close).
+  // A mark in the running worker tells the restarted one from it.
+  await browser.context.serviceWorkers()[0]!.evaluate(() => Object.assign(globalThis, { beforeTheStop: true }));
+  const cdp = await browser.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const background = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  expect((await cdp.send('Target.closeTarget', { targetId: background!.targetId })).success).toBe(true);
+  await cdp.detach();
+
+  await page.mouse.move((word.left + word.right) / 2, (word.top + word.bottom) / 2, { steps: 2 });
+  await expect.poll(() => noteTooltipText(page), { timeout: 10_000 }).toContain('Before the restart');
+  await page.mouse.move(5, 700);
+  await dragSelect(page, 'five months');
+  await adderButton(page, 'Note').click();
+  await composerReady(page);
+  await page.keyboard.type('After the restart');
+  // The reader pauses long enough for Chrome to stop the background again: the composer and its words stay.
+  const cdp2 = await browser.context.newCDPSession(page);
+  const second = (await cdp2.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  await cdp2.send('Target.closeTarget', { targetId: second!.targetId });
+  await cdp2.detach();
+  await page.keyboard.type(', and after another');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => noteHighlights(page)).toContain('five months');
+  expect((await storedNotes()).map((n) => n.text)).toContain('After the restart, and after another');
+  // It was a new worker that joined the frames.
+  const [restarted] = browser.context.serviceWorkers();
+  expect(await restarted!.evaluate(() => 'beforeTheStop' in globalThis)).toBe(false);
+  await page.close();
+});
+
 test('off for the site means off: note highlights go with the reference highlights, and the adder does not show', async () => {
   const page = await openArticle();
   await dragSelect(page, 'Navi Pillay');

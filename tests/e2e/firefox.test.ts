@@ -159,3 +159,65 @@ test('the popup and the notes library read the same in Firefox: the project\'s t
     db.close();
   });
 });
+
+test('a note written with the adder, in Backstory\'s frame, is saved and highlighted, and read back in the tooltip frame', async () => {
+  const url = `${server.origin}/sample-news.html`;
+  const page = await firefox.browser.newPage();
+  await page.goto(url);
+  await expect.poll(async () => Object.keys(await highlightsOf(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+  // Drag across the first sentence's first words, as a reader selects them.
+  const words = await page.evaluate(() => {
+    const p = document.querySelector('article p.standfirst')!;
+    const text = p.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, text.data.indexOf(' ', 12));
+    const r = range.getClientRects()[0]!;
+    return { text: range.toString(), left: r.left, right: r.right, y: (r.top + r.bottom) / 2 };
+  });
+  await page.mouse.move(words.left + 1, words.y);
+  await page.mouse.down();
+  await page.mouse.move(words.right - 1, words.y, { steps: 6 });
+  await page.mouse.up();
+  let button: { x: number; y: number } | null = null;
+  await expect.poll(async () => (button = await page.evaluate(() => {
+    const b = document.querySelector('[data-backstory-layer="adder"]')?.shadowRoot?.querySelector('button');
+    const r = b?.getBoundingClientRect();
+    return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  })), { timeout: 10_000 }).not.toBeNull();
+  await page.mouse.click(button!.x, button!.y);
+  // The composer's frame takes the keyboard once it has drawn; what is typed goes to it.
+  const frameShown = () => page.evaluate(() => document.activeElement?.getAttribute('data-backstory-layer') ?? null);
+  await expect.poll(frameShown, { timeout: 10_000 }).toBe('composer');
+  // Then the frame moves the keyboard to its note field.
+  const fieldFocused = async () => {
+    for (const frame of page.frames()) {
+      if (await frame.evaluate(() => document.hasFocus() && document.activeElement?.id === 'note').catch(() => false)) return true;
+    }
+    return false;
+  };
+  await expect.poll(fieldFocused, { timeout: 10_000 }).toBe(true);
+  await page.keyboard.type('Written in Firefox');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+  const notes = () => page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-note');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+  await expect.poll(notes, { timeout: 10_000 }).toEqual([words.text]);
+  expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Written in Firefox'))).toBe(false);
+
+  // Hovering the note shows it in the tooltip frame.
+  await page.mouse.click(5, 5);
+  await page.mouse.move(words.left + 20, words.y, { steps: 3 });
+  const tooltip = async () => {
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate(() => document.querySelector('.tip')?.textContent ?? null).catch(() => null);
+      if (text) return text;
+    }
+    return null;
+  };
+  await expect.poll(tooltip, { timeout: 10_000 }).toContain('Written in Firefox');
+  await page.close();
+});

@@ -6,7 +6,7 @@ import { isLayerHost, LAYER_ATTRIBUTE, mountShadowLayer } from '@/components/Sha
 import { render } from 'preact';
 import { mountNoteTooltipLayer, type NoteTooltipLayer } from '@/components/NoteTooltipLayer';
 import { NoteTooltip } from '@/components/NoteTooltip';
-import type { FramePort, FrameSource } from '@/components/FrameLayer';
+import { mountFrameLayer, type FramePort, type FrameSource } from '@/components/FrameLayer';
 
 const rect = new DOMRect(10, 300, 90, 20);
 const tipHost = () => document.querySelector(`[${LAYER_ATTRIBUTE}="note-tip"]`);
@@ -53,18 +53,25 @@ function fakeFrames() {
     const received: unknown[] = [];
     const onMessage: ((m: unknown) => void)[] = [];
     let disconnected = false;
+    const onDisconnect: (() => void)[] = [];
     const port: FramePort = {
       name,
       sender: { id: senderId },
       postMessage: (m) => received.push(m),
       onMessage: { addListener: (l) => onMessage.push(l) },
-      onDisconnect: { addListener: () => undefined },
+      onDisconnect: { addListener: (l) => onDisconnect.push(l) },
       disconnect: () => {
         disconnected = true;
       },
     };
     for (const l of listeners) l(port);
-    return { received, answer: (m: unknown) => onMessage.forEach((l) => l(m)), get disconnected() { return disconnected; } };
+    return {
+      received,
+      answer: (m: unknown) => onMessage.forEach((l) => l(m)),
+      /** The port closes from the other end (the background through which it ran was stopped). */
+      drop: () => onDisconnect.forEach((l) => l()),
+      get disconnected() { return disconnected; },
+    };
   }
   return { source, connect, listening: () => listeners.length };
 }
@@ -167,4 +174,31 @@ test('a document that refuses a shadow root gets no layer, and no error', () => 
   layer.remove();
   layer.destroy();
   expect(xml.documentElement.childNodes).toHaveLength(0);
+});
+
+test('a frame whose port closes: one holding the reader\'s words is taken back under its token, any other is loaded afresh', async () => {
+  const frames = fakeFrames();
+  let holding = true;
+  const layer = mountFrameLayer(document, { name: 'composer', title: 'Backstory: new note', interactive: true, css: '', source: frames.source, holdsWords: () => holding });
+  layer.send({ type: 'compose', seq: 1, draft: { quote: 'words' }, width: 300 });
+  const token = new URL(frameSources.at(-1)!).hash.slice(1);
+  const first = frames.connect(`backstory-frame:${token}`);
+  expect(first.received).toHaveLength(1);
+  const loaded = frameSources.length;
+  first.drop();
+  layer.send({ type: 'failed', message: 'while away' });
+  // The same frame comes back on a new port and gets what waited.
+  const again = frames.connect(`backstory-frame:${token}`);
+  expect(again.received).toEqual([{ type: 'failed', message: 'while away' }]);
+  expect(frameSources).toHaveLength(loaded); // no new frame was loaded
+
+  holding = false;
+  again.drop();
+  const before = frameSources.length;
+  layer.send({ type: 'clear' });
+  expect(frameSources.length).toBe(before + 1); // a new frame, under a new token
+  expect(new URL(frameSources.at(-1)!).hash.slice(1)).not.toBe(token);
+  // The old token is not answered any more.
+  expect(frames.connect(`backstory-frame:${token}`).received).toEqual([]);
+  layer.destroy();
 });
