@@ -11,7 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
 import { summaryOf } from '../../scripts/page-summary';
 import { clearNotes } from './notes-state';
-import { noteFrameBox, noteTooltipText, shownNoteFrame } from './note-frame';
+import { dragSelect, noteFrameBox, noteHighlights, noteTooltipText, shownNoteFrame, textBox } from './note-frame';
 import type { Annotation } from '../../lib/notes/types';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -86,37 +86,6 @@ async function setSiteOff(off: boolean): Promise<void> {
   }, off);
 }
 
-/** The client rects of the first occurrence of `text` inside `scope` (the article by default). */
-function textBox(page: Page, text: string, scope = 'article'): Promise<{ left: number; right: number; top: number; bottom: number }> {
-  return page.evaluate(([needle, where]) => {
-    const root = document.querySelector(where!)!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(needle!);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle!.length);
-      const r = range.getClientRects()[0]!;
-      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-    }
-    throw new Error(`no ${needle}`);
-  }, [text, scope]);
-}
-
-/** Drags the mouse across `text`, as a reader selects words (from nothing selected: a drag that starts on a
- * selection moves the selected text instead). */
-async function dragSelect(page: Page, text: string, scope = 'article'): Promise<void> {
-  await page.evaluate(() => getSelection()?.removeAllRanges());
-  const box = await textBox(page, text, scope);
-  const y = (box.top + box.bottom) / 2;
-  await page.mouse.move(box.left + 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.right - 1, y, { steps: 6 });
-  await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(text);
-}
-
 /** Selects `text` the way a script (or a reader's assistive technology) sets a selection: no pointer, no keys. */
 function setSelection(page: Page, text: string): Promise<void> {
   return page.evaluate((needle) => {
@@ -137,13 +106,6 @@ function setSelection(page: Page, text: string): Promise<void> {
 
 const adder = (page: Page) => page.locator('[data-backstory-layer="adder"] .adder');
 const adderButton = (page: Page, name: string) => page.locator('[data-backstory-layer="adder"]').getByRole('button', { name, exact: true });
-
-function noteHighlights(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-note');
-    return h ? [...h].map((r) => r.toString()) : [];
-  });
-}
 
 /** The composer's frame once it shows, with the keyboard in its note field. */
 async function composerReady(page: Page): Promise<Frame> {

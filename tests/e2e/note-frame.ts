@@ -1,7 +1,58 @@
-// Reading Backstory's frame on a page (the note tooltip, the inline composer) from a browser test. The frame's
-// element sits in a closed shadow root the page cannot reach; the test reaches the frame the way the browser
-// does, as one of the page's frames, and checks that it is the one on screen.
+// Backstory's notes on a page, from a browser test: selecting words as a reader does, the note highlights painted,
+// and Backstory's frame (the note tooltip, the inline composer). The frame's element sits in a closed shadow root
+// the page cannot reach; the test reaches the frame the way the browser does, as one of the page's frames, and
+// checks that it is the one on screen.
+import { expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+
+export interface TextBox {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Where the first occurrence of `text` inside `scope` (the article by default) is on the screen (its first line). */
+export function textBox(page: Page, text: string, scope = 'article'): Promise<TextBox> {
+  return page.evaluate(([needle, where]) => {
+    const root = document.querySelector(where!)!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(needle!);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle!.length);
+      const r = range.getClientRects()[0]!;
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }
+    throw new Error(`no ${needle}`);
+  }, [text, scope]);
+}
+
+/**
+ * Drags the mouse across `text`, as a reader selects words, from nothing selected (a drag that starts on a
+ * selection moves the selected text instead); resolves with where the words are once they are selected.
+ */
+export async function dragSelect(page: Page, text: string, scope = 'article'): Promise<TextBox> {
+  await page.evaluate(() => getSelection()?.removeAllRanges());
+  const box = await textBox(page, text, scope);
+  const y = (box.top + box.bottom) / 2;
+  await page.mouse.move(box.left + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.right - 1, y, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(text);
+  return box;
+}
+
+/** The words under the page's note highlights (`backstory-note` in CSS.highlights). */
+export function noteHighlights(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-note');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+}
 
 export type NoteFrameKind = 'tooltip' | 'composer';
 

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from '../harness';
 import { summaryOf } from '../../../scripts/page-summary';
 import { clearNotes } from '../notes-state';
-import { noteTooltipText, shownNoteFrame } from '../note-frame';
+import { dragSelect, noteHighlights, noteTooltipText, shownNoteFrame } from '../note-frame';
 
 const SECRET = 'Source-Kilo-7741 met me at the bakery';
 const SECRET_TAG = 'informant-x93';
@@ -79,36 +79,6 @@ beforeEach(async () => {
 });
 
 const spyLog = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __spy: string[] }).__spy.slice());
-
-function noteHighlights(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-note');
-    return h ? [...h].map((r) => r.toString()) : [];
-  });
-}
-
-async function dragSelect(page: Page, needle: string): Promise<{ x: number; y: number }> {
-  await page.evaluate(() => getSelection()?.removeAllRanges());
-  const box = await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + text.length);
-      const r = range.getClientRects()[0]!;
-      return { left: r.left, right: r.right, y: (r.top + r.bottom) / 2 };
-    }
-    throw new Error(`no ${text}`);
-  }, needle);
-  await page.mouse.move(box.left + 1, box.y);
-  await page.mouse.down();
-  await page.mouse.move(box.right - 1, box.y, { steps: 6 });
-  await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(needle);
-  return { x: (box.left + box.right) / 2, y: box.y };
-}
 
 /**
  * Every text and attribute value in the page's document as the browser holds it: closed shadow roots included
