@@ -3,7 +3,7 @@
 // same ones `npm run annotate` finds, without changing the page), and its popup and notes pages open.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { annotateHtml, loadBundledDataset, SAMPLE_PAGE } from '../../scripts/annotate';
 import { servePages, type PageServer } from './harness';
@@ -161,8 +161,15 @@ test('the popup and the notes library read the same in Firefox: the project\'s t
 });
 
 test('a note written with the adder, in Backstory\'s frame, is saved and highlighted, and read back in the tooltip frame', async () => {
-  const url = `${server.origin}/sample-news.html`;
+  // Its own address, and its note gone at the end whatever happens: the other tests, in any order, see the sample
+  // page without a note and the notes page empty.
+  server.set('/sample-news-noted.html', readFileSync(SAMPLE_PAGE, 'utf8'));
+  const url = `${server.origin}/sample-news-noted.html`;
   const page = await firefox.browser.newPage();
+  onTestFinished(async () => {
+    await page.close().catch(() => undefined);
+    await clearNotes();
+  });
   await page.goto(url);
   await expect.poll(async () => Object.keys(await highlightsOf(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
   // Drag across the first sentence's first words, as a reader selects them.
@@ -219,5 +226,19 @@ test('a note written with the adder, in Backstory\'s frame, is saved and highlig
     return null;
   };
   await expect.poll(tooltip, { timeout: 10_000 }).toContain('Written in Firefox');
-  await page.close();
 });
+
+/** Empties the notes database and the extension's storage, from the first-run page (in the extension's origin). */
+async function clearNotes(): Promise<void> {
+  const welcome = await pageShowing(firefox.extensionUrl('welcome.html'));
+  await welcome.evaluate(async () => {
+    const open = indexedDB.open('backstory-notes');
+    const db: IDBDatabase = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
+    const tx = db.transaction(['annotations', 'trash'], 'readwrite');
+    tx.objectStore('annotations').clear();
+    tx.objectStore('trash').clear();
+    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
+    db.close();
+    await (globalThis as unknown as { browser: { storage: { local: { clear(): Promise<void> } } } }).browser.storage.local.clear();
+  });
+}
