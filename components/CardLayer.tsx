@@ -9,12 +9,15 @@ import type { CardPresenter } from '@/lib/page/interaction';
 
 const CSS = `
 .card { position: fixed; box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(480px, calc(100vh - 16px)); overflow: auto;
-  padding: 12px 14px 10px; border-radius: 10px; border: 1px solid #8884; pointer-events: auto;
+  padding: 0; border-radius: 10px; border: 1px solid #8884; pointer-events: auto; color-scheme: light dark; scroll-padding: 44px 0 64px;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; background: #fff;
   box-shadow: 0 8px 28px #0003, 0 1px 3px #0002; text-align: left; direction: ltr; }
 @media (prefers-color-scheme: dark) { .card { color: #eee; background: #232326; border-color: #fff3; } .meta { color: #aaa !important; } }
 .card:focus { outline: none; } .card:focus-visible { outline: 2px solid #1a5fd1; outline-offset: -2px; }
-.head { display: flex; align-items: baseline; gap: 8px; margin: 0 0 6px; }
+/* The title and its close button stay at the top, Add note and the keys at the bottom, however far a long card
+   is scrolled (scroll-padding keeps a focused link clear of both). */
+.head { display: flex; align-items: baseline; gap: 8px; margin: 0; padding: 12px 14px 6px; position: sticky; top: 0; background: inherit; }
+#backstory-card-body { padding: 0 14px; }
 h2 { font-size: 16px; font-weight: 650; margin: 0; flex: 1; }
 h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 10px 0 2px; opacity: .75; }
 p, ul, dl { margin: 4px 0; } ul { padding-left: 18px; }
@@ -30,7 +33,7 @@ table.compare { border-collapse: collapse; width: 100%; margin: 4px 0; font-size
 .compare tbody th { opacity: .75; white-space: nowrap; } .compare tbody tr + tr > * { border-top: 1px solid #8882; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; } dt { opacity: .75; } dd { margin: 0; }
 .k { opacity: .75; } .meta { color: #666; } cite { font-style: italic; }
-.foot { display: flex; align-items: center; flex-wrap: wrap; gap: 4px 12px; margin-top: 8px; }
+.foot { display: flex; align-items: center; flex-wrap: wrap; gap: 4px 12px; margin-top: 4px; padding: 8px 14px 10px; position: sticky; bottom: 0; background: inherit; border-top: 1px solid #8882; }
 .keys { margin: 0; font-size: 11px; color: #595959; display: flex; flex-wrap: wrap; gap: 0 10px; } .keys span { white-space: nowrap; }
 .add-note { all: unset; cursor: pointer; font-size: 13px; font-weight: 600; padding: 4px 10px; border-radius: 6px; color: #fff; background: #a1005a; }
 .add-note:focus-visible { outline: 2px solid #1a5fd1; outline-offset: 2px; }

@@ -318,8 +318,21 @@ describe('the card', () => {
     // A long card scrolls from the keyboard.
     const scroll = () => card.evaluate((d) => ({ top: d.scrollTop, room: d.scrollHeight - d.clientHeight }));
     expect((await scroll()).room).toBeGreaterThan(0);
+    // The close button and Add note stay in view at the top and at the bottom, wherever the card is scrolled.
+    const controlsInView = () => card.evaluate((d) => {
+      const box = d.getBoundingClientRect();
+      return [...d.querySelectorAll('button')].map((b) => {
+        const r = b.getBoundingClientRect();
+        const x = (r.left + r.right) / 2;
+        const y = (r.top + r.bottom) / 2;
+        const hit = (d.getRootNode() as ShadowRoot).elementFromPoint(x, y);
+        return `${b.textContent}:${r.top >= box.top && r.bottom <= box.bottom && hit === b}`;
+      });
+    });
+    expect(await controlsInView()).toEqual(['×:true', 'Add note:true']);
     await page.keyboard.press('PageDown');
     await expect.poll(async () => (await scroll()).top).toBeGreaterThan(0);
+    expect(await controlsInView()).toEqual(['×:true', 'Add note:true']);
 
     // Tab goes round the card's controls.
     await page.keyboard.press('Tab');
