@@ -53,7 +53,7 @@ test('the add-on installs under its own id and opens its first-run page', async 
   await expect.poll(() => text(welcome, 'h1')).toBe('Welcome to Backstory');
   // Firefox assigned every suggested key (none is refused as taken).
   const keys = await welcome.evaluate(() => [...document.querySelectorAll('.bs-shortcuts kbd')].map((k) => k.textContent));
-  expect(keys).toEqual(expect.arrayContaining(['Alt+Shift+M', 'Alt+Shift+J']));
+  expect(keys).toEqual(expect.arrayContaining(['Alt+Shift+M', 'Alt+Shift+J', 'Alt+Shift+K']));
 });
 
 test('a news page gets the highlights the pipeline finds, through CSS.highlights, with the page unchanged', async () => {

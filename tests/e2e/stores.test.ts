@@ -152,7 +152,12 @@ describe('the Chrome zip in Chromium', () => {
     // The keys as Chrome assigned them on install: every command has its suggested key (none was refused).
     const rowsByKey = await welcome.locator('.bs-shortcuts tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(rowsByKey).toEqual(
-      expect.arrayContaining(['Alt+Shift+MAdd a note to the selected text', 'Alt+Shift+JMove to the next highlight', 'EscClose a highlight’s card']),
+      expect.arrayContaining([
+        'Alt+Shift+MAdd a note to the selected text',
+        'Alt+Shift+JMove to the next highlight',
+        'Alt+Shift+KMove to the previous highlight',
+        'EscClose a highlight’s card',
+      ]),
     );
     expect(await welcome.locator('.bs-shortcuts').getByText('not set').count()).toBe(0);
     expect(await welcome.getByRole('heading', { name: 'Your privacy' }).count()).toBe(1);
