@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, launchWithExtension, readPageHighlights, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { noteTooltipText } from './note-frame';
 import { clearNotes, seedNotes } from './notes-state';
 import { summaryOf, tabShowing } from '../../scripts/page-summary';
 import { tabWalk, visibleControls } from './keyboard';
@@ -166,7 +167,7 @@ describe('the notes library', () => {
     expect(opened.url()).toBe(`${tollUrl}#:~:text=on%20Wednesday-,in%20Aleppo%20and,-in%20the%20suburbs`);
     await expect.poll(async () => (await readPageHighlights(opened))['backstory-note'] ?? [], { timeout: 15_000 }).toContain('in Aleppo and');
     // And Backstory shows the note itself there, its highlight in view.
-    await expect.poll(() => opened.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => noteTooltipText(opened), { timeout: 15_000 }).toContain('Which districts?');
     const inView = () => opened.evaluate(() => {
       const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-note')!;
       const range = [...h].find((r) => r.toString() === 'in Aleppo and')!;
@@ -184,7 +185,7 @@ describe('the notes library', () => {
     await library.bringToFront();
     await library.locator('[data-note-id="toll-pillay"]').getByRole('link', { name: /^Open at passage/ }).click();
     await expect.poll(() => opened.evaluate(() => document.visibilityState), { timeout: 10_000 }).toBe('visible');
-    await expect.poll(() => opened.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => noteTooltipText(opened), { timeout: 15_000 }).toContain('Her exact words');
     browser.context.off('page', onPage);
     expect(another).toBe(false);
     await opened.close();

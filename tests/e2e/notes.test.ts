@@ -264,7 +264,7 @@ test('search finds notes across pages, ignoring case and accents, marks what mat
   // The quote with a few words either side (lib/export/passage.ts), so the browser finds this occurrence.
   expect(opened.url()).toBe(`${server.origin}/world/syria-toll#:~:text=to%20the%20UN.-,Navi%20Pillay,-%2C%20the%20UN`);
   await expect.poll(() => noteHighlights(opened), { timeout: 15_000 }).toEqual(['Navi Pillay']);
-  await expect.poll(() => opened.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => noteTooltipText(opened), { timeout: 15_000 }).toContain('Pillay: "truly shocking".');
   await search.fill('nothing like this');
   await expect.poll(() => popupOther.getByText('No note matches.').count()).toBe(1);
   await opened.close();

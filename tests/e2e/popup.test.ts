@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, launchWithExtension, readPageHighlights, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
+import { noteTooltipText } from './note-frame';
 import { launchForPopup, type PopupBrowser } from './real-popup';
 import { clearNotes, seedNotes } from './notes-state';
 import { tabWalk, visibleControls } from './keyboard';
@@ -279,7 +280,7 @@ describe('the popup, by keyboard and with axe', () => {
     expect(opened.url()).toMatch(/\/world\/syria-toll#:~:text=Navi%20Pillay,-%2C%20the%20UN/);
     // Backstory shows the note there once the page has anchored it.
     await expect.poll(async () => (await readPageHighlights(opened))['backstory-note'] ?? [], { timeout: 15_000 }).toContain('Navi Pillay');
-    await expect.poll(() => opened.locator('[data-backstory-layer="note-tip"]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => noteTooltipText(opened), { timeout: 15_000 }).toContain('#quotes');
     await popup.locator('input[type=search]').focus();
     await popup.keyboard.press('Escape');
     await expect.poll(() => popup.locator('input[type=search]').inputValue()).toBe('');
