@@ -5,8 +5,10 @@
 // The page is watched (lib/page/living.ts) only while someone listens. While it is watched, the detection and the
 // text maps are kept and updated: text the page adds inside the article joins it, text it removes or rewrites
 // leaves it, and an article that appears late or is replaced by the app is detected again (at most once a
-// second). While nobody listens nothing is kept: each request detects afresh, so it never answers from a page
-// that has changed since.
+// second). While nobody listens, a detection is kept only until the page next changes (a one-shot observer says
+// when), so it never answers from a page that has changed since; the first listener takes it over if nothing
+// changed, so a request that comes before anyone listens (a note asked for while the page loads) does not cost a
+// second detection.
 import { detectArticle, isPageText, type ArticleResult } from '../article';
 import { buildTextMap, type TextMap } from '../text';
 import { readPageContext } from '../page-context';
@@ -87,6 +89,30 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
   let bodyMap: TextMap | null = null;
   let lastDetected = 0;
   const redetectLater = new Timer(() => redetect());
+  // The detection taken while nobody listened, and the observer that drops it when the page changes.
+  let unwatched: { detection: ArticleDetection; changes: MutationObserver } | null = null;
+
+  const isPageChange = (r: MutationRecord) => !isOwn(r.target) && !(r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOwn));
+
+  function forgetUnwatched() {
+    unwatched?.changes.disconnect();
+    unwatched = null;
+  }
+
+  function keepUnwatched(detection: ArticleDetection) {
+    if (!doc.documentElement) return;
+    const changes = new MutationObserver((records) => {
+      if (records.some(isPageChange)) forgetUnwatched();
+    });
+    changes.observe(doc.documentElement, { childList: true, characterData: true, subtree: true });
+    unwatched = { detection, changes };
+  }
+
+  /** The detection taken while nobody listened, if the page has not changed since (pending changes read now). */
+  function unchangedUnwatched(): ArticleDetection | null {
+    if (unwatched && unwatched.changes.takeRecords().some(isPageChange)) forgetUnwatched();
+    return unwatched?.detection ?? null;
+  }
 
   function take(): ArticleDetection {
     watcher?.discard(); // changes so far are part of what is detected now
@@ -96,7 +122,9 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     measure('backstory:detect', t);
     lastDetected = Date.now();
     const detection: ArticleDetection = { generation: ++generation, article, scope: articleScope(article.nodes), context: readPageContext(doc) };
+    forgetUnwatched();
     current = watcher ? detection : null;
+    if (!watcher) keepUnwatched(detection);
     nodes = new Set(article.nodes);
     grown = false;
     articleMap = null;
@@ -105,7 +133,7 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
   }
 
   function detection(): ArticleDetection {
-    return current ?? take();
+    return current ?? unchangedUnwatched() ?? take();
   }
 
   function redetect() {
@@ -153,12 +181,15 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
   }
 
   function startWatching() {
+    const kept = unchangedUnwatched();
+    forgetUnwatched();
     watcher = watchPage(doc.documentElement, onPageChanges, { quietMs: options.quietMs ?? 150, isOwn });
-    current = null; // a detection taken while nobody watched may be out of date
+    current = kept;
   }
 
   function stopWatching() {
     redetectLater.cancel();
+    forgetUnwatched();
     watcher?.disconnect();
     watcher = null;
     current = null;

@@ -41,14 +41,40 @@ test('while watched, the article is detected once and every reader gets the same
   unsubscribe();
 });
 
-test('while nobody watches, each request reads the page afresh (it may have changed unseen)', () => {
+test('while nobody watches, a request after the page changed reads it afresh', () => {
   document.body.innerHTML = PAGE;
   const { calls, detect } = counting();
   page = createPageModel(document, { detect });
   expect(page.articleText().text).toContain('First paragraph.');
+  expect(page.articleText().text).toContain('First paragraph.');
+  expect(calls.n).toBe(1); // unchanged: the same detection
   document.querySelector('article p')!.textContent = 'Rewritten.';
   expect(page.articleText().text).toContain('Rewritten.');
   expect(calls.n).toBe(2);
+});
+
+test('a detection asked for before anyone watches is taken over by the first listener, if the page did not change', () => {
+  document.body.innerHTML = PAGE;
+  const { calls, detect } = counting();
+  page = createPageModel(document, { detect, isOwn: (n) => n instanceof Element && n.hasAttribute('data-own') });
+  const early = page.detection();
+  // Backstory's own UI arriving is not a change of the page's.
+  const own = element('div', 'card');
+  own.setAttribute('data-own', '');
+  document.body.append(own);
+  const unsubscribe = page.subscribe(() => {});
+  expect(page.detection()).toBe(early);
+  expect(calls.n).toBe(1);
+  unsubscribe();
+
+  // Changed in between: the listener gets a fresh one.
+  const again = page.detection();
+  expect(calls.n).toBe(2);
+  document.querySelector('footer')!.append(' and more');
+  const unsubscribeAgain = page.subscribe(() => {});
+  expect(page.detection()).not.toBe(again);
+  expect(calls.n).toBe(3);
+  unsubscribeAgain();
 });
 
 test('a living page: text added inside the article joins it, furniture does not, removed and rewritten text leaves it', () => {
