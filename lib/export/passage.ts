@@ -4,9 +4,12 @@
 import type { Annotation } from '../notes/types';
 import { webHref } from '../url';
 
+/** Half of a surrogate pair standing alone (a quote cut inside an emoji): encodeURIComponent throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Characters the text-fragment syntax reserves, beyond what encodeURIComponent escapes. */
 function encodeFragmentPart(text: string): string {
-  return encodeURIComponent(text).replace(/-/g, '%2D');
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/-/g, '%2D');
 }
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
