@@ -3,7 +3,6 @@
 // is never in the page's document. The two talk over a private port (tabs.connect from the frame to the content
 // script of its tab), never by postMessage, which the page would hear. A frame proves it is the one the content
 // script opened by a token in its address, made here and never put where the page can read it.
-import { z } from 'zod';
 import type { TooltipNote } from './page-controller';
 
 /** The name of the frame's port, followed by its token. */
@@ -46,15 +45,27 @@ export type FromFrame =
   /** Whether the composer holds anything the reader typed (a click elsewhere then keeps it open). */
   | { type: 'dirty'; dirty: boolean };
 
-const fromFrameSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('rendered'), seq: z.number().int(), width: z.number().nonnegative().max(10_000), height: z.number().nonnegative().max(10_000) }),
-  z.object({ type: z.literal('save'), text: z.string(), tags: z.array(z.string()), keepReference: z.boolean() }),
-  z.object({ type: z.literal('cancel'), text: z.string(), tags: z.string() }),
-  z.object({ type: z.literal('dirty'), dirty: z.boolean() }),
-]);
+// Checked by hand rather than with zod: this runs in the content script on every page, where zod would weigh more
+// than the rest of the script's notes code together.
+const isSize = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 10_000;
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === 'string');
 
-/** A message from the frame, or null for anything else. */
+/** A message from the frame (a fresh object with only its own fields), or null for anything else. */
 export function parseFromFrame(value: unknown): FromFrame | null {
-  const parsed = fromFrameSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'rendered':
+      return Number.isInteger(m.seq) && isSize(m.width) && isSize(m.height) ? { type: 'rendered', seq: m.seq as number, width: m.width, height: m.height } : null;
+    case 'save':
+      return typeof m.text === 'string' && isStrings(m.tags) && typeof m.keepReference === 'boolean'
+        ? { type: 'save', text: m.text, tags: [...m.tags], keepReference: m.keepReference }
+        : null;
+    case 'cancel':
+      return typeof m.text === 'string' && typeof m.tags === 'string' ? { type: 'cancel', text: m.text, tags: m.tags } : null;
+    case 'dirty':
+      return typeof m.dirty === 'boolean' ? { type: 'dirty', dirty: m.dirty } : null;
+    default:
+      return null;
+  }
 }
