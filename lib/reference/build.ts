@@ -29,7 +29,8 @@ import { findCandidates } from '../builder/candidates';
 import { discoverEntities } from '../builder/entities';
 import { sha256Hex } from '../builder/sha256';
 import { readFigures } from '../figures/index';
-import { LABEL_TEMPLATES, type Counts } from '../figures/vocabulary';
+import type { Counts } from '../figures/vocabulary';
+import { labelFor } from './label';
 import type { FigureReading } from '../figures/types';
 import { formatRange, isoDay, parseDate, parseRange } from '../figures/dates';
 import { cityReferredTo, figureClause, isDescriptive, isLocal, placeOfFigure, SPECIFICITY } from '../figures/place';
@@ -39,6 +40,8 @@ import { articleEnd, firstLine, occurrences, sentences, slug, type Span } from '
 import { createMatcher, type Matcher } from '../match/index';
 import { englishLooseKeys, looseEligible } from '../match/loose';
 import type { Dataset, Entity, EntityType, Figure, FigurePeriod, FigureScope, Mention, Qualifier, RelevanceStats, SourceDocument } from './types';
+
+export { formatValue, labelFor } from './label';
 
 export interface InputDocument {
   /** Stable id, e.g. the file name without `.txt`. */
@@ -453,17 +456,6 @@ function englishWords(background: readonly string[]): Map<string, Set<string>> {
 function looseNamesOf(e: EntityDraft, english: Map<string, Set<string>>): { looseNames?: string[] } {
   const forms = [...new Set([...e.aliases, ...e.shortNames])].filter((f) => looseEligible(f, english));
   return forms.length ? { looseNames: forms } : {};
-}
-
-/** "70,000", "4 million", "1.5 million". */
-export function formatValue(value: number): string {
-  if (value >= 1e6 && Number.isInteger(value / 1e5)) return `${value / 1e6} million`;
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-export function labelFor(counts: Counts, value: number, qualifier: Qualifier, unit: string): string {
-  const n = qualifier === 'exact' ? formatValue(value) : `${qualifier} ${formatValue(value)}`;
-  return LABEL_TEMPLATES[counts].replace('{n}', n).replace('{unit}', unit);
 }
 
 function checkNumber(body: string, reading: FigureReading, doc: string, warnings: string[]): void {
