@@ -25,7 +25,7 @@
 // - vague quantities ("hundreds of families", "thousands of civilians") are not figures (see lib/figures);
 // - ordinals ("sixth consecutive day", "third year", "second anniversary") are not figures.
 import nlp from 'compromise';
-import { findCandidates } from '../builder/candidates';
+import { findCandidates, type Candidate } from '../builder/candidates';
 import { discoverEntities } from '../builder/entities';
 import { sha256Hex } from '../builder/sha256';
 import { readFigures } from '../figures/index';
@@ -58,6 +58,12 @@ export interface Background {
 
 export interface BuildOptions {
   background?: Background;
+  /**
+   * The name candidates of one document (lib/builder/candidates: findCandidates over text[0, end)), when the caller
+   * keeps them: reading a document is most of a build's cost, so the extension reads each document once and
+   * rebuilds a set from what it kept.
+   */
+  candidates?: (doc: InputDocument, end: number) => Candidate[];
 }
 
 export interface BuildResult {
@@ -189,7 +195,7 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
   // merged across all of them).
   const exclusions = new Set(curation.exclusions.map((x) => x.toLowerCase()));
   const found = states.flatMap((state) =>
-    findCandidates(state.doc.id, state.doc.text, state.end).filter(
+    (options.candidates?.(state.doc, state.end) ?? findCandidates(state.doc.id, state.doc.text, state.end)).filter(
       (c) => !c.inTitleLine && !state.occupied.subarray(c.start, c.end).some(Boolean) && !exclusions.has(c.name.toLowerCase()),
     ),
   );

@@ -13,6 +13,8 @@ export interface SourceDocument {
   publisher?: string;
   /** ISO date (YYYY-MM-DD or YYYY-MM) where the text or curation says. */
   date?: string;
+  /** Where the document can be read (a reader's own documents: the page it was added from). */
+  url?: string;
   /** SHA-256 of the document's text, so provenance offsets can be checked against the exact version used. */
   sha256: string;
   length: number;
