@@ -70,7 +70,9 @@ export default defineConfig({
     // command still lets it act on the current tab. Exports need no `downloads`: an <a download> suffices.
     // scripting: tabs open before an install or update get the content script (from the background on install,
     // from the popup on demand) instead of staying without Backstory until they are reloaded.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    // offscreen (Chrome only, no install warning): reference sets are built in a worker, which a Manifest V3
+    // service worker cannot start; an offscreen document hosts it (Firefox's background page starts it itself).
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The same sites the content script already runs on (no extra install warning): lets the popup and
     // background read a tab's URL and title (tabs.get/query), e.g. for pages where the content script is
     // not answering yet, and the browser-test harness find a tab by URL.

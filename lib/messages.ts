@@ -4,8 +4,9 @@
 // so lib/ never touches `browser.*`).
 import type { NotesProtocol } from './notes/messages';
 import type { PageProtocol } from './page/messages';
+import type { SetsProtocol } from './sets/messages';
 
-export interface Protocol extends NotesProtocol, PageProtocol {}
+export interface Protocol extends NotesProtocol, PageProtocol, SetsProtocol {}
 
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K] extends { request: infer R } ? R : never;

@@ -10,22 +10,25 @@ export interface Settings {
   disabledSites: string[];
   /** Categories shown; a category missing here is shown (new categories appear on by default). */
   categories: Record<MatchCategory, boolean>;
+  /** Reference sets the reader turned off (lib/sets: the bundled set's id, or a reader's set's); new sets are on. */
+  disabledSets: string[];
   /** Highlight on every article, even one not about the reference's subject (off by default). */
   everyPage: boolean;
 }
 
 export function defaultSettings(): Settings {
-  return { disabledSites: [], categories: Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, true])) as Record<MatchCategory, boolean>, everyPage: false };
+  return { disabledSites: [], categories: Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, true])) as Record<MatchCategory, boolean>, disabledSets: [], everyPage: false };
 }
 
 /** Reads whatever is stored (older versions, hand edits, nothing) into valid settings; never throws. */
 export function normalizeSettings(value: unknown): Settings {
   const settings = defaultSettings();
   if (typeof value !== 'object' || value === null) return settings;
-  const v = value as { disabledSites?: unknown; categories?: unknown; everyPage?: unknown };
+  const v = value as { disabledSites?: unknown; categories?: unknown; disabledSets?: unknown; everyPage?: unknown };
   if (Array.isArray(v.disabledSites)) {
     settings.disabledSites = [...new Set(v.disabledSites.filter((s): s is string => typeof s === 'string').map(siteKey).filter(Boolean))];
   }
+  if (Array.isArray(v.disabledSets)) settings.disabledSets = [...new Set(v.disabledSets.filter((s): s is string => typeof s === 'string' && s.length > 0))];
   if (typeof v.categories === 'object' && v.categories !== null) {
     for (const c of MATCH_CATEGORIES) {
       const on = (v.categories as Record<string, unknown>)[c];
@@ -48,6 +51,15 @@ export function withSite(settings: Settings, site: string, enabled: boolean): Se
   const key = siteKey(site);
   const others = settings.disabledSites.filter((s) => s !== key);
   return { ...settings, disabledSites: enabled ? others : [...others, key] };
+}
+
+export function isSetEnabled(settings: Settings, setId: string): boolean {
+  return !settings.disabledSets.includes(setId);
+}
+
+export function withSet(settings: Settings, setId: string, enabled: boolean): Settings {
+  const others = settings.disabledSets.filter((s) => s !== setId);
+  return { ...settings, disabledSets: enabled ? others : [...others, setId] };
 }
 
 export function withEveryPage(settings: Settings, everyPage: boolean): Settings {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { defaultSettings, isSiteEnabled, loadSettings, normalizeSettings, saveSettings, SETTINGS_KEY, siteKey, watchSettings, withCategory, withSite, type SettingsArea } from '@/lib/page/settings';
+import { defaultSettings, isSetEnabled, isSiteEnabled, loadSettings, normalizeSettings, saveSettings, SETTINGS_KEY, siteKey, watchSettings, withCategory, withSet, withSite, type SettingsArea } from '@/lib/page/settings';
 
 test('site keys: host name, lower case, no www., from a URL or a host', () => {
   expect(siteKey('https://WWW.BBC.co.uk/news/world?x=1#y')).toBe('bbc.co.uk');
@@ -26,10 +26,21 @@ test('stored values are read defensively: junk, old shapes and unknown keys neve
   expect(normalizeSettings({ disabledSites: ['WWW.A.com', 3, 'a.com'], categories: { place: false, person: 'no', bogus: false } })).toEqual({
     disabledSites: ['a.com'],
     categories: { person: true, place: false, organization: true, figure: true, 'figure-differs': true },
+    disabledSets: [],
     everyPage: false,
   });
   expect(normalizeSettings({ everyPage: true }).everyPage).toBe(true);
   expect(normalizeSettings({ everyPage: 'yes' }).everyPage).toBe(false);
+  expect(normalizeSettings({ disabledSets: ['set-a', '', 7, 'set-a', 'bundled'] }).disabledSets).toEqual(['set-a', 'bundled']);
+});
+
+test('reference sets are on until the reader turns one off', () => {
+  let s = defaultSettings();
+  expect(isSetEnabled(s, 'bundled')).toBe(true);
+  s = withSet(s, 'set-abc', false);
+  expect([isSetEnabled(s, 'set-abc'), isSetEnabled(s, 'bundled')]).toEqual([false, true]);
+  s = withSet(withSet(s, 'set-abc', false), 'set-abc', true);
+  expect(s.disabledSets).toEqual([]);
 });
 
 test('load, save and watch through a storage area and its change event', async () => {

@@ -1,0 +1,122 @@
+// The background's part in reference sets: it keeps the sets' summaries in storage.local after every committed
+// change (how tabs and pages hear of one), answers content scripts with the enabled sets' facts, opens a set's
+// document in the library, and hands builds to the build host. Where the host runs depends on the browser: a
+// Chrome service worker cannot start a worker, so Chrome's host is an offscreen document (created on the first
+// build, closed when the queue is empty); Firefox's background is a page that can, so the host runs here.
+import { createClient, type Envelope, type Handlers } from '@/lib/messages';
+import { openSetsRepository, type SetsChange } from '@/lib/sets/repository';
+import { createSetsHandlers, documentHash } from '@/lib/sets/handlers';
+import { BuildHost, type BuildStatus, type WorkerLike } from '@/lib/sets/host';
+import { writeSetsIndex } from '@/lib/sets/index-mirror';
+import type { HostCommand } from '@/lib/sets/messages';
+import { isExtensionPage } from './sender';
+
+const repository = openSetsRepository(indexedDB, { onChange: (change) => void refreshIndex(change) });
+
+/** Writes the summaries again; changes that arrive while it writes are folded into one more write. */
+let writing: Promise<void> | null = null;
+let again = false;
+async function refreshIndex(_change?: SetsChange): Promise<void> {
+  if (writing) {
+    again = true;
+    return writing;
+  }
+  writing = (async () => {
+    do {
+      again = false;
+      await writeSetsIndex(browser.storage.local, await repository.summaries()).catch(() => undefined);
+    } while (again);
+  })().finally(() => { writing = null; });
+  return writing;
+}
+
+const progress = (payload: Envelope<'sets/progress'>['payload']) => {
+  const message: Envelope<'sets/progress'> = { backstory: 1, type: 'sets/progress', payload };
+  void browser.runtime.sendMessage(message).catch(() => undefined); // no page open: nobody to tell
+};
+
+interface Host {
+  request(setId: string): Promise<void> | void;
+  cancel(setId: string): Promise<void> | void;
+  status(): Promise<BuildStatus> | BuildStatus;
+}
+
+type OffscreenApi = {
+  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
+  hasDocument?(): Promise<boolean>;
+};
+
+function offscreenApi(): OffscreenApi | undefined {
+  return (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+}
+
+/** Chrome: the host in an offscreen document, reached by `sets/host`. */
+function offscreenHost(api: OffscreenApi): Host {
+  let creating: Promise<void> | null = null;
+  const ensure = async () => {
+    const contexts = await (browser.runtime as unknown as { getContexts?(f: object): Promise<unknown[]> }).getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+    if (contexts && contexts.length > 0) return;
+    creating ??= api
+      .createDocument({ url: '/offscreen.html', reasons: ['WORKERS'], justification: 'Builds the reader’s reference sets in a worker, off every page’s main thread.' })
+      .catch((error: unknown) => {
+        // Two builds asked at once: the other request made it.
+        if (!/single offscreen/i.test(String(error))) throw error;
+      })
+      .finally(() => { creating = null; });
+    await creating;
+  };
+  const send = createClient((message: Envelope) => browser.runtime.sendMessage(message));
+  const command = async (c: HostCommand) => {
+    await ensure();
+    return send('sets/host', c);
+  };
+  return {
+    request: async (setId) => void (await command({ command: 'build', setId })),
+    cancel: async (setId) => void (await command({ command: 'cancel', setId })),
+    status: async () => {
+      const contexts = await (browser.runtime as unknown as { getContexts?(f: object): Promise<unknown[]> }).getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+      if (contexts && contexts.length === 0) return { running: null, queued: [] };
+      return command({ command: 'status' });
+    },
+  };
+}
+
+/** Firefox: the host here, its worker started from this page. */
+function localHost(): Host {
+  return new BuildHost({
+    spawn: () => new Worker(browser.runtime.getURL('/set-builder.js')) as unknown as WorkerLike,
+    broadcast: progress,
+    changed: (change) => void refreshIndex(change),
+  });
+}
+
+const api = offscreenApi();
+const host: Host = api ? offscreenHost(api) : localHost();
+
+export function setsHandlers(): Handlers {
+  return {
+    ...createSetsHandlers({
+      repository,
+      host,
+      isExtensionPage,
+      isContentScript: (sender) => typeof (sender as { tab?: { id?: number } } | undefined)?.tab?.id === 'number',
+      changed: (change) => void refreshIndex(change),
+      async openDocument(passage) {
+        await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + documentHash(passage) });
+      },
+    }),
+    // The offscreen host says its queue ran empty: close it (it is made again for the next build).
+    'sets/host-idle': async (_payload: Record<string, never>, sender: unknown) => {
+      if (!isExtensionPage(sender)) throw new Error('Only Backstory\'s own pages may do this.');
+      await api?.closeDocument().catch(() => undefined);
+      return null;
+    },
+  } as Handlers;
+}
+
+export function startSetsBackground(): void {
+  // Housekeeping at each start: deleted sets past their grace period go for good; the summaries catch up.
+  void repository.purgeDeleted().catch(() => undefined);
+  void refreshIndex();
+}

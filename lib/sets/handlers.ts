@@ -1,0 +1,118 @@
+// The background's answers to `sets/…` requests, as plain functions so they run (and are tested) without a
+// browser. The entrypoint supplies the repository, the build host and who is asking. Content scripts run inside
+// other people's pages: they may read the enabled sets' facts (what they highlight) and ask to open a document in
+// the library, nothing else; every other request is for Backstory's own pages.
+import { z } from 'zod';
+import type { Handlers } from '../messages';
+import { parseOrThrow } from '../validation';
+import { applyEdits } from './curation';
+import type { BuildStatus } from './host';
+import type { DocumentPassage, PageSet } from './messages';
+import type { SetsChange, SetsRepository } from './repository';
+import { SET_ID } from './types';
+
+export interface SetsHandlerDeps {
+  repository: SetsRepository;
+  isExtensionPage(sender: unknown): boolean;
+  /** Whether the sender is a content script (in a tab). */
+  isContentScript(sender: unknown): boolean;
+  /** The build host, wherever it runs. */
+  host: { request(setId: string): Promise<void> | void; cancel(setId: string): Promise<void> | void; status(): Promise<BuildStatus> | BuildStatus };
+  /** A committed change: refresh the summaries (lib/sets/index-mirror.ts). */
+  changed(change: SetsChange): void;
+  openDocument(passage: DocumentPassage): Promise<void>;
+}
+
+type SetsType = 'sets/changed' | 'sets/build' | 'sets/cancel' | 'sets/status' | 'sets/for-page' | 'sets/open-document';
+
+const setId = z.string().regex(SET_ID, 'not a set id');
+const setRequest = z.object({ setId }).strict();
+const changeSchema = z.object({
+  kind: z.enum(['created', 'updated', 'documents', 'built', 'edited', 'deleted', 'restored', 'imported', 'purged']),
+  setId: setId.nullable(),
+}).strict();
+const idsSchema = z.object({ ids: z.array(setId).max(100) }).strict();
+const passageSchema = z.object({
+  setId,
+  docId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/),
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+}).strict();
+
+export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
+  const extensionOnly = (sender: unknown) => {
+    if (!deps.isExtensionPage(sender)) throw new Error('Only Backstory\'s own pages may do this.');
+  };
+  // Each set's facts with its edits applied, kept while its revision stands: pages ask on every load.
+  const cache = new Map<string, PageSet>();
+  return {
+    'sets/changed': async (payload, sender) => {
+      extensionOnly(sender);
+      deps.changed(parseOrThrow(changeSchema, payload, 'change'));
+      return null;
+    },
+    'sets/build': async (payload, sender) => {
+      extensionOnly(sender);
+      await deps.host.request(parseOrThrow(setRequest, payload, 'request').setId);
+      return null;
+    },
+    'sets/cancel': async (payload, sender) => {
+      extensionOnly(sender);
+      await deps.host.cancel(parseOrThrow(setRequest, payload, 'request').setId);
+      return null;
+    },
+    'sets/status': async (_payload, sender) => {
+      extensionOnly(sender);
+      return deps.host.status();
+    },
+    'sets/for-page': async (payload, sender) => {
+      if (!deps.isContentScript(sender) && !deps.isExtensionPage(sender)) throw new Error('Not for this sender.');
+      const { ids } = parseOrThrow(idsSchema, payload, 'request');
+      const out: PageSet[] = [];
+      for (const id of ids) {
+        const set = await deps.repository.getSet(id);
+        if (!set) continue;
+        const hit = cache.get(id);
+        if (hit && hit.revision === set.revision && hit.name === set.name) {
+          out.push(hit);
+          continue;
+        }
+        const [build, edits] = await Promise.all([deps.repository.getBuild(id), deps.repository.listEdits(id)]);
+        if (!build) continue;
+        const fresh: PageSet = { id, name: set.name, revision: set.revision, dataset: applyEdits(build.dataset, edits.map((e) => e.edit)).dataset };
+        cache.set(id, fresh);
+        out.push(fresh);
+      }
+      return out;
+    },
+    'sets/open-document': async (payload, sender) => {
+      if (!deps.isContentScript(sender) && !deps.isExtensionPage(sender)) throw new Error('Not for this sender.');
+      await deps.openDocument(parseOrThrow(passageSchema, payload, 'request'));
+      return null;
+    },
+  };
+}
+
+/** The library's address for a set's document with a passage marked (the sets section reads it back). */
+export function documentHash(passage: DocumentPassage): string {
+  const params = new URLSearchParams({ set: passage.setId, doc: passage.docId });
+  if (passage.start !== undefined && passage.end !== undefined && passage.end > passage.start) {
+    params.set('start', String(passage.start));
+    params.set('end', String(passage.end));
+  }
+  return `#sets?${params.toString()}`;
+}
+
+/** Reads `documentHash` back; null for any other hash. */
+export function passageFromHash(hash: string): DocumentPassage | null {
+  const m = /^#sets\?(.*)$/.exec(hash);
+  if (!m) return null;
+  const params = new URLSearchParams(m[1]);
+  const result = passageSchema.safeParse({
+    setId: params.get('set') ?? '',
+    docId: params.get('doc') ?? '',
+    ...(params.has('start') ? { start: Number(params.get('start')) } : {}),
+    ...(params.has('end') ? { end: Number(params.get('end')) } : {}),
+  });
+  return result.success ? result.data : null;
+}
