@@ -2,6 +2,7 @@
 // search, filter, sort, edit, delete (with Undo: deleted notes wait in the trash), select many and act on them,
 // and open at their passage; the reader's settings; import, export and delete-all. It reads and writes through its
 // own notes repository and reloads when another of Backstory's pages changes notes.
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TransferApi } from '@/lib/export/transfer';
 import type { AnnotationPatch, NotesRepository } from '@/lib/notes/repository';
@@ -39,6 +40,8 @@ export interface LibraryProps {
   subject?: string;
   /** Subscribes to changes made in other contexts; returns the unsubscribe. */
   watchChanges?(listener: () => void): () => void;
+  /** The reference sets' section (a `<section id="sets">`), last on the page and linked from its navigation. */
+  referenceSets?: ComponentChildren;
 }
 
 const ORDER_KEY = 'backstory.libraryOrder';
@@ -59,7 +62,7 @@ interface Undo {
   ids: string[];
 }
 
-export function Library({ repository, api, openPassage, settingsArea, settingsChanges, subject, watchChanges }: LibraryProps) {
+export function Library({ repository, api, openPassage, settingsArea, settingsChanges, subject, watchChanges, referenceSets }: LibraryProps) {
   const [notes, setNotes] = useState<Annotation[] | null>(null);
   const [deleted, setDeleted] = useState<DeletedAnnotation[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -193,6 +196,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
           <a href="#notes">Notes</a>
           <a href="#settings">Settings</a>
           <a href="#transfer">Import and export</a>
+          {referenceSets ? <a href="#sets">Reference sets</a> : null}
         </nav>
         <p class="bs-muted" role="status" data-testid="summary">
           {notes === null
@@ -270,6 +274,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
         </div>
         <OptionsDeleteAll api={api} total={all.length} onChanged={() => void reload()} />
       </section>
+      {referenceSets}
     </main>
   );
 }

@@ -4,6 +4,10 @@ import { Library } from '@/components/Library';
 import { isNotesChange, openExtensionPageRepository } from '@/lib/notes/extension-page';
 import { createTransferApi } from '@/lib/export/transfer';
 import { createClient, type Envelope } from '@/lib/messages';
+import { SetsSection } from '@/components/SetsSection';
+import { openExtensionPageSetsApi } from '@/lib/sets/extension-page';
+import bundled from '@/lib/reference/dataset.json';
+import type { Dataset } from '@/lib/reference/types';
 import '@/components/palette.css';
 import '@/components/base.css';
 import './style.css';
@@ -26,6 +30,8 @@ function watchChanges(listener: () => void): () => void {
   return () => browser.runtime.onMessage.removeListener(onMessage);
 }
 
+const setsApi = openExtensionPageSetsApi({ factory: indexedDB, toBackground, messages: browser.runtime.onMessage });
+
 render(
   <Library
     repository={repository}
@@ -35,6 +41,7 @@ render(
     settingsChanges={browser.storage.onChanged}
     subject={reference.subject}
     watchChanges={watchChanges}
+    referenceSets={<SetsSection api={setsApi} bundled={bundled as Dataset} settingsArea={browser.storage.local} settingsChanges={browser.storage.onChanged} />}
   />,
   document.getElementById('app')!,
 );
