@@ -14,6 +14,9 @@ import { SearchResults } from './SearchResults';
 import { ExportMenu } from './ExportMenu';
 import { PopupHeader } from './PopupHeader';
 import { StorageFault } from './StorageFault';
+import type { SetsApi } from '@/lib/sets/api';
+import type { NewDocument } from '@/lib/sets/limits';
+import { PopupSets } from './PopupSets';
 
 export interface PopupProps {
   /** The tab the popup acts on (`?tab=<id>` or the active tab). */
@@ -28,9 +31,11 @@ export interface PopupProps {
   guideUrl: string;
   /** Opens the notes library (the options page), at its settings when asked. */
   openLibrary(section?: 'settings'): void;
+  /** Reference sets: the reader's sets, this tab's article as a document, and the library at a set. */
+  sets?: { api: SetsApi; article(): Promise<NewDocument | null>; openSet(setId: string): void; bundledDocuments: number };
 }
 
-export function Popup({ tabId, notesApi, transferApi, reach, iconUrl, guideUrl, openLibrary }: PopupProps) {
+export function Popup({ tabId, notesApi, transferApi, reach, iconUrl, guideUrl, openLibrary, sets }: PopupProps) {
   const [query, setQuery] = useState('');
   // undefined while the browser is asked for the tab's address; null when it has none.
   const [page, setPage] = useState<PopupPage | null | undefined>(undefined);
@@ -75,6 +80,7 @@ export function Popup({ tabId, notesApi, transferApi, reach, iconUrl, guideUrl, 
               canWrite={!unreachable}
             />
           ) : null}
+          {sets ? <PopupSets {...sets} canAdd={tabId !== undefined && !unreachable && reached?.state === 'ready'} /> : null}
         </div>
         <ExportMenu tabId={page ? tabId : undefined} query={query} api={transferApi} />
       </main>

@@ -14,6 +14,7 @@ import { watchLocation } from '@/lib/page/location';
 import { Timer } from '@/lib/page/schedule';
 import { createClient, routeMessage, type Envelope, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
+import { articleDocument } from '@/lib/sets/documents';
 import { mountCardLayer } from '@/components/CardLayer';
 import { isLayerHost } from '@/components/ShadowLayer';
 import { startNotesOnPage } from './notes-ui';
@@ -53,6 +54,12 @@ function startBackstory(): () => void {
     'page/summary': () => highlights.summary(),
     'page/reveal': ({ referenceId }) => highlights.reveal(referenceId),
     'page/step': ({ direction }) => highlights.step(direction),
+    // The popup's "Add this article to a reference set": the article as this page model reads it.
+    'page/article': () => {
+      const { article } = highlights.page.detection();
+      if (article.nodes.length === 0) return null;
+      return articleDocument(document, article, highlights.page.articleText().text, location.href, 'page');
+    },
     ...onPage.handlers,
   };
   const onMessage = (message: unknown, sender: unknown) => routeMessage(handlers, message, sender);

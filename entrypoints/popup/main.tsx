@@ -7,6 +7,8 @@ import { createClient, type Envelope } from '@/lib/messages';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { contentScriptFiles, reachTab } from '@/lib/reach';
 import iconUrl from '@/assets/icon.svg';
+import { openExtensionPageSetsApi } from '@/lib/sets/extension-page';
+import referenceSummary from 'virtual:reference-summary';
 import '@/components/palette.css';
 import '@/components/base.css';
 import './style.css';
@@ -34,6 +36,8 @@ const transferApi = createTransferApi({
   tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
   estimate: () => navigator.storage.estimate(),
 });
+
+const setsApi = openExtensionPageSetsApi({ factory: indexedDB, toBackground, messages: browser.runtime.onMessage });
 
 void targetTab().then((tabId) => {
   const toTab = tabId === undefined ? null : (m: Envelope) => browser.tabs.sendMessage(tabId, m, { frameId: 0 });
@@ -70,6 +74,12 @@ void targetTab().then((tabId) => {
       iconUrl={iconUrl}
       guideUrl={browser.runtime.getURL('/welcome.html')}
       openLibrary={openLibrary}
+      sets={{
+        api: setsApi,
+        bundledDocuments: referenceSummary.documents.length,
+        article: () => (toTab ? createClient(toTab)('page/article', {}) : Promise.resolve(null)),
+        openSet: (setId) => void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#sets?set=${setId}`) }),
+      }}
     />,
     document.getElementById('app')!,
   );
