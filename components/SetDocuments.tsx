@@ -1,11 +1,14 @@
 // A set's documents: title, publisher, date and where it came from; each can be read here or removed (it goes to
 // the trash, restorable for 30 days, and the set is built again without it).
+import { useState } from 'preact/hooks';
 import type { SetsApi } from '@/lib/sets/api';
 import type { SetDocument } from '@/lib/sets/types';
 import { formatReferenceDate } from '@/lib/reference/summary';
 import { webHref } from '@/lib/url';
 import { useTask } from './use-task';
 
+/** Documents listed before "Show all": a long list is there on request, not on every change. */
+const PAGE = 50;
 const ORIGIN: Record<SetDocument['origin'], string> = { page: 'added from a page', paste: 'pasted', file: 'from a file', import: 'imported' };
 
 export function SetDocuments({ api, setId, documents, onOpen, onChanged }: {
@@ -16,12 +19,13 @@ export function SetDocuments({ api, setId, documents, onOpen, onChanged }: {
   onChanged(): void;
 }) {
   const { busy, status, run } = useTask();
+  const [shown, setShown] = useState(PAGE);
   return (
     <section aria-labelledby="bs-set-docs-title" class="bs-set-docs">
       <h3 id="bs-set-docs-title">Documents ({documents.length})</h3>
       {documents.length === 0 ? <p class="bs-hint">None yet.</p> : null}
       <ol class="bs-set-doc-list">
-        {documents.map((d) => {
+        {documents.slice(0, shown).map((d) => {
           const href = d.url ? webHref(d.url) : null;
           return (
             <li key={d.id} data-doc-id={d.id}>
@@ -43,6 +47,9 @@ export function SetDocuments({ api, setId, documents, onOpen, onChanged }: {
           );
         })}
       </ol>
+      {documents.length > shown ? (
+        <button type="button" class="bs-more" onClick={() => setShown(documents.length)}>Show all {documents.length} documents</button>
+      ) : null}
       {status ? <p class={status.error ? 'bs-error' : 'bs-hint'} role={status.error ? 'alert' : 'status'}>{status.text}</p> : null}
     </section>
   );
