@@ -23,6 +23,7 @@ import { generatedPage, largestCorpusPage, seedPages, type BenchPage } from './b
 import { traceMainThread, type TracedTask } from './bench/trace';
 import type { BenchApi, PipelineTiming, YardstickTiming } from './bench/page-entry';
 import type { Dataset } from '../lib/reference/types';
+import { benchSets } from './bench-sets';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared');
@@ -398,6 +399,9 @@ async function main(): Promise<number> {
     await ext.close();
     extClosed = true;
     const exportRows = await exportBench(!options.json);
+    // Reference sets: a 200-document set built in the extension (scripts/bench-sets.ts).
+    if (!options.json) console.log('');
+    const setRows = await benchSets({ print: !options.json });
 
     mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
     const saved = join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -406,6 +410,7 @@ async function main(): Promise<number> {
       contentGzKb,
       results: results.map(({ page, ...r }) => ({ page: { key: page.key, description: page.description, words: page.words }, ...r })),
       ...(exportRows === undefined ? {} : { export: exportRows }),
+      ...(setRows === undefined ? {} : { sets: setRows }),
     };
     writeFileSync(saved, JSON.stringify(json, null, 2));
     if (options.json) console.log(JSON.stringify(json, null, 2));

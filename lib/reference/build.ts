@@ -64,6 +64,8 @@ export interface BuildOptions {
    * rebuilds a set from what it kept.
    */
   candidates?: (doc: InputDocument, end: number) => Candidate[];
+  /** A document's SHA-256 when the caller knows it already (hashing in plain TypeScript is a build's next cost). */
+  sha256?: (doc: InputDocument) => string | undefined;
 }
 
 export interface BuildResult {
@@ -372,7 +374,7 @@ export function buildDatasetWithReport(input: InputDocument[], curation: Curatio
       title: meta.title ?? firstLine(d.text),
       ...(meta.publisher ? { publisher: meta.publisher } : {}),
       ...(meta.date ? { date: meta.date } : {}),
-      sha256: sha256Hex(d.text),
+      sha256: options.sha256?.(d) ?? sha256Hex(d.text),
       length: d.text.length,
     };
   });

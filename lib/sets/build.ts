@@ -91,8 +91,11 @@ export async function buildSet(repository: SetsRepository, setId: string, option
 
   options.onProgress({ setId, phase: 'linking', done: total, total });
   const inputs: InputDocument[] = documents.map((d) => ({ id: d.id, text: texts.get(d.id)! }));
+  // The repository hashed each text when it was added (the same SHA-256 the builder computes).
+  const hashes = new Map(documents.map((d) => [d.id, d.sha256]));
   const { dataset: built, warnings } = buildDatasetWithReport(inputs, curationFor(documents), {
     candidates: (doc) => candidates.get(doc.id) ?? [],
+    sha256: (doc) => hashes.get(doc.id),
   });
   const urls = new Map(documents.map((d) => [d.id, d.url]));
   const dataset: Dataset = {
