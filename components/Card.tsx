@@ -1,20 +1,29 @@
 // The card shown for a highlight: what the reference knows about an entity or a figure and where it comes
 // from. Pure layout over a CardModel (lib/highlight/card-model.ts); mounted in a shadow root by CardLayer.
-import type { CardModel, EntityCard, FigureCard, FigureFact, SourceLine } from '@/lib/highlight/card-model';
+import type { CardModel, EntityCard, FigureCard, FigureFact, SourceLine, SourcePassage } from '@/lib/highlight/card-model';
 import { formatQualified, VERDICT_TEXT } from '@/lib/highlight/card-model';
 import { CATEGORY_STYLES } from '@/lib/highlight/styles';
 import { useEffect, useRef } from 'preact/hooks';
 
-function Sources({ sources }: { sources: SourceLine[] }) {
-  if (!sources.length) return null;
+function Sources({ sources, set, onOpenSource }: { sources: SourceLine[]; set?: string; onOpenSource?: (passage: SourcePassage) => void }) {
+  if (!sources.length && !set) return null;
   return (
     <div class="sources">
       <h3>Source{sources.length > 1 ? 's' : ''}</h3>
+      {set ? <p class="set" data-field="set">From the reference set <strong>{set}</strong></p> : null}
       <ul>
         {sources.map((s) => (
           <li key={s.id}>
             <cite>{s.title}</cite>
             {s.publisher || s.date ? <span class="meta"> — {[s.publisher, s.date].filter(Boolean).join(', ')}</span> : null}
+            {s.open && onOpenSource ? (
+              <>
+                {' '}
+                <button type="button" class="open" onClick={() => onOpenSource(s.open!)}>
+                  Open in your library<span class="sr-only"> “{s.title}”, at the passage</span>
+                </button>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -119,6 +128,8 @@ export interface CardProps {
   onAddNote?: () => void;
   /** Opened from the keyboard: the card takes the focus, and Tab stays inside it until it closes. */
   keyboard?: boolean;
+  /** Opens a reader's document in the library at a passage (a card of a reader's set). */
+  onOpenSource?: (passage: SourcePassage) => void;
 }
 
 const FOCUSABLE = 'button, [href], [tabindex]:not([tabindex="-1"])';
@@ -136,7 +147,7 @@ function keepTabInside(event: KeyboardEvent) {
   controls[next]!.focus();
 }
 
-export function Card({ model, onClose, onAddNote, keyboard = false }: CardProps) {
+export function Card({ model, onClose, onAddNote, keyboard = false, onOpenSource }: CardProps) {
   const category = model.kind === 'entity' ? model.type : model.verdict === 'differs' ? 'figure-differs' : 'figure';
   const style = CATEGORY_STYLES[category];
   const title = model.kind === 'entity' ? model.name : model.reference.label;
@@ -170,7 +181,7 @@ export function Card({ model, onClose, onAddNote, keyboard = false }: CardProps)
       </div>
       <div id="backstory-card-body">
         {model.kind === 'entity' ? <EntityBody card={model} /> : <FigureBody card={model} />}
-        <Sources sources={model.sources} />
+        <Sources sources={model.sources} {...(model.set ? { set: model.set } : {})} {...(onOpenSource ? { onOpenSource } : {})} />
       </div>
       <div class="foot">
         {onAddNote ? (

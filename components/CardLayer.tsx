@@ -4,7 +4,7 @@
 // technology can reach it: it only ever holds reference data, nothing of the reader's.
 import { Card } from './Card';
 import { mountShadowLayer, placeNear } from './ShadowLayer';
-import { announce, type CardModel } from '@/lib/highlight/card-model';
+import { announce, type CardModel, type SourcePassage } from '@/lib/highlight/card-model';
 import type { CardPresenter } from '@/lib/page/interaction';
 
 const CSS = `
@@ -38,6 +38,9 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; } dt 
 .add-note { all: unset; cursor: pointer; font-size: 13px; font-weight: 600; padding: 4px 10px; border-radius: 6px; color: #fff; background: #a1005a; }
 .add-note:focus-visible { outline: 2px solid #1a5fd1; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) { .keys { color: #aaa; } .add-note { color: #1c1c20; background: #ff7ab8; } .add-note:focus-visible, .close:focus-visible, .card:focus-visible { outline-color: #8ab4ff; } }
+.set { margin: 2px 0 4px; }
+.open { font: inherit; font-size: 13px; padding: 0 6px; border-radius: 4px; border: 1px solid #8886; background: transparent; color: inherit; cursor: pointer; }
+.open:focus-visible { outline: 2px solid #36f; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
@@ -47,6 +50,8 @@ export interface CardLayerOptions {
   onAddNote?: () => void;
   /** Called after the card opened, moved or closed (what must not cover it places itself again). */
   onMoved?: () => void;
+  /** Opens a reader's document in the library at a passage (a card of a reader's set). */
+  onOpenSource?: (passage: SourcePassage) => void;
 }
 
 export interface CardLayer extends CardPresenter {
@@ -67,7 +72,7 @@ export function mountCardLayer(doc: Document, options: CardLayerOptions): CardLa
     layer.render(
       <>
         <div class="sr-only" role="status" aria-live="polite">{announcement}</div>
-        {shown ? <Card model={shown} onClose={options.onClose} onAddNote={options.onAddNote} keyboard={keyboard} /> : null}
+        {shown ? <Card model={shown} onClose={options.onClose} onAddNote={options.onAddNote} keyboard={keyboard} {...(options.onOpenSource ? { onOpenSource: options.onOpenSource } : {})} /> : null}
       </>,
     );
 

@@ -9,10 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { buildDatasetWithReport, type Background, type InputDocument } from '../lib/reference/build';
 import { parseCuration } from '../lib/reference/curation';
 import { serializeDataset } from '../lib/reference/serialize';
+import { makeBackgroundTable } from '../lib/sets/background';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The default background of ordinary news, relative to the repository root. */
 export const DEFAULT_BACKGROUND = '../shared/corpus';
+/** Where the bundled dataset goes, and the table of name counts in the background the extension weighs readers' sets against. */
+export const DEFAULT_OUT = 'lib/reference/dataset.json';
+export const DEFAULT_BACKGROUND_TABLE = 'lib/sets/background.json';
 
 export function readDocuments(folder: string): InputDocument[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
@@ -73,11 +77,14 @@ function option(args: string[], name: string): string | undefined {
 }
 
 function main(args: string[]): void {
-  const valued = ['--sources', '--out', '--background'];
+  const valued = ['--sources', '--out', '--background', '--background-table'];
   const unknown = args.filter((a, i) => a.startsWith('--') && !valued.includes(a) && !(i > 0 && valued.includes(args[i - 1]!)));
-  if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}. Usage: npm run dataset -- [--sources <folder>] [--background <folder>] [--out <file>]`);
+  if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}. Usage: npm run dataset -- [--sources <folder>] [--background <folder>] [--out <file>] [--background-table <file>]`);
   const sources = resolve(root, option(args, '--sources') ?? '../shared/seeds');
-  const out = resolve(root, option(args, '--out') ?? 'lib/reference/dataset.json');
+  const out = resolve(root, option(args, '--out') ?? DEFAULT_OUT);
+  // The background table goes with the bundled dataset (or where asked); a dataset built elsewhere leaves it alone.
+  const tableOption = option(args, '--background-table');
+  const tableOut = tableOption ? resolve(root, tableOption) : out === resolve(root, DEFAULT_OUT) ? resolve(root, DEFAULT_BACKGROUND_TABLE) : undefined;
   const backgroundFolder = resolve(root, option(args, '--background') ?? DEFAULT_BACKGROUND);
   const curation = parseCuration(JSON.parse(readFileSync(resolve(root, 'lib/reference/curation.json'), 'utf8')));
   const documents = readDocuments(sources);
@@ -88,6 +95,10 @@ function main(args: string[]): void {
   for (const w of warnings) console.warn(`warning: ${w}`);
   writeFileSync(out, serializeDataset(dataset));
   console.log(`${out}: ${dataset.documents.length} documents, ${dataset.entities.length} entities, ${dataset.figures.length} figures`);
+  if (background && tableOut) {
+    writeFileSync(tableOut, `${JSON.stringify(makeBackgroundTable(background.source, background.texts), null, 1)}\n`);
+    console.log(`${tableOut}: name counts of the background, for the reader's own sets`);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -60,11 +60,13 @@ Tomas Brennan said the bridge at Pontevalle would reopen by the end of the year.
     date: '2024-11-12',
     body: `PONTEVALLE — Survivors of the October floods told the inquiry on Tuesday that no warning reached their street before the water did.
 
-Judge Ines Kowalczyk opened the hearings in Pontevalle with a minute of silence for the 42 people killed in the Valdora valley.
+Judge Ines Kowalczyk opened the hearings in Pontevalle with a minute of silence for the victims.
 
 Governor Elena Marchetti is due to give evidence next week. The Valdora River Authority has said its sensors failed and that it will publish its own report.
 
-Tomas Brennan, the mayor of Pontevalle, told the inquiry that more than 3,500 people had been displaced and that many were still living with relatives in Castelmora.`,
+Tomas Brennan, the mayor of Pontevalle, told the inquiry that his town had lost its only bridge and that many families were still living with relatives in Castelmora.
+
+The National Emergency Agency says at least 42 people were killed in the floods and more than 3,500 people were displaced.`,
   },
 ];
 

@@ -9,12 +9,16 @@ import type { Dataset } from '@/lib/reference/types';
 import { createReference } from '@/lib/reference/lookup';
 import { createMatcher } from '@/lib/match';
 import { createPageController } from '@/lib/page/controller';
-import { loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
+import { isSetEnabled, loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
 import { watchLocation } from '@/lib/page/location';
 import { Timer } from '@/lib/page/schedule';
 import { createClient, routeMessage, type Envelope, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
 import { articleDocument } from '@/lib/sets/documents';
+import { combineSets } from '@/lib/sets/combine';
+import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
+import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
+import { BUNDLED_SET_ID } from '@/lib/sets/types';
 import { mountCardLayer } from '@/components/CardLayer';
 import { isLayerHost } from '@/components/ShadowLayer';
 import { startNotesOnPage } from './notes-ui';
@@ -37,6 +41,8 @@ function startBackstory(): () => void {
     onClose: () => highlights.closeCard(),
     onAddNote: () => onPage.noteOnCard(),
     onMoved: () => onPage.cardMoved(),
+    // A card of a reader's set opens the document in the library at the passage (the background opens the tab).
+    onOpenSource: (passage) => void send('sets/open-document', passage).catch(() => undefined),
   });
   const highlights = createPageController({
     doc: document,
@@ -58,18 +64,37 @@ function startBackstory(): () => void {
     'page/article': () => {
       const { article } = highlights.page.detection();
       if (article.nodes.length === 0) return null;
-      return articleDocument(document, article, highlights.page.articleText().text, location.href, 'page');
+      return articleDocument(document, article, highlights.page.articleText().text, window.location.href, 'page');
     },
     ...onPage.handlers,
   };
   const onMessage = (message: unknown, sender: unknown) => routeMessage(handlers, message, sender);
   browser.runtime.onMessage.addListener(onMessage);
 
-  const applySettings = (settings: Settings) => {
+  // The reference: the bundled set and the reader's enabled sets, matched together (lib/sets/combine.ts). Only
+  // when the reader has sets of their own does this ask the background for their facts; the sets' summaries in
+  // storage.local say when one changes.
+  let referenceKey = JSON.stringify([true]);
+  const useSets = async (settings: Settings): Promise<void> => {
+    const index = await readSetsIndex(browser.storage.local);
+    const enabled = index.sets.filter((s) => s.built && isSetEnabled(settings, s.id));
+    const bundledOn = isSetEnabled(settings, BUNDLED_SET_ID);
+    const key = JSON.stringify([bundledOn, ...enabled.map((s) => [s.id, s.revision, s.name])]);
+    if (key === referenceKey) return;
+    referenceKey = key;
+    const own = enabled.length ? await send('sets/for-page', { ids: enabled.map((s) => s.id) }).catch(() => []) : [];
+    if (key !== referenceKey) return; // a newer change is on its way
+    const parts = [...(bundledOn ? [{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset }] : []), ...own];
+    const next = parts.length === 1 && bundledOn ? dataset : combineSets(parts);
+    await highlights.useReference({ matcher: createMatcher(next), reference: createReference(next) });
+  };
+  const applySettings = async (settings: Settings) => {
+    await useSets(settings).catch(() => undefined);
     onPage.apply(settings);
-    return highlights.apply(settings);
+    await highlights.apply(settings);
   };
   const unwatchSettings = watchSettings(browser.storage.onChanged, (settings) => void applySettings(settings));
+  const unwatchSets = watchSetsIndex(browser.storage.onChanged, () => void loadSettings(browser.storage.local).then((settings) => useSets(settings)).catch(() => undefined));
   void loadSettings(browser.storage.local).then(applySettings);
 
   // Single-page sites: a new path is a new article (a #fragment is the same one), and another address may have
@@ -87,6 +112,7 @@ function startBackstory(): () => void {
     location.stop();
     redetect.cancel();
     unwatchSettings();
+    unwatchSets();
     browser.runtime.onMessage.removeListener(onMessage);
     onPage.destroy();
     highlights.destroy();

@@ -4,12 +4,23 @@ import type { FigureVerdict, TextMatch } from '../match/types';
 import { formatRange, parseRange } from '../figures/dates';
 import type { EntityType, Figure, Qualifier } from '../reference/types';
 import type { Reference } from '../reference/lookup';
+import { splitReferenceId, BUNDLED_SET_ID } from '../sets/types';
+
+/** Where a reader's set's document opens in the library, with the passage that names the item marked. */
+export interface SourcePassage {
+  setId: string;
+  docId: string;
+  start: number;
+  end: number;
+}
 
 export interface SourceLine {
   id: string;
   title: string;
   publisher?: string;
   date?: string;
+  /** A reader's own document: it opens in the library at the item's first passage in it. */
+  open?: SourcePassage;
 }
 
 export interface FigureFact {
@@ -59,6 +70,8 @@ export interface EntityCard {
   pageText: string;
   figures: FigureFact[];
   sources: SourceLine[];
+  /** The reference set it comes from, when the reader has sets of their own. */
+  set?: string;
 }
 
 export interface FigureCard {
@@ -72,6 +85,8 @@ export interface FigureCard {
   /** Entities the figure belongs to, by name. */
   about: string[];
   sources: SourceLine[];
+  /** The reference set it comes from, when the reader has sets of their own. */
+  set?: string;
 }
 
 export type CardModel = EntityCard | FigureCard;
@@ -87,7 +102,7 @@ export function formatQualified(value: number, qualifier: Qualifier): string {
   return qualifier === 'exact' ? formatNumber(value) : `${qualifier} ${formatNumber(value)}`;
 }
 
-function sourcesOf(ref: Reference, mentions: { doc: string }[]): SourceLine[] {
+function sourcesOf(ref: Reference, mentions: { doc: string; start: number; end: number }[]): SourceLine[] {
   const seen = new Set<string>();
   const lines: SourceLine[] = [];
   for (const m of mentions) {
@@ -97,9 +112,20 @@ function sourcesOf(ref: Reference, mentions: { doc: string }[]): SourceLine[] {
     if (!d) continue;
     // Dates as the rest of the card writes them ("16 Mar 2013").
     const date = cardDate(d.date) ?? d.date;
-    lines.push({ id: d.id, title: d.title, ...(d.publisher ? { publisher: d.publisher } : {}), ...(date ? { date } : {}) });
+    // A reader's set's document (its id qualified by the set) is in the library, where it opens at this passage.
+    const { setId, localId } = splitReferenceId(d.id);
+    const open = setId === BUNDLED_SET_ID ? undefined : { setId, docId: localId, start: m.start, end: m.end };
+    lines.push({ id: d.id, title: d.title, ...(d.publisher ? { publisher: d.publisher } : {}), ...(date ? { date } : {}), ...(open ? { open } : {}) });
   }
   return lines;
+}
+
+/** The name of the reference set an item comes from, in a reference of several sets (Dataset.parts). */
+function setNameOf(ref: Reference, id: string): string | undefined {
+  const parts = ref.dataset.parts;
+  if (!parts) return undefined;
+  const { setId } = splitReferenceId(id);
+  return parts.find((p) => p.id === setId)?.name;
 }
 
 /** An ISO date or range as the card shows it ("16 Mar 2013"), or undefined. */
@@ -158,6 +184,7 @@ export function describeMatch(ref: Reference, match: TextMatch): CardModel | nul
       verdict: match.figure?.verdict ?? (match.category === 'figure-differs' ? 'differs' : 'matches'),
       about: f.entityIds.map((id) => ref.entity(id)?.name).filter((n): n is string => !!n),
       sources: sourcesOf(ref, f.mentions),
+      ...withSet(setNameOf(ref, f.id)),
     };
   }
   const e = ref.entity(match.referenceId);
@@ -173,8 +200,11 @@ export function describeMatch(ref: Reference, match: TextMatch): CardModel | nul
     pageText: match.text,
     figures: ref.figuresOf(e.id).map((f) => figureFact(ref, f)),
     sources: sourcesOf(ref, e.mentions),
+    ...withSet(setNameOf(ref, e.id)),
   };
 }
+
+const withSet = (set: string | undefined) => (set ? { set } : {});
 
 /** How the card words a verdict. */
 export const VERDICT_TEXT: Record<FigureVerdict, string> = {

@@ -42,6 +42,8 @@ export interface AliasPattern {
   skipFirstWord?: boolean;
   /** Which names-inside-names rule applies on the page (lib/match/names.ts); none for full personal names. */
   nameKind?: NameKind;
+  /** The reference set it belongs to (an index into Dataset.parts), in a dataset of several sets. */
+  part?: number;
 }
 
 const LETTER = /\p{L}/u;
@@ -108,9 +110,12 @@ const weight = (e: Entity) => e.mentions.length * 1000 + e.figureIds.length;
  * documents mention most keeps it: a highlight names one entity. Full names claim keys first; short, contextual
  * and demonym forms take only keys no full name claimed; other names only keys no reference form claimed.
  */
-export function compileAliases(dataset: Dataset): AliasPattern[] {
+export function compileAliases(dataset: Dataset, partOf?: (entity: Entity) => number): AliasPattern[] {
+  // With several reference sets (Dataset.parts) each set keeps its own keys: two sets that both know "Syria" both
+  // find it, and each judges on its own whether an article is about its subject.
   const byKey = new Map<string, AliasPattern[]>();
   const owner = new Map<string, Entity>();
+  const claimed = new Set<string>();
   const passes: [Entity | undefined, string[], AliasKind][] = [
     // A name the curation lists among the short names ("LBC", shared with a Lebanese broadcaster) is matched as one.
     ...dataset.entities.map((e): [Entity, string[], AliasKind] => [e, [e.name, ...e.aliases].filter((a) => !e.shortNames?.includes(a)), 'full']),
@@ -128,17 +133,21 @@ export function compileAliases(dataset: Dataset): AliasPattern[] {
     for (const alias of forms) {
       const p = patternFor(alias, entity, kind);
       if (!p) continue;
-      const list = byKey.get(p.key) ?? [];
+      const part = entity && partOf ? partOf(entity) : undefined;
+      if (part !== undefined) p.part = part;
+      const slot = part === undefined ? p.key : `${part}\u0000${p.key}`;
+      const list = byKey.get(slot) ?? [];
       if (kind === 'other') {
-        if (list.length > 0) continue;
+        if (list.length > 0 || claimed.has(p.key)) continue;
       } else if (entity) {
-        const current = owner.get(p.key);
+        const current = owner.get(slot);
         if (current && current !== entity) {
           // Only a full name displaces another entity's form, and only when the documents say more about it.
           if (kind !== 'full' || list.some((q) => q.entity === current && q.kind === 'full' && weight(current) >= weight(entity))) continue;
           list.length = 0;
         }
-        owner.set(p.key, entity);
+        owner.set(slot, entity);
+        claimed.add(p.key);
       }
       // The same key, kind and case rule twice (e.g. "Assad" as name and alias): keep one.
       const same = (q: AliasPattern) => q.kind === p.kind && JSON.stringify(q.wordCases) === JSON.stringify(p.wordCases) && JSON.stringify(q.casedWords) === JSON.stringify(p.casedWords);
@@ -146,7 +155,7 @@ export function compileAliases(dataset: Dataset): AliasPattern[] {
       // Full names before short forms before contextual ones; within a kind, a case-insensitive form accepts
       // everything a stricter one does, so it is tried first.
       list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || Number(!!a.wordCases) - Number(!!b.wordCases));
-      byKey.set(p.key, list);
+      byKey.set(slot, list);
     }
   }
   return [...byKey.values()].flat();

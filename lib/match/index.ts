@@ -24,12 +24,12 @@
 // content script creates its matcher as it starts, and building there would lengthen that first task.
 import { readFigures as defaultReadFigures, shiftReading, type ReadOptions } from '../figures';
 import type { FigureReading } from '../figures/types';
-import type { Dataset, Figure } from '../reference/types';
+import type { Dataset, DatasetPart, Figure } from '../reference/types';
 import { caseAllows, compileAliases, type AliasPattern } from './aliases';
 import { createFigureJudge, figuresByCounts, paragraphOf, type FigureJudge, type PageContext } from './figures';
 import { buildLooseTables, looseCandidates, type LooseTables } from './loose';
 import { insideLongerName, isHeadlineCase } from './names';
-import { judgeRelevance, relevanceWeights, type Relevance, type RelevanceWeights } from './relevance';
+import { combineRelevance, judgeRelevance, relevanceWeights, type PartRelevance, type Relevance, type RelevanceWeights } from './relevance';
 import { KeyTrie } from './trie';
 import type { TextMatch } from './types';
 export type { TextMatch, MatchCategory } from './types';
@@ -135,10 +135,42 @@ interface MatcherTables {
   demonyms: Set<string>;
   /** Undefined when the dataset has no relevance statistics: every article is then on the subject. */
   weights?: RelevanceWeights;
+  /** A dataset of several reference sets (Dataset.parts): each set's own tables, in the parts' order. */
+  parts?: PartTables[];
+}
+
+/** One reference set of a dataset of several: judged on its own (relevance, figures). */
+interface PartTables {
+  part: DatasetPart;
+  /** The set's entities and figures as a dataset of their own, for its figure judge. */
+  view: Dataset;
+  byCounts: Map<string, Figure[]>;
+  weights?: RelevanceWeights;
+}
+
+function partTables(dataset: Dataset): { parts: PartTables[]; partOf: Map<string, number> } | undefined {
+  if (!dataset.parts) return undefined;
+  const partOf = new Map<string, number>();
+  const parts = dataset.parts.map((part, i): PartTables => {
+    for (const id of part.entityIds) partOf.set(id, i);
+    const entityIds = new Set(part.entityIds);
+    const figureIds = new Set(part.figureIds);
+    const view: Dataset = {
+      version: 1,
+      ...(part.subject ? { subject: part.subject } : {}),
+      documents: dataset.documents,
+      entities: dataset.entities.filter((e) => entityIds.has(e.id)),
+      figures: dataset.figures.filter((f) => figureIds.has(f.id)),
+      ...(part.relevance ? { relevance: part.relevance } : {}),
+    };
+    return { part, view, byCounts: figuresByCounts(view), ...(part.relevance ? { weights: relevanceWeights(part.relevance) } : {}) };
+  });
+  return { parts, partOf };
 }
 
 function buildTables(dataset: Dataset): MatcherTables {
-  const patterns = compileAliases(dataset);
+  const split = partTables(dataset);
+  const patterns = compileAliases(dataset, split ? (e) => split.partOf.get(e.id) ?? 0 : undefined);
   // One trie key per distinct folded key; each key lists its patterns.
   const keys: string[] = [];
   const patternsByKey: AliasPattern[][] = [];
@@ -161,6 +193,7 @@ function buildTables(dataset: Dataset): MatcherTables {
     byCounts: figuresByCounts(dataset),
     demonyms,
     ...(dataset.relevance ? { weights: relevanceWeights(dataset.relevance) } : {}),
+    ...(split ? { parts: split.parts } : {}),
   };
 }
 
@@ -184,7 +217,7 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: Re
   const built = () => (tables ??= buildTables(dataset));
 
   function begin(text: string, options: MatchOptions = {}): MatchSession {
-    const { trie, patternsByKey, loose, byCounts, demonyms, weights } = built();
+    const { trie, patternsByKey, loose, byCounts, demonyms, weights, parts } = built();
     const breaks = paragraphBreaks(text);
     const candidates: Candidate[] = [];
     const headline = new Map<number, boolean>();
@@ -217,7 +250,7 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: Re
       candidates.push({ start, end, pattern });
     };
 
-    let settled: { context: ArticleContext; entities: TextMatch[]; judge?: FigureJudge; wanted?: Uint8Array } | undefined;
+    let settled: { context: ArticleContext; entities: TextMatch[]; judges: FigureJudge[]; counted: (counts: string) => boolean; wanted?: Uint8Array } | undefined;
 
     return {
       text,
@@ -229,11 +262,26 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: Re
           for (const [s, e] of strictEnds) if (s <= start && e >= end) return true;
           return false;
         };
+        /** Several sets: the first pattern each set accepts here (each set finds its own names). */
+        const scanParts = (list: AliasPattern[], start: number, end: number): boolean => {
+          let original: string | undefined;
+          const found: (number | undefined)[] = [];
+          for (const pattern of list) {
+            if (found.includes(pattern.part)) continue;
+            const plain = !pattern.wordCases && !pattern.nameKind && !pattern.skipFirstWord;
+            if (!plain && !accepts(pattern, start, end, (original ??= text.slice(start, end)))) continue;
+            push(pattern, start, end);
+            found.push(pattern.part);
+          }
+          if (found.length > 0) strictEnds.set(start, end);
+          return found.length > 0;
+        };
         trie.scanOriginal(slice, (key, s, e) => {
           const start = s + from;
           const end = e + from;
           const list = patternsByKey[key]!;
           const first = list[0]!;
+          if (parts) return scanParts(list, start, end);
           // Most keys are one full personal name with no case rule: accept without reading the original.
           if (!first.wordCases && !first.nameKind && !first.skipFirstWord) {
             push(first, start, end);
@@ -261,10 +309,8 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: Re
       settle() {
         if (settled) return settled.context;
         candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-        const kept = dropOverlaps(candidates);
-        let relevance: Relevance;
-        if (options.context) relevance = options.context.relevance;
-        else {
+        const everyPage = options.everyPage === true;
+        const count = (kept: readonly Candidate[]) => {
           const names = new Map<string, number>();
           const demonymCounts = new Map<string, number>();
           for (const { pattern } of kept) {
@@ -272,34 +318,75 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: Re
             if (pattern.kind === 'full' || pattern.kind === 'short') names.set(pattern.entity.id, (names.get(pattern.entity.id) ?? 0) + 1);
             else if (pattern.kind === 'demonym') demonymCounts.set(pattern.entity.id, (demonymCounts.get(pattern.entity.id) ?? 0) + 1);
           }
-          relevance = judgeRelevance(dataset, weights, names, demonymCounts, options.everyPage === true);
+          return { names, demonymCounts };
+        };
+        let relevance: Relevance;
+        let kept: Candidate[];
+        /** The sets (by part index) whose names and figures are painted on this article. */
+        let painted: PartTables[] = [];
+        if (!parts) {
+          kept = dropOverlaps(candidates);
+          if (options.context) relevance = options.context.relevance;
+          else {
+            const { names, demonymCounts } = count(kept);
+            relevance = judgeRelevance(dataset, weights, names, demonymCounts, everyPage);
+          }
+        } else {
+          // Each set on its own: its names (and the other names, which every set respects), its overlaps, its verdict.
+          let verdicts: PartRelevance[];
+          let judged: Relevance[] = [];
+          if (options.context?.relevance.parts) verdicts = options.context.relevance.parts;
+          else {
+            judged = parts.map((p, i) => {
+              const own = dropOverlaps(candidates.filter((c) => c.pattern.part === undefined || c.pattern.part === i));
+              const { names, demonymCounts } = count(own);
+              return judgeRelevance(p.view, p.weights, names, demonymCounts, everyPage);
+            });
+            verdicts = parts.map((p, i) => ({
+              id: p.part.id,
+              name: p.part.name,
+              onSubject: judged[i]!.onSubject,
+              evidence: judged[i]!.evidence,
+              namesCore: judged[i]!.namesCore,
+              ...(p.part.subject ? { subject: p.part.subject } : {}),
+            }));
+          }
+          relevance = options.context && !options.context.relevance.parts ? options.context.relevance : combineRelevance(verdicts, judged);
+          const on = new Set(parts.map((_, i) => i).filter((i) => everyPage || verdicts[i]?.onSubject));
+          painted = parts.filter((_, i) => on.has(i));
+          kept = dropOverlaps(candidates.filter((c) => c.pattern.part === undefined || on.has(c.pattern.part)));
         }
         const introduced = new Set(options.context?.introduced ?? []);
         const entities = relevance.onSubject || options.everyPage ? resolveContext(kept, breaks, introduced) : [];
         const context: ArticleContext = { relevance, introduced };
-        settled = { context, entities };
-        if (entities.length > 0 && dataset.figures.length > 0) {
-          settled.judge = createFigureJudge(dataset, byCounts, text, entities, breaks, options.page);
-          settled.wanted = paragraphsNearEntities(entities, breaks);
+        const judges: FigureJudge[] = [];
+        if (entities.length > 0) {
+          if (!parts && dataset.figures.length > 0) judges.push(createFigureJudge(dataset, byCounts, text, entities, breaks, options.page));
+          for (const p of painted) if (p.view.figures.length > 0) judges.push(createFigureJudge(p.view, p.byCounts, text, entities, breaks, options.page));
         }
+        const counted = parts ? (c: string) => painted.some((p) => p.byCounts.has(c)) : (c: string) => byCounts.has(c);
+        settled = { context, entities, judges, counted };
+        if (judges.length > 0) settled.wanted = paragraphsNearEntities(entities, breaks);
         return context;
       },
       matchesIn(from, to) {
         if (!settled) throw new Error('matchesIn before settle');
-        const { entities, judge, wanted } = settled;
+        const { entities, judges, counted: countedByReference, wanted } = settled;
         const inSpan: TextMatch[] = [];
         for (let i = firstEndingAfter(entities, from); i < entities.length && entities[i]!.start < to; i++) {
           const m = entities[i]!;
           inSpan.push({ ...m, text: text.slice(m.start, m.end) });
         }
-        if (!judge || !wanted) return inSpan;
+        if (judges.length === 0 || !wanted) return inSpan;
         // Every counted figure bounds its neighbours' parts of a sentence; only those the reference counts are judged.
         // A sentence never crosses a paragraph break, so the slice's own readings are all a reading's neighbours.
         const counted = readFiguresIn(text, breaks, wanted, from, to, readFigures, options.page?.lang).filter((r) => r.counts !== undefined);
         const figures: TextMatch[] = [];
         for (const reading of counted) {
-          if (!byCounts.has(reading.counts!)) continue;
-          const judgement = judge.judge(reading, counted);
+          if (!countedByReference(reading.counts!)) continue;
+          // With several sets, the first set (in the parts' order) that judges the figure gives the verdict.
+          let judgement: ReturnType<FigureJudge['judge']>;
+          for (const judge of judges) if ((judgement = judge.judge(reading, counted))) break;
           if (!judgement) continue;
           figures.push({
             start: reading.start,

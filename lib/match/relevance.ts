@@ -40,6 +40,18 @@ export interface Relevance {
   /** Mentions seen per entity id: names, and demonyms. */
   names: Map<string, number>;
   demonyms: Map<string, number>;
+  /** With several reference sets: each set's own verdict, in the dataset's order of parts. */
+  parts?: PartRelevance[];
+}
+
+/** One reference set's verdict on an article (see Dataset.parts). */
+export interface PartRelevance {
+  id: string;
+  name: string;
+  onSubject: boolean;
+  evidence: number;
+  namesCore: boolean;
+  subject?: string;
 }
 
 export interface RelevanceWeights {
@@ -80,7 +92,7 @@ export function evidenceOf(weights: RelevanceWeights, names: ReadonlyMap<string,
 
 /** The verdict for an article, given its mentions. */
 export function judgeRelevance(
-  dataset: Dataset,
+  dataset: Pick<Dataset, 'relevance' | 'subject'>,
   weights: RelevanceWeights | undefined,
   names: Map<string, number>,
   demonyms: Map<string, number>,
@@ -97,5 +109,30 @@ export function judgeRelevance(
     ...(dataset.subject ? { subject: dataset.subject } : {}),
     names,
     demonyms,
+  };
+}
+
+/**
+ * The verdict for an article matched against several sets: on the subject when any set is (each set's own verdict
+ * is kept in `parts`); its evidence the strongest; its subject every set's, for a page about none of them.
+ */
+export function combineRelevance(parts: readonly PartRelevance[], verdicts: readonly Relevance[]): Relevance {
+  const names = new Map<string, number>();
+  const demonyms = new Map<string, number>();
+  for (const v of verdicts) {
+    for (const [id, n] of v.names) names.set(id, n);
+    for (const [id, n] of v.demonyms) demonyms.set(id, n);
+  }
+  const on = parts.filter((p) => p.onSubject);
+  const subjects = (on.length ? on : parts).map((p) => p.subject ?? p.name);
+  return {
+    onSubject: on.length > 0,
+    evidence: Math.max(0, ...parts.map((p) => p.evidence)),
+    namesCore: parts.some((p) => p.namesCore),
+    threshold: SUBJECT_EVIDENCE,
+    ...(subjects.length ? { subject: subjects.length > 1 ? `${subjects.slice(0, -1).join(', ')} and ${subjects.at(-1)}` : subjects[0]! } : {}),
+    names,
+    demonyms,
+    parts: [...parts],
   };
 }

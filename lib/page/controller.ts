@@ -52,10 +52,29 @@ export interface PageController {
   referenceAt(range: Range): { match: TextMatch; label: string } | null;
   /** The highlight whose card is open, and its reference item's label (the card's Add note). */
   cardItem(): { range: Range; match: TextMatch; label: string } | null;
+  /**
+   * Matches against another reference from now on (the reader turned a set on or off, or one was rebuilt): the
+   * article is read again when Backstory is on here.
+   */
+  useReference(next: { matcher: Matcher; reference: Reference }): Promise<void>;
 }
 
 export function createPageController(options: PageControllerOptions): PageController {
-  const { doc, matcher, reference } = options;
+  const { doc } = options;
+  let { matcher } = options;
+  let current = options.reference;
+  // What the card, the summary and notes read: always the reference in use (it changes with the reader's sets).
+  const reference: Reference = {
+    get dataset() {
+      return current.dataset;
+    },
+    entity: (id) => current.entity(id),
+    figure: (id) => current.figure(id),
+    document: (id) => current.document(id),
+    figuresOf: (id) => current.figuresOf(id),
+    entitiesNamed: (form) => current.entitiesNamed(form),
+    label: (id) => current.label(id),
+  };
   const win = doc.defaultView!;
   const page = createPageModel(doc, { detect: options.detect, isOwn: options.isOwn, quietMs: options.livingQuietMs });
   const reporter = new Reporter(() => options.onChange?.(summary()));
@@ -192,6 +211,12 @@ export function createPageController(options: PageControllerOptions): PageContro
     cardItem() {
       const item = interaction.openItem();
       return item ? { range: item.range, match: item.match, label: reference.label(item.match.referenceId) } : null;
+    },
+    useReference(next) {
+      matcher = next.matcher;
+      current = next.reference;
+      if (!session) return Promise.resolve();
+      return queue.enqueue(fullRun);
     },
     referenceAt(range) {
       const item = firstOverlapping(session?.painter.highlighter.items() ?? [], range);

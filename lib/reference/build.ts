@@ -405,8 +405,19 @@ function countsOf(counts: Map<string, number>): Record<string, number> {
  */
 export function relevanceStats(dataset: Dataset, articles: string[], background: Background): RelevanceStats {
   const matcher = createMatcher(dataset, { readFigures: () => [] });
+  return relevanceFrom(matcher, articles, countMentions(matcher, background.texts), background.source);
+}
+
+/** Mentions counted in a background: per entity id, names and demonyms, and how many characters were read. */
+export type BackgroundCounts = ReturnType<typeof countMentions>;
+
+/**
+ * Relevance statistics from the documents' articles (counted by `matcher`, the page matcher on the dataset) and
+ * counts already made in a background (the extension's reader-built sets count theirs in a table of the same
+ * background, lib/sets/background.ts).
+ */
+export function relevanceFrom(matcher: Matcher, articles: string[], other: BackgroundCounts, backgroundSource: string): RelevanceStats {
   const reference = countMentions(matcher, articles);
-  const other = countMentions(matcher, background.texts);
   // The core: what most of the documents name, the subject's constant companions ("Syria", "Bashar al-Assad").
   const documentsNaming = new Map<string, number>();
   for (const text of articles) {
@@ -416,7 +427,7 @@ export function relevanceStats(dataset: Dataset, articles: string[], background:
   const needed = Math.max(Math.ceil(articles.length / 2), Math.min(2, articles.length));
   const core = [...documentsNaming].filter(([, n]) => n >= needed).map(([id]) => id).sort(compare);
   return {
-    backgroundSource: background.source,
+    backgroundSource,
     core,
     referenceCharacters: reference.characters,
     backgroundCharacters: other.characters,

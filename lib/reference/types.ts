@@ -136,6 +136,20 @@ export interface RelevanceStats {
   demonymsInBackground: Record<string, number>;
 }
 
+/**
+ * One reference set inside a dataset made of several (lib/sets/combine.ts): its entities and figures (by id), and
+ * what the matcher needs to judge on its own whether an article is about its subject.
+ */
+export interface DatasetPart {
+  /** The set's id ("bundled", or a reader's "set-…"). */
+  id: string;
+  name: string;
+  subject?: string;
+  relevance?: RelevanceStats;
+  entityIds: string[];
+  figureIds: string[];
+}
+
 export interface Dataset {
   version: 1;
   /** What the reference is about, in the project's words ("the Syrian civil war, 2012–2013"): said on pages off it. */
@@ -150,4 +164,9 @@ export interface Dataset {
   otherNames?: string[];
   /** Absent: every article counts as on the subject. */
   relevance?: RelevanceStats;
+  /**
+   * Present when the dataset is several reference sets matched together: each part's names are counted and its
+   * relevance judged on its own (an article is painted for a set only when it is about that set's subject).
+   */
+  parts?: DatasetPart[];
 }
