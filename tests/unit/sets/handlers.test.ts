@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { openSetsRepository, type SetsRepository, type SetsChange } from '@/lib/sets/repository';
+import { createSetsHandlers, documentHash, passageFromHash } from '@/lib/sets/handlers';
+import { routeMessage } from '@/lib/messages';
+import { entityTarget } from '@/lib/sets/curation';
+import type { DocumentPassage } from '@/lib/sets/messages';
+import { sampleDataset } from './fixtures';
+
+const PAGE = { url: 'chrome-extension://id/options.html' };
+const TAB = { tab: { id: 7 }, url: 'https://news.example/a' };
+const STRANGER = { url: 'https://evil.example/' };
+
+let repo: SetsRepository;
+let asked: string[];
+let changes: SetsChange[];
+let opened: DocumentPassage[];
+let handlers: ReturnType<typeof createSetsHandlers>;
+
+beforeEach(() => {
+  repo = openSetsRepository(new IDBFactory());
+  asked = [];
+  changes = [];
+  opened = [];
+  handlers = createSetsHandlers({
+    repository: repo,
+    isExtensionPage: (s) => (s as { url?: string }).url?.startsWith('chrome-extension://id/') ?? false,
+    isContentScript: (s) => typeof (s as { tab?: { id?: number } }).tab?.id === 'number',
+    host: { request: (id) => void asked.push(`build ${id}`), cancel: (id) => void asked.push(`cancel ${id}`), status: () => ({ running: null, queued: [] }) },
+    changed: (c) => void changes.push(c),
+    openDocument: async (p) => void opened.push(p),
+  });
+});
+
+const send = (type: string, payload: unknown, sender: unknown) => routeMessage(handlers, { backstory: 1, type, payload }, sender);
+
+describe('the background’s sets handlers', () => {
+  test('builds, cancels and changes come from Backstory’s own pages only, checked', async () => {
+    const set = await repo.createSet({ name: 'Water' });
+    expect(await send('sets/build', { setId: set.id }, PAGE)).toEqual({ ok: true, value: null });
+    expect(await send('sets/build', { setId: set.id }, TAB)).toEqual({ ok: false, error: 'Only Backstory\'s own pages may do this.' });
+    expect(await send('sets/cancel', { setId: set.id }, STRANGER)).toMatchObject({ ok: false });
+    expect(await send('sets/build', { setId: '../../etc' }, PAGE)).toMatchObject({ ok: false, error: expect.stringMatching(/setId: not a set id/) });
+    expect(await send('sets/changed', { kind: 'built', setId: set.id }, PAGE)).toEqual({ ok: true, value: null });
+    expect(asked).toEqual([`build ${set.id}`]);
+    expect(changes).toEqual([{ kind: 'built', setId: set.id }]);
+  });
+
+  test('a content script gets the enabled sets’ facts, edits applied, and nothing for unknown or unbuilt sets', async () => {
+    const built = await repo.createSet({ name: 'Water' });
+    const empty = await repo.createSet({ name: 'Empty' });
+    await repo.saveBuild({ setId: built.id, built: '2026-01-01T00:00:00.000Z', dataset: sampleDataset(), warnings: [] });
+    await repo.addEdit(built.id, { kind: 'rename', entity: entityTarget(sampleDataset().entities[1]!), name: 'A. Ortiz' });
+    const reply = (await send('sets/for-page', { ids: [built.id, empty.id, 'set-0000000000'] }, TAB)) as { ok: true; value: Array<{ id: string; name: string; dataset: { entities: { name: string }[] } }> };
+    expect(reply.value.map((s) => [s.id, s.name])).toEqual([[built.id, 'Water']]);
+    expect(reply.value[0]!.dataset.entities.map((e) => e.name)).toContain('A. Ortiz');
+    expect(await send('sets/for-page', { ids: [built.id] }, STRANGER)).toMatchObject({ ok: false });
+    // A later edit bumps the revision: the next answer has it (the background caches by revision).
+    await repo.addEdit(built.id, { kind: 'rename', entity: entityTarget(sampleDataset().entities[1]!), name: 'Ana O.' });
+    const again = (await send('sets/for-page', { ids: [built.id] }, TAB)) as typeof reply;
+    expect(again.value[0]!.dataset.entities.map((e) => e.name)).toContain('Ana O.');
+  });
+
+  test('a card may open a set’s document at a passage; the address says which, and reads back', async () => {
+    const passage = { setId: 'set-abcdefghij', docId: 'd0002', start: 10, end: 24 };
+    expect(await send('sets/open-document', passage, TAB)).toEqual({ ok: true, value: null });
+    expect(opened).toEqual([passage]);
+    expect(documentHash(passage)).toBe('#sets?set=set-abcdefghij&doc=d0002&start=10&end=24');
+    expect(passageFromHash(documentHash(passage))).toEqual(passage);
+    expect(passageFromHash('#sets?set=set-abcdefghij&doc=d0002')).toEqual({ setId: 'set-abcdefghij', docId: 'd0002' });
+    expect(passageFromHash('#sets?set=x&doc=<script>')).toBeNull();
+    expect(await send('sets/open-document', { ...passage, docId: '../x' }, TAB)).toMatchObject({ ok: false });
+  });
+});
