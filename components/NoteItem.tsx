@@ -16,6 +16,7 @@ import { NoteEditor } from './NoteEditor';
 import { NoteTags } from './NoteTags';
 import { RichText } from './RichText';
 import { richText } from '@/lib/notes/rich-text';
+import { ReferenceGone } from './ReferenceGone';
 
 export interface NoteItemProps {
   note: Annotation;
@@ -87,7 +88,12 @@ export function NoteItem(props: NoteItemProps) {
         ) : (
           <>
             {note.text ? <FoldedText kind="note" text={note.text} words={words} foldAt={foldAt} /> : null}
-            {note.reference ? <p class="bs-muted bs-note-reference">Linked to {referenceLinkText(note.reference)}</p> : null}
+            {note.reference ? (
+              <p class="bs-muted bs-note-reference">
+                Linked to {referenceLinkText(note.reference)}
+                <ReferenceGone referenceId={note.reference.id} />
+              </p>
+            ) : null}
             <NoteTags tags={note.tags} marked={tagTerms} />
             <div class="bs-note-meta">
               <span class="bs-muted">

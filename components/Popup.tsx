@@ -17,6 +17,8 @@ import { StorageFault } from './StorageFault';
 import type { SetsApi } from '@/lib/sets/api';
 import type { NewDocument } from '@/lib/sets/limits';
 import { PopupSets } from './PopupSets';
+import { ReferenceCheckContext } from './hooks/useReferenceGone';
+import type { ReferenceCheck } from '@/lib/sets/reference-state';
 
 export interface PopupProps {
   /** The tab the popup acts on (`?tab=<id>` or the active tab). */
@@ -32,7 +34,7 @@ export interface PopupProps {
   /** Opens the notes library (the options page), at its settings when asked. */
   openLibrary(section?: 'settings'): void;
   /** Reference sets: the reader's sets, this tab's article as a document, and the library at a set. */
-  sets?: { api: SetsApi; article(): Promise<NewDocument | null>; openSet(setId: string): void; bundledDocuments: number };
+  sets?: { api: SetsApi; article(): Promise<NewDocument | null>; openSet(setId: string): void; bundledDocuments: number; check: ReferenceCheck };
 }
 
 export function Popup({ tabId, notesApi, transferApi, reach, iconUrl, guideUrl, openLibrary, sets }: PopupProps) {
@@ -58,32 +60,34 @@ export function Popup({ tabId, notesApi, transferApi, reach, iconUrl, guideUrl, 
   const unreachable = refused ?? (reached?.state === 'unreachable' ? reached.reason : null);
   const searching = query.trim() !== '';
   return (
-    <div class="bs-popup">
-      <PopupHeader iconUrl={iconUrl} guideUrl={guideUrl} query={query} onQuery={setQuery} openLibrary={() => openLibrary()} />
-      <main>
-        <StorageFault repository={notesApi.repository} api={transferApi} />
-        {searching ? <SearchResults query={query} api={notesApi} /> : null}
-        <div hidden={searching}>
-          {unreachable ? (
-            <p class="bs-unreachable" role="status" data-testid="unreachable">{unreachable}</p>
-          ) : tabId !== undefined && reached?.state === 'ready' ? (
-            <FoundSummary tabId={tabId} openSettings={() => openLibrary('settings')} />
-          ) : (
-            <p class="bs-found-pending" role="status">Reading the page…</p>
-          )}
-          {page ? (
-            <NotesPanel
-              tabId={tabId}
-              api={notesApi}
-              page={page}
-              context={reached?.state === 'ready' ? reached.context : null}
-              canWrite={!unreachable}
-            />
-          ) : null}
-          {sets ? <PopupSets {...sets} canAdd={tabId !== undefined && !unreachable && reached?.state === 'ready'} /> : null}
-        </div>
-        <ExportMenu tabId={page ? tabId : undefined} query={query} api={transferApi} />
-      </main>
-    </div>
+    <ReferenceCheckContext.Provider value={sets?.check ?? null}>
+      <div class="bs-popup">
+        <PopupHeader iconUrl={iconUrl} guideUrl={guideUrl} query={query} onQuery={setQuery} openLibrary={() => openLibrary()} />
+        <main>
+          <StorageFault repository={notesApi.repository} api={transferApi} />
+          {searching ? <SearchResults query={query} api={notesApi} /> : null}
+          <div hidden={searching}>
+            {unreachable ? (
+              <p class="bs-unreachable" role="status" data-testid="unreachable">{unreachable}</p>
+            ) : tabId !== undefined && reached?.state === 'ready' ? (
+              <FoundSummary tabId={tabId} openSettings={() => openLibrary('settings')} />
+            ) : (
+              <p class="bs-found-pending" role="status">Reading the page…</p>
+            )}
+            {page ? (
+              <NotesPanel
+                tabId={tabId}
+                api={notesApi}
+                page={page}
+                context={reached?.state === 'ready' ? reached.context : null}
+                canWrite={!unreachable}
+              />
+            ) : null}
+            {sets ? <PopupSets api={sets.api} article={sets.article} openSet={sets.openSet} bundledDocuments={sets.bundledDocuments} canAdd={tabId !== undefined && !unreachable && reached?.state === 'ready'} /> : null}
+          </div>
+          <ExportMenu tabId={page ? tabId : undefined} query={query} api={transferApi} />
+        </main>
+      </div>
+    </ReferenceCheckContext.Provider>
   );
 }

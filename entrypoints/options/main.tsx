@@ -6,6 +6,8 @@ import { createTransferApi } from '@/lib/export/transfer';
 import { createClient, type Envelope } from '@/lib/messages';
 import { SetsSection } from '@/components/SetsSection';
 import { openExtensionPageSetsApi } from '@/lib/sets/extension-page';
+import { createReferenceCheck } from '@/lib/sets/reference-state';
+import { ReferenceCheckContext } from '@/components/hooks/useReferenceGone';
 import bundled from '@/lib/reference/dataset.json';
 import type { Dataset } from '@/lib/reference/types';
 import '@/components/palette.css';
@@ -33,15 +35,17 @@ function watchChanges(listener: () => void): () => void {
 const setsApi = openExtensionPageSetsApi({ factory: indexedDB, toBackground, messages: browser.runtime.onMessage });
 
 render(
-  <Library
-    repository={repository}
-    api={transferApi}
-    openPassage={(id) => background('notes/open-passage', { id })}
-    settingsArea={browser.storage.local}
-    settingsChanges={browser.storage.onChanged}
-    subject={reference.subject}
-    watchChanges={watchChanges}
-    referenceSets={<SetsSection api={setsApi} bundled={bundled as Dataset} settingsArea={browser.storage.local} settingsChanges={browser.storage.onChanged} />}
-  />,
+  <ReferenceCheckContext.Provider value={createReferenceCheck(setsApi.repository)}>
+    <Library
+      repository={repository}
+      api={transferApi}
+      openPassage={(id) => background('notes/open-passage', { id })}
+      settingsArea={browser.storage.local}
+      settingsChanges={browser.storage.onChanged}
+      subject={reference.subject}
+      watchChanges={watchChanges}
+      referenceSets={<SetsSection api={setsApi} bundled={bundled as Dataset} settingsArea={browser.storage.local} settingsChanges={browser.storage.onChanged} />}
+    />
+  </ReferenceCheckContext.Provider>,
   document.getElementById('app')!,
 );

@@ -8,6 +8,7 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { contentScriptFiles, reachTab } from '@/lib/reach';
 import iconUrl from '@/assets/icon.svg';
 import { openExtensionPageSetsApi } from '@/lib/sets/extension-page';
+import { createReferenceCheck } from '@/lib/sets/reference-state';
 import referenceSummary from 'virtual:reference-summary';
 import '@/components/palette.css';
 import '@/components/base.css';
@@ -77,6 +78,7 @@ void targetTab().then((tabId) => {
       sets={{
         api: setsApi,
         bundledDocuments: referenceSummary.documents.length,
+        check: createReferenceCheck(setsApi.repository),
         article: () => (toTab ? createClient(toTab)('page/article', {}) : Promise.resolve(null)),
         openSet: (setId) => void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#sets?set=${setId}`) }),
       }}

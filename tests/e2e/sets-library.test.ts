@@ -5,13 +5,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { axeViolations as axeOn, launchWithExtension, type ExtensionBrowser } from './harness';
 import { VALDORA_ARTICLES, articlePage, articleText } from '../sets-articles';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: ExtensionBrowser;
 let work: string;
@@ -26,14 +23,7 @@ afterAll(async () => {
 });
 
 /** axe-core's WCAG A/AA violations in the sets section as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run({ include: [['[data-section="sets"]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+const axeViolations = (page: Page) => axeOn(page, '[data-section="sets"]');
 
 const entityNames = (page: Page) => page.locator('.bs-entity strong').allTextContents();
 

@@ -3,7 +3,8 @@
 // fourth related article its people, places, organisations and figures are highlighted (and nothing of the
 // bundled set, which is not about this), the card names the set, the document and its date, and opens the
 // document in the library at the passage; the popup's switch for the set turns its highlights off and on; a note
-// on a highlight is linked to the set's item; deleting the set leaves the note's text and says the item is gone.
+// on a highlight is linked to the set's item; deleting the set leaves the note's text and says the item is gone,
+// and restoring it brings everything back.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, launchWithExtension, readPageHighlights, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
@@ -183,5 +184,27 @@ test('three articles from three tabs make a set; a fourth related article gets i
   }, urlOf(3));
   expect(stored).toEqual([expect.stringMatching(/^set-[a-z0-9]{10}\/person:ines-kowalczyk$/)]);
   await composer.close();
+
+  // The set deleted (asked first): its highlights go from the open tab; the note keeps its text and says its item
+  // is gone. Restored, both come back.
+  const library2 = await browser.openExtensionPage('options.html#sets');
+  await library2.getByRole('button', { name: /^Valdora floods — 3 documents$/ }).click();
+  await library2.getByRole('button', { name: 'Delete this set…' }).click();
+  await library2.getByRole('dialog').getByRole('button', { name: 'Delete the set' }).click();
+  await library2.getByRole('heading', { name: 'Reference sets' }).waitFor();
+  await expect.poll(() => highlighted(fourth), { timeout: 20_000 }).toEqual([]);
+  const after = await popupFor(fourth);
+  const note = after.locator('.bs-note', { hasText: 'Ask about the hearings' });
+  await expect.poll(() => note.getByTestId('reference-gone').textContent()).toBe(' — this item is gone: its reference set was deleted');
+  expect(await note.locator('.bs-note-text').textContent()).toBe('Ask about the hearings');
+  await after.close();
+  await library2.getByTestId('set-trash').locator('summary').click();
+  await library2.getByTestId('set-trash').getByRole('button', { name: 'Restore' }).click();
+  await expect.poll(() => highlighted(fourth), { timeout: 20_000 }).toContain('Ines Kowalczyk');
+  const restored = await popupFor(fourth);
+  await expect.poll(() => restored.locator('.bs-note .bs-note-reference').textContent()).toBe('On Ines Kowalczyk');
+  expect(await restored.getByTestId('reference-gone').count()).toBe(0);
+  await restored.close();
+  await library2.close();
   for (const tab of [...tabs, fourth]) await tab.close();
 });
