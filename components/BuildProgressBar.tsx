@@ -10,8 +10,9 @@ export interface BuildProgressBarProps {
   setId: string;
   progress: BuildProgress | undefined;
   documents: number;
-  /** When the set was last built (ISO), if ever. */
+  /** When the set was last built (ISO), if ever, and from how many of its documents. */
   built?: string;
+  builtDocuments?: number;
 }
 
 const PHASE_TEXT: Record<BuildProgress['phase'], string> = {
@@ -24,7 +25,7 @@ const PHASE_TEXT: Record<BuildProgress['phase'], string> = {
   cancelled: 'Build cancelled',
 };
 
-export function BuildProgressBar({ api, setId, progress, documents, built }: BuildProgressBarProps) {
+export function BuildProgressBar({ api, setId, progress, documents, built, builtDocuments = 0 }: BuildProgressBarProps) {
   const { busy, status, run } = useTask();
   const building = isBuilding(progress);
   if (building && progress) {
@@ -54,9 +55,11 @@ export function BuildProgressBar({ api, setId, progress, documents, built }: Bui
       <p class="bs-hint" role={last ? undefined : 'status'}>
         {documents === 0
           ? 'No documents yet: add some below, or from the popup on any article.'
-          : built
+          : built && builtDocuments === documents
             ? `Built ${new Date(built).toLocaleString()} from ${documents} document${documents === 1 ? '' : 's'}.`
-            : 'Not built yet.'}{' '}
+            : built
+              ? `Built ${new Date(built).toLocaleString()} from ${builtDocuments} of its ${documents} documents: build again to include the others.`
+              : 'Not built yet.'}{' '}
         {documents > 0 ? (
           <button type="button" class="bs-link" disabled={busy} onClick={() => void run(() => api.build(setId))}>Build again</button>
         ) : null}

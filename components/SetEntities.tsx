@@ -47,7 +47,7 @@ export function SetEntities({ dataset, documents, onEdit, onShow }: SetEntitiesP
                 </span>
                 {first ? (
                   <button type="button" class="bs-link" onClick={() => onShow(first.doc, first)}>
-                    Show in “{documents.get(first.doc)?.title ?? first.doc}”
+                    Show where<span class="bs-visually-hidden"> {e.name} is first named, in “{documents.get(first.doc)?.title ?? first.doc}”</span>
                   </button>
                 ) : null}
                 <button type="button" class="bs-link" aria-expanded={editing === e.id} onClick={() => setEditing(editing === e.id ? null : e.id)}>

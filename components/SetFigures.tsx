@@ -35,7 +35,7 @@ export function SetFigures({ dataset, documents, onEdit, onShow }: SetFiguresPro
               {details.length ? <span class="bs-muted"> · {details.join(' · ')}</span> : null}
               {first ? (
                 <button type="button" class="bs-link" onClick={() => onShow(first.doc, first)}>
-                  Show in “{documents.get(first.doc)?.title ?? first.doc}”
+                  Show where<span class="bs-visually-hidden"> {f.label} was read, in “{documents.get(first.doc)?.title ?? first.doc}”</span>
                 </button>
               ) : null}
               <button type="button" class="bs-link" aria-expanded={editing === f.id} onClick={() => setEditing(editing === f.id ? null : f.id)}>

@@ -78,7 +78,13 @@ export function SetPage({ api, setId, progress, passage, onBack, onDeleted, onOp
       <button type="button" class="bs-link" onClick={onBack}>← All reference sets</button>
       <SetHeader api={api} set={set} onChanged={() => void reload()} />
       {error ? <p class="bs-error" role="alert">{error}</p> : null}
-      <BuildProgressBar api={api} setId={set.id} progress={progress} documents={documents.length} built={details.build?.built} />
+      <BuildProgressBar
+        api={api}
+        setId={set.id}
+        progress={progress}
+        documents={documents.length}
+        {...(details.build ? { built: details.build.built, builtDocuments: details.build.dataset.documents.filter((d) => titles.has(d.id)).length } : {})}
+      />
       {undo ? (
         <UndoLine
           text={undo.text}

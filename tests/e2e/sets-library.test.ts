@@ -109,7 +109,7 @@ test('a set from a pasted text and chosen files: built off the page with progres
   expect(await axeViolations(page)).toEqual([]);
 
   // Reading a document at the passage where an entity was found: the marked text is the entity's name.
-  await page.getByRole('listitem').filter({ has: page.locator('strong', { hasText: /^Ines Kowalczyk$/ }) }).getByRole('button', { name: /^Show in/ }).click();
+  await page.getByRole('listitem').filter({ has: page.locator('strong', { hasText: /^Ines Kowalczyk$/ }) }).getByRole('button', { name: /^Show where Ines Kowalczyk is first named/ }).click();
   await expect.poll(() => page.getByTestId('passage').textContent()).toBe('Ines Kowalczyk');
   expect(page.url()).toMatch(/#sets\?set=set-[a-z0-9]{10}&doc=d000\d&start=\d+&end=\d+$/);
   expect(await axeViolations(page)).toEqual([]);
