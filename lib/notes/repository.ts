@@ -102,7 +102,7 @@ function diskError(action: string): NotesError {
  * Waits for the requests and the commit. When the browser aborts the transaction, each request fails with a
  * bare AbortError; the transaction's own error says why (a quota or I/O error), so that is the one thrown.
  */
-async function settle(tx: { done: Promise<void>; error: DOMException | null }, ...requests: Promise<unknown>[]): Promise<void> {
+export async function settle(tx: { done: Promise<void>; error: DOMException | null }, ...requests: Promise<unknown>[]): Promise<void> {
   try {
     await Promise.all([...requests, tx.done]);
   } catch (error) {

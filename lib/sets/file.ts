@@ -50,6 +50,19 @@ export class SetImportError extends Error {
   }
 }
 
+/** What describes a document wherever it is listed: id, title, publisher, date, address, hash and length. */
+function describedDocument(d: Pick<SetDocument, 'id' | 'title' | 'publisher' | 'date' | 'url' | 'sha256' | 'length'>) {
+  return {
+    id: d.id,
+    title: d.title,
+    ...(d.publisher ? { publisher: d.publisher } : {}),
+    ...(d.date ? { date: d.date } : {}),
+    ...(d.url ? { url: d.url } : {}),
+    sha256: d.sha256,
+    length: d.length,
+  };
+}
+
 /** The set as one file (see SetFile); `texts: false` leaves the documents' texts out. */
 export function exportSet(contents: SetContents, options: { texts: boolean; now?: Date }): SetFile {
   const { set, documents, texts, edits, build } = contents;
@@ -60,13 +73,7 @@ export function exportSet(contents: SetContents, options: { texts: boolean; now?
     set: { name: set.name, description: set.description, created: set.created, modified: set.modified },
     texts: options.texts,
     documents: documents.map((d) => ({
-      id: d.id,
-      title: d.title,
-      ...(d.publisher ? { publisher: d.publisher } : {}),
-      ...(d.date ? { date: d.date } : {}),
-      ...(d.url ? { url: d.url } : {}),
-      sha256: d.sha256,
-      length: d.length,
+      ...describedDocument(d),
       added: d.added,
       origin: d.origin,
       ...(options.texts && texts.has(d.id) ? { text: texts.get(d.id)! } : {}),
@@ -242,13 +249,7 @@ export async function readSetFile(
     };
     const documents: SetDocument[] = dataset.documents.map((d) => ({
       setId: set.id,
-      id: d.id,
-      title: d.title,
-      ...(d.publisher ? { publisher: d.publisher } : {}),
-      ...(d.date ? { date: d.date } : {}),
-      ...(d.url ? { url: d.url } : {}),
-      sha256: d.sha256,
-      length: d.length,
+      ...describedDocument(d),
       added: stamp,
       origin: 'import',
     }));

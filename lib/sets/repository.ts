@@ -11,7 +11,8 @@
 // The builder's output is stored as built (`builds`), the reader's edits apart (`edits`): what pages are matched
 // against is the one applied over the other (`effective`), so a rebuild never loses an edit.
 import { describeIssues, requiredMessages } from '../validation';
-import { isStorageFault } from '../notes/repository';
+// The notes repository's rules for a transaction's outcome and for a storage fault: one rule for both databases.
+import { isStorageFault, settle } from '../notes/repository';
 import type { Dataset } from '../reference/types';
 import { applyEdits, curationEditSchema, type CurationEdit, type EditOutcome } from './curation';
 import { createSetsDbHandle, type SetsDb, type TrashEntry } from './db';
@@ -87,14 +88,6 @@ function diskError(action: string): SetsError {
       'Free some disk space and try again.',
     'disk',
   );
-}
-
-async function settle(tx: { done: Promise<void>; error: DOMException | null }, ...requests: Promise<unknown>[]): Promise<void> {
-  try {
-    await Promise.all([...requests, tx.done]);
-  } catch (error) {
-    throw tx.error ?? error;
-  }
 }
 
 /**

@@ -4,6 +4,7 @@
 // middle of a 5 ms task and the wall clock then says 80 ms, although the page did 5 ms of work. The wall time is
 // reported beside it.
 import type { BrowserContext, Page } from 'playwright-core';
+import { recordTrace, TOP_LEVEL, type TraceEvent } from './trace';
 
 export interface PageTask {
   /** Milliseconds after the trace began. */
@@ -13,41 +14,10 @@ export interface PageTask {
   cpuMs: number;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { frames?: Array<{ url?: string; processId?: number }> } };
-}
-
-const TOP_LEVEL = /^(ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint)$/;
-
 /** Records a trace while `work` runs; returns the tasks of the renderer main thread showing a URL starting with `url`. */
 export async function traceTasksOf(context: BrowserContext, page: Page, url: string, work: () => Promise<void>): Promise<PageTask[]> {
-  const cdp = await context.newCDPSession(page);
-  try {
-    await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
-    await work();
-    const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    const { stream } = await complete;
-    if (!stream) return [];
-    const chunks: string[] = [];
-    for (;;) {
-      const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
-      chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
-      if (chunk.eof) break;
-    }
-    await cdp.send('IO.close', { handle: stream });
-    const parsed = JSON.parse(chunks.join('')) as TraceEvent[] | { traceEvents: TraceEvent[] };
-    return pageTasks(Array.isArray(parsed) ? parsed : parsed.traceEvents, url);
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  // Thread times are in the disabled-by-default timeline category.
+  return pageTasks(await recordTrace(context, page, work, 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline'), url);
 }
 
 export function pageTasks(events: readonly TraceEvent[], url: string): PageTask[] {

@@ -21,39 +21,46 @@ export interface TaskTrace {
   contentScriptStartMs: number | null;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
   tid: number;
   ts: number;
   dur?: number;
-  args?: { data?: { url?: string; isOutermostMainFrame?: boolean; isMainFrame?: boolean } };
+  /** Time on the thread, where the trace records it. */
+  tdur?: number;
+  args?: { name?: string; data?: { url?: string; isOutermostMainFrame?: boolean; isMainFrame?: boolean; frames?: Array<{ url?: string; processId?: number }> } };
 }
 
-const TOP_LEVEL = /^(ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint)$/;
+export const TOP_LEVEL = /^(ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint)$/;
 const RENDERING = /^(Layout|UpdateLayoutTree|PrePaint|Paint|Layerize|UpdateLayer|HitTest|ParseHTML|RecalculateStyles)$/;
 const SCRIPT = /^(EvaluateScript|FunctionCall|v8\.compile|v8\.callFunction|TimerFire|RunYieldContinuation|FireAnimationFrame|EventDispatch)$/;
 
 /** Records a trace around `work` (which loads the page) and returns the page's main-thread tasks after DOMContentLoaded. */
 export async function traceMainThread(context: BrowserContext, page: Page, work: () => Promise<void>): Promise<TaskTrace> {
+  return mainThreadTasks(await recordTrace(context, page, work));
+}
+
+/** The trace events recorded (CDP Tracing) while `work` runs. */
+export async function recordTrace(context: BrowserContext, page: Page, work: () => Promise<void>, categories = 'toplevel,devtools.timeline'): Promise<TraceEvent[]> {
   const cdp = await context.newCDPSession(page);
   try {
-    await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReturnAsStream' });
+    await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
     await work();
     const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     const { stream } = await complete;
-    if (!stream) return { tasks: [], contentScriptStartMs: null };
-    let text = '';
+    if (!stream) return [];
+    const chunks: string[] = [];
     for (;;) {
       const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
-      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+      chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
       if (chunk.eof) break;
     }
     await cdp.send('IO.close', { handle: stream });
-    const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-    return mainThreadTasks(Array.isArray(parsed) ? parsed : parsed.traceEvents);
+    const parsed = JSON.parse(chunks.join('')) as TraceEvent[] | { traceEvents: TraceEvent[] };
+    return Array.isArray(parsed) ? parsed : parsed.traceEvents;
   } finally {
     await cdp.detach().catch(() => undefined);
   }

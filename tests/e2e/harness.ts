@@ -56,3 +56,21 @@ export async function axeViolations(page: Page, within?: string): Promise<string
   }, within ?? null);
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
+
+/** Selects the first occurrence of `text` on the page, as a reader dragging over it would. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`no ${needle}`);
+  }, text);
+}

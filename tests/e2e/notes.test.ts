@@ -4,7 +4,7 @@
 // and the popup's time to first paint with 1,000 notes.
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, readPageHighlights, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
+import { launchWithExtension, readPageHighlights, servePages, tabIdFor, selectText, type ExtensionBrowser, type PageServer } from './harness';
 import { clearNotes } from './notes-state';
 import { noteTooltipText } from './note-frame';
 
@@ -46,25 +46,6 @@ beforeEach(async () => {
   server.set('/world/syria-toll', ARTICLE(LEDE));
   await clearNotes(browser);
 });
-
-/** Selects the first occurrence of `text` on the page, as a reader dragging over it would. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      const sel = getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    throw new Error(`no ${needle}`);
-  }, text);
-}
 
 /** The texts of the ranges in CSS.highlights.get('backstory-note'), read in the page. */
 function noteHighlights(page: Page): Promise<string[]> {

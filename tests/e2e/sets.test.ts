@@ -7,7 +7,7 @@
 // and restoring it brings everything back.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, launchWithExtension, readPageHighlights, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
+import { axeViolations, launchWithExtension, readPageHighlights, selectText, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
 import { VALDORA_ARTICLES, articlePage } from '../sets-articles';
 
 let browser: ExtensionBrowser;
@@ -77,24 +77,6 @@ async function hover(page: Page, text: string): Promise<void> {
     return point;
   }, { timeout: 20_000 }).not.toBeNull();
   await page.mouse.move(point!.x, point!.y, { steps: 2 });
-}
-
-/** Selects the first occurrence of `text` on the page, as a reader dragging over it would. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`no ${needle}`);
-  }, text);
 }
 
 test('three articles from three tabs make a set; a fourth related article gets its entities and figures, and the card names set, document and date', async () => {
