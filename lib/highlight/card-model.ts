@@ -4,7 +4,7 @@ import type { FigureVerdict, TextMatch } from '../match/types';
 import { formatRange, parseRange } from '../figures/dates';
 import type { EntityType, Figure, Qualifier } from '../reference/types';
 import type { Reference } from '../reference/lookup';
-import { splitReferenceId, BUNDLED_SET_ID } from '../sets/types';
+import { splitReferenceId, BUNDLED_SET_ID } from '../reference/ids';
 
 /** Where a reader's set's document opens in the library, with the passage that names the item marked. */
 export interface SourcePassage {

@@ -116,7 +116,7 @@ function frontMatter(text: string): { metadata: DocumentMetadata; body: string }
 export function markdownToText(markdown: string): string {
   return markdown
     .replace(/\r\n?/g, '\n')
-    .replace(/^```[^\n]*\n([\s\S]*?)^```[ \t]*$/gm, '$1')
+    .replace(/^\x60{3}[^\n]*\n([\s\S]*?)^\x60{3}[ \t]*$/gm, '$1')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')

@@ -5,8 +5,8 @@ import type { Candidate } from '../builder/candidates';
 import type { Dataset } from '../reference/types';
 import type { CurationEdit } from './curation';
 
-/** The bundled set ("Syrian civil war, 2012–2013"): read-only, its ids unqualified (notes saved before sets keep them). */
-export const BUNDLED_SET_ID = 'bundled';
+// The bundled set ("Syrian civil war, 2012–2013") is read-only and keeps unqualified ids: lib/reference/ids.ts.
+export { BUNDLED_SET_ID, qualifiedId, splitReferenceId } from '../reference/ids';
 
 /** A reader's set. */
 export interface ReferenceSet {
@@ -101,17 +101,6 @@ export interface SetSummary {
   revision: number;
   /** Whether the set has a build at all (a new set has none until its first document is read). */
   built: boolean;
-}
-
-/** "set-abc/person:jane-doe" for a reader's set; the bundled set's ids stay as they are. */
-export function qualifiedId(setId: string, localId: string): string {
-  return setId === BUNDLED_SET_ID ? localId : `${setId}/${localId}`;
-}
-
-/** The set and the set's own id of a reference id (lib/sets/types.ts qualifiedId, read back). */
-export function splitReferenceId(id: string): { setId: string; localId: string } {
-  const slash = id.indexOf('/');
-  return slash < 0 ? { setId: BUNDLED_SET_ID, localId: id } : { setId: id.slice(0, slash), localId: id.slice(slash + 1) };
 }
 
 export const SET_ID = /^set-[a-z0-9]{10}$/;

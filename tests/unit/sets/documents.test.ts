@@ -32,6 +32,7 @@ describe('documents for a reference set', () => {
     expect(doc).toMatchObject({ title: 'Rates rise', date: '2024-05-02', publisher: 'Example News' });
     expect(doc.text).toBe('Rates rise\n\nThe Riverside Water Authority raised rates, said the council.\n\none\ntwo');
     expect(markdownToText('Snake_case_name and 2*3*4 stay')).toBe('Snake_case_name and 2*3*4 stay');
+    expect(markdownToText('Before\n\n```text\nQuoted statement\n```\n\nAfter')).toBe('Before\n\nQuoted statement\n\nAfter');
   });
 
   test('plain text and pasted text: the first line is the title unless one is given; line endings made one', () => {
