@@ -13,6 +13,8 @@ export interface BuildProgressBarProps {
   /** When the set was last built (ISO), if ever, and from how many of its documents. */
   built?: string;
   builtDocuments?: number;
+  /** False for a set imported with its facts only: there is nothing to build it from. */
+  rebuildable?: boolean;
 }
 
 const PHASE_TEXT: Record<BuildProgress['phase'], string> = {
@@ -25,7 +27,7 @@ const PHASE_TEXT: Record<BuildProgress['phase'], string> = {
   cancelled: 'Build cancelled',
 };
 
-export function BuildProgressBar({ api, setId, progress, documents, built, builtDocuments = 0 }: BuildProgressBarProps) {
+export function BuildProgressBar({ api, setId, progress, documents, built, builtDocuments = 0, rebuildable = true }: BuildProgressBarProps) {
   const { busy, status, run } = useTask();
   const building = isBuilding(progress);
   if (building && progress) {
@@ -60,7 +62,7 @@ export function BuildProgressBar({ api, setId, progress, documents, built, built
             : built
               ? `Built ${new Date(built).toLocaleString()} from ${builtDocuments} of its ${documents} documents: build again to include the others.`
               : 'Not built yet.'}{' '}
-        {documents > 0 ? (
+        {documents > 0 && rebuildable ? (
           <button type="button" class="bs-link" disabled={busy} onClick={() => void run(() => api.build(setId))}>Build again</button>
         ) : null}
       </p>

@@ -83,6 +83,7 @@ export function SetPage({ api, setId, progress, passage, onBack, onDeleted, onOp
         setId={set.id}
         progress={progress}
         documents={documents.length}
+        rebuildable={details.withoutText === 0}
         {...(details.build ? { built: details.build.built, builtDocuments: details.build.dataset.documents.filter((d) => titles.has(d.id)).length } : {})}
       />
       {undo ? (
@@ -100,7 +101,14 @@ export function SetPage({ api, setId, progress, passage, onBack, onDeleted, onOp
         <DocumentView api={api} setId={set.id} document={titles.get(passage.docId)!} passage={passage} dataset={effective} onClose={onCloseDocument} />
       ) : null}
       <SetDocuments api={api} setId={set.id} documents={documents} onOpen={(docId) => onOpenDocument(docId)} onChanged={() => void reload()} />
-      <DocumentAdd api={api} setId={set.id} onAdded={() => void reload()} />
+      {details.withoutText > 0 ? (
+        <p class="bs-hint" data-testid="facts-only">
+          This set was imported with its facts only, without its documents’ texts: it cannot take new documents or be built
+          again. Your corrections still apply.
+        </p>
+      ) : (
+        <DocumentAdd api={api} setId={set.id} onAdded={() => void reload()} />
+      )}
       {effective ? (
         <>
           <SetEntities dataset={effective} documents={titles} onEdit={edit} onShow={onOpenDocument} />

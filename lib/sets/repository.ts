@@ -66,6 +66,8 @@ export interface SetDetails {
   /** The build with the edits applied (undefined before the first build). */
   effective?: Dataset;
   outcomes: EditOutcome[];
+  /** How many of its documents came without their text (a set imported with its facts only). */
+  withoutText: number;
 }
 
 /** Everything of one set, as an export or an import carries it. */
@@ -195,10 +197,11 @@ export class SetsRepository {
 
   async details(setId: string): Promise<SetDetails | undefined> {
     const db = await this.open();
-    const tx = db.transaction(['sets', 'documents', 'edits', 'builds'], 'readonly');
-    const [set, documents, edits, build] = await Promise.all([
+    const tx = db.transaction(['sets', 'documents', 'texts', 'edits', 'builds'], 'readonly');
+    const [set, documents, texts, edits, build] = await Promise.all([
       tx.objectStore('sets').get(setId),
       tx.objectStore('documents').index('setId').getAll(setId),
+      tx.objectStore('texts').index('setId').count(setId),
       tx.objectStore('edits').index('setId').getAll(setId),
       tx.objectStore('builds').get(setId),
     ]);
@@ -206,7 +209,15 @@ export class SetsRepository {
     documents.sort((a, b) => (a.id < b.id ? -1 : 1));
     edits.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
     const curated = build ? applyEdits(build.dataset, edits.map((e) => e.edit)) : undefined;
-    return { set, documents, edits, ...(build ? { build } : {}), ...(curated ? { effective: curated.dataset } : {}), outcomes: curated?.outcomes ?? [] };
+    return {
+      set,
+      documents,
+      edits,
+      ...(build ? { build } : {}),
+      ...(curated ? { effective: curated.dataset } : {}),
+      outcomes: curated?.outcomes ?? [],
+      withoutText: documents.length - texts,
+    };
   }
 
   /** Everything of one set, texts included: for an export. */
@@ -318,6 +329,15 @@ export class SetsRepository {
       const set = await tx.objectStore('sets').get(setId);
       if (!set) throw await this.missingSet(tx);
       const existing = await tx.objectStore('documents').index('setId').count(setId);
+      // A set imported with its facts only cannot be built again, so a new document could never join it.
+      if ((await tx.objectStore('texts').index('setId').count(setId)) < existing) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw new SetsError(
+          'This set was imported without its documents’ texts, so Backstory cannot build it again with a new document: import the file that has the texts, or make a new set.',
+          'no-text',
+        );
+      }
       if (existing + checked.length > SET_LIMITS.documents) {
         tx.abort();
         await tx.done.catch(() => undefined);

@@ -97,7 +97,7 @@ describe('building a set', () => {
     expect(await check()).toEqual(afterAdding);
   });
 
-  test('a set imported without texts cannot be built again, and says why', async () => {
+  test('a set imported without texts cannot be built again nor take a new document, and says why', async () => {
     const repo = openSetsRepository(new IDBFactory());
     const set = await repo.createSet({ name: 'Valdora floods' });
     await repo.addDocuments(set.id, VALDORA_ARTICLES.slice(0, 1).map(asDocument));
@@ -105,5 +105,8 @@ describe('building a set', () => {
     const { exportSet, importSetFile, serializeSetFile } = await import('@/lib/sets/file');
     const copy = await importSetFile(repo, serializeSetFile(exportSet((await repo.contents(set.id))!, { texts: false })));
     await expect(buildSet(repo, copy.contents.set.id, { onProgress: () => undefined })).rejects.toThrow(/imported without the texts of one document/);
+    // Nor can a document be added to it: it would never be built.
+    await expect(repo.addDocuments(copy.contents.set.id, [asDocument(VALDORA_ARTICLES[1]!)])).rejects.toThrow(/imported without its documents’ texts/);
+    expect(await repo.listDocuments(copy.contents.set.id)).toHaveLength(1);
   });
 });
