@@ -10,6 +10,7 @@ import type { DocumentPassage } from '@/lib/sets/messages';
 import type { Dataset } from '@/lib/reference/types';
 import { BUNDLED_SET_ID, type SetSummary } from '@/lib/sets/types';
 import type { SettingsArea, SettingsChangeEvent } from '@/lib/page/settings';
+import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
 import { useBuildProgress } from './hooks/useBuildProgress';
 import { SetList } from './SetList';
 import { SetCreateForm } from './SetCreateForm';
@@ -50,11 +51,15 @@ export function SetsSection({ api, bundled, settingsArea, settingsChanges, locat
   const [route, setRoute] = useState<Route>(() => routeOf(where.hash));
   const progress = useBuildProgress(api);
 
+  // The list is the sets' summaries the background keeps after every change (lib/sets/index-mirror.ts): reading
+  // them costs nothing, where working them out here would apply every set's edits on this page's thread.
+  useEffect(() => {
+    void readSetsIndex(settingsArea).then((index) => setSets(index.sets));
+    return watchSetsIndex(settingsChanges, (index) => setSets(index.sets));
+  }, [settingsArea, settingsChanges]);
   const reload = useCallback(async () => {
     try {
-      const [summaries, deleted] = await Promise.all([api.repository.summaries(), api.repository.listDeleted()]);
-      setSets(summaries);
-      setTrash(deleted);
+      setTrash(await api.repository.listDeleted());
       setLoadError(null);
     } catch (e) {
       setLoadError(`Could not read your reference sets: ${errorText(e)}`);
@@ -62,10 +67,6 @@ export function SetsSection({ api, bundled, settingsArea, settingsChanges, locat
   }, [api]);
   useEffect(() => void reload(), [reload]);
   useEffect(() => api.onChange(() => void reload()), [api, reload]);
-  // A finished build changes what the list says (counts, "built").
-  useEffect(() => api.onProgress((p) => {
-    if (p.phase === 'done' || p.phase === 'cancelled') void reload();
-  }), [api, reload]);
   useEffect(() => {
     const onHash = () => setRoute(routeOf(window.location.hash));
     window.addEventListener('hashchange', onHash);

@@ -267,10 +267,12 @@ function apply(draft: Draft, edit: CurationEdit): EditOutcome {
 }
 
 /**
- * The dataset with the edits applied in order, and what became of each. Pure: the input is not changed, and the
- * same dataset and edits always give the same result.
+ * The dataset with the edits applied in order, and what became of each. Pure: the input is not changed (without
+ * edits it is given back as it is), and the same dataset and edits always give the same result.
  */
 export function applyEdits(dataset: Dataset, edits: readonly CurationEdit[]): Curated {
+  // Nothing to apply: the dataset as it is (copying a set of hundreds of documents would block a page for nothing).
+  if (edits.length === 0) return { dataset, outcomes: [] };
   const draft = draftOf(dataset);
   const outcomes = edits.map((edit) => apply(draft, edit));
   const entityOrder = new Map(dataset.entities.map((e, i) => [e.id, i]));

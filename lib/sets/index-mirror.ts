@@ -28,7 +28,7 @@ function normalize(value: unknown): SetsIndex {
   };
 }
 
-export async function readSetsIndex(area: Area): Promise<SetsIndex> {
+export async function readSetsIndex(area: Pick<Area, 'get'>): Promise<SetsIndex> {
   try {
     return normalize((await area.get(SETS_INDEX_KEY))[SETS_INDEX_KEY]);
   } catch {

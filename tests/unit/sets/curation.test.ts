@@ -16,7 +16,7 @@ describe('applyEdits', () => {
     expect(JSON.stringify(base)).toBe(before);
     expect(outcomes).toEqual([{ applied: true }]);
     expect(dataset).not.toBe(base);
-    expect(applyEdits(base, []).dataset).toEqual(base);
+    expect(applyEdits(base, []).dataset).toBe(base);
   });
 
   test('rename keeps the id (notes stay linked) and the old name as an alias', () => {
