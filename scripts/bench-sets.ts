@@ -98,7 +98,7 @@ export async function benchSets(options: { documents?: number; print?: boolean }
       nodePerDocumentMs: nodeMs / count,
       incrementalMs: incremental.ms!,
       longestTaskCpuMs: longest?.cpuMs ?? 0,
-      longestTaskWallMs: Math.max(0, ...tasks.map((t) => t.wallMs)),
+      longestTaskWallMs: tasks.reduce((max, t) => Math.max(max, t.wallMs), 0),
     };
     if (print) console.log(report(result));
     return result;

@@ -24,7 +24,8 @@ export function pageTasks(events: readonly TraceEvent[], url: string): PageTask[
   const pids = new Set<number>();
   for (const e of events) for (const f of e.args?.data?.frames ?? []) if (f.url?.startsWith(url) && f.processId !== undefined) pids.add(f.processId);
   const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
-  const first = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+  // A trace holds hundreds of thousands of events: no spreading them into arguments.
+  const first = events.reduce((min, e) => (e.ts > 0 && e.ts < min ? e.ts : min), Infinity);
   const blocks = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && TOP_LEVEL.test(e.name) && mainThreads.has(`${e.pid}:${e.tid}`))
     .sort((a, b) => a.ts - b.ts);
