@@ -79,4 +79,41 @@ describe.runIf(available || ci)('a 200-document set', () => {
     expect(new Set(read).size, progressSeen.join(' | ')).toBeGreaterThanOrEqual(10);
     expect(Math.max(...read)).toBe(200);
   });
+
+  test('a build cancelled half-way keeps what it read: building again reads only the rest', { timeout: 600_000 }, async () => {
+    const docs = corpusDocuments(60);
+    const files = docs.map((d) => {
+      const path = join(work, `cancel-${d.name}`);
+      writeFileSync(path, d.text);
+      return path;
+    });
+    const page = await browser.openExtensionPage('options.html#sets');
+    await page.getByLabel('Name', { exact: true }).fill('Cancelled');
+    await page.getByRole('button', { name: 'Create set' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Cancelled' }).waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { finished: { phase: string; read?: number }[] };
+      w.finished = [];
+      (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: { type?: string; payload?: { phase: string; read?: number } }) => void): void } } } }).chrome.runtime.onMessage.addListener((m) => {
+        if (m?.type === 'sets/progress' && (m.payload?.phase === 'done' || m.payload?.phase === 'cancelled')) w.finished.push(m.payload);
+      });
+    });
+    await page.locator('#bs-doc-files').setInputFiles(files);
+    // Cancel once some documents are read, by keyboard.
+    const label = page.locator('#bs-build-label');
+    await expect.poll(async () => Number(/: (\d+) of 60$/.exec((await label.textContent()) ?? '')?.[1] ?? 0), { timeout: 120_000, interval: 100 }).toBeGreaterThanOrEqual(5);
+    await page.getByTestId('build-progress').getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('build-progress').getAttribute('data-phase')).toBe('cancelled');
+    expect(await page.getByTestId('build-progress').textContent()).toContain('Build cancelled: the documents read so far are kept');
+    expect(await page.locator('.bs-build .bs-hint').last().textContent()).toMatch(/Not built yet\.|from \d+ of its 60 documents/);
+    await page.getByRole('button', { name: 'Build again' }).click();
+    await expect.poll(() => page.getByTestId('build-progress').getAttribute('data-phase'), { timeout: 300_000, interval: 500 }).toBe('done');
+    const finished = await page.evaluate(() => (window as unknown as { finished: { phase: string; read?: number }[] }).finished);
+    expect(finished.map((f) => f.phase)).toEqual(['cancelled', 'done']);
+    // Fewer than all 60 read again: the readings made before the cancel were kept.
+    expect(finished[1]!.read).toBeGreaterThan(0);
+    expect(finished[1]!.read).toBeLessThan(60);
+    await expect.poll(() => page.locator('.bs-build .bs-hint').textContent()).toMatch(/from 60 documents\./);
+  });
 });

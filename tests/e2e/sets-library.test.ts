@@ -148,7 +148,7 @@ test('export with texts, delete (asked first, restorable), and import in a fresh
   await page.getByRole('button', { name: 'Delete this set…' }).click();
   await dialog.getByRole('button', { name: 'Delete the set' }).click();
   await page.getByRole('heading', { name: 'Reference sets' }).waitFor();
-  expect(await page.locator('.bs-set-row').allTextContents()).not.toContainEqual(expect.stringContaining('Valdora export'));
+  await expect.poll(() => page.locator('.bs-set-row').allTextContents()).not.toContainEqual(expect.stringContaining('Valdora export'));
   await page.getByTestId('set-trash').locator('summary').click();
   await page.getByTestId('set-trash').getByRole('button', { name: 'Restore' }).first().click();
   await expect.poll(() => page.locator('.bs-set-row').allTextContents()).toContainEqual(expect.stringContaining('Valdora export — 1 document'));
