@@ -13,8 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { launchWithExtension } from './chromium';
 import { corpusAvailable, corpusDocuments, CORPUS_DIR } from './sets-corpus';
 import { traceTasksOf } from './bench/page-tasks';
-import { buildDataset } from '../lib/reference/build';
-import { parseCuration } from '../lib/reference/curation';
+import { buildDataset } from '../lib/builder/build';
+import { parseCuration } from '../lib/builder/curation';
 
 export const SET_TARGETS = { ratioToNode: 1.5, incrementalShare: 0.25, longestTaskMs: 50 };
 

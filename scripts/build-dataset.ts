@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDatasetWithReport, type Background, type InputDocument } from '../lib/reference/build';
-import { parseCuration } from '../lib/reference/curation';
+import { buildDatasetWithReport, type Background, type InputDocument } from '../lib/builder/build';
+import { parseCuration } from '../lib/builder/curation';
 import { serializeDataset } from '../lib/reference/serialize';
 import { makeBackgroundTable } from '../lib/sets/background';
 

@@ -3,7 +3,7 @@
 // A name is evidence of the subject in proportion to how much more often the reference's own documents use it
 // than ordinary news does: its *weight* is the log of the ratio of its rate per character in the reference
 // documents to its rate in a background of ordinary news pages (both measured when the dataset is built, with the
-// matcher itself; see lib/reference/build.ts), never below zero. "Facebook", "New York" or "AP" are as common in
+// matcher itself; see lib/builder/build.ts), never below zero. "Facebook", "New York" or "AP" are as common in
 // ordinary news as in the reference: weight about 0. "Homs", "Free Syrian Army" or "Bashar al-Assad" are far more
 // common in the reference: weight 4-7 nats. A country's demonym ("Syrian") is evidence like its name, with its
 // own weight, and counts together with it.

@@ -1,4 +1,4 @@
-// Building a reader's set: the same builder as `npm run dataset` (lib/reference/build.ts, compromise included),
+// Building a reader's set: the same builder as `npm run dataset` (lib/builder/build.ts, compromise included),
 // run where it cannot hold up a page (the build worker, entrypoints/set-builder.ts). Reading a document — its name
 // candidates — is most of the cost, so each document is read once and its reading kept (lib/sets/types.ts
 // DocumentAnalysis): adding one document reads that one and links everything again, and a cancelled build keeps
@@ -6,9 +6,9 @@
 // of ordinary news (lib/sets/relevance.ts), and ids carried over from the build before (lib/sets/stable-ids.ts),
 // so notes and the reader's edits keep their items.
 import { findCandidates, type Candidate } from '../builder/candidates';
-import { buildDatasetWithReport, type InputDocument } from '../reference/build';
-import { parseCuration } from '../reference/curation';
-import { articleEnd } from '../reference/text';
+import { buildDatasetWithReport, type InputDocument } from '../builder/build';
+import { parseCuration } from '../builder/curation';
+import { articleEnd } from '../builder/text';
 import type { Dataset } from '../reference/types';
 import { SetsError, type SetsRepository } from './repository';
 import { stabilizeIds } from './stable-ids';

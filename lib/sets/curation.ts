@@ -9,7 +9,7 @@
 // name. An edit whose target is nowhere (its only document was deleted) does nothing and says so.
 import { z } from 'zod';
 import type { Dataset, Entity, EntityType, Figure, Mention, Qualifier, RelevanceStats } from '../reference/types';
-import { labelFor } from '../reference/label';
+import { labelFor } from '../figures/label';
 
 export interface ItemTarget {
   id: string;

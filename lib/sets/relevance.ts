@@ -1,10 +1,10 @@
 // Relevance statistics for a reader's set, counted the way `npm run dataset` counts the bundled set's
-// (lib/reference/build.ts relevanceFrom): the set's names in its own documents by the page matcher itself, and in
+// (lib/builder/build.ts relevanceFrom): the set's names in its own documents by the page matcher itself, and in
 // a background of ordinary news — here the table of name counts made from the same background pages and shipped
 // with the extension (lib/sets/background.ts), since the pages themselves are not. An entity's background count
 // is the sum of its names' (the forms the matcher counts as names: full and short names, acronyms either way).
 import { createMatcher } from '../match/index';
-import { relevanceFrom } from '../reference/build';
+import { relevanceFrom } from '../builder/build';
 import type { Dataset, RelevanceStats } from '../reference/types';
 import { backgroundCounter, type BackgroundCounter, type BackgroundTable } from './background';
 import table from './background.json';

@@ -12,8 +12,8 @@
 // anything else is wrong (junk, a cut name). Figures: right when the value and what it counts agree.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildDatasetWithReport, type InputDocument } from '../../lib/reference/build';
-import { parseCuration } from '../../lib/reference/curation';
+import { buildDatasetWithReport, type InputDocument } from '../../lib/builder/build';
+import { parseCuration } from '../../lib/builder/curation';
 import type { Dataset, EntityType } from '../../lib/reference/types';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

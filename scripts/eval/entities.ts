@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createMatcher, type TextMatch } from '../../lib/match';
 import { annotateText } from '../../lib/pipeline';
-import { countMentions } from '../../lib/reference/build';
+import { countMentions } from '../../lib/builder/build';
 import type { Dataset, EntityType, RelevanceStats } from '../../lib/reference/types';
 import { annotateHtml, loadBundledDataset } from '../annotate';
 import { visibleText } from '../build-dataset';

@@ -2,8 +2,8 @@
 // showed (junk like "Terrorist group", cut names like "Gulf Cooperation", a bare "Maher", people named in full but
 // missing) and the rules that fix them, each on text no rule was written for.
 import { describe, expect, it } from 'vitest';
-import { buildDataset, type InputDocument } from '../../../lib/reference/build';
-import { parseCuration } from '../../../lib/reference/curation';
+import { buildDataset, type InputDocument } from '../../../lib/builder/build';
+import { parseCuration } from '../../../lib/builder/curation';
 import type { Dataset, Entity, EntityType } from '../../../lib/reference/types';
 
 const NO_CURATION = parseCuration({ entities: [] });

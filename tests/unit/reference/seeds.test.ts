@@ -7,11 +7,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFigures } from '../../../lib/figures';
-import { buildDatasetWithReport, type InputDocument } from '../../../lib/reference/build';
-import { parseCuration } from '../../../lib/reference/curation';
+import { buildDatasetWithReport, type InputDocument } from '../../../lib/builder/build';
+import { parseCuration } from '../../../lib/builder/curation';
 import { createReference, dataset } from '../../../lib/reference';
 import { serializeDataset } from '../../../lib/reference/serialize';
-import { articleEnd, firstLine, occurrences } from '../../../lib/reference/text';
+import { articleEnd, firstLine, occurrences } from '../../../lib/builder/text';
 import type { Entity, Figure, Qualifier } from '../../../lib/reference/types';
 import { DEFAULT_BACKGROUND, readBackground, readDocuments } from '../../../scripts/build-dataset';
 

@@ -3,8 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openSetsRepository, type SetsRepository } from '@/lib/sets/repository';
 import { buildSet, type BuildProgress } from '@/lib/sets/build';
 import { entityTarget, figureTarget, type CurationEdit } from '@/lib/sets/curation';
-import { buildDataset } from '@/lib/reference/build';
-import { parseCuration } from '@/lib/reference/curation';
+import { buildDataset } from '@/lib/builder/build';
+import { parseCuration } from '@/lib/builder/curation';
 import { VALDORA_ARTICLES, articleText, type TestArticle } from '../../sets-articles';
 
 const asDocument = (a: TestArticle) => ({ title: a.title, publisher: a.publisher, date: a.date, url: `https://news.example/${a.slug}`, text: articleText(a), origin: 'page' as const });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleEnd, firstLine, occurrences, sentences, slug } from '../../../lib/reference/text';
+import { articleEnd, firstLine, occurrences, sentences, slug } from '../../../lib/builder/text';
 
 const ARTICLE = ['Headline Here', '', 'First paragraph of the story, long enough to be the body.', '', 'Second paragraph, also part of the story.'].join('\n');
 

@@ -25,12 +25,12 @@
 // - vague quantities ("hundreds of families", "thousands of civilians") are not figures (see lib/figures);
 // - ordinals ("sixth consecutive day", "third year", "second anniversary") are not figures.
 import nlp from 'compromise';
-import { findCandidates, type Candidate } from '../builder/candidates';
-import { discoverEntities } from '../builder/entities';
-import { sha256Hex } from '../builder/sha256';
+import { findCandidates, type Candidate } from './candidates';
+import { discoverEntities } from './entities';
+import { sha256Hex } from './sha256';
 import { readFigures } from '../figures/index';
 import type { Counts } from '../figures/vocabulary';
-import { labelFor } from './label';
+import { labelFor } from '../figures/label';
 import type { FigureReading } from '../figures/types';
 import { formatRange, isoDay, parseDate, parseRange } from '../figures/dates';
 import { cityReferredTo, figureClause, isDescriptive, isLocal, placeOfFigure, SPECIFICITY } from '../figures/place';
@@ -39,9 +39,9 @@ import type { CuratedEntity, Curation, PlaceKind } from './curation';
 import { articleEnd, firstLine, occurrences, sentences, slug, type Span } from './text';
 import { createMatcher, type Matcher } from '../match/index';
 import { englishLooseKeys, looseEligible } from '../match/loose';
-import type { Dataset, Entity, EntityType, Figure, FigurePeriod, FigureScope, Mention, Qualifier, RelevanceStats, SourceDocument } from './types';
+import type { Dataset, Entity, EntityType, Figure, FigurePeriod, FigureScope, Mention, Qualifier, RelevanceStats, SourceDocument } from '../reference/types';
 
-export { formatValue, labelFor } from './label';
+export { formatValue, labelFor } from '../figures/label';
 
 export interface InputDocument {
   /** Stable id, e.g. the file name without `.txt`. */

@@ -2,8 +2,8 @@
 // the curation has never heard of included, and the same input must give the same bytes.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildDataset, buildDatasetWithReport, formatValue, labelFor, type InputDocument } from '../../../lib/reference/build';
-import { parseCuration, type Curation } from '../../../lib/reference/curation';
+import { buildDataset, buildDatasetWithReport, formatValue, labelFor, type InputDocument } from '../../../lib/builder/build';
+import { parseCuration, type Curation } from '../../../lib/builder/curation';
 import { serializeDataset } from '../../../lib/reference/serialize';
 import type { Dataset, Entity } from '../../../lib/reference/types';
 

@@ -1,8 +1,8 @@
 // How a figure reads in the project's words ("more than 70,000 people killed"): the builder labels the figures
 // it finds with it, and a reader's fix of a figure (lib/sets/curation.ts) is labelled the same way. Kept apart
 // from the builder so that a page can label a figure without loading the NLP library.
-import { LABEL_TEMPLATES, isCounts } from '../figures/vocabulary';
-import type { Qualifier } from './types';
+import { LABEL_TEMPLATES, isCounts } from './vocabulary';
+import type { Qualifier } from '../reference/types';
 
 /** "70,000", "4 million", "1.5 million". */
 export function formatValue(value: number): string {

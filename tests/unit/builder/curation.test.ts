@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCuration } from '../../../lib/reference/curation';
+import { parseCuration } from '../../../lib/builder/curation';
 
 const committed = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../lib/reference/curation.json'), 'utf8')) as unknown;
 
