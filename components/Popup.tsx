@@ -1,5 +1,6 @@
 // The popup, notes first: a one-line header with a search across all notes; a one-line summary of what Backstory
-// found on the tab (opening on the list and this site's controls); the composer and this page's notes; export.
+// found on the tab (opening on the list and this site's controls); the composer and this page's notes; the
+// reference sets, folded (a switch per set, Add this article); export.
 // Typing a search shows its results in place of the page's notes. On a tab Backstory cannot run on it says why,
 // and offers no composer; a tab open since before Backstory was installed gets the content script first.
 import { useEffect, useState } from 'preact/hooks';

@@ -83,14 +83,14 @@ export function SetsSection({ api, bundled, settingsArea, settingsChanges, locat
 
   if (route.setId === BUNDLED_SET_ID) {
     return (
-      <section class="bs-panel bs-sets" aria-labelledby="bs-set-title" data-section="sets">
+      <section id="sets" class="bs-panel bs-sets" aria-labelledby="bs-set-title" data-section="sets">
         <BundledSetPage dataset={bundled} onBack={back} />
       </section>
     );
   }
   if (route.setId) {
     return (
-      <section class="bs-panel bs-sets" aria-labelledby="bs-set-title" data-section="sets">
+      <section id="sets" class="bs-panel bs-sets" aria-labelledby="bs-set-title" data-section="sets">
         <SetPage
           key={route.setId}
           api={api}
@@ -109,7 +109,7 @@ export function SetsSection({ api, bundled, settingsArea, settingsChanges, locat
     );
   }
   return (
-    <section class="bs-panel bs-sets" aria-labelledby="bs-sets-title" data-section="sets">
+    <section id="sets" class="bs-panel bs-sets" aria-labelledby="bs-sets-title" data-section="sets">
       <h2 id="bs-sets-title">Reference sets</h2>
       <p class="bs-hint">
         Backstory highlights what a reference set knows on the articles you read. Make your own from your own documents: articles you add

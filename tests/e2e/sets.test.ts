@@ -33,6 +33,10 @@ async function openArticle(i: number): Promise<Page> {
 
 async function popupFor(page: Page): Promise<Page> {
   const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdFor(browser, page.url())}`);
+  // The reference sets are folded under one line after the page's notes; the reader opens them.
+  const fold = popup.locator('[data-section="popup-sets"]');
+  await fold.locator('summary').click();
+  await expect.poll(() => fold.getAttribute('open')).not.toBeNull();
   await popup.getByRole('heading', { name: 'Add this article to a reference set' }).waitFor();
   return popup;
 }
