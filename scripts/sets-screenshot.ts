@@ -1,15 +1,17 @@
 // The README's pictures of reference sets, made with the built extension in Chromium: a set of three reports built
 // in the library page (docs/sets-library.png), and the fourth, related report with the set's highlights and a card
-// naming the set, the documents and their dates (docs/sets-card.png). The reports are the project's own fiction
-// (tests/sets-articles.ts).
+// naming the set, the documents and their dates (docs/sets-card.png); with --all, also the library page in the dark
+// scheme and the popup's reference sets in both (sets-library-dark.png, sets-popup-light.png, sets-popup-dark.png),
+// to look at. The reports are the project's own fiction (tests/sets-articles.ts).
 //
-//   npm run build && npx tsx scripts/sets-screenshot.ts [--out=docs]
+//   npm run build && npx tsx scripts/sets-screenshot.ts [--out=docs] [--all]
 import { resolve } from 'node:path';
 import { launchWithExtension, servePages } from './chromium';
 import { VALDORA_ARTICLES, articlePage } from '../tests/sets-articles';
 
 async function main(): Promise<void> {
   const out = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'docs');
+  const all = process.argv.includes('--all');
   const server = await servePages();
   for (const a of VALDORA_ARTICLES) server.set(`/news/${a.slug}`, articlePage(a));
   const browser = await launchWithExtension({ viewport: { width: 1100, height: 1500 } });
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
     await library.locator('.bs-set-page').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await library.evaluate(() => window.scrollBy(0, -12));
     await library.screenshot({ path: resolve(out, 'sets-library.png'), fullPage: false });
+    if (all) {
+      await library.emulateMedia({ colorScheme: 'dark' });
+      await library.screenshot({ path: resolve(out, 'sets-library-dark.png'), fullPage: false });
+    }
 
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/news/${VALDORA_ARTICLES[3]!.slug}`);
@@ -46,7 +52,24 @@ async function main(): Promise<void> {
     await page.mouse.move(x, y, { steps: 2 });
     await page.waitForFunction(() => !!document.querySelector('[data-backstory-layer="card"]')?.shadowRoot?.querySelector('[role="dialog"]'));
     await page.screenshot({ path: resolve(out, 'sets-card.png'), clip: { x: 0, y: 0, width: 1100, height: 480 } });
-    console.log(`saved ${resolve(out, 'sets-library.png')} and ${resolve(out, 'sets-card.png')}`);
+    if (all) {
+      const tabId = await browser.context.serviceWorkers()[0]!.evaluate(async (url: string) => {
+        const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number; url: string }>> } } }).chrome.tabs;
+        return (await tabs.query({})).find((t) => t.url === url)!.id;
+      }, page.url());
+      for (const scheme of ['light', 'dark'] as const) {
+        const popup = await browser.context.newPage();
+        await popup.setViewportSize({ width: 400, height: 600 });
+        await popup.emulateMedia({ colorScheme: scheme });
+        await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+        await popup.locator('[data-section="popup-sets"] > summary').click();
+        await popup.getByRole('heading', { name: 'Add this article to a reference set' }).waitFor();
+        await popup.locator('[data-section="popup-sets"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await popup.screenshot({ path: resolve(out, `sets-popup-${scheme}.png`) });
+        await popup.close();
+      }
+    }
+    console.log(`saved in ${out}`);
   } finally {
     await browser.close();
     await server.close();
