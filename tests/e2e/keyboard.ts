@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 /** Every control a reader could operate, as the page shows it now (in open sections, not hidden, not disabled). */
 export function visibleControls(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')]
-    .filter((el) => el.getClientRects().length > 0 && !(el as HTMLButtonElement).disabled)
+    // checkVisibility: a closed <details> keeps its content laid out (content-visibility: hidden), out of Tab's reach.
+    .filter((el) => el.getClientRects().length > 0 && el.checkVisibility() && !(el as HTMLButtonElement).disabled)
     .map((el) => { el.dataset.walk ??= String(Math.random()); return el.dataset.walk; }));
 }
 

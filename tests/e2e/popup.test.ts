@@ -168,12 +168,15 @@ describe('the popup, by keyboard and with axe', () => {
 
   test('every control is reached by Tab, and writing, editing, deleting, undoing, unfolding, filtering and the found list work by keyboard alone', async () => {
     const { page, popup } = await articleWithNotes();
-    // Reach: with the found list and the export opened, Tab alone reaches every control there is.
+    // Reach: with the found list, the export and the reference sets opened, Tab alone reaches every control there is.
     await popup.locator('.bs-found > summary').focus();
     await popup.keyboard.press('Enter');
     await popup.locator('.bs-export > summary').focus();
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('.bs-export[open]').count()).toBe(1);
+    await popup.locator('.bs-popup-sets > summary').focus();
+    await popup.keyboard.press('Enter');
+    await popup.locator('#bs-add-set').waitFor();
     const all = await visibleControls(popup);
     expect(all.length).toBeGreaterThan(25);
     expect(new Set(await tabWalk(popup))).toEqual(new Set(all));

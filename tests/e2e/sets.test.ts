@@ -159,10 +159,10 @@ test('three articles from three tabs make a set; a fourth related article gets i
   // A note on a highlight is linked to the set's item.
   await selectText(fourth, 'Judge Ines Kowalczyk opened');
   const composer = await popupFor(fourth);
-  await expect.poll(() => composer.getByTestId('composer-reference').textContent()).toBe('On Ines Kowalczyk');
+  await expect.poll(() => composer.getByTestId('composer-reference').textContent()).toBe('Linked to Ines Kowalczyk');
   await composer.getByLabel('Note', { exact: true }).fill('Ask about the hearings');
   await composer.getByLabel('Note', { exact: true }).press('Control+Enter');
-  await expect.poll(() => composer.locator('.bs-note .bs-note-reference').textContent()).toBe('On Ines Kowalczyk');
+  await expect.poll(() => composer.locator('.bs-note .bs-note-reference').textContent()).toBe('Linked to Ines Kowalczyk');
   const stored = await composer.evaluate(async (url) => {
     const reply = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: { reference?: { id: string } }[] }> } } })
       .chrome.runtime.sendMessage({ backstory: 1, type: 'notes/list-for-url', payload: { url } });
@@ -188,7 +188,7 @@ test('three articles from three tabs make a set; a fourth related article gets i
   await library2.getByTestId('set-trash').getByRole('button', { name: 'Restore' }).click();
   await expect.poll(() => highlighted(fourth), { timeout: 20_000 }).toContain('Ines Kowalczyk');
   const restored = await popupFor(fourth);
-  await expect.poll(() => restored.locator('.bs-note .bs-note-reference').textContent()).toBe('On Ines Kowalczyk');
+  await expect.poll(() => restored.locator('.bs-note .bs-note-reference').textContent()).toBe('Linked to Ines Kowalczyk');
   expect(await restored.getByTestId('reference-gone').count()).toBe(0);
   await restored.close();
   await library2.close();
