@@ -86,7 +86,7 @@ function main(args: string[]): void {
   const tableOption = option(args, '--background-table');
   const tableOut = tableOption ? resolve(root, tableOption) : out === resolve(root, DEFAULT_OUT) ? resolve(root, DEFAULT_BACKGROUND_TABLE) : undefined;
   const backgroundFolder = resolve(root, option(args, '--background') ?? DEFAULT_BACKGROUND);
-  const curation = parseCuration(JSON.parse(readFileSync(resolve(root, 'lib/reference/curation.json'), 'utf8')));
+  const curation = parseCuration(JSON.parse(readFileSync(resolve(root, 'lib/builder/curation.json'), 'utf8')));
   const documents = readDocuments(sources);
   let background: Background | undefined;
   if (existsSync(backgroundFolder)) background = readBackground(backgroundFolder);

@@ -1,4 +1,4 @@
-// The schema of the builder's curation (the bundled set's is lib/reference/curation.json): what the project knows
+// The schema of the builder's curation (the seed reports' is curation.json beside it): what the project knows
 // better than the NLP library. Canonical names, types, the aliases other outlets use, forms that only work in
 // context, exclusions, per-document metadata, and figure notes for what a text implies but a reader cannot parse.
 // Validated with zod so a typo in the JSON fails the build with a clear message instead of silently producing a

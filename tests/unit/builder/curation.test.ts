@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCuration } from '../../../lib/builder/curation';
 
-const committed = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../lib/reference/curation.json'), 'utf8')) as unknown;
+const committed = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../lib/builder/curation.json'), 'utf8')) as unknown;
 
 describe('curation', () => {
   it('the committed curation file is valid', () => {

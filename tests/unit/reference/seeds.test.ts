@@ -36,7 +36,7 @@ describe.runIf(available || ci)('the dataset built from ../shared/seeds', () => 
 
   // Reading the background pages takes a few seconds on a loaded machine.
   it('rebuilds byte for byte from the seeds', { timeout: 60_000 }, () => {
-    const curation = parseCuration(JSON.parse(readFileSync(resolve(root, 'lib/reference/curation.json'), 'utf8')));
+    const curation = parseCuration(JSON.parse(readFileSync(resolve(root, 'lib/builder/curation.json'), 'utf8')));
     // The committed dataset's relevance statistics come from ../shared/corpus, the default background.
     const backgroundDir = resolve(root, DEFAULT_BACKGROUND);
     const background = existsSync(backgroundDir) ? readBackground(backgroundDir) : undefined;
