@@ -15,7 +15,8 @@ async function build(repo: SetsRepository, setId: string): Promise<BuildProgress
   return progress;
 }
 
-describe('building a set', () => {
+// Each test runs the real builder (compromise included) several times: seconds on a loaded machine.
+describe('building a set', { timeout: 60_000 }, () => {
   test('the same builder as `npm run dataset`: the same entities and figures from the same documents', async () => {
     const repo = openSetsRepository(new IDBFactory());
     const set = await repo.createSet({ name: 'Valdora floods' });
