@@ -63,7 +63,8 @@ export function DocumentAdd({ api, setId, onAdded }: { api: SetsApi; setId: stri
       setDate('');
       setUrl('');
       onAdded();
-      return `Added “${doc.title}”. The set is being built.`;
+      // Said so it stays true once the build is over (its progress shows above).
+      return `Added “${doc.title}”: the set is built again with it.`;
     });
   };
 
@@ -75,7 +76,7 @@ export function DocumentAdd({ api, setId, onAdded }: { api: SetsApi; setId: stri
       if (documents.length === 0) throw new Error(`No document could be read.${left}`);
       await api.addDocuments(setId, documents);
       onAdded();
-      return `Added ${documents.length} document${documents.length === 1 ? '' : 's'}. The set is being built.${left}`;
+      return `Added ${documents.length} document${documents.length === 1 ? '' : 's'}: the set is built again with ${documents.length === 1 ? 'it' : 'them'}.${left}`;
     });
   };
 

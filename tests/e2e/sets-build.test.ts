@@ -58,7 +58,7 @@ describe.runIf(available || ci)('a 200-document set', () => {
         done();
       }, 0)));
       await page.locator('#bs-doc-files').setInputFiles(files);
-      await expect.poll(() => page.getByTestId('files-status').textContent(), { timeout: 60_000 }).toBe('Added 200 documents. The set is being built.');
+      await expect.poll(() => page.getByTestId('files-status').textContent(), { timeout: 60_000 }).toBe('Added 200 documents: the set is built again with them.');
       await expect.poll(() => page.getByTestId('build-progress').getAttribute('data-phase'), { timeout: 540_000, interval: 1000 }).toBe('done');
       await expect.poll(() => page.locator('.bs-build .bs-hint').textContent()).toMatch(/from 200 documents\./);
       await expect.poll(() => page.locator('.bs-entity').count()).toBeGreaterThan(0);

@@ -66,7 +66,7 @@ test('a set from a pasted text and chosen files: built off the page with progres
   writeFileSync(pdf, '%PDF-1.4');
   await page.locator('#bs-doc-files').setInputFiles([html, md, pdf]);
   await expect.poll(() => page.getByTestId('files-status').textContent(), { timeout: 20_000 })
-    .toBe('Added 2 documents. The set is being built. Left out: scan.pdf: not a .txt, .md or .html file.');
+    .toBe('Added 2 documents: the set is built again with them. Left out: scan.pdf: not a .txt, .md or .html file.');
   await built(page, 3);
   expect(await page.locator('.bs-set-doc-list li').allTextContents()).toEqual([
     expect.stringMatching(/^Floods sweep through the Valdora valley after record rain — Northern Courier, (?:14 October|October 14,) 2024, pasted/),
