@@ -15,7 +15,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+    resolve: {
+      alias: {
+        react: 'preact/compat',
+        'react-dom': 'preact/compat',
+        // WXT's content-script context announces itself to the page (a DOM event and a postMessage carrying the
+        // extension's id) and stops when a page sends that event back; Backstory's has no page-visible channel
+        // (lib/page/content-context.ts says how it ends instead).
+        'wxt/utils/content-script-context': resolve(import.meta.dirname, 'lib/page/content-context.ts'),
+      },
+    },
     plugins: [referenceSummary()],
     build: {
       rollupOptions: {
@@ -69,7 +78,9 @@ export default defineConfig({
     // activeTab: where a user limits Backstory's site access (Chrome's "on click"), invoking the popup or a
     // command still lets it act on the current tab. Exports need no `downloads`: an <a download> suffices.
     // scripting: tabs open before an install or update get the content script (from the background on install,
-    // from the popup on demand) instead of staying without Backstory until they are reloaded.
+    // from the popup on demand) instead of staying without Backstory until they are reloaded; and our highlight
+    // styles are inserted by the browser (scripting.insertCSS), ahead of the page's own sheets, so no rule of the
+    // page can hide or restyle a mark.
     // offscreen (Chrome only, no install warning): reference sets are built in a worker, which a Manifest V3
     // service worker cannot start; an offscreen document hosts it (Firefox's background page starts it itself).
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
