@@ -10,7 +10,7 @@ import { createComposerLauncher } from '@/lib/notes/composer-launch';
 import { openAtPassage } from '@/lib/notes/open-passage';
 import type { PendingSelection } from '@/lib/notes/messages';
 import { normalizeUrl } from '@/lib/url';
-import { committedPageUrl, contentScriptUrl, isExtensionPage } from './sender';
+import { committedPageUrl, isExtensionPage, tabShows } from './sender';
 
 const MENU_ID = 'backstory-add-note';
 
@@ -73,7 +73,7 @@ export function notesHandlers(): Handlers {
     ...createNotesHandlers({
       repository,
       isExtensionPage,
-      contentScriptUrl,
+      tabShows: (sender, url) => tabShows(sender, url),
       takePending: (tabId) => launcher.take(tabId),
       relay: (change) => void relay(change).catch(() => undefined),
       openPassage: (id) => openAtPassage(id, {

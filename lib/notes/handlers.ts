@@ -15,8 +15,11 @@ export interface NotesHandlerDeps {
    * people's pages, so they may only read the notes of the page they are on.
    */
   isExtensionPage(sender: unknown): boolean;
-  /** The URL of the page a content script runs in, if the sender is one. */
-  contentScriptUrl(sender: unknown): string | undefined;
+  /**
+   * Whether the sender is a content script whose tab shows `url` now (the browser's committed address, which
+   * follows a single-page site's pushState; the sender's own `url` does not).
+   */
+  tabShows(sender: unknown, url: string): Promise<boolean>;
   takePending(tabId: number): Promise<PendingSelection | null>;
   /** Tells the open pages a change concerns (the background's relay). */
   relay(change: NotesChange): void;
@@ -41,10 +44,7 @@ export function createNotesHandlers(deps: NotesHandlerDeps): Handlers<NotesType>
   return {
     'notes/list-for-url': async (payload, sender) => {
       const url = normalizeUrl(parseOrThrow(urlSchema, payload, 'request').url);
-      if (!deps.isExtensionPage(sender)) {
-        const own = deps.contentScriptUrl(sender);
-        if (!own || normalizeUrl(own) !== url) throw new Error('A page may only read its own notes.');
-      }
+      if (!deps.isExtensionPage(sender) && !(await deps.tabShows(sender, url))) throw new Error('A page may only read its own notes.');
       return deps.repository.listByUrl(url);
     },
     'notes/take-pending': async (payload, sender) => {

@@ -4,9 +4,12 @@ import { openRepository, type NotesChange, type NotesRepository } from '@/lib/no
 import { createNotesHandlers } from '@/lib/notes/handlers';
 import { createClient, routeMessage, type Handlers } from '@/lib/messages';
 import type { PendingSelection } from '@/lib/notes/messages';
+import { normalizeUrl } from '@/lib/url';
 
 const POPUP = { url: 'chrome-extension://abc/popup.html?tab=3' };
-const PAGE = { url: 'https://news.example/a?utm_source=x#top', tab: { id: 3 } };
+// A content script's sender: the tab's committed address (a single-page site's pushState moved it on from
+// the address the document was loaded at, which `url` keeps).
+const PAGE = { url: 'https://news.example/first', tab: { id: 3, url: 'https://news.example/a?utm_source=x#top' }, frameId: 0 };
 
 let handlers: Handlers;
 let repository: NotesRepository;
@@ -22,7 +25,7 @@ beforeEach(() => {
   handlers = createNotesHandlers({
     repository,
     isExtensionPage: (s) => (s as { url?: string }).url?.startsWith('chrome-extension://abc/') ?? false,
-    contentScriptUrl: (s) => ((s as { tab?: unknown }).tab ? (s as { url?: string }).url : undefined),
+    tabShows: async (s, url) => normalizeUrl((s as { tab?: { url?: string } }).tab?.url ?? '') === normalizeUrl(url),
     takePending: async (tabId) => {
       const p = pending.get(tabId) ?? null;
       pending.delete(tabId);
@@ -43,6 +46,8 @@ describe('notes handlers through routeMessage', () => {
     const page = clientFrom(PAGE);
     expect((await page('notes/list-for-url', { url: 'https://news.example/a?fbclid=1' })).map((n) => n.text)).toEqual(['mine']);
     await expect(page('notes/list-for-url', { url: 'https://other.example/' })).rejects.toThrow(/only read its own notes/);
+    // The address the document was loaded at is not the page the tab shows now.
+    await expect(page('notes/list-for-url', { url: 'https://news.example/first' })).rejects.toThrow(/only read its own notes/);
     // Backstory's pages may read any page's.
     expect((await clientFrom(POPUP)('notes/list-for-url', { url: 'https://other.example/' })).map((n) => n.text)).toEqual(['secret']);
   });
