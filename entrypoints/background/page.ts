@@ -1,7 +1,9 @@
-// The page part of the background: the toolbar badge (number of highlights, per tab) and the
-// next / previous highlight keyboard commands, forwarded to the active tab's content script.
+// The page part of the background: the toolbar badge (number of highlights, per tab), our highlight styles put
+// into a tab's page, and the next / previous highlight keyboard commands, forwarded to the active tab's content
+// script.
 import type { Handlers } from '@/lib/messages';
 import { reportToBadge } from '@/lib/page/badge';
+import { highlightCss } from '@/lib/highlight/styles';
 
 /** `action` in MV3 (Chrome), `browserAction` in Firefox's MV2 build. */
 function actionApi() {
@@ -13,7 +15,18 @@ const STEPS: Record<string, 1 | -1> = { 'next-highlight': 1, 'previous-highlight
 
 export function pageHandlers(): Handlers {
   const action = actionApi();
-  return { 'page/report': reportToBadge(action && ((details) => action.setBadgeText(details))) };
+  return {
+    'page/report': reportToBadge(action && ((details) => action.setBadgeText(details))),
+    // The sheet goes where the asking content script runs (a tab's top frame) and nowhere else.
+    'page/highlight-styles': async ({ on }, sender) => {
+      const s = sender as { tab?: { id?: number }; frameId?: number } | undefined;
+      if (typeof s?.tab?.id !== 'number' || s.frameId !== 0) throw new Error('Only a page\'s own content script styles its highlights.');
+      const details = { target: { tabId: s.tab.id, frameIds: [0] }, css: highlightCss(), origin: 'AUTHOR' as const };
+      if (on) await browser.scripting.insertCSS(details);
+      else await browser.scripting.removeCSS(details);
+      return null;
+    },
+  };
 }
 
 export function startPageBackground(): void {

@@ -1,18 +1,27 @@
-// Painting with the CSS Custom Highlight API: one named highlight per category in CSS.highlights and an adopted
-// stylesheet of ::highlight rules. The page's DOM is never touched.
+// Painting with the CSS Custom Highlight API: one named highlight per category in CSS.highlights and our
+// ::highlight rules (lib/highlight/styles.ts). The page's DOM is never touched. On a page with more highlights
+// than the cap, only those near the viewport are registered at a time (lib/highlight/viewport.ts).
 import { MATCH_CATEGORIES, type MatchCategory } from '../match/types';
 import { createNamedHighlight, type NamedHighlight } from './registry';
-import { CATEGORY_STYLES, FOCUS_HIGHLIGHT, installHighlightStyles } from './styles';
+import { CATEGORY_STYLES, FOCUS_HIGHLIGHT, highlightStyles, type HighlightStyles } from './styles';
+import { NearViewport, type NearViewportOptions } from './viewport';
 import { BookedHighlighter, type HighlightItem } from './items';
+
+export interface CssHighlighterOptions {
+  /** Where our ::highlight rules come from (shared with the notes); an adopted sheet by default. */
+  styles?: HighlightStyles;
+  viewport?: NearViewportOptions;
+}
 
 /** Only where the API exists (see supportsCustomHighlights): createNamedHighlight returns null elsewhere. */
 export class CssHighlighter extends BookedHighlighter {
   readonly mode = 'css';
   private readonly named = new Map<MatchCategory, NamedHighlight>();
   private readonly focus: NamedHighlight;
-  private readonly uninstallStyles: () => void;
+  private readonly near: NearViewport;
+  private readonly releaseStyles: () => void;
 
-  constructor(doc: Document) {
+  constructor(doc: Document, options: CssHighlighterOptions = {}) {
     super(doc);
     const win = doc.defaultView!;
     for (const category of MATCH_CATEGORIES) {
@@ -20,13 +29,19 @@ export class CssHighlighter extends BookedHighlighter {
       this.named.set(category, createNamedHighlight(win, style.name, style.priority)!);
     }
     this.focus = createNamedHighlight(win, FOCUS_HIGHLIGHT, 10)!;
-    this.uninstallStyles = installHighlightStyles(doc);
+    this.near = new NearViewport(win, options.viewport);
+    this.releaseStyles = (options.styles ?? highlightStyles(doc)).acquire();
+  }
+
+  /** How many ranges are in CSS.highlights now (all of them, or those near the viewport on a long page). */
+  get registered(): number {
+    return this.near.registeredCount;
   }
 
   add(items: HighlightItem[]): void {
     for (const item of items) {
       this.book.add(item);
-      this.named.get(item.match.category)!.add(item.range);
+      this.near.add(item.range, this.named.get(item.match.category)!);
     }
   }
 
@@ -34,7 +49,7 @@ export class CssHighlighter extends BookedHighlighter {
     for (const item of gone) {
       if (!this.book.has(item)) continue;
       this.book.delete(item);
-      this.named.get(item.match.category)!.delete(item.range);
+      this.near.delete(item.range);
       this.focus.delete(item.range);
     }
   }
@@ -44,9 +59,10 @@ export class CssHighlighter extends BookedHighlighter {
   }
 
   destroy(): void {
-    this.focus.unregister();
-    for (const h of this.named.values()) h.unregister();
+    this.near.destroy();
+    this.focus.dispose();
+    for (const h of this.named.values()) h.dispose();
     this.book.clear();
-    this.uninstallStyles();
+    this.releaseStyles();
   }
 }

@@ -2,13 +2,13 @@
 // untouched) where the browser has them, else wrapping in <backstory-mark>. Both answer "which highlight is
 // under the pointer" and keep a document-order list for keyboard navigation (lib/highlight/items.ts).
 import { supportsCustomHighlights } from './registry';
-import { CssHighlighter } from './css-highlighter';
+import { CssHighlighter, type CssHighlighterOptions } from './css-highlighter';
 import { WrapHighlighter } from './wrap-highlighter';
 import type { Highlighter } from './items';
 
 export { firstOverlapping, isStale, type Highlighter, type HighlightItem } from './items';
 
-export interface HighlighterOptions {
+export interface HighlighterOptions extends CssHighlighterOptions {
   /** Use the wrapping fallback even where CSS highlights exist (tests, diagnostics). */
   forceWrap?: boolean;
   /** Runs DOM-changing work (wrap mode only); the page passes its watcher's "ignore our own mutations". */
@@ -21,5 +21,5 @@ export function highlightMode(win: Window, forceWrap = false): 'css' | 'wrap' {
 }
 
 export function createHighlighter(doc: Document, options: HighlighterOptions = {}): Highlighter {
-  return highlightMode(doc.defaultView!, options.forceWrap) === 'css' ? new CssHighlighter(doc) : new WrapHighlighter(doc, options.mutate);
+  return highlightMode(doc.defaultView!, options.forceWrap) === 'css' ? new CssHighlighter(doc, options) : new WrapHighlighter(doc, options.mutate);
 }

@@ -9,7 +9,16 @@ export interface HighlightRegistryLike {
   get(name: string): unknown;
 }
 
-type HighlightCtor = new (...ranges: AbstractRange[]) => { add(r: AbstractRange): unknown; delete(r: AbstractRange): boolean; clear(): void; priority: number; size: number };
+type HighlightLike = {
+  add(r: AbstractRange): unknown;
+  delete(r: AbstractRange): boolean;
+  clear(): void;
+  priority: number;
+  type?: string;
+  readonly size: number;
+  [Symbol.iterator](): Iterator<AbstractRange>;
+};
+type HighlightCtor = new (...ranges: AbstractRange[]) => HighlightLike;
 
 function highlightApi(win: Window): { registry: HighlightRegistryLike; Highlight: HighlightCtor } | null {
   const w = win as unknown as { CSS?: { highlights?: HighlightRegistryLike }; Highlight?: HighlightCtor };
@@ -25,6 +34,11 @@ export function supportsCustomHighlights(win: Window): boolean {
  * One named highlight in `CSS.highlights` (e.g. `backstory-person`). Ranges can be added and removed one by one;
  * the registry entry is created on first use and removed when the set becomes empty or on `unregister`, so a
  * page's `CSS.highlights` never holds empty Backstory entries.
+ *
+ * The page shares the registry and can reach our Highlight objects through it: it could add its own ranges (a
+ * forged "differs" mark), take ours out, change the priority or put its own object under our name. Each named
+ * highlight therefore keeps the ranges it added, and `verify` puts the registry back to exactly those; every live
+ * one is verified on a timer (see `guardHighlights`) and whenever its owner asks.
  */
 export interface NamedHighlight {
   readonly name: string;
@@ -32,9 +46,63 @@ export interface NamedHighlight {
   delete(range: AbstractRange): void;
   /** Replaces every range at once (one registry update instead of many). */
   replace(ranges: Iterable<AbstractRange>): void;
+  /** How many ranges we added (whatever the page did to the registry since). */
   readonly size: number;
-  /** Removes the highlight from `CSS.highlights`. */
+  /** Removes every range and the entry from `CSS.highlights` (it stays guarded: nobody else may use the name). */
   unregister(): void;
+  /** Puts the registry back to what we added; true when something had to be put right. */
+  verify(): boolean;
+  /** Unregisters for good and stops guarding the name. */
+  dispose(): void;
+}
+
+/** How often live highlights are checked against what we added, while the page is shown. */
+export const GUARD_INTERVAL_MS = 500;
+
+interface Guard {
+  members: Set<NamedHighlight>;
+  timer: ReturnType<typeof setInterval> | undefined;
+  onVisible: () => void;
+}
+
+const guards = new WeakMap<Window, Guard>();
+
+/** Checks every live named highlight of `win` now (after the page may have touched them); returns how many were put right. */
+export function verifyHighlights(win: Window): number {
+  let repaired = 0;
+  for (const h of guards.get(win)?.members ?? []) if (h.verify()) repaired++;
+  return repaired;
+}
+
+function guard(win: Window, highlight: NamedHighlight): () => void {
+  let g = guards.get(win);
+  if (!g) {
+    const fresh: Guard = {
+      members: new Set(),
+      timer: undefined,
+      onVisible: () => {
+        if (win.document.visibilityState === 'visible') verifyHighlights(win);
+      },
+    };
+    guards.set(win, (g = fresh));
+  }
+  const current = g;
+  current.members.add(highlight);
+  if (current.timer === undefined) {
+    // Hidden tabs are not painted: their check waits for the tab to be shown again.
+    current.timer = setInterval(() => {
+      if (win.document.visibilityState !== 'hidden') verifyHighlights(win);
+    }, GUARD_INTERVAL_MS);
+    win.document.addEventListener('visibilitychange', current.onVisible);
+  }
+  return () => {
+    current.members.delete(highlight);
+    if (current.members.size === 0 && current.timer !== undefined) {
+      clearInterval(current.timer);
+      current.timer = undefined;
+      win.document.removeEventListener('visibilitychange', current.onVisible);
+    }
+  };
 }
 
 /**
@@ -45,42 +113,100 @@ export interface NamedHighlight {
 export function createNamedHighlight(win: Window, name: string, priority = 0): NamedHighlight | null {
   const api = highlightApi(win);
   if (!api) return null;
+  const { registry } = api;
   const highlight = new api.Highlight();
   highlight.priority = priority;
+  /** What we added: the truth the registry is checked against. */
+  const ours = new Set<AbstractRange>();
   let registered = false;
   const sync = () => {
-    if (highlight.size > 0 && !registered) {
-      api.registry.set(name, highlight);
+    if (ours.size > 0 && !registered) {
+      registry.set(name, highlight);
       registered = true;
-    } else if (highlight.size === 0 && registered) {
-      // Only remove the entry if it is still ours (another instance may have taken the name since).
-      if (api.registry.get(name) === highlight) api.registry.delete(name);
+    } else if (ours.size === 0 && registered) {
+      // Only remove the entry if it is still ours (another copy of Backstory may have taken the name since).
+      if (registry.get(name) === highlight) registry.delete(name);
       registered = false;
     }
   };
-  return {
+  const named: NamedHighlight = {
     name,
     add(range) {
+      ours.add(range);
       highlight.add(range);
       sync();
     },
     delete(range) {
+      ours.delete(range);
       highlight.delete(range);
       sync();
     },
     replace(ranges) {
+      ours.clear();
       highlight.clear();
-      for (const r of ranges) highlight.add(r);
+      for (const r of ranges) {
+        ours.add(r);
+        highlight.add(r);
+      }
       sync();
     },
     get size() {
-      return highlight.size;
+      return ours.size;
     },
     unregister() {
+      ours.clear();
       highlight.clear();
       sync();
     },
+    verify() {
+      let repaired = false;
+      const entry = registry.get(name);
+      if (ours.size === 0) {
+        // Nothing of ours to show: whatever sits under our name was put there by someone else.
+        if (highlight.size > 0) highlight.clear();
+        if (entry !== undefined) {
+          registry.delete(name);
+          repaired = true;
+        }
+        registered = false;
+        return repaired;
+      }
+      if (entry !== highlight) {
+        registry.set(name, highlight);
+        repaired = true;
+      }
+      registered = true;
+      if (highlight.priority !== priority) {
+        highlight.priority = priority;
+        repaired = true;
+      }
+      if (highlight.type !== undefined && highlight.type !== 'highlight') {
+        highlight.type = 'highlight';
+        repaired = true;
+      }
+      let same = highlight.size === ours.size;
+      if (same) {
+        for (const r of highlight) {
+          if (!ours.has(r)) {
+            same = false;
+            break;
+          }
+        }
+      }
+      if (!same) {
+        highlight.clear();
+        for (const r of ours) highlight.add(r);
+        repaired = true;
+      }
+      return repaired;
+    },
+    dispose() {
+      named.unregister();
+      leave();
+    },
   };
+  const leave = guard(win, named);
+  return named;
 }
 
 /** A caret position: the text node (or element) and offset under a viewport point. */

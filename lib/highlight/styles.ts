@@ -31,17 +31,25 @@ export const NOTE_PRIORITY = 10;
 
 // A marker-pen tint with a solid magenta underline: distinct from the reference categories' colours and
 // underline styles, and readable on light and dark pages (translucent tint, saturated line).
-export const NOTE_CSS = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgb(255 80 170 / 0.22) !important; text-decoration: underline solid rgb(205 0 110) !important; text-decoration-thickness: 2px !important; text-underline-offset: 2px !important; }`;
+const NOTE_RULE = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgb(255 80 170 / 0.22) !important; text-decoration: underline solid rgb(205 0 110) !important; text-decoration-thickness: 2px !important; text-underline-offset: 2px !important; text-shadow: none !important; }`;
 
+/**
+ * Every `::highlight(backstory-…)` rule, important and inside an anonymous cascade layer. A page's own rules
+ * for our names (its `::highlight(backstory-figure-differs) { … !important }`, however specific, in whatever
+ * layer) must not hide or restyle a mark. Measured in Chromium: important declarations of a layer win over
+ * unlayered ones and over those of every later layer, and a sheet the browser inserts for the extension
+ * (scripting.insertCSS, see HighlightStyles) comes before the page's own sheets, so its layer is the first one;
+ * an anonymous layer cannot be joined by a page that guesses its name. The user origin would beat any author
+ * rule, but Chromium does not paint `::highlight` rules from user sheets (they only show in getComputedStyle).
+ */
 export function highlightCss(): string {
-  // Important, and adopted after the page's own sheets: a page's `::highlight(backstory-…)` rule cannot hide or
-  // restyle a mark (a "differs" mark must read as one).
   const rules = Object.values(CATEGORY_STYLES).map(
-    (s) => `::highlight(${s.name}) { background-color: ${s.tint} !important; text-decoration: underline ${s.decoration} ${s.line} !important; text-decoration-thickness: 2px !important; }`,
+    (s) => `::highlight(${s.name}) { background-color: ${s.tint} !important; text-decoration: underline ${s.decoration} ${s.line} !important; text-decoration-thickness: 2px !important; text-underline-offset: auto !important; text-shadow: none !important; }`,
   );
   // The focused one gets a stronger tint and thicker line, not a colour change, so it reads in any theme.
-  rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgb(255 220 0 / 0.55) !important; color: inherit !important; text-decoration: underline solid rgb(20 20 20) !important; text-decoration-thickness: 3px !important; }`);
-  return rules.join('\n');
+  rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgb(255 220 0 / 0.55) !important; color: inherit !important; text-decoration: underline solid rgb(20 20 20) !important; text-decoration-thickness: 3px !important; text-underline-offset: auto !important; text-shadow: none !important; }`);
+  rules.push(NOTE_RULE);
+  return `@layer {\n${rules.join('\n')}\n}`;
 }
 
 /** Inline style for the fallback `<backstory-mark>` element (no stylesheet needed, nothing leaks). */
@@ -51,9 +59,12 @@ export function fallbackMarkStyle(category: MatchCategory): string {
 }
 
 /**
- * Adopts ::highlight rules (by default the reference categories') into `doc` as a constructed stylesheet: no <style> node is added to the page.
+ * Adopts the ::highlight rules into `doc` as a constructed stylesheet: no <style> node is added to the page.
  * Returns a function that removes it again. Falls back to a <style> element only where constructed sheets
  * cannot be adopted (e.g. some content-script sandboxes), since the rules must live in the page's scope.
+ * An adopted sheet comes after the page's own sheets, so a page that declares a cascade layer of its own first
+ * can still outrank it: the content script asks the browser to insert the sheet instead (HighlightStyles), and
+ * this is the fallback.
  */
 export function installHighlightStyles(doc: Document, css: string = highlightCss()): () => void {
   const win = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
@@ -72,4 +83,55 @@ export function installHighlightStyles(doc: Document, css: string = highlightCss
     (doc.head ?? doc.documentElement).append(style);
     return () => style.remove();
   }
+}
+
+/**
+ * Our ::highlight rules on a page while anything of ours is painted there (the reference highlights, the
+ * notes): `acquire` returns the release. Off pages (Backstory turned off, no notes shown) keep no rules, so a
+ * page cannot borrow our look for highlights of its own.
+ */
+export interface HighlightStyles {
+  acquire(): () => void;
+}
+
+/**
+ * Styles the browser inserts into the page for the extension (`insert(true)`, `insert(false)` takes them out;
+ * the content script passes a request to the background, which calls scripting.insertCSS), with an adopted
+ * sheet wherever that fails.
+ */
+export function highlightStyles(doc: Document, insert?: (on: boolean) => Promise<unknown>): HighlightStyles {
+  let holders = 0;
+  let removeFallback: (() => void) | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const fallback = () => {
+    if (holders > 0) removeFallback ??= installHighlightStyles(doc);
+  };
+  const dropFallback = () => {
+    if (holders > 0) return;
+    removeFallback?.();
+    removeFallback = null;
+  };
+  const set = (on: boolean) => {
+    if (!insert) {
+      if (on) fallback();
+      else dropFallback();
+      return;
+    }
+    // In order: a quick off-and-on must end on.
+    queue = queue.then(() => insert(on)).then(
+      () => (on ? undefined : dropFallback()),
+      () => (on ? fallback() : dropFallback()),
+    );
+  };
+  return {
+    acquire() {
+      if (holders++ === 0) set(true);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--holders === 0) set(false);
+      };
+    },
+  };
 }

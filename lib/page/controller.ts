@@ -5,7 +5,7 @@
 import type { ArticleContext, Matcher } from '../match';
 import type { ArticleResult } from '../article';
 import type { TextMatch } from '../match/types';
-import { createHighlighter, firstOverlapping, highlightMode } from '../highlight/highlighter';
+import { createHighlighter, firstOverlapping, highlightMode, type HighlighterOptions } from '../highlight/highlighter';
 import type { Reference } from '../reference/lookup';
 import { createPageModel, type PageEvent, type PageModel } from './model';
 import { matchAdded, runArticle } from './run';
@@ -28,6 +28,8 @@ export interface PageControllerOptions {
   /** Called (debounced) whenever the summary changes: the content script reports it for the badge and popup. */
   onChange?: (summary: PageSummary) => void;
   forceWrap?: boolean;
+  /** Where the ::highlight rules come from and how many ranges are registered at once (lib/highlight). */
+  highlighter?: Pick<HighlighterOptions, 'styles' | 'viewport'>;
   chunkBudgetMs?: number;
   livingQuietMs?: number;
   hoverDelayMs?: number;
@@ -117,7 +119,7 @@ export function createPageController(options: PageControllerOptions): PageContro
   }
 
   function start() {
-    const highlighter = createHighlighter(doc, { forceWrap: options.forceWrap, mutate: page.ignoring });
+    const highlighter = createHighlighter(doc, { ...options.highlighter, forceWrap: options.forceWrap, mutate: page.ignoring });
     const painter = createPainter(highlighter, { budgetMs: options.chunkBudgetMs ?? 8, shown, onChange: () => reporter.changed() });
     session = { painter, unsubscribe: page.subscribe(onPageEvent) };
     interaction.start(highlighter);

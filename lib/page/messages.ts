@@ -52,6 +52,11 @@ export interface PageProtocol {
   'page/summary': { request: Record<string, never>; response: PageSummary };
   /** Popup → content script: scroll to the next highlight of a reference item and open its card. */
   'page/reveal': { request: { referenceId: string }; response: boolean };
+  /**
+   * Content script → background: put our ::highlight rules into this tab's page (`on`), or take them out. The
+   * browser inserts them ahead of the page's own sheets, where no rule of the page can outrank them.
+   */
+  'page/highlight-styles': { request: { on: boolean }; response: null };
   /** Background (keyboard command) → content script: move to the next/previous highlight. */
   'page/step': { request: { direction: 1 | -1 }; response: boolean };
 }

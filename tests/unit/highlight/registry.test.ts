@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { caretPointAt, createNamedHighlight, RangeIndex, supportsCustomHighlights, textNodesIn } from '@/lib/highlight/registry';
+import { caretPointAt, createNamedHighlight, GUARD_INTERVAL_MS, RangeIndex, supportsCustomHighlights, textNodesIn, verifyHighlights } from '@/lib/highlight/registry';
+import { vi } from 'vitest';
 import { installFakeHighlights, stubRangeGeometry, type FakeHighlight } from './fake-highlights';
 
 function para(html: string): HTMLElement {
@@ -33,6 +34,7 @@ describe('named highlights', () => {
     expect(fake.registry.get('backstory-place')!.size).toBe(1);
     h.delete(b);
     expect(fake.registry.has('backstory-place')).toBe(false);
+    h.dispose();
   });
 
   test('replace swaps every range at once; unregister leaves a name someone else took alone', () => {
@@ -51,6 +53,62 @@ describe('named highlights', () => {
     fake.registry.set('backstory-note', theirs);
     mine.unregister();
     expect(fake.registry.get('backstory-note')).toBe(theirs);
+    h.dispose();
+    mine.dispose();
+  });
+
+  test('what a page adds, takes out or puts under our name is put back to exactly the ranges we added', () => {
+    const p = para('<p>Aleppo and Homs and Idlib</p>');
+    const text = p.firstChild!;
+    const h = createNamedHighlight(window, 'backstory-figure-differs', 3)!;
+    const ours = rangeIn(text, 0, 6);
+    h.add(ours);
+    const registered = fake.registry.get('backstory-figure-differs')!;
+    // The page: a forged range in our object, our range taken out, the priority lowered.
+    registered.add(rangeIn(text, 11, 15));
+    registered.delete(ours);
+    registered.priority = -1;
+    expect(h.verify()).toBe(true);
+    expect([...fake.registry.get('backstory-figure-differs')!]).toEqual([ours]);
+    expect(fake.registry.get('backstory-figure-differs')!.priority).toBe(3);
+    expect(h.verify()).toBe(false); // nothing left to put right
+
+    // Its own object under our name, or our entry deleted.
+    const theirs = new (window as unknown as { Highlight: new (...r: Range[]) => FakeHighlight }).Highlight(rangeIn(text, 20, 25));
+    fake.registry.set('backstory-figure-differs', theirs);
+    expect(verifyHighlights(window)).toBe(1);
+    expect(fake.registry.get('backstory-figure-differs')).toBe(registered);
+    fake.registry.delete('backstory-figure-differs');
+    h.verify();
+    expect([...fake.registry.get('backstory-figure-differs')!]).toEqual([ours]);
+
+    // While we show nothing under a name, nothing may be shown under it (our styles would paint it).
+    h.delete(ours);
+    fake.registry.set('backstory-figure-differs', theirs);
+    expect(h.verify()).toBe(true);
+    expect(fake.registry.has('backstory-figure-differs')).toBe(false);
+    h.dispose();
+  });
+
+  test('live highlights are checked on a timer while the page is shown, and no longer once disposed', () => {
+    vi.useFakeTimers();
+    try {
+      const p = para('<p>Aleppo and Homs</p>');
+      const h = createNamedHighlight(window, 'backstory-place', 1)!;
+      h.add(rangeIn(p.firstChild!, 0, 6));
+      fake.registry.get('backstory-place')!.clear();
+      vi.advanceTimersByTime(GUARD_INTERVAL_MS);
+      expect(fake.registry.get('backstory-place')!.size).toBe(1);
+      h.dispose();
+      expect(fake.registry.has('backstory-place')).toBe(false);
+      const theirs = new (window as unknown as { Highlight: new () => FakeHighlight }).Highlight();
+      fake.registry.set('backstory-place', theirs);
+      vi.advanceTimersByTime(GUARD_INTERVAL_MS * 4);
+      expect(fake.registry.get('backstory-place')).toBe(theirs); // not ours any more: left alone
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('are unavailable (null) where the API is missing, so callers fall back', () => {
