@@ -4,14 +4,23 @@
 // when the reader moves the caret into them, and kept anchored while the page changes. The tooltip opens only on
 // the reader's own (trusted) pointer and key events: a page's scripts moving the selection open nothing. It also
 // gives the page's side of a new note: its URL and title, the selection as selectors, the reference item the
-// selection lies on. Off for the site means off: nothing painted, nothing shown, nothing listened to.
+// selection lies on.
+//
+// Two switches, one path (`update`): Backstory off for the site means off (`setEnabled(false)`: nothing painted,
+// shown, watched or listened to); note highlights off for the site (`showHighlights(false)`) keeps the notes
+// anchored for the popup's report but paints nothing and shows no tooltip. The highlight's ranges are in the page's
+// CSS.highlights, so a page's script can read which passages carry a note (never their text): only notes near the
+// viewport are registered. Anchoring runs in time-boxed chunks, and notes the page no longer shows are looked for
+// again only when the page changes where they could be, with a back-off (lib/notes/retry.ts).
 import type { PageEvent, PageModel } from '../page/model';
 import { ListenerCollection } from '../page/listeners';
-import { Timer } from '../page/schedule';
+import { forEachChunk, measure, Timer } from '../page/schedule';
 import { createNamedHighlight, RangeIndex, rectAt } from '../highlight/registry';
-import { installHighlightStyles, NOTE_CSS, NOTE_HIGHLIGHT, NOTE_PRIORITY } from '../highlight/styles';
+import { highlightStyles, NOTE_HIGHLIGHT, NOTE_PRIORITY, type HighlightStyles } from '../highlight/styles';
+import { NearViewport } from '../highlight/viewport';
 import { normalizeUrl } from '../url';
-import { anchorNotes, describeSelection, type NoteScopes } from './page-anchoring';
+import { anchorInPage, describeSelection, type NoteScopes } from './page-anchoring';
+import { RetryWithBackoff, type RetryOptions } from './retry';
 import type { AnchorReport, PageContext } from './messages';
 import type { Annotation, ReferenceLink } from './types';
 
@@ -37,12 +46,18 @@ export interface NotesPageOptions {
   load: (url: string) => Promise<Annotation[]>;
   /** The reference entity or figure highlighted where a range lies (the page controller's highlights). */
   referenceAt?: (range: Range) => ReferenceLink | undefined;
-  /** How many times a changing page may re-anchor notes that are orphaned or lost their text, per refresh. */
-  maxRetries?: number;
-  /** After `reveal`, the tooltip shows once the page has not scrolled for this long (the smooth scroll ended). */
-  revealQuietMs?: number;
+  /** Where our ::highlight rules come from (shared with the reference highlights); an adopted sheet by default. */
+  styles?: HighlightStyles;
+  /** When notes the page no longer shows are looked for again (a back-off that doubles). */
+  retry?: RetryOptions;
+  /** Milliseconds of anchoring before giving the main thread back. */
+  budgetMs?: number;
   /** Whether notes show at first (the content script turns them on once the reader's settings say so). */
   enabled?: boolean;
+  /** Whether note highlights show at first, while enabled (the reader's choice per site). */
+  showHighlights?: boolean;
+  /** After `reveal`, the tooltip shows once the page has not scrolled for this long (the smooth scroll ended). */
+  revealQuietMs?: number;
   /** Whether an event comes from the reader; the browser's own flag, replaceable only in tests (jsdom has none). */
   trusted?: (event: Event) => boolean;
 }
@@ -54,13 +69,20 @@ export interface NotesPageController {
   context(): Promise<PageContext>;
   /** Scrolls to a note's highlight and shows its text; false when it is not on the page. */
   reveal(id: string): boolean;
+  /**
+   * Whether this page shows the notes' highlights (the reader's choice per site). Off, nothing of the notes is
+   * registered in CSS.highlights and no tooltip shows; they are still anchored, for the popup's report.
+   */
+  showHighlights(on: boolean): void;
+  /** Resolves when the anchoring begun so far (and any it started) has finished. */
+  settle(): Promise<void>;
   /** Null until the page's notes were anchored once. */
   readonly anchoring: AnchorReport | null;
   /** Where each anchored note lies. */
   ranges(): ReadonlyMap<string, Range>;
   /** Selectors for a range (the adder's selection, a highlight), and the reference item it lies on. */
   describe(range: Range): Pick<PageContext, 'selection' | 'reference'>;
-  /** Off for the site: the notes' highlights and tooltip go, and nothing listens; on again: they come back. */
+  /** Off for the site: the notes' highlights and tooltip go, and nothing watches or listens; on again: they come back. */
   setEnabled(on: boolean): void;
   destroy(): void;
 }
@@ -74,21 +96,33 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   const { page, tooltip } = options;
   const doc = page.doc;
   const win = doc.defaultView!;
-  const maxRetries = options.maxRetries ?? 20;
   const revealQuietMs = options.revealQuietMs ?? 150;
+  const budgetMs = options.budgetMs ?? 8;
   const trusted = options.trusted ?? ((event: Event) => event.isTrusted);
-  let enabled = options.enabled ?? true;
   // Browsers without the Custom Highlight API get no note highlights (the popup still lists the notes):
   // wrapping text in elements would change the page's DOM for a feature that is only a reminder.
   const highlight = createNamedHighlight(win, NOTE_HIGHLIGHT, NOTE_PRIORITY);
+  // Registered only near the viewport, however few: a page's script sees the notes on screen, not all of them.
+  const near = new NearViewport(win, { alwaysWindowed: true });
+  const styles = options.styles ?? highlightStyles(doc);
   const index = new RangeIndex<string>();
   const listeners = new ListenerCollection();
-  let removeStyle: (() => void) | null = null;
+  let releaseStyles: (() => void) | null = null;
+  let enabled = options.enabled ?? true;
+  let shown = options.showHighlights ?? true;
+  /** Painted, with a tooltip and the listeners that open it: only with both switches on. */
+  const painting = () => enabled && shown;
+  let listening = false;
   let notes: Annotation[] = [];
   let ranges = new Map<string, Range>();
   let report: AnchorReport | null = null;
   let loading: Promise<AnchorReport> | null = null;
-  let retries = 0;
+  /** Counts refreshes and detections: anchoring begun under an older one is dropped. */
+  let generation = 0;
+  /** Counts loads: a list that arrives after a newer request was made is dropped. */
+  let loads = 0;
+  let anchoring: Promise<AnchorReport | null> = Promise.resolve(null);
+  let work: Promise<unknown> = Promise.resolve();
   let unsubscribe: (() => void) | null = null;
   /** The ids whose text the tooltip shows. */
   let shownFor = '';
@@ -99,29 +133,128 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     const range = revealing === null ? undefined : ranges.get(revealing);
     if (range && revealing !== null) show([revealing], range.getBoundingClientRect());
   });
+  const retry = new RetryWithBackoff(() => track(lookAgain()), options.retry);
 
-  function anchor(): AnchorReport {
-    const result = anchorNotes(notes, noteScopes(page));
-    ranges = result.ranges;
-    report = result.report;
-    index.clear();
-    for (const [id, range] of ranges) index.add(range, id);
-    paint();
-    if (enabled && ranges.size > 0) tooltip.prepare?.();
-    // A tooltip on a note that is gone (deleted, no longer on the page) goes too.
-    if (shownFor && shownFor.split(',').some((id) => !ranges.has(id))) hide();
-    return result.report;
+  /** Runs `task` after the anchoring queued before it; `settle` waits for all of it. */
+  function track<T>(task: Promise<T>): Promise<T> {
+    work = Promise.all([work, task]).catch(() => undefined);
+    return task;
   }
 
-  /** The note highlights as they should be: the anchored notes while on, none while off. */
+  /**
+   * Anchors `list` in the page's texts as they are now, in time-boxed chunks (a long article with many notes
+   * never holds the main thread). Null when a newer refresh or detection made it stale.
+   */
+  async function anchorList(list: readonly Annotation[]): Promise<{ found: Map<string, Range>; orphaned: string[] } | null> {
+    const gen = generation;
+    const quoted = list.filter((n) => n.target);
+    const found = new Map<string, Range>();
+    const orphaned: string[] = [];
+    if (!quoted.length) return { found, orphaned };
+    const started = performance.now();
+    // One reading of the page's texts for the whole list (the model keeps them while it watches the page).
+    const scopes = noteScopes(page);
+    const complete = await forEachChunk(quoted, (slice) => {
+      for (const note of slice) {
+        const range = anchorInPage(note.target!, scopes);
+        if (range) found.set(note.id, range);
+        else orphaned.push(note.id);
+      }
+    }, { budgetMs, cancelled: () => gen !== generation });
+    // One `backstory:anchor` measure per attempt, from its start to its end (slices and the pauses between).
+    measure('backstory:anchor', started);
+    return complete ? { found, orphaned } : null;
+  }
+
+  /** The report for `ranges`, in the notes' order. */
+  function reportOf(orphaned: ReadonlySet<string>): AnchorReport {
+    const out: AnchorReport = { anchored: [], orphaned: [] };
+    for (const n of notes) {
+      if (!n.target) continue;
+      if (ranges.has(n.id)) out.anchored.push(n.id);
+      else if (orphaned.has(n.id)) out.orphaned.push(n.id);
+    }
+    return out;
+  }
+
+  /** Shows `ranges` (while on, and the reader wants note highlights here) and indexes them for hover and caret. */
   function paint() {
-    if (!highlight) return;
-    const shown = enabled ? [...ranges.values()] : [];
-    if (shown.length > 0) removeStyle ??= installHighlightStyles(doc, NOTE_CSS);
-    highlight.replace(shown);
+    index.clear();
+    near.clear();
+    if (painting() && highlight) {
+      for (const [id, range] of ranges) {
+        index.add(range, id);
+        near.add(range, highlight);
+      }
+      near.update();
+    }
+    const wanted = painting() && highlight !== null && ranges.size > 0;
+    if (wanted) releaseStyles ??= styles.acquire();
+    else if (releaseStyles) {
+      releaseStyles();
+      releaseStyles = null;
+    }
+    if (painting() && ranges.size > 0) tooltip.prepare?.();
+    // A tooltip on a note that is gone (deleted, no longer on the page, highlights or notes turned off) goes too.
+    if (shownFor && (!painting() || shownFor.split(',').some((id) => !ranges.has(id)))) hide();
   }
 
-  /** The page is watched only while notes show and some have a quote to keep anchored. */
+  /** Anchors every note afresh (a refresh, a new detection); a newer call makes this one stale (null). */
+  function reanchor(): Promise<AnchorReport | null> {
+    generation++;
+    retry.reset();
+    anchoring = track(anchorList(notes).then((result) => {
+      if (!result) return null;
+      ranges = result.found;
+      report = reportOf(new Set(result.orphaned));
+      paint();
+      return report;
+    }));
+    return anchoring;
+  }
+
+  /** The report of the latest full anchoring, once it has finished. */
+  async function anchored(): Promise<AnchorReport> {
+    for (;;) {
+      const latest = anchoring;
+      const result = await latest;
+      if (latest === anchoring) return result ?? report ?? { anchored: [], orphaned: [] };
+    }
+  }
+
+  /** Whether a note's range still covers text on the page. */
+  const holds = (range: Range) => range.startContainer.isConnected && range.endContainer.isConnected && !range.collapsed;
+
+  /** Takes down notes whose text the page removed: they are orphaned until found again. */
+  function dropLost(): boolean {
+    let lost = false;
+    for (const [id, range] of ranges) {
+      if (holds(range)) continue;
+      ranges.delete(id);
+      lost = true;
+    }
+    if (lost) {
+      report = reportOf(new Set(notes.filter((n) => n.target && !ranges.has(n.id)).map((n) => n.id)));
+      paint();
+    }
+    return lost;
+  }
+
+  /** One attempt to find the orphaned notes again; true when none is left. */
+  async function lookAgain(): Promise<boolean> {
+    const missing = notes.filter((n) => n.target && !ranges.has(n.id));
+    if (!missing.length) return true;
+    const result = await anchorList(missing);
+    if (!result) return true; // a newer refresh or detection anchors everything anyway
+    if (result.found.size) {
+      for (const [id, range] of result.found) ranges.set(id, range);
+      report = reportOf(new Set(result.orphaned));
+      paint();
+    }
+    return result.orphaned.length === 0;
+  }
+
+  /** The page is watched only while notes are on and some have a quote to keep anchored. */
   function watchWhileQuoted() {
     const quoted = enabled && notes.some((n) => n.target);
     if (quoted && !unsubscribe) unsubscribe = page.subscribe(onPageEvent);
@@ -133,25 +266,32 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
 
   function onPageEvent(event: PageEvent) {
     if (event.type === 'detected') {
-      anchor();
+      void reanchor();
       return;
     }
-    // A page that renders its article late, or replaces it, gets a few more tries while notes are orphaned or
-    // their text was taken away; a page that never stops changing is not re-scanned for ever.
-    const lost = (report?.orphaned.length ?? 0) > 0 || [...ranges.values()].some((r) => !r.startContainer.isConnected || !r.endContainer.isConnected);
-    if (!lost || retries >= maxRetries) return;
-    retries++;
-    anchor();
+    const { changes, added } = event;
+    const lost = (changes.removed || changes.edited.size > 0) && dropLost();
+    const missing = notes.filter((n) => n.target && !ranges.has(n.id));
+    if (!missing.length) return;
+    // Where a missing note could come back: in the article (its position counts characters of it), or, for a
+    // note quoted outside the article (no position), anywhere on the page. A clock ticking in the header
+    // re-anchors nothing.
+    const inArticle = added.length > 0;
+    const elsewhere = changes.texts.length > 0 && missing.some((n) => !n.target!.position);
+    if (lost || inArticle || elsewhere) retry.changed();
   }
 
   function refresh(): Promise<AnchorReport> {
-    loading = options.load(win.location.href).then((list) => {
+    const load = ++loads;
+    const loaded = options.load(win.location.href).then((list) => {
+      if (load !== loads) return loading!; // a newer request's list is the one to show
       notes = list;
-      retries = 0;
       watchWhileQuoted();
-      return anchor();
+      void reanchor();
+      return anchored();
     });
-    return loading;
+    loading = track(loaded);
+    return loaded;
   }
 
   function show(ids: string[], rect: DOMRect) {
@@ -220,7 +360,29 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     if (ids.length) show(ids, ranges.get(ids[0]!)!.getBoundingClientRect());
   }
 
-  if (enabled) listen();
+  /**
+   * Puts the page in the state both switches ask for: the one path they share. Listening (for the tooltip) only
+   * while painting, watching the page only while on; back on, the notes are anchored in the page as it is now.
+   */
+  function update(wasEnabled: boolean) {
+    if (painting() && !listening) listen();
+    else if (!painting() && listening) {
+      listeners.removeAll();
+      showRevealed.cancel();
+      if (frame) win.cancelAnimationFrame(frame);
+      frame = 0;
+    }
+    listening = painting();
+    if (!enabled) {
+      generation++; // anchoring under way is dropped
+      retry.cancel();
+    }
+    watchWhileQuoted();
+    if (enabled && !wasEnabled && notes.length) void reanchor();
+    else paint();
+  }
+
+  update(enabled);
 
   /** The selection as selectors, and the reference item it lies on (only for a selection a note can quote). */
   function selectionContext(): Pick<PageContext, 'selection' | 'reference'> {
@@ -251,43 +413,50 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
       const range = ranges.get(id);
       if (!range || !enabled) return false;
       range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      // Highlights turned off on this site: scrolled to, nothing shown on the page.
+      if (!shown) return true;
       revealing = id;
       showRevealed.start(revealQuietMs);
       return true;
+    },
+    showHighlights(on) {
+      if (on === shown) return;
+      shown = on;
+      update(enabled);
+    },
+    setEnabled(on) {
+      if (on === enabled) return;
+      const was = enabled;
+      enabled = on;
+      update(was);
+    },
+    async settle() {
+      page.flush();
+      for (;;) {
+        const before = work;
+        retry.runIfDue();
+        await work;
+        if (before === work) return;
+      }
     },
     get anchoring() {
       return report;
     },
     ranges: () => ranges,
     describe,
-    setEnabled(on) {
-      if (on === enabled) return;
-      enabled = on;
-      if (on) {
-        listen();
-        paint();
-        if (ranges.size > 0) tooltip.prepare?.();
-      } else {
-        listeners.removeAll();
-        showRevealed.cancel();
-        if (frame) win.cancelAnimationFrame(frame);
-        frame = 0;
-        hide();
-        paint();
-      }
-      watchWhileQuoted();
-      // The page may have changed while notes were off: anchor them in the page as it is now.
-      if (on && notes.length) anchor();
-    },
     destroy() {
+      generation++;
       listeners.removeAll();
       showRevealed.cancel();
+      retry.cancel();
       if (frame) win.cancelAnimationFrame(frame);
       unsubscribe?.();
       unsubscribe = null;
       hide();
-      highlight?.unregister();
-      removeStyle?.();
+      near.destroy();
+      highlight?.dispose();
+      releaseStyles?.();
+      releaseStyles = null;
     },
   };
 }

@@ -160,9 +160,17 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     bodyMap = null;
     // Text the page removed or rewrote leaves the article; rewritten text comes back below if it still belongs.
     if (changes.removed || changes.edited.size) {
-      for (const t of changes.edited) nodes.delete(t);
-      if (changes.removed) for (const t of nodes) if (!t.isConnected) nodes.delete(t);
-      articleMap = null;
+      // Only a change to the article's own text makes its map stale (a clock ticking in the header does not).
+      let touched = false;
+      for (const t of changes.edited) if (nodes.delete(t)) touched = true;
+      if (changes.removed) {
+        for (const t of nodes) {
+          if (t.isConnected) continue;
+          nodes.delete(t);
+          touched = true;
+        }
+      }
+      if (touched) articleMap = null;
     }
     const fresh = changes.texts.filter((t) => !nodes.has(t));
     const scope = current.scope;

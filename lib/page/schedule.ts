@@ -31,7 +31,8 @@ export async function forEachChunk<T>(items: readonly T[], work: (slice: readonl
   while (i < items.length) {
     if (options.cancelled?.()) return false;
     const started = now();
-    while (i < items.length && now() - started < budget) {
+    // At least one slice a task, whatever the budget: the work always moves on.
+    for (let first = true; i < items.length && (first || now() - started < budget); first = false) {
       const t0 = now();
       const slice = items.slice(i, i + step);
       work(slice);

@@ -165,25 +165,46 @@ describe('anchoring and painting', () => {
     saved = [note('late', 'Found again', quoted)];
     expect(await controller.refresh()).toEqual({ anchored: [], orphaned: ['late'] });
     document.querySelector('article')!.append(last);
-    page.flush();
+    await controller.settle();
     expect(controller.anchoring).toEqual({ anchored: ['late'], orphaned: [] });
     expect(painted()).toEqual(['truly shocking']);
   });
 
-  test('a page that never stops changing re-anchors an orphaned note a bounded number of times', async () => {
-    controller.destroy();
-    controller = createNotesPageController({ page, tooltip, load: async () => saved, maxRetries: 3 });
-    const gone: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: 'never on this page at all', prefix: '', suffix: '' } };
-    saved = [note('x', 'Orphan', gone)];
-    await controller.refresh();
-    const bodyText = vi.spyOn(page, 'bodyText');
-    const clock = document.createElement('p');
-    document.body.append(clock);
-    for (let i = 0; i < 8; i++) {
-      clock.textContent = `tick ${i}`;
-      page.flush();
+  test('a clock ticking outside the article re-anchors nothing; changes inside it try again with a growing back-off', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      controller.destroy();
+      controller = createNotesPageController({ page, tooltip, load: async () => saved, retry: { firstDelayMs: 1000, maxDelayMs: 8000 } });
+      const quoted = await targetOn(controller, 'article p:last-of-type', 'truly shocking');
+      const gone: NoteTarget = { ...quoted, quote: { ...quoted.quote, exact: 'never on this page at all' } };
+      saved = [note('x', 'Orphan', gone)];
+      const refreshed = controller.refresh();
+      await vi.runAllTimersAsync();
+      await refreshed;
+      const bodyText = vi.spyOn(page, 'bodyText');
+      const clock = document.createElement('p');
+      document.body.prepend(clock);
+      for (let i = 0; i < 8; i++) {
+        clock.textContent = `tick ${i}`;
+        page.flush();
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      expect(bodyText).not.toHaveBeenCalled();
+
+      // The article itself keeps changing for 20 s: attempts at 0, 1, 3, 7 and 15 s (the wait doubles, up to 8 s).
+      const article = document.querySelector('article')!;
+      for (let i = 0; i < 20; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Update ${i}: shelling continued.`;
+        article.append(p);
+        page.flush();
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      expect(bodyText.mock.calls.length).toBeGreaterThanOrEqual(4);
+      expect(bodyText.mock.calls.length).toBeLessThanOrEqual(6);
+    } finally {
+      vi.useRealTimers();
     }
-    expect(bodyText).toHaveBeenCalledTimes(3);
   });
 
   test('a page without quoted notes is not watched', async () => {
@@ -305,6 +326,8 @@ describe('the page\'s side of a new note', () => {
     await controller.refresh();
     expect(painted()).toEqual([]);
     controller.setEnabled(true);
+    // Anchored again in the page as it is now (in time-boxed chunks, so once that has run).
+    await controller.settle();
     expect(painted()).toEqual(['Navi Pillay']);
     caretIntoNote();
     expect(tooltip.visible).toBe(true);
@@ -317,7 +340,30 @@ describe('the page\'s side of a new note', () => {
     expect(painted()).toEqual([]);
     expect(controller.anchoring?.anchored).toEqual(['a']);
     controller.setEnabled(true);
+    await controller.settle();
     expect(painted()).toEqual(['Navi Pillay']);
+  });
+
+  test('the site switch and the note-highlights switch are two: either off paints nothing, only both on paint', async () => {
+    await noteOnName();
+    controller.showHighlights(false);
+    expect(painted()).toEqual([]);
+    // Turning the site off and on again keeps the reader's choice for note highlights.
+    controller.setEnabled(false);
+    controller.setEnabled(true);
+    await controller.settle();
+    expect(painted()).toEqual([]);
+    expect(controller.anchoring?.anchored).toEqual(['a']);
+    caretIntoNote();
+    expect(tooltip.visible).toBe(false);
+    controller.setEnabled(false);
+    controller.showHighlights(true);
+    expect(painted()).toEqual([]);
+    controller.setEnabled(true);
+    await controller.settle();
+    expect(painted()).toEqual(['Navi Pillay']);
+    caretIntoNote();
+    expect(tooltip.visible).toBe(true);
   });
 
   test('destroy takes the notes off the page and stops listening', async () => {
