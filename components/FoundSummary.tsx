@@ -1,13 +1,13 @@
 // The popup's one line on what Backstory found on the tab ("12 highlights: Assad ×4 · Aleppo ×3 …", in the page's
 // own words), which opens on a list of every item (choosing one scrolls the page to it and opens its card) and the
-// controls for this site: Backstory on or off here, on pages about other subjects than the reference's, and which
-// kinds of highlight are shown. On an article about something else, the line says what the reference covers and that
+// controls for this site: Backstory on or off here, the reader's notes highlighted here or not, on pages about other
+// subjects than the reference's, and which kinds of highlight are shown. On an article about something else, the line says what the reference covers and that
 // nothing here is on it.
 import { useEffect, useState } from 'preact/hooks';
 import { MATCH_CATEGORIES, type MatchCategory } from '@/lib/match/types';
 import { CATEGORY_STYLES } from '@/lib/highlight/styles';
 import type { FoundItem, PageSummary } from '@/lib/page/messages';
-import { isSiteEnabled, loadSettings, saveSettings, watchSettings, withCategory, withEveryPage, withSite, type Settings } from '@/lib/page/settings';
+import { isSiteEnabled, loadSettings, saveSettings, watchSettings, withCategory, withEveryPage, withNoteHighlights, withSite, noteHighlightsShown, type Settings } from '@/lib/page/settings';
 import { pageClient, usePageSummary } from './hooks/usePageSummary';
 import { CategorySample } from './CategorySample';
 import { errorText } from './use-task';
@@ -104,6 +104,21 @@ export function FoundSummary({ tabId, openSettings }: FoundSummaryProps) {
               <label>
                 <input type="checkbox" data-control="site" checked={isSiteEnabled(settings, site)} onChange={(e) => save(withSite(settings, site, e.currentTarget.checked))} />{' '}
                 Backstory on this site <span class="bs-muted">({site})</span>
+              </label>
+            ) : null}
+            {site && isSiteEnabled(settings, site) ? (
+              <label>
+                <input
+                  type="checkbox"
+                  data-control="note-highlights"
+                  aria-describedby="note-highlights-hint"
+                  checked={noteHighlightsShown(settings, site)}
+                  onChange={(e) => save(withNoteHighlights(settings, site, e.currentTarget.checked))}
+                />{' '}
+                Highlight my notes on this site
+                <span id="note-highlights-hint" class="bs-muted" style={{ display: 'block' }}>
+                  The site's own scripts can see which passages are highlighted, never what your notes say.
+                </span>
               </label>
             ) : null}
             <label>

@@ -11,7 +11,7 @@ import { createMatcher } from '@/lib/match';
 import { createPageController } from '@/lib/page/controller';
 import { isSetEnabled, loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
 import { watchLocation } from '@/lib/page/location';
-import { Timer } from '@/lib/page/schedule';
+import { highlightStyles } from '@/lib/highlight/styles';
 import { createClient, routeMessage, type Envelope, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
 import { articleDocument } from '@/lib/sets/documents';
@@ -37,6 +37,8 @@ export default defineContentScript({
 function startBackstory(): () => void {
   const dataset = datasetJson as Dataset;
   const send = createClient((message: Envelope) => browser.runtime.sendMessage(message));
+  // Our ::highlight rules, inserted by the browser while anything of ours is painted (lib/highlight/styles.ts).
+  const styles = highlightStyles(document, (on) => send('page/highlight-styles', { on }));
   const card = mountCardLayer(document, {
     onClose: () => highlights.closeCard(),
     onAddNote: () => onPage.noteOnCard(),
@@ -50,10 +52,11 @@ function startBackstory(): () => void {
     reference: createReference(dataset),
     card,
     isOwn: isLayerHost,
+    highlighter: { styles },
     // The background may be restarting (MV3 service worker) and the popup closed: the next change reports again.
     onChange: (summary) => void send('page/report', summary).catch(() => undefined),
   });
-  const onPage = startNotesOnPage(highlights, send, card);
+  const onPage = startNotesOnPage(highlights, send, card, styles);
   const notes = onPage.notes;
 
   const handlers: Handlers = {
@@ -98,11 +101,11 @@ function startBackstory(): () => void {
   void loadSettings(browser.storage.local).then(applySettings);
 
   // Single-page sites: a new path is a new article (a #fragment is the same one), and another address may have
-  // other notes. The app gets a moment to render the new article before it is detected.
-  const redetect = new Timer(() => highlights.page.redetect());
+  // other notes. Changes are reported once the address settles, so the app has rendered the new article and a
+  // page rewriting its address in a loop costs a few requests, not one per change.
   const location = watchLocation(window, (url, previous) => {
     if (normalizeUrl(url) !== normalizeUrl(previous)) void notes.refresh().catch(() => undefined);
-    if (pathOf(url) !== pathOf(previous)) redetect.start(300);
+    if (pathOf(url) !== pathOf(previous)) highlights.page.redetect();
   });
 
   // A page without notes costs one message and nothing else.
@@ -110,7 +113,6 @@ function startBackstory(): () => void {
 
   return () => {
     location.stop();
-    redetect.cancel();
     unwatchSettings();
     unwatchSets();
     browser.runtime.onMessage.removeListener(onMessage);

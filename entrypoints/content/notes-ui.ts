@@ -3,7 +3,8 @@
 // composer show note text, so they are drawn in Backstory's own frame (components/FrameLayer.tsx); the toolbar
 // holds none. Notes are written through the background, which files them under the tab's own address.
 import type { PageController } from '@/lib/page/controller';
-import { isSiteEnabled, type Settings } from '@/lib/page/settings';
+import { isSiteEnabled, noteHighlightsShown, type Settings } from '@/lib/page/settings';
+import type { HighlightStyles } from '@/lib/highlight/styles';
 import { createNotesPageController, type NotesPageController } from '@/lib/notes/page-controller';
 import { createNoteAdder, type NoteAdder } from '@/lib/notes/adder';
 import { referenceLinkFor } from '@/lib/notes/reference-link';
@@ -23,12 +24,15 @@ export interface NotesOnPage {
   /** The card's Add note: the composer on the card's highlight, linked to its item. */
   noteOnCard(): void;
   handlers: Handlers;
-  /** The reader's settings: notes show where Backstory is on for the site, and nowhere else. */
+  /**
+   * The reader's settings: notes show where Backstory is on for the site, and nowhere else; their highlights (and
+   * tooltip) also only where the reader has not turned note highlights off for the site.
+   */
   apply(settings: Settings): void;
   destroy(): void;
 }
 
-export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }): NotesOnPage {
+export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }, styles: HighlightStyles): NotesOnPage {
   const frames = extensionFrames();
   const composer = mountComposerLayer(document, { source: frames, onMoved: () => tooltip.reposition() });
   const toolbar = mountAdderLayer(document, { onMoved: () => tooltip.reposition() });
@@ -39,6 +43,8 @@ export function startNotesOnPage(highlights: PageController, send: Send, card: {
     load: (url) => send('notes/list-for-url', { url }),
     // A note on selected text is linked to the reference entity or figure highlighted there.
     referenceAt: (range) => referenceLinkFor(highlights.referenceAt(range)),
+    styles,
+    // Nothing painted or listened to before the reader's settings are read.
     enabled: false,
   });
   const adder = createNoteAdder({
@@ -72,6 +78,7 @@ export function startNotesOnPage(highlights: PageController, send: Send, card: {
     apply(settings) {
       const on = isSiteEnabled(settings, location.hostname);
       notes.setEnabled(on);
+      notes.showHighlights(noteHighlightsShown(settings, location.hostname));
       adder.setEnabled(on);
     },
     destroy() {

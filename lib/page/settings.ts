@@ -1,6 +1,7 @@
-// The reader's controls: Backstory on/off per site and per highlight category. Kept in extension storage
-// (storage.local) under one key, so the popup writes it and every open tab's content script hears the change
-// through storage.onChanged at once. Pure: callers pass the storage area and the change event.
+// The reader's controls: Backstory on/off per site, on pages about other subjects, per highlight category, and
+// whether the reader's notes are highlighted on a site's pages. Kept in extension storage (storage.local) under
+// one key, so the popup writes it and every open tab's content script hears the change through storage.onChanged
+// at once. Pure: callers pass the storage area and the change event.
 import { MATCH_CATEGORIES, type MatchCategory } from '../match/types';
 
 export const SETTINGS_KEY = 'backstory:settings';
@@ -14,20 +15,25 @@ export interface Settings {
   disabledSets: string[];
   /** Highlight on every article, even one not about the reference's subject (off by default). */
   everyPage: boolean;
+  /**
+   * Sites where the reader's notes are not highlighted on the page (they stay in the popup). A highlight is
+   * visible to the page's scripts (which passages carry a note, never the note's text): the reader decides per site.
+   */
+  noteHighlightsOff: string[];
 }
 
 export function defaultSettings(): Settings {
-  return { disabledSites: [], categories: Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, true])) as Record<MatchCategory, boolean>, disabledSets: [], everyPage: false };
+  return { disabledSites: [], categories: Object.fromEntries(MATCH_CATEGORIES.map((c) => [c, true])) as Record<MatchCategory, boolean>, disabledSets: [], everyPage: false, noteHighlightsOff: [] };
 }
 
 /** Reads whatever is stored (older versions, hand edits, nothing) into valid settings; never throws. */
 export function normalizeSettings(value: unknown): Settings {
   const settings = defaultSettings();
   if (typeof value !== 'object' || value === null) return settings;
-  const v = value as { disabledSites?: unknown; categories?: unknown; disabledSets?: unknown; everyPage?: unknown };
-  if (Array.isArray(v.disabledSites)) {
-    settings.disabledSites = [...new Set(v.disabledSites.filter((s): s is string => typeof s === 'string').map(siteKey).filter(Boolean))];
-  }
+  const v = value as { disabledSites?: unknown; categories?: unknown; disabledSets?: unknown; everyPage?: unknown; noteHighlightsOff?: unknown };
+  const sites = (list: unknown[]) => [...new Set(list.filter((s): s is string => typeof s === 'string').map(siteKey).filter(Boolean))];
+  if (Array.isArray(v.disabledSites)) settings.disabledSites = sites(v.disabledSites);
+  if (Array.isArray(v.noteHighlightsOff)) settings.noteHighlightsOff = sites(v.noteHighlightsOff);
   if (Array.isArray(v.disabledSets)) settings.disabledSets = [...new Set(v.disabledSets.filter((s): s is string => typeof s === 'string' && s.length > 0))];
   if (typeof v.categories === 'object' && v.categories !== null) {
     for (const c of MATCH_CATEGORIES) {
@@ -64,6 +70,17 @@ export function withSet(settings: Settings, setId: string, enabled: boolean): Se
 
 export function withEveryPage(settings: Settings, everyPage: boolean): Settings {
   return { ...settings, everyPage };
+}
+
+/** Whether the reader's notes are highlighted on `site`'s pages: not where Backstory is off, nor where the reader said so. */
+export function noteHighlightsShown(settings: Settings, site: string): boolean {
+  return isSiteEnabled(settings, site) && !settings.noteHighlightsOff.includes(siteKey(site));
+}
+
+export function withNoteHighlights(settings: Settings, site: string, shown: boolean): Settings {
+  const key = siteKey(site);
+  const others = settings.noteHighlightsOff.filter((s) => s !== key);
+  return { ...settings, noteHighlightsOff: shown ? others : [...others, key] };
 }
 
 export function withCategory(settings: Settings, category: MatchCategory, shown: boolean): Settings {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { defaultSettings, isSetEnabled, isSiteEnabled, loadSettings, normalizeSettings, saveSettings, SETTINGS_KEY, siteKey, watchSettings, withCategory, withSet, withSite, type SettingsArea } from '@/lib/page/settings';
+import { defaultSettings, isSetEnabled, isSiteEnabled, loadSettings, normalizeSettings, noteHighlightsShown, saveSettings, SETTINGS_KEY, siteKey, watchSettings, withCategory, withNoteHighlights, withSet, withSite, type SettingsArea } from '@/lib/page/settings';
 
 test('site keys: host name, lower case, no www., from a URL or a host', () => {
   expect(siteKey('https://WWW.BBC.co.uk/news/world?x=1#y')).toBe('bbc.co.uk');
@@ -20,6 +20,18 @@ test('turning a site off and on again, and categories', () => {
   expect(s.categories).toEqual({ person: true, place: false, organization: true, figure: true, 'figure-differs': true });
 });
 
+test('notes are highlighted on a site unless the reader said not to there, and never where Backstory is off', () => {
+  let s = defaultSettings();
+  expect(noteHighlightsShown(s, 'news.example')).toBe(true);
+  s = withNoteHighlights(s, 'https://www.news.example/a', false);
+  expect(noteHighlightsShown(s, 'news.example')).toBe(false);
+  expect(noteHighlightsShown(s, 'other.example')).toBe(true);
+  expect(isSiteEnabled(s, 'news.example')).toBe(true); // the reference highlights stay
+  s = withNoteHighlights(s, 'news.example', true);
+  expect(s.noteHighlightsOff).toEqual([]);
+  expect(noteHighlightsShown(withSite(s, 'news.example', false), 'news.example')).toBe(false);
+});
+
 test('stored values are read defensively: junk, old shapes and unknown keys never break highlighting', () => {
   expect(normalizeSettings(undefined)).toEqual(defaultSettings());
   expect(normalizeSettings('nonsense')).toEqual(defaultSettings());
@@ -28,9 +40,11 @@ test('stored values are read defensively: junk, old shapes and unknown keys neve
     categories: { person: true, place: false, organization: true, figure: true, 'figure-differs': true },
     disabledSets: [],
     everyPage: false,
+    noteHighlightsOff: [],
   });
   expect(normalizeSettings({ everyPage: true }).everyPage).toBe(true);
   expect(normalizeSettings({ everyPage: 'yes' }).everyPage).toBe(false);
+  expect(normalizeSettings({ noteHighlightsOff: ['www.B.org', null] }).noteHighlightsOff).toEqual(['b.org']);
   expect(normalizeSettings({ disabledSets: ['set-a', '', 7, 'set-a', 'bundled'] }).disabledSets).toEqual(['set-a', 'bundled']);
 });
 
