@@ -47,6 +47,34 @@ const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditabl
 // What takes the keyboard focus on its own: where a highlight lies inside one, the focus goes back to it.
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]:not([contenteditable="false"])';
 
+/**
+ * A shadow root, closed ones included where the extension runtime can open them (`chrome.dom` in Chromium,
+ * `openOrClosedShadowRoot` on the element in Firefox); only open ones elsewhere.
+ */
+function shadowRootOf(el: Element): ShadowRoot | null {
+  const firefox = (el as Element & { openOrClosedShadowRoot?: () => ShadowRoot | null }).openOrClosedShadowRoot;
+  if (typeof firefox === 'function') return firefox.call(el);
+  const chromium = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } }).chrome?.dom;
+  if (typeof chromium?.openOrClosedShadowRoot === 'function') return chromium.openOrClosedShadowRoot(el);
+  return el.shadowRoot;
+}
+
+/**
+ * Whether a key goes to something the reader is typing in. `e.target` is retargeted to the host of a page's
+ * web component, so the check starts from the innermost target (`composedPath()[0]`) and, where that is a host
+ * (a closed shadow root hides what is inside it from the path), follows the focus into its shadow roots.
+ */
+function isTyping(e: KeyboardEvent): boolean {
+  let el = (e.composedPath?.()[0] ?? e.target) as Element | null;
+  for (let depth = 0; el && depth < 32; depth++) {
+    if (el.closest?.(EDITABLE) || (el as HTMLElement).isContentEditable) return true;
+    const inner = el.nodeType === 1 ? shadowRootOf(el)?.activeElement ?? null : null;
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el?.ownerDocument?.designMode === 'on';
+}
+
 /** How long a hover card stays after the pointer leaves its highlight, so the pointer can reach the card. */
 const HIDE_GRACE_MS = 300;
 
@@ -167,9 +195,7 @@ export function createInteraction(options: InteractionOptions): Interaction {
     }
     if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
     if (e.code !== 'KeyJ' && e.code !== 'KeyK') return;
-    // The innermost target: a field inside a page's (open) shadow root is retargeted to its host in `e.target`.
-    const origin = (e.composedPath?.()[0] ?? e.target) as Element | null;
-    if (origin?.closest?.(EDITABLE)) return;
+    if (isTyping(e)) return;
     if (step(e.code === 'KeyJ' ? 1 : -1)) e.preventDefault();
   };
 

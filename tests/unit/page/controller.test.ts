@@ -142,6 +142,19 @@ describe('page controller', () => {
     widget.attachShadow({ mode: 'open' }).append(field);
     field.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, code: 'KeyJ', altKey: true, shiftKey: true }));
     expect(card.shown.length).toBe(before);
+    // Nor in an editor inside a closed shadow root, which the path hides: the focus inside it is followed
+    // through the extension's view of closed roots (chrome.dom in Chromium, openOrClosedShadowRoot in Firefox).
+    const editor = document.createElement('div');
+    document.body.append(editor);
+    const closed = editor.attachShadow({ mode: 'closed' });
+    const inner = document.createElement('div');
+    inner.setAttribute('contenteditable', 'true');
+    closed.append(inner);
+    Object.assign(editor, { openOrClosedShadowRoot: () => closed });
+    Object.defineProperty(closed, 'activeElement', { value: inner, configurable: true });
+    const taken = !inner.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, code: 'KeyJ', altKey: true, shiftKey: true }));
+    expect(taken).toBe(false);
+    expect(card.shown.length).toBe(before);
   });
 
   test('a card the keyboard was in closes with the caret back at its highlight; the open card\'s item is known', () => {
