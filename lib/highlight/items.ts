@@ -54,7 +54,9 @@ class ItemBook {
   add(item: HighlightItem): void {
     this.set.add(item);
     this.index.add(item.range, item);
-    this.ordered = null;
+    // Kept in order as items come (a full run and a live blog add them in document order, after the last): a
+    // report per batch must not sort tens of thousands of items again.
+    if (this.ordered) insertInOrder(this.ordered, item);
   }
 
   delete(item: HighlightItem): void {
@@ -82,19 +84,38 @@ class ItemBook {
   }
 
   sorted(): readonly HighlightItem[] {
-    this.ordered ??= [...this.set].sort((a, b) => {
-      try {
-        return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-      } catch {
-        return 0; // ranges in different trees (content removed): order does not matter
-      }
-    });
+    this.ordered ??= [...this.set].sort(byStart);
     return this.ordered;
   }
 
   itemAt(x: number, y: number): HighlightItem | undefined {
     return this.index.atPoint(this.doc, x, y)[0];
   }
+}
+
+function byStart(a: HighlightItem, b: HighlightItem): number {
+  try {
+    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  } catch {
+    return 0; // ranges in different trees (content removed): order does not matter
+  }
+}
+
+/** Puts `item` into `list` (document order): at the end when it comes after the last, else where it belongs. */
+function insertInOrder(list: HighlightItem[], item: HighlightItem): void {
+  const last = list[list.length - 1];
+  if (!last || byStart(last, item) <= 0) {
+    list.push(item);
+    return;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byStart(list[mid]!, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, item);
 }
 
 /** What every strategy answers the same way, from its book of painted items. */

@@ -1,9 +1,10 @@
-// Which of our ranges are registered in CSS.highlights at a time. Chromium re-checks every registered range of
-// every highlight after any change to the page's DOM, before the next frame: with 80,000 ranges on a 5 MB page a
-// keystroke in the page's own editor took 230 ms instead of 25. So a page with more ranges than `cap` gets only
-// those in or near the viewport registered (one viewport height above and below), updated as the reader scrolls,
-// and the browser's cost per change stays flat however long the page. Below the cap everything is registered:
-// exact whatever the layout, and nothing to do on scroll.
+// Which of our ranges are registered in CSS.highlights at a time. After any change to the page's DOM, Chromium
+// re-checks every registered range of every highlight and repaints the text they lie on, before the next frame:
+// with 80,000 ranges on a 5 MB page a keystroke in the page's own field took 230 ms instead of 25, and a live blog
+// appending paragraphs every 10 ms lost a third of its timer ticks to repainting highlights it was not showing.
+// So once a page has more than a few ranges, only those in or near the viewport (a quarter of a viewport height above and
+// below) are registered, at most `cap`, updated as the reader scrolls, and the browser's cost per change stays
+// flat however long the page. A page with only a few is registered whole: exact whatever the layout.
 //
 // Why not an IntersectionObserver per block: Chromium computes every observed target on each frame that lays
 // out, so observing the 11,600 paragraphs of that page cost as much typing latency as it saved. Here the ranges
@@ -11,16 +12,24 @@
 // scrolled frame, nothing while the page is still), which also works for a page that is one huge block.
 import type { NamedHighlight } from './registry';
 
+/**
+ * How long ranges added or removed by a living page wait before the window is worked out again. Scrolling
+ * updates it on the next frame; a page that keeps adding (a live blog appends paragraphs every few ms) would
+ * otherwise have its layout read on every frame.
+ */
+const CHANGE_DELAY_MS = 250;
+
 export interface NearViewportOptions {
-  /** Above this many ranges, only those near the viewport are registered; also the most registered at once. */
+  /** Up to this many ranges, all are registered; above it, those near the viewport. 0: always near the viewport. */
+  allBelow?: number;
+  /** The most registered at once (a page zoomed far out, a screen of names). */
   cap?: number;
-  /** Register only what is near the viewport whatever the count (the reader's notes: the page sees only those on screen). */
-  alwaysWindowed?: boolean;
   /** How far beyond the viewport counts as near, in viewport heights. */
   margin?: number;
 }
 
 export const DEFAULT_CAP = 1000;
+export const DEFAULT_ALL_BELOW = 200;
 
 interface Entry {
   range: Range;
@@ -35,7 +44,7 @@ const SLACK = 12;
 export class NearViewport {
   private readonly cap: number;
   private readonly margin: number;
-  private readonly alwaysWindowed: boolean;
+  private readonly allBelow: number;
   private readonly entries = new Map<Range, Entry>();
   /** Document order; may hold entries deleted since (compacted on the next update). */
   private ordered: Entry[] = [];
@@ -44,7 +53,7 @@ export class NearViewport {
   private readonly live = new Set<Entry>();
   private windowed = false;
   private frame = 0;
-  private resizeObserver: ResizeObserver | null = null;
+  private changed: ReturnType<typeof setTimeout> | undefined;
   private readonly onScroll = () => this.schedule();
 
   constructor(
@@ -52,8 +61,8 @@ export class NearViewport {
     options: NearViewportOptions = {},
   ) {
     this.cap = options.cap ?? DEFAULT_CAP;
-    this.margin = options.margin ?? 1;
-    this.alwaysWindowed = options.alwaysWindowed ?? false;
+    this.margin = options.margin ?? 0.25;
+    this.allBelow = Math.min(options.allBelow ?? DEFAULT_ALL_BELOW, this.cap);
   }
 
   /** How many ranges are registered now. */
@@ -73,7 +82,7 @@ export class NearViewport {
     this.insertInOrder(entry);
     if (this.shouldWindow()) {
       this.setWindowed(true);
-      this.schedule();
+      this.scheduleChange();
     } else {
       this.register(entry);
     }
@@ -87,7 +96,7 @@ export class NearViewport {
     this.goneInOrder++;
     this.unregister(entry);
     if (this.windowed && !this.shouldWindow()) this.unwindow();
-    else if (this.windowed) this.schedule();
+    else if (this.windowed) this.scheduleChange();
   }
 
   clear(): void {
@@ -102,6 +111,8 @@ export class NearViewport {
   update(): void {
     if (this.frame) this.win.cancelAnimationFrame(this.frame);
     this.frame = 0;
+    if (this.changed !== undefined) clearTimeout(this.changed);
+    this.changed = undefined;
     if (!this.windowed) return;
     this.compact();
     const near = this.nearEntries();
@@ -114,7 +125,7 @@ export class NearViewport {
   }
 
   private shouldWindow(): boolean {
-    return this.alwaysWindowed || this.entries.size > this.cap;
+    return this.entries.size > this.allBelow;
   }
 
   /** Back to registering everything (the page lost enough ranges to be under the cap). */
@@ -128,23 +139,27 @@ export class NearViewport {
     this.windowed = on;
     const win = this.win;
     if (on) {
-      // Capture: a scroll inside any scrolling element (an article in its own scroller) counts too.
+      // Capture: a scroll inside any scrolling element (an article in its own scroller) counts too. Content
+      // that grows or shrinks above the reader moves what is on screen through scroll anchoring, a scroll too.
       win.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
       win.addEventListener('resize', this.onScroll, { passive: true });
-      // The page grew or shrank (images loaded, content added above): the boxes moved without a scroll.
-      const RO = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
-      if (RO && win.document.documentElement) {
-        this.resizeObserver = new RO(() => this.schedule());
-        this.resizeObserver.observe(win.document.documentElement);
-      }
     } else {
       win.removeEventListener('scroll', this.onScroll, { capture: true });
       win.removeEventListener('resize', this.onScroll);
-      this.resizeObserver?.disconnect();
-      this.resizeObserver = null;
       if (this.frame) win.cancelAnimationFrame(this.frame);
       this.frame = 0;
+      if (this.changed !== undefined) clearTimeout(this.changed);
+      this.changed = undefined;
     }
+  }
+
+  /** Ranges came or went: the window is worked out again shortly, on a frame. */
+  private scheduleChange(): void {
+    if (this.changed !== undefined || this.frame || !this.windowed) return;
+    this.changed = setTimeout(() => {
+      this.changed = undefined;
+      this.schedule();
+    }, CHANGE_DELAY_MS);
   }
 
   private schedule(): void {

@@ -103,7 +103,7 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   // wrapping text in elements would change the page's DOM for a feature that is only a reminder.
   const highlight = createNamedHighlight(win, NOTE_HIGHLIGHT, NOTE_PRIORITY);
   // Registered only near the viewport, however few: a page's script sees the notes on screen, not all of them.
-  const near = new NearViewport(win, { alwaysWindowed: true });
+  const near = new NearViewport(win, { allBelow: 0 });
   const styles = options.styles ?? highlightStyles(doc);
   const index = new RangeIndex<string>();
   const listeners = new ListenerCollection();

@@ -1,6 +1,6 @@
 // Only the ranges near the viewport are registered on a page with more than the cap: as the reader scrolls,
 // the registered set follows, never larger than the cap; below the cap every range is registered.
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createNamedHighlight, type NamedHighlight } from '@/lib/highlight/registry';
 import { NearViewport } from '@/lib/highlight/viewport';
 import { installFakeHighlights, stubRangeGeometry } from './fake-highlights';
@@ -48,7 +48,7 @@ function lines(n: number): Range[] {
 const registeredLines = () => [...(fake.registry.get('backstory-place') ?? [])].map((r) => order.get(r as Range)!).sort((a, b) => a - b);
 
 test('below the cap every range is registered, whatever the layout', () => {
-  const near = new NearViewport(window, { cap: 100 });
+  const near = new NearViewport(window, { cap: 100, allBelow: 100 });
   for (const r of lines(60)) near.add(r, place);
   expect(near.registeredCount).toBe(60);
   expect(registeredLines()).toHaveLength(60);
@@ -56,39 +56,39 @@ test('below the cap every range is registered, whatever the layout', () => {
   expect(fake.registry.has('backstory-place')).toBe(false);
 });
 
-test('above it, only the lines within a viewport above and below are registered, following the scroll', () => {
-  const near = new NearViewport(window, { cap: 100 });
-  for (const r of lines(3000)) near.add(r, place);
+test('above a few, only the lines within the margin above and below are registered, following the scroll', () => {
+  const near = new NearViewport(window, { cap: 100, margin: 1 });
+  for (const r of lines(1200)) near.add(r, place);
   near.update();
   // Viewport 0–200 px, margin 200 px each way: lines 0..19 (line 20 starts at 400 px, past the margin).
   expect(registeredLines()).toEqual(Array.from({ length: 21 }, (_, i) => i));
-  scrollY = 40_000; // line 2000 at the top
+  scrollY = 20_000; // line 1000 at the top
   near.update();
   const now = registeredLines();
-  expect(now[0]).toBeGreaterThanOrEqual(1989);
-  expect(now.at(-1)).toBeLessThanOrEqual(2020);
-  expect(now).toContain(2000);
-  expect(now).toContain(2009);
+  expect(now[0]).toBeGreaterThanOrEqual(989);
+  expect(now.at(-1)).toBeLessThanOrEqual(1020);
+  expect(now).toContain(1000);
+  expect(now).toContain(1009);
   expect(near.registeredCount).toBeLessThanOrEqual(100);
   near.destroy();
 });
 
 test('hidden text (no box) is skipped, and the window is still found past it', () => {
-  const near = new NearViewport(window, { cap: 10 });
-  const ranges = lines(3000);
-  for (const r of ranges.slice(1000, 2000)) hidden.add(r);
+  const near = new NearViewport(window, { cap: 10, margin: 1 });
+  const ranges = lines(1200);
+  for (const r of ranges.slice(400, 800)) hidden.add(r);
   for (const r of ranges) near.add(r, place);
-  scrollY = 2500 * LINE;
+  scrollY = 1000 * LINE;
   near.update();
   const now = registeredLines();
-  expect(now).toContain(2500);
-  expect(now.every((i) => i < 1000 || i >= 2000)).toBe(true);
+  expect(now).toContain(1000);
+  expect(now.every((i) => i < 400 || i >= 800)).toBe(true);
 });
 
 test('never more than the cap at once, nearest the middle of the viewport kept (a page zoomed far out)', () => {
   Object.defineProperty(window, 'innerHeight', { value: 20_000, configurable: true });
-  const near = new NearViewport(window, { cap: 50 });
-  for (const r of lines(3000)) near.add(r, place);
+  const near = new NearViewport(window, { cap: 50, margin: 1 });
+  for (const r of lines(1200)) near.add(r, place);
   near.update();
   expect(near.registeredCount).toBe(50);
   const now = registeredLines();
@@ -97,7 +97,7 @@ test('never more than the cap at once, nearest the middle of the viewport kept (
 });
 
 test('ranges added out of order (a living page) still take their place, and deleting down to the cap registers all', () => {
-  const near = new NearViewport(window, { cap: 20 });
+  const near = new NearViewport(window, { cap: 20, allBelow: 20, margin: 1 });
   const ranges = lines(40);
   for (const r of [...ranges.slice(20), ...ranges.slice(0, 20)]) near.add(r, place);
   near.update();
@@ -108,7 +108,7 @@ test('ranges added out of order (a living page) still take their place, and dele
 
 test('always windowed (the reader\'s notes): a range far from the viewport is not registered until the reader gets there', () => {
   const note = createNamedHighlight(window, 'backstory-note', 10)!;
-  const near = new NearViewport(window, { alwaysWindowed: true });
+  const near = new NearViewport(window, { allBelow: 0 });
   const ranges = lines(200);
   near.add(ranges[3]!, note);
   near.add(ranges[150]!, note);
@@ -119,4 +119,17 @@ test('always windowed (the reader\'s notes): a range far from the viewport is no
   expect([...fake.registry.get('backstory-note')!]).toEqual([ranges[150]]);
   near.destroy();
   note.dispose();
+});
+
+test('a range a living page adds near the viewport is registered shortly, one window update for a burst of them', async () => {
+  const near = new NearViewport(window, { cap: 10, margin: 1 });
+  const ranges = lines(400);
+  for (const r of ranges.slice(5)) near.add(r, place);
+  near.update();
+  const rects = vi.spyOn(Range.prototype, 'getBoundingClientRect');
+  for (const r of ranges.slice(0, 5)) near.add(r, place); // the page prepends five items at the top
+  expect(rects).not.toHaveBeenCalled(); // no layout read per addition
+  await vi.waitFor(() => expect(registeredLines().slice(0, 5)).toEqual([0, 1, 2, 3, 4]));
+  rects.mockRestore();
+  near.destroy();
 });
