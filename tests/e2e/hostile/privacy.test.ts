@@ -1,0 +1,90 @@
+// Privacy against the page, in Chromium with the built extension: a page's script can read CSS.highlights, so
+// with note highlights on it can see which passages carry a note (never their text), and only those near the
+// viewport; the reader can turn note highlights off for a site, and then the page sees nothing of the notes.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from '../harness';
+import { clearNotes } from '../notes-state';
+import { SYRIA, articleHtml, highlightsSeenByPage, noteOn, putNotes, settledOn } from './page-side';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+let opened = 0;
+
+beforeAll(async () => {
+  server = await servePages();
+  browser = await launchWithExtension({ viewport: { width: 1000, height: 700 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Everything of the page a script can read as text: its DOM and its open shadow roots. */
+function pageText(page: import('playwright-core').Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts = [document.documentElement.outerHTML];
+    for (const el of document.querySelectorAll('*')) if (el.shadowRoot) parts.push(el.shadowRoot.innerHTML);
+    return parts.join('\n');
+  });
+}
+
+test('with note highlights turned off for a site in the popup, the page\'s CSS.highlights and DOM hold nothing of the reader\'s notes', async () => {
+  await clearNotes(browser);
+  const path = `/privacy-${++opened}.html`;
+  const url = server.origin + path;
+  const secret = 'Confidential: cross-check with my contact in Homs';
+  await putNotes(browser, [noteOn(url, secret, 'the United Nations called for a ceasefire')]);
+  server.set(path, articleHtml('Shelling resumes in Homs', SYRIA));
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await settledOn(browser, page);
+  // On (the default): the page can see the passage, never the note.
+  await expect.poll(async () => (await highlightsSeenByPage(page))['backstory-note'], { timeout: 10_000 }).toEqual(['the United Nations called for a ceasefire']);
+  expect(await pageText(page)).not.toContain(secret);
+
+  const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdFor(browser, url)}`);
+  // The site's controls sit under the popup's line on what was found.
+  await popup.locator('[data-section="found"] > summary').click();
+  const toggle = popup.locator('[data-control="note-highlights"]');
+  await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => popup.locator('#note-highlights-hint').textContent(), { timeout: 10_000 }).toMatch(/can see which passages/);
+  await toggle.uncheck();
+  await expect.poll(async () => Object.keys(await highlightsSeenByPage(page)), { timeout: 10_000 }).not.toContain('backstory-note');
+  // Hovering where the note is shows nothing on the page either; the popup still lists the note.
+  const box = await page.getByText('the United Nations called for a ceasefire', { exact: false }).boundingBox();
+  await page.mouse.move(box!.x + 40, box!.y + 8, { steps: 3 });
+  expect(await page.locator('[data-backstory-layer="note-tip"]').count()).toBe(0);
+  expect(await pageText(page)).not.toContain(secret);
+  await expect.poll(() => popup.getByText(secret).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+  // The choice holds for the site's next page, and is undone as easily.
+  const next = await browser.context.newPage();
+  await next.goto(url);
+  await settledOn(browser, next);
+  expect(Object.keys(await highlightsSeenByPage(next))).not.toContain('backstory-note');
+  await toggle.check();
+  await expect.poll(async () => (await highlightsSeenByPage(next))['backstory-note'], { timeout: 10_000 }).toEqual(['the United Nations called for a ceasefire']);
+  await popup.close();
+  await next.close();
+  await page.close();
+});
+
+test('with note highlights on, a page sees only the notes near the viewport, not every note on the page', async () => {
+  await clearNotes(browser);
+  const path = `/privacy-${++opened}.html`;
+  const url = server.origin + path;
+  const filler = Array.from({ length: 120 }, (_, i) => `Paragraph ${i + 1} of the report on the fighting in Syria, with nothing more to say about it.`);
+  const paragraphs = [SYRIA[0]!, ...filler, 'In the last paragraph the United Nations warned of a long winter for the refugees.'];
+  await putNotes(browser, [
+    noteOn(url, 'top note', 'Shelling resumed in the old city of Homs'),
+    noteOn(url, 'bottom note', 'warned of a long winter for the refugees'),
+  ]);
+  server.set(path, articleHtml('A long report', paragraphs));
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await settledOn(browser, page);
+  await expect.poll(async () => (await highlightsSeenByPage(page))['backstory-note'], { timeout: 10_000 }).toEqual(['Shelling resumed in the old city of Homs']);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(async () => (await highlightsSeenByPage(page))['backstory-note'], { timeout: 10_000 }).toEqual(['warned of a long winter for the refugees']);
+  await page.close();
+});
