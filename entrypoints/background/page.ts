@@ -4,6 +4,7 @@
 import type { Handlers } from '@/lib/messages';
 import { reportToBadge } from '@/lib/page/badge';
 import { highlightCss } from '@/lib/highlight/styles';
+import { senderTab } from './sender';
 
 /** `action` in MV3 (Chrome), `browserAction` in Firefox's MV2 build. */
 function actionApi() {
@@ -19,9 +20,9 @@ export function pageHandlers(): Handlers {
     'page/report': reportToBadge(action && ((details) => action.setBadgeText(details))),
     // The sheet goes where the asking content script runs (a tab's top frame) and nowhere else.
     'page/highlight-styles': async ({ on }, sender) => {
-      const s = sender as { tab?: { id?: number }; frameId?: number } | undefined;
-      if (typeof s?.tab?.id !== 'number' || s.frameId !== 0) throw new Error('Only a page\'s own content script styles its highlights.');
-      const details = { target: { tabId: s.tab.id, frameIds: [0] }, css: highlightCss(), origin: 'AUTHOR' as const };
+      const tab = senderTab(sender);
+      if (!tab) throw new Error('Only a page\'s own content script styles its highlights.');
+      const details = { target: { tabId: tab.id, frameIds: [0] }, css: highlightCss(), origin: 'AUTHOR' as const };
       if (on) await browser.scripting.insertCSS(details);
       else await browser.scripting.removeCSS(details);
       return null;

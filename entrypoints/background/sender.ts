@@ -1,7 +1,7 @@
 // Who sent a message, and what it may touch: one of Backstory's own pages (popup, options), or a content script
 // in a web page, which may act only on the notes of the page its tab shows. Every route a content script can
-// reach asks `senderTab` which tab that is, through `tabShows` where the page names an address (reads, styles)
-// or `committedPageUrl` where it names none (writes), so the rule is written once.
+// reach asks `senderTab` which tab that is: directly (the highlight styles), through `tabShows` where the page
+// names an address (reads), or through `committedPageUrl` where it names none (writes); the rule is written once.
 import { browser } from 'wxt/browser';
 import { normalizeUrl } from '@/lib/url';
 
@@ -30,7 +30,7 @@ export interface TabShowsOptions {
  * The tab of a content script of this extension running in a tab's top frame (Backstory's runs nowhere else);
  * else undefined. The one rule for which sender is a page's content script: every route a page reaches asks it.
  */
-function senderTab(sender: unknown): { id: number; url?: string } | undefined {
+export function senderTab(sender: unknown): { id: number; url?: string } | undefined {
   const s = sender as { tab?: { id?: number; url?: string }; frameId?: number; id?: string } | undefined;
   const tabId = s?.tab?.id;
   if (typeof tabId !== 'number' || tabId < 0 || s?.frameId !== 0 || s.id !== browser.runtime.id) return undefined;
