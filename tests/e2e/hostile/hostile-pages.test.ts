@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionDir, launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from '../harness';
 import { clearNotes } from '../notes-state';
+import { noteTooltipText } from '../note-frame';
 import { SYRIA, articleHtml, differingFigurePage, highlightsSeenByPage, noteOn, putNotes, settledOn } from './page-side';
 
 let browser: ExtensionBrowser;
@@ -100,9 +101,8 @@ test('a page that pre-defines every custom element, listens for every event and 
   const before = await highlightsSeenByPage(page);
   expect(before['backstory-place']).toEqual(expect.arrayContaining(['Homs', 'Aleppo']));
 
-  // The reader uses the card (keyboard) and the note's tooltip (hover): both must open without the page's classes.
-  await page.keyboard.press('Alt+Shift+J');
-  await expect.poll(() => page.locator('[data-backstory-layer="card"]').count(), { timeout: 10_000 }).toBe(1);
+  // The reader uses the note's tooltip (hover) and the card (keyboard): both must open without the page's classes,
+  // the note's words shown to the reader in Backstory's own frame.
   await expect.poll(async () => (await highlightsSeenByPage(page))['backstory-note'], { timeout: 10_000 }).toEqual(['Bashar al-Assad told state television']);
   const box = await page.evaluate(() => {
     const [r] = [...(CSS.highlights as unknown as Map<string, Set<Range>>).get('backstory-note')!];
@@ -110,7 +110,9 @@ test('a page that pre-defines every custom element, listens for every event and 
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   });
   await page.mouse.move(box.x, box.y, { steps: 3 });
-  await page.waitForFunction(() => document.querySelectorAll('[data-backstory-layer]').length >= 1);
+  await expect.poll(() => noteTooltipText(page), { timeout: 10_000 }).toContain(secret);
+  await page.keyboard.press('Alt+Shift+J');
+  await expect.poll(() => page.locator('[data-backstory-layer="card"]').count(), { timeout: 10_000 }).toBe(1);
 
   // The page sends WXT's start and location events (with the id it would have learnt), and replays what it heard.
   await page.evaluate(([events]) => {
@@ -134,7 +136,7 @@ test('a page that pre-defines every custom element, listens for every event and 
   expect((await settledOn(browser, page)).status).toBe('settled');
 
   // And the page learnt nothing: no element of its classes was created, no event or message reached it, and
-  // neither its DOM nor its open shadow roots hold the note's text.
+  // neither its DOM nor its open shadow roots hold the note's text, though the reader was shown it.
   const seen = await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
   expect(seen.upgrades).toEqual([]);
   expect(seen.events.filter((e) => !e.includes('from-the-page'))).toEqual([]);

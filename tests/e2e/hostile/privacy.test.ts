@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from '../harness';
 import { clearNotes } from '../notes-state';
+import { noteTooltipText, textBox } from '../note-frame';
 import { SYRIA, articleHtml, highlightsSeenByPage, noteOn, putNotes, settledOn } from './page-side';
 
 let browser: ExtensionBrowser;
@@ -40,7 +41,14 @@ test('with note highlights turned off for a site in the popup, the page\'s CSS.h
   await settledOn(browser, page);
   // On (the default): the page can see the passage, never the note.
   await expect.poll(async () => (await highlightsSeenByPage(page))['backstory-note'], { timeout: 10_000 }).toEqual(['the United Nations called for a ceasefire']);
+  // Hovering the passage shows the reader the note, in Backstory's frame, not in the page.
+  const word = await textBox(page, 'the United Nations called for a ceasefire');
+  const box = { x: (word.left + word.right) / 2, y: (word.top + word.bottom) / 2 };
+  await page.mouse.move(box.x, box.y, { steps: 3 });
+  await expect.poll(() => noteTooltipText(page), { timeout: 10_000 }).toContain(secret);
   expect(await pageText(page)).not.toContain(secret);
+  await page.mouse.move(1, 1);
+  await expect.poll(() => noteTooltipText(page), { timeout: 10_000 }).toBeNull();
 
   const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdFor(browser, url)}`);
   // The site's controls sit under the popup's line on what was found.
@@ -50,10 +58,9 @@ test('with note highlights turned off for a site in the popup, the page\'s CSS.h
   await expect.poll(() => popup.locator('#note-highlights-hint').textContent(), { timeout: 10_000 }).toMatch(/can see which passages/);
   await toggle.uncheck();
   await expect.poll(async () => Object.keys(await highlightsSeenByPage(page)), { timeout: 10_000 }).not.toContain('backstory-note');
-  // Hovering where the note is shows nothing on the page either; the popup still lists the note.
-  const box = await page.getByText('the United Nations called for a ceasefire', { exact: false }).boundingBox();
-  await page.mouse.move(box!.x + 40, box!.y + 8, { steps: 3 });
-  expect(await page.locator('[data-backstory-layer="note-tip"]').count()).toBe(0);
+  // The same hover shows nothing on the page now; the popup still lists the note.
+  await page.mouse.move(box.x, box.y, { steps: 3 });
+  expect(await noteTooltipText(page)).toBeNull();
   expect(await pageText(page)).not.toContain(secret);
   await expect.poll(() => popup.getByText(secret).count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
