@@ -260,12 +260,16 @@ test('an edited article re-anchors fuzzily; a removed quote is marked, never hid
   await expect.poll(() => popup.getByTestId('composer-quote').textContent()).toBe('cross-referenced seven sources');
   await popup.getByLabel('Note', { exact: true }).fill('Which seven?');
   await popup.getByLabel('Note', { exact: true }).press('Control+Enter');
+  // Each save is listed before the popup reloads (a reload would cut a save still under way on a loaded machine).
+  const listed = (text: string) => popup.locator('.bs-notes .bs-note', { hasText: text }).count();
+  await expect.poll(() => listed('Which seven?'), { timeout: 15_000 }).toBe(1);
   await selectText(page, 'More than 60,000 people have been killed in the Syrian conflict');
   await popup.reload();
   await expect.poll(() => popup.getByTestId('composer-quote').textContent()).toBe('More than 60,000 people have been killed in the Syrian conflict');
   await popup.getByLabel('Note', { exact: true }).fill('Toll at publication');
   await popup.getByLabel('Note', { exact: true }).press('Control+Enter');
-  await expect.poll(() => popup.locator('.bs-notes .bs-note').count()).toBe(3);
+  await expect.poll(() => listed('Toll at publication'), { timeout: 15_000 }).toBe(1);
+  expect(await popup.locator('.bs-notes .bs-note').count()).toBe(3);
 
   // The site corrects the figure and cuts the methodology paragraph.
   server.set('/world/syria-toll', ARTICLE(LEDE.replace('More than 60,000 people have been killed', 'More than 70,000 people have been killed'))
