@@ -12,11 +12,10 @@
 // baseline) runs alone on each page, and Chromium with the built extension, where the shipped content script
 // annotates the same page and we read its main-thread tasks from a Chromium trace (scripts/bench/trace.ts),
 // beside the page's own.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BASE_ARGS, CHROMIUM_PATH, INSTALL_HINT, chromiumAvailable, extensionDir, launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './chromium';
@@ -28,6 +27,7 @@ import { traceMainThread, type TracedTask } from './bench/trace';
 import type { BenchApi, PipelineTiming, YardstickTiming } from './bench/page-entry';
 import type { Dataset } from '../lib/reference/types';
 import { benchSets } from './bench-sets';
+import { benchExport } from './bench-export';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared');
@@ -345,19 +345,12 @@ function report(results: readonly PageResult[], contentGzKb: number, contentKb: 
 }
 
 /**
- * The export/import bench (scripts/bench-export.ts), when it exists: optional, so this runs before it lands.
- * It prints its own table unless `print` is false; its rows go into the JSON either way.
+ * The export/import bench (scripts/bench-export.ts). It prints its own table unless `print` is false; its rows go
+ * into the JSON either way.
  */
 async function exportBench(print: boolean): Promise<unknown> {
-  const file = join(import.meta.dirname, 'bench-export.ts');
-  if (!existsSync(file)) return undefined;
-  const mod = (await import(pathToFileURL(file).href)) as { benchExport?: (options?: { print?: boolean }) => unknown };
-  if (typeof mod.benchExport !== 'function') {
-    console.warn('bench: scripts/bench-export.ts has no benchExport() export; skipped.');
-    return undefined;
-  }
   if (print) console.log('\nExport and import (scripts/bench-export.ts):');
-  return await mod.benchExport({ print });
+  return await benchExport({ print });
 }
 
 async function main(): Promise<number> {
