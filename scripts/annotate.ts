@@ -21,7 +21,7 @@ export interface Highlight {
   end: number;
 }
 
-/** The `--json` output. Its shape is a public interface (issue 2): keep it stable. */
+/** The `--json` output. Its shape is a public interface (README.md documents it): keep it stable. */
 export interface AnnotationReport {
   article: { text: string };
   highlights: Highlight[];

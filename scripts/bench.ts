@@ -1,4 +1,4 @@
-// `npm run bench` (issue 5, item 9): how fast Backstory is on real and big pages, in Chromium, against two
+// `npm run bench`: how fast Backstory is on real and big pages, in Chromium, against two
 // yardsticks run in the same process on the same pages — mark.js on the same alias list, and a bare baseline
 // (one combined RegExp, ranges in one Highlight) — printed as ratios. Targets are printed PASS/MISS, never
 // asserted: timings belong in a benchmark, not in tests that flake on a busy machine.

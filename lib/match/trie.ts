@@ -5,7 +5,7 @@
 // short walk (as long as the common prefix with some alias, rarely more than a few characters). That is one pass
 // over the text with no allocation per character. modern-ahocorasick was measured first: on a 1.2 M-character
 // page it took ~100 ms for ASCII text (one string slice and Map lookup per character, Intl.Segmenter after the
-// first non-ASCII character), against ~5-9 ms for the bare combined RegExp the issue uses as the baseline.
+// first non-ASCII character), against ~5-9 ms for the bare combined RegExp the bench uses as its baseline.
 //
 // The scan folds the text on the fly (lib/text/normalize's FoldReader: the rules of normalizeText exactly, which
 // a property test checks) instead of materialising a folded copy and its offset map: writing 1.2 M characters and

@@ -1,7 +1,8 @@
 // Bundled by scripts/bench.ts with esbuild into one page script and injected into each bench page: Backstory's
 // pipeline (lib/article → lib/text → lib/match → lib/highlight, the code the content script runs) beside the two
-// yardsticks the issue names — mark.js on the same alias list, and a bare baseline (one combined RegExp over the
-// text nodes, ranges added to one Highlight). Each step is timed with performance.now() on the main thread.
+// yardsticks scripts/bench.ts compares with — mark.js on the same alias list, and a bare baseline (one combined
+// RegExp over the text nodes, ranges added to one Highlight). Each step is timed with performance.now() on the main
+// thread.
 // It runs in a page without the extension, so nothing else touches the page or CSS.highlights meanwhile.
 import datasetJson from '../../lib/reference/dataset.json';
 import type { Dataset } from '../../lib/reference/types';
