@@ -86,7 +86,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The same sites the content script already runs on (no extra install warning): lets the popup and
     // background read a tab's URL and title (tabs.get/query), e.g. for pages where the content script is
-    // not answering yet, and the browser-test harness find a tab by URL.
+    // not answering yet, and the browser-test harness find a tab by URL; and lets `scripting` reach those tabs
+    // (the content script started in tabs open before an install, the highlight styles inserted).
     host_permissions: ['http://*/*', 'https://*/*'],
     // Suggested keys a browser accepts on install: Chromium (156) keeps Alt+Shift+N for itself and would leave
     // "Add a note" with no key at all (the browser test of the first-run page reads what the browser assigned).
