@@ -1,6 +1,6 @@
-// `npm run annotate -- <page.html | document.txt | URL> [--json]`: what Backstory would highlight on a page, without a browser.
-// The page is loaded into jsdom and goes through lib/pipeline.ts — the same article detection, text map and
-// matcher the content script runs — so the CLI and the extension agree by construction.
+// `npm run annotate -- [page.html | document.txt | URL] [--json] [--every-page]`: what Backstory would highlight on a
+// page, without a browser. The page is loaded into jsdom and goes through lib/pipeline.ts — the same article
+// detection, text map and matcher the content script runs — so the CLI and the extension agree by construction.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
