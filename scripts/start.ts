@@ -4,6 +4,7 @@
 //
 //   npm start                      headed if $DISPLAY/$WAYLAND_DISPLAY, else headless
 //   npm start -- --headless        force headless (prints, screenshots, exits)
+//   npm start -- --headed          force a window
 //   npm start -- --screenshot=PATH save the screenshot there (default screenshots/sample.png)
 //   npm start -- --hover=TEXT      hover the first highlight reading TEXT before the screenshot (shows its card)
 import { mkdirSync, readFileSync } from 'node:fs';
