@@ -1,5 +1,5 @@
-// The one way Backstory puts UI on someone else's page (the card, the note tooltip): Preact rendered into the
-// shadow root of a host element appended to <html>.
+// The one way Backstory puts UI on someone else's page (the card, the adder, and the frame that holds the note
+// tooltip and the composer): Preact rendered into the shadow root of a host element appended to <html>.
 // - The host is a plain <div>, never a custom element name: a page can define a custom element before we create
 //   it and take over its shadow root, but it cannot redefine a built-in element.
 // - It is created on first use, inside try/catch: a document that refuses a shadow root (XML, SVG) gets no UI
