@@ -1,4 +1,4 @@
-// Backstory's icons, rendered from the SVG sources in assets/ at build time (wxt.config.ts calls renderIcons), so the
+// Backstory's icons, rendered from the SVG sources in assets/ at build time (wxt.config.ts calls writeIcons), so the
 // PNGs in the toolbar, the manifest and the store zips can never drift from the drawing. Run it directly to look at
 // them: `npx tsx scripts/icons.ts [folder]` writes every size to the folder (default .output/icons).
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
