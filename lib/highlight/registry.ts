@@ -38,7 +38,7 @@ export function supportsCustomHighlights(win: Window): boolean {
  * The page shares the registry and can reach our Highlight objects through it: it could add its own ranges (a
  * forged "differs" mark), take ours out, change the priority or put its own object under our name. Each named
  * highlight therefore keeps the ranges it added, and `verify` puts the registry back to exactly those; every live
- * one is verified on a timer (see `guardHighlights`) and whenever its owner asks.
+ * one is verified on a timer (see `guard`) and whenever its owner asks.
  */
 export interface NamedHighlight {
   readonly name: string;
