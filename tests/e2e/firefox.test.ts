@@ -171,6 +171,8 @@ test('a note written with the adder, in Backstory\'s frame, is saved and highlig
     await clearNotes();
   });
   await page.goto(url);
+  // The keyboard goes to the tab in front: another test's tab may be there.
+  await page.bringToFront();
   await expect.poll(async () => Object.keys(await highlightsOf(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
   // Drag across the first sentence's first words, as a reader selects them.
   const words = await page.evaluate(() => {
