@@ -144,6 +144,10 @@ export function createNoteAdder(options: NoteAdderOptions): NoteAdder {
 
   function check() {
     if (!enabled || composer.isOpen) return;
+    // The keyboard moved into Backstory's own UI (the card, opened beside the toolbar): the reader's selection is
+    // unchanged, so the toolbar on it stays as it is.
+    const active = doc.activeElement;
+    if (selected && active && options.isOwn(active) && !adder.owns(active)) return;
     const usable = usableSelection();
     if (!usable) {
       if (selected && !adder.hasFocus) hideAdder();

@@ -190,6 +190,28 @@ describe('when the toolbar shows', () => {
     expect(toolbar.visible).toBe(false);
   });
 
+  test('it stays when the keyboard moves into Backstory\'s card beside it (the selection is unchanged)', async () => {
+    select('United Nations');
+    pointerUp();
+    await tick();
+    expect(toolbar.visible).toBe(true);
+    // The card's key (Alt+Shift+J) moves the focus into Backstory's card; releasing Shift asks for a check.
+    const card = document.createElement('button');
+    card.textContent = 'Close the card';
+    toolbarHost.append(card);
+    card.focus();
+    key('keyup', { key: 'Shift', altKey: true });
+    await tick(200);
+    expect(toolbar.visible).toBe(true);
+    // Back on the page with the selection gone, it goes.
+    card.blur();
+    document.getSelection()!.removeAllRanges();
+    key('keyup', { key: 'Shift' });
+    await tick(200);
+    expect(toolbar.visible).toBe(false);
+    card.remove();
+  });
+
   test('it goes on Esc and on a click elsewhere, not on a click on itself', async () => {
     select('United Nations');
     pointerUp();
