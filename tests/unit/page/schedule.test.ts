@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { forEachChunk } from '@/lib/page/schedule';
+import { expect, test, vi } from 'vitest';
+import { forEachChunk, yieldToMain } from '@/lib/page/schedule';
 
 test('work is split by elapsed time and yields between chunks; every item is processed once, in order', async () => {
   let clock = 0;
@@ -39,4 +39,43 @@ test('a cancelled run stops at the next chunk boundary', async () => {
   );
   expect(done).toBe(false);
   expect(seen.length).toBeLessThan(500);
+});
+
+test('yieldToMain uses scheduler.yield where the page has it', async () => {
+  let yielded = 0;
+  await yieldToMain({ scheduler: { yield: async () => void yielded++ }, MessageChannel });
+  expect(yielded).toBe(1);
+});
+
+test('without scheduler.yield, yieldToMain gives the thread back through a message, not a (clamped) timeout', async () => {
+  // Timers frozen: a setTimeout fallback would never resolve, a message does.
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  try {
+    let channels = 0;
+    class CountingChannel extends MessageChannel {
+      constructor() {
+        super();
+        channels++;
+      }
+    }
+    await yieldToMain({ MessageChannel: CountingChannel });
+    expect(channels).toBe(1);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test('with neither, yieldToMain falls back to a timeout', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  try {
+    let done = false;
+    const pending = yieldToMain({}).then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    await pending;
+    expect(done).toBe(true);
+  } finally {
+    vi.useRealTimers();
+  }
 });
