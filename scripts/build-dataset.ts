@@ -8,7 +8,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDatasetWithReport, type Background, type InputDocument } from '../lib/builder/build';
 import { parseCuration } from '../lib/builder/curation';
-import { serializeDataset } from '../lib/reference/serialize';
+import { serializeDataset, serializeTables, tablesPathFor } from '../lib/reference/serialize';
+import { compileTables } from '../lib/match/tables';
+import type { Dataset } from '../lib/reference/types';
 import { makeBackgroundTable } from '../lib/sets/background';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,8 +95,13 @@ function main(args: string[]): void {
   else console.warn(`warning: no background at ${backgroundFolder}: the dataset will count every article as on its subject`);
   const { dataset, warnings } = buildDatasetWithReport(documents, curation, { background });
   for (const w of warnings) console.warn(`warning: ${w}`);
-  writeFileSync(out, serializeDataset(dataset));
+  const json = serializeDataset(dataset);
+  writeFileSync(out, json);
   console.log(`${out}: ${dataset.documents.length} documents, ${dataset.entities.length} entities, ${dataset.figures.length} figures`);
+  // The matcher's tables, compiled from the dataset as pages load it (its JSON), so a page never builds them.
+  const tables = compileTables(JSON.parse(json) as Dataset);
+  writeFileSync(tablesPathFor(out), serializeTables(tables));
+  console.log(`${tablesPathFor(out)}: ${tables.keys.length} keys, ${tables.patterns.length} patterns, ${tables.trie.children.length} trie nodes`);
   if (background && tableOut) {
     writeFileSync(tableOut, `${JSON.stringify(makeBackgroundTable(background.source, background.texts), null, 1)}\n`);
     console.log(`${tableOut}: name counts of the background, for the reader's own sets`);

@@ -5,9 +5,11 @@
 // It runs in other people's pages: what it adds lives in CSS.highlights or a shadow-root layer, and it never
 // changes the page's text or nodes.
 import datasetJson from '@/lib/reference/dataset.json';
+import tablesJson from '@/lib/reference/dataset.tables.json';
 import type { Dataset } from '@/lib/reference/types';
 import { createReference } from '@/lib/reference/lookup';
 import { createMatcher } from '@/lib/match';
+import type { CompiledTables } from '@/lib/match/tables';
 import { createPageController } from '@/lib/page/controller';
 import { isSetEnabled, loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
 import { watchLocation } from '@/lib/page/location';
@@ -48,7 +50,8 @@ function startBackstory(): () => void {
   });
   const highlights = createPageController({
     doc: document,
-    matcher: createMatcher(dataset),
+    // The matcher's tables as the dataset build compiled them: loaded, not built, on every page.
+    matcher: createMatcher(dataset, { tables: tablesJson as unknown as CompiledTables }),
     reference: createReference(dataset),
     card,
     isOwn: isLayerHost,

@@ -19,18 +19,19 @@
 // judge), then the matches of each slice; lib/pipeline gives the main thread back between steps. The steps
 // compute exactly what one call over the whole text computes.
 //
-// The trie and the lookup tables are built once per dataset and cached, so calling createMatcher again with the
-// same dataset object is free. They are built on the first match (or `prepare()`), not by createMatcher: the
-// content script creates its matcher as it starts, and building there would lengthen that first task.
+// The trie and the lookup tables (lib/match/tables.ts) are made once per dataset and cached, so calling createMatcher
+// again with the same dataset object is free: loaded from the tables the dataset build compiled when the caller
+// passes them (the content script does), else built. They are made on the first match (or `prepare()`), not by
+// createMatcher: the content script creates its matcher as it starts, and making them there would lengthen that task.
 import { readFigures as defaultReadFigures, shiftReading, type ReadOptions } from '../figures';
 import type { FigureReading } from '../figures/types';
-import type { Dataset, DatasetPart, Figure } from '../reference/types';
-import { caseAllows, compileAliases, type AliasPattern } from './aliases';
-import { createFigureJudge, figuresByCounts, paragraphOf, type FigureJudge, type PageContext } from './figures';
-import { buildLooseTables, looseCandidates, type LooseTables } from './loose';
+import type { Dataset, Figure } from '../reference/types';
+import { caseAllows, type AliasPattern } from './aliases';
+import { createFigureJudge, paragraphOf, type FigureJudge, type PageContext } from './figures';
+import { looseCandidates } from './loose';
 import { insideLongerName, isHeadlineCase } from './names';
-import { combineRelevance, judgeRelevance, relevanceWeights, type PartRelevance, type Relevance, type RelevanceWeights } from './relevance';
-import { KeyTrie } from './trie';
+import { combineRelevance, judgeRelevance, type PartRelevance, type Relevance } from './relevance';
+import { buildTables, loadTables, type CompiledTables, type MatcherTables, type PartTables } from './tables';
 import type { TextMatch } from './types';
 export type { TextMatch, MatchCategory } from './types';
 export { MATCH_CATEGORIES } from './types';
@@ -76,6 +77,11 @@ export interface Matcher {
 export interface MatcherOptions {
   /** The figure reader; lib/figures' by default. Tests and benchmarks may pass their own. */
   readFigures?: (text: string, options?: ReadOptions) => FigureReading[];
+  /**
+   * The dataset's tables as the dataset build compiled them (lib/match/tables.ts): loaded rather than built. Tables
+   * compiled from another dataset are ignored and the tables built.
+   */
+  tables?: CompiledTables;
 }
 
 const cache = new WeakMap<Dataset, Matcher>();
@@ -86,7 +92,7 @@ export function createMatcher(dataset: Dataset, options: MatcherOptions = {}): M
     const cached = cache.get(dataset);
     if (cached) return cached;
   }
-  const matcher = buildMatcher(dataset, options.readFigures ?? defaultReadFigures);
+  const matcher = buildMatcher(dataset, options.readFigures ?? defaultReadFigures, options.tables);
   if (cacheable) cache.set(dataset, matcher);
   return matcher;
 }
@@ -124,79 +130,6 @@ function dropOverlaps<T extends { start: number; end: number }>(sorted: T[]): T[
   return out;
 }
 
-/** Everything the matcher looks things up in, built from the dataset in one place (buildTables). */
-interface MatcherTables {
-  trie: KeyTrie;
-  /** Per trie key, its patterns (full names first; case-insensitive ones first within a kind). */
-  patternsByKey: AliasPattern[][];
-  loose: LooseTables;
-  byCounts: Map<string, Figure[]>;
-  /** The reference's demonyms, lower case: a demonym before a place or organisation does not rename it. */
-  demonyms: Set<string>;
-  /** Undefined when the dataset has no relevance statistics: every article is then on the subject. */
-  weights?: RelevanceWeights;
-  /** A dataset of several reference sets (Dataset.parts): each set's own tables, in the parts' order. */
-  parts?: PartTables[];
-}
-
-/** One reference set of a dataset of several: judged on its own (relevance, figures). */
-interface PartTables {
-  part: DatasetPart;
-  /** The set's entities and figures as a dataset of their own, for its figure judge. */
-  view: Dataset;
-  byCounts: Map<string, Figure[]>;
-  weights?: RelevanceWeights;
-}
-
-function partTables(dataset: Dataset): { parts: PartTables[]; partOf: Map<string, number> } | undefined {
-  if (!dataset.parts) return undefined;
-  const partOf = new Map<string, number>();
-  const parts = dataset.parts.map((part, i): PartTables => {
-    for (const id of part.entityIds) partOf.set(id, i);
-    const entityIds = new Set(part.entityIds);
-    const figureIds = new Set(part.figureIds);
-    const view: Dataset = {
-      version: 1,
-      ...(part.subject ? { subject: part.subject } : {}),
-      documents: dataset.documents,
-      entities: dataset.entities.filter((e) => entityIds.has(e.id)),
-      figures: dataset.figures.filter((f) => figureIds.has(f.id)),
-      ...(part.relevance ? { relevance: part.relevance } : {}),
-    };
-    return { part, view, byCounts: figuresByCounts(view), ...(part.relevance ? { weights: relevanceWeights(part.relevance) } : {}) };
-  });
-  return { parts, partOf };
-}
-
-function buildTables(dataset: Dataset): MatcherTables {
-  const split = partTables(dataset);
-  const patterns = compileAliases(dataset, split ? (e) => split.partOf.get(e.id) ?? 0 : undefined);
-  // One trie key per distinct folded key; each key lists its patterns.
-  const keys: string[] = [];
-  const patternsByKey: AliasPattern[][] = [];
-  const keyIndex = new Map<string, number>();
-  for (const p of patterns) {
-    let k = keyIndex.get(p.key);
-    if (k === undefined) {
-      k = keys.length;
-      keyIndex.set(p.key, k);
-      keys.push(p.key);
-      patternsByKey.push([]);
-    }
-    patternsByKey[k]!.push(p);
-  }
-  const demonyms = new Set(dataset.entities.flatMap((e) => e.demonyms ?? []).map((d) => d.toLowerCase()));
-  return {
-    trie: new KeyTrie(keys),
-    patternsByKey,
-    loose: buildLooseTables(patterns),
-    byCounts: figuresByCounts(dataset),
-    demonyms,
-    ...(dataset.relevance ? { weights: relevanceWeights(dataset.relevance) } : {}),
-    ...(split ? { parts: split.parts } : {}),
-  };
-}
-
 /** First index of `sorted` whose end is after `offset`. */
 function firstEndingAfter(sorted: readonly { end: number }[], offset: number): number {
   let lo = 0;
@@ -212,9 +145,9 @@ function firstEndingAfter(sorted: readonly { end: number }[], offset: number): n
 /** Headlines longer than this are not looked at for title case: a paragraph of running text is not a headline. */
 const HEADLINE_MAX = 300;
 
-function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: ReadOptions) => FigureReading[]): Matcher {
+function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: ReadOptions) => FigureReading[], compiled?: CompiledTables): Matcher {
   let tables: MatcherTables | undefined;
-  const built = () => (tables ??= buildTables(dataset));
+  const built = () => (tables ??= (compiled && loadTables(dataset, compiled)) || buildTables(dataset));
 
   function begin(text: string, options: MatchOptions = {}): MatchSession {
     const { trie, patternsByKey, loose, byCounts, demonyms, weights, parts } = built();

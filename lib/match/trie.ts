@@ -38,6 +38,57 @@ export function isWordAt(text: string, i: number): boolean {
   return c < 128 ? ASCII_WORD[c] === 1 : isWordCode(c);
 }
 
+/**
+ * A trie in its stored form. Nodes are numbered breadth first (the root 0), each node's edges in label order, so
+ * edge e leads to node e + 1 and a node's edges follow its predecessors': the child counts and the labels are the
+ * whole structure. Which key ends where is stored per key; whether it ends in a word character is read from the key.
+ */
+export interface TrieArrays {
+  /** Per node, breadth first, how many edges leave it. */
+  children: number[];
+  /** Every edge's label (a folded UTF-16 unit), breadth first, as one string. */
+  labels: string;
+  /** Per key index, the node it ends at. */
+  keyNodes: number[];
+}
+
+function buildArrays(keys: readonly string[]): TrieArrays {
+  const children: Map<number, number>[] = [new Map()];
+  const keyNodes: number[] = [];
+  for (const key of keys) {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let next = children[node]!.get(c);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        children[node]!.set(c, next);
+      }
+      node = next;
+    }
+    keyNodes.push(node);
+  }
+  // Renumber breadth first: the order nodes are dequeued in is their new number.
+  const renumbered = new Int32Array(children.length);
+  const counts: number[] = [];
+  const labels: number[] = [];
+  const queue = [0];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    renumbered[node] = head;
+    const edges = [...children[node]!].sort((x, y) => x[0] - y[0]);
+    counts.push(edges.length);
+    for (const [label, target] of edges) {
+      labels.push(label);
+      queue.push(target);
+    }
+  }
+  let text = '';
+  for (let i = 0; i < labels.length; i += 4096) text += String.fromCharCode(...labels.slice(i, i + 4096));
+  return { children: counts, labels: text, keyNodes: keyNodes.map((n) => renumbered[n]!) };
+}
+
 export class KeyTrie {
   private readonly rootAscii = new Int32Array(128).fill(-1);
   private readonly rootOther = new Map<number, number>();
@@ -53,58 +104,52 @@ export class KeyTrie {
   /** Whether the key ending at each node ends with a word character (then the next character must not be one). */
   private readonly endsInWord: Uint8Array;
 
-  constructor(keys: readonly string[]) {
-    const children: Map<number, number>[] = [new Map()];
-    const terminal: number[] = [-1];
-    keys.forEach((key, index) => {
-      let node = 0;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        let next = children[node]!.get(c);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          terminal.push(-1);
-          children[node]!.set(c, next);
-        }
-        node = next;
-      }
-      if (terminal[node] === -1) terminal[node] = index;
-    });
+  /** A trie of `keys` (their order is their key index), or one compiled before (`arrays()`) of the same keys. */
+  constructor(keys: readonly string[], compiled?: TrieArrays) {
+    const { children, labels, keyNodes } = compiled ?? buildArrays(keys);
     const count = children.length;
-    this.terminal = Int32Array.from(terminal);
-    this.endsInWord = new Uint8Array(count);
-    keys.forEach((key, index) => {
-      let node = 0;
-      for (let i = 0; i < key.length; i++) node = children[node]!.get(key.charCodeAt(i))!;
-      if (this.terminal[node] === index) this.endsInWord[node] = isWordAt(key, key.length - 1) ? 1 : 0;
-    });
-    let edges = 0;
-    for (const m of children) edges += m.size;
     this.edgeStart = new Int32Array(count + 1);
+    for (let n = 0; n < count; n++) this.edgeStart[n + 1] = this.edgeStart[n]! + children[n]!;
+    const edges = labels.length;
     this.labels = new Int32Array(edges);
     this.targets = new Int32Array(edges);
-    let e = 0;
-    for (let node = 0; node < count; node++) {
-      this.edgeStart[node] = e;
-      for (const [label, target] of [...children[node]!].sort((a, b) => a[0] - b[0])) {
-        this.labels[e] = label;
-        this.targets[e++] = target;
+    for (let e = 0; e < edges; e++) {
+      this.labels[e] = labels.charCodeAt(e);
+      this.targets[e] = e + 1;
+    }
+    this.terminal = new Int32Array(count).fill(-1);
+    this.endsInWord = new Uint8Array(count);
+    keyNodes.forEach((node, index) => {
+      if (this.terminal[node] !== -1) return;
+      this.terminal[node] = index;
+      const key = keys[index]!;
+      this.endsInWord[node] = isWordAt(key, key.length - 1) ? 1 : 0;
+    });
+    this.arraysFrom = { children, labels, keyNodes };
+    // The root's tables come from its edges.
+    const { edgeStart, targets, terminal } = this;
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) {
+      const first = this.labels[e]!;
+      const node = targets[e]!;
+      if (first >= 128) {
+        this.rootOther.set(first, node);
+        continue;
       }
-    }
-    this.edgeStart[count] = e;
-    for (const [label, target] of children[0]!) {
-      if (label < 128) this.rootAscii[label] = target;
-      else this.rootOther.set(label, target);
-    }
-    for (const [first, node] of children[0]!) {
-      if (first >= 128) continue;
-      if (this.terminal[node]! >= 0) this.openAfter[first] = 1;
-      for (const second of children[node]!.keys()) {
+      this.rootAscii[first] = node;
+      if (terminal[node]! >= 0) this.openAfter[first] = 1;
+      for (let f = edgeStart[node]!; f < edgeStart[node + 1]!; f++) {
+        const second = this.labels[f]!;
         if (second < 128) this.pairs[(first << 7) | second] = 1;
         else this.openAfter[first] = 1;
       }
     }
+  }
+
+  private readonly arraysFrom: TrieArrays;
+
+  /** The trie in its stored form, to load again with `new KeyTrie(keys, arrays)`. */
+  arrays(): TrieArrays {
+    return this.arraysFrom;
   }
 
   private step(node: number, c: number): number {

@@ -1,0 +1,209 @@
+// The matcher's lookup tables, and their compiled form. Building them from a dataset (folding every alias, its case
+// rules, the loose keys of transliterated names, the trie) is most of what a page paid before it could match, and it
+// grows with the reference. So the dataset build compiles them once into plain JSON (CompiledTables:
+// lib/reference/matcher-tables.json for the bundled reference; a reader's own reference gets the same format), and a
+// page only loads them: arrays read into typed arrays and pattern records, nothing folded or searched. A unit test
+// checks that the committed tables are exactly what compiling the committed dataset gives.
+import type { Dataset, DatasetPart, Entity, Figure } from '../reference/types';
+import { compileAliases, type AliasKind, type AliasPattern, type WordCase } from './aliases';
+import { figuresByCounts } from './figures';
+import { buildLooseTables, type LooseTables } from './loose';
+import type { NameKind } from './names';
+import { relevanceWeights, type RelevanceWeights } from './relevance';
+import { KeyTrie, type TrieArrays } from './trie';
+
+/** Everything the matcher looks things up in. */
+export interface MatcherTables {
+  trie: KeyTrie;
+  /** Per trie key, its patterns (full names first; case-insensitive ones first within a kind). */
+  patternsByKey: AliasPattern[][];
+  loose: LooseTables;
+  byCounts: Map<string, Figure[]>;
+  /** The reference's demonyms, lower case: a demonym before a place or organisation does not rename it. */
+  demonyms: Set<string>;
+  /** Undefined when the dataset has no relevance statistics: every article is then on the subject. */
+  weights?: RelevanceWeights;
+  /** A dataset of several reference sets (Dataset.parts): each set's own tables, in the parts' order. */
+  parts?: PartTables[];
+}
+
+/** One reference set of a dataset of several: judged on its own (relevance, figures). */
+export interface PartTables {
+  part: DatasetPart;
+  /** The set's entities and figures as a dataset of their own, for its figure judge. */
+  view: Dataset;
+  byCounts: Map<string, Figure[]>;
+  weights?: RelevanceWeights;
+}
+
+function partTables(dataset: Dataset): { parts: PartTables[]; partOf: Map<string, number> } | undefined {
+  if (!dataset.parts) return undefined;
+  const partOf = new Map<string, number>();
+  const parts = dataset.parts.map((part, i): PartTables => {
+    for (const id of part.entityIds) partOf.set(id, i);
+    const entityIds = new Set(part.entityIds);
+    const figureIds = new Set(part.figureIds);
+    const view: Dataset = {
+      version: 1,
+      ...(part.subject ? { subject: part.subject } : {}),
+      documents: dataset.documents,
+      entities: dataset.entities.filter((e) => entityIds.has(e.id)),
+      figures: dataset.figures.filter((f) => figureIds.has(f.id)),
+      ...(part.relevance ? { relevance: part.relevance } : {}),
+    };
+    return { part, view, byCounts: figuresByCounts(view), ...(part.relevance ? { weights: relevanceWeights(part.relevance) } : {}) };
+  });
+  return { parts, partOf };
+}
+
+/** One alias pattern, its entity by index into `dataset.entities` (-1: an other name). */
+export interface CompiledPattern {
+  /** Index into CompiledTables.keys. */
+  k: number;
+  alias: string;
+  kind: AliasKind;
+  entity: number;
+  wordCases?: WordCase[];
+  casedWords?: string[];
+  skipFirstWord?: true;
+  nameKind?: NameKind;
+  /** The pattern's reference set (AliasPattern.part), in a dataset of several. */
+  part?: number;
+}
+
+export interface CompiledTables {
+  format: 1;
+  /** What the tables were compiled from (see `fingerprint`): loading them with another dataset builds afresh. */
+  fingerprint: string;
+  /** The trie's keys, in key-index order. */
+  keys: string[];
+  /** Every pattern, grouped by key in key order (each key's list in its matching order). */
+  patterns: CompiledPattern[];
+  trie: TrieArrays;
+  /** Loose names by first loose word: [word, [words, pattern index][]]; bags: [words, pattern index]. */
+  loose: { byFirst: [string, [string[], number][]][]; bags: [string[], number][] };
+}
+
+/**
+ * A cheap identity of the dataset's matching side: entity, alias and figure counts, and the first and last entity
+ * ids. It catches tables shipped with the wrong reference at no real cost on a page; whether the bundled tables are
+ * exactly the bundled dataset's is the unit test's job (a full hash of the dataset would cost what loading saves).
+ */
+export function fingerprint(dataset: Dataset): string {
+  let aliases = 0;
+  for (const e of dataset.entities) aliases += e.aliases.length + (e.shortNames?.length ?? 0) + (e.contextualAliases?.length ?? 0) + (e.demonyms?.length ?? 0);
+  const ids = dataset.entities.length ? `${dataset.entities[0]!.id}…${dataset.entities[dataset.entities.length - 1]!.id}` : '';
+  // A combined dataset's parts decide which set each pattern belongs to: tables compiled for another split are stale.
+  const parts = dataset.parts ? ` ${dataset.parts.map((p) => `${p.id}:${p.entityIds.length}`).join(',')}` : '';
+  return `${dataset.entities.length}e ${aliases}a ${dataset.figures.length}f ${dataset.otherNames?.length ?? 0}o ${ids}${parts}`;
+}
+
+/** The tables, built from the dataset (what the dataset build compiles, and what a page falls back to). */
+export function buildTables(dataset: Dataset): MatcherTables {
+  const split = partTables(dataset);
+  const patterns = compileAliases(dataset, split ? (e) => split.partOf.get(e.id) ?? 0 : undefined);
+  // One trie key per distinct folded key; each key lists its patterns.
+  const keys: string[] = [];
+  const patternsByKey: AliasPattern[][] = [];
+  const keyIndex = new Map<string, number>();
+  for (const p of patterns) {
+    let k = keyIndex.get(p.key);
+    if (k === undefined) {
+      k = keys.length;
+      keyIndex.set(p.key, k);
+      keys.push(p.key);
+      patternsByKey.push([]);
+    }
+    patternsByKey[k]!.push(p);
+  }
+  return {
+    trie: new KeyTrie(keys),
+    patternsByKey,
+    loose: buildLooseTables(patterns),
+    ...derived(dataset),
+    ...(split ? { parts: split.parts } : {}),
+  };
+}
+
+/** What is cheap to compute from the dataset on the page (and so not shipped twice). */
+function derived(dataset: Dataset): Pick<MatcherTables, 'byCounts' | 'demonyms' | 'weights'> {
+  return {
+    byCounts: figuresByCounts(dataset),
+    demonyms: new Set(dataset.entities.flatMap((e) => e.demonyms ?? []).map((d) => d.toLowerCase())),
+    ...(dataset.relevance ? { weights: relevanceWeights(dataset.relevance) } : {}),
+  };
+}
+
+/** The dataset's tables in their stored form (`npm run dataset` writes them beside the dataset). */
+export function compileTables(dataset: Dataset): CompiledTables {
+  const tables = buildTables(dataset);
+  const entityIndex = new Map<Entity, number>(dataset.entities.map((e, i) => [e, i]));
+  const patternIndex = new Map<AliasPattern, number>();
+  const patterns: CompiledPattern[] = [];
+  const keys = tables.patternsByKey.map((list, k) => {
+    for (const p of list) {
+      patternIndex.set(p, patterns.length);
+      patterns.push({
+        k,
+        alias: p.alias,
+        kind: p.kind,
+        entity: p.entity ? entityIndex.get(p.entity)! : -1,
+        ...(p.wordCases ? { wordCases: p.wordCases } : {}),
+        ...(p.casedWords ? { casedWords: p.casedWords } : {}),
+        ...(p.skipFirstWord ? { skipFirstWord: true as const } : {}),
+        ...(p.nameKind ? { nameKind: p.nameKind } : {}),
+        ...(p.part !== undefined ? { part: p.part } : {}),
+      });
+    }
+    return list[0]!.key;
+  });
+  return {
+    format: 1,
+    fingerprint: fingerprint(dataset),
+    keys,
+    patterns,
+    trie: tables.trie.arrays(),
+    loose: {
+      byFirst: [...tables.loose.byFirst].map(([word, names]) => [word, names.map((n): [string[], number] => [n.words, patternIndex.get(n.pattern)!])]),
+      bags: tables.loose.bags.map((b): [string[], number] => [[...b.words], patternIndex.get(b.pattern)!]),
+    },
+  };
+}
+
+/**
+ * The tables from their compiled form: no folding, no trie building. Undefined when `compiled` was not compiled
+ * from this dataset (another format, another fingerprint): the caller then builds them.
+ */
+export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherTables | undefined {
+  if (compiled.format !== 1 || compiled.fingerprint !== fingerprint(dataset)) return undefined;
+  const { entities } = dataset;
+  const patterns: AliasPattern[] = new Array(compiled.patterns.length);
+  const patternsByKey: AliasPattern[][] = compiled.keys.map(() => []);
+  compiled.patterns.forEach((c, i) => {
+    // The same properties, in the same order, as compileAliases makes (patternFor).
+    const p: AliasPattern = {
+      key: compiled.keys[c.k]!,
+      alias: c.alias,
+      kind: c.kind,
+      ...(c.entity >= 0 ? { entity: entities[c.entity]! } : {}),
+      ...(c.wordCases ? { wordCases: c.wordCases, casedWords: c.casedWords! } : {}),
+      ...(c.skipFirstWord ? { skipFirstWord: true } : {}),
+      ...(c.nameKind ? { nameKind: c.nameKind } : {}),
+      ...(c.part !== undefined ? { part: c.part } : {}),
+    };
+    patterns[i] = p;
+    patternsByKey[c.k]!.push(p);
+  });
+  const bags = compiled.loose.bags.map(([words, i]) => ({ words: new Set(words), pattern: patterns[i]! }));
+  return {
+    trie: new KeyTrie(compiled.keys, compiled.trie),
+    patternsByKey,
+    loose: {
+      byFirst: new Map(compiled.loose.byFirst.map(([word, names]) => [word, names.map(([words, i]) => ({ words, pattern: patterns[i]! }))])),
+      bags,
+      bagWords: new Set(bags.flatMap((b) => [...b.words])),
+    },
+    ...derived(dataset),
+    ...(dataset.parts ? { parts: partTables(dataset)!.parts } : {}),
+  };
+}

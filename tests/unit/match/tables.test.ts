@@ -1,0 +1,75 @@
+// The compiled matcher tables: the committed ones are exactly what compiling the committed dataset gives (so a
+// dataset changed without `npm run dataset` fails here), and loading compiled tables gives the matcher the very
+// tables building them does.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import datasetJson from '@/lib/reference/dataset.json';
+import tablesJson from '@/lib/reference/dataset.tables.json';
+import { createMatcher } from '@/lib/match';
+import { buildTables, compileTables, fingerprint, loadTables, type CompiledTables } from '@/lib/match/tables';
+import { KeyTrie } from '@/lib/match/trie';
+import { serializeTables } from '@/lib/reference/serialize';
+import type { Dataset } from '@/lib/reference/types';
+
+const dataset = datasetJson as unknown as Dataset;
+const committed = tablesJson as unknown as CompiledTables;
+const SEEDS = resolve(import.meta.dirname, '../../../../shared/seeds');
+
+describe('compiled matcher tables', () => {
+  test('the committed tables are what compiling the committed dataset gives (npm run dataset rebuilds both)', () => {
+    const fresh = serializeTables(compileTables(JSON.parse(JSON.stringify(dataset)) as Dataset));
+    expect(fresh === readFileSync(resolve(import.meta.dirname, '../../../lib/reference/dataset.tables.json'), 'utf8')).toBe(true);
+  });
+
+  test('a dataset edited without a rebuild no longer matches its tables', () => {
+    const edited = JSON.parse(JSON.stringify(dataset)) as Dataset;
+    edited.entities[0]!.aliases.push('Zz Newly Added Alias');
+    expect(JSON.stringify(compileTables(edited))).not.toBe(JSON.stringify(committed));
+    // And the page does not trust them: the fingerprint differs, so the matcher builds its tables instead.
+    expect(fingerprint(edited)).not.toBe(committed.fingerprint);
+    expect(loadTables(edited, committed)).toBeUndefined();
+  });
+
+  test('loaded tables equal built tables, pattern for pattern', () => {
+    const built = buildTables(dataset);
+    const loaded = loadTables(dataset, committed)!;
+    expect(loaded).toBeDefined();
+    expect(loaded.patternsByKey).toEqual(built.patternsByKey);
+    // The same entity objects, not copies: a match names the dataset's entity.
+    expect(loaded.patternsByKey.flat().every((p, i) => p.entity === built.patternsByKey.flat()[i]!.entity)).toBe(true);
+    expect(loaded.loose).toEqual(built.loose);
+    expect(loaded.trie).toEqual(built.trie);
+    expect(loaded.byCounts).toEqual(built.byCounts);
+    expect(loaded.demonyms).toEqual(built.demonyms);
+    expect(loaded.weights).toEqual(built.weights);
+  });
+
+  test('a trie loaded from its stored form finds what the one built from its keys finds', () => {
+    const keys = ['aleppo', 'al qusayr', 'al', 'u.n.', 'damascus', 'dayr az zawr', 'ḥoms', 'zz'];
+    const built = new KeyTrie(keys);
+    const loaded = new KeyTrie(keys, JSON.parse(JSON.stringify(built.arrays())));
+    const text = 'In Aleppo and Al Qusayr, the U.N. said; Dayr az-Zawr, Al, Damascus; Ḥoms. zz';
+    const hits = (trie: KeyTrie) => {
+      const out: [number, number, number][] = [];
+      trie.scanOriginal(text, (key, start, end) => (out.push([key, start, end]), true));
+      return out;
+    };
+    expect(hits(loaded)).toEqual(hits(built));
+    expect(hits(built).map(([k]) => keys[k])).toEqual(expect.arrayContaining(['aleppo', 'al qusayr', 'u.n.', 'damascus', 'al', 'zz']));
+  });
+
+  test('a matcher given the compiled tables matches the seed documents exactly as one that builds them', () => {
+    const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBeGreaterThan(0);
+    // Fresh dataset objects: createMatcher caches per dataset object.
+    const withTables = createMatcher(JSON.parse(JSON.stringify(dataset)) as Dataset, { tables: committed });
+    const building = createMatcher(JSON.parse(JSON.stringify(dataset)) as Dataset);
+    for (const file of files) {
+      const text = readFileSync(join(SEEDS, file), 'utf8');
+      const a = withTables.match(text);
+      expect(a.length).toBeGreaterThan(10);
+      expect(a).toEqual(building.match(text));
+    }
+  });
+});
