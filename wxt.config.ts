@@ -78,9 +78,10 @@ export default defineConfig({
     // activeTab: where a user limits Backstory's site access (Chrome's "on click"), invoking the popup or a
     // command still lets it act on the current tab. Exports need no `downloads`: an <a download> suffices.
     // scripting: tabs open before an install or update get the content script (from the background on install,
-    // from the popup on demand) instead of staying without Backstory until they are reloaded; and our highlight
+    // from the popup on demand) instead of staying without Backstory until they are reloaded; our highlight
     // styles are inserted by the browser (scripting.insertCSS), ahead of the page's own sheets, so no rule of the
-    // page can hide or restyle a mark.
+    // page can hide or restyle a mark; and a page whose markup does not settle the article gets Readability, a
+    // script of its own kept out of the content script.
     // offscreen (Chrome only, no install warning): reference sets are built in a worker, which a Manifest V3
     // service worker cannot start; an offscreen document hosts it (Firefox's background page starts it itself).
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],

@@ -1,4 +1,5 @@
-// One pass from a document to what Backstory highlights: article detection → text map → matching.
+// One pass from an article to what Backstory highlights: text map → matching (lib/annotate-document.ts adds article
+// detection for a whole document).
 // The content script (lib/page/run.ts) and `npm run annotate` both call annotateArticle, slices and all, so they
 // agree by construction: the only difference is that the content script gives the main thread back between steps
 // (a `pause`) and paints each slice's matches as they come (`onMatches`), while the command line does neither.
@@ -8,10 +9,8 @@
 // article is computed once for the whole article, whatever the slices: whether it is about the reference's
 // subject, which names it has introduced, and the figure judge's article-wide checks (lib/match: a session scans
 // every slice, settles once, then yields each slice's matches).
-import { detectArticle, type ArticleResult } from './article';
 import { buildTextMap, BLOCK_SEPARATOR, type TextMap } from './text';
 import type { ArticleContext, Matcher, PageContext, TextMatch } from './match';
-import { readPageContext } from './page-context';
 
 /** Above this many characters (~3,000 words), an article is matched in slices of about this size. */
 export const SLICE_CHARS = 20_000;
@@ -41,12 +40,6 @@ export interface ArticleAnnotation {
   matches: TextMatch[];
   /** Relevance and the names introduced: what text the page adds later is matched with. */
   context: ArticleContext;
-}
-
-export interface Annotated extends ArticleAnnotation {
-  article: ArticleResult;
-  /** The page's language and date (lib/page-context.ts), as the figures were read with. */
-  page: PageContext;
 }
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
@@ -124,14 +117,6 @@ export async function annotateArticle(article: ArticleText, matcher: Matcher, op
   const { onMatches, ...rest } = options;
   const result = await annotateText(map.text, matcher, { ...rest, ...(onMatches ? { onMatches: (found: TextMatch[]) => onMatches(found, map) } : {}) });
   return result && { map, ...result };
-}
-
-/** Detection and the page's language and date, then annotateArticle: `npm run annotate` (no pause, so it never stops). */
-export async function annotateDocument(doc: Document, matcher: Matcher, options: Omit<PipelineOptions, 'page'> = {}): Promise<Annotated | null> {
-  const article = detectArticle(doc);
-  const page = readPageContext(doc);
-  const result = await annotateArticle(article.nodes, matcher, { ...options, page });
-  return result && { article, page, ...result };
 }
 
 export interface AnnotatedNodes {

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { annotateDocument } from '../lib/pipeline';
+import { annotateDocument } from '../lib/annotate-document';
 import { createMatcher, type TextMatch, type MatchCategory } from '../lib/match';
 import type { Dataset } from '../lib/reference/types';
 

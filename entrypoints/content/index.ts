@@ -9,6 +9,7 @@ import tablesJson from '@/lib/reference/dataset.tables.json';
 import type { Dataset } from '@/lib/reference/types';
 import { createReference } from '@/lib/reference/lookup';
 import { createMatcher } from '@/lib/match';
+import { readabilityLoader } from '@/lib/article/lazy';
 import type { CompiledTables } from '@/lib/match/tables';
 import { createPageController } from '@/lib/page/controller';
 import { isSetEnabled, loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
@@ -53,6 +54,8 @@ function startBackstory(): () => void {
     // The matcher's tables as the dataset build compiled them: loaded, not built, on every page.
     matcher: createMatcher(dataset, { tables: tablesJson as unknown as CompiledTables }),
     reference: createReference(dataset),
+    // Readability is a script of its own, loaded only for a page whose markup does not settle the article.
+    readability: readabilityLoader(() => send('page/load-readability', {})),
     card,
     isOwn: isLayerHost,
     highlighter: { styles },

@@ -1,128 +1,15 @@
-// Article-body detection on the live DOM: which text nodes of the page are the article (headline,
-// standfirst, body) and which are the page around it (menus, related links, comments, footers...).
-// Runs unchanged in the content script and under jsdom in Node: it reads the live page and never
-// changes it (Readability works on a clone).
+// Article-body detection on the live DOM (lib/article/detect.ts), with Readability for pages whose markup does not
+// settle the article: what Node (npm run annotate, eval, tests) and the bench use. The content script detects
+// through lib/page/model.ts, which loads Readability only for a page that needs it.
+import { detectArticleWith, type ArticleResult, type DetectOptions } from './detect';
 import { runReadability } from './readability';
-import { collectLive, FURNITURE_SELECTOR, isExcludedText, isPageText, mergeInOrder } from './filter';
-import { commonAncestor, pruneBoilerplate } from './prune';
-import { findHeadline, findStandfirst, headlineNodes, titleCandidates, titleRepeats } from './headline';
-import { findContainer, textNodesUnder } from './fast-path';
-import { blockOf } from './text';
-import { PageGalleries, withoutGalleries } from './gallery';
-import { withinHeadlineArticle } from './items';
-import { trimBoilerplateTail } from './tail';
-
-export interface ArticleResult {
-  /** The article's text nodes in document order: headline, standfirst and body. */
-  nodes: Text[];
-  /**
-   * How it was found, for debugging and eval: "itemprop", "article-element", either with "+json-ld"
-   * when JSON-LD articleBody confirmed it, "paragraph-cluster" (fast paths); "readability+prune" or
-   * "readability"; "body" when the page has no article (every readable text node).
-   */
-  method: string;
-  /** The article's title as the page states it (metadata or <title>), when known. */
-  title: string | null;
-  /** The nodes of `nodes` that are the headline (and repeats of it), so callers can tell them from the body. */
-  headline: Text[];
-  /** The nodes of `nodes` that are the standfirst (the summary under the headline), if marked as such. */
-  standfirst: Text[];
-}
-
-export interface DetectOptions {
-  /**
-   * Try the publisher's own markup (itemprop=articleBody, a dominant <article>, confirmed by JSON-LD
-   * articleBody when present) before Readability. On by default; off to compare the two paths.
-   */
-  fastPath?: boolean;
-}
+import { FURNITURE_SELECTOR, isExcludedText, isPageText } from './filter';
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleResult {
-  // The site's other stories (galleries of briefs): no path may take them for the story.
-  const galleries = new PageGalleries(doc);
-  if (options.fastPath !== false) {
-    try {
-      const container = findContainer(doc, galleries);
-      if (container) {
-        const body = refine(container.nodes, galleries);
-        if (body.length) return finish(doc, body, container.method, null);
-      }
-    } catch {
-      // A page built to break DOM code (nesting beyond the engine's limits): Readability may cope.
-    }
-  }
-  let found: ReturnType<typeof runReadability> = null;
-  try {
-    found = runReadability(doc, galleries.all());
-  } catch {
-    found = null; // cloning can fail on the same pages; fall back to the page's text below
-  }
-  if (!found || found.nodes.size === 0) {
-    // Nothing article-like (an index page, an app): every readable text node, so that the user still
-    // gets highlights rather than none.
-    return { nodes: collectLive(doc, null), method: 'body', title: found?.title ?? null, headline: [], standfirst: [] };
-  }
-  const extracted = wholeBlocks(doc, collectLive(doc, found.nodes));
-  const pruned = refine(extracted, galleries);
-  // Pruning is a refinement: if it would leave nothing, Readability's own result is the better answer.
-  return pruned.length > 0
-    ? finish(doc, pruned, 'readability+prune', found.title)
-    : finish(doc, extracted, 'readability', found.title);
+  // With Readability at hand the detector always answers.
+  return detectArticleWith(doc, runReadability, options)!;
 }
 
-/**
- * Readability drops some words out of the middle of sentences (a link it takes for the byline, by its
- * class name), which would leave a sentence with a gap. A block it kept is kept whole: every readable
- * text node that flows in the same block.
- */
-function wholeBlocks(doc: Document, nodes: readonly Text[]): Text[] {
-  const blocks = new Set<Element>();
-  for (const n of nodes) {
-    const block = blockOf(n);
-    if (block) blocks.add(block);
-  }
-  const missing: Text[] = [];
-  const kept = new Set(nodes);
-  const cache = new Map<Element, boolean>();
-  for (const block of blocks) {
-    for (const n of textNodesUnder(doc, [block], cache)) {
-      if (!kept.has(n) && blockOf(n) === block) missing.push(n);
-    }
-  }
-  return missing.length ? mergeInOrder(nodes, missing) : [...nodes];
-}
-
-/** The extractor's nodes less what is inside the story's container but not the story. */
-function refine(nodes: readonly Text[], galleries: PageGalleries): Text[] {
-  const root = commonAncestor(nodes);
-  return pruneBoilerplate(withoutGalleries(nodes, galleries.under(root)), root);
-}
-
-/** Adds the headline (and repeats of it) and the standfirst to the body nodes. */
-function finish(doc: Document, body: Text[], method: string, title: string | null): ArticleResult {
-  const titles = titleCandidates(doc, title);
-  let repeats = titleRepeats(body, titles);
-  const headlineEl = findHeadline(doc, titles, body.find((n) => !repeats.has(n)) ?? null);
-  // Only now is it known which <article> is the story's (the headline's, or that of the opening heading
-  // the extractor kept), and where the story ends.
-  const anchor = headlineEl ?? body.find((n) => repeats.has(n))?.parentElement ?? null;
-  const story = trimBoilerplateTail(withinHeadlineArticle(body, anchor));
-  if (story.length && story.length < body.length) {
-    body = story;
-    repeats = new Set(body.filter((n) => repeats.has(n)));
-  }
-  const standfirst = findStandfirst(doc, headlineEl, body.filter((n) => !repeats.has(n)));
-  // Each list is in document order already (repeats are a subset of body): merge rather than re-walk
-  // the whole page.
-  const headlineInOrder = mergeInOrder(headlineNodes(doc, headlineEl), body.filter((n) => repeats.has(n)));
-  return {
-    nodes: mergeInOrder(body, headlineInOrder, standfirst),
-    standfirst,
-    method,
-    title: titles[0] ?? null,
-    headline: headlineInOrder,
-  };
-}
-
+export { detectArticleWith, type ArticleResult, type DetectOptions, type RunReadability } from './detect';
 export { articleText } from './text';
 export { FURNITURE_SELECTOR, isExcludedText, isPageText };

@@ -3,7 +3,7 @@
 // running the pipeline (run.ts), painting in chunks (painter.ts), following a living page (the model's
 // changes), the reader's settings (here), hover and keyboard (interaction.ts), and reporting (report.ts).
 import type { ArticleContext, Matcher } from '../match';
-import type { ArticleResult } from '../article';
+import type { ArticleResult, RunReadability } from '../article/detect';
 import type { TextMatch } from '../match/types';
 import { createHighlighter, firstOverlapping, highlightMode, type HighlighterOptions } from '../highlight/highlighter';
 import type { Reference } from '../reference/lookup';
@@ -20,8 +20,10 @@ export interface PageControllerOptions {
   doc: Document;
   matcher: Matcher;
   reference: Reference;
-  /** Article detection; lib/article's detector by default. */
+  /** Article detection; lib/article's detector by default, with Readability from `readability`. */
   detect?: (doc: Document) => ArticleResult;
+  /** Loads Readability for pages whose markup does not settle the article (lib/page/model.ts). */
+  readability?: () => Promise<RunReadability>;
   card?: CardPresenter;
   /** Nodes Backstory added (its UI hosts): never annotated, their mutations ignored. */
   isOwn?: (node: Node) => boolean;
@@ -78,7 +80,7 @@ export function createPageController(options: PageControllerOptions): PageContro
     label: (id) => current.label(id),
   };
   const win = doc.defaultView!;
-  const page = createPageModel(doc, { detect: options.detect, isOwn: options.isOwn, quietMs: options.livingQuietMs });
+  const page = createPageModel(doc, { detect: options.detect, readability: options.readability, isOwn: options.isOwn, quietMs: options.livingQuietMs });
   const reporter = new Reporter(() => options.onChange?.(summary()));
   const queue = new TaskQueue(() => reporter.changed());
   const interaction = createInteraction({ win, reference, card: options.card, hoverDelayMs: options.hoverDelayMs });

@@ -1,7 +1,7 @@
 // Living pages: content the page adds later ("read more", lazy paragraphs, infinite scroll) is annotated in
 // batches, looking only at the added or edited text nodes; removed content is reported so its highlights go.
 // Our own DOM changes (the UI hosts, fallback marks) are never fed back as page changes.
-import { FURNITURE_SELECTOR, isExcludedText } from '../article';
+import { FURNITURE_SELECTOR, isExcludedText } from '../article/filter';
 
 export interface PageChanges {
   /** Text nodes added or edited by the page since the last batch, in document order, still connected. */

@@ -48,6 +48,11 @@ export interface PageProtocol {
    * changed.
    */
   'page/report': { request: PageSummary; response: null };
+  /**
+   * Content script → background: load Readability into the sender's frame (lib/article/lazy.ts), for a page whose
+   * markup does not settle the article. Resolves once it is there.
+   */
+  'page/load-readability': { request: Record<string, never>; response: null };
   /** Popup → content script (tabs.sendMessage): what was found on this page. */
   'page/summary': { request: Record<string, never>; response: PageSummary };
   /** Popup → content script: scroll to the next highlight of a reference item and open its card. */

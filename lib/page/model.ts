@@ -9,7 +9,8 @@
 // when), so it never answers from a page that has changed since; the first listener takes it over if nothing
 // changed, so a request that comes before anyone listens (a note asked for while the page loads) does not cost a
 // second detection.
-import { detectArticle, isPageText, type ArticleResult } from '../article';
+import { detectArticleWith, type ArticleResult, type RunReadability } from '../article/detect';
+import { isPageText } from '../article/filter';
 import { buildTextMap, type TextMap } from '../text';
 import { readPageContext } from '../page-context';
 import type { PageContext } from '../match/figures';
@@ -33,7 +34,14 @@ export type PageEvent =
   | { type: 'detected'; detection: ArticleDetection };
 
 export interface PageModelOptions {
+  /** Article detection; by default lib/article's, with Readability from `readability` (see below). */
   detect?: (doc: Document) => ArticleResult;
+  /**
+   * Loads Readability, for a page whose markup does not settle the article (the default detector's fallback). Until
+   * it has loaded, such a page has no article; once it has, the page is detected again (a 'detected' event). Without
+   * it, such a page's article is every readable text of the page (lib/article's answer when nothing is found).
+   */
+  readability?: () => Promise<RunReadability>;
   /** Nodes Backstory added (its UI hosts): never article or page text, their mutations ignored. */
   isOwn?: (node: Node) => boolean;
   /** Coalesces bursts of page changes (lib/page/living.ts). */
@@ -65,11 +73,46 @@ export interface PageModel {
   subscribe(listener: (event: PageEvent) => void): () => void;
   /** Delivers pending page changes, and a pending re-detection, now (settling before a check). */
   flush(): void;
+  /**
+   * Resolves once the detector is complete: at once, or when Readability, which this page needs, has loaded and the
+   * page has been detected again (its 'detected' event sent).
+   */
+  detectorReady(): Promise<void>;
   destroy(): void;
 }
 
+/** No article (yet): what a page whose detector is still loading has. */
+const NO_ARTICLE: ArticleResult = { nodes: [], method: 'pending', title: null, headline: [], standfirst: [] };
+
+/** Without Readability: the fallback of a detector that finds nothing (every readable text of the page). */
+const noReadability: RunReadability = () => null;
+
 export function createPageModel(doc: Document, options: PageModelOptions = {}): PageModel {
-  const detect = options.detect ?? detectArticle;
+  let readability: RunReadability | null = options.readability ? null : noReadability;
+  /** While Readability loads: settles once it has loaded (or failed) and the page has been detected again. */
+  let loading: Promise<void> | null = null;
+  const detectWithMarkup = (page: Document): ArticleResult => {
+    const found = detectArticleWith(page, readability);
+    if (found) return found;
+    if (!loading && options.readability) {
+      loading = options.readability().then(
+        (run) => {
+          readability = run;
+          // The page waiting for it is detected again: listeners hear 'detected'; nobody listening, the next
+          // request detects afresh anyway.
+          redetect();
+        },
+        (error: unknown) => {
+          // Readability could not load (the extension was reloaded under the page): the page's readable text.
+          console.warn('Backstory: article detection without Readability:', error);
+          readability = noReadability;
+          redetect();
+        },
+      );
+    }
+    return NO_ARTICLE;
+  };
+  const detect = options.detect ?? detectWithMarkup;
   const ownTest = options.isOwn ?? (() => false);
   const redetectMs = options.redetectMs ?? 1000;
   const isOwn = (node: Node): boolean => {
@@ -138,7 +181,12 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
 
   function redetect() {
     redetectLater.cancel();
-    if (!watcher) return;
+    if (!watcher) {
+      // Nobody listens: a kept detection (e.g. the one taken while Readability loaded) is dropped, so the next
+      // request detects afresh.
+      forgetUnwatched();
+      return;
+    }
     emit({ type: 'detected', detection: take() });
   }
 
@@ -266,6 +314,7 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
       watcher?.flush();
       redetectLater.runNow();
     },
+    detectorReady: () => loading ?? Promise.resolve(),
     destroy() {
       listeners.clear();
       stopWatching();

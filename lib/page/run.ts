@@ -28,8 +28,14 @@ export interface RunOptions {
 export async function runArticle(page: PageModel, matcher: Matcher, options: RunOptions): Promise<ArticleContext | null> {
   const { article, context } = page.detection();
   await yieldToMain();
-  // A page without article text (an app, a search page) costs detection and nothing more.
-  if (options.cancelled() || article.nodes.length === 0) return null;
+  if (options.cancelled()) return null;
+  if (article.nodes.length === 0) {
+    // A page without article text (an app, a search page) costs detection and nothing more. One waiting for
+    // Readability keeps this run going until it is there: the page is detected again and read in a run of its own,
+    // and meanwhile the page is not reported settled.
+    await page.detectorReady();
+    return null;
+  }
   const result = await annotateArticle(() => page.articleText(), matcher, {
     page: context,
     everyPage: options.everyPage,

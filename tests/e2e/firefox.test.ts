@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { annotateHtml, loadBundledDataset, SAMPLE_PAGE } from '../../scripts/annotate';
 import { servePages, type PageServer } from './harness';
+import { withUnsettledMarkup } from './unsettled-page';
 
 let firefox: FirefoxWithExtension;
 let server: PageServer;
@@ -14,6 +15,7 @@ let server: PageServer;
 beforeAll(async () => {
   server = await servePages();
   server.set('/sample-news.html', readFileSync(SAMPLE_PAGE, 'utf8'));
+  server.set('/sample-news-unsettled.html', withUnsettledMarkup(readFileSync(SAMPLE_PAGE, 'utf8')));
   firefox = await launchFirefoxWithExtension();
 });
 afterAll(async () => {
@@ -70,6 +72,21 @@ test('a news page gets the highlights the pipeline finds, through CSS.highlights
   await expect.poll(() => highlightsOf(page), { timeout: 30_000 }).toEqual(expected);
   // Painted over the text, not wrapped around it: no element of ours in the page's document.
   expect(await page.evaluate(() => document.querySelectorAll('backstory-mark').length)).toBe(0);
+  await page.close();
+});
+
+test('a page whose markup does not settle the article gets Readability loaded, and the same highlights as the pipeline', async () => {
+  const url = `${server.origin}/sample-news-unsettled.html`;
+  const html = withUnsettledMarkup(readFileSync(SAMPLE_PAGE, 'utf8'));
+  const expected: Record<string, Record<string, number>> = {};
+  for (const h of (await annotateHtml(html, { url, dataset: loadBundledDataset() })).highlights) {
+    const texts = (expected[`backstory-${h.category}`] ??= {});
+    texts[h.text] = (texts[h.text] ?? 0) + 1;
+  }
+  expect(Object.keys(expected)).toEqual(expect.arrayContaining(['backstory-person', 'backstory-place']));
+  const page = await firefox.browser.newPage();
+  await page.goto(url);
+  await expect.poll(() => highlightsOf(page), { timeout: 30_000 }).toEqual(expected);
   await page.close();
 });
 

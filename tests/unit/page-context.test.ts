@@ -38,7 +38,7 @@ describe('readPageContext', () => {
 
 describe('the pipeline reads figures with the page’s language and date', () => {
   it('passes them from the document to the matcher', async () => {
-    const { annotateDocument } = await import('../../lib/pipeline');
+    const { annotateDocument } = await import('../../lib/annotate-document');
     const { createMatcher } = await import('../../lib/match');
     const reference = {
       version: 1 as const,
