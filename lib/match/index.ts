@@ -150,7 +150,7 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: Re
   const built = () => (tables ??= (compiled && loadTables(dataset, compiled)) || buildTables(dataset));
 
   function begin(text: string, options: MatchOptions = {}): MatchSession {
-    const { trie, patternsByKey, loose, byCounts, demonyms, weights, parts } = built();
+    const { trie, patternsOf, loose, byCounts, demonyms, weights, parts } = built();
     const breaks = paragraphBreaks(text);
     const candidates: Candidate[] = [];
     const headline = new Map<number, boolean>();
@@ -212,7 +212,7 @@ function buildMatcher(dataset: Dataset, readFigures: (text: string, options?: Re
         trie.scanOriginal(slice, (key, s, e) => {
           const start = s + from;
           const end = e + from;
-          const list = patternsByKey[key]!;
+          const list = patternsOf(key);
           const first = list[0]!;
           if (parts) return scanParts(list, start, end);
           // Most keys are one full personal name with no case rule: accept without reading the original.

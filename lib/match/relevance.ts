@@ -55,9 +55,12 @@ export interface PartRelevance {
 }
 
 export interface RelevanceWeights {
-  /** Weight per mention of each entity's names / demonyms; entities not listed weigh nothing. */
-  name: Map<string, number>;
-  demonym: Map<string, number>;
+  /**
+   * Weight per mention of each entity's names / demonyms; undefined for entities not listed (they weigh nothing).
+   * Worked out for an entity when first asked: an article names a handful of a reference's entities.
+   */
+  name: { get(id: string): number | undefined };
+  demonym: { get(id: string): number | undefined };
   core: Set<string>;
 }
 
@@ -68,15 +71,20 @@ function ratio(inReference: number, referenceCharacters: number, inBackground: n
 
 /** Per-mention weights from the dataset's relevance statistics (see the file comment). */
 export function relevanceWeights(stats: RelevanceStats): RelevanceWeights {
-  const name = new Map<string, number>();
-  const demonym = new Map<string, number>();
-  for (const [id, n] of Object.entries(stats.reference)) {
-    name.set(id, ratio(n, stats.referenceCharacters, stats.background[id] ?? 0, stats.backgroundCharacters));
-  }
-  for (const [id, n] of Object.entries(stats.demonymsInReference)) {
-    demonym.set(id, ratio(n, stats.referenceCharacters, stats.demonymsInBackground[id] ?? 0, stats.backgroundCharacters));
-  }
-  return { name, demonym, core: new Set(stats.core) };
+  const lazy = (inReference: Record<string, number>, inBackground: Record<string, number>) => {
+    const known = new Map<string, number>();
+    return {
+      get(id: string): number | undefined {
+        let w = known.get(id);
+        if (w === undefined && Object.hasOwn(inReference, id)) {
+          w = ratio(inReference[id]!, stats.referenceCharacters, inBackground[id] ?? 0, stats.backgroundCharacters);
+          known.set(id, w);
+        }
+        return w;
+      },
+    };
+  };
+  return { name: lazy(stats.reference, stats.background), demonym: lazy(stats.demonymsInReference, stats.demonymsInBackground), core: new Set(stats.core) };
 }
 
 /** The evidence of an article's mentions (names and demonyms per entity id). */

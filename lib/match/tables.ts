@@ -15,8 +15,12 @@ import { KeyTrie, type TrieArrays } from './trie';
 /** Everything the matcher looks things up in. */
 export interface MatcherTables {
   trie: KeyTrie;
-  /** Per trie key, its patterns (full names first; case-insensitive ones first within a kind). */
-  patternsByKey: AliasPattern[][];
+  /**
+   * A trie key's patterns (full names first; case-insensitive ones first within a kind). Loaded tables make a key's
+   * pattern records the first time the key is found on a page: a page finds a few hundred keys of a reference's
+   * tens of thousands.
+   */
+  patternsOf(key: number): AliasPattern[];
   loose: LooseTables;
   byCounts: Map<string, Figure[]>;
   /** The reference's demonyms, lower case: a demonym before a place or organisation does not rename it. */
@@ -118,7 +122,7 @@ export function buildTables(dataset: Dataset): MatcherTables {
   }
   return {
     trie: new KeyTrie(keys),
-    patternsByKey,
+    patternsOf: (key) => patternsByKey[key]!,
     loose: buildLooseTables(patterns),
     ...derived(dataset),
     ...(split ? { parts: split.parts } : {}),
@@ -140,7 +144,8 @@ export function compileTables(dataset: Dataset): CompiledTables {
   const entityIndex = new Map<Entity, number>(dataset.entities.map((e, i) => [e, i]));
   const patternIndex = new Map<AliasPattern, number>();
   const patterns: CompiledPattern[] = [];
-  const keys = tables.patternsByKey.map((list, k) => {
+  const keys = tables.trie.keys.map((_, k) => {
+    const list = tables.patternsOf(k);
     for (const p of list) {
       patternIndex.set(p, patterns.length);
       patterns.push({
@@ -177,29 +182,46 @@ export function compileTables(dataset: Dataset): CompiledTables {
 export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherTables | undefined {
   if (compiled.format !== 1 || compiled.fingerprint !== fingerprint(dataset)) return undefined;
   const { entities } = dataset;
-  const patterns: AliasPattern[] = new Array(compiled.patterns.length);
-  const patternsByKey: AliasPattern[][] = compiled.keys.map(() => []);
-  compiled.patterns.forEach((c, i) => {
-    // The same properties, in the same order, as compileAliases makes (patternFor).
-    const p: AliasPattern = {
-      key: compiled.keys[c.k]!,
-      alias: c.alias,
-      kind: c.kind,
-      ...(c.entity >= 0 ? { entity: entities[c.entity]! } : {}),
-      ...(c.wordCases ? { wordCases: c.wordCases, casedWords: c.casedWords! } : {}),
-      ...(c.skipFirstWord ? { skipFirstWord: true } : {}),
-      ...(c.nameKind ? { nameKind: c.nameKind } : {}),
-      ...(c.part !== undefined ? { part: c.part } : {}),
-    };
-    patterns[i] = p;
-    patternsByKey[c.k]!.push(p);
-  });
-  const bags = compiled.loose.bags.map(([words, i]) => ({ words: new Set(words), pattern: patterns[i]! }));
+  const records = compiled.patterns;
+  // Records are grouped by key, in key order: where each key's run starts.
+  const firstOf = new Int32Array(compiled.keys.length + 1);
+  for (let i = records.length - 1; i >= 0; i--) firstOf[records[i]!.k] = i;
+  firstOf[compiled.keys.length] = records.length;
+  const made: (AliasPattern | undefined)[] = new Array(records.length);
+  const patternAt = (i: number): AliasPattern => {
+    let p = made[i];
+    if (!p) {
+      const c = records[i]!;
+      // The same properties, in the same order, as compileAliases makes (patternFor).
+      p = { key: compiled.keys[c.k]!, alias: c.alias, kind: c.kind } as AliasPattern;
+      if (c.entity >= 0) p.entity = entities[c.entity]!;
+      if (c.wordCases) {
+        p.wordCases = c.wordCases;
+        p.casedWords = c.casedWords!;
+      }
+      if (c.skipFirstWord) p.skipFirstWord = true;
+      if (c.nameKind) p.nameKind = c.nameKind;
+      if (c.part !== undefined) p.part = c.part;
+      made[i] = p;
+    }
+    return p;
+  };
+  const byKey: (AliasPattern[] | undefined)[] = new Array(compiled.keys.length);
+  const patternsOf = (key: number): AliasPattern[] => {
+    let list = byKey[key];
+    if (!list) {
+      list = [];
+      for (let i = firstOf[key]!; i < firstOf[key + 1]!; i++) list.push(patternAt(i));
+      byKey[key] = list;
+    }
+    return list;
+  };
+  const bags = compiled.loose.bags.map(([words, i]) => ({ words: new Set(words), pattern: patternAt(i) }));
   return {
     trie: new KeyTrie(compiled.keys, compiled.trie),
-    patternsByKey,
+    patternsOf,
     loose: {
-      byFirst: new Map(compiled.loose.byFirst.map(([word, names]) => [word, names.map(([words, i]) => ({ words, pattern: patterns[i]! }))])),
+      byFirst: new Map(compiled.loose.byFirst.map(([word, names]) => [word, names.map(([words, i]) => ({ words, pattern: patternAt(i) }))])),
       bags,
       bagWords: new Set(bags.flatMap((b) => [...b.words])),
     },

@@ -11,8 +11,9 @@
 // a property test checks) instead of materialising a folded copy and its offset map: writing 1.2 M characters and
 // 1.2 M offsets cost more than the scan itself, and offsets then come out in the original text directly.
 //
-// Layout: node 0 is the root; the root's ASCII transitions are a dense table; other transitions are sorted
-// (label, target) runs in two Int32Arrays, searched linearly (most nodes have one or two children).
+// Layout: nodes are numbered breadth first, node 0 the root, so edge e leads to node e + 1; the root's ASCII
+// transitions are a dense table; each node's edge labels are a sorted run of one Int32Array, searched linearly (most
+// nodes have one or two children). The same arrays are the trie's stored form (TrieArrays, lib/match/tables.ts).
 import * as fold from '../text/normalize';
 import { FoldReader } from '../text/normalize';
 
@@ -98,7 +99,6 @@ export class KeyTrie {
   private readonly openAfter = new Uint8Array(128);
   private readonly edgeStart: Int32Array;
   private readonly labels: Int32Array;
-  private readonly targets: Int32Array;
   /** Key index ending at each node, or -1. */
   private readonly terminal: Int32Array;
   /** Whether the key ending at each node ends with a word character (then the next character must not be one). */
@@ -112,11 +112,8 @@ export class KeyTrie {
     for (let n = 0; n < count; n++) this.edgeStart[n + 1] = this.edgeStart[n]! + children[n]!;
     const edges = labels.length;
     this.labels = new Int32Array(edges);
-    this.targets = new Int32Array(edges);
-    for (let e = 0; e < edges; e++) {
-      this.labels[e] = labels.charCodeAt(e);
-      this.targets[e] = e + 1;
-    }
+    // Edge e leads to node e + 1 (breadth-first numbering): no target array.
+    for (let e = 0; e < edges; e++) this.labels[e] = labels.charCodeAt(e);
     this.terminal = new Int32Array(count).fill(-1);
     this.endsInWord = new Uint8Array(count);
     keyNodes.forEach((node, index) => {
@@ -126,11 +123,12 @@ export class KeyTrie {
       this.endsInWord[node] = isWordAt(key, key.length - 1) ? 1 : 0;
     });
     this.arraysFrom = { children, labels, keyNodes };
+    this.keys = keys;
     // The root's tables come from its edges.
-    const { edgeStart, targets, terminal } = this;
+    const { edgeStart, terminal } = this;
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) {
       const first = this.labels[e]!;
-      const node = targets[e]!;
+      const node = e + 1;
       if (first >= 128) {
         this.rootOther.set(first, node);
         continue;
@@ -146,6 +144,8 @@ export class KeyTrie {
   }
 
   private readonly arraysFrom: TrieArrays;
+  /** The keys, by key index. */
+  readonly keys: readonly string[];
 
   /** The trie in its stored form, to load again with `new KeyTrie(keys, arrays)`. */
   arrays(): TrieArrays {
@@ -154,11 +154,11 @@ export class KeyTrie {
 
   private step(node: number, c: number): number {
     if (node === 0) return c < 128 ? this.rootAscii[c]! : (this.rootOther.get(c) ?? -1);
-    const { edgeStart, labels, targets } = this;
+    const { edgeStart, labels } = this;
     const last = edgeStart[node + 1]!;
     for (let e = edgeStart[node]!; e < last; e++) {
       const l = labels[e]!;
-      if (l === c) return targets[e]!;
+      if (l === c) return e + 1;
       if (l > c) return -1;
     }
     return -1;
