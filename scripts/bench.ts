@@ -3,7 +3,10 @@
 // (one combined RegExp, ranges in one Highlight) — printed as ratios. Targets are printed PASS/MISS, never
 // asserted: timings belong in a benchmark, not in tests that flake on a busy machine.
 //
-//   npm run bench                       build, then bench (a) seed pages, (b) the largest corpus page, (c) 200k words
+//   npm run bench                       build, then bench (a) seed pages, (b) the largest corpus page, (c) 200k words,
+//                                       and (d) the seed pages with a generated reference of 10,000 entities, 50,000
+//                                       aliases and 5,000 figures (scripts/bench/reference.ts): matcher load, cold
+//                                       pipeline, heap per tab
 //   npx tsx scripts/bench.ts --runs=3   fewer runs per measurement (default 5; the 200k-word page always 3, mark.js on it 1)
 //   npx tsx scripts/bench.ts --words=50000 --json
 //   npx tsx scripts/bench.ts --cost-only  only what Backstory costs a page after painting (typing on 5 MB, a live blog)
@@ -23,6 +26,9 @@ import { summaryOf, tabShowing } from './page-summary';
 import { measureLiveBlog, measureTyping, type LiveBlogResult, type TypingResult } from './bench/page-cost';
 import type { PageSummary } from '../lib/page/messages';
 import { generatedPage, largestCorpusPage, seedPages, type BenchPage } from './bench/pages';
+import { generateReference, LARGE_REFERENCE } from './bench/reference';
+import { compileTables } from '../lib/match/tables';
+import { serializeTables } from '../lib/reference/serialize';
 import { traceMainThread, type TracedTask } from './bench/trace';
 import type { BenchApi, PipelineTiming, YardstickTiming } from './bench/page-entry';
 import type { Dataset } from '../lib/reference/types';
@@ -31,7 +37,7 @@ import { benchExport } from './bench-export';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared');
-const TARGETS = { pipelineOnSeedMs: 16, ratioToBaseline: 2, longestTaskMs: 50, contentScriptGzKb: 60, typingRatio: 2, liveBlogTimerShare: 0.9 };
+const TARGETS = { pipelineOnSeedMs: 16, ratioToBaseline: 2, longestTaskMs: 50, contentScriptGzKb: 45, matcherLoadMs: 5, typingRatio: 2, liveBlogTimerShare: 0.9 };
 
 interface Options {
   runs: number;
@@ -184,6 +190,70 @@ async function measurePlain(context: BrowserContext, url: string, bundleJs: stri
   return { ours, baseline, markjs, pageAlone };
 }
 
+interface ReferenceResult {
+  page: BenchPage;
+  /** Which reference: the bundled one or the generated large one; with its compiled tables, or built on the page. */
+  reference: string;
+  /** createMatcher + its tables, cold, alone on a fresh page. */
+  matcherLoadMs: number;
+  /** The whole pipeline (matcher load + detect + match + highlight), cold, on a fresh page. */
+  pipelineMs: number;
+  matches: number;
+  /**
+   * JavaScript heap the tab holds after the pipeline, less what it held with the bench script loaded (both after a
+   * full GC), in MB: the reference given to it (the bundled one is part of the script), its matcher, the highlights.
+   */
+  heapMb: number;
+}
+
+/** Heap in use in `page`'s renderer after a full garbage collection (Chromium's DevTools protocol). */
+async function heapUsedMb(context: BrowserContext, page: Page): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize / (1024 * 1024);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The seed page with a given reference (null: the bundled one): matcher load and the whole pipeline, each cold on
+ * fresh pages (median of `runs`), and the heap the reference's matcher and the page's highlights keep in the tab.
+ */
+async function measureReference(
+  context: BrowserContext,
+  page: BenchPage,
+  url: string,
+  bundleJs: string,
+  reference: { name: string; json: string; tablesJson?: string } | null,
+  runs: number,
+): Promise<ReferenceResult> {
+  type Api = { __backstoryBench: BenchApi };
+  const use = (p: Page) =>
+    reference === null
+      ? Promise.resolve()
+      : p.evaluate(([json, tables]) => void (window as unknown as Api).__backstoryBench.useReference(json!, tables), [reference.json, reference.tablesJson] as const);
+  const load = await medianOf(runs, () =>
+    inFreshPage(context, url, [bundleJs], async (p) => {
+      await use(p);
+      return p.evaluate(() => (window as unknown as Api).__backstoryBench.matcherLoad());
+    }),
+  );
+  const whole = await medianOf(runs, () =>
+    inFreshPage(context, url, [bundleJs], async (p) => {
+      const before = await heapUsedMb(context, p);
+      await use(p);
+      const timing = await p.evaluate(() => (window as unknown as Api).__backstoryBench.pipeline());
+      // What stays: the reference, its matcher's tables (kept for the page's later changes) and the highlights.
+      const heapMb = (await heapUsedMb(context, p)) - before;
+      return { pipelineMs: timing.totalMs, matches: timing.matches, heapMb };
+    }),
+  );
+  return { page, reference: reference?.name ?? 'bundled', matcherLoadMs: load.ms, ...whole };
+}
+
 /** The shipped content script on the page: waits until it reports itself settled, then reads the task records. */
 async function measureExtension(ext: ExtensionBrowser, url: string) {
   const page = await ext.context.newPage();
@@ -258,7 +328,15 @@ function costReport(cost: PageCost): string[] {
   ];
 }
 
-function report(results: readonly PageResult[], contentGzKb: number, contentKb: number, terms: number, dataset: Dataset): string {
+function report(
+  results: readonly PageResult[],
+  contentGzKb: number,
+  contentKb: number,
+  terms: number,
+  dataset: Dataset,
+  references: readonly ReferenceResult[],
+  largeSize: { entities: number; aliases: number; figures: number },
+): string {
   const out: string[] = [];
   // Timings depend on what else the machine does: say so, next to them.
   out.push(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (at the end of the run)`);
@@ -317,6 +395,18 @@ function report(results: readonly PageResult[], contentGzKb: number, contentKb: 
     ]),
   );
   out.push('');
+  out.push(
+    `As the reference grows: the seed pages with the bundled reference and with a generated one of ${largeSize.entities.toLocaleString('en')} entities, ` +
+      `${largeSize.aliases.toLocaleString('en')} aliases, ${largeSize.figures.toLocaleString('en')} figures (scripts/bench/reference.ts).`,
+  );
+  out.push('Cold, fresh page each (median); heap = JavaScript heap the tab keeps after the pipeline (reference, matcher, highlights), after a GC:');
+  out.push(
+    table([
+      ['page', 'reference', 'matcher load', 'whole pipeline', 'matches', 'heap'],
+      ...references.map((r) => [r.page.key, r.reference, `${ms(r.matcherLoadMs)} ms`, `${ms(r.pipelineMs)} ms`, String(r.matches), `${r.heapMb.toFixed(1)} MB`]),
+    ]),
+  );
+  out.push('');
   out.push('Pages:');
   for (const r of results) out.push(`  ${r.page.key.padEnd(16)} ${r.page.description}`);
   out.push('');
@@ -339,6 +429,10 @@ function report(results: readonly PageResult[], contentGzKb: number, contentKb: 
     out.push(
       `  ${verdict(e.longestTaskMs <= TARGETS.longestTaskMs)}  longest main-thread task with Backstory on ${r.page.key}: ${ms(e.longestTaskMs)} ms (≤ ${TARGETS.longestTaskMs} ms; script ${ms(e.longestScriptMs)} ms, rendering ${ms(e.longestRenderingMs)} ms; page alone ${ms(r.pageAlone.longestTaskMs)} ms)`,
     );
+  }
+  for (const r of references.filter((x) => x.reference === 'large')) {
+    out.push(`  ${verdict(r.pipelineMs <= TARGETS.pipelineOnSeedMs)}  whole pipeline on ${r.page.key} with the large reference: ${ms(r.pipelineMs)} ms cold (≤ ${TARGETS.pipelineOnSeedMs} ms)`);
+    out.push(`  ${verdict(r.matcherLoadMs <= TARGETS.matcherLoadMs)}  matcher load, large reference (${r.page.key}): ${ms(r.matcherLoadMs)} ms cold (≤ ${TARGETS.matcherLoadMs} ms)`);
   }
   out.push(`  ${verdict(contentGzKb <= TARGETS.contentScriptGzKb)}  content script gzipped: ${contentGzKb.toFixed(1)} KB (≤ ${TARGETS.contentScriptGzKb} KB)`);
   return out.join('\n');
@@ -404,13 +498,35 @@ async function main(): Promise<number> {
       results.push({ page, ...plainResults, extension });
     }
 
+    // Flat as the reference grows: the seed pages with the bundled reference and with the generated large one.
+    // Its tables compiled here, as the dataset build compiles a reference's (the same format as the bundled one's).
+    const large = generateReference(dataset, LARGE_REFERENCE);
+    const largeJson = JSON.stringify(large);
+    const largeTables = serializeTables(compileTables(JSON.parse(largeJson) as Dataset));
+    const references: ReferenceResult[] = [];
+    for (const [i, page] of options.costOnly ? [] : pages.entries()) {
+      if (page.kind !== 'seed') continue;
+      if (!options.json) console.error(`bench: ${page.key} — bundled and generated large reference`);
+      const url = `${server.origin}/bench/${i}.html`;
+      references.push(await measureReference(plainContext, page, url, bundleJs, null, options.runs));
+      references.push(await measureReference(plainContext, page, url, bundleJs, { name: 'large', json: largeJson, tablesJson: largeTables }, options.runs));
+    }
+    // For comparison: the large reference with its tables built on the page (what loading them saves), once.
+    const firstSeed = pages.findIndex((p) => p.kind === 'seed');
+    if (firstSeed >= 0 && !options.costOnly) {
+      references.push(
+        await measureReference(plainContext, pages[firstSeed]!, `${server.origin}/bench/${firstSeed}.html`, bundleJs, { name: 'large, built on the page', json: largeJson }, 1),
+      );
+    }
+    const largeSize = { entities: large.entities.length, aliases: large.entities.reduce((n, e) => n + e.aliases.length, 0), figures: large.figures.length };
+
     if (!options.json) console.error('bench: page cost — typing on a 5 MB article, a live blog appending 100 paragraphs/s');
     const names = [...new Set(dataset.entities.filter((e) => e.type === 'place' || e.type === 'person').map((e) => e.name))];
     const cost: PageCost = {
       typing: await measureTyping(ext, plainContext, server, names),
       liveBlog: await measureLiveBlog(ext, plainContext, server, names),
     };
-    const text = [...(options.costOnly ? [] : [report(results, contentGzKb, contentBytes.length / 1024, aliases.length, dataset), '']), ...costReport(cost)].join('\n');
+    const text = [...(options.costOnly ? [] : [report(results, contentGzKb, contentBytes.length / 1024, aliases.length, dataset, references, largeSize), '']), ...costReport(cost)].join('\n');
     if (!options.json) console.log(`\n${text}`);
     // The browsers are closed first: the export bench may start its own.
     await plain.close();
@@ -429,6 +545,7 @@ async function main(): Promise<number> {
       contentGzKb,
       results: results.map(({ page, ...r }) => ({ page: { key: page.key, description: page.description, words: page.words }, ...r })),
       pageCost: cost,
+      largeReference: { ...largeSize, results: references.map(({ page, ...r }) => ({ page: page.key, ...r })) },
       ...(exportRows === undefined ? {} : { export: exportRows }),
       ...(setRows === undefined ? {} : { sets: setRows }),
     };
