@@ -533,7 +533,14 @@ async function main(): Promise<number> {
     plain = null;
     await ext.close();
     extClosed = true;
-    const exportRows = options.costOnly ? undefined : await exportBench(!options.json);
+    // A failure there must not lose the rows above: it is printed and kept in the JSON.
+    const exportRows = options.costOnly
+      ? undefined
+      : await exportBench(!options.json).catch((error: unknown) => {
+          const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+          console.error(`bench: the export and import bench failed:\n${message}`);
+          return { failed: message };
+        });
     // Reference sets: a 200-document set built in the extension (scripts/bench-sets.ts).
     if (!options.json && !options.costOnly) console.log('');
     const setRows = options.costOnly ? undefined : await benchSets({ print: !options.json });
