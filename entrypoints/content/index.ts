@@ -49,10 +49,12 @@ function startBackstory(): () => void {
     // A card of a reader's set opens the document in the library at the passage (the background opens the tab).
     onOpenSource: (passage) => void send('sets/open-document', passage).catch(() => undefined),
   });
+  // The matcher's tables as the dataset build compiled them: loaded, not built, on every page. A combination with the
+  // reader's own sets builds its own (lib/sets/combine.ts makes a dataset no build compiled).
+  const bundledMatcher = createMatcher(dataset, { tables: tablesJson as unknown as CompiledTables });
   const highlights = createPageController({
     doc: document,
-    // The matcher's tables as the dataset build compiled them: loaded, not built, on every page.
-    matcher: createMatcher(dataset, { tables: tablesJson as unknown as CompiledTables }),
+    matcher: bundledMatcher,
     reference: createReference(dataset),
     // Readability is a script of its own, loaded only for a page whose markup does not settle the article.
     readability: readabilityLoader(() => send('page/load-readability', {})),
@@ -95,7 +97,7 @@ function startBackstory(): () => void {
     if (key !== referenceKey) return; // a newer change is on its way
     const parts = [...(bundledOn ? [{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset }] : []), ...own];
     const next = parts.length === 1 && bundledOn ? dataset : combineSets(parts);
-    await highlights.useReference({ matcher: createMatcher(next), reference: createReference(next) });
+    await highlights.useReference({ matcher: next === dataset ? bundledMatcher : createMatcher(next), reference: createReference(next) });
   };
   const applySettings = async (settings: Settings) => {
     await useSets(settings).catch(() => undefined);
