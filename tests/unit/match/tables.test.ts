@@ -11,6 +11,7 @@ import { buildTables, compileTables, fingerprint, loadTables, type CompiledTable
 import { KeyTrie } from '@/lib/match/trie';
 import { serializeTables } from '@/lib/reference/serialize';
 import type { Dataset } from '@/lib/reference/types';
+import { combineSets } from '@/lib/sets/combine';
 
 const dataset = datasetJson as unknown as Dataset;
 const committed = tablesJson as unknown as CompiledTables;
@@ -78,5 +79,37 @@ describe('compiled matcher tables', () => {
       expect(a.length).toBeGreaterThan(10);
       expect(a).toEqual(building.match(text));
     }
+  });
+
+  test('a dataset of several sets compiles too: each pattern keeps its set, and the matcher judges each set on its own', () => {
+    const fresh = () =>
+      combineSets([
+        { id: 'bundled', name: 'Syrian civil war, 2012–2013', dataset: JSON.parse(JSON.stringify(dataset)) as Dataset },
+        { id: 'set-copy', name: 'A copy', dataset: { ...(JSON.parse(JSON.stringify(dataset)) as Dataset), subject: 'a copy of the war' } },
+      ]);
+    const combined = fresh();
+    const compiled = JSON.parse(serializeTables(compileTables(combined))) as CompiledTables;
+    // Tables compiled for one dataset are refused by another split of the same entities.
+    expect(loadTables(dataset, compiled)).toBeUndefined();
+    const built = buildTables(combined);
+    const loaded = loadTables(combined, compiled)!;
+    expect(loaded).toBeDefined();
+    const keys = built.trie.keys.map((_, k) => k);
+    expect(keys.map((k) => loaded.patternsOf(k))).toEqual(keys.map((k) => built.patternsOf(k)));
+    // Both sets know "Syria": its key lists a pattern of each.
+    const syria = built.trie.keys.indexOf('syria');
+    expect(loaded.patternsOf(syria).map((p) => p.part).sort()).toEqual([0, 1]);
+    expect(loaded.parts!.map((p) => [p.part.id, p.view.entities.length, p.byCounts.size])).toEqual(built.parts!.map((p) => [p.part.id, p.view.entities.length, p.byCounts.size]));
+    const text = readFileSync(join(SEEDS, readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))[0]!), 'utf8');
+    const run = (m: ReturnType<typeof createMatcher>) => {
+      const session = m.begin(text);
+      session.scan(0, text.length);
+      const context = session.settle();
+      return { parts: context.relevance.parts, matches: session.matchesIn(0, text.length) };
+    };
+    const withTables = run(createMatcher(fresh(), { tables: compiled }));
+    expect(withTables.parts!.map((p) => [p.id, p.onSubject])).toEqual([['bundled', true], ['set-copy', true]]);
+    expect(withTables.matches.length).toBeGreaterThan(10);
+    expect(withTables).toEqual(run(createMatcher(fresh())));
   });
 });
