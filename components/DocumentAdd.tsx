@@ -4,7 +4,8 @@
 // cannot be read are named and left out; the others are added together and the set is built.
 import { useState } from 'preact/hooks';
 import type { SetsApi } from '@/lib/sets/api';
-import { documentKind, htmlDocument, pastedDocument, textDocument } from '@/lib/sets/documents';
+import { documentKind, pastedDocument, textDocument } from '@/lib/sets/documents';
+import { htmlDocument } from '@/lib/sets/html-document';
 import type { NewDocument } from '@/lib/sets/limits';
 import { useTask } from './use-task';
 

@@ -3,8 +3,9 @@
 // page's metadata), from an HTML file (the same detection on the parsed file), from Markdown (its syntax taken
 // out, its front matter read) or from plain text. What the builder reads is what is stored: provenance offsets
 // index exactly this text.
-import { detectArticle, type ArticleResult } from '../article';
-import { buildTextMap } from '../text';
+// An HTML file's document (the full detector, Readability in it) is in html-document.ts, so the content script, which
+// takes its page's article from here, does not carry Readability.
+import type { ArticleResult } from '../article/detect';
 import { readPageContext } from '../page-context';
 import type { NewDocument } from './limits';
 
@@ -83,15 +84,6 @@ function withHeadline(text: string, title: string | undefined): string {
   return first === title || body.startsWith(title) ? body : `${title}\n\n${body}`;
 }
 
-/** Reads an HTML file's article (the detector Backstory uses on pages) and its metadata. */
-export function htmlDocument(html: string, fileName: string, parse: (html: string) => Document): NewDocument {
-  const doc = parse(html);
-  const article = detectArticle(doc);
-  const text = buildTextMap(article.nodes).text;
-  const document = articleDocument(doc, article, text, undefined, 'file');
-  return { ...document, title: document.title || titleFromFileName(fileName) };
-}
-
 /** YAML-ish front matter ("---\ntitle: …\ndate: …\n---"): the keys a document's metadata needs. */
 function frontMatter(text: string): { metadata: DocumentMetadata; body: string } {
   const m = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
@@ -134,7 +126,7 @@ export function markdownToText(markdown: string): string {
     .trim();
 }
 
-function titleFromFileName(name: string): string {
+export function titleFromFileName(name: string): string {
   return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
 }
 

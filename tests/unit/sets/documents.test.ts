@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { articleDocument, documentKind, htmlDocument, markdownToText, pastedDocument, textDocument } from '@/lib/sets/documents';
+import { articleDocument, documentKind, markdownToText, pastedDocument, textDocument } from '@/lib/sets/documents';
+import { htmlDocument } from '@/lib/sets/html-document';
 import { detectArticle } from '@/lib/article';
 import { buildTextMap } from '@/lib/text';
 import { VALDORA_ARTICLES, articlePage } from '../../sets-articles';
