@@ -1,9 +1,9 @@
 // The matcher's lookup tables, and their compiled form. Building them from a dataset (folding every alias, its case
 // rules, the loose keys of transliterated names, the trie) is most of what a page paid before it could match, and it
 // grows with the reference. So the dataset build compiles them once into plain JSON (CompiledTables:
-// lib/reference/matcher-tables.json for the bundled reference; a reader's own reference gets the same format), and a
-// page only loads them: arrays read into typed arrays and pattern records, nothing folded or searched. A unit test
-// checks that the committed tables are exactly what compiling the committed dataset gives.
+// lib/reference/dataset.tables.json for the bundled reference; any dataset, one of several sets too, compiles to the
+// same format), and a page only loads them: arrays read into typed arrays and pattern records, nothing folded or
+// searched. A unit test checks that the committed tables are exactly what compiling the committed dataset gives.
 import type { Dataset, DatasetPart, Entity, Figure } from '../reference/types';
 import { compileAliases, type AliasKind, type AliasPattern, type WordCase } from './aliases';
 import { figuresByCounts } from './figures';
