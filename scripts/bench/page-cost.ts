@@ -5,20 +5,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ExtensionBrowser, PageServer } from '../chromium';
 import { settledSummary } from '../page-summary';
+import { prng } from './prng';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A small deterministic PRNG (mulberry32): the same pages on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FILLER = 'the of and to in that it was for on are as with they at be this from have or by one had not but what all were when we there can an your which their said if will each about how up out them then'.split(' ');
 

@@ -3,6 +3,7 @@
 // corpus pages are read from there on each run.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { prng } from './prng';
 
 export interface BenchPage {
   /** Short key for the table: "a:000_…", "b:yahoo-2", "c:200k". */
@@ -75,17 +76,6 @@ export function largestCorpusPage(corpusDir: string): BenchPage | null {
   return { key: `b:${name}`, kind: 'corpus', description: `corpus/${name} (${(largest.size / 1024).toFixed(0)} KB of HTML)`, html, words: countWords(text) };
 }
 
-/** A small deterministic PRNG (mulberry32), so the generated page is the same on every run and machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Plain filler vocabulary (the project's own list): common words that name nothing in the reference.
 const FILLER = `the a of and to in that it was for on are as with his they at be this from have or by one had not but what

@@ -6,6 +6,7 @@
 // cost of the reference's size, not of more matches.
 import { COUNTS } from '../../lib/figures/vocabulary';
 import type { Dataset, Entity, EntityType, Figure } from '../../lib/reference/types';
+import { prng } from './prng';
 
 export interface ReferenceSize {
   entities: number;
@@ -15,17 +16,6 @@ export interface ReferenceSize {
 
 export const LARGE_REFERENCE: ReferenceSize = { entities: 10_000, aliases: 50_000, figures: 5_000 };
 
-/** mulberry32: the same sequence on every run and machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ONSETS = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'r', 's', 't', 'v', 'z', 'kh', 'sh', 'th', 'dr', 'tr', 'br', 'gr'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ei'];
