@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
+import { launchWithExtension, selectText, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
 import { summaryOf } from '../../scripts/page-summary';
 import { clearNotes } from './notes-state';
 import { dragSelect, noteFrameBox, noteHighlights, noteTooltipText, shownNoteFrame, textBox } from './note-frame';
@@ -84,24 +84,6 @@ async function setSiteOff(off: boolean): Promise<void> {
     if (disabled) await storage.set({ 'backstory:settings': { disabledSites: ['127.0.0.1'], categories: {} } });
     else await storage.remove('backstory:settings');
   }, off);
-}
-
-/** Selects `text` the way a script (or a reader's assistive technology) sets a selection: no pointer, no keys. */
-function setSelection(page: Page, text: string): Promise<void> {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`no ${needle}`);
-  }, text);
 }
 
 const adder = (page: Page) => page.locator('[data-backstory-layer="adder"] .adder');
@@ -233,7 +215,7 @@ describe('the adder on a selection', () => {
 
   test('by keyboard alone: the add-note key opens the toolbar on the selection, Enter opens the composer, Ctrl+Enter saves', async () => {
     const page = await openArticle();
-    await setSelection(page, 'seven sources');
+    await selectText(page, 'seven sources', 'article');
     // A selection set without the pointer or keys (as a page's script could) shows nothing by itself.
     await page.waitForTimeout(250);
     expect(await adder(page).count()).toBe(0);
@@ -259,7 +241,7 @@ describe('the adder on a selection', () => {
     expect((await storedNotes())[0]).toMatchObject({ text: 'Which seven?', tags: ['sources'] });
 
     // Esc closes the composer and hands the selection back, with what was typed kept for the same words.
-    await setSelection(page, 'five months');
+    await selectText(page, 'five months', 'article');
     await page.keyboard.press('Alt+Shift+M');
     await expect.poll(() => focusOnPage(page)).toMatchObject({ layer: 'adder', inside: 'button:Note' });
     await page.keyboard.press('Enter');
@@ -286,7 +268,7 @@ describe('the adder on a selection', () => {
       return (await tabs.sendMessage(id, { backstory: 1, type: 'notes/page-adder', payload: {} }, { frameId: 0 })).value;
     }, tabId);
     expect(await command()).toBe(false); // nothing selected: the background opens the popup's composer instead
-    await setSelection(page, 'suburbs of Damascus');
+    await selectText(page, 'suburbs of Damascus', 'article');
     expect(await command()).toBe(true);
     await expect.poll(() => focusOnPage(page)).toEqual({ layer: 'adder', inside: 'button:Note', text: null });
     await page.close();

@@ -57,10 +57,13 @@ export async function axeViolations(page: Page, within?: string): Promise<string
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
 
-/** Selects the first occurrence of `text` on the page, as a reader dragging over it would. */
-export async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+/**
+ * Selects the first occurrence of `text` on the page (or inside the first element matching `within`) without pointer
+ * or key events, as a page's script or assistive technology sets a selection (`dragSelect` is the reader's mouse).
+ */
+export async function selectText(page: Page, text: string, within = 'body'): Promise<void> {
+  await page.evaluate(([needle, scope]) => {
+    const walker = document.createTreeWalker(document.querySelector(scope)!, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const at = (n as Text).data.indexOf(needle);
       if (at < 0) continue;
@@ -71,6 +74,6 @@ export async function selectText(page: Page, text: string): Promise<void> {
       getSelection()!.addRange(range);
       return;
     }
-    throw new Error(`no ${needle}`);
-  }, text);
+    throw new Error(`no ${needle} in ${scope}`);
+  }, [text, within] as const);
 }
