@@ -1,8 +1,8 @@
 // Readability for pages whose markup does not settle the article: injected by the background into the content
-// script's world on request (lib/article/lazy.ts), never on its own. Kept out of the content script to keep that small.
+// script's world on request (lib/page/parts.ts), never on its own. Kept out of the content script to keep that small.
 import { runReadability } from '@/lib/article/readability';
-import { provideReadability } from '@/lib/article/lazy';
+import { providePart } from '@/lib/page/parts';
 
 export default defineUnlistedScript(() => {
-  provideReadability(runReadability);
+  providePart('readability', runReadability);
 });

@@ -10,7 +10,8 @@
 // subject, which names it has introduced, and the figure judge's article-wide checks (lib/match: a session scans
 // every slice, settles once, then yields each slice's matches).
 import { buildTextMap, BLOCK_SEPARATOR, type TextMap } from './text';
-import type { ArticleContext, Matcher, PageContext, TextMatch } from './match';
+import type { ArticleContext, Matcher, MatchOptions, PageContext } from './match/matcher';
+import type { TextMatch } from './match/types';
 
 /** Above this many characters (~3,000 words), an article is matched in slices of about this size. */
 export const SLICE_CHARS = 20_000;
@@ -84,6 +85,9 @@ export async function annotateText(
   let t = now();
   const context = session.settle();
   phase('match', t);
+  // The figure reader, when this article has figures to read and the matcher loads it (the content script's does).
+  const loading = session.ready();
+  if (loading) await loading;
   const matches: TextMatch[] = [];
   for (const [start, end] of spans) {
     if ((await pause()) === false) return null;
@@ -129,21 +133,32 @@ export interface AnnotatedNodes {
   rereadArticle: boolean;
 }
 
+/** `text` matched whole, as Matcher.match does, waiting for the figure reader where it is loaded on demand. */
+async function matchWhole(matcher: Matcher, text: string, options: MatchOptions): Promise<TextMatch[]> {
+  if (text.length === 0) return [];
+  const session = matcher.begin(text, options);
+  session.scan(0, text.length);
+  session.settle();
+  const loading = session.ready();
+  if (loading) await loading;
+  return session.matchesIn(0, text.length);
+}
+
 /**
  * Matches in text a living page added (with some article text around it for context), in the article's
  * context: its relevance and the names it has already introduced.
  */
-export function annotateAddition(
+export async function annotateAddition(
   nodes: Text[],
   matcher: Matcher,
   context: ArticleContext | undefined,
   options: { everyPage?: boolean; page?: PageContext } = {},
-): AnnotatedNodes {
+): Promise<AnnotatedNodes> {
   const map = buildTextMap(nodes);
   const everyPage = options.everyPage === true;
   const page = options.page ? { page: options.page } : {};
-  if (!context) return { map, matches: matcher.match(map.text, { everyPage, ...page }), rereadArticle: false };
-  const matches = matcher.match(map.text, { everyPage, context, ...page });
+  if (!context) return { map, matches: await matchWhole(matcher, map.text, { everyPage, ...page }), rereadArticle: false };
+  const matches = await matchWhole(matcher, map.text, { everyPage, context, ...page });
   let rereadArticle = false;
   if (!context.relevance.onSubject && !everyPage) {
     const session = matcher.begin(map.text, { everyPage: true });

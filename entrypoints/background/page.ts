@@ -4,7 +4,7 @@
 import type { Handlers } from '@/lib/messages';
 import { reportToBadge } from '@/lib/page/badge';
 import { highlightCss } from '@/lib/highlight/styles';
-import { READABILITY_SCRIPT } from '@/lib/article/lazy';
+import { isPartName, PART_SCRIPTS } from '@/lib/page/parts';
 import { senderTab } from './sender';
 
 /** `action` in MV3 (Chrome), `browserAction` in Firefox's MV2 build. */
@@ -28,24 +28,26 @@ export function pageHandlers(): Handlers {
       else await browser.scripting.removeCSS(details);
       return null;
     },
-    'page/load-readability': (_payload, sender) => injectReadability(sender),
+    'page/load-part': ({ part }, sender) => injectPart(part, sender),
   };
 }
 
 /**
- * Runs Readability's script where the asking content script runs (a tab's top frame), in its world:
- * scripting.executeScript in MV3 (Chrome), tabs.executeScript in Firefox's MV2 build. Only our own file.
+ * Runs a part's script (lib/page/parts.ts) where the asking content script runs (a tab's top frame), in its world:
+ * scripting.executeScript in MV3 (Chrome), tabs.executeScript in Firefox's MV2 build. Only our own files.
  */
-async function injectReadability(sender: unknown): Promise<null> {
+async function injectPart(part: unknown, sender: unknown): Promise<null> {
+  if (!isPartName(part)) throw new Error('No such part of Backstory.');
   const tab = senderTab(sender);
-  if (!tab) throw new Error('Only a page\'s own content script can load Readability.');
+  if (!tab) throw new Error('Only a page\'s own content script can load a part of Backstory.');
+  const file = PART_SCRIPTS[part];
   const b = browser as unknown as {
     scripting?: { executeScript(details: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
     tabs: { executeScript?(tabId: number, details: { file: string; frameId: number }): Promise<unknown> };
   };
-  if (b.scripting) await b.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [READABILITY_SCRIPT] });
-  else if (b.tabs.executeScript) await b.tabs.executeScript(tab.id, { file: READABILITY_SCRIPT, frameId: 0 });
-  else throw new Error('This browser cannot load Readability');
+  if (b.scripting) await b.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [file] });
+  else if (b.tabs.executeScript) await b.tabs.executeScript(tab.id, { file, frameId: 0 });
+  else throw new Error(`This browser cannot load Backstory's ${part} part.`);
   return null;
 }
 

@@ -8,8 +8,8 @@ import datasetJson from '@/lib/reference/dataset.json';
 import tablesJson from '@/lib/reference/dataset.tables.json';
 import type { Dataset } from '@/lib/reference/types';
 import { createReference } from '@/lib/reference/lookup';
-import { createMatcher } from '@/lib/match';
-import { readabilityLoader } from '@/lib/article/lazy';
+import { createMatcherWith, type Matcher, type MatcherOptions } from '@/lib/match/matcher';
+import { partLoader, type PartName } from '@/lib/page/parts';
 import type { CompiledTables } from '@/lib/match/tables';
 import { createPageController } from '@/lib/page/controller';
 import { isSetEnabled, loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
@@ -49,6 +49,11 @@ function startBackstory(): () => void {
     // A card of a reader's set opens the document in the library at the passage (the background opens the tab).
     onOpenSource: (passage) => void send('sets/open-document', passage).catch(() => undefined),
   });
+  // Parts most pages never need are scripts of their own, loaded by the background on first need (lib/page/parts.ts):
+  // Readability, and the figure reader and judge (an article on the subject with numbers near the reference's names).
+  const loadPart = (part: PartName) => send('page/load-part', { part });
+  const figures = partLoader('figures', loadPart);
+  const createMatcher = (next: Dataset, options: MatcherOptions = {}): Matcher => createMatcherWith(next, figures, options);
   // The matcher's tables as the dataset build compiled them: loaded, not built, on every page. A combination with the
   // reader's own sets builds its own (lib/sets/combine.ts makes a dataset no build compiled).
   const bundledMatcher = createMatcher(dataset, { tables: tablesJson as unknown as CompiledTables });
@@ -56,8 +61,7 @@ function startBackstory(): () => void {
     doc: document,
     matcher: bundledMatcher,
     reference: createReference(dataset),
-    // Readability is a script of its own, loaded only for a page whose markup does not settle the article.
-    readability: readabilityLoader(() => send('page/load-readability', {})),
+    readability: partLoader('readability', loadPart),
     card,
     isOwn: isLayerHost,
     highlighter: { styles },

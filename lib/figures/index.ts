@@ -27,12 +27,7 @@ import type { Counts } from './vocabulary';
 import { numberPattern, numberStyle, readNumberMatch } from './numbers';
 
 export type { FigureReading } from './types';
-
-/** The same reading with its offsets moved by `by` (a slice's readings placed back in the whole text). */
-export function shiftReading(reading: FigureReading, by: number): FigureReading {
-  if (by === 0) return reading;
-  return { ...reading, start: reading.start + by, end: reading.end + by, numberStart: reading.numberStart + by, numberEnd: reading.numberEnd + by };
-}
+export { shiftReading } from './shift';
 
 const SPACE = '[ \\u00a0]+';
 

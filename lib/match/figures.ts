@@ -41,6 +41,7 @@ import { measuredRange, rangesOverlap, sameFigure, sameMeasure } from '../figure
 import type { FigureReading } from '../figures/types';
 import type { Dataset, Entity, Figure, FigureScope } from '../reference/types';
 import type { FigureVerdict, PageFigure, TextMatch } from './types';
+import { paragraphOf } from './paragraphs';
 
 export type { FigureVerdict } from './types';
 
@@ -126,18 +127,6 @@ function within<T extends { start: number; end: number }>(sorted: readonly T[], 
   const out: T[] = [];
   for (let i = lo; i < sorted.length && sorted[i]!.start < end; i++) out.push(sorted[i]!);
   return out;
-}
-
-/** Index of the paragraph holding `offset`, given the sorted offsets of paragraph breaks. */
-export function paragraphOf(breaks: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (breaks[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export interface FigureJudge {
@@ -414,15 +403,4 @@ export function createFigureJudge(
 function before(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
-}
-
-/** Reference figures grouped by what they count. */
-export function figuresByCounts(dataset: Dataset): Map<string, Figure[]> {
-  const map = new Map<string, Figure[]>();
-  for (const f of dataset.figures) {
-    const list = map.get(f.counts) ?? [];
-    list.push(f);
-    map.set(f.counts, list);
-  }
-  return map;
 }

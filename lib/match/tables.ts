@@ -6,7 +6,7 @@
 // searched. A unit test checks that the committed tables are exactly what compiling the committed dataset gives.
 import type { Dataset, DatasetPart, Entity, Figure } from '../reference/types';
 import { compileAliases, type AliasKind, type AliasPattern, type WordCase } from './aliases';
-import { figuresByCounts } from './figures';
+import { figuresByCounts } from './figure-engine';
 import { buildLooseTables, type LooseTables } from './loose';
 import type { NameKind } from './names';
 import { relevanceWeights, type RelevanceWeights } from './relevance';

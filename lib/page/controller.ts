@@ -2,7 +2,7 @@
 // owns the page model (lib/page/model.ts) and lends it to the notes, and puts together one module per job:
 // running the pipeline (run.ts), painting in chunks (painter.ts), following a living page (the model's
 // changes), the reader's settings (here), hover and keyboard (interaction.ts), and reporting (report.ts).
-import type { ArticleContext, Matcher } from '../match';
+import type { ArticleContext, Matcher } from '../match/matcher';
 import type { ArticleResult, RunReadability } from '../article/detect';
 import type { TextMatch } from '../match/types';
 import { createHighlighter, firstOverlapping, highlightMode, type HighlighterOptions } from '../highlight/highlighter';
@@ -170,7 +170,7 @@ export function createPageController(options: PageControllerOptions): PageContro
     const gen = generation;
     void queue.enqueue(async () => {
       if (gen !== generation) return;
-      const { found, rereadArticle } = matchAdded(page, matcher, added, session?.article, settings.everyPage);
+      const { found, rereadArticle } = await matchAdded(page, matcher, added, session?.article, settings.everyPage);
       if (rereadArticle) rereadLater.startIfIdle(Math.max(0, lastFullRun + 1000 - Date.now()));
       await painter.paint(found, () => gen !== generation);
     });

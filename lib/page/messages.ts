@@ -2,6 +2,7 @@
 // an item. Settings are not messages: they live in storage.local (lib/page/settings.ts) and every context
 // reads and watches them there.
 import type { MatchCategory } from '../match/types';
+import type { PartName } from './parts';
 
 export interface FoundItem {
   referenceId: string;
@@ -49,10 +50,11 @@ export interface PageProtocol {
    */
   'page/report': { request: PageSummary; response: null };
   /**
-   * Content script → background: load Readability into the sender's frame (lib/article/lazy.ts), for a page whose
-   * markup does not settle the article. Resolves once it is there.
+   * Content script → background: load a part of Backstory into the sender's frame (lib/page/parts.ts): Readability
+   * for a page whose markup does not settle the article, the figure reader for an article with figures to read.
+   * Resolves once it is there.
    */
-  'page/load-readability': { request: Record<string, never>; response: null };
+  'page/load-part': { request: { part: PartName }; response: null };
   /** Popup → content script (tabs.sendMessage): what was found on this page. */
   'page/summary': { request: Record<string, never>; response: PageSummary };
   /** Popup → content script: scroll to the next highlight of a reference item and open its card. */

@@ -2,7 +2,7 @@
 // model's article text to lib/pipeline's annotateArticle — the function `npm run annotate` calls — with a pause
 // that gives the main thread back between its steps, and paints what it finds slice by slice; text a living page
 // adds later is matched with the article text around it, in what the full run learnt about the article.
-import type { ArticleContext, Matcher } from '../match';
+import type { ArticleContext, Matcher } from '../match/matcher';
 import { annotateAddition, annotateArticle } from '../pipeline';
 import { rangesForMatches, type MatchRange } from '../highlight/ranges';
 import { textNodesIn } from '../highlight/registry';
@@ -65,13 +65,13 @@ export interface Added {
  * the added text is matched with the article text just before and after it; matches that fall in that context
  * are already painted and are dropped.
  */
-export function matchAdded(page: PageModel, matcher: Matcher, added: readonly Text[], article: ArticleContext | undefined, everyPage: boolean): Added {
+export async function matchAdded(page: PageModel, matcher: Matcher, added: readonly Text[], article: ArticleContext | undefined, everyPage: boolean): Promise<Added> {
   const live = new Set(added.filter((t) => t.isConnected));
   const first = added[0];
   const last = added[added.length - 1];
   if (!live.size || !first || !last) return { found: [], rereadArticle: false };
   const nodes = [...articleAround(page, first, -1).reverse(), ...live, ...articleAround(page, last, 1)];
-  const { map, matches, rereadArticle } = annotateAddition(nodes, matcher, article, { everyPage, page: page.detection().context });
+  const { map, matches, rereadArticle } = await annotateAddition(nodes, matcher, article, { everyPage, page: page.detection().context });
   return { found: rangesForMatches(map, matches).filter(({ range }) => textNodesIn(range).every((n) => live.has(n))), rereadArticle };
 }
 

@@ -1,5 +1,5 @@
 // A news page whose markup does not settle the article: JSON-LD that describes another text beside its <article>,
-// so the markup is not trusted and Readability decides (the content script then loads it: lib/article/lazy.ts).
+// so the markup is not trusted and Readability decides (the content script then loads it: lib/page/parts.ts).
 const OTHER_STORY = 'A different story altogether, about the weather in another country and nothing else at all. '.repeat(8);
 
 export function withUnsettledMarkup(html: string): string {

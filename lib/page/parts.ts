@@ -1,0 +1,52 @@
+// Parts of Backstory that a page loads only when it needs them, each a script of its own (entrypoints/<part>.ts,
+// built as /<part>.js): Readability, for a page whose markup does not settle the article, and the figure reader and
+// judge, for an article on the reference's subject with numbers near the reference's names. Most pages need
+// neither, and together they are larger than the rest of the content script. The content script asks the
+// background ('page/load-part'); the background injects the part's file, and nothing else, into the asking content
+// script's own world (its tab's top frame), where the script leaves its export under one global name for the
+// loader to pick up.
+import type { RunReadability } from '../article/detect';
+import type { FigureEngine } from '../match/figure-engine';
+
+/** What each part's script provides. */
+export interface PartExports {
+  readability: RunReadability;
+  figures: FigureEngine;
+}
+
+export type PartName = keyof PartExports;
+
+/** The built file of each part, which the background injects. */
+export const PART_SCRIPTS: Record<PartName, string> = { readability: '/readability.js', figures: '/figures.js' };
+
+export function isPartName(name: unknown): name is PartName {
+  return typeof name === 'string' && Object.hasOwn(PART_SCRIPTS, name);
+}
+
+const globalName = (part: PartName) => `__backstoryPart_${part}`;
+
+/** Called by a part's script: leaves its export where `partLoaded` finds it. */
+export function providePart<P extends PartName>(part: P, value: PartExports[P], scope: object = globalThis): void {
+  Object.defineProperty(scope, globalName(part), { value, configurable: true });
+}
+
+/** The export a part's script left, or null when it has not run in this world. */
+export function partLoaded<P extends PartName>(part: P, scope: object = globalThis): PartExports[P] | null {
+  const value = (scope as Record<string, unknown>)[globalName(part)];
+  return value === undefined || value === null ? null : (value as PartExports[P]);
+}
+
+/**
+ * A loader of one part: asks for its script (`inject`, a message to the background) unless it already ran in this
+ * world (a content script started again after an update, or the part asked for before), then takes its export.
+ */
+export function partLoader<P extends PartName>(part: P, inject: (part: P) => Promise<unknown>, scope: object = globalThis): () => Promise<PartExports[P]> {
+  return async () => {
+    const ready = partLoaded(part, scope);
+    if (ready) return ready;
+    await inject(part);
+    const value = partLoaded(part, scope);
+    if (!value) throw new Error(`Backstory's ${part} part did not load`);
+    return value;
+  };
+}

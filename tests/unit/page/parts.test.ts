@@ -1,0 +1,33 @@
+// Parts of Backstory loaded on demand (lib/page/parts.ts): a part is asked for once per world, taken from where its
+// script leaves it, and a script that did not provide it is an error rather than a silent nothing.
+import { describe, expect, it, vi } from 'vitest';
+import { isPartName, partLoaded, partLoader, PART_SCRIPTS, providePart } from '../../../lib/page/parts';
+import { figureEngine } from '../../../lib/match/figure-part';
+
+describe('parts loaded on demand', () => {
+  it('asks the background for the part, then takes what its script left; a world that has it asks no more', async () => {
+    const world = {};
+    const inject = vi.fn(async (part: 'figures') => providePart(part, figureEngine, world));
+    const load = partLoader('figures', inject, world);
+    expect(partLoaded('figures', world)).toBeNull();
+    expect(await load()).toBe(figureEngine);
+    expect(await load()).toBe(figureEngine);
+    expect(inject).toHaveBeenCalledTimes(1);
+    expect(inject).toHaveBeenCalledWith('figures');
+    // Each part under its own name: Readability is still not there.
+    expect(partLoaded('readability', world)).toBeNull();
+  });
+
+  it('a script that ran without providing the part is an error', async () => {
+    const load = partLoader('readability', async () => undefined, {});
+    await expect(load()).rejects.toThrow(/readability part did not load/);
+  });
+
+  it('only Backstory\'s own parts have files to inject', () => {
+    expect(Object.keys(PART_SCRIPTS).sort()).toEqual(['figures', 'readability']);
+    expect(isPartName('figures')).toBe(true);
+    expect(isPartName('toString')).toBe(false);
+    expect(isPartName('../background.js')).toBe(false);
+    expect(isPartName(undefined)).toBe(false);
+  });
+});
