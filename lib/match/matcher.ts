@@ -224,8 +224,8 @@ function buildMatcher(
 
     /**
      * What settle decided: the entities, and for an article with figures to read, the figure judges' datasets (the
-     * judges are made once the engine is there) and the paragraphs to read (`wanted`: near an entity; `numeric`:
-     * may hold a number).
+     * judges are made once the engine is there) and the paragraphs to read (`wanted`: near an entity), set only
+     * when one of them may hold a number.
      */
     let settled:
       | {
@@ -235,7 +235,6 @@ function buildMatcher(
           judges?: FigureJudge[];
           counted: (counts: string) => boolean;
           wanted?: Uint8Array;
-          numeric?: Uint8Array;
           /** The engine failed to load for this article: its figures stay unread. */
           unread?: boolean;
         }
@@ -359,9 +358,8 @@ function buildMatcher(
         settled = { context, entities, judged, counted };
         if (judged.length > 0) {
           const wanted = paragraphsNearEntities(entities, breaks);
-          const numeric = numericParagraphs(text, breaks, wanted);
-          // No paragraph near a name holds a number: nothing to read, nothing to load.
-          if (numeric) Object.assign(settled, { wanted, numeric });
+          // No paragraph near a name may hold a number: nothing to read, nothing to load.
+          if (anyMayHoldNumber(text, breaks, wanted)) settled.wanted = wanted;
         }
         return context;
       },
@@ -375,19 +373,19 @@ function buildMatcher(
       },
       matchesIn(from, to) {
         if (!settled) throw new Error('matchesIn before settle');
-        const { entities, counted: countedByReference, wanted, numeric } = settled;
+        const { entities, counted: countedByReference, wanted } = settled;
         const inSpan: TextMatch[] = [];
         for (let i = firstEndingAfter(entities, from); i < entities.length && entities[i]!.start < to; i++) {
           const m = entities[i]!;
           inSpan.push({ ...m, text: text.slice(m.start, m.end) });
         }
-        if (!wanted || !numeric || settled.unread) return inSpan;
+        if (!wanted || settled.unread) return inSpan;
         if (!engine) throw new Error('matchesIn before the figure reader is ready (await the session\'s ready())');
         const judges = judgesOf(settled, engine);
         const readFigures = ownReader ?? engine.readFigures;
         // Every counted figure bounds its neighbours' parts of a sentence; only those the reference counts are judged.
         // A sentence never crosses a paragraph break, so the slice's own readings are all a reading's neighbours.
-        const counted = readFiguresIn(text, breaks, wanted, numeric, from, to, readFigures, options.page?.lang).filter((r) => r.counts !== undefined);
+        const counted = readFiguresIn(text, breaks, wanted, from, to, readFigures, options.page?.lang).filter((r) => r.counts !== undefined);
         const figures: TextMatch[] = [];
         for (const reading of counted) {
           if (!countedByReference(reading.counts!)) continue;
@@ -486,33 +484,25 @@ function paragraphsNearEntities(entities: readonly TextMatch[], breaks: readonly
 }
 
 /**
- * Which of the wanted paragraphs may hold a number (lib/figures/cue.ts), or null when none does. The figure reader
- * finds nothing in a stretch of paragraphs without one, so such a stretch is never read, and an article without any
- * never loads the reader.
+ * Whether any wanted paragraph may hold a number (lib/figures/cue.ts): an article without one never loads the
+ * figure reader. Stops at the first.
  */
-function numericParagraphs(text: string, breaks: readonly number[], wanted: Uint8Array): Uint8Array | null {
-  const numeric = new Uint8Array(wanted.length);
-  let any = false;
+function anyMayHoldNumber(text: string, breaks: readonly number[], wanted: Uint8Array): boolean {
   for (let p = 0; p < wanted.length; p++) {
-    if (!wanted[p]) continue;
-    const start = p === 0 ? 0 : breaks[p - 1]!;
-    const end = p < breaks.length ? breaks[p]! : text.length;
-    if (mayHoldNumber(text, start, end)) numeric[p] = 1;
-    any ||= numeric[p] === 1;
+    if (wanted[p] && mayHoldNumber(text, p === 0 ? 0 : breaks[p - 1]!, p < breaks.length ? breaks[p]! : text.length)) return true;
   }
-  return any ? numeric : null;
+  return false;
 }
 
 /**
  * Figure readings in the wanted paragraphs within text[from, to). Each stretch of wanted paragraphs is read on its
- * own (a figure's context never crosses a paragraph break anyway) and offsets are shifted back; a stretch none of
- * whose paragraphs may hold a number is skipped (it has no reading).
+ * own (a figure's context never crosses a paragraph break anyway) and offsets are shifted back; a stretch without
+ * a digit or number word is skipped (it has no reading).
  */
 function readFiguresIn(
   text: string,
   breaks: readonly number[],
   wanted: Uint8Array,
-  numeric: Uint8Array,
   from: number,
   to: number,
   readFigures: (text: string, options?: ReadOptions) => FigureReading[],
@@ -525,17 +515,13 @@ function readFiguresIn(
     if (paragraphStart >= to) break;
     if (!wanted[first]) continue;
     let last = first;
-    let hasNumber = numeric[first] === 1;
-    while (last + 1 < paragraphs && wanted[last + 1] && breaks[last]! < to) {
-      last++;
-      if (numeric[last] === 1) hasNumber = true;
-    }
-    if (!hasNumber) {
+    while (last + 1 < paragraphs && wanted[last + 1] && breaks[last]! < to) last++;
+    const start = Math.max(from, paragraphStart);
+    const end = Math.min(to, last < breaks.length ? breaks[last]! : text.length);
+    if (!mayHoldNumber(text, start, end)) {
       first = last;
       continue;
     }
-    const start = Math.max(from, paragraphStart);
-    const end = Math.min(to, last < breaks.length ? breaks[last]! : text.length);
     const slice = start === 0 && end === text.length ? text : text.slice(start, end);
     for (const r of readFigures(slice, lang ? { lang } : {})) out.push(shiftReading(r, start));
     first = last;
