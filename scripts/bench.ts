@@ -90,6 +90,14 @@ async function localOnly(context: BrowserContext, server: PageServer): Promise<v
 interface TaskReport {
   /** Longest main-thread block (task or microtask checkpoint) in the window measured, from a trace. */
   longestTaskMs: number;
+  /**
+   * Longest block that ran Backstory's work: one where a step of its pipeline began (its backstory:* performance
+   * measures: detect, setup, text map, match, highlight) or a script of the extension's own files ran. The whole
+   * block counts, whatever else ran in it; the page's own tasks (its layout, its scripts) do not.
+   */
+  longestBackstoryMs: number;
+  /** The longest single step of Backstory's pipeline (a backstory:* measure that is one synchronous step). */
+  longestStepMs: number;
   /** The longest of those spent mostly in script, and mostly in style/layout/paint. */
   longestScriptMs: number;
   longestRenderingMs: number;
@@ -98,17 +106,34 @@ interface TaskReport {
   longTaskMs: number;
 }
 
+/** A backstory:* performance measure the content script published, in ms after DOMContentLoaded. */
+interface Span {
+  name: string;
+  startMs: number;
+  durationMs: number;
+}
+
+/** Steps measured across awaits (painting waits for its chunks): they begin in a task but are not one. */
+const ASYNC_SPANS = new Set(['backstory:highlight']);
+/** Trace and performance clocks are read at slightly different points of DOMContentLoaded. */
+const CLOCK_SLACK_MS = 2;
+
 /**
  * Summarises traced tasks from `fromMs` (after DOMContentLoaded) on. With the extension, the window starts when
  * its content script starts: everything after that is Backstory's or shared with it (the page's own first
- * layout, before, is not). Page alone: everything after DOMContentLoaded.
+ * layout, before, is not); the tasks that ran Backstory's work are told apart by its spans and the extension's
+ * script events (see TaskReport). Page alone: everything after DOMContentLoaded.
  */
-function summariseTasks(tasks: readonly TracedTask[], fromMs: number): TaskReport {
+function summariseTasks(tasks: readonly TracedTask[], fromMs: number, spans: readonly Span[] = []): TaskReport {
   const inWindow = tasks.filter((t) => t.startMs >= fromMs);
   const longest = (list: readonly TracedTask[]) => Math.max(0, ...list.map((t) => t.durationMs));
   const long = inWindow.filter((t) => t.durationMs > 50);
+  const ranBackstory = (t: TracedTask) =>
+    t.extensionScriptMs > 0 || spans.some((s) => s.startMs >= t.startMs - CLOCK_SLACK_MS && s.startMs <= t.startMs + t.durationMs + CLOCK_SLACK_MS);
   return {
     longestTaskMs: longest(inWindow),
+    longestBackstoryMs: longest(tasks.filter(ranBackstory)),
+    longestStepMs: Math.max(0, ...spans.filter((s) => !ASYNC_SPANS.has(s.name)).map((s) => s.durationMs)),
     longestScriptMs: longest(inWindow.filter((t) => t.kind === 'script' || t.kind === 'extension script')),
     longestRenderingMs: longest(inWindow.filter((t) => t.kind === 'rendering')),
     longTasks: long.length,
@@ -276,15 +301,20 @@ async function measureExtension(ext: ExtensionBrowser, url: string) {
         await page.waitForTimeout(100);
       }
     });
-    // Without a content script start (it did not run), every task after DOMContentLoaded counts.
-    const tasks = summariseTasks(trace.tasks, trace.contentScriptStartMs ?? 0);
     const extra = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       // The content script may publish its own phases as performance measures named backstory:*.
       const measures: Record<string, number> = {};
-      for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('backstory:')) measures[m.name] = (measures[m.name] ?? 0) + m.duration;
-      return { dcl: nav?.domContentLoadedEventEnd ?? 0, measures };
+      const spans: { name: string; startMs: number; durationMs: number }[] = [];
+      for (const m of performance.getEntriesByType('measure')) {
+        if (!m.name.startsWith('backstory:')) continue;
+        measures[m.name] = (measures[m.name] ?? 0) + m.duration;
+        spans.push({ name: m.name, startMs: m.startTime - (nav?.domContentLoadedEventStart ?? 0), durationMs: m.duration });
+      }
+      return { dcl: nav?.domContentLoadedEventEnd ?? 0, measures, spans };
     });
+    // Without a content script start (it did not run), every task after DOMContentLoaded counts.
+    const tasks = summariseTasks(trace.tasks, trace.contentScriptStartMs ?? 0, extra.spans);
     return {
       ...tasks,
       highlights: (last as PageSummary | null)?.total ?? 0,
@@ -374,14 +404,18 @@ function report(
   out.push('With the built extension (the shipped content script, chunked as it ships). Main-thread blocks from a Chromium trace,');
   out.push('from the content script\'s start until the highlights settle; script = mostly JavaScript (ours: startup, detection,');
   out.push('matching), rendering = mostly style/layout/paint (the browser painting highlights); page alone = after DCL, no extension.');
+  out.push('Backstory\'s = the longest block that ran Backstory\'s work (a backstory:* step began in it, or the extension\'s own');
+  out.push('script ran in it), whatever else ran in that block; step = its longest synchronous step (backstory:* measure).');
   out.push('Each figure is the median of three visits:');
   out.push(
     table([
-      ['page', 'highlights', 'settled after DCL', 'longest task', 'script', 'rendering', 'page alone', 'long tasks', 'page alone', 'backstory:* measures'],
+      ['page', 'highlights', 'settled after DCL', 'Backstory\'s', 'step', 'longest task', 'script', 'rendering', 'page alone', 'long tasks', 'page alone', 'backstory:* measures'],
       ...results.map((r) => [
         r.page.key,
         String(r.extension.highlights),
         `${ms(r.extension.settledAfterMs)} ms`,
+        ms(r.extension.longestBackstoryMs),
+        ms(r.extension.longestStepMs),
         ms(r.extension.longestTaskMs),
         ms(r.extension.longestScriptMs),
         ms(r.extension.longestRenderingMs),
@@ -423,11 +457,13 @@ function report(
     const ratio = (r.ours.matchMs + r.ours.highlightMs) / r.baseline.ms;
     out.push(`  ${verdict(ratio <= TARGETS.ratioToBaseline)}  matching + highlighting on ${r.page.key}: ${ratio.toFixed(2)}× the bare baseline (≤ ${TARGETS.ratioToBaseline}×)`);
   }
-  for (const r of results.filter((x) => x.page.kind === 'generated')) {
-    // Everything from the content script's start: our script, and the browser's painting of our highlights.
+  for (const r of results) {
+    // The tasks that ran Backstory's work, whole; beside them every task from the content script's start (the page's
+    // own layout and scripts, and the browser's painting of our highlights) and the page alone.
     const e = r.extension;
     out.push(
-      `  ${verdict(e.longestTaskMs <= TARGETS.longestTaskMs)}  longest main-thread task with Backstory on ${r.page.key}: ${ms(e.longestTaskMs)} ms (≤ ${TARGETS.longestTaskMs} ms; script ${ms(e.longestScriptMs)} ms, rendering ${ms(e.longestRenderingMs)} ms; page alone ${ms(r.pageAlone.longestTaskMs)} ms)`,
+      `  ${verdict(e.longestBackstoryMs <= TARGETS.longestTaskMs)}  longest main-thread task running Backstory on ${r.page.key}: ${ms(e.longestBackstoryMs)} ms (≤ ${TARGETS.longestTaskMs} ms; ` +
+        `longest step ${ms(e.longestStepMs)} ms; any task from its start ${ms(e.longestTaskMs)} ms: script ${ms(e.longestScriptMs)}, rendering ${ms(e.longestRenderingMs)}; page alone ${ms(r.pageAlone.longestTaskMs)} ms)`,
     );
   }
   for (const r of references.filter((x) => x.reference === 'large')) {

@@ -13,6 +13,8 @@ export interface TracedTask {
   durationMs: number;
   /** What took most of it: the content script, other script, or the browser's style/layout/paint. */
   kind: 'extension script' | 'script' | 'rendering' | 'other';
+  /** Time in script events of the extension's own files (chrome-extension:// URLs) within it. */
+  extensionScriptMs: number;
 }
 
 export interface TaskTrace {
@@ -94,7 +96,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TaskTrace {
     const [top, amount] = Object.entries(spent).sort((a, b) => b[1] - a[1])[0]!;
     // A microtask checkpoint has no script event of its own: its time is the promise continuations' script.
     const kind = amount > 0 ? (top as TracedTask['kind']) : block.name.startsWith('BlinkScheduler') ? 'script' : 'other';
-    tasks.push({ startMs: toMs(block.ts), durationMs: block.dur! / 1000, kind });
+    tasks.push({ startMs: toMs(block.ts), durationMs: block.dur! / 1000, kind, extensionScriptMs: spent['extension script'] / 1000 });
   }
   return { tasks, contentScriptStartMs: contentScript ? toMs(contentScript.ts) : null };
 }
