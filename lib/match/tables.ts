@@ -60,13 +60,8 @@ function partTables(dataset: Dataset): { parts: PartTables[]; partOf: Map<string
   return { parts, partOf };
 }
 
-/** One alias pattern, its entity by index into `dataset.entities` (-1: an other name). */
-export interface CompiledPattern {
-  /** Index into CompiledTables.keys. */
-  k: number;
-  alias: string;
-  kind: AliasKind;
-  entity: number;
+/** A pattern's rules beyond its alias and kind, when it has any. */
+export interface CompiledRules {
   wordCases?: WordCase[];
   casedWords?: string[];
   skipFirstWord?: true;
@@ -75,13 +70,17 @@ export interface CompiledPattern {
   part?: number;
 }
 
+/**
+ * One alias pattern as a tuple (no field names repeated thousands of times): its key's index in the trie, the alias,
+ * its kind, its entity by index into `dataset.entities` (-1: an other name), and its rules when it has any.
+ */
+export type CompiledPattern = [key: number, alias: string, kind: AliasKind, entity: number, rules?: CompiledRules];
+
 export interface CompiledTables {
-  format: 1;
+  format: 2;
   /** What the tables were compiled from (see `fingerprint`): loading them with another dataset builds afresh. */
   fingerprint: string;
-  /** The trie's keys, in key-index order. */
-  keys: string[];
-  /** Every pattern, grouped by key in key order (each key's list in its matching order). */
+  /** Every pattern, grouped by key in key order (each key's list in its matching order). The keys themselves are read back from the trie. */
   patterns: CompiledPattern[];
   trie: TrieArrays;
   /** Loose names by first loose word: [word, [words, pattern index][]]; bags: [words, pattern index]. */
@@ -144,28 +143,23 @@ export function compileTables(dataset: Dataset): CompiledTables {
   const entityIndex = new Map<Entity, number>(dataset.entities.map((e, i) => [e, i]));
   const patternIndex = new Map<AliasPattern, number>();
   const patterns: CompiledPattern[] = [];
-  const keys = tables.trie.keys.map((_, k) => {
-    const list = tables.patternsOf(k);
-    for (const p of list) {
+  tables.trie.keys.forEach((_, k) => {
+    for (const p of tables.patternsOf(k)) {
       patternIndex.set(p, patterns.length);
-      patterns.push({
-        k,
-        alias: p.alias,
-        kind: p.kind,
-        entity: p.entity ? entityIndex.get(p.entity)! : -1,
+      const rules: CompiledRules = {
         ...(p.wordCases ? { wordCases: p.wordCases } : {}),
         ...(p.casedWords ? { casedWords: p.casedWords } : {}),
         ...(p.skipFirstWord ? { skipFirstWord: true as const } : {}),
         ...(p.nameKind ? { nameKind: p.nameKind } : {}),
         ...(p.part !== undefined ? { part: p.part } : {}),
-      });
+      };
+      const entity = p.entity ? entityIndex.get(p.entity)! : -1;
+      patterns.push(Object.keys(rules).length > 0 ? [k, p.alias, p.kind, entity, rules] : [k, p.alias, p.kind, entity]);
     }
-    return list[0]!.key;
   });
   return {
-    format: 1,
+    format: 2,
     fingerprint: fingerprint(dataset),
-    keys,
     patterns,
     trie: tables.trie.arrays(),
     loose: {
@@ -180,33 +174,35 @@ export function compileTables(dataset: Dataset): CompiledTables {
  * from this dataset (another format, another fingerprint): the caller then builds them.
  */
 export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherTables | undefined {
-  if (compiled.format !== 1 || compiled.fingerprint !== fingerprint(dataset)) return undefined;
+  if (compiled.format !== 2 || compiled.fingerprint !== fingerprint(dataset)) return undefined;
   const { entities } = dataset;
   const records = compiled.patterns;
+  const trie = new KeyTrie(null, compiled.trie);
+  const keyCount = compiled.trie.keyNodes.length;
   // Records are grouped by key, in key order: where each key's run starts.
-  const firstOf = new Int32Array(compiled.keys.length + 1);
-  for (let i = records.length - 1; i >= 0; i--) firstOf[records[i]!.k] = i;
-  firstOf[compiled.keys.length] = records.length;
+  const firstOf = new Int32Array(keyCount + 1);
+  for (let i = records.length - 1; i >= 0; i--) firstOf[records[i]![0]] = i;
+  firstOf[keyCount] = records.length;
   const made: (AliasPattern | undefined)[] = new Array(records.length);
   const patternAt = (i: number): AliasPattern => {
     let p = made[i];
     if (!p) {
-      const c = records[i]!;
+      const [k, alias, kind, entity, rules] = records[i]!;
       // The same properties, in the same order, as compileAliases makes (patternFor).
-      p = { key: compiled.keys[c.k]!, alias: c.alias, kind: c.kind } as AliasPattern;
-      if (c.entity >= 0) p.entity = entities[c.entity]!;
-      if (c.wordCases) {
-        p.wordCases = c.wordCases;
-        p.casedWords = c.casedWords!;
+      p = { key: trie.key(k), alias, kind } as AliasPattern;
+      if (entity >= 0) p.entity = entities[entity]!;
+      if (rules?.wordCases) {
+        p.wordCases = rules.wordCases;
+        p.casedWords = rules.casedWords!;
       }
-      if (c.skipFirstWord) p.skipFirstWord = true;
-      if (c.nameKind) p.nameKind = c.nameKind;
-      if (c.part !== undefined) p.part = c.part;
+      if (rules?.skipFirstWord) p.skipFirstWord = true;
+      if (rules?.nameKind) p.nameKind = rules.nameKind;
+      if (rules?.part !== undefined) p.part = rules.part;
       made[i] = p;
     }
     return p;
   };
-  const byKey: (AliasPattern[] | undefined)[] = new Array(compiled.keys.length);
+  const byKey: (AliasPattern[] | undefined)[] = new Array(keyCount);
   const patternsOf = (key: number): AliasPattern[] => {
     let list = byKey[key];
     if (!list) {
@@ -218,7 +214,7 @@ export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherT
   };
   const bags = compiled.loose.bags.map(([words, i]) => ({ words: new Set(words), pattern: patternAt(i) }));
   return {
-    trie: new KeyTrie(compiled.keys, compiled.trie),
+    trie,
     patternsOf,
     loose: {
       byFirst: new Map(compiled.loose.byFirst.map(([word, names]) => [word, names.map(([words, i]) => ({ words, pattern: patternAt(i) }))])),

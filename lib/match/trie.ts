@@ -104,9 +104,13 @@ export class KeyTrie {
   /** Whether the key ending at each node ends with a word character (then the next character must not be one). */
   private readonly endsInWord: Uint8Array;
 
-  /** A trie of `keys` (their order is their key index), or one compiled before (`arrays()`) of the same keys. */
-  constructor(keys: readonly string[], compiled?: TrieArrays) {
-    const { children, labels, keyNodes } = compiled ?? buildArrays(keys);
+  /**
+   * A trie of `keys` (their order is their key index), or one compiled before (`arrays()`): the keys are then read
+   * back from it when asked for (`key`), so its stored form need not hold them.
+   */
+  constructor(keys: readonly string[] | null, compiled?: TrieArrays) {
+    if (!keys && !compiled) throw new Error('KeyTrie: keys or their compiled trie');
+    const { children, labels, keyNodes } = compiled ?? buildArrays(keys!);
     const count = children.length;
     this.edgeStart = new Int32Array(count + 1);
     for (let n = 0; n < count; n++) this.edgeStart[n + 1] = this.edgeStart[n]! + children[n]!;
@@ -119,11 +123,11 @@ export class KeyTrie {
     keyNodes.forEach((node, index) => {
       if (this.terminal[node] !== -1) return;
       this.terminal[node] = index;
-      const key = keys[index]!;
-      this.endsInWord[node] = isWordAt(key, key.length - 1) ? 1 : 0;
+      // A key's last unit is the label of the edge into its node (edge node - 1).
+      this.endsInWord[node] = isWordAt(labels, node - 1) ? 1 : 0;
     });
     this.arraysFrom = { children, labels, keyNodes };
-    this.keys = keys;
+    this.keyList = keys;
     // The root's tables come from its edges.
     const { edgeStart, terminal } = this;
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) {
@@ -144,10 +148,29 @@ export class KeyTrie {
   }
 
   private readonly arraysFrom: TrieArrays;
-  /** The keys, by key index. */
-  readonly keys: readonly string[];
+  private keyList: readonly string[] | null;
+  /** Each node's parent, made the first time a key is read back from a compiled trie. */
+  private parents: Int32Array | null = null;
 
-  /** The trie in its stored form, to load again with `new KeyTrie(keys, arrays)`. */
+  /** The key of index `index`. */
+  key(index: number): string {
+    if (this.keyList) return this.keyList[index]!;
+    const { edgeStart, labels } = this;
+    if (!this.parents) {
+      this.parents = new Int32Array(edgeStart.length - 1);
+      for (let n = 0; n + 1 < edgeStart.length; n++) for (let e = edgeStart[n]!; e < edgeStart[n + 1]!; e++) this.parents[e + 1] = n;
+    }
+    const units: number[] = [];
+    for (let node = this.arraysFrom.keyNodes[index]!; node > 0; node = this.parents[node]!) units.push(labels[node - 1]!);
+    return String.fromCharCode(...units.reverse());
+  }
+
+  /** The keys, by key index. */
+  get keys(): readonly string[] {
+    return (this.keyList ??= this.arraysFrom.keyNodes.map((_, i) => this.key(i)));
+  }
+
+  /** The trie in its stored form, to load again with `new KeyTrie(null, arrays)`. */
   arrays(): TrieArrays {
     return this.arraysFrom;
   }
