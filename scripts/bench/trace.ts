@@ -15,6 +15,11 @@ export interface TracedTask {
   kind: 'extension script' | 'script' | 'rendering' | 'other';
   /** Time in script events of the extension's own files (chrome-extension:// URLs) within it. */
   extensionScriptMs: number;
+  /**
+   * Whether it ran Backstory's work: the extension's own script ran in it, or one of the content script's steps began
+   * in it (its backstory:* performance measures, which the trace records as user timing on the same clock).
+   */
+  backstory: boolean;
 }
 
 export interface TaskTrace {
@@ -41,7 +46,7 @@ const SCRIPT = /^(EvaluateScript|FunctionCall|v8\.compile|v8\.callFunction|Timer
 
 /** Records a trace around `work` (which loads the page) and returns the page's main-thread tasks after DOMContentLoaded. */
 export async function traceMainThread(context: BrowserContext, page: Page, work: () => Promise<void>): Promise<TaskTrace> {
-  return mainThreadTasks(await recordTrace(context, page, work));
+  return mainThreadTasks(await recordTrace(context, page, work, 'toplevel,devtools.timeline,blink.user_timing'));
 }
 
 /** The trace events recorded (CDP Tracing) while `work` runs. */
@@ -76,6 +81,12 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TaskTrace {
   const toMs = (ts: number) => (ts - dcl.ts) / 1000;
 
   const contentScript = thread.find((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').startsWith('chrome-extension://') && e.ts >= dcl.ts);
+  // Where the content script's steps began (performance.measure → user timing events of the same renderer).
+  const steps = events
+    .filter((e) => e.pid === dcl.pid && e.name.startsWith('backstory:') && (e.ph === 'b' || e.ph === 'X' || e.ph === 'I' || e.ph === 'R'))
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  let step = 0;
   const tasks: TracedTask[] = [];
   let openUntil = -Infinity;
   let i = 0;
@@ -96,7 +107,9 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TaskTrace {
     const [top, amount] = Object.entries(spent).sort((a, b) => b[1] - a[1])[0]!;
     // A microtask checkpoint has no script event of its own: its time is the promise continuations' script.
     const kind = amount > 0 ? (top as TracedTask['kind']) : block.name.startsWith('BlinkScheduler') ? 'script' : 'other';
-    tasks.push({ startMs: toMs(block.ts), durationMs: block.dur! / 1000, kind, extensionScriptMs: spent['extension script'] / 1000 });
+    while (step < steps.length && steps[step]! < block.ts) step++;
+    const stepInside = step < steps.length && steps[step]! <= end;
+    tasks.push({ startMs: toMs(block.ts), durationMs: block.dur! / 1000, kind, extensionScriptMs: spent['extension script'] / 1000, backstory: spent['extension script'] > 0 || stepInside });
   }
   return { tasks, contentScriptStartMs: contentScript ? toMs(contentScript.ts) : null };
 }
