@@ -31,6 +31,33 @@ describe('bench: main-thread tasks from a trace', () => {
     ]);
   });
 
+  test('tells the blocks that ran Backstory\'s work (its own script, or a backstory:* step begun in it) from the page\'s own', () => {
+    const step = (name: string, ts: number) => ({ name, ph: 'b', pid: PID, tid: TID, ts });
+    const events = [
+      DCL,
+      ev('ThreadControllerImpl::RunTask', 1_010_000, 60_000),
+      ev('EvaluateScript', 1_010_500, 58_000, CS),
+      // A continuation after scheduler.yield: no script URL, but the matcher's step began in it.
+      ev('ThreadControllerImpl::RunTask', 1_100_000, 70_000),
+      ev('RunYieldContinuation', 1_100_100, 69_000),
+      step('backstory:match', 1_100_200),
+      // The page's own layout and the page's own script: not Backstory's.
+      ev('ThreadControllerImpl::RunTask', 1_200_000, 90_000),
+      ev('Layout', 1_200_500, 88_000),
+      ev('ThreadControllerImpl::RunTask', 1_300_000, 55_000),
+      ev('FunctionCall', 1_300_100, 54_000, 'https://news.example/app.js'),
+      // A step measured in another renderer does not make this one's block Backstory's.
+      { ...step('backstory:detect', 1_300_500), pid: 99 },
+    ];
+    const trace = mainThreadTasks(events);
+    expect(trace.tasks.map((t) => [Math.round(t.startMs), t.backstory])).toEqual([
+      [10, true],
+      [100, true],
+      [200, false],
+      [300, false],
+    ]);
+  });
+
   test('a trace without the main frame\'s DOMContentLoaded gives no tasks rather than the wrong thread\'s', () => {
     expect(mainThreadTasks([ev('ThreadControllerImpl::RunTask', 0, 90_000)])).toEqual({ tasks: [], contentScriptStartMs: null });
   });
