@@ -1,11 +1,15 @@
 // The builder on small documents these tests write themselves: any folder of plain-text news must work, names
 // the curation has never heard of included, and the same input must give the same bytes.
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildDataset, buildDatasetWithReport, formatValue, labelFor, type InputDocument } from '../../../lib/builder/build';
 import { parseCuration, type Curation } from '../../../lib/builder/curation';
 import { serializeDataset } from '../../../lib/reference/serialize';
 import type { Dataset, Entity } from '../../../lib/reference/types';
+
+// Each test builds datasets with the NLP library: a few hundred ms on an idle machine, ten times that on a loaded
+// two-core one, where vitest's 5 s default would fail a build that is merely slow.
+vi.setConfig({ testTimeout: 30_000 });
 
 const EMPTY = parseCuration({ entities: [] });
 
