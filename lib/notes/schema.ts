@@ -4,6 +4,7 @@
 // dropped) and refuses what it cannot keep without losing the reader's words.
 import { z } from 'zod';
 import { LIMITS, LIMIT_MESSAGES, cleanTags, cleanTitle } from './limits';
+import { foldForSearch } from './fold';
 
 const quote = z.object({
   type: z.literal('TextQuoteSelector'),
@@ -55,3 +56,70 @@ export const annotationSchema = z.object({
 
 /** The fields an edit may change; only the fields it names are checked, never the rest of the record. */
 export const patchSchema = z.object({ text: text.optional(), tags: tags.optional(), title: title.optional() });
+
+/**
+ * The record `annotationSchema` would make of `raw`, found without zod when `raw` needs no tidying and breaks no
+ * rule (what Backstory's own exports hold); null for anything else, which the schema then judges and describes.
+ * An import of 10,000 notes spends most of its checking time in the schema's general machinery; this path costs a
+ * few property reads per note. It never accepts what the schema refuses, nor returns other than what the schema
+ * would (tests/unit/notes/schema.test.ts compares the two on generated records).
+ */
+export function plainRecord(raw: unknown): z.output<typeof annotationSchema> | null {
+  if (!isPlain(raw)) return null;
+  const { id, url, title, created, modified, text, tags } = raw;
+  if (typeof id !== 'string' || id.length === 0) return null;
+  if (typeof url !== 'string' || url.length === 0 || url.length > LIMITS.url) return null;
+  if (typeof title !== 'string' || title.length > LIMITS.title) return null;
+  if (!isCanonicalInstant(created) || !isCanonicalInstant(modified)) return null;
+  if (typeof text !== 'string' || text.length > LIMITS.text) return null;
+  if (!Array.isArray(tags) || tags.length > LIMITS.tags || !tags.every(isCleanTag) || !distinctTags(tags as string[])) return null;
+  const record: z.output<typeof annotationSchema> = { id, url, title, created, modified, text, tags: [...(tags as string[])] };
+  if ('target' in raw) {
+    const target = plainTarget(raw.target);
+    if (!target) return null;
+    record.target = target;
+  }
+  if ('reference' in raw) {
+    const reference = raw.reference;
+    if (!isPlain(reference)) return null;
+    const { id: refId, kind, label } = reference;
+    if (typeof refId !== 'string' || refId.length === 0 || (kind !== 'entity' && kind !== 'figure') || typeof label !== 'string') return null;
+    record.reference = { id: refId, kind, label };
+  }
+  return record;
+}
+
+function isPlain(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** toISOString's own form ("2026-01-02T03:04:05.678Z") of a real date: the schema takes it as it is. */
+function isCanonicalInstant(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 24 || value[23] !== 'Z') return false;
+  const t = Date.parse(value);
+  return !Number.isNaN(t) && new Date(t).toISOString() === value;
+}
+
+/** A tag cleanTags would keep as it is: no '#' or space to trim, one plain space between words, short enough. */
+function isCleanTag(tag: unknown): boolean {
+  return typeof tag === 'string' && tag.length > 0 && tag.length <= LIMITS.tagChars && !/^[#\s]|\s$|[^\S ]| {2}/.test(tag);
+}
+
+function distinctTags(tags: readonly string[]): boolean {
+  if (tags.length < 2) return true;
+  return new Set(tags.map(foldForSearch)).size === tags.length;
+}
+
+function plainTarget(target: unknown): z.output<typeof noteTargetSchema> | null {
+  if (!isPlain(target) || !isPlain(target.quote)) return null;
+  const { type, exact, prefix, suffix } = target.quote;
+  if (type !== 'TextQuoteSelector' || typeof exact !== 'string' || exact.length === 0 || exact.length > LIMITS.quote) return null;
+  if (typeof prefix !== 'string' || prefix.length > LIMITS.context || typeof suffix !== 'string' || suffix.length > LIMITS.context) return null;
+  const quote = { type, exact, prefix, suffix } as const;
+  if (!('position' in target)) return { quote };
+  const position = target.position;
+  if (!isPlain(position) || position.type !== 'TextPositionSelector') return null;
+  const { start, end } = position;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < 0) return null;
+  return (end as number) > (start as number) ? { quote, position: { type: 'TextPositionSelector', start: start as number, end: end as number } } : { quote };
+}
