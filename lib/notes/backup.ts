@@ -14,12 +14,34 @@ export interface BackupArea {
 
 export const BACKUP_PREFIX = 'backstory:note:';
 
+/**
+ * A backed-up note as stored: its JSON text. The browser copies a string into storage (and into every context's
+ * storage.onChanged event) several times faster than the same note as an object of nested values, which for an
+ * import of 10,000 notes is the difference between a pause and none. Entries written as objects (before) still read.
+ */
+export function backupEntry(note: Annotation): string {
+  return JSON.stringify(note);
+}
+
+/** The note an entry holds, or null for one that is neither a note's JSON text nor an object. */
+export function readBackupEntry(value: unknown): Annotation | null {
+  if (typeof value === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Annotation) : null;
+    } catch {
+      return null;
+    }
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Annotation) : null;
+}
+
 export function storageBackup(area: BackupArea): NotesBackup {
   const keyOf = (id: string) => BACKUP_PREFIX + id;
   const keys = async () => Object.keys(await area.get(null)).filter((k) => k.startsWith(BACKUP_PREFIX));
   return {
     async put(records) {
-      if (records.length > 0) await area.set(Object.fromEntries(records.map((r) => [keyOf(r.id), r])));
+      if (records.length > 0) await area.set(Object.fromEntries(records.map((r) => [keyOf(r.id), backupEntry(r)])));
     },
     async remove(ids) {
       if (ids.length > 0) await area.remove(ids.map(keyOf));
@@ -30,9 +52,12 @@ export function storageBackup(area: BackupArea): NotesBackup {
     },
     async readAll() {
       const items = await area.get(null);
-      return Object.entries(items)
-        .filter(([k, v]) => k.startsWith(BACKUP_PREFIX) && typeof v === 'object' && v !== null)
-        .map(([, v]) => v as Annotation);
+      const notes: Annotation[] = [];
+      for (const [key, value] of Object.entries(items)) {
+        const note = key.startsWith(BACKUP_PREFIX) ? readBackupEntry(value) : null;
+        if (note) notes.push(note);
+      }
+      return notes;
     },
   };
 }
