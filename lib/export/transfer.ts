@@ -86,11 +86,27 @@ export function createTransferApi(deps: TransferDeps): TransferApi {
         );
       }
       // Parsers load only when a file is imported: the popup and options page open without them.
+      const started = performance.now();
       const { parseImportFile } = await import('./import');
       const records = await parseImportFile(await file.text());
-      return repository.importRecords(records);
+      const checked = published('backstory:import-check', started);
+      const counts = await repository.importRecords(records);
+      published('backstory:import-write', checked);
+      void repository.backedUp().then(() => published('backstory:import-backup', checked));
+      return counts;
     },
     deleteAll: () => repository.removeAll(),
     undoDeleteAll: (ids) => repository.restoreMany(ids),
   };
+}
+
+/** Publishes a phase of an import as a `backstory:*` performance measure (`npm run bench` reads them); returns now. */
+function published(name: string, start: number): number {
+  const end = performance.now();
+  try {
+    performance.measure(name, { start, end });
+  } catch {
+    // An engine without measure options: the figure is only diagnostics.
+  }
+  return end;
 }

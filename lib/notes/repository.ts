@@ -17,7 +17,7 @@
 import { unwrap } from 'idb';
 import { describeIssues, parseOrThrow, requiredMessages, ValidationError } from '../validation';
 import { createDbHandle, type NotesDb } from './db';
-import { annotationSchema, newAnnotationSchema, patchSchema } from './schema';
+import { annotationSchema, newAnnotationSchema, patchSchema, plainRecord } from './schema';
 import { byCreatedDesc, matchesQuery, parseQuery, sortByModifiedDesc } from './search';
 import { foldForSearch } from './fold';
 import { LIMITS, cleanTags } from './limits';
@@ -146,6 +146,8 @@ export class NotesRepository {
   private readonly faultListeners = new Set<(fault: NotesError | null) => void>();
   private opened: Promise<NotesDb> | null = null;
   private recoveredCount = 0;
+  /** The backup's operations, one after another in the order of the writes (see `queued`). */
+  private backupQueue: Promise<void> = Promise.resolve();
 
   /**
    * `open` is the database handle (lib/notes/db.ts createDbHandle); `created()` says whether that open made
@@ -471,6 +473,11 @@ export class NotesRepository {
     const out: Annotation[] = [];
     const problems: string[] = [];
     records.forEach((raw, i) => {
+      const plain = plainRecord(raw);
+      if (plain) {
+        out.push(plain as Annotation);
+        return;
+      }
       const result = annotationSchema.safeParse(raw, requiredMessages);
       if (result.success) out.push(result.data as Annotation);
       else problems.push(...describeIssues(result.error.issues).map((p) => `${pathOf(i)}${p === '(top level)' ? '' : `.${p}`}`));
@@ -486,18 +493,47 @@ export class NotesRepository {
   async importRecords(records: readonly Annotation[], onProgress?: (done: number) => void): Promise<ImportCounts> {
     const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
     const written: Annotation[] = [];
+    const add = (result: ChunkResult) => {
+      counts.added += result.counts.added;
+      counts.updated += result.counts.updated;
+      counts.skipped += result.counts.skipped;
+      written.push(...result.written);
+      onProgress?.(counts.added + counts.updated + counts.skipped);
+    };
+    // A few chunks are under way at once: the page prepares the next while the browser writes and commits the one
+    // before (one after the other, the page and the browser each waited for the other for most of an import).
+    const open = new Set<IDBTransaction>();
+    const pending: Promise<ChunkResult>[] = [];
+    let settled = 0;
     try {
+      // Which ids are stored, read once: the chunks then write new notes without reading anything first.
+      const stored = new Set(await this.write('import the file', (db) => db.getAllKeys(ANNOTATIONS_STORE)));
       for (let at = 0; at < records.length; at += this.importChunk) {
         const chunk = records.slice(at, at + this.importChunk);
-        const result = await this.write('import the file', (db) => writeChunk(db, chunk));
-        counts.added += result.counts.added;
-        counts.updated += result.counts.updated;
-        counts.skipped += result.counts.skipped;
-        written.push(...result.written);
-        onProgress?.(at + chunk.length);
+        const result = this.write('import the file', (db) => writeChunk(db, chunk, stored, open));
+        result.catch(() => undefined); // awaited below, in order
+        pending.push(result);
+        if (pending.length - settled >= IMPORT_CHUNKS_AT_ONCE) add(await pending[settled++]!);
       }
+      while (settled < pending.length) add(await pending[settled++]!);
     } catch (error) {
-      if (written.length > 0) await this.committed({ kind: 'imported', urls: urlsOf(written) }, () => this.options.backup?.put(written));
+      // Chunks after the one that failed are abandoned; any the browser had already committed are counted, so the
+      // message says exactly what is stored. Each chunk is whole or absent either way.
+      for (const tx of open) {
+        try {
+          tx.abort();
+        } catch {
+          // Committed or finished meanwhile.
+        }
+      }
+      for (const later of pending.slice(settled)) {
+        const result = await later.catch(() => null);
+        if (result) add(result);
+      }
+      if (written.length > 0) {
+        this.mirrorLater(written);
+        this.options.onChange?.({ kind: 'imported', urls: urlsOf(written) });
+      }
       const done = counts.added + counts.updated + counts.skipped;
       const reason = error instanceof NotesError ? error.reason : 'write';
       const detail = error instanceof Error ? error.message.replace(/^Could not import the file: /, '') : String(error);
@@ -508,8 +544,25 @@ export class NotesRepository {
         reason,
       );
     }
-    if (written.length > 0) await this.committed({ kind: 'imported', urls: urlsOf(written) }, () => this.options.backup?.put(written));
+    if (written.length > 0) {
+      this.mirrorLater(written);
+      this.options.onChange?.({ kind: 'imported', urls: urlsOf(written) });
+    }
     return counts;
+  }
+
+  /**
+   * Resolves when every copy sent to the backup so far has been written. An import does not wait for its copy: the
+   * browser takes about as long to store 10,000 notes a second time as the first, and the notes are safe in the
+   * database meanwhile. The copies are queued before any later write's, so the backup never holds a note a later
+   * delete removed; a copy cut short (the page closed) is completed when the background next starts (syncBackup).
+   */
+  async backedUp(): Promise<void> {
+    let last: Promise<void>;
+    do {
+      last = this.backupQueue;
+      await last;
+    } while (last !== this.backupQueue);
   }
 
   // ---- plumbing ----------------------------------------------------------------------------------
@@ -530,7 +583,8 @@ export class NotesRepository {
   private async recover(db: NotesDb): Promise<void> {
     const saved = await this.options.backup!.readAll().catch(() => [] as Annotation[]);
     if (saved.length === 0) return;
-    for (let at = 0; at < saved.length; at += this.importChunk) await writeChunk(db, saved.slice(at, at + this.importChunk));
+    const stored = new Set(await db.getAllKeys(ANNOTATIONS_STORE));
+    for (let at = 0; at < saved.length; at += this.importChunk) await writeChunk(db, saved.slice(at, at + this.importChunk), stored);
     this.recoveredCount = saved.length;
     this.options.onChange?.({ kind: 'recovered', urls: 'all' });
   }
@@ -555,8 +609,29 @@ export class NotesRepository {
   }
 
   /** After a commit: mirror it to the backup (a failing backup never undoes the saved note), then announce. */
+  /**
+   * Queues `records` for the backup, a chunk at a time, each in a task of its own: the browser converts what it
+   * stores on the page's main thread, so the page paints and answers input between chunks.
+   */
+  private mirrorLater(records: readonly Annotation[]): void {
+    for (let at = 0; at < records.length; at += this.importChunk) {
+      const part = records.slice(at, at + this.importChunk);
+      void this.queued(async () => {
+        await new Promise((next) => setTimeout(next, 0));
+        await this.options.backup?.put(part);
+      });
+    }
+  }
+
+  /** Runs a backup operation after every one queued before it, so the backup sees the writes in their order. */
+  private queued(op: () => Promise<void> | undefined): Promise<void> {
+    const next = this.backupQueue.then(op).catch(() => undefined);
+    this.backupQueue = next;
+    return next;
+  }
+
   private async committed(change: NotesChange, mirror: () => Promise<void> | undefined): Promise<void> {
-    await Promise.resolve().then(mirror).catch(() => undefined);
+    await this.queued(mirror);
     this.options.onChange?.(change);
   }
 
@@ -566,15 +641,25 @@ export class NotesRepository {
   }
 }
 
+interface ChunkResult {
+  counts: ImportCounts;
+  written: Annotation[];
+}
+
+/** Import chunks whose transactions are under way at once (see importRecords). */
+const IMPORT_CHUNKS_AT_ONCE = 3;
+
 /**
  * One import chunk in one transaction. Requests are issued from callbacks rather than awaited promises: the
- * transaction stays active and a chunk needs no promise per record. One getAllKeys says which ids exist;
- * stored ones are read one by one and replaced only by a newer copy.
+ * transaction stays active and a chunk needs no promise per record. Ids that were not stored when the import began
+ * (`stored`) are added straight away, with no read first, so the chunk's writes start at once; one added meanwhile
+ * elsewhere fails to add and is judged like the stored ones, which are read and replaced only by a newer copy.
  */
-function writeChunk(db: NotesDb, records: readonly Annotation[]): Promise<{ counts: ImportCounts; written: Annotation[] }> {
+function writeChunk(db: NotesDb, records: readonly Annotation[], stored: ReadonlySet<IDBValidKey>, open?: Set<IDBTransaction>): Promise<ChunkResult> {
   return new Promise((resolve, reject) => {
     const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
     const written: Annotation[] = [];
+    let failure: DOMException | null = null;
     let tx: IDBTransaction;
     try {
       tx = (unwrap(db) as IDBDatabase).transaction(ANNOTATIONS_STORE, 'readwrite');
@@ -582,31 +667,58 @@ function writeChunk(db: NotesDb, records: readonly Annotation[]): Promise<{ coun
       reject(error);
       return;
     }
+    open?.add(tx);
     const store = tx.objectStore(ANNOTATIONS_STORE);
-    const keysRequest = store.getAllKeys();
-    keysRequest.onsuccess = () => {
-      const keys = new Set(keysRequest.result as IDBValidKey[]);
-      for (const record of records) {
-        if (!keys.has(record.id)) {
-          counts.added++;
-          written.push(record);
-          store.put(record);
-          continue;
-        }
-        const request = store.get(record.id);
-        request.onsuccess = () => {
-          if (isNewer(record, request.result as Annotation)) {
-            counts.updated++;
-            written.push(record);
-            store.put(record);
-          } else {
-            counts.skipped++;
-          }
-        };
-      }
+    // Adds are counted as issued, with no success handler: one event handled per note is most of what a chunk costs
+    // beyond the writes themselves. An add that fails is taken back out.
+    const adding = new Set<Annotation>();
+    const keep = (record: Annotation, as: 'added' | 'updated') => {
+      counts[as]++;
+      written.push(record);
     };
-    tx.oncomplete = () => resolve({ counts, written });
-    tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
+    const judge = (record: Annotation, cause: DOMException | null) => {
+      const request = store.get(record.id);
+      request.onsuccess = () => {
+        const current = request.result as Annotation | undefined;
+        if (current === undefined && cause) {
+          // Not the id: another rule of the store refused the record. The chunk is abandoned whole.
+          failure = cause;
+          tx.abort();
+        } else if (current === undefined) {
+          store.put(record);
+          keep(record, 'added');
+        } else if (isNewer(record, current)) {
+          store.put(record);
+          keep(record, 'updated');
+        } else {
+          counts.skipped++;
+        }
+      };
+    };
+    for (const record of records) {
+      if (stored.has(record.id)) {
+        judge(record, null);
+        continue;
+      }
+      const request = store.add(record);
+      adding.add(record);
+      request.onerror = (event) => {
+        if (request.error?.name !== 'ConstraintError') return;
+        // Most likely the id, stored since the import began: judged like a stored one, the transaction going on.
+        event.preventDefault();
+        adding.delete(record);
+        judge(record, request.error);
+      };
+    }
+    tx.oncomplete = () => {
+      open?.delete(tx);
+      counts.added += adding.size;
+      resolve({ counts, written: [...adding, ...written] });
+    };
+    tx.onabort = () => {
+      open?.delete(tx);
+      reject(failure ?? tx.error ?? new Error('the transaction was aborted'));
+    };
   });
 }
 
