@@ -321,3 +321,77 @@ describe('NotesRepository', () => {
     expect(made.url).toHaveLength(`https://news.example/a?q=`.length + 9000);
   });
 });
+
+describe('an import and its backup copy', () => {
+  const imported = (n: number, url = 'https://news.example/a'): Annotation[] =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `imp-${String(i).padStart(4, '0')}`, url, title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: `note ${i}`, tags: [],
+    }));
+
+  test('the import is done when the database has it; the backup copy follows, in order with later writes', async () => {
+    const { saved, backup } = memoryBackup();
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => { release = ok; });
+    // A backup that holds its first write until released: an import must not wait for it.
+    const slow: NotesBackup = { ...backup, put: async (records) => { await gate; await backup.put(records); } };
+    const repo = openRepository(new IDBFactory(), { backup: slow, importChunk: 7 });
+    expect(await repo.importRecords(imported(30))).toEqual({ added: 30, updated: 0, skipped: 0 });
+    expect(await repo.count()).toBe(30);
+    expect(saved.size).toBe(0);
+    // A delete right after: its removal from the backup waits for the copy, so the note does not come back.
+    const removing = repo.remove('imp-0003');
+    release();
+    await removing;
+    await repo.backedUp();
+    expect(saved.size).toBe(29);
+    expect(saved.has('imp-0003')).toBe(false);
+  });
+
+  test('many chunks under way at once count every note once, and a second import of the same notes skips them all', async () => {
+    const repo = openRepository(new IDBFactory(), { importChunk: 3 });
+    const progress: number[] = [];
+    expect(await repo.importRecords(imported(50), (n) => progress.push(n))).toEqual({ added: 50, updated: 0, skipped: 0 });
+    expect(progress.at(-1)).toBe(50);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const newer = imported(50).map((n, i) => (i % 10 === 0 ? { ...n, text: 'edited', modified: '2026-02-01T00:00:00.000Z' } : n));
+    expect(await repo.importRecords(newer)).toEqual({ added: 0, updated: 5, skipped: 45 });
+    expect((await repo.get('imp-0010'))!.text).toBe('edited');
+  });
+
+  test('a note saved meanwhile under an id the import brings is judged as a stored one, not overwritten', async () => {
+    const repo = openRepository(new IDBFactory(), { importChunk: 5 });
+    const records = imported(20);
+    // Saved by another context after the import read which ids were stored: newer than the file's copy.
+    const elsewhere = { ...records[12]!, text: 'written elsewhere', modified: '2026-03-01T00:00:00.000Z' };
+    const factoryRepo = repo as unknown as { db(): Promise<import('@/lib/notes/db').NotesDb> };
+    const db = await factoryRepo.db();
+    const realGetAllKeys = db.getAllKeys.bind(db);
+    (db as unknown as { getAllKeys: typeof db.getAllKeys }).getAllKeys = (async (...args: Parameters<typeof db.getAllKeys>) => {
+      const keys = await realGetAllKeys(...args);
+      await db.put(ANNOTATIONS_STORE, elsewhere);
+      return keys;
+    }) as typeof db.getAllKeys;
+    expect(await repo.importRecords(records)).toEqual({ added: 19, updated: 0, skipped: 1 });
+    expect((await repo.get(elsewhere.id))!.text).toBe('written elsewhere');
+  });
+});
+
+describe('the backup in extension storage', () => {
+  test('notes are kept as their JSON text, and entries an older version kept as objects still read', async () => {
+    const { storageBackup, BACKUP_PREFIX } = await import('@/lib/notes/backup');
+    const items = new Map<string, unknown>();
+    const area = {
+      get: async () => Object.fromEntries(items),
+      set: async (values: Record<string, unknown>) => { for (const [k, v] of Object.entries(values)) items.set(k, v); },
+      remove: async (keys: string | string[]) => { for (const k of [keys].flat()) items.delete(k); },
+    };
+    const backup = storageBackup(area);
+    const note: Annotation = { id: 'n1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: ['x'] };
+    await backup.put([note]);
+    expect(typeof items.get(`${BACKUP_PREFIX}n1`)).toBe('string');
+    items.set(`${BACKUP_PREFIX}old`, { ...note, id: 'old' });
+    items.set(`${BACKUP_PREFIX}broken`, '{not json');
+    items.set('backstory:settings', { highlight: true });
+    expect((await backup.readAll()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([note, { ...note, id: 'old' }]);
+  });
+});
