@@ -33,11 +33,52 @@ export function parseQuery(query: string): ParsedQuery {
   return { words: words.filter(Boolean), tags: tags.filter(Boolean) };
 }
 
+/** A note's searchable text and tags, folded. */
+interface Folded {
+  haystack: string;
+  tags: string[];
+}
+
+// Folded once per note object and kept while the note is: a stored note is never changed in place (an edit makes a
+// new object), so a search typed a key at a time over 10,000 notes compares strings rather than folding them anew.
+const foldedNotes = new WeakMap<Annotation, Folded>();
+
+function folded(note: Annotation): Folded {
+  let entry = foldedNotes.get(note);
+  if (!entry) {
+    entry = {
+      haystack: foldForSearch([note.text, note.target?.quote.exact ?? '', note.title, note.tags.join(' '), note.reference?.label ?? ''].join('\n')),
+      tags: note.tags.map(foldForSearch),
+    };
+    foldedNotes.set(note, entry);
+  }
+  return entry;
+}
+
+/**
+ * Folds the notes' searchable text ahead of a search, `slice` notes per call of `next` (an idle callback, say), so
+ * that the first key typed finds them ready. Resolves when all are done; `cancelled` stops it early.
+ */
+export async function prepareSearch(notes: readonly Annotation[], next: () => Promise<void>, cancelled: () => boolean = () => false, slice = 500): Promise<void> {
+  for (let at = 0; at < notes.length; at += slice) {
+    await next();
+    if (cancelled()) return;
+    for (const note of notes.slice(at, at + slice)) folded(note);
+  }
+}
+
+/**
+ * Whether every note `next` finds is one `previous` found too (each of its words is inside one of next's words, each
+ * of its tags is one of next's), so a search typed a key at a time can look only among the last key's results.
+ */
+export function narrows(previous: ParsedQuery, next: ParsedQuery): boolean {
+  return previous.words.every((w) => next.words.some((n) => n.includes(w))) && previous.tags.every((t) => next.tags.includes(t));
+}
+
 /** Text, quote, page title, tags and the linked reference item's label, ignoring case and accents. */
 export function matchesQuery(note: Annotation, { words, tags }: ParsedQuery): boolean {
-  const noteTags = note.tags.map(foldForSearch);
+  if (words.length === 0 && tags.length === 0) return true;
+  const { haystack, tags: noteTags } = folded(note);
   if (!tags.every((t) => noteTags.includes(t))) return false;
-  if (words.length === 0) return true;
-  const haystack = foldForSearch([note.text, note.target?.quote.exact ?? '', note.title, note.tags.join(' '), note.reference?.label ?? ''].join('\n'));
   return words.every((w) => haystack.includes(w));
 }
