@@ -9,8 +9,8 @@ import type { AnnotationPatch, NotesRepository } from '@/lib/notes/repository';
 import { filterAnnotations, isEmptyFilter, type AnnotationFilter } from '@/lib/export/filter';
 import { downloadExport } from '@/lib/export/download';
 import type { ExportFormat } from '@/lib/export/formats';
-import { isNoteOrder, sortNotes, type NoteOrder } from '@/lib/notes/order';
-import { parseQuery } from '@/lib/notes/search';
+import { groupsByPage, isNoteOrder, sortNotes, type NoteOrder } from '@/lib/notes/order';
+import { narrows, parseQuery, prepareSearch } from '@/lib/notes/search';
 import { noteLabel } from '@/lib/notes/describe';
 import { siteOf } from '@/lib/url';
 import type { Annotation, DeletedAnnotation } from '@/lib/notes/types';
@@ -53,6 +53,11 @@ function rememberedOrder(): NoteOrder {
   } catch {
     return 'newest';
   }
+}
+
+/** Whether two filters differ in their search text only. */
+function sameBesidesText(a: AnnotationFilter, b: AnnotationFilter): boolean {
+  return (a.site ?? '') === (b.site ?? '') && (a.tag ?? '') === (b.tag ?? '') && (a.reference ?? '') === (b.reference ?? '') && (a.from ?? '') === (b.from ?? '') && (a.to ?? '') === (b.to ?? '');
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
@@ -112,7 +117,26 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   };
 
   const all = notes ?? [];
-  const shown = useMemo(() => sortNotes(filterAnnotations(all, filter), order), [all, filter, order]);
+  // Sorted once per list and order, then filtered at each key typed: filtering keeps the order. Orders that go page
+  // by page rank pages by the notes shown, so those sort what the filters keep.
+  const sorted = useMemo(() => (groupsByPage(order) ? all : sortNotes(all, order)), [all, order]);
+  // A search typed a key at a time looks among the last key's results when the new one can only find fewer.
+  const lastSearch = useRef<{ sorted: Annotation[]; filter: AnnotationFilter; shown: Annotation[] } | null>(null);
+  const shown = useMemo(() => {
+    const last = lastSearch.current;
+    const from = last && last.sorted === sorted && sameBesidesText(last.filter, filter) && narrows(parseQuery(last.filter.text ?? ''), parseQuery(filter.text ?? '')) ? last.shown : sorted;
+    const kept = filterAnnotations(from, filter);
+    lastSearch.current = { sorted, filter, shown: kept };
+    return groupsByPage(order) ? sortNotes(kept, order) : kept;
+  }, [sorted, filter, order]);
+  // The search's folded text made in idle time once the notes are read, so the first key typed finds it ready.
+  useEffect(() => {
+    if (!notes) return;
+    let cancelled = false;
+    const idle = () => new Promise<void>((done) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => done()) : setTimeout(done, 0)));
+    void prepareSearch(notes, idle, () => cancelled);
+    return () => { cancelled = true; };
+  }, [notes]);
   const query = useMemo(() => parseQuery(filter.text ?? ''), [filter.text]);
   const pages = useMemo(() => new Set(all.map((a) => a.url)).size, [all]);
   const sites = useMemo(() => new Set(all.map((a) => siteOf(a.url))).size, [all]);

@@ -17,9 +17,13 @@ export interface LibraryFiltersProps {
 const valueOf = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
 export function LibraryFilters({ notes, filter, onChange, order, onOrder }: LibraryFiltersProps) {
-  const sites = useMemo(() => siteFacets(notes), [notes]);
-  const tags = useMemo(() => tagFacets(notes), [notes]);
-  const references = useMemo(() => referenceFacets(notes), [notes]);
+  // The options are made once per list of notes, not at each key typed in the search (thousands of linked items).
+  const sites = useMemo(
+    () => siteFacets(notes).map((s) => <option key={s.value} value={s.value}>{`${s.value === NO_SITE ? 'Not a web page' : s.value} (${s.count})`}</option>),
+    [notes],
+  );
+  const tags = useMemo(() => tagFacets(notes).map((t) => <option key={t.value} value={t.value}>{`${tagText(t.value)} (${t.count})`}</option>), [notes]);
+  const references = useMemo(() => referenceFacets(notes).map((r) => <option key={r.value} value={r.value}>{`${r.label} (${r.count})`}</option>), [notes]);
   const set = (patch: Partial<AnnotationFilter>) => onChange({ ...filter, ...patch });
   return (
     <form class="bs-filters" role="search" aria-label="Search and filter notes" onSubmit={(e) => e.preventDefault()}>
@@ -43,21 +47,21 @@ export function LibraryFilters({ notes, filter, onChange, order, onOrder }: Libr
         <label for="bs-filter-site">Site</label>
         <select id="bs-filter-site" value={filter.site ?? ''} onChange={(e) => set({ site: valueOf(e) })}>
           <option value="">All sites</option>
-          {sites.map((s) => <option key={s.value} value={s.value}>{`${s.value === NO_SITE ? 'Not a web page' : s.value} (${s.count})`}</option>)}
+          {sites}
         </select>
       </div>
       <div class="bs-field">
         <label for="bs-filter-tag">Tag</label>
         <select id="bs-filter-tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: valueOf(e) })}>
           <option value="">Any tag</option>
-          {tags.map((t) => <option key={t.value} value={t.value}>{`${tagText(t.value)} (${t.count})`}</option>)}
+          {tags}
         </select>
       </div>
       <div class="bs-field">
         <label for="bs-filter-reference">Linked to</label>
         <select id="bs-filter-reference" value={filter.reference ?? ''} onChange={(e) => set({ reference: valueOf(e) })}>
           <option value="">Anything or nothing</option>
-          {references.map((r) => <option key={r.value} value={r.value}>{`${r.label} (${r.count})`}</option>)}
+          {references}
         </select>
       </div>
       <fieldset class="bs-field bs-dates">

@@ -28,6 +28,11 @@ export interface LibraryListProps {
 }
 
 export const LIBRARY_STEP = 50;
+/**
+ * Notes drawn in the first frame of a new list (more than a tall window shows); the rest of the step follows in
+ * the next task, so a key typed in the search paints its results without waiting for notes below the fold.
+ */
+export const FIRST_FRAME = 15;
 
 interface Run {
   url: string;
@@ -38,8 +43,15 @@ export function LibraryList(props: LibraryListProps) {
   const { notes, order, listKey, words, tagTerms, selected, onSelect, onUpdate, onDelete, onOpen } = props;
   const [limit, setLimit] = useState(LIBRARY_STEP);
   useEffect(() => setLimit(LIBRARY_STEP), [listKey]);
+  // Which list of notes has been drawn whole (up to `limit`): a new one is drawn FIRST_FRAME notes first.
+  const [whole, setWhole] = useState<readonly Annotation[] | null>(null);
+  useEffect(() => {
+    if (whole === notes) return;
+    const later = setTimeout(() => setWhole(notes), 0);
+    return () => clearTimeout(later);
+  }, [notes, whole]);
   const grouped = groupsByPage(order);
-  const shown = notes.slice(0, limit);
+  const shown = notes.slice(0, whole === notes ? limit : Math.min(limit, FIRST_FRAME));
   // Consecutive notes on one page, for the orders that go page by page.
   const runs = useMemo(() => {
     const out: Run[] = [];
@@ -87,7 +99,7 @@ export function LibraryList(props: LibraryListProps) {
       ) : (
         <ul class="bs-note-list" aria-label="Notes">{shown.map(item)}</ul>
       )}
-      {notes.length > limit ? (
+      {notes.length > limit && whole === notes ? (
         <button type="button" class="bs-more" onClick={() => setLimit(limit + LIBRARY_STEP)}>
           Show {Math.min(LIBRARY_STEP, notes.length - limit)} more ({(notes.length - limit).toLocaleString()} not shown yet)
         </button>
