@@ -34,6 +34,7 @@ import type { BenchApi, PipelineTiming, YardstickTiming } from './bench/page-ent
 import type { Dataset } from '../lib/reference/types';
 import { benchSets } from './bench-sets';
 import { benchExport } from './bench-export';
+import { benchNotes } from './bench-notes';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared');
@@ -580,6 +581,15 @@ async function main(): Promise<number> {
     // Reference sets: a 200-document set built in the extension (scripts/bench-sets.ts).
     if (!options.json && !options.costOnly) console.log('');
     const setRows = options.costOnly ? undefined : await benchSets({ print: !options.json });
+    // The notes side: popup and library with many notes, import of 10,000 (scripts/bench-notes.ts).
+    if (!options.json && !options.costOnly) console.log('');
+    const notesRows = options.costOnly
+      ? undefined
+      : await benchNotes({ print: !options.json }).catch((error: unknown) => {
+          const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+          console.error(`bench: the notes bench failed:\n${message}`);
+          return { failed: message };
+        });
 
     mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
     const saved = join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -591,6 +601,7 @@ async function main(): Promise<number> {
       largeReference: { ...largeSize, results: references.map(({ page, ...r }) => ({ page: page.key, ...r })) },
       ...(exportRows === undefined ? {} : { export: exportRows }),
       ...(setRows === undefined ? {} : { sets: setRows }),
+      ...(notesRows === undefined ? {} : { notes: notesRows }),
     };
     writeFileSync(saved, JSON.stringify(json, null, 2));
     if (options.json) console.log(JSON.stringify(json, null, 2));
