@@ -314,8 +314,11 @@ export async function benchNotes(options: { runs?: number; print?: boolean; only
     const options = await ext.openExtensionPage('options.html');
     const steps: [string, number, number][] = [[files[0]!, ON_PAGE, ON_PAGE], [files[1]!, 1_000 - ON_PAGE, 1_000], [files[2]!, 10_000 - 1_000, 10_000]];
     for (const [file, added, stored] of steps) {
+      const backups = await options.evaluate(() => performance.getEntriesByName('backstory:import-backup').length);
       await importThrough(options, file, added);
       await options.getByTestId('summary').getByText(`${stored.toLocaleString('en')} notes on `).waitFor({ timeout: 60_000 });
+      // The backup's copy is written after the counts show: finished before the visits, which it would slow.
+      await options.waitForFunction((n) => performance.getEntriesByName('backstory:import-backup').length > n, backups, { timeout: 300_000 });
       // Let the background finish relaying the import, and the tab re-anchoring its notes, before the visits.
       await options.waitForTimeout(5000);
       if (want('popup')) {
