@@ -13,8 +13,8 @@
 // spread (lowest–highest); targets are printed PASS/MISS, never asserted.
 //
 //   npx tsx scripts/bench-notes.ts [--runs=5] [--only=popup|library|import] [--json]   (npm run bench runs it all)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -405,7 +405,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (only !== undefined && !['popup', 'library', 'import'].includes(only)) throw new Error('bench-notes: --only= takes popup, library or import');
   const json = process.argv.includes('--json');
   benchNotes({ runs: arg ? Number(arg.slice('--runs='.length)) : 5, print: !json, ...(only ? { only: only as NotesPart } : {}) }).then(
-    (r) => { if (json) console.log(JSON.stringify(r, null, 2)); },
+    (r) => {
+      // Kept with the other runs' JSON (npm run bench saves these rows inside its own file).
+      const dir = join(import.meta.dirname, '..', 'bench-results');
+      mkdirSync(dir, { recursive: true });
+      const saved = join(dir, `bench-notes-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+      writeFileSync(saved, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model.trim(), loadavg: loadavg() }, notes: r }, null, 2));
+      if (json) console.log(JSON.stringify(r, null, 2));
+      else console.log(`\n(saved ${saved})`);
+    },
     (e: unknown) => {
       console.error(e instanceof Error ? (e.stack ?? e.message) : e);
       process.exitCode = 1;
