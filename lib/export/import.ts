@@ -9,6 +9,7 @@ import { OTHER_ID_PREFIX } from './jsonld';
 import { readCsv, REQUIRED_CSV_COLUMNS, type CsvRecord } from './csv';
 import { RECORD_COMMENT } from './markdown';
 import { ImportError, checkImportSize, FORMATS_TAKEN } from './errors';
+import { plainAnnotationInput } from './plain-input';
 import { annotationSchema, asList, textPositionSelectorSchema, textQuoteSelectorSchema, type AnnotationInput } from './schema';
 
 export { ImportError, MAX_IMPORT_BYTES, checkImportSize } from './errors';
@@ -235,6 +236,11 @@ async function fromJsonLd(text: string): Promise<{ record: unknown; at: string }
   for (const { items, path, isList } of located) {
     for (const [index, item] of items.entries()) {
       const itemPath = isList ? [...path, index] : path;
+      const plain = plainAnnotationInput(item);
+      if (plain) {
+        candidates.push({ record: { id: await storedIdFor(plain.id), ...toRecordWithoutId(plain) }, at: formatPath(itemPath) });
+        continue;
+      }
       const result = annotationSchema.safeParse(item, requiredMessages);
       const found = result.success
         ? itemProblems(result.data).map((p) => (itemPath.length ? `${formatPath(itemPath)}.${p}` : p))
