@@ -43,15 +43,18 @@ export function LibraryList(props: LibraryListProps) {
   const { notes, order, listKey, words, tagTerms, selected, onSelect, onUpdate, onDelete, onOpen } = props;
   const [limit, setLimit] = useState(LIBRARY_STEP);
   useEffect(() => setLimit(LIBRARY_STEP), [listKey]);
-  // Which list of notes has been drawn whole (up to `limit`): a new one is drawn FIRST_FRAME notes first.
-  const [whole, setWhole] = useState<readonly Annotation[] | null>(null);
+  // Which list (filters and order) has been drawn whole: a new one is drawn FIRST_FRAME notes first. The same list
+  // with a note edited or deleted stays whole, so a note being edited further down is never taken out of the page.
+  const [drawn, setDrawn] = useState<string | null>(null);
+  const whole = drawn === listKey;
+  const empty = notes.length === 0;
   useEffect(() => {
-    if (whole === notes) return;
-    const later = setTimeout(() => setWhole(notes), 0);
+    if (whole || empty) return;
+    const later = setTimeout(() => setDrawn(listKey), 0);
     return () => clearTimeout(later);
-  }, [notes, whole]);
+  }, [listKey, whole, empty]);
   const grouped = groupsByPage(order);
-  const shown = notes.slice(0, whole === notes ? limit : Math.min(limit, FIRST_FRAME));
+  const shown = notes.slice(0, whole ? limit : Math.min(limit, FIRST_FRAME));
   // Consecutive notes on one page, for the orders that go page by page.
   const runs = useMemo(() => {
     const out: Run[] = [];
@@ -99,7 +102,7 @@ export function LibraryList(props: LibraryListProps) {
       ) : (
         <ul class="bs-note-list" aria-label="Notes">{shown.map(item)}</ul>
       )}
-      {notes.length > limit && whole === notes ? (
+      {notes.length > limit && whole ? (
         <button type="button" class="bs-more" onClick={() => setLimit(limit + LIBRARY_STEP)}>
           Show {Math.min(LIBRARY_STEP, notes.length - limit)} more ({(notes.length - limit).toLocaleString()} not shown yet)
         </button>

@@ -175,6 +175,23 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect(listed()[0]).toBe('n059');
     await eventually(() => expect(listed()).toHaveLength(30));
   });
+
+  test('the same list read again (a change elsewhere) stays whole: a note being edited far down keeps its editor', async () => {
+    await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` })));
+    let changed = () => {};
+    await mount({ watchChanges: (listener) => { changed = listener; return () => {}; } });
+    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
+    const far = listed()[FIRST_FRAME + 20]!;
+    await click(q(`[data-note-id=${far}] [aria-label^="Edit note"]`));
+    await eventually(() => expect(q(`#bs-edit-${far}`)).not.toBeNull());
+    // Another page edits the first note; this one hears of it and reads the notes again.
+    const first = listed()[0]!;
+    await repository.update(first, { text: 'edited elsewhere' });
+    await act(async () => changed());
+    await eventually(() => expect(text(`[data-note-id=${first}] .bs-note-text`)).toContain('edited elsewhere'));
+    expect(listed()).toHaveLength(LIBRARY_STEP);
+    expect(q(`#bs-edit-${far}`)).not.toBeNull();
+  });
 });
 
 describe('the notes library: acting on notes', { timeout: 30_000 }, () => {
