@@ -46,9 +46,27 @@ export interface SetsSchema extends DBSchema {
   documents: { key: [string, string]; value: SetDocument; indexes: { setId: string } };
   texts: { key: [string, string]; value: DocumentText; indexes: { setId: string } };
   analyses: { key: [string, string]; value: DocumentAnalysis; indexes: { setId: string } };
-  builds: { key: string; value: SetBuild };
+  builds: { key: string; value: StoredBuild };
   edits: { key: string; value: StoredEdit; indexes: { setId: string } };
   trash: { key: string; value: TrashEntry; indexes: { deleted: string } };
+}
+
+/**
+ * A build as the `builds` store keeps it: the dataset as its JSON text. Reading a record clones it on the reading
+ * page's main thread, and a large set's dataset (hundreds of kilobytes of entities and mentions) cloned as objects
+ * was the longest task of the set's page after a build; a string is copied whole and parsed at several times the
+ * speed. Builds stored before (the dataset as objects) still read.
+ */
+export interface StoredBuild extends Omit<SetBuild, 'dataset'> {
+  dataset: SetBuild['dataset'] | string;
+}
+
+export function toStoredBuild(build: SetBuild): StoredBuild {
+  return { ...build, dataset: JSON.stringify(build.dataset) };
+}
+
+export function fromStoredBuild(stored: StoredBuild): SetBuild {
+  return typeof stored.dataset === 'string' ? { ...stored, dataset: JSON.parse(stored.dataset) as SetBuild['dataset'] } : (stored as SetBuild);
 }
 
 export type SetsDb = IDBPDatabase<SetsSchema>;

@@ -15,7 +15,7 @@ import { describeIssues, requiredMessages } from '../validation';
 import { isStorageFault, settle } from '../notes/repository';
 import type { Dataset } from '../reference/types';
 import { applyEdits, curationEditSchema, type CurationEdit, type EditOutcome } from './curation';
-import { createSetsDbHandle, type SetsDb, type TrashEntry } from './db';
+import { createSetsDbHandle, fromStoredBuild, toStoredBuild, type SetsDb, type TrashEntry } from './db';
 import { newDocumentSchema, setDescriptionSchema, setNameSchema, SET_LIMITS, type NewDocument } from './limits';
 import {
   documentId,
@@ -186,7 +186,8 @@ export class SetsRepository {
   }
 
   async getBuild(setId: string): Promise<SetBuild | undefined> {
-    return (await this.open()).get('builds', setId);
+    const stored = await (await this.open()).get('builds', setId);
+    return stored ? fromStoredBuild(stored) : undefined;
   }
 
   /** The set's build with its edits applied: what pages are matched against. Undefined before the first build. */
@@ -198,7 +199,7 @@ export class SetsRepository {
   async details(setId: string): Promise<SetDetails | undefined> {
     const db = await this.open();
     const tx = db.transaction(['sets', 'documents', 'texts', 'edits', 'builds'], 'readonly');
-    const [set, documents, texts, edits, build] = await Promise.all([
+    const [set, documents, texts, edits, stored] = await Promise.all([
       tx.objectStore('sets').get(setId),
       tx.objectStore('documents').index('setId').getAll(setId),
       tx.objectStore('texts').index('setId').count(setId),
@@ -208,6 +209,7 @@ export class SetsRepository {
     if (!set) return undefined;
     documents.sort((a, b) => (a.id < b.id ? -1 : 1));
     edits.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+    const build = stored ? fromStoredBuild(stored) : undefined;
     const curated = build ? applyEdits(build.dataset, edits.map((e) => e.edit)) : undefined;
     return {
       set,
@@ -224,7 +226,7 @@ export class SetsRepository {
   async contents(setId: string): Promise<SetContents | undefined> {
     const db = await this.open();
     const tx = db.transaction(['sets', 'documents', 'texts', 'edits', 'builds'], 'readonly');
-    const [set, documents, texts, edits, build] = await Promise.all([
+    const [set, documents, texts, edits, stored] = await Promise.all([
       tx.objectStore('sets').get(setId),
       tx.objectStore('documents').index('setId').getAll(setId),
       tx.objectStore('texts').index('setId').getAll(setId),
@@ -234,7 +236,7 @@ export class SetsRepository {
     if (!set) return undefined;
     documents.sort((a, b) => (a.id < b.id ? -1 : 1));
     edits.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
-    return { set, documents, texts: new Map(texts.map((t) => [t.docId, t.text])), edits, ...(build ? { build } : {}) };
+    return { set, documents, texts: new Map(texts.map((t) => [t.docId, t.text])), edits, ...(stored ? { build: fromStoredBuild(stored) } : {}) };
   }
 
   /** One line per set (see SetSummary): what the storage.local index and the popup show. */
@@ -242,11 +244,12 @@ export class SetsRepository {
     const db = await this.open();
     const sets = await this.listSets();
     return Promise.all(sets.map(async (set) => {
-      const [documents, build, edits] = await Promise.all([
+      const [documents, stored, edits] = await Promise.all([
         db.countFromIndex('documents', 'setId', set.id),
         db.get('builds', set.id),
         db.getAllFromIndex('edits', 'setId', set.id),
       ]);
+      const build = stored ? fromStoredBuild(stored) : undefined;
       const effective = build ? applyEdits(build.dataset, edits.sort((a, b) => (a.at < b.at ? -1 : 1)).map((e) => e.edit)).dataset : undefined;
       return {
         id: set.id,
@@ -419,7 +422,7 @@ export class SetsRepository {
         set,
         documents: documents.map((d) => ({ ...d, ...(byDoc.has(d.id) ? { text: byDoc.get(d.id)! } : {}) })),
         edits,
-        ...(build ? { build } : {}),
+        ...(build ? { build: fromStoredBuild(build) } : {}),
       };
       const requests: Promise<unknown>[] = [tx.objectStore('trash').put({ id: setId, deleted, kind: 'set', set: whole }), tx.objectStore('sets').delete(setId)];
       for (const store of ['documents', 'texts', 'analyses'] as const) {
@@ -458,7 +461,7 @@ export class SetsRepository {
           if (text !== undefined) requests.push(tx.objectStore('texts').put({ setId: set.id, docId: doc.id, text }));
         }
         for (const e of edits) requests.push(tx.objectStore('edits').put(e));
-        if (build) requests.push(tx.objectStore('builds').put(build));
+        if (build) requests.push(tx.objectStore('builds').put(toStoredBuild(build)));
         await settle(tx, ...requests);
         return set.id;
       }
@@ -559,7 +562,7 @@ export class SetsRepository {
         await tx.done;
         return;
       }
-      await settle(tx, tx.objectStore('builds').put(build), tx.objectStore('sets').put({ ...set, revision: set.revision + 1 }));
+      await settle(tx, tx.objectStore('builds').put(toStoredBuild(build)), tx.objectStore('sets').put({ ...set, revision: set.revision + 1 }));
     });
     this.changed({ kind: 'built', setId: build.setId });
   }
@@ -579,7 +582,7 @@ export class SetsRepository {
       for (const doc of contents.documents) writes.push(() => tx.objectStore('documents').add(doc));
       for (const [docId, text] of contents.texts) writes.push(() => tx.objectStore('texts').add({ setId: contents.set.id, docId, text }));
       for (const e of contents.edits) writes.push(() => tx.objectStore('edits').add(e));
-      if (contents.build) writes.push(() => tx.objectStore('builds').add(contents.build!));
+      if (contents.build) writes.push(() => tx.objectStore('builds').add(toStoredBuild(contents.build!)));
       await inSteps(tx, writes);
     });
     this.changed({ kind: 'imported', setId: contents.set.id });

@@ -125,6 +125,37 @@ describe('sets', () => {
     expect((await repo.getBuild(set.id))!.dataset).toEqual(sampleDataset());
   });
 
+  test('a build is kept as its dataset\'s JSON text; one kept as objects (before) still reads, everywhere a build is read', async () => {
+    const set = await repo.createSet({ name: 'Water' });
+    await repo.addDocuments(set.id, [doc('One', TEXTS.d0001!)]);
+    const build = { setId: set.id, built: '2026-01-01T00:00:00.000Z', dataset: sampleDataset(), warnings: ['look at this'] };
+    await repo.saveBuild(build);
+    const raw = createSetsDbHandle(factory);
+    const stored = await (await raw()).get('builds', set.id);
+    expect(typeof stored!.dataset).toBe('string');
+    expect(JSON.parse(stored!.dataset as string)).toEqual(sampleDataset());
+    expect(await repo.getBuild(set.id)).toEqual(build);
+    expect((await repo.details(set.id))!.build).toEqual(build);
+    expect((await repo.contents(set.id))!.build).toEqual(build);
+
+    // A record written before builds were kept as text.
+    await (await raw()).put('builds', build);
+    expect(await repo.getBuild(set.id)).toEqual(build);
+    expect((await repo.details(set.id))!.effective).toEqual(sampleDataset());
+    expect((await repo.summaries())[0]).toMatchObject({ entities: sampleDataset().entities.length, built: true });
+
+    // Through the trash and back, and through an export and import, the build is the same and kept as text.
+    await repo.removeSet(set.id);
+    await repo.restore(set.id);
+    expect(await repo.getBuild(set.id)).toEqual(build);
+    expect(typeof (await (await raw()).get('builds', set.id))!.dataset).toBe('string');
+    const contents = (await repo.contents(set.id))!;
+    const copy = repo.freshSetId();
+    await repo.putSet({ ...contents, set: { ...contents.set, id: copy }, documents: contents.documents.map((d) => ({ ...d, setId: copy })), edits: [], build: { ...build, setId: copy } });
+    expect((await repo.getBuild(copy))!.dataset).toEqual(sampleDataset());
+    expect(typeof (await (await raw()).get('builds', copy))!.dataset).toBe('string');
+  });
+
   test('summaries say what each set holds, edits applied', async () => {
     const set = await repo.createSet({ name: 'Water' });
     await repo.addDocuments(set.id, [doc('One', TEXTS.d0001!), doc('Two', TEXTS.d0002!)]);
