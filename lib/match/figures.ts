@@ -33,6 +33,7 @@
 // when its sentence names a reference entity, or when the article names at least MIN_ARTICLE_ENTITIES distinct
 // reference entities and one of them is named in the figure's paragraph or the one before or after it. A
 // sports score, or "50 killed" on a page with no reference entity, is never highlighted.
+import { firstEndingAfter } from './spans';
 import { attributionOf } from '../figures/attribution';
 import { gapBetween, isoRange, overlapDays, parseDate, parseRange, type DayRange } from '../figures/dates';
 import { cityReferredTo, countriesIn, figureClause, isLocal, placeOfFigure, SPECIFICITY, type PlaceMention } from '../figures/place';
@@ -117,15 +118,8 @@ export function sentenceAround(text: string, start: number, end: number): { star
 
 /** Matches overlapping [start, end), from a list sorted by start. */
 function within<T extends { start: number; end: number }>(sorted: readonly T[], start: number, end: number): T[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.start < end; i++) out.push(sorted[i]!);
+  for (let i = firstEndingAfter(sorted, start); i < sorted.length && sorted[i]!.start < end; i++) out.push(sorted[i]!);
   return out;
 }
 

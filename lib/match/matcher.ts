@@ -26,6 +26,7 @@
 // again with the same dataset object is free: loaded from the tables the dataset build compiled when the caller
 // passes them (the content script does), else built. They are made on the first match (or `prepare()`), not by
 // createMatcher: the content script creates its matcher as it starts, and making them there would lengthen that task.
+import { firstEndingAfter } from './spans';
 import { shiftReading } from '../figures/shift';
 import type { ReadOptions } from '../figures';
 import { mayHoldNumber } from '../figures/cue';
@@ -152,17 +153,6 @@ function dropOverlaps<T extends { start: number; end: number }>(sorted: T[]): T[
   return out;
 }
 
-/** First index of `sorted` whose end is after `offset`. */
-function firstEndingAfter(sorted: readonly { end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Headlines longer than this are not looked at for title case: a paragraph of running text is not a headline. */
 const HEADLINE_MAX = 300;
@@ -537,13 +527,7 @@ function mergeFiguresAndEntities(entities: TextMatch[], figures: TextMatch[]): T
   // Entities are sorted and non-overlapping, so their ends are sorted too: binary search for the first entity
   // ending after `start`, then it overlaps iff it starts before `end`.
   const overlaps = (start: number, end: number) => {
-    let lo = 0;
-    let hi = entities.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (entities[mid]!.end <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(entities, start);
     return lo < entities.length && entities[lo]!.start < end;
   };
   const adjusted = figures.map((f) => {
