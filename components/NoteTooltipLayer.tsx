@@ -54,6 +54,11 @@ export function mountNoteTooltipLayer(doc: Document, options: NoteTooltipLayerOp
       frame.show(null);
       frame.send({ type: 'tooltip', seq, notes, maxWidth: Math.min(360, win.innerWidth - 2 * GAP), maxHeight: Math.round(win.innerHeight / 2) });
     },
+    move(anchor: DOMRect) {
+      if (!wanted) return;
+      wanted.anchor = anchor;
+      place();
+    },
     hide() {
       if (!wanted) return;
       wanted = null;

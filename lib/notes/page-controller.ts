@@ -34,6 +34,8 @@ export interface NoteTooltipPresenter {
   /** Shows `notes` next to `anchor` (viewport coordinates). */
   show(notes: TooltipNote[], anchor: DOMRect): void;
   hide(): void;
+  /** Places the shown tooltip beside `anchor` again (its note moved on screen), without drawing it anew. */
+  move?(anchor: DOMRect): void;
   readonly visible: boolean;
   /** Gets ready to show (the page has notes on it), so the first tooltip does not wait. */
   prepare?(): void;
@@ -56,7 +58,10 @@ export interface NotesPageOptions {
   enabled?: boolean;
   /** Whether note highlights show at first, while enabled (the reader's choice per site). */
   showHighlights?: boolean;
-  /** After `reveal`, the tooltip shows once the page has not scrolled for this long (the smooth scroll ended). */
+  /**
+   * After `reveal`, the tooltip shows when the smooth scroll ends (`scrollend`), or once the page has not scrolled
+   * for this long where the browser has no such event.
+   */
   revealQuietMs?: number;
   /** Whether an event comes from the reader; the browser's own flag, replaceable only in tests (jsdom has none). */
   trusted?: (event: Event) => boolean;
@@ -128,11 +133,21 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   let shownFor = '';
   let frame = 0;
   let pointer = { x: 0, y: 0 };
+  /**
+   * The note `reveal` scrolled to, until the reader's own input (a wheel, touch, key, click or pointer move) ends the
+   * reveal. Until then every scroll is taken as the reveal's own: on a loaded machine a smooth scroll's frames can
+   * come further apart than `revealQuietMs`, and hiding the tooltip on the next frame would lose it for good.
+   */
   let revealing: string | null = null;
+  const revealedRange = () => (revealing === null ? undefined : ranges.get(revealing));
   const showRevealed = new Timer(() => {
-    const range = revealing === null ? undefined : ranges.get(revealing);
+    const range = revealedRange();
     if (range && revealing !== null) show([revealing], range.getBoundingClientRect());
   });
+  function endReveal() {
+    revealing = null;
+    showRevealed.cancel();
+  }
   const retry = new RetryWithBackoff(() => track(lookAgain()), options.retry);
 
   /** Runs `task` after the anchoring queued before it; `settle` waits for all of it. */
@@ -302,6 +317,7 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   }
 
   function hide() {
+    endReveal();
     shownFor = '';
     tooltip.hide();
   }
@@ -316,6 +332,11 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   function listen() {
     listeners.add<MouseEvent>(doc, 'mousemove', (event) => {
       if (!trusted(event)) return;
+      // The browser's own mousemove after a scroll (the pointer did not move) is not the reader leaving a reveal.
+      if (revealing !== null) {
+        if (!event.movementX && !event.movementY) return;
+        endReveal();
+      }
       // A reader dragging a selection over a note is choosing words, not reading the note.
       if (event.buttons & 1) {
         if (tooltip.visible) hide();
@@ -340,9 +361,22 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     listeners.add<KeyboardEvent>(doc, 'keydown', (event) => {
       if (event.key === 'Escape' && tooltip.visible) hide();
     });
+    for (const type of ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const) {
+      listeners.add(win, type, (event) => {
+        if (trusted(event)) endReveal();
+      }, { passive: true, capture: true });
+    }
     listeners.add(win, 'scroll', () => {
-      if (showRevealed.pending) showRevealed.start(revealQuietMs); // still scrolling to a revealed note
-      else if (tooltip.visible) hide();
+      if (revealing === null) {
+        if (tooltip.visible) hide();
+      } else {
+        if (showRevealed.pending) showRevealed.start(revealQuietMs); // still scrolling to the revealed note
+        const range = revealedRange();
+        if (range && tooltip.visible) tooltip.move?.(range.getBoundingClientRect());
+      }
+    }, { passive: true, capture: true });
+    listeners.add(win, 'scrollend', () => {
+      if (revealing !== null) showRevealed.runNow();
     }, { passive: true, capture: true });
   }
 
@@ -368,7 +402,7 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     if (painting() && !listening) listen();
     else if (!painting() && listening) {
       listeners.removeAll();
-      showRevealed.cancel();
+      endReveal();
       if (frame) win.cancelAnimationFrame(frame);
       frame = 0;
     }
@@ -415,6 +449,7 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
       range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       // Highlights turned off on this site: scrolled to, nothing shown on the page.
       if (!shown) return true;
+      if (shownFor !== id) hide();
       revealing = id;
       showRevealed.start(revealQuietMs);
       return true;
@@ -447,7 +482,7 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     destroy() {
       generation++;
       listeners.removeAll();
-      showRevealed.cancel();
+      endReveal();
       retry.cancel();
       if (frame) win.cancelAnimationFrame(frame);
       unsubscribe?.();

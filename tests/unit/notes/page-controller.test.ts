@@ -21,10 +21,14 @@ const PAGE = `<nav><a href="/">Home</a> <a href="/world">World</a></nav>
 
 class FakeTooltip implements NoteTooltipPresenter {
   shown: TooltipNote[][] = [];
+  moves = 0;
   visible = false;
   show(notes: TooltipNote[]) {
     this.shown.push(notes);
     this.visible = true;
+  }
+  move() {
+    this.moves++;
   }
   hide() {
     this.visible = false;
@@ -249,6 +253,80 @@ describe('showing a note', () => {
     await vi.waitFor(() => expect(tooltip.visible).toBe(true));
     expect(controller.reveal('nope')).toBe(false);
     delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+  });
+
+  describe('a reveal\'s own scrolling never hides its tooltip; the reader\'s does', () => {
+    let scrolled: Element[];
+    beforeEach(() => {
+      scrolled = [];
+      // jsdom lays nothing out and has no scrollIntoView.
+      Element.prototype.scrollIntoView = function (this: Element) {
+        scrolled.push(this);
+      };
+    });
+    afterEach(() => {
+      delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    });
+    const scroll = () => window.dispatchEvent(new Event('scroll'));
+    const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+    test('a smooth scroll whose frames come further apart than the quiet time (a loaded machine): shown, then moved with its note', async () => {
+      await noteOnName();
+      controller.reveal('a');
+      scroll();
+      await vi.waitFor(() => expect(tooltip.visible).toBe(true)); // the quiet time (5 ms here) passed mid-scroll
+      for (let frame = 0; frame < 3; frame++) {
+        await pause(20); // four times the quiet time between frames
+        scroll();
+        expect(tooltip.visible).toBe(true);
+      }
+      expect(tooltip.moves).toBe(3);
+      expect(tooltip.shown).toHaveLength(1); // placed again, not drawn again
+    });
+
+    test('the end of the scroll (scrollend) shows it at once, without waiting for a quiet time', async () => {
+      controller.destroy();
+      controller = createNotesPageController({ page, tooltip, load: async () => saved, revealQuietMs: 60_000, trusted: () => true });
+      await noteOnName();
+      controller.reveal('a');
+      scroll();
+      expect(tooltip.visible).toBe(false);
+      window.dispatchEvent(new Event('scrollend'));
+      expect(tooltip.visible).toBe(true);
+    });
+
+    test('after the reader\'s own wheel, key or click, a scroll hides it; the browser\'s still-pointer mousemove does not end the reveal', async () => {
+      for (const input of [new WheelEvent('wheel'), new KeyboardEvent('keydown', { key: 'ArrowDown' }), new MouseEvent('pointerdown')]) {
+        // (jsdom has no PointerEvent: a MouseEvent of the pointerdown type stands in for it.)
+        controller.destroy();
+        controller = createNotesPageController({ page, tooltip, load: async () => saved, revealQuietMs: 5, trusted: () => true });
+        tooltip.hide();
+        await noteOnName();
+        controller.reveal('a');
+        await vi.waitFor(() => expect(tooltip.visible).toBe(true));
+        document.dispatchEvent(new MouseEvent('mousemove', { clientX: 0, clientY: 0 })); // no movement
+        scroll();
+        expect(tooltip.visible, `${input.type}: still revealing`).toBe(true);
+        window.dispatchEvent(input);
+        scroll();
+        expect(tooltip.visible, `${input.type}: the reader scrolled away`).toBe(false);
+      }
+    });
+
+    test('a reveal of another note hides the tooltip shown before it, until that note is reached', async () => {
+      const first = await targetOn(controller, 'article p:last-of-type', 'Navi Pillay');
+      const second = await targetOn(controller, 'article p', 'United Nations');
+      saved = [note('a', 'Who is she?', first), note('b', 'Which body?', second)];
+      await controller.refresh();
+      controller.reveal('a');
+      await vi.waitFor(() => expect(tooltip.visible).toBe(true));
+      expect(tooltip.shown.at(-1)![0]!.text).toBe('Who is she?');
+      controller.reveal('b');
+      expect(tooltip.visible).toBe(false);
+      await vi.waitFor(() => expect(tooltip.visible).toBe(true));
+      expect(tooltip.shown.at(-1)![0]!.text).toBe('Which body?');
+      expect(scrolled).toHaveLength(2);
+    });
   });
 
   test('only the reader opens a note: a page script moving the selection or the pointer (untrusted events) shows nothing', async () => {
