@@ -261,8 +261,13 @@ export function discoverEntities(candidates: Candidate[]): DiscoveredEntity[] {
     if (clusterType(s) === 'person') continue;
     // Organisations: a shorter name made of the longer one's words ("Security Council" of "U.N. Security Council",
     // "Nusra" of "al-Nusra Front"); the head word alone ("Observatory") only names it in context.
+    // A common word alone stands for an organisation only as the kind of body it is ("the Council", "the Agency"); any
+    // other word of its name ("River" of "Valdora River Authority", "Emergency" of "National Emergency Agency") names
+    // something else wherever it is capitalised.
+    const oneCommonWord = s.commonWord && sWords.length === 1;
+    if (oneCommonWord && !ORG_HEADS.has(sWords[0]!)) continue;
     const containing = (orgByWord.get(sWords[0]!) ?? []).filter((f) => !f.parent && f !== s && words(f).length > sWords.length && containsRun(words(f), sWords));
-    if (containing.length === 1 && (clusterType(s) === 'organization' || clusterType(s) === undefined || (s.commonWord && sWords.length === 1))) {
+    if (containing.length === 1 && (clusterType(s) === 'organization' || clusterType(s) === undefined || oneCommonWord)) {
       const onlyHead = sWords.length === 1 && ORG_HEADS.has(sWords[0]!);
       join(s, containing[0]!, onlyHead || s.commonWord ? 'contextual' : 'alias');
     }

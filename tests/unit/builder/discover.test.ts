@@ -85,6 +85,19 @@ describe('short forms merged into the full name they abbreviate', () => {
     expect(names(dataset, 'organization')).toEqual(['Free Coastal Army', 'Northern Relief Agency']);
   });
 
+  it('another word of an organisation\'s name, capitalised alone (a headline\'s first word), is not its short form', () => {
+    const dataset = build(
+      'River agency faces questions\n\nThe Valdora River Authority failed to warn towns along the Valdora River. Emergency crews arrived late, and the Authority said its sensors failed. The Valdora River Authority will report.\n',
+      'Emergency plan\n\nThe National Emergency Agency said the Agency would send boats. The National Emergency Agency counted 40 boats.\n',
+    );
+    const authority = named(dataset, 'Valdora River Authority')!;
+    expect([...authority.aliases, ...(authority.contextualAliases ?? [])]).not.toContain('River');
+    expect(authority.contextualAliases).toContain('Authority'); // its head word, in context
+    const agency = named(dataset, 'National Emergency Agency')!;
+    expect([...agency.aliases, ...(agency.contextualAliases ?? [])]).not.toContain('Emergency');
+    expect(agency.contextualAliases).toContain('Agency');
+  });
+
   it('a person with a title and only a surname in the documents is a person by that surname', () => {
     const dataset = build('Statement\n\nPresident Haddad said the talks were over.\n');
     expect(named(dataset, 'Haddad')?.type).toBe('person');

@@ -63,7 +63,7 @@ describe('building a set', { timeout: 60_000 }, () => {
       { kind: 'merge', entity: named('Valdora'), into: named('Valdora River') },
       { kind: 'remove', entity: named('National Emergency Agency') },
       { kind: 'add-alias', entity: named('Tomas Brennan'), alias: 'Mayor Brennan' },
-      { kind: 'remove-alias', entity: named('Valdora River Authority'), alias: 'River' },
+      { kind: 'remove-alias', entity: named('Elena Marchetti'), alias: 'Marchetti' },
       { kind: 'set-type', entity: named('Castelmora'), type: 'organization' },
       { kind: 'fix-figure', figure: killed, value: 43, qualifier: 'exact', unit: 'people' },
     ];
@@ -79,7 +79,7 @@ describe('building a set', { timeout: 60_000 }, () => {
       expect(byName.get('Valdora River')!.aliases).toContain('Valdora');
       expect(byName.has('National Emergency Agency')).toBe(false);
       expect(byName.get('Tomas Brennan')!.aliases).toContain('Mayor Brennan');
-      expect(byName.get('Valdora River Authority')!.contextualAliases ?? []).not.toContain('River');
+      expect(byName.get('Governor Elena Marchetti')!.contextualAliases ?? []).not.toContain('Marchetti');
       expect(byName.get('Castelmora')!.type).toBe('organization');
       expect(d.figures.find((f) => f.id === killed.id)).toMatchObject({ value: 43, label: '43 people killed' });
       expect(d.figures.every((f) => !f.entityIds.includes(named('National Emergency Agency').id))).toBe(true);
