@@ -15,7 +15,7 @@ import { createPageController } from '@/lib/page/controller';
 import { isSetEnabled, loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
 import { watchLocation } from '@/lib/page/location';
 import { highlightStyles } from '@/lib/highlight/styles';
-import { createClient, routeMessage, type Envelope, type Handlers } from '@/lib/messages';
+import { createClient, routeMessage, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
 import { articleDocument } from '@/lib/sets/documents';
 import { combineSets } from '@/lib/sets/combine';
@@ -25,6 +25,7 @@ import { BUNDLED_SET_ID } from '@/lib/sets/types';
 import { mountCardLayer } from '@/components/CardLayer';
 import { isLayerHost } from '@/components/ShadowLayer';
 import { startNotesOnPage } from './notes-ui';
+import { browser, onExtensionMessage, sendToExtension } from './extension';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -39,7 +40,7 @@ export default defineContentScript({
 /** Starts Backstory on this page; returns what stops it. */
 function startBackstory(): () => void {
   const dataset = datasetJson as Dataset;
-  const send = createClient((message: Envelope) => browser.runtime.sendMessage(message));
+  const send = createClient(sendToExtension);
   // Our ::highlight rules, inserted by the browser while anything of ours is painted (lib/highlight/styles.ts).
   const styles = highlightStyles(document, (on) => send('page/highlight-styles', { on }));
   const card = mountCardLayer(document, {
@@ -83,8 +84,7 @@ function startBackstory(): () => void {
     },
     ...onPage.handlers,
   };
-  const onMessage = (message: unknown, sender: unknown) => routeMessage(handlers, message, sender);
-  browser.runtime.onMessage.addListener(onMessage);
+  const stopListening = onExtensionMessage((message, sender) => routeMessage(handlers, message, sender));
 
   // The reference: the bundled set and the reader's enabled sets, matched together (lib/sets/combine.ts). Only
   // when the reader has sets of their own does this ask the background for their facts; the sets' summaries in
@@ -127,7 +127,7 @@ function startBackstory(): () => void {
     location.stop();
     unwatchSettings();
     unwatchSets();
-    browser.runtime.onMessage.removeListener(onMessage);
+    stopListening();
     onPage.destroy();
     highlights.destroy();
     card.destroy();
