@@ -4,7 +4,8 @@
 // reach it, and its buttons still answer only trusted events.
 import { Adder } from './Adder';
 import { AdderStatus } from './AdderStatus';
-import { mountShadowLayer, placeBox } from './ShadowLayer';
+import { placeBox } from './ShadowLayer';
+import { mountPreactLayer } from './preact-layer';
 import type { AdderActions, AdderPresenter } from '@/lib/notes/adder';
 
 const CSS = `
@@ -50,7 +51,7 @@ type View =
 export function mountAdderLayer(doc: Document, options: AdderLayerOptions = {}): AdderLayer {
   const win = doc.defaultView!;
   const trusted = options.trusted ?? ((event: Event) => event.isTrusted);
-  const layer = mountShadowLayer(doc, { name: 'adder', css: CSS, mode: 'open' });
+  const layer = mountPreactLayer(doc, { name: 'adder', css: CSS, mode: 'open' });
   let view: View | null = null;
   let anchor: DOMRect | null = null;
   let announcement = '';

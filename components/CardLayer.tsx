@@ -3,7 +3,8 @@
 // title and content are read as it opens, Tab stays inside it, arrow keys scroll it). Open so tests and assistive
 // technology can reach it: it only ever holds reference data, nothing of the reader's.
 import { Card } from './Card';
-import { mountShadowLayer, placeNear } from './ShadowLayer';
+import { placeNear } from './ShadowLayer';
+import { mountPreactLayer } from './preact-layer';
 import { announce, type CardModel, type SourcePassage } from '@/lib/highlight/card-model';
 import type { CardPresenter } from '@/lib/page/interaction';
 
@@ -61,7 +62,7 @@ export interface CardLayer extends CardPresenter {
 }
 
 export function mountCardLayer(doc: Document, options: CardLayerOptions): CardLayer {
-  const layer = mountShadowLayer(doc, { name: 'card', css: CSS, mode: 'open' });
+  const layer = mountPreactLayer(doc, { name: 'card', css: CSS, mode: 'open' });
   let shown: CardModel | null = null;
   let shownKey = '';
   let keyboard = false;

@@ -1,20 +1,25 @@
 // The one way Backstory puts UI on someone else's page (the card, the adder, and the frame that holds the note
-// tooltip and the composer): Preact rendered into the shadow root of a host element appended to <html>.
+// tooltip and the composer): the shadow root of a host element appended to <html>, which Preact renders into
+// (preact-layer.ts) or a frame is put in. No Preact here: the frames' layers are in the content script every page
+// loads, the Preact layers in a part it loads on first use (lib/page/parts.ts).
 // - The host is a plain <div>, never a custom element name: a page can define a custom element before we create
 //   it and take over its shadow root, but it cannot redefine a built-in element.
 // - It is created on first use, inside try/catch: a document that refuses a shadow root (XML, SVG) gets no UI
 //   and nothing breaks.
 // - The shadow root's `:host` rule resets everything with `!important`, which beats the page's rules for the
 //   host (important or not), so page CSS can neither hide nor restyle it; our styles stay inside.
-import { render, type ComponentChild } from 'preact';
-
 /** Marks a host (tests look for it; it says nothing a page could use). */
 export const LAYER_ATTRIBUTE = 'data-backstory-layer';
 
 const HOST_CSS = `:host { all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important;
   width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; contain: layout style; }`;
 
-const hosts = new WeakSet<Node>();
+// One registry for every copy of this module in the content script's world: the content script and the part that
+// draws the card and the adder are bundled apart, and each asks whether a node is any layer's host. The world is the
+// content script's own (its global is not the page's), so the page can neither read nor add to it.
+const HOSTS = '__backstoryLayerHosts';
+const scope = globalThis as unknown as Record<typeof HOSTS, WeakSet<Node> | undefined>;
+const hosts: WeakSet<Node> = (scope[HOSTS] ??= new WeakSet<Node>());
 
 /** Whether a node is a layer's host: Backstory's, never the page's content. */
 export function isLayerHost(node: Node): boolean {
@@ -28,12 +33,12 @@ export interface ShadowLayerOptions {
   css: string;
   /** 'closed' where the content is the reader's own (notes): the page's scripts cannot reach into it. */
   mode: ShadowRootMode;
+  /** Empties the mount element before the host leaves the page (a Preact tree is unmounted, its effects ended). */
+  empty?: (mount: HTMLElement) => void;
 }
 
 export interface ShadowLayer {
-  /** Renders `ui` in the layer, putting the host on the page; returns the mount element, or null where the document allows no layer. */
-  render(ui: ComponentChild): HTMLElement | null;
-  /** Puts the host on the page and returns the mount element, for content built without Preact (a frame). */
+  /** Puts the host on the page and returns the mount element, or null where the document allows no layer. */
   attach(): HTMLElement | null;
   /** Empties the layer and takes its host off the page. */
   remove(): void;
@@ -69,7 +74,7 @@ export function mountShadowLayer(doc: Document, options: ShadowLayerOptions): Sh
   }
 
   function remove() {
-    if (mount) render(null, mount);
+    if (mount) options.empty?.(mount);
     host?.remove();
   }
 
@@ -79,17 +84,6 @@ export function mountShadowLayer(doc: Document, options: ShadowLayerOptions): Sh
       if (!target || !host) return null;
       try {
         if (!host.isConnected) doc.documentElement.append(host);
-      } catch {
-        return null;
-      }
-      return target;
-    },
-    render(ui) {
-      const target = create();
-      if (!target || !host) return null;
-      try {
-        if (!host.isConnected) doc.documentElement.append(host);
-        render(ui, target);
       } catch {
         return null;
       }

@@ -22,7 +22,7 @@ import { combineSets } from '@/lib/sets/combine';
 import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
 import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
 import { BUNDLED_SET_ID } from '@/lib/sets/types';
-import { mountCardLayer } from '@/components/CardLayer';
+import { deferredCardLayer, preloadOnFirstUse } from '@/lib/page/deferred-layers';
 import { isLayerHost } from '@/components/ShadowLayer';
 import { startNotesOnPage } from './notes-ui';
 import { browser, onExtensionMessage, sendToExtension } from './extension';
@@ -43,17 +43,23 @@ function startBackstory(): () => void {
   const send = createClient(sendToExtension);
   // Our ::highlight rules, inserted by the browser while anything of ours is painted (lib/highlight/styles.ts).
   const styles = highlightStyles(document, (on) => send('page/highlight-styles', { on }));
-  const card = mountCardLayer(document, {
-    onClose: () => highlights.closeCard(),
-    onAddNote: () => onPage.noteOnCard(),
-    onMoved: () => onPage.cardMoved(),
-    // A card of a reader's set opens the document in the library at the passage (the background opens the tab).
-    onOpenSource: (passage) => void send('sets/open-document', passage).catch(() => undefined),
-  });
   // Parts most pages never need are scripts of their own, loaded by the background on first need (lib/page/parts.ts):
-  // Readability, and the figure reader and judge (an article on the subject with numbers near the reference's names).
+  // Readability, the figure reader and judge (an article on the subject with numbers near the reference's names), and
+  // the card's and the adder's layers (on the reader's first sign of reading: lib/page/deferred-layers.ts).
   const loadPart = (part: PartName) => send('page/load-part', { part });
   const figures = partLoader('figures', loadPart);
+  const layers = partLoader('layers', loadPart);
+  const card = deferredCardLayer(() =>
+    layers().then((part) =>
+      part.mountCardLayer(document, {
+        onClose: () => highlights.closeCard(),
+        onAddNote: () => onPage.noteOnCard(),
+        onMoved: () => onPage.cardMoved(),
+        // A card of a reader's set opens the document in the library at the passage (the background opens the tab).
+        onOpenSource: (passage) => void send('sets/open-document', passage).catch(() => undefined),
+      }),
+    ),
+  );
   const createMatcher = (next: Dataset, options: MatcherOptions = {}): Matcher => createMatcherWith(next, figures, options);
   // The matcher's tables as the dataset build compiled them: loaded, not built, on every page. A combination with the
   // reader's own sets builds its own (lib/sets/combine.ts makes a dataset no build compiled).
@@ -69,8 +75,12 @@ function startBackstory(): () => void {
     // The background may be restarting (MV3 service worker) and the popup closed: the next change reports again.
     onChange: (summary) => void send('page/report', summary).catch(() => undefined),
   });
-  const onPage = startNotesOnPage(highlights, send, card, styles);
+  const onPage = startNotesOnPage(highlights, send, card, styles, layers);
   const notes = onPage.notes;
+  const stopWaiting = preloadOnFirstUse(document, () => {
+    card.preload();
+    onPage.preload();
+  });
 
   const handlers: Handlers = {
     'page/summary': () => highlights.summary(),
@@ -125,6 +135,7 @@ function startBackstory(): () => void {
 
   return () => {
     location.stop();
+    stopWaiting();
     unwatchSettings();
     unwatchSets();
     stopListening();

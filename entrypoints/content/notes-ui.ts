@@ -11,7 +11,8 @@ import { referenceLinkFor } from '@/lib/notes/reference-link';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '@/lib/messages';
 import { mountNoteTooltipLayer } from '@/components/NoteTooltipLayer';
 import { mountComposerLayer } from '@/components/ComposerLayer';
-import { mountAdderLayer } from '@/components/AdderLayer';
+import { deferredAdderLayer } from '@/lib/page/deferred-layers';
+import type { PageLayers } from '@/lib/page/parts';
 import { extensionFrames } from './frames';
 
 type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
@@ -19,6 +20,8 @@ type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<R
 export interface NotesOnPage {
   notes: NotesPageController;
   adder: NoteAdder;
+  /** Loads the adder's toolbar ahead of its first use. */
+  preload(): void;
   /** The tooltip makes way for the card (and the adder): called whenever the card opens, moves or closes. */
   cardMoved(): void;
   /** The card's Add note: the composer on the card's highlight, linked to its item. */
@@ -32,10 +35,11 @@ export interface NotesOnPage {
   destroy(): void;
 }
 
-export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }, styles: HighlightStyles): NotesOnPage {
+export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }, styles: HighlightStyles, layers: () => Promise<PageLayers>): NotesOnPage {
   const frames = extensionFrames();
   const composer = mountComposerLayer(document, { source: frames, onMoved: () => tooltip.reposition() });
-  const toolbar = mountAdderLayer(document, { onMoved: () => tooltip.reposition() });
+  // The toolbar is drawn by the layers part, loaded on first use (lib/page/deferred-layers.ts).
+  const toolbar = deferredAdderLayer(() => layers().then((part) => part.mountAdderLayer(document, { onMoved: () => tooltip.reposition() })));
   const tooltip = mountNoteTooltipLayer(document, { source: frames, obstacles: () => [card.rect(), toolbar.rect(), composer.rect()] });
   const notes = createNotesPageController({
     page: highlights.page,
@@ -62,6 +66,7 @@ export function startNotesOnPage(highlights: PageController, send: Send, card: {
   return {
     notes,
     adder,
+    preload: () => toolbar.preload(),
     cardMoved: () => tooltip.reposition(),
     noteOnCard() {
       const item = highlights.cardItem();

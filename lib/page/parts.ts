@@ -1,23 +1,35 @@
 // Parts of Backstory that a page loads only when it needs them, each a script of its own (entrypoints/<part>.ts,
-// built as /<part>.js): Readability, for a page whose markup does not settle the article, and the figure reader and
-// judge, for an article on the reference's subject with numbers near the reference's names. Most pages need
-// neither, and together they are larger than the rest of the content script. The content script asks the
+// built as /<part>.js): Readability, for a page whose markup does not settle the article; the figure reader and
+// judge, for an article on the reference's subject with numbers near the reference's names; and the layers that draw
+// the reference card and the notes adder (Preact and their components), on the reader's first sign of reading
+// (lib/page/deferred-layers.ts). Most pages need few of them, and together they are larger than the rest of the
+// content script. The content script asks the
 // background ('page/load-part'); the background injects the part's file, and nothing else, into the asking content
 // script's own world (its tab's top frame), where the script leaves its export under one global name for the
 // loader to pick up.
 import type { RunReadability } from '../article/detect';
 import type { FigureEngine } from '../match/figure-engine';
+// Types only: the part's code is the components', and is never in this module's bundle.
+import type { mountCardLayer } from '../../components/CardLayer';
+import type { mountAdderLayer } from '../../components/AdderLayer';
+
+/** The layers the card and the adder are drawn in. */
+export interface PageLayers {
+  mountCardLayer: typeof mountCardLayer;
+  mountAdderLayer: typeof mountAdderLayer;
+}
 
 /** What each part's script provides. */
 export interface PartExports {
   readability: RunReadability;
   figures: FigureEngine;
+  layers: PageLayers;
 }
 
 export type PartName = keyof PartExports;
 
 /** The built file of each part, which the background injects. */
-export const PART_SCRIPTS: Record<PartName, string> = { readability: '/readability.js', figures: '/figures.js' };
+export const PART_SCRIPTS: Record<PartName, string> = { readability: '/readability.js', figures: '/figures.js', layers: '/layers.js' };
 
 export function isPartName(name: unknown): name is PartName {
   return typeof name === 'string' && Object.hasOwn(PART_SCRIPTS, name);
@@ -39,14 +51,22 @@ export function partLoaded<P extends PartName>(part: P, scope: object = globalTh
 /**
  * A loader of one part: asks for its script (`inject`, a message to the background) unless it already ran in this
  * world (a content script started again after an update, or the part asked for before), then takes its export.
+ * Callers asking while it loads share the one request; after a failure the next call asks again.
  */
 export function partLoader<P extends PartName>(part: P, inject: (part: P) => Promise<unknown>, scope: object = globalThis): () => Promise<PartExports[P]> {
-  return async () => {
-    const ready = partLoaded(part, scope);
-    if (ready) return ready;
+  let loading: Promise<PartExports[P]> | null = null;
+  const load = async () => {
     await inject(part);
     const value = partLoaded(part, scope);
     if (!value) throw new Error(`Backstory's ${part} part did not load`);
     return value;
+  };
+  return () => {
+    const ready = partLoaded(part, scope);
+    if (ready) return Promise.resolve(ready);
+    loading ??= load().finally(() => {
+      loading = null;
+    });
+    return loading;
   };
 }

@@ -2,7 +2,8 @@
 // only when needed, Preact inside a shadow root, no markup from data, no UI (rather than an error) where the
 // document refuses a shadow root, and note text only ever inside Backstory's own frame (FrameLayer.tsx).
 import { afterEach, expect, test } from 'vitest';
-import { isLayerHost, LAYER_ATTRIBUTE, mountShadowLayer } from '@/components/ShadowLayer';
+import { isLayerHost, LAYER_ATTRIBUTE } from '@/components/ShadowLayer';
+import { mountPreactLayer } from '@/components/preact-layer';
 import { render } from 'preact';
 import { mountNoteTooltipLayer, type NoteTooltipLayer } from '@/components/NoteTooltipLayer';
 import { NoteTooltip } from '@/components/NoteTooltip';
@@ -159,7 +160,7 @@ test('a page that defines custom elements of every name Backstory might use cann
       }
     });
   }
-  const layer = mountShadowLayer(document, { name: 'probe', css: '', mode: 'closed' });
+  const layer = mountPreactLayer(document, { name: 'probe', css: '', mode: 'closed' });
   expect(layer.render(<p>hello</p>)).not.toBeNull();
   expect(taken).toEqual([]);
   expect(document.querySelector(`[${LAYER_ATTRIBUTE}="probe"]`)!.tagName).toBe('DIV');
@@ -168,7 +169,7 @@ test('a page that defines custom elements of every name Backstory might use cann
 
 test('a document that refuses a shadow root gets no layer, and no error', () => {
   const xml = document.implementation.createDocument('http://www.w3.org/2000/svg', 'svg', null);
-  const layer = mountShadowLayer(xml, { name: 'card', css: '', mode: 'open' });
+  const layer = mountPreactLayer(xml, { name: 'card', css: '', mode: 'open' });
   expect(layer.render(<p>hello</p>)).toBeNull();
   expect(layer.attached).toBe(false);
   layer.remove();

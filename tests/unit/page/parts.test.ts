@@ -18,13 +18,36 @@ describe('parts loaded on demand', () => {
     expect(partLoaded('readability', world)).toBeNull();
   });
 
+  it('callers asking while the part loads share one request; after a failure the next call asks again', async () => {
+    const world = {};
+    let fail = true;
+    let release!: () => void;
+    const inject = vi.fn(async (part: 'figures') => {
+      await new Promise<void>((done) => (release = done));
+      if (fail) throw new Error('the background is restarting');
+      providePart(part, figureEngine, world);
+    });
+    const load = partLoader('figures', inject, world);
+    const first = load();
+    const second = load();
+    expect(second).toBe(first);
+    release();
+    await expect(first).rejects.toThrow(/restarting/);
+    expect(inject).toHaveBeenCalledTimes(1);
+    fail = false;
+    const again = load();
+    await vi.waitFor(() => expect(inject).toHaveBeenCalledTimes(2));
+    release();
+    expect(await again).toBe(figureEngine);
+  });
+
   it('a script that ran without providing the part is an error', async () => {
     const load = partLoader('readability', async () => undefined, {});
     await expect(load()).rejects.toThrow(/readability part did not load/);
   });
 
   it('only Backstory\'s own parts have files to inject', () => {
-    expect(Object.keys(PART_SCRIPTS).sort()).toEqual(['figures', 'readability']);
+    expect(Object.keys(PART_SCRIPTS).sort()).toEqual(['figures', 'layers', 'readability']);
     expect(isPartName('figures')).toBe(true);
     expect(isPartName('toString')).toBe(false);
     expect(isPartName('../background.js')).toBe(false);

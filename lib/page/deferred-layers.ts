@@ -1,0 +1,146 @@
+// The reference card and the notes adder are drawn by a part of Backstory loaded on first use (lib/page/parts.ts):
+// Preact and the two components would otherwise be parsed on every page, and most pages are read without either
+// showing. Until the part is there, these stand in for the two layers: what is asked of them is kept (the latest
+// state only) and done as soon as the part has loaded. The reader's first sign of reading (the pointer moving, a key,
+// a selection) starts the load, so by the time the pointer rests on a highlight the card is ready to show.
+import type { CardPresenter } from './interaction';
+import type { AdderActions, AdderPresenter } from '../notes/adder';
+
+/** A layer as the page's controllers use it: what they present, where it is, and its end. */
+interface Layer {
+  rect(): DOMRect | null;
+  destroy(): void;
+}
+
+export interface CardLayerLike extends CardPresenter, Layer {}
+export interface AdderLayerLike extends AdderPresenter, Layer {}
+
+export interface Deferred {
+  /** Loads the layer's part now (a no-op once loaded); what was asked meanwhile is shown when it arrives. */
+  preload(): void;
+}
+
+/** One layer made once, on first need; a failed load is tried again on the next need. */
+function deferred<L extends Layer>(create: () => Promise<L>, ready: (layer: L) => void) {
+  let made: L | null = null;
+  let loading: Promise<void> | null = null;
+  let destroyed = false;
+  return {
+    get: () => made,
+    load(): void {
+      if (made || loading || destroyed) return;
+      loading = create().then(
+        (layer) => {
+          loading = null;
+          if (destroyed) return layer.destroy();
+          made = layer;
+          ready(layer);
+        },
+        () => {
+          // The part could not load (the extension was updated or reloaded meanwhile): nothing shows, and the
+          // next use asks again.
+          loading = null;
+        },
+      );
+    },
+    destroy() {
+      destroyed = true;
+      made?.destroy();
+    },
+  };
+}
+
+export function deferredCardLayer(create: () => Promise<CardLayerLike>): CardLayerLike & Deferred {
+  let wanted: Parameters<CardPresenter['show']> | null = null;
+  const part = deferred(create, (card) => {
+    if (wanted) card.show(...wanted);
+    wanted = null;
+  });
+  return {
+    show(model, anchor, how) {
+      const card = part.get();
+      if (card) return card.show(model, anchor, how);
+      wanted = [model, anchor, how];
+      part.load();
+    },
+    hide() {
+      const card = part.get();
+      if (card) card.hide();
+      else wanted = null;
+    },
+    get isOpen() {
+      return part.get()?.isOpen ?? wanted !== null;
+    },
+    owns: (target) => part.get()?.owns(target) ?? false,
+    get hasFocus() {
+      return part.get()?.hasFocus ?? false;
+    },
+    rect: () => part.get()?.rect() ?? null,
+    preload: () => part.load(),
+    destroy: () => part.destroy(),
+  };
+}
+
+type AdderView =
+  | { kind: 'toolbar'; anchor: DOMRect; actions: AdderActions; focus: boolean }
+  | { kind: 'status'; anchor: DOMRect; message: string; action?: { label: string; run(): void } };
+
+export function deferredAdderLayer(create: () => Promise<AdderLayerLike>): AdderLayerLike & Deferred {
+  let wanted: AdderView | null = null;
+  const part = deferred(create, (adder) => {
+    const view = wanted;
+    wanted = null;
+    if (view?.kind === 'toolbar') adder.show(view.anchor, view.actions, { focus: view.focus });
+    else if (view?.kind === 'status') adder.status(view.message, view.anchor, view.action);
+  });
+  return {
+    show(anchor, actions, { focus }) {
+      const adder = part.get();
+      if (adder) return adder.show(anchor, actions, { focus });
+      wanted = { kind: 'toolbar', anchor, actions, focus };
+      part.load();
+    },
+    status(message, anchor, action) {
+      const adder = part.get();
+      if (adder) return adder.status(message, anchor, action);
+      wanted = { kind: 'status', anchor, message, ...(action ? { action } : {}) };
+      part.load();
+    },
+    reposition(anchor) {
+      const adder = part.get();
+      if (adder) adder.reposition(anchor);
+      else if (wanted) wanted = { ...wanted, anchor };
+    },
+    hide() {
+      const adder = part.get();
+      if (adder) adder.hide();
+      else wanted = null;
+    },
+    get visible() {
+      return part.get()?.visible ?? wanted !== null;
+    },
+    get hasFocus() {
+      return part.get()?.hasFocus ?? false;
+    },
+    owns: (target) => part.get()?.owns(target) ?? false,
+    rect: () => part.get()?.rect() ?? null,
+    preload: () => part.load(),
+    destroy: () => part.destroy(),
+  };
+}
+
+/** The reader's first signs of reading, each heard once on the document before the page's own listeners. */
+const FIRST_USE = ['pointermove', 'pointerdown', 'keydown', 'selectionchange'] as const;
+
+/** Calls `preload` once, on the first sign of a reader on the page; returns what stops waiting for it. */
+export function preloadOnFirstUse(doc: Document, preload: () => void): () => void {
+  const stop = () => {
+    for (const type of FIRST_USE) doc.removeEventListener(type, fire, true);
+  };
+  const fire = () => {
+    stop();
+    preload();
+  };
+  for (const type of FIRST_USE) doc.addEventListener(type, fire, { capture: true, passive: true });
+  return stop;
+}

@@ -1,0 +1,172 @@
+// The card and the adder are drawn by a part of Backstory of their own (/layers.js: Preact and the two components),
+// which the content script every page parses does not carry: the background loads it into the content script's
+// world on the reader's first sign of reading (lib/page/deferred-layers.ts). On a page where it has not loaded yet,
+// the card still opens on hover and from the keyboard, the adder on a selection, and the composer's frame from it;
+// axe-core finds nothing in any of them. The content script's own size is held here, measured on the built file.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { extensionDir, launchWithExtension, selectText, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
+import { summaryOf } from '../../scripts/page-summary';
+import { clearNotes } from './notes-state';
+import { dragSelect, shownNoteFrame } from './note-frame';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The most the content script may weigh, gzipped (level 9, as `npm run bench` measures it). The issue's goal is
+ * 45 KB, which the bench judges; this holds what has been reached (59.5 KB) so that nothing moved out of the
+ * script every page parses finds its way back in. Lower it as the script shrinks; never raise it.
+ */
+const CONTENT_SCRIPT_MAX_GZ_KB = 60;
+
+// Written for this test: an article on the reference's subject, a few of its names, no figures.
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fighting in Aleppo and Homs</title></head>
+<body><main><article>
+<h1>Fighting continues in Aleppo as rebels hold districts of Homs</h1>
+<p>Fighting continued on Wednesday in Aleppo and in the suburbs of Damascus, activists said, as the Free Syrian Army held its positions.</p>
+<p>Bashar al-Assad's forces shelled districts of Homs for a third day, according to the Syrian Observatory for Human Rights.</p>
+<p>The United Nations said that aid convoys had not reached the city, and that talks in Geneva would resume next month.</p>
+<p>Residents described long queues for bread, and power cuts that lasted most of the day across the northern districts.</p>
+</article></main></body></html>`;
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+let opened = 0;
+
+beforeAll(async () => {
+  server = await servePages();
+  browser = await launchWithExtension({ viewport: { width: 1000, height: 720 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  await clearNotes(browser);
+});
+
+/** Records the extension scripts the page's renderer parses (the content script's world included). */
+async function scriptsParsed(page: Page): Promise<{ urls: string[]; cdp: CDPSession }> {
+  const cdp = await browser.context.newCDPSession(page);
+  const urls: string[] = [];
+  cdp.on('Debugger.scriptParsed', (event: { url: string }) => {
+    if (event.url.startsWith('chrome-extension://')) urls.push(new URL(event.url).pathname);
+  });
+  await cdp.send('Debugger.enable');
+  return { urls, cdp };
+}
+
+/** A fresh copy of the article, read and painted, with no input from the reader yet: the layers are not loaded. */
+async function openArticle(): Promise<{ page: Page; scripts: string[] }> {
+  const path = `/world/aleppo-${++opened}`;
+  server.set(path, ARTICLE);
+  const page = await browser.context.newPage();
+  const parsed = await scriptsParsed(page);
+  await page.goto(server.origin + path);
+  const tabId = await tabIdFor(browser, page.url());
+  await expect.poll(async () => (await summaryOf(browser, tabId))?.status, { timeout: 20_000 }).toBe('settled');
+  await expect.poll(() => highlighted(page, 'Aleppo'), { timeout: 10_000 }).not.toBeNull();
+  // The content script ran (so the recording is not empty by mistake), and the layers' part did not.
+  expect(parsed.urls).toContain('/content-scripts/content.js');
+  expect(parsed.urls).not.toContain('/layers.js');
+  expect(await page.evaluate(() => document.querySelector('[data-backstory-layer="card"], [data-backstory-layer="adder"]'))).toBeNull();
+  return { page, scripts: parsed.urls };
+}
+
+/** The middle of the first painted reference highlight whose text is `text`, or null. */
+function highlighted(page: Page, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((needle) => {
+    const registry = (globalThis as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
+    for (const [name, set] of registry) {
+      if (!name.startsWith('backstory-') || name === 'backstory-focus') continue;
+      for (const range of set) {
+        if (range.toString() !== needle) continue;
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+}
+
+function card(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-backstory-layer="card"]')?.shadowRoot;
+    const dialog = root?.querySelector<HTMLElement>('[role="dialog"]');
+    if (!root || !dialog) return null;
+    return { title: dialog.querySelector('h2')?.textContent ?? '', focused: root.activeElement !== null, live: root.querySelector('[aria-live]')?.textContent ?? '' };
+  });
+}
+
+async function axeViolations(page: Page, include: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async (selector) => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; help: string }[] }> } }).axe;
+    return axe.run({ include: [[selector]] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  }, include);
+  return result.violations.map((v) => `${v.id}: ${v.help}`);
+}
+
+test('the content script carries neither Preact, the card, the adder nor webextension-polyfill, and stays within its size', () => {
+  const content = readFileSync(`${extensionDir()}/content-scripts/content.js`);
+  const layers = readFileSync(`${extensionDir()}/layers.js`, 'utf8');
+  // Strings minification keeps: Preact's own attribute name, the card's and the adder's styles, the polyfill's
+  // table of API arities.
+  for (const [what, marker] of [['Preact', 'dangerouslySetInnerHTML'], ['the card', 'scroll-padding: 44px 0 64px'], ['the adder', '.adder.status']] as const) {
+    expect(layers, what).toContain(marker);
+    expect(content.toString('utf8'), what).not.toContain(marker);
+  }
+  expect(content.toString('utf8')).not.toContain('maxArgs');
+  const gzKb = gzipSync(content, { level: 9 }).length / 1024;
+  expect(gzKb).toBeLessThanOrEqual(CONTENT_SCRIPT_MAX_GZ_KB);
+});
+
+test('on a page where the layers have not loaded, the card opens on hover (announced), then closes when the pointer leaves', async () => {
+  const { page, scripts } = await openArticle();
+  const at = (await highlighted(page, 'Aleppo'))!;
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  await expect.poll(() => card(page), { timeout: 10_000 }).toMatchObject({ title: 'Aleppo', focused: false });
+  expect(scripts).toContain('/layers.js');
+  expect(scripts.filter((s) => s === '/layers.js')).toHaveLength(1); // loaded once, for the card and the adder alike
+  expect((await card(page))!.live).toContain('Aleppo');
+  expect(await axeViolations(page, '[data-backstory-layer="card"]')).toEqual([]);
+  await page.mouse.move(2, 2);
+  await expect.poll(() => card(page), { timeout: 5000 }).toBeNull();
+  await page.close();
+});
+
+test('on a page where the layers have not loaded, the keyboard opens the card on a highlight, with the focus in it', async () => {
+  const { page, scripts } = await openArticle();
+  await page.keyboard.press('Alt+Shift+J');
+  await expect.poll(() => card(page), { timeout: 10_000 }).toMatchObject({ focused: true });
+  expect((await card(page))!.title.length).toBeGreaterThan(0);
+  expect(scripts).toContain('/layers.js');
+  expect(await axeViolations(page, '[data-backstory-layer="card"]')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => card(page)).toBeNull();
+  await page.close();
+});
+
+test('on a page where the layers have not loaded, a selection gets the adder, whose Note opens the composer\'s frame', async () => {
+  const { page, scripts } = await openArticle();
+  await dragSelect(page, 'long queues for bread');
+  const toolbar = page.locator('[data-backstory-layer="adder"] .adder');
+  await expect.poll(() => toolbar.isVisible(), { timeout: 10_000 }).toBe(true);
+  expect(scripts).toContain('/layers.js');
+  expect(await axeViolations(page, '[data-backstory-layer="adder"]')).toEqual([]);
+  await page.locator('[data-backstory-layer="adder"]').getByRole('button', { name: 'Note', exact: true }).click();
+  await expect.poll(async () => (await shownNoteFrame(page, 'composer')) !== null, { timeout: 10_000 }).toBe(true);
+  await page.close();
+});
+
+test('the add-note key on a page where the layers have not loaded: the toolbar opens on the selection, focused', async () => {
+  const { page } = await openArticle();
+  await selectText(page, 'power cuts that lasted');
+  await page.keyboard.press('Alt+Shift+M');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-backstory-layer') ?? null);
+  await expect.poll(focused, { timeout: 10_000 }).toBe('adder');
+  await page.close();
+});

@@ -1,0 +1,129 @@
+// The card and the adder stand in for their layers until the part that draws them has loaded
+// (lib/page/deferred-layers.ts): what the page asked meanwhile shows once the part is there, in its latest state
+// only; a failed load is asked again on the next use; a first sign of reading starts the load.
+import { afterEach, expect, test, vi } from 'vitest';
+import { mountCardLayer } from '@/components/CardLayer';
+import { mountAdderLayer } from '@/components/AdderLayer';
+import { isLayerHost, LAYER_ATTRIBUTE } from '@/components/ShadowLayer';
+import { deferredAdderLayer, deferredCardLayer, preloadOnFirstUse } from '@/lib/page/deferred-layers';
+import type { CardModel } from '@/lib/highlight/card-model';
+
+const model = (name: string): CardModel => ({
+  kind: 'entity', id: `place:${name.toLowerCase()}`, name, type: 'place', typeLabel: 'Place', aliases: [], pageText: name, figures: [], sources: [],
+});
+const at = new DOMRect(10, 10, 40, 16);
+const host = (name: string) => document.querySelector(`[${LAYER_ATTRIBUTE}="${name}"]`);
+
+/** A part that loads when the test says so, or fails to. */
+function gate<T>(make: () => T) {
+  const waiting: { resolve(): void; reject(): void }[] = [];
+  const create = vi.fn(() => new Promise<T>((resolve, reject) => waiting.push({ resolve: () => resolve(make()), reject: () => reject(new Error('gone')) })));
+  return { create, load: () => waiting.shift()!.resolve(), fail: () => waiting.shift()!.reject() };
+}
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+afterEach(() => {
+  for (const el of Array.from(document.querySelectorAll(`[${LAYER_ATTRIBUTE}]`))) el.remove();
+});
+
+test('a card asked for before its part loaded shows, in its latest state, once the part is there', async () => {
+  const part = gate(() => mountCardLayer(document, { onClose: () => undefined }));
+  const card = deferredCardLayer(part.create);
+  card.show(model('Aleppo'), at, 'hover');
+  card.show(model('Homs'), at, 'keyboard');
+  expect(part.create).toHaveBeenCalledTimes(1); // one load, however often the card is asked for
+  expect(card.isOpen).toBe(true); // on its way: the page's controller treats it as open
+  expect(card.hasFocus).toBe(false);
+  expect(card.rect()).toBeNull();
+  expect(host('card')).toBeNull();
+  part.load();
+  await settle();
+  const shown = host('card')!;
+  expect(isLayerHost(shown)).toBe(true); // the page model knows the part's host as Backstory's own
+  expect(shown.shadowRoot!.querySelector('[role="dialog"] h2')!.textContent).toBe('Homs');
+  await vi.waitFor(() => expect(card.hasFocus).toBe(true)); // a keyboard card takes the focus, late or not
+  expect(card.owns(shown)).toBe(true);
+  card.hide();
+  expect(card.isOpen).toBe(false);
+  card.destroy();
+  expect(host('card')).toBeNull();
+});
+
+test('a card closed before its part loaded never shows; a failed load is asked again on the next use', async () => {
+  const part = gate(() => mountCardLayer(document, { onClose: () => undefined }));
+  const card = deferredCardLayer(part.create);
+  card.show(model('Aleppo'), at, 'hover');
+  card.hide();
+  expect(card.isOpen).toBe(false);
+  part.fail();
+  await settle();
+  expect(host('card')).toBeNull();
+  card.show(model('Idlib'), at, 'hover');
+  expect(part.create).toHaveBeenCalledTimes(2);
+  part.load();
+  await settle();
+  expect(host('card')!.shadowRoot!.querySelector('[role="dialog"] h2')!.textContent).toBe('Idlib');
+  card.destroy();
+});
+
+test('a layer destroyed while its part loads is never drawn', async () => {
+  const part = gate(() => mountCardLayer(document, { onClose: () => undefined }));
+  const card = deferredCardLayer(part.create);
+  card.show(model('Aleppo'), at, 'hover');
+  card.destroy();
+  part.load();
+  await settle();
+  expect(host('card')).toBeNull();
+});
+
+test('the adder asked for before its part loaded shows where the selection is now, or its last message', async () => {
+  const part = gate(() => mountAdderLayer(document, { trusted: () => true }));
+  const adder = deferredAdderLayer(part.create);
+  const actions = { note: vi.fn(), highlight: vi.fn() };
+  adder.preload();
+  adder.show(at, actions, { focus: false });
+  adder.reposition(new DOMRect(30, 200, 40, 16));
+  expect(adder.visible).toBe(true);
+  expect(part.create).toHaveBeenCalledTimes(1);
+  part.load();
+  await settle();
+  const toolbar = host('adder')!.shadowRoot!.querySelector<HTMLElement>('.adder')!;
+  expect(toolbar.style.top).toBe('224px'); // below the selection's latest place (8 px gap)
+  (toolbar.querySelector('button') as HTMLButtonElement).click();
+  expect(actions.note).toHaveBeenCalledTimes(1);
+  adder.destroy();
+
+  const later = gate(() => mountAdderLayer(document, { trusted: () => true }));
+  const status = deferredAdderLayer(later.create);
+  const undo = vi.fn();
+  status.show(at, actions, { focus: false });
+  status.status('Highlight saved.', at, { label: 'Undo', run: undo });
+  later.load();
+  await settle();
+  const root = host('adder')!.shadowRoot!;
+  expect(root.querySelector('.adder.status')!.textContent).toContain('Highlight saved.');
+  expect(root.querySelector('[aria-live]')!.textContent).toBe('Highlight saved.');
+  status.hide();
+  expect(status.visible).toBe(false);
+  status.destroy();
+});
+
+test('the first sign of a reader starts the load, once; nothing before it', () => {
+  const preload = vi.fn();
+  const stop = preloadOnFirstUse(document, preload);
+  expect(preload).not.toHaveBeenCalled();
+  document.body.dispatchEvent(new Event('pointermove', { bubbles: true }));
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true }));
+  expect(preload).toHaveBeenCalledTimes(1);
+  stop();
+
+  const onSelection = vi.fn();
+  preloadOnFirstUse(document, onSelection);
+  document.dispatchEvent(new Event('selectionchange'));
+  expect(onSelection).toHaveBeenCalledTimes(1);
+
+  const stopped = vi.fn();
+  preloadOnFirstUse(document, stopped)();
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true }));
+  expect(stopped).not.toHaveBeenCalled();
+});
