@@ -9,9 +9,7 @@ import { createNotesPageController, type NotesPageController } from '@/lib/notes
 import { createNoteAdder, type NoteAdder } from '@/lib/notes/adder';
 import { referenceLinkFor } from '@/lib/notes/reference-link';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '@/lib/messages';
-import { mountNoteTooltipLayer } from '@/components/NoteTooltipLayer';
-import { mountComposerLayer } from '@/components/ComposerLayer';
-import { deferredAdderLayer } from '@/lib/page/deferred-layers';
+import { deferredAdderLayer, deferredComposerLayer, deferredNoteTooltipLayer } from '@/lib/page/deferred-layers';
 import type { PageLayers } from '@/lib/page/parts';
 import { extensionFrames } from './frames';
 
@@ -20,7 +18,7 @@ type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<R
 export interface NotesOnPage {
   notes: NotesPageController;
   adder: NoteAdder;
-  /** Loads the adder's toolbar ahead of its first use. */
+  /** Loads the toolbar, the composer and the tooltip ahead of their first use. */
   preload(): void;
   /** The tooltip makes way for the card (and the adder): called whenever the card opens, moves or closes. */
   cardMoved(): void;
@@ -37,10 +35,12 @@ export interface NotesOnPage {
 
 export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }, styles: HighlightStyles, layers: () => Promise<PageLayers>): NotesOnPage {
   const frames = extensionFrames();
-  const composer = mountComposerLayer(document, { source: frames, onMoved: () => tooltip.reposition() });
-  // The toolbar is drawn by the layers part, loaded on first use (lib/page/deferred-layers.ts).
+  // All three are drawn by the layers part, loaded on first use (lib/page/deferred-layers.ts).
+  const composer = deferredComposerLayer(() => layers().then((part) => part.mountComposerLayer(document, { source: frames, onMoved: () => tooltip.reposition() })));
   const toolbar = deferredAdderLayer(() => layers().then((part) => part.mountAdderLayer(document, { onMoved: () => tooltip.reposition() })));
-  const tooltip = mountNoteTooltipLayer(document, { source: frames, obstacles: () => [card.rect(), toolbar.rect(), composer.rect()] });
+  const tooltip = deferredNoteTooltipLayer(() =>
+    layers().then((part) => part.mountNoteTooltipLayer(document, { source: frames, obstacles: () => [card.rect(), toolbar.rect(), composer.rect()] })),
+  );
   const notes = createNotesPageController({
     page: highlights.page,
     tooltip,
@@ -66,7 +66,11 @@ export function startNotesOnPage(highlights: PageController, send: Send, card: {
   return {
     notes,
     adder,
-    preload: () => toolbar.preload(),
+    preload() {
+      toolbar.preload();
+      composer.preload();
+      tooltip.preload();
+    },
     cardMoved: () => tooltip.reposition(),
     noteOnCard() {
       const item = highlights.cardItem();

@@ -1,10 +1,13 @@
-// The reference card and the notes adder are drawn by a part of Backstory loaded on first use (lib/page/parts.ts):
-// Preact and the two components would otherwise be parsed on every page, and most pages are read without either
-// showing. Until the part is there, these stand in for the two layers: what is asked of them is kept (the latest
-// state only) and done as soon as the part has loaded. The reader's first sign of reading (the pointer moving, a key,
-// a selection) starts the load, so by the time the pointer rests on a highlight the card is ready to show.
+// The reference card, the notes adder and the frames of the note tooltip and the composer are drawn by a part of
+// Backstory loaded on first use (lib/page/parts.ts): Preact, the components and the frames' code would otherwise be
+// parsed on every page, and most pages are read without any of them showing. Until the part is there, these stand in
+// for the layers: what is asked of them is kept (the latest state only) and done as soon as the part has loaded. The
+// reader's first sign of reading (the pointer moving, a key, a selection) starts the load, so by the time the pointer
+// rests on a highlight the card is ready to show; a page with notes loads it to prepare the tooltip's frame.
 import type { CardPresenter } from './interaction';
-import type { AdderActions, AdderPresenter } from '../notes/adder';
+import type { AdderActions, AdderPresenter, ComposerHandlers, ComposerPresenter } from '../notes/adder';
+import type { NoteTooltipPresenter, TooltipNote } from '../notes/page-controller';
+import type { ComposerDraft } from '../notes/frame-protocol';
 
 /** A layer as the page's controllers use it: what they present, where it is, and its end. */
 interface Layer {
@@ -123,6 +126,85 @@ export function deferredAdderLayer(create: () => Promise<AdderLayerLike>): Adder
       return part.get()?.hasFocus ?? false;
     },
     owns: (target) => part.get()?.owns(target) ?? false,
+    rect: () => part.get()?.rect() ?? null,
+    preload: () => part.load(),
+    destroy: () => part.destroy(),
+  };
+}
+
+export interface ComposerLayerLike extends ComposerPresenter, Layer {}
+export interface NoteTooltipLayerLike extends NoteTooltipPresenter, Layer {
+  /** Places the shown tooltip again (the card opened or moved). */
+  reposition(): void;
+}
+
+export function deferredComposerLayer(create: () => Promise<ComposerLayerLike>): ComposerLayerLike & Deferred {
+  let wanted: { draft: ComposerDraft; anchor: DOMRect; handlers: ComposerHandlers } | null = null;
+  const part = deferred(create, (composer) => {
+    if (wanted) composer.open(wanted.draft, wanted.anchor, wanted.handlers);
+    wanted = null;
+  });
+  return {
+    open(draft, anchor, handlers) {
+      const composer = part.get();
+      if (composer) return composer.open(draft, anchor, handlers);
+      wanted = { draft, anchor, handlers };
+      part.load();
+    },
+    reposition(anchor) {
+      const composer = part.get();
+      if (composer) composer.reposition(anchor);
+      else if (wanted) wanted = { ...wanted, anchor };
+    },
+    close() {
+      const composer = part.get();
+      if (composer) composer.close();
+      else wanted = null;
+    },
+    get isOpen() {
+      return part.get()?.isOpen ?? wanted !== null;
+    },
+    // As the composer counts a draft it opens on: words the reader typed before are not thrown away by a click.
+    get dirty() {
+      return part.get()?.dirty ?? Boolean(wanted?.draft.text?.trim() || wanted?.draft.tags?.trim());
+    },
+    owns: (target) => part.get()?.owns(target) ?? false,
+    rect: () => part.get()?.rect() ?? null,
+    preload: () => part.load(),
+    destroy: () => part.destroy(),
+  };
+}
+
+export function deferredNoteTooltipLayer(create: () => Promise<NoteTooltipLayerLike>): NoteTooltipLayerLike & Deferred {
+  let wanted: { notes: TooltipNote[]; anchor: DOMRect } | null = null;
+  let prepared = false;
+  const part = deferred(create, (tooltip) => {
+    if (prepared) tooltip.prepare?.();
+    if (wanted) tooltip.show(wanted.notes, wanted.anchor);
+    wanted = null;
+  });
+  return {
+    show(notes, anchor) {
+      const tooltip = part.get();
+      if (tooltip) return tooltip.show(notes, anchor);
+      wanted = { notes, anchor };
+      part.load();
+    },
+    hide() {
+      const tooltip = part.get();
+      if (tooltip) tooltip.hide();
+      else wanted = null;
+    },
+    get visible() {
+      return part.get()?.visible ?? wanted !== null;
+    },
+    prepare() {
+      const tooltip = part.get();
+      if (tooltip) return tooltip.prepare?.();
+      prepared = true;
+      part.load();
+    },
+    reposition: () => part.get()?.reposition(),
     rect: () => part.get()?.rect() ?? null,
     preload: () => part.load(),
     destroy: () => part.destroy(),

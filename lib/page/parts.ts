@@ -1,8 +1,8 @@
 // Parts of Backstory that a page loads only when it needs them, each a script of its own (entrypoints/<part>.ts,
 // built as /<part>.js): Readability, for a page whose markup does not settle the article; the figure reader and
 // judge, for an article on the reference's subject with numbers near the reference's names; and the layers that draw
-// the reference card and the notes adder (Preact and their components), on the reader's first sign of reading
-// (lib/page/deferred-layers.ts). Most pages need few of them, and together they are larger than the rest of the
+// the reference card, the notes adder and the frames of the note tooltip and the composer (Preact, the components,
+// the frames' code), on the reader's first sign of reading or for a page with notes (lib/page/deferred-layers.ts). Most pages need few of them, and together they are larger than the rest of the
 // content script. The content script asks the
 // background ('page/load-part'); the background injects the part's file, and nothing else, into the asking content
 // script's own world (its tab's top frame), where the script leaves its export under one global name for the
@@ -12,11 +12,15 @@ import type { FigureEngine } from '../match/figure-engine';
 // Types only: the part's code is the components', and is never in this module's bundle.
 import type { mountCardLayer } from '../../components/CardLayer';
 import type { mountAdderLayer } from '../../components/AdderLayer';
+import type { mountComposerLayer } from '../../components/ComposerLayer';
+import type { mountNoteTooltipLayer } from '../../components/NoteTooltipLayer';
 
-/** The layers the card and the adder are drawn in. */
+/** The layers the card, the adder, the composer and the note tooltip are drawn in. */
 export interface PageLayers {
   mountCardLayer: typeof mountCardLayer;
   mountAdderLayer: typeof mountAdderLayer;
+  mountComposerLayer: typeof mountComposerLayer;
+  mountNoteTooltipLayer: typeof mountNoteTooltipLayer;
 }
 
 /** What each part's script provides. */

@@ -1,26 +1,27 @@
-// The card and the adder are drawn by a part of Backstory of their own (/layers.js: Preact and the two components),
-// which the content script every page parses does not carry: the background loads it into the content script's
-// world on the reader's first sign of reading (lib/page/deferred-layers.ts). On a page where it has not loaded yet,
-// the card still opens on hover and from the keyboard, the adder on a selection, and the composer's frame from it;
-// axe-core finds nothing in any of them. The content script's own size is held here, measured on the built file.
+// The card, the adder and the notes' frames are drawn by a part of Backstory of their own (/layers.js: Preact, the
+// components, the frames' code), which the content script every page parses does not carry: the background loads it
+// into the content script's world on the reader's first sign of reading, or for a page with notes
+// (lib/page/deferred-layers.ts). On a page where it has not loaded yet, the card still opens on hover and from the
+// keyboard, the adder on a selection, and the composer's frame from it; a page with a note shows it in the tooltip;
+// axe-core finds nothing in the card or the adder. The content script's own size is held here, on the built file.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { extensionDir, launchWithExtension, selectText, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
 import { summaryOf } from '../../scripts/page-summary';
 import { clearNotes } from './notes-state';
-import { dragSelect, shownNoteFrame } from './note-frame';
+import { dragSelect, noteHighlights, noteTooltipText, shownNoteFrame, textBox } from './note-frame';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * The most the content script may weigh, gzipped (level 9, as `npm run bench` measures it). The issue's goal is
- * 45 KB, which the bench judges; this holds what has been reached (59.5 KB) so that nothing moved out of the
+ * 45 KB, which the bench judges; this holds what has been reached (57.6 KB) so that nothing moved out of the
  * script every page parses finds its way back in. Lower it as the script shrinks; never raise it.
  */
-const CONTENT_SCRIPT_MAX_GZ_KB = 60;
+const CONTENT_SCRIPT_MAX_GZ_KB = 58;
 
 // Written for this test: an article on the reference's subject, a few of its names, no figures.
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fighting in Aleppo and Homs</title></head>
@@ -63,16 +64,23 @@ async function scriptsParsed(page: Page): Promise<{ urls: string[]; cdp: CDPSess
 async function openArticle(): Promise<{ page: Page; scripts: string[] }> {
   const path = `/world/aleppo-${++opened}`;
   server.set(path, ARTICLE);
+  const visit = await visitArticle(path);
+  // The layers' part did not load, and nothing of it is on the page.
+  expect(visit.scripts).not.toContain('/layers.js');
+  expect(await visit.page.evaluate(() => document.querySelector('[data-backstory-layer]'))).toBeNull();
+  return visit;
+}
+
+/** The article at `path` in a new tab, read and painted; the extension scripts its renderer parses, as they come. */
+async function visitArticle(path: string): Promise<{ page: Page; scripts: string[] }> {
   const page = await browser.context.newPage();
   const parsed = await scriptsParsed(page);
   await page.goto(server.origin + path);
   const tabId = await tabIdFor(browser, page.url());
   await expect.poll(async () => (await summaryOf(browser, tabId))?.status, { timeout: 20_000 }).toBe('settled');
   await expect.poll(() => highlighted(page, 'Aleppo'), { timeout: 10_000 }).not.toBeNull();
-  // The content script ran (so the recording is not empty by mistake), and the layers' part did not.
+  // The content script ran: the recording is not empty by mistake.
   expect(parsed.urls).toContain('/content-scripts/content.js');
-  expect(parsed.urls).not.toContain('/layers.js');
-  expect(await page.evaluate(() => document.querySelector('[data-backstory-layer="card"], [data-backstory-layer="adder"]'))).toBeNull();
   return { page, scripts: parsed.urls };
 }
 
@@ -110,12 +118,13 @@ async function axeViolations(page: Page, include: string): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help}`);
 }
 
-test('the content script carries neither Preact, the card, the adder nor webextension-polyfill, and stays within its size', () => {
+test('the content script carries neither Preact, the card, the adder, the notes\' frames nor webextension-polyfill, and stays within its size', () => {
   const content = readFileSync(`${extensionDir()}/content-scripts/content.js`);
   const layers = readFileSync(`${extensionDir()}/layers.js`, 'utf8');
-  // Strings minification keeps: Preact's own attribute name, the card's and the adder's styles, the polyfill's
-  // table of API arities.
-  for (const [what, marker] of [['Preact', 'dangerouslySetInnerHTML'], ['the card', 'scroll-padding: 44px 0 64px'], ['the adder', '.adder.status']] as const) {
+  // Strings minification keeps: Preact's own attribute name, the card's and the adder's styles, the name a note
+  // frame's port carries, the polyfill's table of API arities.
+  const markers = [['Preact', 'dangerouslySetInnerHTML'], ['the card', 'scroll-padding: 44px 0 64px'], ['the adder', '.adder.status'], ['the frames', 'backstory-frame:']] as const;
+  for (const [what, marker] of markers) {
     expect(layers, what).toContain(marker);
     expect(content.toString('utf8'), what).not.toContain(marker);
   }
@@ -150,7 +159,7 @@ test('on a page where the layers have not loaded, the keyboard opens the card on
   await page.close();
 });
 
-test('on a page where the layers have not loaded, a selection gets the adder, whose Note opens the composer\'s frame', async () => {
+test('on a page where the layers have not loaded, a selection gets the adder, whose Note opens the composer\'s frame; the note saved shows in the tooltip on the next visit', async () => {
   const { page, scripts } = await openArticle();
   await dragSelect(page, 'long queues for bread');
   const toolbar = page.locator('[data-backstory-layer="adder"] .adder');
@@ -158,8 +167,23 @@ test('on a page where the layers have not loaded, a selection gets the adder, wh
   expect(scripts).toContain('/layers.js');
   expect(await axeViolations(page, '[data-backstory-layer="adder"]')).toEqual([]);
   await page.locator('[data-backstory-layer="adder"]').getByRole('button', { name: 'Note', exact: true }).click();
-  await expect.poll(async () => (await shownNoteFrame(page, 'composer')) !== null, { timeout: 10_000 }).toBe(true);
+  let composer: Frame | null = null;
+  await expect.poll(async () => (composer = await shownNoteFrame(page, 'composer')) !== null, { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => composer!.evaluate(() => document.hasFocus() && document.activeElement?.id)).toBe('note');
+  await page.keyboard.type('Bread queues again');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => noteHighlights(page), { timeout: 10_000 }).toEqual(['long queues for bread']);
+  const path = new URL(page.url()).pathname;
   await page.close();
+
+  // A new visit: the page has a note, so the part loads to have the tooltip's frame ready, with no input yet.
+  const again = await visitArticle(path);
+  await expect.poll(() => noteHighlights(again.page), { timeout: 10_000 }).toEqual(['long queues for bread']);
+  await expect.poll(() => again.scripts, { timeout: 10_000 }).toContain('/layers.js');
+  const words = await textBox(again.page, 'long queues for bread');
+  await again.page.mouse.move((words.left + words.right) / 2, (words.top + words.bottom) / 2, { steps: 3 });
+  await expect.poll(() => noteTooltipText(again.page), { timeout: 10_000 }).toContain('Bread queues again');
+  await again.page.close();
 });
 
 test('the add-note key on a page where the layers have not loaded: the toolbar opens on the selection, focused', async () => {

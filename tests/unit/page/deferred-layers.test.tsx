@@ -5,7 +5,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { mountCardLayer } from '@/components/CardLayer';
 import { mountAdderLayer } from '@/components/AdderLayer';
 import { isLayerHost, LAYER_ATTRIBUTE } from '@/components/ShadowLayer';
-import { deferredAdderLayer, deferredCardLayer, preloadOnFirstUse } from '@/lib/page/deferred-layers';
+import { deferredAdderLayer, deferredCardLayer, deferredComposerLayer, deferredNoteTooltipLayer, preloadOnFirstUse, type ComposerLayerLike, type NoteTooltipLayerLike } from '@/lib/page/deferred-layers';
 import type { CardModel } from '@/lib/highlight/card-model';
 
 const model = (name: string): CardModel => ({
@@ -106,6 +106,77 @@ test('the adder asked for before its part loaded shows where the selection is no
   status.hide();
   expect(status.visible).toBe(false);
   status.destroy();
+});
+
+/** A frame layer that records what it was asked (its drawing is the frame's, tested with the frames). */
+function recorder<L extends object>(state: Partial<L>): { layer: L; calls: string[] } {
+  const calls: string[] = [];
+  const layer = new Proxy(state, {
+    get(target, key: string) {
+      if (key in target) return (target as Record<string, unknown>)[key];
+      if (key === 'then') return undefined; // not a promise
+      return (...args: unknown[]) => {
+        calls.push(`${key}${args.length ? ` ${JSON.stringify(args[0])}` : ''}`);
+        return key === 'rect' ? null : undefined;
+      };
+    },
+  }) as L;
+  return { layer, calls };
+}
+
+test('the composer asked for before its part loaded opens on its draft where the passage is now; a draft with words counts as typed', async () => {
+  let opened: DOMRect | null = null;
+  const made = recorder<ComposerLayerLike>({ isOpen: true, dirty: false });
+  const record = made.layer.open;
+  Object.assign(made.layer, { open: (...args: Parameters<ComposerLayerLike['open']>) => ((opened = args[1]), record(...args)) });
+  const part = gate(() => made.layer);
+  const composer = deferredComposerLayer(part.create);
+  const handlers = { save: vi.fn(async () => undefined), cancel: vi.fn() };
+  composer.open({ quote: 'long queues', text: 'seen before' }, at, handlers);
+  expect(composer.isOpen).toBe(true);
+  expect(composer.dirty).toBe(true); // the reader's words from a closed composer: a click elsewhere keeps them
+  composer.reposition(new DOMRect(0, 300, 10, 10));
+  part.load();
+  await settle();
+  expect(made.calls).toEqual([`open ${JSON.stringify({ quote: 'long queues', text: 'seen before' })}`]);
+  expect(opened).toMatchObject({ top: 300 }); // where the passage had moved meanwhile
+  expect(composer.dirty).toBe(false); // from here on, the frame says
+  composer.destroy();
+  expect(made.calls.at(-1)).toBe('destroy');
+
+  const empty = deferredComposerLayer(gate(() => made.layer).create);
+  empty.open({ quote: 'words' }, at, handlers);
+  expect(empty.dirty).toBe(false);
+  empty.close();
+  expect(empty.isOpen).toBe(false);
+});
+
+test('the note tooltip prepared and asked for before its part loaded: its frame is prepared, then the latest notes show', async () => {
+  const made = recorder<NoteTooltipLayerLike>({ visible: true });
+  const part = gate(() => made.layer);
+  const tooltip = deferredNoteTooltipLayer(part.create);
+  tooltip.prepare!();
+  tooltip.show([{ text: 'first', tags: [] }], at);
+  tooltip.show([{ text: 'second', tags: [] }], at);
+  expect(tooltip.visible).toBe(true);
+  expect(tooltip.rect()).toBeNull();
+  tooltip.reposition(); // nothing shown yet: nothing to place
+  expect(part.create).toHaveBeenCalledTimes(1);
+  part.load();
+  await settle();
+  expect(made.calls).toEqual(['prepare', `show ${JSON.stringify([{ text: 'second', tags: [] }])}`]);
+  tooltip.hide();
+  expect(made.calls.at(-1)).toBe('hide');
+
+  const hidden = recorder<NoteTooltipLayerLike>({ visible: false });
+  const later = gate(() => hidden.layer);
+  const gone = deferredNoteTooltipLayer(later.create);
+  gone.show([{ text: 'n', tags: [] }], at);
+  gone.hide();
+  expect(gone.visible).toBe(false);
+  later.load();
+  await settle();
+  expect(hidden.calls).toEqual([]);
 });
 
 test('the first sign of a reader starts the load, once; nothing before it', () => {
