@@ -75,6 +75,29 @@ test('a news page gets the highlights the pipeline finds, through CSS.highlights
   await page.close();
 });
 
+test('the card, drawn by a part loaded on the reader\'s first move, opens on hover over a highlight', async () => {
+  server.set('/sample-news-card.html', readFileSync(SAMPLE_PAGE, 'utf8'));
+  const page = await firefox.browser.newPage();
+  await page.goto(`${server.origin}/sample-news-card.html`);
+  await page.bringToFront();
+  const target = () =>
+    page.evaluate(() => {
+      const registry = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<AbstractRange>> } }).CSS.highlights;
+      const range = [...(registry?.get('backstory-place') ?? [])].find((r): r is Range => r instanceof Range);
+      if (!range) return null;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { text: range.toString(), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+  await expect.poll(target, { timeout: 30_000 }).not.toBeNull();
+  const at = (await target())!;
+  await page.mouse.move(at.x - 40, at.y);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  const title = () => page.evaluate(() => document.querySelector('[data-backstory-layer="card"]')?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ?? null);
+  await expect.poll(title, { timeout: 30_000 }).not.toBeNull();
+  await page.close();
+});
+
 test('a page whose markup does not settle the article gets Readability loaded, and the same highlights as the pipeline', async () => {
   const url = `${server.origin}/sample-news-unsettled.html`;
   const html = withUnsettledMarkup(readFileSync(SAMPLE_PAGE, 'utf8'));
