@@ -75,7 +75,7 @@ function startBackstory(): () => void {
     // The background may be restarting (MV3 service worker) and the popup closed: the next change reports again.
     onChange: (summary) => void send('page/report', summary).catch(() => undefined),
   });
-  const onPage = startNotesOnPage(highlights, send, card, styles, layers);
+  const onPage = startNotesOnPage(highlights, send, card, styles, { layers, anchoring: partLoader('anchoring', loadPart) });
   const notes = onPage.notes;
   const stopWaiting = preloadOnFirstUse(document, () => {
     card.preload();

@@ -11,6 +11,7 @@ import { referenceLinkFor } from '@/lib/notes/reference-link';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '@/lib/messages';
 import { deferredAdderLayer, deferredComposerLayer, deferredNoteTooltipLayer } from '@/lib/page/deferred-layers';
 import type { PageLayers } from '@/lib/page/parts';
+import type { AnchorInPage } from '@/lib/notes/page-anchoring';
 import { extensionFrames } from './frames';
 
 type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
@@ -33,7 +34,14 @@ export interface NotesOnPage {
   destroy(): void;
 }
 
-export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }, styles: HighlightStyles, layers: () => Promise<PageLayers>): NotesOnPage {
+/** The parts of Backstory the notes load on first need (lib/page/parts.ts). */
+export interface NotesParts {
+  layers: () => Promise<PageLayers>;
+  anchoring: () => Promise<AnchorInPage>;
+}
+
+export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }, styles: HighlightStyles, parts: NotesParts): NotesOnPage {
+  const { layers } = parts;
   const frames = extensionFrames();
   // All three are drawn by the layers part, loaded on first use (lib/page/deferred-layers.ts).
   const composer = deferredComposerLayer(() => layers().then((part) => part.mountComposerLayer(document, { source: frames, onMoved: () => tooltip.reposition() })));
@@ -45,6 +53,7 @@ export function startNotesOnPage(highlights: PageController, send: Send, card: {
     page: highlights.page,
     tooltip,
     load: (url) => send('notes/list-for-url', { url }),
+    anchoring: parts.anchoring,
     // A note on selected text is linked to the reference entity or figure highlighted there.
     referenceAt: (range) => referenceLinkFor(highlights.referenceAt(range)),
     styles,

@@ -15,6 +15,9 @@ export interface NoteScopes {
   body: TextMap;
 }
 
+/** How a stored note is found in the page: `anchorInPage`, which the content script loads as a part of its own. */
+export type AnchorInPage = (target: NoteTarget, scopes: NoteScopes) => Range | null;
+
 /** The range a stored note lies on today, or null when it is orphaned. Every note is anchored through here. */
 export function anchorInPage(target: NoteTarget, scopes: NoteScopes): Range | null {
   return anchorInScopes(target, [scopes.article, scopes.body])?.range ?? null;

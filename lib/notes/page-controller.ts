@@ -19,7 +19,7 @@ import { createNamedHighlight, RangeIndex, rectAt } from '../highlight/registry'
 import { highlightStyles, NOTE_HIGHLIGHT, NOTE_PRIORITY, type HighlightStyles } from '../highlight/styles';
 import { NearViewport } from '../highlight/viewport';
 import { normalizeUrl } from '../url';
-import { anchorInPage, describeSelection, type NoteScopes } from './page-anchoring';
+import { describeSelection, type AnchorInPage, type NoteScopes } from './page-anchoring';
 import { RetryWithBackoff, type RetryOptions } from './retry';
 import type { AnchorReport, PageContext } from './messages';
 import type { Annotation, ReferenceLink } from './types';
@@ -46,6 +46,11 @@ export interface NotesPageOptions {
   tooltip: NoteTooltipPresenter;
   /** The notes saved for a page address (the background owns the database). */
   load: (url: string) => Promise<Annotation[]>;
+  /**
+   * What finds a stored note in the page (page-anchoring.ts), asked for only when the page has notes with a quote:
+   * the content script loads it as a part of its own (lib/page/parts.ts), since most pages have no notes.
+   */
+  anchoring: () => Promise<AnchorInPage>;
   /** The reference entity or figure highlighted where a range lies (the page controller's highlights). */
   referenceAt?: (range: Range) => ReferenceLink | undefined;
   /** Where our ::highlight rules come from (shared with the reference highlights); an adopted sheet by default. */
@@ -166,6 +171,9 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     const found = new Map<string, Range>();
     const orphaned: string[] = [];
     if (!quoted.length) return { found, orphaned };
+    // A part that cannot load (the extension was updated meanwhile) anchors nothing now; the next refresh asks again.
+    const anchorInPage = await options.anchoring().catch(() => null);
+    if (!anchorInPage || gen !== generation) return null;
     const started = performance.now();
     // One reading of the page's texts for the whole list (the model keeps them while it watches the page).
     const scopes = noteScopes(page);

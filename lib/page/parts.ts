@@ -2,13 +2,15 @@
 // built as /<part>.js): Readability, for a page whose markup does not settle the article; the figure reader and
 // judge, for an article on the reference's subject with numbers near the reference's names; and the layers that draw
 // the reference card, the notes adder and the frames of the note tooltip and the composer (Preact, the components,
-// the frames' code), on the reader's first sign of reading or for a page with notes (lib/page/deferred-layers.ts). Most pages need few of them, and together they are larger than the rest of the
+// the frames' code), on the reader's first sign of reading or for a page with notes (lib/page/deferred-layers.ts);
+// and the anchoring that finds stored notes in the page (fuzzy quote matching), for a page with notes. Most pages need few of them, and together they are larger than the rest of the
 // content script. The content script asks the
 // background ('page/load-part'); the background injects the part's file, and nothing else, into the asking content
 // script's own world (its tab's top frame), where the script leaves its export under one global name for the
 // loader to pick up.
 import type { RunReadability } from '../article/detect';
 import type { FigureEngine } from '../match/figure-engine';
+import type { AnchorInPage } from '../notes/page-anchoring';
 // Types only: the part's code is the components', and is never in this module's bundle.
 import type { mountCardLayer } from '../../components/CardLayer';
 import type { mountAdderLayer } from '../../components/AdderLayer';
@@ -28,12 +30,13 @@ export interface PartExports {
   readability: RunReadability;
   figures: FigureEngine;
   layers: PageLayers;
+  anchoring: AnchorInPage;
 }
 
 export type PartName = keyof PartExports;
 
 /** The built file of each part, which the background injects. */
-export const PART_SCRIPTS: Record<PartName, string> = { readability: '/readability.js', figures: '/figures.js', layers: '/layers.js' };
+export const PART_SCRIPTS: Record<PartName, string> = { readability: '/readability.js', figures: '/figures.js', layers: '/layers.js', anchoring: '/anchoring.js' };
 
 export function isPartName(name: unknown): name is PartName {
   return typeof name === 'string' && Object.hasOwn(PART_SCRIPTS, name);

@@ -10,9 +10,13 @@ import { createMatcher } from '@/lib/match';
 import { createReference } from '@/lib/reference/lookup';
 import { referenceLinkFor } from '@/lib/notes/reference-link';
 import type { Annotation, NoteTarget } from '@/lib/notes/types';
+import { anchorInPage } from '@/lib/notes/page-anchoring';
 import type { Dataset } from '@/lib/reference/types';
 import { installFakeHighlights, stubRangeGeometry } from '../highlight/fake-highlights';
 import { articleElement } from '../page/helpers';
+
+/** Anchoring as the content script loads it (a part of its own): here, at once. */
+const inPage = async () => anchorInPage;
 
 const PAGE = `<nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <article><h1>Syria death toll passes 60,000, says UN</h1>
@@ -73,7 +77,7 @@ beforeEach(() => {
   tooltip = new FakeTooltip();
   saved = [];
   // jsdom's events are never trusted; these tests stand in for the reader (the untrusted case has its own test).
-  controller = createNotesPageController({ page, tooltip, load: async () => saved, revealQuietMs: 5, trusted: () => true });
+  controller = createNotesPageController({ anchoring: inPage, page, tooltip, load: async () => saved, revealQuietMs: 5, trusted: () => true });
 });
 
 afterEach(() => {
@@ -114,6 +118,27 @@ describe('anchoring and painting', () => {
     expect(fake.registry.has('backstory-note')).toBe(false);
   });
 
+  test('anchoring is asked for only when the page has notes with a quote; one that fails to load anchors nothing, and the next refresh asks again', async () => {
+    const quoted = await targetOn(controller, 'article p:last-of-type', 'Navi Pillay');
+    let fail = true;
+    const anchoring = vi.fn(async () => {
+      if (fail) throw new Error('Backstory\'s anchoring part did not load');
+      return anchorInPage;
+    });
+    const notes = createNotesPageController({ anchoring, page, tooltip, load: async () => saved, trusted: () => true });
+    saved = [note('c', 'About the page')];
+    expect(await notes.refresh()).toEqual({ anchored: [], orphaned: [] });
+    expect(anchoring).not.toHaveBeenCalled(); // a page note needs no anchoring: the part is never loaded
+    saved = [note('a', 'Who is she?', quoted)];
+    expect(await notes.refresh()).toEqual({ anchored: [], orphaned: [] });
+    expect(anchoring).toHaveBeenCalledTimes(1);
+    expect(painted()).toEqual([]);
+    fail = false;
+    expect(await notes.refresh()).toEqual({ anchored: ['a'], orphaned: [] });
+    expect(painted()).toEqual(['Navi Pillay']);
+    notes.destroy();
+  });
+
   test('a note written on the page\'s article, and highlights painted there, are offsets into one detection', async () => {
     let detections = 0;
     const dataset: Dataset = {
@@ -124,7 +149,7 @@ describe('anchoring and painting', () => {
       doc: document, matcher: createMatcher(dataset), reference: createReference(dataset),
       detect: (doc) => (detections++, articleElement(doc)), livingQuietMs: 5,
     });
-    const notes = createNotesPageController({
+    const notes = createNotesPageController({ anchoring: inPage,
       page: highlights.page, tooltip, load: async () => saved,
       referenceAt: (range) => referenceLinkFor(highlights.referenceAt(range)),
     });
@@ -152,7 +177,7 @@ describe('anchoring and painting', () => {
     const highlights = createPageController({
       doc: document, matcher: createMatcher(dataset), reference: createReference(dataset), detect: articleElement, forceWrap: true, livingQuietMs: 5,
     });
-    const notes = createNotesPageController({ page: highlights.page, tooltip, load: async () => saved });
+    const notes = createNotesPageController({ anchoring: inPage, page: highlights.page, tooltip, load: async () => saved });
     await highlights.apply(defaultSettings());
     expect(document.querySelectorAll('backstory-mark')).toHaveLength(1);
     saved = [note('w', 'Where?', quoted)];
@@ -178,7 +203,7 @@ describe('anchoring and painting', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
       controller.destroy();
-      controller = createNotesPageController({ page, tooltip, load: async () => saved, retry: { firstDelayMs: 1000, maxDelayMs: 8000 } });
+      controller = createNotesPageController({ anchoring: inPage, page, tooltip, load: async () => saved, retry: { firstDelayMs: 1000, maxDelayMs: 8000 } });
       const quoted = await targetOn(controller, 'article p:last-of-type', 'truly shocking');
       const gone: NoteTarget = { ...quoted, quote: { ...quoted.quote, exact: 'never on this page at all' } };
       saved = [note('x', 'Orphan', gone)];
@@ -286,7 +311,7 @@ describe('showing a note', () => {
 
     test('the end of the scroll (scrollend) shows it at once, without waiting for a quiet time', async () => {
       controller.destroy();
-      controller = createNotesPageController({ page, tooltip, load: async () => saved, revealQuietMs: 60_000, trusted: () => true });
+      controller = createNotesPageController({ anchoring: inPage, page, tooltip, load: async () => saved, revealQuietMs: 60_000, trusted: () => true });
       await noteOnName();
       controller.reveal('a');
       scroll();
@@ -299,7 +324,7 @@ describe('showing a note', () => {
       for (const input of [new WheelEvent('wheel'), new KeyboardEvent('keydown', { key: 'ArrowDown' }), new MouseEvent('pointerdown')]) {
         // (jsdom has no PointerEvent: a MouseEvent of the pointerdown type stands in for it.)
         controller.destroy();
-        controller = createNotesPageController({ page, tooltip, load: async () => saved, revealQuietMs: 5, trusted: () => true });
+        controller = createNotesPageController({ anchoring: inPage, page, tooltip, load: async () => saved, revealQuietMs: 5, trusted: () => true });
         tooltip.hide();
         await noteOnName();
         controller.reveal('a');
@@ -331,7 +356,7 @@ describe('showing a note', () => {
 
   test('only the reader opens a note: a page script moving the selection or the pointer (untrusted events) shows nothing', async () => {
     controller.destroy();
-    controller = createNotesPageController({ page, tooltip, load: async () => saved });
+    controller = createNotesPageController({ anchoring: inPage, page, tooltip, load: async () => saved });
     await noteOnName();
     const text = document.querySelector('article p:last-of-type')!.firstChild as Text;
     Object.assign(document, { caretPositionFromPoint: () => ({ offsetNode: text, offset: 3 }) });
@@ -375,7 +400,7 @@ describe('the page\'s side of a new note', () => {
   test('the reference item the selection lies on is linked, and a failing lookup never loses the selection', async () => {
     controller.destroy();
     let fail = false;
-    controller = createNotesPageController({
+    controller = createNotesPageController({ anchoring: inPage,
       page, tooltip, load: async () => saved,
       referenceAt: () => {
         if (fail) throw new Error('boom');
@@ -413,7 +438,7 @@ describe('the page\'s side of a new note', () => {
 
   test('a controller that starts off paints nothing until turned on', async () => {
     controller.destroy();
-    controller = createNotesPageController({ page, tooltip, load: async () => saved, enabled: false, trusted: () => true });
+    controller = createNotesPageController({ anchoring: inPage, page, tooltip, load: async () => saved, enabled: false, trusted: () => true });
     await noteOnName();
     expect(painted()).toEqual([]);
     expect(controller.anchoring?.anchored).toEqual(['a']);

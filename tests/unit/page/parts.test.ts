@@ -47,7 +47,7 @@ describe('parts loaded on demand', () => {
   });
 
   it('only Backstory\'s own parts have files to inject', () => {
-    expect(Object.keys(PART_SCRIPTS).sort()).toEqual(['figures', 'layers', 'readability']);
+    expect(Object.keys(PART_SCRIPTS).sort()).toEqual(['anchoring', 'figures', 'layers', 'readability']);
     expect(isPartName('figures')).toBe(true);
     expect(isPartName('toString')).toBe(false);
     expect(isPartName('../background.js')).toBe(false);
