@@ -19,7 +19,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 /**
  * The most the content script may weigh, gzipped (level 9, as `npm run bench` measures it). The issue's goal is
- * 45 KB, which the bench judges; this holds what has been reached (55.3 KB) so that nothing moved out of the
+ * 45 KB, which the bench judges; this holds what has been reached (55.5 KB) so that nothing moved out of the
  * script every page parses finds its way back in. Lower it as the script shrinks; never raise it.
  */
 const CONTENT_SCRIPT_MAX_GZ_KB = 56;
