@@ -1,10 +1,10 @@
 // Parts of Backstory that a page loads only when it needs them, each a script of its own (entrypoints/<part>.ts,
 // built as /<part>.js): Readability, for a page whose markup does not settle the article; the figure reader and
-// judge, for an article on the reference's subject with numbers near the reference's names; and the layers that draw
+// judge, for an article on the reference's subject with numbers near the reference's names; the layers that draw
 // the reference card, the notes adder and the frames of the note tooltip and the composer (Preact, the components,
 // the frames' code), on the reader's first sign of reading or for a page with notes (lib/page/deferred-layers.ts);
-// and the anchoring that finds stored notes in the page (fuzzy quote matching), for a page with notes. Most pages need few of them, and together they are larger than the rest of the
-// content script. The content script asks the
+// and the anchoring that finds stored notes in the page (fuzzy quote matching), for a page with notes. Most pages
+// need few of them, and together they are larger than the rest of the content script. The content script asks the
 // background ('page/load-part'); the background injects the part's file, and nothing else, into the asking content
 // script's own world (its tab's top frame), where the script leaves its export under one global name for the
 // loader to pick up.
