@@ -101,7 +101,7 @@ function main(args: string[]): void {
   // The matcher's tables, compiled from the dataset as pages load it (its JSON), so a page never builds them.
   const tables = compileTables(JSON.parse(json) as Dataset);
   writeFileSync(tablesPathFor(out), serializeTables(tables));
-  console.log(`${tablesPathFor(out)}: ${tables.trie.keyNodes.length} keys, ${tables.patterns.length} patterns, ${tables.trie.children.length} trie nodes`);
+  console.log(`${tablesPathFor(out)}: ${tables.trie.keyNodes.length} keys, ${tables.patterns.length} patterns, ${tables.trie.nodes.length} trie nodes`);
   if (background && tableOut) {
     writeFileSync(tableOut, `${JSON.stringify(makeBackgroundTable(background.source, background.texts), null, 1)}\n`);
     console.log(`${tableOut}: name counts of the background, for the reader's own sets`);

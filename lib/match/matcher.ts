@@ -179,7 +179,9 @@ function buildMatcher(
     ));
 
   function begin(text: string, options: MatchOptions = {}): MatchSession {
-    const { trie, patternsOf, loose, byCounts, demonyms, weights, parts } = built();
+    const tables = built();
+    // Not byCounts: made when an article first needs it (lib/match/tables.ts).
+    const { trie, patternsOf, loose, demonyms, weights, parts } = tables;
     const breaks = paragraphBreaks(text);
     const candidates: Candidate[] = [];
     const headline = new Map<number, boolean>();
@@ -341,10 +343,10 @@ function buildMatcher(
         const context: ArticleContext = { relevance, introduced };
         const judged: { view: Dataset; byCounts: ReadonlyMap<string, Figure[]> }[] = [];
         if (entities.length > 0) {
-          if (!parts && dataset.figures.length > 0) judged.push({ view: dataset, byCounts });
+          if (!parts && dataset.figures.length > 0) judged.push({ view: dataset, byCounts: tables.byCounts });
           for (const p of painted) if (p.view.figures.length > 0) judged.push({ view: p.view, byCounts: p.byCounts });
         }
-        const counted = parts ? (c: string) => painted.some((p) => p.byCounts.has(c)) : (c: string) => byCounts.has(c);
+        const counted = parts ? (c: string) => painted.some((p) => p.byCounts.has(c)) : (c: string) => tables.byCounts.has(c);
         settled = { context, entities, judged, counted };
         if (judged.length > 0) {
           const wanted = paragraphsNearEntities(entities, breaks);

@@ -77,7 +77,7 @@ export interface CompiledRules {
 export type CompiledPattern = [key: number, alias: string, kind: AliasKind, entity: number, rules?: CompiledRules];
 
 export interface CompiledTables {
-  format: 2;
+  format: 3;
   /** What the tables were compiled from (see `fingerprint`): loading them with another dataset builds afresh. */
   fingerprint: string;
   /** Every pattern, grouped by key in key order (each key's list in its matching order). The keys themselves are read back from the trie. */
@@ -85,6 +85,8 @@ export interface CompiledTables {
   trie: TrieArrays;
   /** Loose names by first loose word: [word, [words, pattern index][]]; bags: [words, pattern index]. */
   loose: { byFirst: [string, [string[], number][]][]; bags: [string[], number][] };
+  /** The reference's demonyms, lower case (MatcherTables.demonyms): a few, gathered here from every entity. */
+  demonyms: string[];
 }
 
 /**
@@ -93,12 +95,20 @@ export interface CompiledTables {
  * exactly the bundled dataset's is the unit test's job (a full hash of the dataset would cost what loading saves).
  */
 export function fingerprint(dataset: Dataset): string {
+  // An indexed loop: it runs on every page, before any of this code is optimised (a for…of costs several times more).
+  const { entities } = dataset;
   let aliases = 0;
-  for (const e of dataset.entities) aliases += e.aliases.length + (e.shortNames?.length ?? 0) + (e.contextualAliases?.length ?? 0) + (e.demonyms?.length ?? 0);
-  const ids = dataset.entities.length ? `${dataset.entities[0]!.id}…${dataset.entities[dataset.entities.length - 1]!.id}` : '';
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    aliases += e.aliases.length;
+    if (e.shortNames) aliases += e.shortNames.length;
+    if (e.contextualAliases) aliases += e.contextualAliases.length;
+    if (e.demonyms) aliases += e.demonyms.length;
+  }
+  const ids = entities.length ? `${entities[0]!.id}…${entities[entities.length - 1]!.id}` : '';
   // A combined dataset's parts decide which set each pattern belongs to: tables compiled for another split are stale.
   const parts = dataset.parts ? ` ${dataset.parts.map((p) => `${p.id}:${p.entityIds.length}`).join(',')}` : '';
-  return `${dataset.entities.length}e ${aliases}a ${dataset.figures.length}f ${dataset.otherNames?.length ?? 0}o ${ids}${parts}`;
+  return `${entities.length}e ${aliases}a ${dataset.figures.length}f ${dataset.otherNames?.length ?? 0}o ${ids}${parts}`;
 }
 
 /** The tables, built from the dataset (what the dataset build compiles, and what a page falls back to). */
@@ -119,22 +129,34 @@ export function buildTables(dataset: Dataset): MatcherTables {
     }
     patternsByKey[k]!.push(p);
   }
-  return {
-    trie: new KeyTrie(keys),
-    patternsOf: (key) => patternsByKey[key]!,
+  // Keys numbered in the order of their trie nodes: see KeyTrie.inNodeOrder.
+  const { trie, order } = KeyTrie.inNodeOrder(keys);
+  const byKey = order.map((i) => patternsByKey[i]!);
+  return withDerived(dataset, {
+    trie,
+    patternsOf: (key) => byKey[key]!,
     loose: buildLooseTables(patterns),
-    ...derived(dataset),
+    demonyms: demonymsOf(dataset),
     ...(split ? { parts: split.parts } : {}),
-  };
+  });
 }
 
-/** What is cheap to compute from the dataset on the page (and so not shipped twice). */
-function derived(dataset: Dataset): Pick<MatcherTables, 'byCounts' | 'demonyms' | 'weights'> {
-  return {
-    byCounts: figuresByCounts(dataset),
-    demonyms: new Set(dataset.entities.flatMap((e) => e.demonyms ?? []).map((d) => d.toLowerCase())),
-    ...(dataset.relevance ? { weights: relevanceWeights(dataset.relevance) } : {}),
-  };
+function demonymsOf(dataset: Dataset): Set<string> {
+  const out = new Set<string>();
+  for (const e of dataset.entities) if (e.demonyms) for (const d of e.demonyms) out.add(d.toLowerCase());
+  return out;
+}
+
+/**
+ * The tables with what is computed from the dataset on the page when first needed (not shipped twice): the figures
+ * by what they count (only an article on the subject with names found asks), the relevance weights.
+ */
+function withDerived(dataset: Dataset, tables: Omit<MatcherTables, 'byCounts' | 'weights'>): MatcherTables {
+  let byCounts: Map<string, Figure[]> | undefined;
+  return Object.defineProperties(tables as MatcherTables, {
+    byCounts: { get: () => (byCounts ??= figuresByCounts(dataset)), enumerable: true },
+    ...(dataset.relevance ? { weights: { value: relevanceWeights(dataset.relevance), enumerable: true } } : {}),
+  });
 }
 
 /** The dataset's tables in their stored form (`npm run dataset` writes them beside the dataset). */
@@ -158,7 +180,7 @@ export function compileTables(dataset: Dataset): CompiledTables {
     }
   });
   return {
-    format: 2,
+    format: 3,
     fingerprint: fingerprint(dataset),
     patterns,
     trie: tables.trie.arrays(),
@@ -166,6 +188,7 @@ export function compileTables(dataset: Dataset): CompiledTables {
       byFirst: [...tables.loose.byFirst].map(([word, names]) => [word, names.map((n): [string[], number] => [n.words, patternIndex.get(n.pattern)!])]),
       bags: tables.loose.bags.map((b): [string[], number] => [[...b.words], patternIndex.get(b.pattern)!]),
     },
+    demonyms: [...tables.demonyms],
   };
 }
 
@@ -174,22 +197,31 @@ export function compileTables(dataset: Dataset): CompiledTables {
  * from this dataset (another format, another fingerprint): the caller then builds them.
  */
 export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherTables | undefined {
-  if (compiled.format !== 2 || compiled.fingerprint !== fingerprint(dataset)) return undefined;
+  if (compiled.format !== 3 || compiled.fingerprint !== fingerprint(dataset)) return undefined;
   const { entities } = dataset;
   const records = compiled.patterns;
   const trie = new KeyTrie(null, compiled.trie);
-  const keyCount = compiled.trie.keyNodes.length;
-  // Records are grouped by key, in key order: where each key's run starts.
-  const firstOf = new Int32Array(keyCount + 1);
-  for (let i = records.length - 1; i >= 0; i--) firstOf[records[i]![0]] = i;
-  firstOf[keyCount] = records.length;
+  // Records are grouped by key, in key order: a key's run starts at the first record of its key or a later one.
+  const firstOf = (key: number): number => {
+    let lo = 0;
+    let hi = records.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (records[mid]![0] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const made: (AliasPattern | undefined)[] = new Array(records.length);
   const patternAt = (i: number): AliasPattern => {
     let p = made[i];
     if (!p) {
       const [k, alias, kind, entity, rules] = records[i]!;
-      // The same properties, in the same order, as compileAliases makes (patternFor).
-      p = { key: trie.key(k), alias, kind } as AliasPattern;
+      // The same properties, in the same order, as compileAliases makes (patternFor). The key is read back from the
+      // trie only when asked for (the context rules ask it of a few kinds): the loose tables make their patterns here.
+      p = { alias, kind } as AliasPattern;
+      let key: string | undefined;
+      Object.defineProperty(p, 'key', { get: () => (key ??= trie.key(k)), enumerable: true });
       if (entity >= 0) p.entity = entities[entity]!;
       if (rules?.wordCases) {
         p.wordCases = rules.wordCases;
@@ -202,18 +234,18 @@ export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherT
     }
     return p;
   };
-  const byKey: (AliasPattern[] | undefined)[] = new Array(keyCount);
+  const byKey = new Map<number, AliasPattern[]>();
   const patternsOf = (key: number): AliasPattern[] => {
-    let list = byKey[key];
+    let list = byKey.get(key);
     if (!list) {
       list = [];
-      for (let i = firstOf[key]!; i < firstOf[key + 1]!; i++) list.push(patternAt(i));
-      byKey[key] = list;
+      for (let i = firstOf(key); i < records.length && records[i]![0] === key; i++) list.push(patternAt(i));
+      byKey.set(key, list);
     }
     return list;
   };
   const bags = compiled.loose.bags.map(([words, i]) => ({ words: new Set(words), pattern: patternAt(i) }));
-  return {
+  return withDerived(dataset, {
     trie,
     patternsOf,
     loose: {
@@ -221,7 +253,7 @@ export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherT
       bags,
       bagWords: new Set(bags.flatMap((b) => [...b.words])),
     },
-    ...derived(dataset),
+    demonyms: new Set(compiled.demonyms),
     ...(dataset.parts ? { parts: partTables(dataset)!.parts } : {}),
-  };
+  });
 }

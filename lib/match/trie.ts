@@ -39,14 +39,24 @@ export function isWordAt(text: string, i: number): boolean {
   return c < 128 ? ASCII_WORD[c] === 1 : isWordCode(c);
 }
 
+/** Nodes per block of the trie's edge index, which a loaded trie fills a block at a time, when a walk first needs one. */
+const BLOCK_SHIFT = 6;
+const BLOCK = 1 << BLOCK_SHIFT;
+/** A node's code in `TrieArrays.nodes`: NODE_BASE + 2 × its edge count + 1 if a key ends there (printable, so JSON keeps it short). */
+const NODE_BASE = 0x30;
+
 /**
  * A trie in its stored form. Nodes are numbered breadth first (the root 0), each node's edges in label order, so
- * edge e leads to node e + 1 and a node's edges follow its predecessors': the child counts and the labels are the
- * whole structure. Which key ends where is stored per key; whether it ends in a word character is read from the key.
+ * edge e leads to node e + 1 and a node's edges follow its predecessors': each node's edge count and the labels
+ * are the whole structure. A page uses the stored strings and arrays as they are: nothing is computed per node
+ * when a trie loads (a reference of 50,000 aliases has 610,000 nodes); where a node's edges start is worked out a
+ * block of nodes at a time, for the blocks the page's words reach.
  */
 export interface TrieArrays {
-  /** Per node, breadth first, how many edges leave it. */
-  children: number[];
+  /** One UTF-16 unit per node, breadth first: NODE_BASE + 2 × its edge count, plus 1 where a key ends. */
+  nodes: string;
+  /** Where the edges of every BLOCK-th node start (node i × BLOCK). */
+  blockStarts: number[];
   /** Every edge's label (a folded UTF-16 unit), breadth first, as one string. */
   labels: string;
   /** Per key index, the node it ends at. */
@@ -85,9 +95,24 @@ function buildArrays(keys: readonly string[]): TrieArrays {
       queue.push(target);
     }
   }
+  const ends = new Set(keyNodes.map((n) => renumbered[n]!));
+  const units: number[] = [];
+  const blockStarts: number[] = [];
+  let edge = 0;
+  counts.forEach((count, node) => {
+    if (node % BLOCK === 0) blockStarts.push(edge);
+    const unit = NODE_BASE + 2 * count + (ends.has(node) ? 1 : 0);
+    if (unit > 0xffff) throw new Error('KeyTrie: a node with more edges than its code can say');
+    units.push(unit);
+    edge += count;
+  });
+  return { nodes: unitsToString(units), blockStarts, labels: unitsToString(labels), keyNodes: keyNodes.map((n) => renumbered[n]!) };
+}
+
+function unitsToString(units: readonly number[]): string {
   let text = '';
-  for (let i = 0; i < labels.length; i += 4096) text += String.fromCharCode(...labels.slice(i, i + 4096));
-  return { children: counts, labels: text, keyNodes: keyNodes.map((n) => renumbered[n]!) };
+  for (let i = 0; i < units.length; i += 4096) text += String.fromCharCode(...units.slice(i, i + 4096));
+  return text;
 }
 
 export class KeyTrie {
@@ -97,12 +122,14 @@ export class KeyTrie {
   private readonly pairs = new Uint8Array(128 * 128);
   /** First units after which the pair table does not decide (a one-unit key, a non-ASCII second unit). */
   private readonly openAfter = new Uint8Array(128);
+  /** TrieArrays.nodes: per node, its edge count and whether a key ends there. */
+  private readonly nodes: string;
+  private readonly labels: string;
+  private readonly blockStarts: readonly number[];
+  /** Where each node's edges start, filled a block at a time (`filled`). */
   private readonly edgeStart: Int32Array;
-  private readonly labels: Int32Array;
-  /** Key index ending at each node, or -1. */
-  private readonly terminal: Int32Array;
-  /** Whether the key ending at each node ends with a word character (then the next character must not be one). */
-  private readonly endsInWord: Uint8Array;
+  private readonly filled: Uint8Array;
+  private readonly keyNodes: readonly number[];
 
   /**
    * A trie of `keys` (their order is their key index), or one compiled before (`arrays()`): the keys are then read
@@ -110,77 +137,160 @@ export class KeyTrie {
    */
   constructor(keys: readonly string[] | null, compiled?: TrieArrays) {
     if (!keys && !compiled) throw new Error('KeyTrie: keys or their compiled trie');
-    const { children, labels, keyNodes } = compiled ?? buildArrays(keys!);
-    const count = children.length;
-    this.edgeStart = new Int32Array(count + 1);
-    for (let n = 0; n < count; n++) this.edgeStart[n + 1] = this.edgeStart[n]! + children[n]!;
-    const edges = labels.length;
-    this.labels = new Int32Array(edges);
-    // Edge e leads to node e + 1 (breadth-first numbering): no target array.
-    for (let e = 0; e < edges; e++) this.labels[e] = labels.charCodeAt(e);
-    this.terminal = new Int32Array(count).fill(-1);
-    this.endsInWord = new Uint8Array(count);
-    keyNodes.forEach((node, index) => {
-      if (this.terminal[node] !== -1) return;
-      this.terminal[node] = index;
-      // A key's last unit is the label of the edge into its node (edge node - 1).
-      this.endsInWord[node] = isWordAt(labels, node - 1) ? 1 : 0;
-    });
-    this.arraysFrom = { children, labels, keyNodes };
+    const arrays = compiled ?? buildArrays(keys!);
+    this.stored = arrays;
     this.keyList = keys;
-    // The root's tables come from its edges.
-    const { edgeStart, terminal } = this;
-    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) {
-      const first = this.labels[e]!;
+    this.nodes = arrays.nodes;
+    this.labels = arrays.labels;
+    this.blockStarts = arrays.blockStarts;
+    this.keyNodes = arrays.keyNodes;
+    this.edgeStart = new Int32Array(arrays.nodes.length);
+    this.filled = new Uint8Array((arrays.nodes.length >> BLOCK_SHIFT) + 1);
+    // The root's tables come from its edges (a few dozen, and theirs).
+    const { labels } = this;
+    const rootEdges = this.edgeCount(0);
+    for (let e = 0; e < rootEdges; e++) {
+      const first = labels.charCodeAt(e);
       const node = e + 1;
       if (first >= 128) {
         this.rootOther.set(first, node);
         continue;
       }
       this.rootAscii[first] = node;
-      if (terminal[node]! >= 0) this.openAfter[first] = 1;
-      for (let f = edgeStart[node]!; f < edgeStart[node + 1]!; f++) {
-        const second = this.labels[f]!;
+      if (this.isTerminal(node)) this.openAfter[first] = 1;
+      const from = this.firstEdge(node);
+      const to = from + this.edgeCount(node);
+      for (let f = from; f < to; f++) {
+        const second = labels.charCodeAt(f);
         if (second < 128) this.pairs[(first << 7) | second] = 1;
         else this.openAfter[first] = 1;
       }
     }
   }
 
-  private readonly arraysFrom: TrieArrays;
+  private readonly stored: TrieArrays;
   private keyList: readonly string[] | null;
-  /** Each node's parent, made the first time a key is read back from a compiled trie. */
-  private parents: Int32Array | null = null;
+  /** Key index by node, when the keys are not in node order (a trie of keys in the caller's order). */
+  private keyOfNode: Map<number, number> | null = null;
+  private keysSorted: boolean | null = null;
+
+  private edgeCount(node: number): number {
+    return (this.nodes.charCodeAt(node) - NODE_BASE) >> 1;
+  }
+
+  private isTerminal(node: number): boolean {
+    return ((this.nodes.charCodeAt(node) - NODE_BASE) & 1) === 1;
+  }
+
+  /** Where the node's edges start (the edge into its first child). */
+  private firstEdge(node: number): number {
+    const block = node >> BLOCK_SHIFT;
+    if (this.filled[block] === 0) this.fill(block);
+    return this.edgeStart[node]!;
+  }
+
+  /** Works out where each node of a block has its edges start, from the block's start and the nodes' edge counts. */
+  private fill(block: number): void {
+    const { nodes, edgeStart } = this;
+    const from = block << BLOCK_SHIFT;
+    const to = Math.min(from + BLOCK, nodes.length);
+    let edge = this.blockStarts[block]!;
+    for (let n = from; n < to; n++) {
+      edgeStart[n] = edge;
+      edge += (nodes.charCodeAt(n) - NODE_BASE) >> 1;
+    }
+    this.filled[block] = 1;
+  }
+
+  /** The index of the key ending at `node` (a terminal node). */
+  private keyAt(node: number): number {
+    const keyNodes = this.keyNodes;
+    if (this.keysSorted === null) {
+      let sorted = true;
+      for (let k = 1; k < keyNodes.length && sorted; k++) sorted = keyNodes[k - 1]! < keyNodes[k]!;
+      this.keysSorted = sorted;
+    }
+    if (!this.keysSorted) {
+      if (!this.keyOfNode) {
+        // A node where several keys end (a key given twice) answers with the first.
+        this.keyOfNode = new Map();
+        keyNodes.forEach((n, k) => {
+          if (!this.keyOfNode!.has(n)) this.keyOfNode!.set(n, k);
+        });
+      }
+      return this.keyOfNode.get(node)!;
+    }
+    let lo = 0;
+    let hi = keyNodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyNodes[mid]! < node) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A node's parent: the node whose run of edges holds the edge into it (edge node - 1). */
+  private parentOf(node: number): number {
+    const edge = node - 1;
+    const starts = this.blockStarts;
+    // The last block whose edges start at or before that edge holds the parent (the next block's start after it).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= edge) lo = mid;
+      else hi = mid - 1;
+    }
+    if (this.filled[lo] === 0) this.fill(lo);
+    // Within it, the last node whose edges start at or before the edge.
+    const { edgeStart } = this;
+    let first = lo << BLOCK_SHIFT;
+    let last = Math.min(first + BLOCK, this.nodes.length) - 1;
+    while (first < last) {
+      const mid = (first + last + 1) >>> 1;
+      if (edgeStart[mid]! <= edge) first = mid;
+      else last = mid - 1;
+    }
+    return first;
+  }
 
   /** The key of index `index`. */
   key(index: number): string {
     if (this.keyList) return this.keyList[index]!;
-    const { edgeStart, labels } = this;
-    if (!this.parents) {
-      this.parents = new Int32Array(edgeStart.length - 1);
-      for (let n = 0; n + 1 < edgeStart.length; n++) for (let e = edgeStart[n]!; e < edgeStart[n + 1]!; e++) this.parents[e + 1] = n;
-    }
     const units: number[] = [];
-    for (let node = this.arraysFrom.keyNodes[index]!; node > 0; node = this.parents[node]!) units.push(labels[node - 1]!);
+    for (let node = this.keyNodes[index]!; node > 0; node = this.parentOf(node)) units.push(this.labels.charCodeAt(node - 1));
     return String.fromCharCode(...units.reverse());
   }
 
   /** The keys, by key index. */
   get keys(): readonly string[] {
-    return (this.keyList ??= this.arraysFrom.keyNodes.map((_, i) => this.key(i)));
+    return (this.keyList ??= this.keyNodes.map((_, i) => this.key(i)));
+  }
+
+  /**
+   * A trie of the distinct `keys` numbered in the order of the nodes they end at (`order[i]`: the index in `keys`
+   * of key i): a key found is then told by a binary search of its node, with no table made per key.
+   */
+  static inNodeOrder(keys: readonly string[]): { trie: KeyTrie; order: number[] } {
+    const arrays = buildArrays(keys);
+    const order = keys.map((_, i) => i).sort((a, b) => arrays.keyNodes[a]! - arrays.keyNodes[b]!);
+    const sorted = { ...arrays, keyNodes: order.map((i) => arrays.keyNodes[i]!) };
+    return { trie: new KeyTrie(order.map((i) => keys[i]!), sorted), order };
   }
 
   /** The trie in its stored form, to load again with `new KeyTrie(null, arrays)`. */
   arrays(): TrieArrays {
-    return this.arraysFrom;
+    return this.stored;
   }
 
   private step(node: number, c: number): number {
     if (node === 0) return c < 128 ? this.rootAscii[c]! : (this.rootOther.get(c) ?? -1);
-    const { edgeStart, labels } = this;
-    const last = edgeStart[node + 1]!;
-    for (let e = edgeStart[node]!; e < last; e++) {
-      const l = labels[e]!;
+    const { labels } = this;
+    const first = this.firstEdge(node);
+    const last = first + this.edgeCount(node);
+    for (let e = first; e < last; e++) {
+      const l = labels.charCodeAt(e);
       if (l === c) return e + 1;
       if (l > c) return -1;
     }
@@ -238,7 +348,7 @@ export class KeyTrie {
     }
     if (e2 < 0) e2 = reader.entry(c2);
     const u2 = e2 >= 0 ? e2 : FoldReader.isSpace(e2) ? 0x20 : -1;
-    if (u2 < 0 || this.terminal[first]! >= 0 || this.step(first, u2) >= 0) this.walk(s, i, reader, found);
+    if (u2 < 0 || this.isTerminal(first) || this.step(first, u2) >= 0) this.walk(s, i, reader, found);
   }
 
   /** The scan at a non-ASCII code unit; returns (index of the last unit consumed) << 1 | (ends in a word). */
@@ -269,7 +379,7 @@ export class KeyTrie {
 
   /** Walk the trie from original offset `start`, then offer the keys found, longest first. */
   private walk(s: string, start: number, reader: FoldReader, found: (key: number, start: number, end: number) => boolean): void {
-    const { terminal, endsInWord, walkEnds, walkNodes } = this;
+    const { nodes, labels, walkEnds, walkNodes } = this;
     const codes = reader.codes;
     const length = s.length;
     let count = 0;
@@ -301,10 +411,12 @@ export class KeyTrie {
         p = reader.next;
         isChar = reader.kind === READ_CHAR;
       }
-      if (isChar && terminal[node]! >= 0) {
+      if (isChar && ((nodes.charCodeAt(node) - NODE_BASE) & 1) === 1) {
         let end = p;
         while (end < length && isCombiningCode(s.charCodeAt(end))) end++;
-        let boundary = endsInWord[node] === 0;
+        // A key ending in a word character must not be followed by one; its last unit is the label into its node.
+        const last = labels.charCodeAt(node - 1);
+        let boundary = !(last < 128 ? ASCII_WORD[last] === 1 : isWordCode(last));
         if (!boundary) {
           const f = end < length ? codes[s.charCodeAt(end)]! : -1;
           if (f >= 0) boundary = !(f < 128 ? ASCII_WORD[f] === 1 : isWordCode(f));
@@ -321,7 +433,7 @@ export class KeyTrie {
       }
     }
     for (let k = count - 1; k >= 0; k--) {
-      if (found(terminal[walkNodes[k]!]!, start, walkEnds[k]!)) break;
+      if (found(this.keyAt(walkNodes[k]!), start, walkEnds[k]!)) break;
     }
   }
 }

@@ -3,6 +3,7 @@
 // tables building them does.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import datasetJson from '@/lib/reference/dataset.json';
 import tablesJson from '@/lib/reference/dataset.tables.json';
@@ -69,6 +70,37 @@ describe('compiled matcher tables', () => {
     };
     expect(hits(loaded)).toEqual(hits(built));
     expect(hits(built).map(([k]) => keys[k])).toEqual(expect.arrayContaining(['aleppo', 'al qusayr', 'u.n.', 'damascus', 'al', 'zz']));
+  });
+
+  test('any trie, loaded from its stored form a block of nodes at a time, finds every key at every word start and reads its keys back', () => {
+    // Folded keys over a small alphabet share prefixes and spread over many blocks of nodes; the text is made of them.
+    const word = fc.stringMatching(/^[a-d][a-d']{0,3}(?: [a-d']{1,4})?$/);
+    const isWord = (c: string | undefined) => c !== undefined && /[a-z]/i.test(c);
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 150, maxLength: 400, size: 'max' }), fc.array(fc.nat(), { minLength: 1, maxLength: 60, size: 'max' }), fc.boolean(), (keys, picks, inNodeOrder) => {
+        const built = inNodeOrder ? KeyTrie.inNodeOrder(keys).trie : new KeyTrie(keys);
+        const loaded = new KeyTrie(null, JSON.parse(JSON.stringify(built.arrays())));
+        expect(loaded.keys).toEqual(built.keys);
+        const text = picks.map((n) => keys[n % keys.length]!.toUpperCase()).join(' x ');
+        // Every key at every word start, bounded by a character that is not a letter when the key ends in one.
+        const expected: string[] = [];
+        for (let i = 0; i < text.length; i++) {
+          if (!isWord(text[i]) || isWord(text[i - 1])) continue;
+          built.keys.forEach((key, k) => {
+            const end = i + key.length;
+            if (text.startsWith(key.toUpperCase(), i) && (!isWord(key.at(-1)) || !isWord(text[end]))) expected.push(`${k} ${i} ${end}`);
+          });
+        }
+        const hits = (trie: KeyTrie) => {
+          const out: string[] = [];
+          trie.scanOriginal(text, (key, start, end) => (out.push(`${key} ${start} ${end}`), false));
+          return out.sort();
+        };
+        expect(hits(built)).toEqual(expected.sort());
+        expect(hits(loaded)).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   test('a matcher given the compiled tables matches the seed documents exactly as one that builds them', () => {
