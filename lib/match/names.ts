@@ -16,6 +16,8 @@
 //
 // Capitals carry no information in a headline written in title case or in capitals: there, none of this applies.
 
+import { classesOfPoint, isAlnumCode, isLetterCode, isSpaceCode, isUpperCode, LETTER, LOWER, UPPER } from '../text/chars';
+
 /** Titles, ranks and roles: a capitalised word that qualifies a name without being part of it. */
 const TITLES = new Set(
   (
@@ -55,12 +57,42 @@ const SENTENCE_STARTERS = new Set(
 /** "Syrian", "Turkish", "Iraqi", "Lebanese", "American": qualify a place or organisation without renaming it. */
 const DEMONYM_ENDING = /(?:an|ese|ish|i)$/;
 
-/** An article or kinship particle and a hyphen just before a name ("al-", "El-", "bin-"). */
-const PARTICLE_BEFORE = /(?:^|[^\p{L}])((?:al|el|ad|an|ar|as|ash|at|az|ed|er|es|et|ez|ul|il|bin|ibn|abu|abd|abdul)[-\u2010\u2011])$/iu;
+/** Article and kinship particles joined to a name by a hyphen ("al-", "El-", "bin-"). */
+const PARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ed', 'er', 'es', 'et', 'ez', 'ul', 'il', 'bin', 'ibn', 'abu', 'abd', 'abdul']);
+/** Particles a capitalised name's hyphenated parts may be. */
+const NAME_PARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az', 'ash', 'bin', 'ibn', 'bint', 'abu', 'abd', 'ul', 'il']);
 
-const LETTER = /\p{L}/u;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
+/**
+ * The length of a particle and its hyphen ending just before `at` ("al-", "El-", "bin-") and not inside a longer
+ * word, or 0. Any case, as Unicode case folding reads it (so "ſ", a long s, is an "s").
+ */
+function particleBefore(text: string, at: number): number {
+  const hyphen = text.charCodeAt(at - 1);
+  if (hyphen !== 0x2d && hyphen !== 0x2010 && hyphen !== 0x2011) return 0;
+  let s = at - 1;
+  while (s > 0 && at - 1 - s < 5 && isParticleLetter(text.charCodeAt(s - 1))) s--;
+  // The longest particle that fits: "abdul" before "abd"; a letter before it makes it part of a word.
+  for (let from = s; from < at - 1; from++) {
+    if (from > 0 && letterEndsAt(text, from)) continue;
+    if (PARTICLES.has(text.slice(from, at - 1).toLowerCase().replaceAll('ſ', 's'))) return at - from;
+  }
+  return 0;
+}
+
+/** Whether a letter (a whole code point) ends just before `at`. */
+function letterEndsAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (classesOfPoint(((high - 0xd800) << 10) + (code - 0xdc00) + 0x10000) & LETTER) !== 0;
+  }
+  return isLetterCode(code);
+}
+
+const isParticleLetter = (c: number) => isAsciiLetter(c) || c === 0x17f;
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 export type NameKind = 'place' | 'organization' | 'surname' | 'description';
 
@@ -71,7 +103,12 @@ interface Word {
 }
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\t';
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}.'’\u2011-]/u.test(c);
+/** A letter, a number, or . ' ’ ‑ - (a character of a word as these rules read words). */
+const isWordChar = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return isAlnumCode(code) || code === 0x2e || code === 0x27 || code === 0x2019 || code === 0x2011 || code === 0x2d;
+};
 
 /** The word ending just before `at` across exactly one run of spaces (no line break), or undefined. */
 function wordBefore(text: string, at: number): Word | undefined {
@@ -95,31 +132,73 @@ function wordAfter(text: string, at: number): Word | undefined {
   return { start: s, end: e, text: text.slice(s, e) };
 }
 
-const capitalised = (word: string) => UPPER.test(word[0] ?? '');
+/** Whether the word's first code unit is an upper-case letter. */
+const capitalised = (word: string) => word.length > 0 && isUpperCode(word.charCodeAt(0));
 /** A capitalised word that can be part of a name: "Britain-based" and "pro-Assad" are adjectives, not names. */
-const nameWord = (word: string) => capitalised(word) && word.split(/[-\u2011]/).every((part) => part === '' || capitalised(part) || /^(?:al|el|ad|an|ar|as|at|az|ash|bin|ibn|bint|abu|abd|ul|il)$/.test(part));
-/** Without a trailing full stop or possessive, lower-cased: how the word is looked up in the lists. */
-const bare = (word: string) => word.replace(/['’]s$/u, '').replace(/\.+$/, '').toLowerCase();
-const isAcronym = (word: string) => {
-  const letters = [...word].filter((c) => LETTER.test(c));
-  return letters.length >= 2 && letters.every((c) => UPPER.test(c));
+const nameWord = (word: string) => capitalised(word) && word.split(/[-\u2011]/).every((part) => part === '' || capitalised(part) || NAME_PARTICLES.has(part));
+/** Whether the word ends in a possessive ('s or ’s). */
+const possessive = (word: string) => {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 0x73) return false;
+  const q = word.charCodeAt(n - 2);
+  return q === 0x27 || q === 0x2019;
 };
+/** Without a trailing full stop or possessive, lower-cased: how the word is looked up in the lists. */
+const bare = (word: string) => {
+  let end = possessive(word) ? word.length - 2 : word.length;
+  while (end > 0 && word.charCodeAt(end - 1) === 0x2e) end--;
+  return word.slice(0, end).toLowerCase();
+};
+const isAcronym = (word: string) => {
+  let letters = 0;
+  for (const c of word) {
+    const k = classesOfPoint(c.codePointAt(0)!);
+    if ((k & LETTER) === 0) continue;
+    if ((k & UPPER) === 0) return false;
+    letters++;
+  }
+  return letters >= 2;
+};
+/** `[\s"“‘'(\[«]`: what may stand between a sentence's start and its first word. */
+const isOpening = (code: number) => isSpaceCode(code) || code === 0x22 || code === 0x201c || code === 0x2018 || code === 0x27 || code === 0x28 || code === 0x5b || code === 0xab;
+/** `[.!?:;•|—–-]`: what ends the sentence before. */
+const isSentenceEnd = (code: number) =>
+  code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3a || code === 0x3b || code === 0x2022 || code === 0x7c || code === 0x2014 || code === 0x2013 || code === 0x2d;
 
 /** Whether a sentence (or a headline, a list item, a quote) starts at `at`: nothing but punctuation before it. */
 export function startsSentence(text: string, at: number): boolean {
   let p = at;
-  while (p > 0 && /[\s"“‘'(\[«]/u.test(text[p - 1]!)) {
-    if (text[p - 1] === '\n') return true;
+  while (p > 0 && isOpening(text.charCodeAt(p - 1))) {
+    if (text.charCodeAt(p - 1) === 0x0a) return true;
     p--;
   }
   if (p === 0) return true;
-  return /[.!?:;•|—–-]/u.test(text[p - 1]!);
+  return isSentenceEnd(text.charCodeAt(p - 1));
 }
+
+/** Abbreviations that end in a full stop without ending a sentence (besides titles and initials). */
+const ABBREVIATIONS = new Set(['st.', 'no.', 'jr.', 'sr.', 'inc.', 'co.', 'corp.', 'ltd.', 'vs.']);
+
+/** Whether the word is letters each followed by a full stop ("U.N.", "U.S."). */
+function isInitials(word: string): boolean {
+  if (word.length === 0) return false;
+  let expectLetter = true;
+  for (const c of word) {
+    if (expectLetter) {
+      if ((classesOfPoint(c.codePointAt(0)!) & LETTER) === 0) return false;
+    } else if (c !== '.') return false;
+    expectLetter = !expectLetter;
+  }
+  return expectLetter;
+}
+
+/** ASCII only: the lower case of anything else never gives these abbreviations (as the ASCII-only /i did). */
+const isAbbreviation = (word: string) => word.length <= 5 && /^[\x00-\x7f]*$/.test(word) && ABBREVIATIONS.has(word.toLowerCase());
 
 /** A word ending in a full stop that is not an abbreviation ("Syria." but not "Gen." or "U.N."): a sentence ended. */
 function endsSentence(word: string): boolean {
   if (!word.endsWith('.')) return false;
-  return !TITLES.has(bare(word)) && !/^(?:\p{L}\.)+$/u.test(word) && !/^(?:st|no|jr|sr|inc|co|corp|ltd|vs)\.$/i.test(word);
+  return !TITLES.has(bare(word)) && !isInitials(word) && !isAbbreviation(word);
 }
 
 /** Whether the word is a person's title or role, a weekday or month, or a function word. */
@@ -135,15 +214,14 @@ function qualifies(word: string): boolean {
 export function insideLongerName(text: string, start: number, end: number, kind: NameKind, demonyms: ReadonlySet<string>): boolean {
   if (kind === 'description') return describedByCapital(text, start);
   // A particle joined by a hyphen belongs to the name after it: "Maher al-Assad" has "Maher" before "Assad".
-  const particle = PARTICLE_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
-  if (particle) start -= particle[1]!.length;
+  start -= particleBefore(text, start);
   const right = wordAfter(text, end);
-  if (right && nameWord(right.text) && !/['’]s$/u.test(right.text) && !qualifies(right.text) && !/^\d/.test(right.text)) {
+  if (right && nameWord(right.text) && !possessive(right.text) && !qualifies(right.text) && !isDigit(right.text.charCodeAt(0))) {
     // "Syria TV" is a name; "Syria I" is not worth a rule.
     if (right.text.length > 1) return true;
   }
   const left = wordBefore(text, start);
-  if (!left || /['’]s$/u.test(left.text) || endsSentence(left.text)) return false;
+  if (!left || possessive(left.text) || endsSentence(left.text)) return false;
   if (nameWord(left.text)) {
     if (qualifies(left.text) || isAcronym(left.text)) return false;
     // At a sentence start any word is capitalised: before a family name, only a word that does not start sentences
@@ -159,7 +237,7 @@ export function insideLongerName(text: string, start: number, end: number, kind:
     let head = wordBefore(text, left.start);
     if (head && (head.text === 'the' || head.text === 'The')) head = wordBefore(text, head.start);
     // A word that starts a sentence is capitalised whatever it is ("Elsewhere in Syria"): it proves nothing.
-    if (head && nameWord(head.text) && !qualifies(head.text) && !/['’]s$/u.test(head.text) && !startsSentence(text, head.start)) {
+    if (head && nameWord(head.text) && !qualifies(head.text) && !possessive(head.text) && !startsSentence(text, head.start)) {
       return true;
     }
   }
@@ -179,11 +257,45 @@ function describedByCapital(text: string, start: number): boolean {
  */
 export function isHeadlineCase(block: string): boolean {
   // Headlines do not end with a full stop; a short sentence full of names does.
-  if (/\.["”’')\]]*\s*$/u.test(block)) return false;
-  const words = block.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  const long = words.filter((w) => w.length >= 4);
-  if (long.length >= 3 && long.filter((w) => UPPER.test(w[0]!)).length / long.length >= 0.75) return true;
-  const letters = [...block].filter((c) => LETTER.test(c));
-  if (letters.length >= 8 && letters.filter((c) => LOWER.test(c)).length / letters.length < 0.2) return true;
+  let end = block.length;
+  while (end > 0 && isSpaceCode(block.charCodeAt(end - 1))) end--;
+  while (end > 0 && isClosing(block.charCodeAt(end - 1))) end--;
+  if (end > 0 && block.charCodeAt(end - 1) === 0x2e) return false;
+  // Words: a letter, then letters, apostrophes and hyphens (code points: an astral letter is one).
+  let long = 0;
+  let longCapitalised = 0;
+  let letters = 0;
+  let lower = 0;
+  let wordStart = -1;
+  let wordUnits = 0;
+  const endWord = () => {
+    if (wordStart >= 0 && wordUnits >= 4) {
+      long++;
+      if (isUpperCode(block.charCodeAt(wordStart))) longCapitalised++;
+    }
+    wordStart = -1;
+  };
+  for (let i = 0; i < block.length; ) {
+    const point = block.codePointAt(i)!;
+    const width = point > 0xffff ? 2 : 1;
+    const k = classesOfPoint(point);
+    if ((k & LETTER) !== 0) {
+      letters++;
+      if ((k & LOWER) !== 0) lower++;
+      if (wordStart < 0) {
+        wordStart = i;
+        wordUnits = 0;
+      }
+      wordUnits += width;
+    } else if (wordStart >= 0 && (point === 0x27 || point === 0x2019 || point === 0x2d)) wordUnits += 1;
+    else endWord();
+    i += width;
+  }
+  endWord();
+  if (long >= 3 && longCapitalised / long >= 0.75) return true;
+  if (letters >= 8 && lower / letters < 0.2) return true;
   return false;
 }
+
+/** `["”’')\]]`: what may close a sentence after its full stop. */
+const isClosing = (code: number) => code === 0x22 || code === 0x201d || code === 0x2019 || code === 0x27 || code === 0x29 || code === 0x5d;
