@@ -16,6 +16,7 @@
 // the same extent, and the longest match still wins.
 import { ARTICLE_PARTICLES, looseWord, looseWordKeys } from '../text/normalize';
 import type { AliasPattern } from './aliases';
+import { classesOfPoint, isAlnumCode, LETTER, MARK, UPPER } from '../text/chars';
 
 /** A name's loose key needs this many letters (all words) to be distinctive. */
 export const LOOSE_MIN_LETTERS = 5;
@@ -66,7 +67,8 @@ function nameWords(name: string): string[] {
     .filter((w) => w.length > 0 && !ARTICLE_PARTICLES.has(w));
 }
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+/** Whether the word's first code point is an upper-case letter. */
+const isCapitalised = (w: string) => w.length > 0 && (classesOfPoint(w.codePointAt(0)!) & UPPER) !== 0;
 
 /**
  * Whether a name is worth a loose key (decided when the dataset is built): a capitalised name, not an acronym, whose
@@ -129,7 +131,7 @@ export function buildLooseTables(patterns: readonly AliasPattern[]): LooseTables
 function isWordBefore(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /[\p{L}\p{N}]/u.test(text[at - 1]!);
+  return isAlnumCode(c);
 }
 
 /** The loose keys of page words, by the word as written: news text repeats its names, and folding costs. */
@@ -146,15 +148,61 @@ function keysOf(word: string): string[] {
 /** An article particle just before a name, joined by a hyphen ("al-", "Ash-") or a capitalised "Al "/"El ". */
 const PARTICLE_BEFORE = /(?<![\p{L}\p{N}])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|et|ez|en)[-\u2010\u2011]|(?:Al|El) )$/iu;
 
-const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'’ʼʻʾʿ]*/gu;
-/** The next word after a name word: separators, then a word (a particle in lower case, or a capitalised word). */
-const NEXT_WORD = /[ \u00a0\u2010-\u2015-]+([\p{L}\p{M}'’ʼʻʾʿ]+)/uy;
+/** The apostrophes and ayn/hamza marks a name's word may hold: ' ’ ʼ ʻ ʾ ʿ. */
+const isNameMark = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2bc || c === 0x2bb || c === 0x2be || c === 0x2bf;
+
+/** Where the run of letters, marks and name marks from `i` ends (code points: an astral letter is one). */
+function nameRunEnd(text: string, i: number): number {
+  const length = text.length;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x27) {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    const point = text.codePointAt(i)!;
+    if ((classesOfPoint(point) & (LETTER | MARK)) === 0 && !isNameMark(point)) return i;
+    i += point > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * The first capitalised word starting at or after `from` and before `to`: an upper-case letter, then letters, marks
+ * and name marks (`\p{Lu}[\p{L}\p{M}'’ʼʻʾʿ]*`). Its start, or -1; its end in `wordEnd`.
+ */
+let wordEnd = 0;
+function nextCapitalised(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) {
+        wordEnd = nameRunEnd(text, i + 1);
+        return i;
+      }
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    const width = point > 0xffff ? 2 : 1;
+    if ((classesOfPoint(point) & UPPER) !== 0) {
+      wordEnd = nameRunEnd(text, i + width);
+      return i;
+    }
+    i += width - 1;
+  }
+  return -1;
+}
+
+/** Separators between a name's words: spaces, no-break spaces, hyphens and dashes (`[ \u00a0\u2010-\u2015-]`). */
+const isNameSeparator = (c: number) => c === 0x20 || c === 0xa0 || c === 0x2d || (c >= 0x2010 && c <= 0x2015);
 
 /** Loose candidates in text[from, to). */
 export function looseCandidates(text: string, from: number, to: number, tables: LooseTables): LooseCandidate[] {
   const out: LooseCandidate[] = [];
   if (tables.byFirst.size === 0 && tables.bags.length === 0) return out;
-  CAPITALISED_WORD.lastIndex = from;
   // The current run of capitalised words (for long formal names): each word folded, with its offsets.
   let run: { word: string; start: number; end: number }[] = [];
   const closeRun = () => {
@@ -166,19 +214,19 @@ export function looseCandidates(text: string, from: number, to: number, tables: 
     }
     run = [];
   };
-  for (let m = CAPITALISED_WORD.exec(text); m && m.index < to; m = CAPITALISED_WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (let start = nextCapitalised(text, from, to); start >= 0; start = nextCapitalised(text, wordEnd, to)) {
+    const end = wordEnd;
+    const written = text.slice(start, end);
     if (start > 0 && isWordBefore(text, start)) continue; // inside a word ("McDonald")
     // Long formal names: a run starts at a word of one and goes on over spaces and lower-case function words.
     if (tables.bags.length > 0) {
       const last = run[run.length - 1];
       if (last && !/^[ \u00a0]+(?:(?:of|the|for|and|in|de|&)[ \u00a0]+)*$/u.test(text.slice(last.end, start))) closeRun();
-      const word = m[0].toLowerCase();
+      const word = written.toLowerCase();
       if (run.length > 0 || tables.bagWords.has(word)) run.push({ word: foldWord(word), start, end });
     }
     if (tables.byFirst.size === 0) continue;
-    const firstKeys = keysOf(m[0]);
+    const firstKeys = keysOf(written);
     for (const key of firstKeys) {
       const names = tables.byFirst.get(key);
       if (!names) continue;
@@ -202,11 +250,15 @@ function matchFrom(text: string, end: number, to: number, names: LooseName[]): {
   const following: { keys: string[]; end: number }[] = [];
   let p = end;
   while (following.length < longest - 1) {
-    NEXT_WORD.lastIndex = p;
-    const m = NEXT_WORD.exec(text);
-    if (!m || m.index + m[0].length > to) break;
-    p = m.index + m[0].length;
-    const word = m[1]!;
+    // Separators, then a word of letters, marks and name marks (a particle in lower case, or a capitalised word).
+    let q = p;
+    while (q < text.length && isNameSeparator(text.charCodeAt(q))) q++;
+    if (q === p) break;
+    const wordStart = q;
+    q = nameRunEnd(text, q);
+    if (q === wordStart || q > to) break;
+    p = q;
+    const word = text.slice(wordStart, q);
     const folded = foldWord(word);
     if (ARTICLE_PARTICLES.has(folded)) continue;
     if (!isCapitalised(word)) break;

@@ -1,5 +1,6 @@
 // The rules of lib/match/names.ts as they were written with `\p{…}` regular expressions: the general form the fast
 // one (character classes by code unit, lib/text/chars.ts) is checked against, on any text (names-fast.test.ts).
+import type { NameKind } from '@/lib/match/names';
 
 /** Titles, ranks and roles: a capitalised word that qualifies a name without being part of it. */
 const TITLES = new Set(

@@ -1,0 +1,229 @@
+// lib/match/loose.ts's page scan as it was written with `\p{…}` regular expressions: the general form the fast one
+// (character classes by code unit, lib/text/chars.ts) is checked against, on any text (loose-fast.test.ts).
+import { ARTICLE_PARTICLES, looseWord, looseWordKeys } from '@/lib/text/normalize';
+import type { AliasPattern } from '@/lib/match/aliases';
+
+/** A name's loose key needs this many letters (all words) to be distinctive. */
+export const LOOSE_MIN_LETTERS = 5;
+/** A long formal name has at least this many content words. */
+const BAG_MIN_WORDS = 5;
+const BAG_FUNCTION_WORDS = new Set(['of', 'the', 'for', 'and', 'in', 'de', '&']);
+
+export interface LooseCandidate {
+  start: number;
+  end: number;
+  pattern: AliasPattern;
+}
+
+interface LooseName {
+  words: string[];
+  pattern: AliasPattern;
+}
+
+interface BagName {
+  words: Set<string>;
+  pattern: AliasPattern;
+}
+
+export interface LooseTables {
+  /** First loose word → names starting with it (longest first). */
+  byFirst: Map<string, LooseName[]>;
+  bags: BagName[];
+  /** Every word of every long name, folded: a run of capitalised words can only start with one of them. */
+  bagWords: Set<string>;
+}
+
+/** Simple folding for one word: NFKD without marks, lower case. (The page's words are short: no offset map needed.) */
+function foldWord(word: string): string {
+  // Most words are plain ASCII letters: lower-casing is all they need.
+  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The loose words of a name: folded, particles dropped. */
+export function looseNameWords(name: string): string[] {
+  return nameWords(name).map(looseWord);
+}
+
+/** The folded words of a name, particles and punctuation ("Mr.") dropped. */
+function nameWords(name: string): string[] {
+  return name
+    .split(/[\s\u00a0\u2010-\u2015-]+/u)
+    .map((w) => foldWord(w).replace(/[^\p{L}\p{N}'’ʼʻʾʿ]/gu, ''))
+    .filter((w) => w.length > 0 && !ARTICLE_PARTICLES.has(w));
+}
+
+const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+/**
+ * Whether a name is worth a loose key (decided when the dataset is built): a capitalised name, not an acronym, whose
+ * words that are not English (the transliterated ones, by `english`: loose key → the English words with that key)
+ * have LOOSE_MIN_LETTERS or more between them, one of which folds together with no English word at all. Every word
+ * of a name must match for a loose match, so that one distinctive word keeps ordinary words from ever matching it.
+ * "Mouaz al-Khatib", "Deir el-Zour" and "Qaboun" are in; "Mr Assad" (too little that is not English: "Asaad" is
+ * another man), "Syrian army" (all English) and "Aleppo" (known to the lexicon as it is) are out.
+ */
+export function looseEligible(name: string, english: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (!isCapitalised(name) || /\p{Lu}{2}/u.test(name)) return false;
+  const folded = nameWords(name);
+  const words = folded.map(looseWord);
+  if (words.length === 0) return false;
+  const isEnglish = (i: number) => english.get(words[i]!)?.has(folded[i]!) === true;
+  const transliterated = words.filter((_, i) => !isEnglish(i));
+  if (transliterated.join('').length < LOOSE_MIN_LETTERS) return false;
+  return transliterated.some((key) => !english.has(key));
+}
+
+/** Loose key → English words with that key, for looseEligible. */
+export function englishLooseKeys(words: Iterable<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const word of words) {
+    const folded = foldWord(word);
+    if (!/^\p{L}+$/u.test(folded)) continue;
+    for (const key of looseWordKeys(folded)) {
+      let set = out.get(key);
+      if (!set) out.set(key, (set = new Set()));
+      set.add(folded);
+    }
+  }
+  return out;
+}
+
+export function buildLooseTables(patterns: readonly AliasPattern[]): LooseTables {
+  const byFirst = new Map<string, LooseName[]>();
+  const bags: BagName[] = [];
+  const seen = new Set<string>();
+  for (const pattern of patterns) {
+    if (!pattern.entity || (pattern.kind !== 'full' && pattern.kind !== 'short')) continue;
+    const words = looseNameWords(pattern.alias);
+    const id = `${pattern.entity.id} ${words.join(' ')}`;
+    if (pattern.entity.looseNames?.includes(pattern.alias) && !seen.has(id)) {
+      seen.add(id);
+      const list = byFirst.get(words[0]!) ?? [];
+      list.push({ words, pattern });
+      list.sort((a, b) => b.words.length - a.words.length);
+      byFirst.set(words[0]!, list);
+    }
+    if (pattern.entity.type === 'organization' && pattern.kind === 'full') {
+      const content = pattern.alias.split(/[\s\u00a0-]+/u).map(foldWord).filter((w) => w && !BAG_FUNCTION_WORDS.has(w));
+      if (content.length >= BAG_MIN_WORDS) bags.push({ words: new Set(content), pattern });
+    }
+  }
+  return { byFirst, bags, bagWords: new Set(bags.flatMap((b) => [...b.words])) };
+}
+
+/** Whether the character before `at` is a letter or digit (ASCII tested without a RegExp). */
+function isWordBefore(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\p{N}]/u.test(text[at - 1]!);
+}
+
+/** The loose keys of page words, by the word as written: news text repeats its names, and folding costs. */
+const keyCache = new Map<string, string[]>();
+function keysOf(word: string): string[] {
+  let keys = keyCache.get(word);
+  if (!keys) {
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(word, (keys = looseWordKeys(foldWord(word))));
+  }
+  return keys;
+}
+
+/** An article particle just before a name, joined by a hyphen ("al-", "Ash-") or a capitalised "Al "/"El ". */
+const PARTICLE_BEFORE = /(?<![\p{L}\p{N}])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|et|ez|en)[-\u2010\u2011]|(?:Al|El) )$/iu;
+
+const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'’ʼʻʾʿ]*/gu;
+/** The next word after a name word: separators, then a word (a particle in lower case, or a capitalised word). */
+const NEXT_WORD = /[ \u00a0\u2010-\u2015-]+([\p{L}\p{M}'’ʼʻʾʿ]+)/uy;
+
+/** Loose candidates in text[from, to). */
+export function looseCandidates(text: string, from: number, to: number, tables: LooseTables): LooseCandidate[] {
+  const out: LooseCandidate[] = [];
+  if (tables.byFirst.size === 0 && tables.bags.length === 0) return out;
+  CAPITALISED_WORD.lastIndex = from;
+  // The current run of capitalised words (for long formal names): each word folded, with its offsets.
+  let run: { word: string; start: number; end: number }[] = [];
+  const closeRun = () => {
+    if (run.length >= BAG_MIN_WORDS - 1) {
+      for (const bag of tables.bags) {
+        const found = bagMatch(bag, run);
+        if (found) out.push({ start: found.start, end: found.end, pattern: bag.pattern });
+      }
+    }
+    run = [];
+  };
+  for (let m = CAPITALISED_WORD.exec(text); m && m.index < to; m = CAPITALISED_WORD.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start > 0 && isWordBefore(text, start)) continue; // inside a word ("McDonald")
+    // Long formal names: a run starts at a word of one and goes on over spaces and lower-case function words.
+    if (tables.bags.length > 0) {
+      const last = run[run.length - 1];
+      if (last && !/^[ \u00a0]+(?:(?:of|the|for|and|in|de|&)[ \u00a0]+)*$/u.test(text.slice(last.end, start))) closeRun();
+      const word = m[0].toLowerCase();
+      if (run.length > 0 || tables.bagWords.has(word)) run.push({ word: foldWord(word), start, end });
+    }
+    if (tables.byFirst.size === 0) continue;
+    const firstKeys = keysOf(m[0]);
+    for (const key of firstKeys) {
+      const names = tables.byFirst.get(key);
+      if (!names) continue;
+      const found = matchFrom(text, end, to, names);
+      if (found) {
+        // A particle just before belongs to the name ("Al-Qa'ida").
+        const particle = PARTICLE_BEFORE.exec(text.slice(Math.max(from, start - 4), start));
+        out.push({ start: particle ? start - particle[0].length : start, end: found.end, pattern: found.pattern });
+        break;
+      }
+    }
+  }
+  if (tables.bags.length > 0) closeRun();
+  return out;
+}
+
+/** The longest name of `names` whose later words follow `end` on the page; its end offset. */
+function matchFrom(text: string, end: number, to: number, names: LooseName[]): { end: number; pattern: AliasPattern } | undefined {
+  const longest = names[0]!.words.length;
+  // The page words after the first, particles skipped: their loose keys and where each ends.
+  const following: { keys: string[]; end: number }[] = [];
+  let p = end;
+  while (following.length < longest - 1) {
+    NEXT_WORD.lastIndex = p;
+    const m = NEXT_WORD.exec(text);
+    if (!m || m.index + m[0].length > to) break;
+    p = m.index + m[0].length;
+    const word = m[1]!;
+    const folded = foldWord(word);
+    if (ARTICLE_PARTICLES.has(folded)) continue;
+    if (!isCapitalised(word)) break;
+    following.push({ keys: keysOf(word), end: p });
+  }
+  for (const name of names) {
+    const rest = name.words.length - 1;
+    if (rest > following.length) continue;
+    let ok = true;
+    for (let i = 0; i < rest && ok; i++) ok = following[i]!.keys.includes(name.words[i + 1]!);
+    if (ok) return { end: rest === 0 ? end : following[rest - 1]!.end, pattern: name.pattern };
+  }
+  return undefined;
+}
+
+/**
+ * The leftmost, longest stretch of a run whose content words are a long name's, in any order, with at most one
+ * word different ("Chairman of Syrian National Council for …" holds the name without "Chairman").
+ */
+function bagMatch(bag: BagName, run: readonly { word: string; start: number; end: number }[]): { start: number; end: number } | undefined {
+  const n = bag.words.size;
+  const content = run.filter((w) => !BAG_FUNCTION_WORDS.has(w.word));
+  for (let i = 0; i < content.length; i++) {
+    for (let size = Math.min(n + 1, content.length - i); size >= n - 1; size--) {
+      const words = new Set(content.slice(i, i + size).map((w) => w.word));
+      let shared = 0;
+      for (const w of words) if (bag.words.has(w)) shared++;
+      if (shared >= n - 1 && words.size - shared <= 1 && bag.words.has(content[i]!.word)) {
+        return { start: content[i]!.start, end: content[i + size - 1]!.end };
+      }
+    }
+  }
+  return undefined;
+}
