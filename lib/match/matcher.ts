@@ -240,9 +240,24 @@ function buildMatcher(
         if (settled) throw new Error('scan after settle');
         const slice = from === 0 && to === text.length ? text : text.slice(from, to);
         const strictEnds = new Map<number, number>();
+        // The strict matches in the order the scan finds them (by start), and the furthest end of each one and those
+        // before it: a strict match covers [start, end) iff one starting at or before `start` reaches `end`.
+        const strictStarts: number[] = [];
+        const furthestEnds: number[] = [];
+        const strictFound = (start: number, end: number) => {
+          strictEnds.set(start, end);
+          strictStarts.push(start);
+          furthestEnds.push(Math.max(end, furthestEnds.length > 0 ? furthestEnds[furthestEnds.length - 1]! : end));
+        };
         const strictCovers = (start: number, end: number) => {
-          for (const [s, e] of strictEnds) if (s <= start && e >= end) return true;
-          return false;
+          let lo = 0;
+          let hi = strictStarts.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (strictStarts[mid]! <= start) lo = mid + 1;
+            else hi = mid;
+          }
+          return lo > 0 && furthestEnds[lo - 1]! >= end;
         };
         /** Several sets: the first pattern each set accepts here (each set finds its own names). */
         const scanParts = (list: AliasPattern[], start: number, end: number): boolean => {
@@ -255,7 +270,7 @@ function buildMatcher(
             push(pattern, start, end);
             found.push(pattern.part);
           }
-          if (found.length > 0) strictEnds.set(start, end);
+          if (found.length > 0) strictFound(start, end);
           return found.length > 0;
         };
         trie.scanOriginal(slice, (key, s, e) => {
@@ -267,14 +282,14 @@ function buildMatcher(
           // Most keys are one full personal name with no case rule: accept without reading the original.
           if (!first.wordCases && !first.nameKind && !first.skipFirstWord) {
             push(first, start, end);
-            strictEnds.set(start, end);
+            strictFound(start, end);
             return true;
           }
           const original = text.slice(start, end);
           for (const pattern of list) {
             if (accepts(pattern, start, end, original)) {
               push(pattern, start, end);
-              strictEnds.set(start, end);
+              strictFound(start, end);
               return true;
             }
           }
