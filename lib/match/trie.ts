@@ -61,6 +61,8 @@ export interface TrieArrays {
   labels: string;
   /** Per key index, the node it ends at. */
   keyNodes: number[];
+  /** The keys are numbered in the order of their nodes (KeyTrie.inNodeOrder): a key found is told by binary search. */
+  keysInNodeOrder?: true;
 }
 
 function buildArrays(keys: readonly string[]): TrieArrays {
@@ -172,7 +174,6 @@ export class KeyTrie {
   private keyList: readonly string[] | null;
   /** Key index by node, when the keys are not in node order (a trie of keys in the caller's order). */
   private keyOfNode: Map<number, number> | null = null;
-  private keysSorted: boolean | null = null;
 
   private edgeCount(node: number): number {
     return (this.nodes.charCodeAt(node) - NODE_BASE) >> 1;
@@ -205,12 +206,7 @@ export class KeyTrie {
   /** The index of the key ending at `node` (a terminal node). */
   private keyAt(node: number): number {
     const keyNodes = this.keyNodes;
-    if (this.keysSorted === null) {
-      let sorted = true;
-      for (let k = 1; k < keyNodes.length && sorted; k++) sorted = keyNodes[k - 1]! < keyNodes[k]!;
-      this.keysSorted = sorted;
-    }
-    if (!this.keysSorted) {
+    if (!this.stored.keysInNodeOrder) {
       if (!this.keyOfNode) {
         // A node where several keys end (a key given twice) answers with the first.
         this.keyOfNode = new Map();
@@ -275,7 +271,7 @@ export class KeyTrie {
   static inNodeOrder(keys: readonly string[]): { trie: KeyTrie; order: number[] } {
     const arrays = buildArrays(keys);
     const order = keys.map((_, i) => i).sort((a, b) => arrays.keyNodes[a]! - arrays.keyNodes[b]!);
-    const sorted = { ...arrays, keyNodes: order.map((i) => arrays.keyNodes[i]!) };
+    const sorted: TrieArrays = { ...arrays, keyNodes: order.map((i) => arrays.keyNodes[i]!), keysInNodeOrder: true };
     return { trie: new KeyTrie(order.map((i) => keys[i]!), sorted), order };
   }
 
