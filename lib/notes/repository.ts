@@ -19,6 +19,7 @@ import { describeIssues, parseOrThrow, requiredMessages, ValidationError } from 
 import { createDbHandle, type NotesDb } from './db';
 import { annotationSchema, newAnnotationSchema, patchSchema, plainRecord } from './schema';
 import { byCreatedDesc, matchesQuery, parseQuery, sortByModifiedDesc } from './search';
+import { sortNotes } from './order';
 import { foldForSearch } from './fold';
 import { LIMITS, cleanTags } from './limits';
 import { ANNOTATIONS_STORE, TRASH_STORE, type Annotation, type DeletedAnnotation, type NoteTarget, type ReferenceLink } from './types';
@@ -137,6 +138,18 @@ function isNewer(incoming: Annotation, stored: Annotation): boolean {
 
 const urlsOf = (notes: readonly Annotation[]) => [...new Set(notes.map((n) => n.url))];
 
+/** How far a date's wall-clock time can be from its instant: the widest offset from UTC (14 hours), and the seconds a minute drops. */
+const OFFSET_SPAN_MS = (14 * 60 + 1) * 60_000;
+/** Twice that: from the window's edge by text to the last note that can be in it by time (see listFirst). */
+const WINDOW_SPAN_MS = 2 * OFFSET_SPAN_MS;
+
+/** The wall-clock minute an ISO date's text starts with ("2026-01-02T03:04"), read as UTC; NaN for anything else. */
+function wallClock(key: IDBValidKey): number {
+  return typeof key === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(key) ? Date.parse(`${key.slice(0, 16)}Z`) : NaN;
+}
+
+const minute = (t: number) => new Date(t).toISOString().slice(0, 16);
+
 export class NotesRepository {
   private readonly now: () => Date;
   private readonly newId: () => string;
@@ -198,6 +211,42 @@ export class NotesRepository {
   /** Every note, most recently modified first (the one order of "everything", wherever it is shown). */
   async listAll(): Promise<Annotation[]> {
     return sortByModifiedDesc(await (await this.db()).getAll(ANNOTATIONS_STORE));
+  }
+
+  /**
+   * The first `limit` notes of the newest-first (or oldest-first) order, and how many notes there are, without
+   * reading the others: the library draws these while it reads the rest. The same notes, in the same order, as the
+   * start of `sortNotes(listAll(), order)`.
+   *
+   * The `created` index orders the dates as text, and a date may carry any offset from UTC ("…T10:00+02:00"), so
+   * the text order is only near the order in time. The window is read wide enough to hold every note that can
+   * belong to it, then sorted in time: with T the wall-clock time of the `limit`-th note by text, `limit` notes
+   * were written after T less 14 hours (an offset is at most 14 hours), so every note of the window was too, and
+   * its text says after T less 28 hours. One read of the notes whose text says so holds them all (a few more than
+   * `limit` in a real library); the oldest-first window is the same, the other way.
+   */
+  async listFirst(order: 'newest' | 'oldest', limit: number): Promise<{ notes: Annotation[]; total: number }> {
+    const db = await this.db();
+    const tx = db.transaction(ANNOTATIONS_STORE);
+    const index = tx.store.index('created');
+    const newest = order === 'newest';
+    const [total, near] = await Promise.all([
+      tx.store.count(),
+      (async () => {
+        let cursor = await index.openKeyCursor(null, newest ? 'prev' : 'next');
+        if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
+        const wall = cursor ? wallClock(cursor.key) : NaN;
+        if (Number.isNaN(wall)) return null; // fewer notes than the window, or a date that is not one
+        const edge = minute(wall + (newest ? -1 : 1) * WINDOW_SPAN_MS);
+        const notes = await index.getAll(newest ? IDBKeyRange.lowerBound(edge) : IDBKeyRange.upperBound(`${edge}\uffff`));
+        // Only as good as the dates: unless `limit` of them are real dates near T, read everything.
+        const sure = notes.filter((n) => (newest ? Date.parse(n.created) >= wall - OFFSET_SPAN_MS : Date.parse(n.created) <= wall + OFFSET_SPAN_MS)).length;
+        return sure >= limit ? notes : null;
+      })(),
+    ]);
+    const notes = near ?? (await tx.store.getAll());
+    await tx.done;
+    return { notes: sortNotes(notes, order).slice(0, limit), total };
   }
 
   async count(): Promise<number> {

@@ -5,7 +5,8 @@ import { openDB } from 'idb';
 import { NOTES_DB_VERSION, openNotesDb, createDbHandle } from '@/lib/notes/db';
 import { NotesRepository, NotesError, openRepository, type NotesBackup } from '@/lib/notes/repository';
 import { cleanTags } from '@/lib/notes/limits';
-import { ANNOTATIONS_STORE, NOTES_DB_NAME, type Annotation } from '@/lib/notes/types';
+import { ANNOTATIONS_STORE, NOTES_DB_NAME, TRASH_STORE, type Annotation } from '@/lib/notes/types';
+import { sortNotes } from '@/lib/notes/order';
 
 let factory: IDBFactory;
 let store: NotesRepository;
@@ -43,7 +44,7 @@ describe('openNotesDb', () => {
     expect(db.version).toBe(NOTES_DB_VERSION);
     const tx = db.transaction(ANNOTATIONS_STORE);
     expect(tx.store.keyPath).toBe('id');
-    expect([...tx.store.indexNames].sort()).toEqual(['modified', 'tags', 'url']);
+    expect([...tx.store.indexNames].sort()).toEqual(['created', 'modified', 'tags', 'url']);
     expect(tx.store.index('tags').multiEntry).toBe(true);
     db.close();
   });
@@ -74,6 +75,111 @@ describe('openNotesDb', () => {
     expect(await db.countFromIndex(ANNOTATIONS_STORE, 'modified')).toBe(2);
     db.close();
     indexedDB.deleteDatabase(NOTES_DB_NAME);
+  });
+
+  test('upgrades a version-3 database to the created index without losing or changing a note or the trash', async () => {
+    // The version-3 shape, made by hand: notes with url, modified and tags indexes; the trash.
+    const v3 = await openDB(NOTES_DB_NAME, 3, {
+      upgrade(db) {
+        const notes = db.createObjectStore(ANNOTATIONS_STORE, { keyPath: 'id' });
+        notes.createIndex('url', 'url');
+        notes.createIndex('modified', 'modified');
+        notes.createIndex('tags', 'tags', { multiEntry: true });
+        const trash = db.createObjectStore(TRASH_STORE, { keyPath: 'id' });
+        trash.createIndex('deleted', 'deleted');
+        trash.createIndex('url', 'note.url');
+      },
+    });
+    const saved: Annotation[] = Array.from({ length: 120 }, (_, i) => ({
+      id: `n${i}`, url: `https://x/${i % 7}`, title: `Page ${i % 7}`, text: `note ${i} <i>as written</i>`, tags: i % 3 ? ['war'] : [],
+      // Some dates with offsets, as other tools' files bring them.
+      created: i % 5 === 0 ? `2024-03-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00+05:30` : new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString(),
+      modified: new Date(Date.UTC(2024, 6, 1) + i).toISOString(),
+      ...(i % 2 ? { target: { quote: { type: 'TextQuoteSelector' as const, exact: `quote ${i}`, prefix: 'a ', suffix: ' b' } } } : {}),
+    }));
+    for (const note of saved) await v3.put(ANNOTATIONS_STORE, note);
+    const gone = { id: 'd1', deleted: '2024-07-02T00:00:00.000Z', note: { ...saved[0]!, id: 'd1' } };
+    await v3.put(TRASH_STORE, gone);
+    v3.close();
+
+    const db = await openNotesDb(indexedDB);
+    expect(db.version).toBe(4);
+    expect(await db.getAll(ANNOTATIONS_STORE)).toEqual([...saved].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await db.getAll(TRASH_STORE)).toEqual([gone]);
+    // The new index holds every note, and the old ones still work.
+    expect(await db.countFromIndex(ANNOTATIONS_STORE, 'created')).toBe(saved.length);
+    expect(await db.countFromIndex(ANNOTATIONS_STORE, 'tags', 'war')).toBe(saved.filter((n) => n.tags.length).length);
+    db.close();
+    const repo = new NotesRepository(createDbHandle(indexedDB));
+    expect((await repo.listFirst('newest', 10)).notes).toEqual(sortNotes(saved, 'newest').slice(0, 10));
+    indexedDB.deleteDatabase(NOTES_DB_NAME);
+  });
+});
+
+describe('the first notes of a long list (listFirst)', () => {
+  const note = (i: number, created: string): Annotation => ({ id: `id-${String(i).padStart(5, '0')}`, url: `https://x/${i % 9}`, title: 't', text: `n${i}`, tags: [], created, modified: created });
+
+  async function stored(notes: readonly Annotation[]): Promise<NotesRepository> {
+    const repo = openRepository(new IDBFactory(), { importChunk: 200 });
+    await repo.importRecords(notes);
+    return repo;
+  }
+
+  test('is the start of the whole list in either order, and counts every note', async () => {
+    const base = Date.UTC(2025, 0, 1);
+    const notes = Array.from({ length: 1000 }, (_, i) => note(i, new Date(base + ((i * 7919) % 1000) * 3_600_000 + (i % 3) * 1000).toISOString()));
+    const repo = await stored(notes);
+    const all = await repo.listAll();
+    for (const order of ['newest', 'oldest'] as const) {
+      for (const limit of [1, 50, 999, 1000, 1500]) {
+        const first = await repo.listFirst(order, limit);
+        expect(first.total).toBe(1000);
+        expect(first.notes).toEqual(sortNotes(all, order).slice(0, limit));
+      }
+    }
+  });
+
+  test('orders by instant, whatever offset the dates carry (text order and time order differ)', async () => {
+    // "…T23:00-12:00" is the next day in UTC: last by text, near the top in time; "+14:00" the other way.
+    const property = fc.asyncProperty(
+      fc.array(fc.record({ minutes: fc.integer({ min: 0, max: 6 * 24 * 60 }), offset: fc.integer({ min: -12 * 60, max: 14 * 60 }) }), { minLength: 1, maxLength: 80 }),
+      fc.integer({ min: 1, max: 30 }),
+      async (dates, limit) => {
+        const notes = dates.map(({ minutes, offset }, i) => {
+          const local = new Date(Date.UTC(2025, 4, 1) + minutes * 60_000 + offset * 60_000).toISOString().slice(0, 19);
+          const sign = offset < 0 ? '-' : '+';
+          const abs = Math.abs(offset);
+          return note(i, offset === 0 ? `${local}.000Z` : `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`);
+        });
+        const repo = await stored(notes);
+        for (const order of ['newest', 'oldest'] as const) {
+          expect((await repo.listFirst(order, limit)).notes).toEqual(sortNotes(notes, order).slice(0, limit));
+        }
+      },
+    );
+    await fc.assert(property, { numRuns: 40 });
+  });
+
+  test('reads only the notes near the window, not the whole store', async () => {
+    // A year of notes, one an hour: the newest 50 are read with a day or two around them, not all 8,760.
+    const base = Date.UTC(2025, 0, 1);
+    const notes = Array.from({ length: 8760 }, (_, i) => note(i, new Date(base + i * 3_600_000).toISOString()));
+    const repo = await stored(notes);
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const storeGetAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    try {
+      const first = await repo.listFirst('newest', 50);
+      expect(first.notes.map((n) => n.id)).toEqual(notes.slice(-50).reverse().map((n) => n.id));
+      expect(storeGetAll).not.toHaveBeenCalled();
+      expect(getAll).toHaveBeenCalledTimes(1);
+      // The window and the 28 hours of text order before it (see listFirst), nowhere near the 8,760 stored.
+      const read = (getAll.mock.results[0]!.value as IDBRequest<unknown[]>).result;
+      expect(read.length).toBeGreaterThanOrEqual(50);
+      expect(read.length).toBeLessThanOrEqual(50 + 29);
+    } finally {
+      getAll.mockRestore();
+      storeGetAll.mockRestore();
+    }
   });
 });
 
