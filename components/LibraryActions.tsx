@@ -12,6 +12,8 @@ export interface LibraryActionsProps {
   selected: number;
   /** How many of the selected notes the filters show; the rest are selected but hidden by the filters. */
   selectedShown: number;
+  /** False while the library is still reading its notes: nothing can be selected or acted on yet. */
+  ready?: boolean;
   busy: boolean;
   status: TaskStatus | null;
   onSelectShown(select: boolean): void;
@@ -24,11 +26,11 @@ export interface LibraryActionsProps {
 const notes = (n: number) => `${n.toLocaleString()} note${n === 1 ? '' : 's'}`;
 
 export function LibraryActions(props: LibraryActionsProps) {
-  const { shown, selected, selectedShown, busy, status, onSelectShown, onClear, onDelete, onExport, onTag } = props;
+  const { shown, selected, selectedShown, ready = true, busy, status, onSelectShown, onClear, onDelete, onExport, onTag } = props;
   const [format, setFormat] = useState<ExportFormat>(rememberedFormat);
   const [tag, setTag] = useState('');
   const allShown = shown > 0 && selectedShown === shown;
-  const none = selected === 0 || busy;
+  const none = selected === 0 || busy || !ready;
   const cleanTag = parseTags(tag)[0] ?? '';
   const applyTag = (action: 'add' | 'remove') => {
     if (!cleanTag) return;
@@ -40,7 +42,7 @@ export function LibraryActions(props: LibraryActionsProps) {
         <input
           type="checkbox"
           checked={allShown}
-          disabled={shown === 0}
+          disabled={shown === 0 || !ready}
           ref={(el) => { if (el) el.indeterminate = selectedShown > 0 && !allShown; }}
           onChange={(e) => onSelectShown(e.currentTarget.checked)}
         />{' '}

@@ -76,7 +76,8 @@ async function mount(props: Partial<LibraryProps> = {}) {
       root,
     );
   });
-  await eventually(() => expect(text('[data-testid=summary]')).not.toBe('Loading…'));
+  // Every note read (the summary counts pages), not only the first ones drawn before the rest.
+  await eventually(() => expect(text('[data-testid=summary]')).toMatch(/ notes? on /));
 }
 
 /** A chosen file; jsdom's File has no text(), which the browser's has. */
@@ -174,6 +175,38 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect(listed()).toHaveLength(FIRST_FRAME);
     expect(listed()[0]).toBe('n059');
     await eventually(() => expect(listed()).toHaveLength(30));
+  });
+
+  test('a long library draws its newest notes before it has read them all, then the rest (search and actions wait)', async () => {
+    const notes = Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` }));
+    await repository.importRecords(notes);
+    let release = () => {};
+    const whole = repository.listAll.bind(repository);
+    const listAll = vi.spyOn(repository, 'listAll').mockImplementation(() => new Promise((done) => { release = () => done(whole()); }));
+    await act(async () => {
+      render(<Library repository={repository} api={api} openPassage={async () => openResult} settingsArea={area} settingsChanges={changes} />, root);
+    });
+    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
+    expect(listed()[0]).toBe(`n0${LIBRARY_STEP + 9}`);
+    expect(listed()).toEqual(notes.slice(-LIBRARY_STEP).reverse().map((n) => n.id));
+    expect(text('[data-testid=summary]')).toBe(`Reading your ${LIBRARY_STEP + 10} notes…`);
+    expect(text('[data-testid=shown-count]')).toBe(`${LIBRARY_STEP} notes of ${LIBRARY_STEP + 10} shown; reading the rest…`);
+    expect(q<HTMLInputElement>('.bs-select-all input')!.disabled).toBe(true);
+    expect(button(`Show 10 more (10 not shown yet)`)).toBeNull();
+    await eventually(() => expect(listAll).toHaveBeenCalled());
+    // A search typed meanwhile says it is not done rather than counting only the notes read so far.
+    await typeInto(q<HTMLInputElement>('#bs-filter-text')!, 'note 5');
+    expect(text('[data-testid=shown-count]')).toBe('Searching… (your notes are still being read)');
+    await act(async () => release());
+    await eventually(() => expect(text('[data-testid=summary]')).toBe(`${LIBRARY_STEP + 10} notes on 1 page across 1 site.`));
+    // "note 5", "note 15" … "note 45" and "note 50" … "note 59": found among every note, not only the first ones read.
+    expect(text('[data-testid=shown-count]')).toBe(`15 notes of ${LIBRARY_STEP + 10} shown.`);
+    await typeInto(q<HTMLInputElement>('#bs-filter-text')!, '');
+    expect(text('[data-testid=shown-count]')).toBe(`All ${LIBRARY_STEP + 10} notes.`);
+    expect(q<HTMLInputElement>('.bs-select-all input')!.disabled).toBe(false);
+    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
+    await click(button('Show 10 more (10 not shown yet)'));
+    expect(listed()).toEqual([...notes].reverse().map((n) => n.id));
   });
 
   test('the same list read again (a change elsewhere) stays whole: a note being edited far down keeps its editor', async () => {
