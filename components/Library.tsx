@@ -77,9 +77,9 @@ const FIRST_WINDOW = LIBRARY_STEP;
 const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 
 export function Library({ repository, api, openPassage, settingsArea, settingsChanges, subject, watchChanges, referenceSets }: LibraryProps) {
-  // Every note, once read; until then, the first notes of the list (`first`) with how many there are.
+  // Every note, once read; until then, the first notes of the list (`first`).
   const [notes, setNotes] = useState<Annotation[] | null>(null);
-  const [first, setFirst] = useState<{ notes: Annotation[]; total: number } | null>(null);
+  const [first, setFirst] = useState<Annotation[] | null>(null);
   const [deleted, setDeleted] = useState<DeletedAnnotation[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [filter, setFilter] = useState<AnnotationFilter>({});
@@ -145,8 +145,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   };
 
   const complete = notes !== null;
-  const all = notes ?? first?.notes ?? [];
-  const total = notes?.length ?? first?.total ?? 0;
+  const all = notes ?? first ?? [];
   // Sorted once per list and order, then filtered at each key typed: filtering keeps the order. Orders that go page
   // by page rank pages by the notes shown, so those sort what the filters keep.
   const sorted = useMemo(() => (groupsByPage(order) ? all : sortNotes(all, order)), [all, order]);
@@ -254,7 +253,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
         </nav>
         <p class="bs-muted" role="status" data-testid="summary">
           {notes === null
-            ? loadError ? '' : first ? `Reading your ${count(first.total, 'note')}…` : 'Loading…'
+            ? loadError ? '' : first?.length ? 'Reading your notes…' : 'Loading…'
             : `${count(all.length, 'note')} on ${count(pages, 'page')}${all.length > 0 ? ` across ${count(sites, 'site')}` : ''}.`}
         </p>
         {loadError ? <p class="bs-error" role="alert">{loadError}</p> : null}
@@ -273,10 +272,10 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
         <div class="bs-shown">
           <p class="bs-muted" aria-live="polite" data-testid="shown-count">
             {notes === null
-              ? first && first.total > 0
+              ? first?.length
                 ? filtered
                   ? 'Searching… (your notes are still being read)'
-                  : `${count(first.notes.length, 'note')} of ${total.toLocaleString()} shown; reading the rest…`
+                  : `The ${count(first.length, 'note')} shown first; reading the rest…`
                 : ''
               : all.length === 0
                 ? 'No notes yet. Write one from the popup on a news page, or import a file below.'
@@ -290,7 +289,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
           {opening.busy ? 'Opening the page…' : (opening.status?.text ?? '')}
         </p>
         {undo ? <UndoBar message={undo.message} onUndo={() => undoDelete(undo.ids)} onExpire={() => setUndo(null)} timeoutMs={15_000} /> : null}
-        {total > 0 ? (
+        {all.length > 0 ? (
           <LibraryActions
             shown={shown.length}
             selected={selected.size}
@@ -328,10 +327,10 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
       <section id="transfer" aria-labelledby="bs-transfer-title">
         <h2 id="bs-transfer-title">Import and export</h2>
         <div class="bs-tools">
-          <OptionsExport api={api} filter={filter} total={total} shown={shown.length} />
+          <OptionsExport api={api} filter={filter} total={notes?.length ?? 0} shown={complete ? shown.length : 0} />
           <OptionsImport api={api} onImported={() => void reload()} />
         </div>
-        <OptionsDeleteAll api={api} total={total} onChanged={() => void reload()} />
+        <OptionsDeleteAll api={api} total={notes?.length ?? 0} onChanged={() => void reload()} />
       </section>
       {referenceSets}
     </main>

@@ -1,6 +1,6 @@
 // The notes library's search, order and filters: words (marked in the list), site, tag, the reference item notes
 // are linked to, the days they were written on. Each list says what it holds, with counts.
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { NO_SITE, referenceFacets, siteFacets, tagFacets, type AnnotationFilter } from '@/lib/export/filter';
 import { NOTE_ORDER_LABELS, isNoteOrder, type NoteOrder } from '@/lib/notes/order';
 import type { Annotation } from '@/lib/notes/types';
@@ -24,7 +24,38 @@ export function LibraryFilters({ notes, filter, onChange, order, onOrder }: Libr
   );
   const tags = useMemo(() => tagFacets(notes).map((t) => <option key={t.value} value={t.value}>{`${tagText(t.value)} (${t.count})`}</option>), [notes]);
   const references = useMemo(() => referenceFacets(notes).map((r) => <option key={r.value} value={r.value}>{`${r.label} (${r.count})`}</option>), [notes]);
-  const set = (patch: Partial<AnnotationFilter>) => onChange({ ...filter, ...patch });
+  // The latest filter and handler, for the selects below, which are made again only when their own value or options
+  // change: a key typed in the search redraws the search field, not thousands of options.
+  const latest = useRef({ filter, onChange });
+  latest.current = { filter, onChange };
+  const set = (patch: Partial<AnnotationFilter>) => latest.current.onChange({ ...latest.current.filter, ...patch });
+  const siteSelect = useMemo(
+    () => (
+      <select id="bs-filter-site" value={filter.site ?? ''} onChange={(e) => set({ site: valueOf(e) })}>
+        <option value="">All sites</option>
+        {sites}
+      </select>
+    ),
+    [sites, filter.site],
+  );
+  const tagSelect = useMemo(
+    () => (
+      <select id="bs-filter-tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: valueOf(e) })}>
+        <option value="">Any tag</option>
+        {tags}
+      </select>
+    ),
+    [tags, filter.tag],
+  );
+  const referenceSelect = useMemo(
+    () => (
+      <select id="bs-filter-reference" value={filter.reference ?? ''} onChange={(e) => set({ reference: valueOf(e) })}>
+        <option value="">Anything or nothing</option>
+        {references}
+      </select>
+    ),
+    [references, filter.reference],
+  );
   return (
     <form class="bs-filters" role="search" aria-label="Search and filter notes" onSubmit={(e) => e.preventDefault()}>
       <div class="bs-field bs-field-wide">
@@ -45,24 +76,15 @@ export function LibraryFilters({ notes, filter, onChange, order, onOrder }: Libr
       </div>
       <div class="bs-field">
         <label for="bs-filter-site">Site</label>
-        <select id="bs-filter-site" value={filter.site ?? ''} onChange={(e) => set({ site: valueOf(e) })}>
-          <option value="">All sites</option>
-          {sites}
-        </select>
+        {siteSelect}
       </div>
       <div class="bs-field">
         <label for="bs-filter-tag">Tag</label>
-        <select id="bs-filter-tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: valueOf(e) })}>
-          <option value="">Any tag</option>
-          {tags}
-        </select>
+        {tagSelect}
       </div>
       <div class="bs-field">
         <label for="bs-filter-reference">Linked to</label>
-        <select id="bs-filter-reference" value={filter.reference ?? ''} onChange={(e) => set({ reference: valueOf(e) })}>
-          <option value="">Anything or nothing</option>
-          {references}
-        </select>
+        {referenceSelect}
       </div>
       <fieldset class="bs-field bs-dates">
         <legend>Written</legend>

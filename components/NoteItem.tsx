@@ -3,7 +3,7 @@
 // it is linked to, its tags, when it was written, and what can be done with it — edit in place, delete, show it
 // on the page or open its page at the passage. Text is rendered as text (JSX escapes it), so a note containing
 // HTML shows as written.
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
 import { referenceLinkText } from '@/lib/notes/reference-link';
@@ -49,16 +49,26 @@ export function NoteItem(props: NoteItemProps) {
   const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt } = props;
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
-  const label = noteLabel(note, 40);
+  // What depends on the note alone is worked out once per note, not at each key typed in a search (which redraws
+  // every note shown to mark the words).
+  const opens = onOpen !== undefined;
+  const { label, edited, page, passage, created, modified } = useMemo(
+    () => ({
+      label: noteLabel(note, 40),
+      edited: Date.parse(note.modified) - Date.parse(note.created) > EDITED_AFTER_MS,
+      page: webHref(note.url),
+      passage: opens ? passageLink(note) : undefined,
+      created: formatNoteDate(note.created),
+      modified: formatNoteDate(note.modified),
+    }),
+    [note, opens],
+  );
   const close = () => {
     setEditing(false);
     requestAnimationFrame(() => editButton.current?.focus());
   };
 
   const quote = note.target?.quote.exact;
-  const edited = Date.parse(note.modified) - Date.parse(note.created) > EDITED_AFTER_MS;
-  const page = webHref(note.url);
-  const passage = onOpen ? passageLink(note) : undefined;
   return (
     <li class={`bs-note${anchoring === 'orphaned' ? ' bs-orphaned' : ''}${selected ? ' bs-selected' : ''}`} data-note-id={note.id}>
       {onSelect ? (
@@ -97,8 +107,8 @@ export function NoteItem(props: NoteItemProps) {
             <NoteTags tags={note.tags} marked={tagTerms} />
             <div class="bs-note-meta">
               <span class="bs-muted">
-                <time dateTime={note.created}>{formatNoteDate(note.created)}</time>
-                {edited ? <span title={`Edited ${formatNoteDate(note.modified)}`}> · edited</span> : null}
+                <time dateTime={note.created}>{created}</time>
+                {edited ? <span title={`Edited ${modified}`}> · edited</span> : null}
               </span>
               <span class="bs-actions">
                 {onReveal && anchoring === 'anchored' ? (

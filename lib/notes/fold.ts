@@ -2,6 +2,9 @@
 
 /** Lower-cases, strips diacritics (NFKD then drops combining marks) and soft hyphens / zero-width characters. */
 export function foldForSearch(value: string): string {
+  // Plain ASCII has no accents, soft hyphens or ß: lower-casing is all of it (most of what a news reader writes,
+  // and the search folds every character of every note shown at each key typed).
+  if (!NOT_ASCII.test(value)) return value.toLowerCase();
   return value
     .normalize('NFKD')
     .replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, '')
@@ -9,3 +12,5 @@ export function foldForSearch(value: string): string {
     .toLocaleLowerCase('en')
     .replace(/ß/g, 'ss');
 }
+
+const NOT_ASCII = /[^\x00-\x7f]/;

@@ -214,9 +214,9 @@ export class NotesRepository {
   }
 
   /**
-   * The first `limit` notes of the newest-first (or oldest-first) order, and how many notes there are, without
-   * reading the others: the library draws these while it reads the rest. The same notes, in the same order, as the
-   * start of `sortNotes(listAll(), order)`.
+   * The first `limit` notes of the newest-first (or oldest-first) order, without reading (or counting: a count
+   * walks the whole store) the others: the library draws these while it reads the rest. The same notes, in the
+   * same order, as the start of `sortNotes(listAll(), order)`.
    *
    * The `created` index orders the dates as text, and a date may carry any offset from UTC ("…T10:00+02:00"), so
    * the text order is only near the order in time. The window is read wide enough to hold every note that can
@@ -225,28 +225,26 @@ export class NotesRepository {
    * its text says after T less 28 hours. One read of the notes whose text says so holds them all (a few more than
    * `limit` in a real library); the oldest-first window is the same, the other way.
    */
-  async listFirst(order: 'newest' | 'oldest', limit: number): Promise<{ notes: Annotation[]; total: number }> {
+  async listFirst(order: 'newest' | 'oldest', limit: number): Promise<Annotation[]> {
     const db = await this.db();
     const tx = db.transaction(ANNOTATIONS_STORE);
     const index = tx.store.index('created');
     const newest = order === 'newest';
-    const [total, near] = await Promise.all([
-      tx.store.count(),
-      (async () => {
-        let cursor = await index.openKeyCursor(null, newest ? 'prev' : 'next');
-        if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
-        const wall = cursor ? wallClock(cursor.key) : NaN;
-        if (Number.isNaN(wall)) return null; // fewer notes than the window, or a date that is not one
-        const edge = minute(wall + (newest ? -1 : 1) * WINDOW_SPAN_MS);
-        const notes = await index.getAll(newest ? IDBKeyRange.lowerBound(edge) : IDBKeyRange.upperBound(`${edge}\uffff`));
-        // Only as good as the dates: unless `limit` of them are real dates near T, read everything.
-        const sure = notes.filter((n) => (newest ? Date.parse(n.created) >= wall - OFFSET_SPAN_MS : Date.parse(n.created) <= wall + OFFSET_SPAN_MS)).length;
-        return sure >= limit ? notes : null;
-      })(),
-    ]);
-    const notes = near ?? (await tx.store.getAll());
+    let cursor = await index.openKeyCursor(null, newest ? 'prev' : 'next');
+    if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
+    const wall = cursor ? wallClock(cursor.key) : NaN;
+    let notes: Annotation[] | null = null;
+    if (!Number.isNaN(wall)) {
+      const edge = minute(wall + (newest ? -1 : 1) * WINDOW_SPAN_MS);
+      notes = await index.getAll(newest ? IDBKeyRange.lowerBound(edge) : IDBKeyRange.upperBound(`${edge}\uffff`));
+      // Only as good as the dates: unless `limit` of them are real dates on the right side of T, read everything.
+      const sure = notes.filter((n) => (newest ? Date.parse(n.created) >= wall - OFFSET_SPAN_MS : Date.parse(n.created) <= wall + OFFSET_SPAN_MS)).length;
+      if (sure < limit) notes = null;
+    }
+    // Fewer notes than the window (or a date that is not one): they are all of it.
+    notes ??= await tx.store.getAll();
     await tx.done;
-    return { notes: sortNotes(notes, order).slice(0, limit), total };
+    return sortNotes(notes, order).slice(0, limit);
   }
 
   async count(): Promise<number> {

@@ -51,13 +51,22 @@ const count = (s: string, ch: string) => s.split(ch).length - 1;
 export function findWords(text: string, words: readonly string[]): [number, number][] {
   const wanted = words.filter(Boolean);
   if (wanted.length === 0 || !text) return [];
+  const ranges: [number, number][] = [];
+  if (!/[^\x00-\x7f]/.test(text)) {
+    // ASCII folds to its lower case, one character for one: positions in the folded text are the text's own.
+    const lower = text.toLowerCase();
+    for (const word of wanted) {
+      for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) ranges.push([i, i + word.length]);
+    }
+    return merge(ranges);
+  }
   // Fold one code point at a time and remember where each folded character came from.
   let folded = '';
   const from: number[] = [];
   const to: number[] = [];
   let at = 0;
   for (const ch of text) {
-    const f = foldForSearch(ch);
+    const f = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : foldForSearch(ch);
     for (let i = 0; i < f.length; i++) {
       from.push(at);
       to.push(at + ch.length);
@@ -65,10 +74,14 @@ export function findWords(text: string, words: readonly string[]): [number, numb
     folded += f;
     at += ch.length;
   }
-  const ranges: [number, number][] = [];
   for (const word of wanted) {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) ranges.push([from[i]!, to[i + word.length - 1]!]);
   }
+  return merge(ranges);
+}
+
+/** Ranges sorted, those that overlap or touch made one. */
+function merge(ranges: [number, number][]): [number, number][] {
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];
   for (const r of ranges) {

@@ -111,7 +111,7 @@ describe('openNotesDb', () => {
     expect(await db.countFromIndex(ANNOTATIONS_STORE, 'tags', 'war')).toBe(saved.filter((n) => n.tags.length).length);
     db.close();
     const repo = new NotesRepository(createDbHandle(indexedDB));
-    expect((await repo.listFirst('newest', 10)).notes).toEqual(sortNotes(saved, 'newest').slice(0, 10));
+    expect(await repo.listFirst('newest', 10)).toEqual(sortNotes(saved, 'newest').slice(0, 10));
     indexedDB.deleteDatabase(NOTES_DB_NAME);
   });
 });
@@ -125,16 +125,14 @@ describe('the first notes of a long list (listFirst)', () => {
     return repo;
   }
 
-  test('is the start of the whole list in either order, and counts every note', async () => {
+  test('is the start of the whole list in either order', async () => {
     const base = Date.UTC(2025, 0, 1);
     const notes = Array.from({ length: 1000 }, (_, i) => note(i, new Date(base + ((i * 7919) % 1000) * 3_600_000 + (i % 3) * 1000).toISOString()));
     const repo = await stored(notes);
     const all = await repo.listAll();
     for (const order of ['newest', 'oldest'] as const) {
       for (const limit of [1, 50, 999, 1000, 1500]) {
-        const first = await repo.listFirst(order, limit);
-        expect(first.total).toBe(1000);
-        expect(first.notes).toEqual(sortNotes(all, order).slice(0, limit));
+        expect(await repo.listFirst(order, limit)).toEqual(sortNotes(all, order).slice(0, limit));
       }
     }
   });
@@ -153,7 +151,7 @@ describe('the first notes of a long list (listFirst)', () => {
         });
         const repo = await stored(notes);
         for (const order of ['newest', 'oldest'] as const) {
-          expect((await repo.listFirst(order, limit)).notes).toEqual(sortNotes(notes, order).slice(0, limit));
+          expect(await repo.listFirst(order, limit)).toEqual(sortNotes(notes, order).slice(0, limit));
         }
       },
     );
@@ -169,7 +167,7 @@ describe('the first notes of a long list (listFirst)', () => {
     const storeGetAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     try {
       const first = await repo.listFirst('newest', 50);
-      expect(first.notes.map((n) => n.id)).toEqual(notes.slice(-50).reverse().map((n) => n.id));
+      expect(first.map((n) => n.id)).toEqual(notes.slice(-50).reverse().map((n) => n.id));
       expect(storeGetAll).not.toHaveBeenCalled();
       expect(getAll).toHaveBeenCalledTimes(1);
       // The window and the 28 hours of text order before it (see listFirst), nowhere near the 8,760 stored.

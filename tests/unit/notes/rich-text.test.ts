@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { foldForSearch } from '@/lib/notes/fold';
 import { clipSegments, findLinks, findWords, foldPoint, richText } from '@/lib/notes/rich-text';
 import { parseQuery } from '@/lib/notes/search';
 
@@ -89,5 +91,51 @@ describe('clipSegments', () => {
     expect(clipped[0]!.parts[0]).toEqual({ text: 'toll', mark: true });
     expect(clipSegments(segments, 0)).toEqual([]);
     expect(clipSegments(segments, 1000)).toEqual(segments);
+  });
+});
+
+describe('folding fast paths', () => {
+  // The fold as written before its ASCII shortcut, one character at a time: what findWords and foldForSearch must match.
+  const slowFold = (value: string) =>
+    value.normalize('NFKD').replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, '').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').toLocaleLowerCase('en').replace(/ß/g, 'ss');
+  function slowFindWords(text: string, words: readonly string[]): [number, number][] {
+    let folded = '';
+    const from: number[] = [];
+    const to: number[] = [];
+    let at = 0;
+    for (const ch of text) {
+      const f = slowFold(ch);
+      for (let i = 0; i < f.length; i++) { from.push(at); to.push(at + ch.length); }
+      folded += f;
+      at += ch.length;
+    }
+    const ranges: [number, number][] = [];
+    for (const w of words.filter(Boolean)) for (let i = folded.indexOf(w); i >= 0; i = folded.indexOf(w, i + 1)) ranges.push([from[i]!, to[i + w.length - 1]!]);
+    ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const merged: [number, number][] = [];
+    for (const r of ranges) {
+      const last = merged.at(-1);
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
+    return merged;
+  }
+  // Mostly ASCII, with the characters folding cares about: accents (composed and combining), ß, soft hyphens, capitals.
+  const letters = fc.constantFrom(...'aAbBsSzZ ,.-1'.split(''), 'é', 'É', 'e\u0301', 'ß', '\u00ad', 'Ä', 'ﬁ', 'İ', '\u200b');
+  const text = fc.array(letters, { maxLength: 40 }).map((a) => a.join(''));
+
+  test('foldForSearch is the full fold, for ASCII and everything else', () => {
+    fc.assert(fc.property(text, (t) => { expect(foldForSearch(t)).toBe(slowFold(t)); }));
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (t) => { expect(foldForSearch(t)).toBe(slowFold(t)); }));
+  });
+
+  test('findWords marks the same ranges as folding each character on its own', () => {
+    fc.assert(fc.property(text, fc.array(text.map((w) => foldForSearch(w).trim()), { maxLength: 3 }), (t, ws) => {
+      expect(findWords(t, ws)).toEqual(slowFindWords(t, ws));
+    }), { numRuns: 500 });
+    // Plain ASCII takes the shortcut: the same answer.
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcAB C.'.split('')), maxLength: 40 }), fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' '), minLength: 1, maxLength: 3 }), { maxLength: 3 }), (t, ws) => {
+      expect(findWords(t, ws)).toEqual(slowFindWords(t, ws));
+    }), { numRuns: 500 });
   });
 });
