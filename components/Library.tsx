@@ -73,6 +73,17 @@ interface Undo {
  */
 const FIRST_WINDOW = LIBRARY_STEP;
 
+/** Lets the page paint and take input before going on (a new task; no timer clamping, unlike setTimeout). */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((done) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done();
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Resolves after the next frame has been painted: what was just drawn is on screen before more work starts. */
 const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 
@@ -90,9 +101,16 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   const opening = useTask();
   const lastClicked = useRef<string | null>(null);
 
+  const reads = useRef(0);
   const reload = useCallback(async () => {
+    const read = ++reads.current;
     try {
       const [all, trash] = await Promise.all([repository.listAll(), repository.listDeleted()]);
+      // The search's folded text is made before the notes are shown, a slice at a time between which the page paints
+      // and takes keys: a key typed in the search then never waits for thousands of notes to be folded. Notes read
+      // again after a change elsewhere are mostly folded already.
+      await prepareSearch(all, yieldToPage, () => read !== reads.current, 250);
+      if (read !== reads.current) return; // a later read is under way: it shows the newer notes
       setNotes(all);
       setDeleted(trash);
       setLoadError(null);
@@ -159,13 +177,6 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
     return groupsByPage(order) ? sortNotes(kept, order) : kept;
   }, [sorted, filter, order]);
   // The search's folded text made in idle time once the notes are read, so the first key typed finds it ready.
-  useEffect(() => {
-    if (!notes) return;
-    let cancelled = false;
-    const idle = () => new Promise<void>((done) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => done()) : setTimeout(done, 0)));
-    void prepareSearch(notes, idle, () => cancelled);
-    return () => { cancelled = true; };
-  }, [notes]);
   const query = useMemo(() => parseQuery(filter.text ?? ''), [filter.text]);
   const pages = useMemo(() => new Set(all.map((a) => a.url)).size, [all]);
   const sites = useMemo(() => new Set(all.map((a) => siteOf(a.url))).size, [all]);

@@ -42,14 +42,22 @@ interface Folded {
 // Folded once per note object and kept while the note is: a stored note is never changed in place (an edit makes a
 // new object), so a search typed a key at a time over 10,000 notes compares strings rather than folding them anew.
 const foldedNotes = new WeakMap<Annotation, Folded>();
+// The same notes read again (a list reloaded after a change elsewhere) are new objects with the same words: found
+// here by id, and folded again only when their words changed.
+const foldedById = new Map<string, Folded & { source: string }>();
 
 function folded(note: Annotation): Folded {
-  let entry = foldedNotes.get(note);
+  let entry: Folded | undefined = foldedNotes.get(note);
   if (!entry) {
-    entry = {
-      haystack: foldForSearch([note.text, note.target?.quote.exact ?? '', note.title, note.tags.join(' '), note.reference?.label ?? ''].join('\n')),
-      tags: note.tags.map(foldForSearch),
-    };
+    const fields = [note.text, note.target?.quote.exact ?? '', note.title, note.tags, note.reference?.label ?? ''] as const;
+    const source = JSON.stringify(fields);
+    const known = foldedById.get(note.id);
+    if (known?.source === source) entry = known;
+    else {
+      const made = { source, haystack: foldForSearch(fields.map((f) => (typeof f === 'string' ? f : f.join(' '))).join('\n')), tags: note.tags.map(foldForSearch) };
+      foldedById.set(note.id, made);
+      entry = made;
+    }
     foldedNotes.set(note, entry);
   }
   return entry;

@@ -34,6 +34,19 @@ describe('a search typed a key at a time', () => {
     );
   });
 
+  test('a note read again (a new object, same id) is searched by its words as they are now', () => {
+    const before = { ...note('Shelling in Homs', ['war']), id: 'same' };
+    expect(matchesQuery(before, parseQuery('homs'))).toBe(true);
+    const again = { ...before, tags: [...before.tags] };
+    expect(matchesQuery(again, parseQuery('homs #war'))).toBe(true);
+    const edited = { ...before, text: 'Shelling in Aleppo', tags: ['war crimes'] };
+    expect(matchesQuery(edited, parseQuery('homs'))).toBe(false);
+    expect(matchesQuery(edited, parseQuery('aleppo'))).toBe(true);
+    expect(matchesQuery(edited, parseQuery('#war'))).toBe(false);
+    expect(matchesQuery(edited, parseQuery('#war crimes'))).toBe(false);
+    expect(matchesQuery({ ...edited, tags: ['war', 'crimes'] }, parseQuery('#war #crimes'))).toBe(true);
+  });
+
   test('the folded text can be prepared ahead, a slice at a time, and stops when cancelled', async () => {
     const list = Array.from({ length: 12 }, (_, i) => note(`Hôpital ${i}`));
     let calls = 0;
