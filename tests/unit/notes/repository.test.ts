@@ -39,13 +39,12 @@ const page = (over: Partial<Parameters<NotesRepository['create']>[0]> = {}) => (
 });
 
 describe('openNotesDb', () => {
-  test('creates the store with url, modified and multiEntry tags indexes', async () => {
+  test('creates the store with the url and created indexes (and no index nothing reads)', async () => {
     const db = await openNotesDb(factory);
     expect(db.version).toBe(NOTES_DB_VERSION);
     const tx = db.transaction(ANNOTATIONS_STORE);
     expect(tx.store.keyPath).toBe('id');
-    expect([...tx.store.indexNames].sort()).toEqual(['created', 'modified', 'tags', 'url']);
-    expect(tx.store.index('tags').multiEntry).toBe(true);
+    expect([...tx.store.indexNames].sort()).toEqual(['created', 'url']);
     db.close();
   });
 
@@ -70,9 +69,9 @@ describe('openNotesDb', () => {
     const b = await db.get(ANNOTATIONS_STORE, 'b');
     expect(b?.target?.quote.exact).toBe('the siege');
     expect(b?.modified).toBe('2020-01-03T00:00:00.000Z');
-    // The new indexes see the old records.
-    expect((await db.getAllFromIndex(ANNOTATIONS_STORE, 'tags', 'war')).map((r) => r.id)).toEqual(['b']);
-    expect(await db.countFromIndex(ANNOTATIONS_STORE, 'modified')).toBe(2);
+    // The created index sees the old records, v1's included (its dates filled in).
+    expect((await db.getAllFromIndex(ANNOTATIONS_STORE, 'created')).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(await db.countFromIndex(ANNOTATIONS_STORE, 'url', 'https://x/1')).toBe(2);
     db.close();
     indexedDB.deleteDatabase(NOTES_DB_NAME);
   });
@@ -104,11 +103,13 @@ describe('openNotesDb', () => {
 
     const db = await openNotesDb(indexedDB);
     expect(db.version).toBe(4);
+    expect(NOTES_DB_VERSION).toBe(4);
     expect(await db.getAll(ANNOTATIONS_STORE)).toEqual([...saved].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(await db.getAll(TRASH_STORE)).toEqual([gone]);
-    // The new index holds every note, and the old ones still work.
+    // The new index holds every note, the url index still finds a page's, and the unread indexes are gone.
     expect(await db.countFromIndex(ANNOTATIONS_STORE, 'created')).toBe(saved.length);
-    expect(await db.countFromIndex(ANNOTATIONS_STORE, 'tags', 'war')).toBe(saved.filter((n) => n.tags.length).length);
+    expect((await db.getAllFromIndex(ANNOTATIONS_STORE, 'url', 'https://x/3')).map((n) => n.id).sort()).toEqual(saved.filter((n) => n.url === 'https://x/3').map((n) => n.id).sort());
+    expect([...db.transaction(ANNOTATIONS_STORE).store.indexNames].sort()).toEqual(['created', 'url']);
     db.close();
     const repo = new NotesRepository(createDbHandle(indexedDB));
     expect(await repo.listFirst('newest', 10)).toEqual(sortNotes(saved, 'newest').slice(0, 10));
