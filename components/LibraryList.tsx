@@ -29,10 +29,12 @@ export interface LibraryListProps {
 
 export const LIBRARY_STEP = 50;
 /**
- * Notes drawn in the first frame of a new list (more than a tall window shows); the rest of the step follows in
- * the next task, so a key typed in the search paints its results without waiting for notes below the fold.
+ * Notes drawn in the first frame of a new list (more than a tall window shows); the rest of the step follows a few
+ * at a time, a task each, so a key typed in the search paints its results without waiting for notes below the
+ * fold, and the next key never waits for more than a few of them.
  */
 export const FIRST_FRAME = 15;
+const LATER_BATCH = 10;
 
 interface Run {
   url: string;
@@ -43,18 +45,20 @@ export function LibraryList(props: LibraryListProps) {
   const { notes, order, listKey, words, tagTerms, selected, onSelect, onUpdate, onDelete, onOpen } = props;
   const [limit, setLimit] = useState(LIBRARY_STEP);
   useEffect(() => setLimit(LIBRARY_STEP), [listKey]);
-  // Which list (filters and order) has been drawn whole: a new one is drawn FIRST_FRAME notes first. The same list
-  // with a note edited or deleted stays whole, so a note being edited further down is never taken out of the page.
-  const [drawn, setDrawn] = useState<string | null>(null);
-  const whole = drawn === listKey;
-  const empty = notes.length === 0;
+  // How much of which list (filters and order) has been drawn: a new one is drawn FIRST_FRAME notes first, then
+  // LATER_BATCH at a time. The same list with a note edited or deleted keeps what was drawn, so a note being edited
+  // further down is never taken out of the page.
+  const [drawn, setDrawn] = useState<{ listKey: string; count: number }>({ listKey: '', count: 0 });
+  const count = drawn.listKey === listKey ? drawn.count : FIRST_FRAME;
+  const wanted = Math.min(limit, notes.length);
+  const whole = count >= wanted;
   useEffect(() => {
-    if (whole || empty) return;
-    const later = setTimeout(() => setDrawn(listKey), 0);
+    if (whole) return;
+    const later = setTimeout(() => setDrawn({ listKey, count: count + LATER_BATCH }), 0);
     return () => clearTimeout(later);
-  }, [listKey, whole, empty]);
+  }, [listKey, count, whole]);
   const grouped = groupsByPage(order);
-  const shown = notes.slice(0, whole ? limit : Math.min(limit, FIRST_FRAME));
+  const shown = notes.slice(0, Math.min(limit, count));
   // Consecutive notes on one page, for the orders that go page by page.
   const runs = useMemo(() => {
     const out: Run[] = [];
@@ -103,7 +107,15 @@ export function LibraryList(props: LibraryListProps) {
         <ul class="bs-note-list" aria-label="Notes">{shown.map(item)}</ul>
       )}
       {notes.length > limit && whole ? (
-        <button type="button" class="bs-more" onClick={() => setLimit(limit + LIBRARY_STEP)}>
+        <button
+          type="button"
+          class="bs-more"
+          onClick={() => {
+            // Asked for: drawn at once.
+            setLimit(limit + LIBRARY_STEP);
+            setDrawn({ listKey, count: limit + LIBRARY_STEP });
+          }}
+        >
           Show {Math.min(LIBRARY_STEP, notes.length - limit)} more ({(notes.length - limit).toLocaleString()} not shown yet)
         </button>
       ) : null}
