@@ -4,6 +4,7 @@
 // (NotesRepository.importRecords, in chunks). A file it cannot take gets a message in the reader's words.
 import type { Annotation, NoteTarget } from '../notes/types';
 import { NotesRepository } from '../notes/repository';
+import { isCanonicalInstant } from '../notes/schema';
 import { describeIssues, formatPath, requiredMessages } from '../validation';
 import { OTHER_ID_PREFIX } from './jsonld';
 import { readCsv, REQUIRED_CSV_COLUMNS, type CsvRecord } from './csv';
@@ -200,6 +201,7 @@ function itemProblems(input: AnnotationInput): string[] {
 
 /** An instant as the repository stores it (toISOString); a string that is not a date is left for the schema. */
 function utc(iso: string): string {
+  if (isCanonicalInstant(iso)) return iso; // already UTC, as Backstory writes it
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : new Date(t).toISOString();
 }

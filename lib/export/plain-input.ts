@@ -5,17 +5,12 @@
 // tests/unit/export/plain-input.test.ts checks on generated annotations that this never takes what the schema
 // refuses and that the schema, when it takes one, reads the same values.
 import type { AnnotationInput } from './schema';
+import { isCanonicalInstant } from '../notes/schema';
 
 type Plain = Record<string, unknown>;
 
 const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** toISOString's own form of a real date, which the schema's date-time check takes as it is. */
-function isCanonicalInstant(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length !== 24 || value[23] !== 'Z') return false;
-  const t = Date.parse(value);
-  return !Number.isNaN(t) && new Date(t).toISOString() === value;
-}
 
 const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
 const nonNegativeInteger = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;

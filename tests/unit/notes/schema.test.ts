@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { annotationSchema, plainRecord } from '@/lib/notes/schema';
+import { annotationSchema, isCanonicalInstant, plainRecord } from '@/lib/notes/schema';
 import { LIMITS } from '@/lib/notes/limits';
 import { requiredMessages } from '@/lib/validation';
 
@@ -114,4 +114,23 @@ describe('plainRecord: the schema\'s answer without the schema, for records that
     // The comparison above means something only if the quick path was taken often enough.
     expect(taken).toBeGreaterThan(150);
   }, 60_000);
+});
+
+describe('isCanonicalInstant', () => {
+  // What it stands for: a string that is some date's toISOString() exactly.
+  const slow = (value: string) => {
+    if (value.length !== 24 || value[23] !== 'Z') return false;
+    const t = Date.parse(value);
+    return !Number.isNaN(t) && new Date(t).toISOString() === value;
+  };
+  test('takes exactly the strings toISOString writes, read by their digits', () => {
+    const instants = fc.date({ min: new Date(-62_167_219_200_000), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString());
+    fc.assert(fc.property(instants, (s) => { expect(isCanonicalInstant(s)).toBe(true); }));
+    // Near misses: a digit changed (day 31 of a 30-day month, 29 February of a common year, hour 24, …).
+    const mutated = fc.tuple(instants, fc.nat(23), fc.constantFrom(...'0123456789Z+-:.T '.split(''))).map(([s, i, c]) => s.slice(0, i) + c + s.slice(i + 1));
+    fc.assert(fc.property(mutated, (s) => { expect(isCanonicalInstant(s)).toBe(slow(s)); }), { numRuns: 5000 });
+    for (const s of ['2023-02-29T00:00:00.000Z', '2024-02-29T00:00:00.000Z', '1900-02-29T00:00:00.000Z', '2000-02-29T00:00:00.000Z', '2026-04-31T10:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00.000+00:00']) {
+      expect(isCanonicalInstant(s)).toBe(slow(s));
+    }
+  });
 });
