@@ -13,6 +13,8 @@ export interface BackupArea {
 }
 
 export const BACKUP_PREFIX = 'backstory:note:';
+/** Present while a copy made after the fact (an import's) is under way or was cut short (NotesBackup.setPending). */
+export const BACKUP_PENDING_KEY = 'backstory:backup-pending';
 
 /**
  * A backed-up note as stored: its JSON text. The browser copies a string into storage (and into every context's
@@ -50,6 +52,12 @@ export function storageBackup(area: BackupArea): NotesBackup {
       const all = await keys();
       if (all.length > 0) await area.remove(all);
     },
+    async setPending(pending) {
+      // Two imports in two pages at once share the one mark: the first to finish clears it. The notes are in the
+      // database either way; only the start-up completion of a copy cut short depends on it.
+      if (pending) await area.set({ [BACKUP_PENDING_KEY]: new Date().toISOString() });
+      else await area.remove(BACKUP_PENDING_KEY);
+    },
     async readAll() {
       const items = await area.get(null);
       const notes: Annotation[] = [];
@@ -63,8 +71,11 @@ export function storageBackup(area: BackupArea): NotesBackup {
 }
 
 /**
- * Makes the backup match the database (the background runs it at start): notes saved before the backup
- * existed are copied, and entries whose note is gone are dropped. Never removes anything from the database.
+ * Makes the backup match the database: notes saved before the backup existed are copied, entries whose note is
+ * gone are dropped, and a copy cut short is completed (its mark cleared). Never removes anything from the database.
+ * It reads every note twice over, so the background runs it when the browser starts, when Backstory is installed
+ * or updated, and at any other start only when a copy was cut short (`backupPending`): the service worker starts
+ * again after every half minute idle, often because the popup just opened, which it would otherwise slow.
  */
 export async function syncBackup(backup: NotesBackup, live: readonly Annotation[]): Promise<void> {
   const saved = await backup.readAll();
@@ -74,4 +85,10 @@ export async function syncBackup(backup: NotesBackup, live: readonly Annotation[
   const missing = live.filter((n) => savedById.get(n.id)?.modified !== n.modified);
   await backup.remove(stale);
   await backup.put(missing);
+  await backup.setPending?.(false);
+}
+
+/** Whether a copy made after the fact was cut short (or is under way in a page), so syncBackup should run. */
+export async function backupPending(area: Pick<BackupArea, 'get'>): Promise<boolean> {
+  return (await area.get(BACKUP_PENDING_KEY))[BACKUP_PENDING_KEY] !== undefined;
 }

@@ -65,6 +65,11 @@ export interface NotesBackup {
   remove(ids: readonly string[]): Promise<void>;
   clear(): Promise<void>;
   readAll(): Promise<Annotation[]>;
+  /**
+   * Says that a copy written after the fact (an import's, a recovery's) is under way, or is done: one cut short (the
+   * page closed) is then completed when the background next starts (syncBackup), which otherwise need not read it all.
+   */
+  setPending?(pending: boolean): Promise<void>;
 }
 
 export interface RepositoryOptions {
@@ -663,13 +668,22 @@ export class NotesRepository {
    * stores on the page's main thread, so the page paints and answers input between chunks.
    */
   private mirrorLater(records: readonly Annotation[]): void {
+    const backup = this.options.backup;
+    if (!backup) return;
+    let complete = true;
+    void this.queued(() => backup.setPending?.(true));
     for (let at = 0; at < records.length; at += this.importChunk) {
       const part = records.slice(at, at + this.importChunk);
       void this.queued(async () => {
         await new Promise((next) => setTimeout(next, 0));
-        await this.options.backup?.put(part);
+        await backup.put(part).catch((error: unknown) => {
+          complete = false;
+          throw error;
+        });
       });
     }
+    // A copy that failed part-way stays marked: the next start completes it.
+    void this.queued(() => (complete ? backup.setPending?.(false) : undefined));
   }
 
   /** Runs a backup operation after every one queued before it, so the backup sees the writes in their order. */

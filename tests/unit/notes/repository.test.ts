@@ -481,6 +481,58 @@ describe('an import and its backup copy', () => {
   });
 });
 
+describe('an import\'s copy marked as under way', () => {
+  const imported = (n: number): Annotation[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `imp-${i}`, url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: `note ${i}`, tags: [] }));
+  test('the mark is set before the copy and cleared once all of it is written; a copy that failed keeps it', async () => {
+    const { saved, backup } = memoryBackup();
+    const events: string[] = [];
+    let failOn = -1;
+    let puts = 0;
+    const marked: NotesBackup = {
+      ...backup,
+      put: async (records) => {
+        const n = puts++;
+        events.push(`put ${records.length}`);
+        if (n === failOn) throw new Error('storage full');
+        await backup.put(records);
+      },
+      setPending: async (on) => { events.push(on ? 'pending' : 'done'); },
+    };
+    const repo = openRepository(new IDBFactory(), { backup: marked, importChunk: 10 });
+    await repo.importRecords(imported(25));
+    await repo.backedUp();
+    expect(events).toEqual(['pending', 'put 10', 'put 10', 'put 5', 'done']);
+    expect(saved.size).toBe(25);
+
+    events.length = 0;
+    failOn = puts + 1; // the second chunk of the next copy fails
+    await repo.importRecords(imported(25).map((n) => ({ ...n, id: `again-${n.id}` })));
+    await repo.backedUp();
+    expect(events).toEqual(['pending', 'put 10', 'put 10', 'put 5']);
+  });
+
+  test('the background runs the full sync at start only while a copy is marked, and the sync clears the mark', async () => {
+    const { storageBackup, backupPending, syncBackup, BACKUP_PENDING_KEY, BACKUP_PREFIX } = await import('@/lib/notes/backup');
+    const items = new Map<string, unknown>();
+    const area = {
+      get: async (key: string | string[] | null) => (key === null ? Object.fromEntries(items) : Object.fromEntries([key].flat().filter((k) => items.has(k)).map((k) => [k, items.get(k)]))),
+      set: async (values: Record<string, unknown>) => { for (const [k, v] of Object.entries(values)) items.set(k, v); },
+      remove: async (keys: string | string[]) => { for (const k of [keys].flat()) items.delete(k); },
+    };
+    const backup = storageBackup(area);
+    expect(await backupPending(area)).toBe(false);
+    await backup.setPending!(true);
+    expect(items.has(BACKUP_PENDING_KEY)).toBe(true);
+    expect(await backupPending(area)).toBe(true);
+    expect(await backup.readAll()).toEqual([]); // the mark is not a note
+    const live: Annotation = { id: 'n1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: [] };
+    await syncBackup(backup, [live]);
+    expect(items.has(`${BACKUP_PREFIX}n1`)).toBe(true);
+    expect(await backupPending(area)).toBe(false);
+  });
+});
+
 describe('the backup in extension storage', () => {
   test('notes are kept as their JSON text, and entries an older version kept as objects still read', async () => {
     const { storageBackup, BACKUP_PREFIX } = await import('@/lib/notes/backup');
