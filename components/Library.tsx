@@ -72,6 +72,8 @@ interface Undo {
  * oldest-first orders they are read on their own, so a library of 10,000 notes opens as fast as one of 50.
  */
 const FIRST_WINDOW = LIBRARY_STEP;
+/** The filters' notes until every note is read: their counts would otherwise count only the first ones. */
+const NO_NOTES: readonly Annotation[] = [];
 
 /** Lets the page paint and take input before going on (a new task; no timer clamping, unlike setTimeout). */
 function yieldToPage(): Promise<void> {
@@ -130,10 +132,10 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
     void (async () => {
       if (startOrder === 'newest' || startOrder === 'oldest') {
         // The first notes, read through the created index, drawn before the rest are read for search and grouping.
-        const window = await repository.listFirst(startOrder, FIRST_WINDOW).catch(() => null);
+        const firstNotes = await repository.listFirst(startOrder, FIRST_WINDOW).catch(() => null);
         if (!alive) return;
-        if (window) {
-          setFirst(window);
+        if (firstNotes) {
+          setFirst(firstNotes);
           await afterPaint();
           if (!alive) return;
         }
@@ -176,7 +178,6 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
     lastSearch.current = { sorted, filter, shown: kept };
     return groupsByPage(order) ? sortNotes(kept, order) : kept;
   }, [sorted, filter, order]);
-  // The search's folded text made in idle time once the notes are read, so the first key typed finds it ready.
   const query = useMemo(() => parseQuery(filter.text ?? ''), [filter.text]);
   const pages = useMemo(() => new Set(all.map((a) => a.url)).size, [all]);
   const sites = useMemo(() => new Set(all.map((a) => siteOf(a.url))).size, [all]);
@@ -279,7 +280,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
 
       <section id="notes" class="bs-library-notes" aria-labelledby="bs-notes-title">
         <h2 id="bs-notes-title">Notes</h2>
-        <LibraryFilters notes={notes ?? []} filter={filter} onChange={setFilter} order={order} onOrder={setOrder} />
+        <LibraryFilters notes={notes ?? NO_NOTES} filter={filter} onChange={setFilter} order={order} onOrder={setOrder} />
         <div class="bs-shown">
           <p class="bs-muted" aria-live="polite" data-testid="shown-count">
             {notes === null
