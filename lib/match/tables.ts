@@ -217,8 +217,8 @@ export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherT
     let p = made[i];
     if (!p) {
       const [k, alias, kind, entity, rules] = records[i]!;
-      // The same properties, in the same order, as compileAliases makes (patternFor). The key is read back from the
-      // trie only when asked for (the context rules ask it of a few kinds): the loose tables make their patterns here.
+      // The same properties as compileAliases makes (patternFor), the key a getter: it is read back from the trie
+      // only when asked for (the context rules ask it of a few kinds), and the loose tables make their patterns here.
       p = { alias, kind } as AliasPattern;
       let key: string | undefined;
       Object.defineProperty(p, 'key', { get: () => (key ??= trie.key(k)), enumerable: true });

@@ -35,7 +35,7 @@ export interface NoteTooltipPresenter {
   show(notes: TooltipNote[], anchor: DOMRect): void;
   hide(): void;
   /** Places the shown tooltip beside `anchor` again (its note moved on screen), without drawing it anew. */
-  move?(anchor: DOMRect): void;
+  move(anchor: DOMRect): void;
   readonly visible: boolean;
   /** Gets ready to show (the page has notes on it), so the first tooltip does not wait. */
   prepare?(): void;
@@ -380,7 +380,7 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
       } else {
         if (showRevealed.pending) showRevealed.start(revealQuietMs); // still scrolling to the revealed note
         const range = revealedRange();
-        if (range && tooltip.visible) tooltip.move?.(range.getBoundingClientRect());
+        if (range && tooltip.visible) tooltip.move(range.getBoundingClientRect());
       }
     }, { passive: true, capture: true });
     listeners.add(win, 'scrollend', () => {

@@ -23,8 +23,12 @@ export interface Deferred {
   preload(): void;
 }
 
-/** One layer made once, on first need; a failed load is tried again on the next need. */
-function deferred<L extends Layer>(create: () => Promise<L>, ready: (layer: L) => void) {
+/**
+ * One layer made once, on first need; a failed load is tried again on the next need. `failed` forgets what was
+ * asked meanwhile: a card, adder or composer that never showed must not count as open (the adder would wait for a
+ * composer that is not there).
+ */
+function deferred<L extends Layer>(create: () => Promise<L>, ready: (layer: L) => void, failed: () => void) {
   let made: L | null = null;
   let loading: Promise<void> | null = null;
   let destroyed = false;
@@ -43,6 +47,7 @@ function deferred<L extends Layer>(create: () => Promise<L>, ready: (layer: L) =
           // The part could not load (the extension was updated or reloaded meanwhile): nothing shows, and the
           // next use asks again.
           loading = null;
+          failed();
         },
       );
     },
@@ -58,7 +63,7 @@ export function deferredCardLayer(create: () => Promise<CardLayerLike>): CardLay
   const part = deferred(create, (card) => {
     if (wanted) card.show(...wanted);
     wanted = null;
-  });
+  }, () => (wanted = null));
   return {
     show(model, anchor, how) {
       const card = part.get();
@@ -95,7 +100,7 @@ export function deferredAdderLayer(create: () => Promise<AdderLayerLike>): Adder
     wanted = null;
     if (view?.kind === 'toolbar') adder.show(view.anchor, view.actions, { focus: view.focus });
     else if (view?.kind === 'status') adder.status(view.message, view.anchor, view.action);
-  });
+  }, () => (wanted = null));
   return {
     show(anchor, actions, { focus }) {
       const adder = part.get();
@@ -143,7 +148,7 @@ export function deferredComposerLayer(create: () => Promise<ComposerLayerLike>):
   const part = deferred(create, (composer) => {
     if (wanted) composer.open(wanted.draft, wanted.anchor, wanted.handlers);
     wanted = null;
-  });
+  }, () => (wanted = null));
   return {
     open(draft, anchor, handlers) {
       const composer = part.get();
@@ -182,13 +187,18 @@ export function deferredNoteTooltipLayer(create: () => Promise<NoteTooltipLayerL
     if (prepared) tooltip.prepare?.();
     if (wanted) tooltip.show(wanted.notes, wanted.anchor);
     wanted = null;
-  });
+  }, () => (wanted = null));
   return {
     show(notes, anchor) {
       const tooltip = part.get();
       if (tooltip) return tooltip.show(notes, anchor);
       wanted = { notes, anchor };
       part.load();
+    },
+    move(anchor) {
+      const tooltip = part.get();
+      if (tooltip) tooltip.move(anchor);
+      else if (wanted) wanted = { ...wanted, anchor };
     },
     hide() {
       const tooltip = part.get();

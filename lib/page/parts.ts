@@ -56,21 +56,24 @@ export function partLoaded<P extends PartName>(part: P, scope: object = globalTh
 }
 
 /**
- * A loader of one part: asks for its script (`inject`, a message to the background) unless it already ran in this
- * world (a content script started again after an update, or the part asked for before), then takes its export.
- * Callers asking while it loads share the one request; after a failure the next call asks again.
+ * A loader of one part: asks for its script (`inject`, a message to the background) on first need, then takes its
+ * export; later calls take the same. It always asks once, even when the world already holds the part: a content
+ * script started again after an update shares its world with the old one, whose parts are the old version's (a
+ * changed frame protocol would break the card or the composer until the page reloads), and injecting the new
+ * file replaces them. Callers asking while it loads share the one request; after a failure the next call asks again.
  */
 export function partLoader<P extends PartName>(part: P, inject: (part: P) => Promise<unknown>, scope: object = globalThis): () => Promise<PartExports[P]> {
+  let loaded: PartExports[P] | null = null;
   let loading: Promise<PartExports[P]> | null = null;
   const load = async () => {
     await inject(part);
     const value = partLoaded(part, scope);
     if (!value) throw new Error(`Backstory's ${part} part did not load`);
+    loaded = value;
     return value;
   };
   return () => {
-    const ready = partLoaded(part, scope);
-    if (ready) return Promise.resolve(ready);
+    if (loaded) return Promise.resolve(loaded);
     loading ??= load().finally(() => {
       loading = null;
     });

@@ -93,8 +93,15 @@ test('the card, drawn by a part loaded on the reader\'s first move, opens on hov
   const at = (await target())!;
   await page.mouse.move(at.x - 40, at.y);
   await page.mouse.move(at.x, at.y, { steps: 3 });
-  const title = () => page.evaluate(() => document.querySelector('[data-backstory-layer="card"]')?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ?? null);
-  await expect.poll(title, { timeout: 30_000 }).not.toBeNull();
+  const card = () => page.evaluate(() => {
+    const dialog = document.querySelector('[data-backstory-layer="card"]')?.shadowRoot?.querySelector('[role="dialog"]');
+    return dialog ? { title: dialog.querySelector('h2')?.textContent ?? '', text: dialog.textContent ?? '' } : null;
+  });
+  await expect.poll(card, { timeout: 30_000 }).not.toBeNull();
+  // The card of the name under the pointer: its name, or the words the page used for it.
+  const shown = (await card())!;
+  expect(shown.title).not.toBe('');
+  expect(shown.text.toLowerCase()).toContain(at.text.toLowerCase());
   await page.close();
 });
 

@@ -198,3 +198,40 @@ test('the first sign of a reader starts the load, once; nothing before it', () =
   document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true }));
   expect(stopped).not.toHaveBeenCalled();
 });
+
+test('the note tooltip moved with its note before and after its part loaded: shown where the note is now, then placed again', async () => {
+  const made = recorder<NoteTooltipLayerLike>({ visible: true });
+  let shownAt: DOMRect | null = null;
+  const record = made.layer.show;
+  Object.assign(made.layer, { show: (...args: Parameters<NoteTooltipLayerLike['show']>) => ((shownAt = args[1]), record(...args)) });
+  const part = gate(() => made.layer);
+  const tooltip = deferredNoteTooltipLayer(part.create);
+  tooltip.show([{ text: 'revealed', tags: [] }], at);
+  tooltip.move(new DOMRect(0, 400, 40, 16)); // a reveal's scroll moved the note while the part loaded
+  part.load();
+  await settle();
+  expect(shownAt).toMatchObject({ top: 400 });
+  tooltip.move(new DOMRect(0, 250, 40, 16));
+  expect(made.calls.at(-1)).toMatch(/^move/);
+});
+
+test('a failed load forgets what was asked meanwhile: nothing counts as open that never showed', async () => {
+  const cardPart = gate(() => mountCardLayer(document, { onClose: () => undefined }));
+  const card = deferredCardLayer(cardPart.create);
+  const adderPart = gate(() => mountAdderLayer(document, { trusted: () => true }));
+  const adder = deferredAdderLayer(adderPart.create);
+  const composerPart = gate(() => recorder<ComposerLayerLike>({ isOpen: true, dirty: false }).layer);
+  const composer = deferredComposerLayer(composerPart.create);
+  const tooltipPart = gate(() => recorder<NoteTooltipLayerLike>({ visible: true }).layer);
+  const tooltip = deferredNoteTooltipLayer(tooltipPart.create);
+  card.show(model('Aleppo'), at, 'hover');
+  adder.show(at, { note: vi.fn(), highlight: vi.fn() }, { focus: false });
+  composer.open({ quote: 'long queues', text: 'words' }, at, { save: vi.fn(async () => undefined), cancel: vi.fn() });
+  tooltip.show([{ text: 'n', tags: [] }], at);
+  expect([card.isOpen, adder.visible, composer.isOpen, tooltip.visible]).toEqual([true, true, true, true]);
+  for (const part of [cardPart, adderPart, composerPart, tooltipPart]) part.fail();
+  await settle();
+  expect([card.isOpen, adder.visible, composer.isOpen, tooltip.visible]).toEqual([false, false, false, false]);
+  expect(composer.dirty).toBe(false);
+  for (const layer of [card, adder, composer, tooltip]) layer.destroy();
+});

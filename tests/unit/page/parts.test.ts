@@ -1,11 +1,11 @@
-// Parts of Backstory loaded on demand (lib/page/parts.ts): a part is asked for once per world, taken from where its
+// Parts of Backstory loaded on demand (lib/page/parts.ts): a part is asked for once per loader, taken from where its
 // script leaves it, and a script that did not provide it is an error rather than a silent nothing.
 import { describe, expect, it, vi } from 'vitest';
 import { isPartName, partLoaded, partLoader, PART_SCRIPTS, providePart } from '../../../lib/page/parts';
 import { figureEngine } from '../../../lib/match/figure-part';
 
 describe('parts loaded on demand', () => {
-  it('asks the background for the part, then takes what its script left; a world that has it asks no more', async () => {
+  it('asks the background for the part, then takes what its script left, and asks no more', async () => {
     const world = {};
     const inject = vi.fn(async (part: 'figures') => providePart(part, figureEngine, world));
     const load = partLoader('figures', inject, world);
@@ -39,6 +39,17 @@ describe('parts loaded on demand', () => {
     await vi.waitFor(() => expect(inject).toHaveBeenCalledTimes(2));
     release();
     expect(await again).toBe(figureEngine);
+  });
+
+  it('a world holding the part from an earlier start (an update) asks once more and takes the new export', async () => {
+    const world = {};
+    const stale = { ...figureEngine };
+    providePart('figures', stale, world); // the old version's script ran here
+    const inject = vi.fn(async (part: 'figures') => providePart(part, figureEngine, world));
+    const load = partLoader('figures', inject, world);
+    expect(await load()).toBe(figureEngine);
+    expect(await load()).toBe(figureEngine);
+    expect(inject).toHaveBeenCalledTimes(1);
   });
 
   it('a script that ran without providing the part is an error', async () => {
