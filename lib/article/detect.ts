@@ -8,13 +8,14 @@
 // (lib/page/model.ts). lib/article/index.ts gives everyone else detectArticle with Readability built in.
 import type { ReadabilityFound } from './readability';
 import { collectLive, mergeInOrder } from './filter';
-import { commonAncestor, pruneBoilerplate } from './prune';
+import { commonAncestor, pruneBoilerplateSteps } from './prune';
 import { findHeadline, findStandfirst, headlineNodes, titleCandidates, titleRepeats } from './headline';
-import { findContainer, textNodesUnder } from './fast-path';
+import { findContainerSteps, textNodesUnder } from './fast-path';
 import { blockOf } from './text';
 import { PageGalleries, withoutGalleries } from './gallery';
 import { withinHeadlineArticle } from './items';
 import { trimBoilerplateTail } from './tail';
+import { runToEnd, type Steps } from './steps';
 
 export interface ArticleResult {
   /** The article's text nodes in document order: headline, standfirst and body. */
@@ -50,37 +51,53 @@ export type RunReadability = (doc: Document, leaveOut: ReadonlySet<Element>) => 
  * again.
  */
 export function detectArticleWith(doc: Document, readability: RunReadability | null, options: DetectOptions = {}): ArticleResult | null {
+  return runToEnd(detectArticleSteps(doc, readability, options));
+}
+
+/**
+ * detectArticleWith in steps (lib/article/steps.ts): the same detection, with a place to pause between its passes
+ * over the page, so that on a long page no pass has to share a task with the next. The page must not change while
+ * the steps run (the caller detects again when it has).
+ */
+export function* detectArticleSteps(doc: Document, readability: RunReadability | null, options: DetectOptions = {}): Steps<ArticleResult | null> {
   // The site's other stories (galleries of briefs): no path may take them for the story.
   const galleries = new PageGalleries(doc);
   if (options.fastPath !== false) {
     try {
-      const container = findContainer(doc, galleries);
+      const container = yield* findContainerSteps(doc, galleries);
       if (container) {
-        const body = refine(container.nodes, galleries);
-        if (body.length) return finish(doc, body, container.method, null);
+        yield;
+        const body = yield* refine(container.nodes, galleries);
+        if (body.length) return yield* finish(doc, body, container.method, null);
       }
     } catch {
       // A page built to break DOM code (nesting beyond the engine's limits): Readability may cope.
     }
   }
   if (!readability) return null;
+  // The galleries of the whole page in a step of their own, Readability (one call) in the next.
+  const leaveOut = galleries.all();
+  yield;
   let found: ReadabilityFound | null = null;
   try {
-    found = readability(doc, galleries.all());
+    found = readability(doc, leaveOut);
   } catch {
     found = null; // cloning can fail on the same pages; fall back to the page's text below
   }
+  yield;
   if (!found || found.nodes.size === 0) {
     // Nothing article-like (an index page, an app): every readable text node, so that the user still
     // gets highlights rather than none.
     return { nodes: collectLive(doc, null), method: 'body', title: found?.title ?? null, headline: [], standfirst: [] };
   }
   const extracted = wholeBlocks(doc, collectLive(doc, found.nodes));
-  const pruned = refine(extracted, galleries);
+  yield;
+  const pruned = yield* refine(extracted, galleries);
+  yield;
   // Pruning is a refinement: if it would leave nothing, Readability's own result is the better answer.
   return pruned.length > 0
-    ? finish(doc, pruned, 'readability+prune', found.title)
-    : finish(doc, extracted, 'readability', found.title);
+    ? yield* finish(doc, pruned, 'readability+prune', found.title)
+    : yield* finish(doc, extracted, 'readability', found.title);
 }
 
 /**
@@ -106,25 +123,32 @@ function wholeBlocks(doc: Document, nodes: readonly Text[]): Text[] {
 }
 
 /** The extractor's nodes less what is inside the story's container but not the story. */
-function refine(nodes: readonly Text[], galleries: PageGalleries): Text[] {
+function* refine(nodes: readonly Text[], galleries: PageGalleries): Steps<Text[]> {
   const root = commonAncestor(nodes);
-  return pruneBoilerplate(withoutGalleries(nodes, galleries.under(root)), root);
+  const story = withoutGalleries(nodes, galleries.under(root));
+  yield;
+  return yield* pruneBoilerplateSteps(story, root);
 }
 
 /** Adds the headline (and repeats of it) and the standfirst to the body nodes. */
-function finish(doc: Document, body: Text[], method: string, title: string | null): ArticleResult {
+function* finish(doc: Document, body: Text[], method: string, title: string | null): Steps<ArticleResult> {
   const titles = titleCandidates(doc, title);
   let repeats = titleRepeats(body, titles);
+  yield;
   const headlineEl = findHeadline(doc, titles, body.find((n) => !repeats.has(n)) ?? null);
   // Only now is it known which <article> is the story's (the headline's, or that of the opening heading
   // the extractor kept), and where the story ends.
   const anchor = headlineEl ?? body.find((n) => repeats.has(n))?.parentElement ?? null;
-  const story = trimBoilerplateTail(withinHeadlineArticle(body, anchor));
+  const inArticle = withinHeadlineArticle(body, anchor);
+  yield;
+  const story = trimBoilerplateTail(inArticle);
   if (story.length && story.length < body.length) {
     body = story;
     repeats = new Set(body.filter((n) => repeats.has(n)));
   }
+  yield;
   const standfirst = findStandfirst(doc, headlineEl, body.filter((n) => !repeats.has(n)));
+  yield;
   // Each list is in document order already (repeats are a subset of body): merge rather than re-walk
   // the whole page.
   const headlineInOrder = mergeInOrder(headlineNodes(doc, headlineEl), body.filter((n) => repeats.has(n)));

@@ -9,6 +9,7 @@ import { tokenize } from './metric';
 import { isExcludedText } from './filter';
 import { inGallery, PageGalleries } from './gallery';
 import { MIN_STORY_CHARS, MIN_STORY_WORDS } from './size';
+import { runToEnd, type Steps } from './steps';
 
 const ARTICLE_TYPE = /^(Article|NewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|BlogPosting|LiveBlogPosting|TechArticle|SatiricalArticle)$/;
 
@@ -147,6 +148,11 @@ function paragraphCluster(body: Element, paragraphs: Paragraphs): Element | null
 
 /** The story's container as the publisher marks it, if clear; `galleries` are page parts known not to be it. */
 export function findContainer(doc: Document, galleries: PageGalleries = new PageGalleries(doc)): Container | null {
+  return runToEnd(findContainerSteps(doc, galleries));
+}
+
+/** findContainer in steps (lib/article/steps.ts): the candidates, then reading each candidate's text. */
+export function* findContainerSteps(doc: Document, galleries: PageGalleries = new PageGalleries(doc)): Steps<Container | null> {
   // Markup names the story without help; only a guess from paragraph text needs the galleries set aside.
   const paragraphs = new Paragraphs(new Set());
   const candidates: { roots: Element[]; method: string }[] = [];
@@ -162,24 +168,31 @@ export function findContainer(doc: Document, galleries: PageGalleries = new Page
       const c = paragraphs.ownChars(a);
       if (c > bestChars) [best, bestChars] = [a, c];
     }
+    yield;
     if (best && bestChars >= MIN_STORY_CHARS && bestChars >= 0.6 * paragraphs.chars(doc.body)) {
       candidates.push({ roots: [best], method: 'article-element' });
     }
   }
   if (!candidates.length && doc.body) {
-    const cluster = paragraphCluster(doc.body, new Paragraphs(galleries.all()));
+    yield;
+    const leaveOut = galleries.all();
+    yield;
+    const cluster = paragraphCluster(doc.body, new Paragraphs(leaveOut));
     if (cluster) candidates.push({ roots: [cluster], method: 'paragraph-cluster' });
   }
   if (!candidates.length) return null;
+  yield;
 
   const ldBody = jsonLdArticleBody(doc);
   const ldBag = ldBody && tokenize(ldBody).length >= MIN_STORY_WORDS ? bag(ldBody) : null;
   for (const { roots, method } of candidates) {
+    yield;
     const nodes = textNodesUnder(doc, roots);
     let chars = 0;
     for (const n of nodes) chars += n.data.length;
     if (chars < MIN_STORY_CHARS) continue;
     if (ldBag) {
+      yield;
       const containerBag = bag(nodes.map((n) => n.data).join(' '));
       // Most of articleBody must be in the container, and the container must not be mostly other text.
       if (covered(ldBag, containerBag) >= 0.9 && covered(containerBag, ldBag) >= 0.5) {

@@ -6,6 +6,7 @@
 import { blockOf, isInline } from './text';
 import { tokenize } from './metric';
 import { inheritedVerdict } from './ancestors';
+import { runToEnd, type Steps } from './steps';
 
 // Class/id words that name a block's role as something other than story text. Matched as whole words of
 // the class or id (after splitting camelCase, dashes and underscores), so "comment" does not match
@@ -148,6 +149,14 @@ export function commonAncestor(nodes: readonly Node[]): Element | null {
  * own class ("article-body", "story") says nothing about a block inside it.
  */
 export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): Text[] {
+  return runToEnd(pruneBoilerplateSteps(nodes, root));
+}
+
+/** Blocks judged between two places to pause (a few milliseconds of a long article's blocks, cold). */
+const BLOCKS_A_STEP = 200;
+
+/** pruneBoilerplate in steps (lib/article/steps.ts). */
+export function* pruneBoilerplateSteps(nodes: readonly Text[], root: Element | null): Steps<Text[]> {
   // Characters of extracted text under each element up to the container: a wrapper that holds a large
   // share of the article is the article, whatever its class says ("read-more" often wraps the rest of
   // the story behind an expander, "paywall" the part for subscribers).
@@ -173,6 +182,7 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
       }
     }
   }
+  yield;
   const isWidget = (el: Element) => holdsControl.has(el) && (charsUnder.get(el) ?? 0) < Math.min(600, total * 0.15);
   const verdict = new Map<Element, boolean>();
   const judge = (el: Element): boolean => {
@@ -192,7 +202,9 @@ export function pruneBoilerplate(nodes: readonly Text[], root: Element | null): 
     !!el && !!root && el !== root && root.contains(el) && inheritedVerdict(el, judge, verdict, root);
 
   const kept: Text[] = [];
+  let judged = 0;
   for (const block of groupByBlock(nodes)) {
+    if (++judged % BLOCKS_A_STEP === 0) yield;
     // Role named by the markup (caption, byline, related...) on the block or anything between it and
     // the container.
     const keptNodes = block.nodes.filter((n) => !boilerplateAncestor(n.parentElement));

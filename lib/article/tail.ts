@@ -69,8 +69,8 @@ interface Line extends Block {
   text: string;
 }
 
-function linesOf(nodes: readonly Text[]): Line[] {
-  return groupByBlock(nodes).map((b) => ({ ...b, text: b.nodes.map((n) => n.data).join('').replace(/\s+/g, ' ').trim() }));
+function lineOf(block: Block): Line {
+  return { ...block, text: block.nodes.map((n) => n.data).join('').replace(/\s+/g, ' ').trim() };
 }
 
 function linksOutOfStory(el: Element | null): boolean {
@@ -156,13 +156,14 @@ function inQuote(el: Element | null): boolean {
 
 /** `body` without the boilerplate lines that follow the story's last sentence. */
 export function trimBoilerplateTail(body: readonly Text[]): Text[] {
-  const blocks = linesOf(body);
+  // Only the last blocks are read, back to the story's last sentence: a long story's other lines are never copied.
+  const blocks = groupByBlock(body);
   let total = 0;
   for (const n of body) total += n.data.length;
   let dropped = 0;
   let end = blocks.length;
   while (end > 1) {
-    const block = blocks[end - 1]!;
+    const block = lineOf(blocks[end - 1]!);
     // Embedded posts (a tweet quoted at the end) carry handles and links, and are the story's quotes.
     if (inQuote(block.el)) break;
     const furniture =

@@ -9,13 +9,14 @@
 // when), so it never answers from a page that has changed since; the first listener takes it over if nothing
 // changed, so a request that comes before anyone listens (a note asked for while the page loads) does not cost a
 // second detection.
-import { detectArticleWith, type ArticleResult, type RunReadability } from '../article/detect';
+import { detectArticleSteps, type ArticleResult, type RunReadability } from '../article/detect';
+import { oneStep, runToEnd, type Steps } from '../article/steps';
 import { isPageText } from '../article/filter';
 import { buildTextMap, type TextMap } from '../text';
 import { readPageContext } from '../page-context';
 import type { PageContext } from '../match/figures';
 import { articleScope, documentOrder, isArticleAddition, watchPage, type LivingWatcher, type PageChanges } from './living';
-import { measure, Timer } from './schedule';
+import { measure, runSteps, Timer } from './schedule';
 
 export interface ArticleDetection {
   /** Counts detections on this page: work begun on an older one is stale. */
@@ -30,8 +31,11 @@ export interface ArticleDetection {
 export type PageEvent =
   /** The page changed; `added` is the text that joined the article (document order). */
   | { type: 'changed'; changes: PageChanges; added: Text[] }
-  /** The article was detected again (single-page navigation, an app that rendered or replaced it). */
-  | { type: 'detected'; detection: ArticleDetection };
+  /**
+   * The article must be detected again (single-page navigation, an app that rendered or replaced it, Readability
+   * loaded for a page that waited for it): the next `detection()` detects it.
+   */
+  | { type: 'detected' };
 
 export interface PageModelOptions {
   /** Article detection; by default lib/article's, with Readability from `readability` (see below). */
@@ -54,6 +58,11 @@ export interface PageModel {
   readonly doc: Document;
   /** The article as detected now. */
   detection(): ArticleDetection;
+  /**
+   * The same detection, in steps: a few of its steps a task, `pause` between tasks (it answers false to stop: null
+   * then, and a later request finishes what was begun). A request for `detection()` meanwhile finishes it at once.
+   */
+  detectionInSteps(pause: () => Promise<boolean | void>): Promise<ArticleDetection | null>;
   /**
    * The page may hold another article now (single-page navigation): detects it again and tells every listener.
    * While nobody listens there is nothing to tell, and the next request detects afresh anyway.
@@ -84,6 +93,9 @@ export interface PageModel {
 /** No article (yet): what a page whose detector is still loading has. */
 const NO_ARTICLE: ArticleResult = { nodes: [], method: 'pending', title: null, headline: [], standfirst: [] };
 
+/** What runSteps answers when a pause stopped the steps. */
+const STOPPED: unique symbol = Symbol('stopped');
+
 /** Without Readability: the fallback of a detector that finds nothing (every readable text of the page). */
 const noReadability: RunReadability = () => null;
 
@@ -91,8 +103,8 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
   let readability: RunReadability | null = options.readability ? null : noReadability;
   /** While Readability loads: settles once it has loaded (or failed) and the page has been detected again. */
   let loading: Promise<void> | null = null;
-  const detectWithMarkup = (page: Document): ArticleResult => {
-    const found = detectArticleWith(page, readability);
+  function* detectWithMarkup(page: Document): Steps<ArticleResult> {
+    const found = yield* detectArticleSteps(page, readability);
     if (found) return found;
     if (!loading && options.readability) {
       loading = options.readability().then(
@@ -111,8 +123,9 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
       );
     }
     return NO_ARTICLE;
-  };
-  const detect = options.detect ?? detectWithMarkup;
+  }
+  const custom = options.detect;
+  const detectSteps = (page: Document): Steps<ArticleResult> => (custom ? oneStep(() => custom(page)) : detectWithMarkup(page));
   const ownTest = options.isOwn ?? (() => false);
   const redetectMs = options.redetectMs ?? 1000;
   const isOwn = (node: Node): boolean => {
@@ -142,13 +155,14 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     unwatched = null;
   }
 
-  function keepUnwatched(detection: ArticleDetection) {
-    if (!doc.documentElement) return;
+  /** Notes the page's changes from now on (while nobody listens): a detection is kept only until the page changes. */
+  function observeChanges(): MutationObserver | null {
+    if (!doc.documentElement) return null;
     const changes = new MutationObserver((records) => {
-      if (records.some(isPageChange)) forgetUnwatched();
+      if (records.some(isPageChange) && unwatched?.changes === changes) forgetUnwatched();
     });
     changes.observe(doc.documentElement, { childList: true, characterData: true, subtree: true });
-    unwatched = { detection, changes };
+    return changes;
   }
 
   /** The detection taken while nobody listened, if the page has not changed since (pending changes read now). */
@@ -157,17 +171,39 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     return unwatched?.detection ?? null;
   }
 
-  function take(): ArticleDetection {
+  /** Counts detections begun: a detection in steps that a newer one overtook is not kept. */
+  let begun = 0;
+  /** The detection begun in steps and not finished yet. */
+  let pending: Steps<ArticleDetection | null> | null = null;
+
+  /** A detection; null when a newer one began before it was done (that one is the page's). */
+  function* taking(): Steps<ArticleDetection | null> {
+    const serial = ++begun;
     watcher?.discard(); // changes so far are part of what is detected now
-    const t = performance.now();
-    const found = detect(doc);
+    // Nobody listening: changes during the steps (other tasks run between them) make the result one not to keep.
+    const changes = watcher ? null : observeChanges();
+    let found: ArticleResult;
+    try {
+      found = yield* detectSteps(doc);
+    } catch (error) {
+      changes?.disconnect();
+      throw error;
+    }
     const article = found.nodes.some(isOwn) ? { ...found, nodes: found.nodes.filter((n) => !isOwn(n)) } : found;
-    measure('backstory:detect', t);
-    lastDetected = Date.now();
     const detection: ArticleDetection = { generation: ++generation, article, scope: articleScope(article.nodes), context: readPageContext(doc) };
+    const changedMeanwhile = !!changes && changes.takeRecords().some(isPageChange);
+    if (serial !== begun) {
+      changes?.disconnect();
+      return null;
+    }
+    pending = null;
+    lastDetected = Date.now();
     forgetUnwatched();
     current = watcher ? detection : null;
-    if (!watcher) keepUnwatched(detection);
+    if (!watcher && changes && !changedMeanwhile) unwatched = { detection, changes };
+    else changes?.disconnect();
+    // Someone began listening during the steps, after the page changed: what they hear of must be read again.
+    if (watcher && changedMeanwhile) redetectLater.startIfIdle(0);
     nodes = new Set(article.nodes);
     grown = false;
     articleMap = null;
@@ -175,8 +211,41 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     return detection;
   }
 
+  function take(): ArticleDetection {
+    pending = null;
+    const t = performance.now();
+    const detection = runToEnd(taking())!; // nothing else runs meanwhile: never overtaken
+    measure('backstory:detect', t);
+    return detection;
+  }
+
+  /** A detection begun in steps, finished now. */
+  function finishPending(): ArticleDetection | null {
+    if (!pending) return null;
+    const steps = pending;
+    const t = performance.now();
+    const detection = runToEnd(steps);
+    measure('backstory:detect', t);
+    return detection;
+  }
+
   function detection(): ArticleDetection {
-    return current ?? unchangedUnwatched() ?? take();
+    return current ?? unchangedUnwatched() ?? finishPending() ?? take();
+  }
+
+  async function detectionInSteps(pause: () => Promise<boolean | void>): Promise<ArticleDetection | null> {
+    for (;;) {
+      const ready = current ?? unchangedUnwatched();
+      if (ready) return ready;
+      const steps = (pending ??= taking());
+      const done = await runSteps<ArticleDetection | null, typeof STOPPED>(steps, { pause, stopped: STOPPED, onTask: (t) => void measure('backstory:detect', t) });
+      if (done === STOPPED) return null;
+      // Overtaken by a newer detection: that one (begun, or done) is the page's.
+      if (done === null) continue;
+      // Finished here (kept, or not kept because the page changed meanwhile: still the answer to this request), or
+      // finished by a request meanwhile (its generator then ends empty).
+      return done ?? detection();
+    }
   }
 
   function redetect() {
@@ -187,7 +256,12 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
       forgetUnwatched();
       return;
     }
-    emit({ type: 'detected', detection: take() });
+    // Detected again when next asked for (the page controller's run detects in steps); a detection begun in steps is
+    // overtaken. Listeners hear that the article may be another.
+    current = null;
+    pending = null;
+    begun++;
+    emit({ type: 'detected' });
   }
 
   function emit(event: PageEvent) {
@@ -256,6 +330,7 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
   return {
     doc,
     detection,
+    detectionInSteps,
     redetect,
     articleText() {
       if (articleMap && current) return articleMap;

@@ -26,9 +26,14 @@ export interface RunOptions {
  * the page adds later is matched in; null when the run was cancelled or the page has no article text.
  */
 export async function runArticle(page: PageModel, matcher: Matcher, options: RunOptions): Promise<ArticleContext | null> {
-  const { article, context } = page.detection();
-  await yieldToMain();
-  if (options.cancelled()) return null;
+  const pause = async () => {
+    await yieldToMain();
+    return !options.cancelled();
+  };
+  // Detection in steps, the main thread given back between them (a long page's passes over its DOM add up).
+  const detected = await page.detectionInSteps(pause);
+  if (!detected || !(await pause())) return null;
+  const { article, context } = detected;
   if (article.nodes.length === 0) {
     // A page without article text (an app, a search page) costs detection and nothing more. One waiting for
     // Readability keeps this run going until it is there: the page is detected again and read in a run of its own,
@@ -39,10 +44,7 @@ export async function runArticle(page: PageModel, matcher: Matcher, options: Run
   const result = await annotateArticle(() => page.articleText(), matcher, {
     page: context,
     everyPage: options.everyPage,
-    pause: async () => {
-      await yieldToMain();
-      return !options.cancelled();
-    },
+    pause,
     onPhase: (phase, startedAt) => void measure(`backstory:${phase}`, startedAt),
     onMatches: async (matches, map) => {
       const t = performance.now();

@@ -66,6 +66,30 @@ export async function forEachChunk<T>(items: readonly T[], work: (slice: readonl
   return !options.cancelled?.();
 }
 
+/**
+ * Runs work written as steps (lib/article/steps.ts) a few steps a task: steps run until `budgetMs` has passed, then
+ * the main thread is given back (`pause`, which answers false to stop: a newer run started). At least one step a
+ * task, so the work always moves on. `onTask` hears when each task's share began (the content script publishes it
+ * as a performance measure). Resolves to the steps' answer, or `stopped` when the pause stopped them; the steps are
+ * left where they were, for a caller that finishes them another way.
+ */
+export async function runSteps<T, S>(
+  steps: Generator<void, T, void>,
+  options: { budgetMs?: number; pause?: () => Promise<boolean | void>; now?: () => number; onTask?: (startedAt: number) => void; stopped: S },
+): Promise<T | S> {
+  const budget = options.budgetMs ?? 8;
+  const now = options.now ?? (() => performance.now());
+  const pause = options.pause ?? (async () => true);
+  for (;;) {
+    const started = now();
+    let next = steps.next();
+    while (!next.done && now() - started < budget) next = steps.next();
+    options.onTask?.(started);
+    if (next.done) return next.value;
+    if ((await pause()) === false) return options.stopped;
+  }
+}
+
 /** One pending timeout at a time: starting it again replaces the pending call. */
 export class Timer {
   private id: ReturnType<typeof setTimeout> | undefined;

@@ -102,8 +102,8 @@ test('an article the app replaces is detected again, and every listener hears of
   fresh.innerHTML = '<h1>Elsewhere</h1><p>Another story.</p>';
   document.querySelector('article')!.replaceWith(fresh);
   page.flush();
-  const detected = events.find((e) => e.type === 'detected');
-  expect(detected?.type === 'detected' && detected.detection.generation).toBe(first.generation + 1);
+  expect(events.some((e) => e.type === 'detected')).toBe(true);
+  expect(page.detection().generation).toBe(first.generation + 1);
   expect(page.articleText().text).toBe('Elsewhere\n\nAnother story.');
 });
 
