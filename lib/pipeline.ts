@@ -5,16 +5,26 @@
 // (a `pause`) and paints each slice's matches as they come (`onMatches`), while the command line does neither.
 // Both pass the page's language and date (lib/page-context.ts), read from its document, for its figures.
 //
-// A long article is matched in slices of about SLICE_CHARS, cut between paragraphs. What depends on the whole
-// article is computed once for the whole article, whatever the slices: whether it is about the reference's
-// subject, which names it has introduced, and the figure judge's article-wide checks (lib/match: a session scans
-// every slice, settles once, then yields each slice's matches).
+// An article is matched in slices cut between paragraphs, sized by time: the first is small (the matching code has
+// not run on this page yet, and runs several times slower until the engine has compiled it), each next one as large
+// as the speed measured on the last allows within SLICE_BUDGET_MS, so a slow machine or a busy one cuts smaller
+// slices rather than longer tasks. What depends on the whole article is computed once for the whole article,
+// whatever the slices: whether it is about the reference's subject, which names it has introduced, and the figure
+// judge's article-wide checks (lib/match: a session scans every slice, settles once, then yields each slice's
+// matches), so the slices change when the matches come, never what they are.
 import { buildTextMap, BLOCK_SEPARATOR, type TextMap } from './text';
 import type { ArticleContext, Matcher, MatchOptions, PageContext } from './match/matcher';
 import type { TextMatch } from './match/types';
 
-/** Above this many characters (~3,000 words), an article is matched in slices of about this size. */
-export const SLICE_CHARS = 20_000;
+/** The first slice of each pass, in characters: a few milliseconds of matching while its code is still cold. */
+export const FIRST_SLICE_CHARS = 2_000;
+/** Milliseconds of matching a slice is sized for (the painter's chunks are as long). */
+export const SLICE_BUDGET_MS = 8;
+/** Slices never grow past this (a fast machine's estimate is not trusted beyond it), nor below MIN_SLICE_CHARS. */
+const MAX_SLICE_CHARS = 50_000;
+const MIN_SLICE_CHARS = 500;
+/** A slice is at most this many times the one before (a fast slice may have been a lucky one). */
+const MAX_GROWTH = 4;
 
 export type PipelinePhase = 'setup' | 'text map' | 'match';
 
@@ -32,8 +42,10 @@ export interface PipelineOptions {
   everyPage?: boolean;
   /** The page's language and date (lib/page-context.ts): how its figures are read and dated. */
   page?: PageContext;
-  /** Slice size (tests use small ones). */
+  /** A fixed slice size in characters, instead of slices sized by time (tests use small ones). */
   sliceChars?: number;
+  /** The clock slices are sized by (tests pass their own). */
+  now?: () => number;
 }
 
 export interface ArticleAnnotation {
@@ -46,20 +58,54 @@ export interface ArticleAnnotation {
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 /**
- * Spans of `text` of about `size` characters, cut only at block separators (between paragraphs), so a long
- * article can be matched a slice at a time. Below `size`, one span.
+ * Spans of `text` of about `size` characters, cut only at block separators (between paragraphs), as a pass with a
+ * fixed slice size cuts them. Below `size`, one span.
  */
 export function blockSpans(text: string, size: number): [number, number][] {
   const spans: [number, number][] = [];
-  let start = 0;
-  while (text.length - start > size) {
-    const cut = text.indexOf(BLOCK_SEPARATOR, start + size);
-    if (cut < 0) break;
-    spans.push([start, cut]);
-    start = cut + BLOCK_SEPARATOR.length;
+  for (let start = 0; ; ) {
+    const end = sliceEnd(text, start, size);
+    spans.push([start, end]);
+    if (end >= text.length) return spans;
+    start = end + BLOCK_SEPARATOR.length;
   }
-  spans.push([start, text.length]);
-  return spans;
+}
+
+/**
+ * Where a slice of `text` from `start` of about `size` characters ends: the first block separator at or past
+ * `start + size` (blockSpans cuts the same way), or the end of the text.
+ */
+function sliceEnd(text: string, start: number, size: number): number {
+  if (text.length - start <= size) return text.length;
+  const cut = text.indexOf(BLOCK_SEPARATOR, start + size);
+  return cut < 0 ? text.length : cut;
+}
+
+/**
+ * Slices of a text, one pass over it, each sized by the speed of the ones before (see the file comment); or of a
+ * fixed size. `measure` runs the work on one slice and reports how long it took.
+ */
+export class SliceSizer {
+  private size: number;
+
+  constructor(
+    private readonly fixed: number | undefined,
+    private readonly budgetMs = SLICE_BUDGET_MS,
+  ) {
+    this.size = fixed ?? FIRST_SLICE_CHARS;
+  }
+
+  /** The size the next slice is cut at. */
+  get next(): number {
+    return this.size;
+  }
+
+  /** A slice of `chars` characters took `ms`: the next one is sized to take the budget at that speed. */
+  took(chars: number, ms: number): void {
+    if (this.fixed !== undefined) return;
+    const fits = Math.round((chars / Math.max(ms, 0.05)) * this.budgetMs);
+    this.size = Math.max(MIN_SLICE_CHARS, Math.min(fits, this.size * MAX_GROWTH, MAX_SLICE_CHARS));
+  }
 }
 
 /**
@@ -73,30 +119,49 @@ export async function annotateText(
 ): Promise<{ matches: TextMatch[]; context: ArticleContext } | null> {
   const pause = options.pause ?? (async () => true);
   const phase = options.onPhase ?? (() => {});
-  const spans = blockSpans(text, options.sliceChars ?? SLICE_CHARS);
+  const clock = options.now ?? now;
   const session = matcher.begin(text, { everyPage: options.everyPage === true, ...(options.page ? { page: options.page } : {}) });
-  for (const [start, end] of spans) {
-    if ((await pause()) === false) return null;
+  /** One pass over the text in slices sized by `sizer`; false when a pause stopped it. */
+  const pass = async <T>(work: (start: number, end: number) => T, then?: (done: T) => void | Promise<void>): Promise<boolean> => {
+    const sizer = new SliceSizer(options.sliceChars);
+    for (let start = 0; ; ) {
+      if ((await pause()) === false) return false;
+      const end = sliceEnd(text, start, sizer.next);
+      const t = clock();
+      const done = work(start, end);
+      sizer.took(end - start, clock() - t);
+      await then?.(done);
+      if (end >= text.length) return true;
+      start = end + BLOCK_SEPARATOR.length;
+    }
+  };
+  const scanned = await pass((start, end) => {
     const t = now();
     session.scan(start, end);
     phase('match', t);
-  }
+  });
+  if (!scanned) return null;
   if ((await pause()) === false) return null;
-  let t = now();
+  const t = now();
   const context = session.settle();
   phase('match', t);
   // The figure reader, when this article has figures to read and the matcher loads it (the content script's does).
   const loading = session.ready();
   if (loading) await loading;
   const matches: TextMatch[] = [];
-  for (const [start, end] of spans) {
-    if ((await pause()) === false) return null;
-    t = now();
-    const found = session.matchesIn(start, end);
-    phase('match', t);
-    matches.push(...found);
-    await options.onMatches?.(found);
-  }
+  const matched = await pass(
+    (start, end) => {
+      const t = now();
+      const inSlice = session.matchesIn(start, end);
+      phase('match', t);
+      return inSlice;
+    },
+    async (inSlice) => {
+      matches.push(...inSlice);
+      await options.onMatches?.(inSlice);
+    },
+  );
+  if (!matched) return null;
   return { matches, context };
 }
 

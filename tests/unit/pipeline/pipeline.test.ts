@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { annotateArticle, annotateText, blockSpans, SLICE_CHARS } from '@/lib/pipeline';
+import { annotateArticle, annotateText, blockSpans, FIRST_SLICE_CHARS } from '@/lib/pipeline';
 import { createMatcher } from '@/lib/match';
 import { createPageController, type PageController } from '@/lib/page/controller';
 import { createReference } from '@/lib/reference/lookup';
@@ -102,6 +102,60 @@ test.skipIf(reports.length === 0)('with figures: every coverage report matched i
   expect(figures).toBeGreaterThanOrEqual(25);
 });
 
+test('slices are sized by time: a small first one while the code is cold, then as many characters as the budget fits at the speed measured', async () => {
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: the Observatory said Assad's forces shelled Aleppo.`);
+  const text = ['The Syrian Observatory for Human Rights said the Free Syrian Army entered Aleppo.', ...paragraphs].join('\n\n');
+  const matcher = createMatcher(small, { readFigures: () => [] });
+  // A clock that runs 1 ms per 200 characters matched, and 4 ms per 200 on the first slice of each pass (cold code).
+  let clock = 0;
+  const slices: [number, number][] = [];
+  const timed = () => {
+    let first = true;
+    return (start: number, end: number) => {
+      slices.push([start, end]);
+      clock += ((end - start) / 200) * (first ? 4 : 1);
+      first = false;
+    };
+  };
+  const scans = timed();
+  const counted = {
+    begin(t: string, o?: Parameters<typeof matcher.begin>[1]) {
+      const session = matcher.begin(t, o);
+      let settled = false;
+      const inMatches = timed();
+      return {
+        ...session,
+        text: t,
+        scan: (a: number, b: number) => (scans(a, b), session.scan(a, b)),
+        settle: () => ((settled = true), session.settle()),
+        ready: () => session.ready(),
+        matchesIn: (a: number, b: number) => (settled && inMatches(a, b), session.matchesIn(a, b)),
+      };
+    },
+    match: matcher.match,
+    prepare: matcher.prepare,
+  };
+  const sliced = await annotateText(text, counted, { now: () => clock, pause: async () => true });
+  expect(sliced!.matches).toEqual(matcher.match(text));
+  const scanned = slices.slice(0, slices.findIndex(([, e]) => e === text.length) + 1);
+  const sizes = scanned.map(([s, e]) => e - s);
+  // The first slice is the cold one's size (cut at the next paragraph); the second is sized by the cold speed
+  // (2,000 characters in 40 ms: 400 in the 8 ms budget, raised to the smallest slice), the third by the warm one
+  // (1,600 in 8 ms), and so on, never more than four times the one before.
+  expect(sizes[0]).toBeGreaterThanOrEqual(FIRST_SLICE_CHARS);
+  expect(sizes[0]).toBeLessThan(FIRST_SLICE_CHARS + 80);
+  expect(sizes[1]).toBeLessThan(600);
+  expect(sizes[2]).toBeGreaterThanOrEqual(1_600);
+  expect(sizes[2]).toBeLessThan(1_700);
+  for (let i = 3; i < sizes.length - 1; i++) expect(sizes[i]).toBeLessThan(1_700);
+  // Every paragraph scanned once, in order, cut only between paragraphs.
+  expect(scanned.map(([s, e]) => text.slice(s, e)).join('\n\n')).toBe(text);
+  // The matching pass is sized afresh: its first slice is small again.
+  const matching = slices.slice(scanned.length);
+  expect(matching[0]![1] - matching[0]![0]).toBeLessThan(FIRST_SLICE_CHARS + 80);
+  expect(matching.map(([s, e]) => text.slice(s, e)).join('\n\n')).toBe(text);
+});
+
 test('a pause that answers false stops the run: nothing more is matched or reported', async () => {
   const text = Array.from({ length: 20 }, () => 'The Free Syrian Army entered Aleppo.').join('\n\n');
   const matcher = createMatcher(small, { readFigures: () => [] });
@@ -155,10 +209,10 @@ describe('a long article: the extension paints what `npm run annotate` marks', (
   test('the same highlights, the differing figure included', async () => {
     const cli = await annotateHtml(html, { dataset });
     expect(cli.article.text.length).toBe(20_770);
-    expect(cli.article.text.length).toBeGreaterThan(SLICE_CHARS);
+    expect(cli.article.text.length).toBeGreaterThan(FIRST_SLICE_CHARS);
     const differing = cli.highlights.filter((h) => h.category === 'figure-differs');
     expect(differing.map((h) => h.text)).toEqual(['60,000 people']);
-    expect(cli.article.text.indexOf('60,000')).toBeGreaterThan(SLICE_CHARS);
+    expect(cli.article.text.indexOf('60,000')).toBeGreaterThan(FIRST_SLICE_CHARS);
 
     controller = createPageController({ doc: document, matcher: createMatcher(dataset), reference: createReference(dataset) });
     await controller.apply(defaultSettings());
