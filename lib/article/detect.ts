@@ -42,8 +42,8 @@ export interface DetectOptions {
   fastPath?: boolean;
 }
 
-/** Readability on the page without `leaveOut` (lib/article/readability.ts runReadability). */
-export type RunReadability = (doc: Document, leaveOut: ReadonlySet<Element>) => ReadabilityFound | null;
+/** Readability on the page without `leaveOut`, in steps (lib/article/readability.ts readabilitySteps). */
+export type RunReadability = (doc: Document, leaveOut: ReadonlySet<Element>) => Steps<ReadabilityFound | null>;
 
 /**
  * The article of `doc`: the publisher's markup when it settles it, else Readability's answer through `readability`.
@@ -80,7 +80,7 @@ export function* detectArticleSteps(doc: Document, readability: RunReadability |
   yield;
   let found: ReadabilityFound | null = null;
   try {
-    found = readability(doc, leaveOut);
+    found = yield* readability(doc, leaveOut);
   } catch {
     found = null; // cloning can fail on the same pages; fall back to the page's text below
   }

@@ -2,12 +2,12 @@
 // settle the article: what Node (npm run annotate, eval, tests) and the bench use. The content script detects
 // through lib/page/model.ts, which loads Readability only for a page that needs it.
 import { detectArticleWith, type ArticleResult, type DetectOptions } from './detect';
-import { runReadability } from './readability';
+import { readabilitySteps } from './readability';
 import { FURNITURE_SELECTOR, isExcludedText, isPageText } from './filter';
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleResult {
   // With Readability at hand the detector always answers.
-  return detectArticleWith(doc, runReadability, options)!;
+  return detectArticleWith(doc, readabilitySteps, options)!;
 }
 
 export { detectArticleWith, type ArticleResult, type DetectOptions, type RunReadability } from './detect';

@@ -1,6 +1,7 @@
 // @mozilla/readability on a clone of the page, mapped back to the live text nodes.
 import { Readability } from '@mozilla/readability';
 import { cloneWithTextMap } from './clone';
+import { runToEnd, type Steps } from './steps';
 
 export interface ReadabilityFound {
   /** Live text nodes inside Readability's article content. */
@@ -34,8 +35,16 @@ interface ReadabilityInternals {
 // _fixRelativeUris would replace with new text nodes that are not on the page.
 const COSMETIC_STEPS = ['_postProcessContent', '_cleanStyles', '_fixLazyImages'];
 
-function attempt(doc: Document, flags: number, leaveOut: ReadonlySet<Element>): { nodes: Set<Text>; length: number; title: string | null } | null {
+interface Attempt {
+  nodes: Set<Text>;
+  length: number;
+  title: string | null;
+}
+
+/** One attempt in steps: the copy of the page, then Readability on it (one call), then its text mapped back. */
+function* attempt(doc: Document, flags: number, leaveOut: ReadonlySet<Element>): Steps<Attempt | null> {
   const { clone, liveOf } = cloneWithTextMap(doc, leaveOut);
+  yield;
   const reader = new Readability<Element>(clone, {
     // Never let Readability retry by itself (see above): any non-empty result is returned.
     charThreshold: 1,
@@ -54,6 +63,7 @@ function attempt(doc: Document, flags: number, leaveOut: ReadonlySet<Element>): 
     return null;
   }
   if (!parsed?.content) return null;
+  yield;
   const nodes = new Set<Text>();
   const walker = clone.createTreeWalker(parsed.content, 4 /* SHOW_TEXT */);
   let length = 0;
@@ -68,11 +78,21 @@ function attempt(doc: Document, flags: number, leaveOut: ReadonlySet<Element>): 
 
 /** Readability on the page without `leaveOut` (elements known not to be the story, removed from its copy). */
 export function runReadability(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): ReadabilityFound | null {
-  let best: ReturnType<typeof attempt> = null;
+  return runToEnd(readabilitySteps(doc, leaveOut));
+}
+
+/**
+ * runReadability in steps (lib/article/steps.ts): each attempt's copy of the page, Readability's pass over it, and
+ * the mapping back, in steps of their own. Readability's own pass is one call (the library has no place to pause):
+ * what bounds a step on a page that needs it.
+ */
+export function* readabilitySteps(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): Steps<ReadabilityFound | null> {
+  let best: Attempt | null = null;
   for (const flags of ATTEMPT_FLAGS) {
-    const result = attempt(doc, flags, leaveOut);
+    const result: Attempt | null = yield* attempt(doc, flags, leaveOut);
     if (result && (!best || result.length > best.length)) best = result;
     if (best && best.length >= CHAR_THRESHOLD) break;
+    yield;
   }
   return best && { nodes: best.nodes, title: best.title };
 }

@@ -97,7 +97,7 @@ const NO_ARTICLE: ArticleResult = { nodes: [], method: 'pending', title: null, h
 const STOPPED: unique symbol = Symbol('stopped');
 
 /** Without Readability: the fallback of a detector that finds nothing (every readable text of the page). */
-const noReadability: RunReadability = () => null;
+const noReadability: RunReadability = () => oneStep(() => null);
 
 export function createPageModel(doc: Document, options: PageModelOptions = {}): PageModel {
   let readability: RunReadability | null = options.readability ? null : noReadability;
@@ -189,13 +189,13 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
       changes?.disconnect();
       throw error;
     }
-    const article = found.nodes.some(isOwn) ? { ...found, nodes: found.nodes.filter((n) => !isOwn(n)) } : found;
-    const detection: ArticleDetection = { generation: ++generation, article, scope: articleScope(article.nodes), context: readPageContext(doc) };
     const changedMeanwhile = !!changes && changes.takeRecords().some(isPageChange);
     if (serial !== begun) {
       changes?.disconnect();
       return null;
     }
+    const article = found.nodes.some(isOwn) ? { ...found, nodes: found.nodes.filter((n) => !isOwn(n)) } : found;
+    const detection: ArticleDetection = { generation: ++generation, article, scope: articleScope(article.nodes), context: readPageContext(doc) };
     pending = null;
     lastDetected = Date.now();
     forgetUnwatched();

@@ -2,7 +2,7 @@
 // article until it has loaded, then is detected again (one 'detected' event) with Readability's answer.
 import { afterEach, expect, test } from 'vitest';
 import { detectArticle, detectArticleWith, articleText } from '@/lib/article';
-import { runReadability } from '@/lib/article/readability';
+import { readabilitySteps } from '@/lib/article/readability';
 import { createPageModel, type PageEvent, type PageModel } from '@/lib/page/model';
 
 const PARAGRAPHS = Array.from(
@@ -35,7 +35,7 @@ test('a page the markup does not settle: no article until Readability loads, the
     readability: async () => {
       loads++;
       await loaded;
-      return runReadability;
+      return readabilitySteps;
     },
   });
   const events: PageEvent[] = [];
@@ -62,7 +62,7 @@ test('a page the markup does not settle: no article until Readability loads, the
 test('a page whose markup settles the article never loads Readability', () => {
   document.body.innerHTML = SETTLED;
   let loads = 0;
-  page = createPageModel(document, { readability: async () => (loads++, runReadability) });
+  page = createPageModel(document, { readability: async () => (loads++, readabilitySteps) });
   page.subscribe(() => {});
   expect(page.detection().article.method).not.toMatch(/readability|pending/);
   expect(articleText(page.detection().article.nodes)).toContain(PARAGRAPHS[0]);

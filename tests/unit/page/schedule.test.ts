@@ -1,5 +1,5 @@
 import { expect, test, vi } from 'vitest';
-import { forEachChunk, yieldToMain } from '@/lib/page/schedule';
+import { forEachChunk, runSteps, yieldToMain } from '@/lib/page/schedule';
 
 test('work is split by elapsed time and yields between chunks; every item is processed once, in order', async () => {
   let clock = 0;
@@ -78,4 +78,38 @@ test('with neither, yieldToMain falls back to a timeout', async () => {
   } finally {
     vi.useRealTimers();
   }
+});
+
+test('work in steps runs a few steps a task by elapsed time, pausing between tasks, and gives the steps\' answer', async () => {
+  let clock = 0;
+  const ran: number[] = [];
+  function* steps() {
+    for (let i = 0; i < 20; i++) {
+      ran.push(i);
+      clock += 3; // 3 ms a step: three steps fit before the 8 ms budget is passed
+      yield;
+    }
+    return 'done';
+  }
+  const tasks: number[] = [];
+  const answer = await runSteps(steps(), { budgetMs: 8, now: () => clock, pause: async () => void tasks.push(ran.length), stopped: null });
+  expect(answer).toBe('done');
+  expect(ran).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  expect(tasks).toEqual([3, 6, 9, 12, 15, 18]);
+});
+
+test('a pause that answers false stops the steps where they are; the rest can still be run', async () => {
+  let steps = 0;
+  function* work() {
+    for (let i = 0; i < 5; i++) {
+      steps++;
+      yield;
+    }
+    return steps;
+  }
+  const generator = work();
+  const answer = await runSteps(generator, { budgetMs: 0, pause: async () => false, stopped: 'stopped' as const });
+  expect(answer).toBe('stopped');
+  expect(steps).toBe(1);
+  expect(await runSteps(generator, { budgetMs: 100, stopped: null })).toBe(5);
 });
