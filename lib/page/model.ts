@@ -52,6 +52,8 @@ export interface PageModelOptions {
   quietMs?: number;
   /** The shortest time between two detections the page's own changes ask for. */
   redetectMs?: number;
+  /** Milliseconds of a stepped detection's steps run before the main thread is given back (tests use 0: a step a task). */
+  stepBudgetMs?: number;
 }
 
 export interface PageModel {
@@ -238,7 +240,7 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
       const ready = current ?? unchangedUnwatched();
       if (ready) return ready;
       const steps = (pending ??= taking());
-      const done = await runSteps<ArticleDetection | null, typeof STOPPED>(steps, { pause, stopped: STOPPED, onTask: (t) => void measure('backstory:detect', t) });
+      const done = await runSteps<ArticleDetection | null, typeof STOPPED>(steps, { pause, stopped: STOPPED, budgetMs: options.stepBudgetMs, onTask: (t) => void measure('backstory:detect', t) });
       if (done === STOPPED) return null;
       // Overtaken by a newer detection: that one (begun, or done) is the page's.
       if (done === null) continue;
