@@ -177,6 +177,8 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
   let begun = 0;
   /** The detection begun in steps and not finished yet. */
   let pending: Steps<ArticleDetection | null> | null = null;
+  /** The page's changes delivered while that detection's steps ran. */
+  let held: PageChanges[] = [];
 
   /** A detection; null when a newer one began before it was done (that one is the page's). */
   function* taking(): Steps<ArticleDetection | null> {
@@ -210,6 +212,11 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     grown = false;
     articleMap = null;
     bodyMap = null;
+    // What the page changed while the steps ran (already told to listeners, as changes with no article text):
+    // applied now, so that the article read next has it.
+    const meanwhile = held;
+    held = [];
+    if (current) for (const changes of meanwhile) applyChanges(current, changes);
     return detection;
   }
 
@@ -262,6 +269,7 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     // overtaken. Listeners hear that the article may be another.
     current = null;
     pending = null;
+    held = [];
     begun++;
     emit({ type: 'detected' });
   }
@@ -278,9 +286,17 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
 
   function onPageChanges(changes: PageChanges) {
     if (!current) {
+      // A detection in steps reads the page over several tasks: what changed meanwhile is applied to it once it is
+      // done (text added after a step read its part would otherwise never join the article).
+      if (pending) held.push(changes);
       emit({ type: 'changed', changes, added: [] });
       return;
     }
+    emit({ type: 'changed', changes, added: applyChanges(current, changes) });
+  }
+
+  /** Keeps the article's nodes current with the page's changes; returns the text that joined the article. */
+  function applyChanges(detection: ArticleDetection, changes: PageChanges): Text[] {
     bodyMap = null;
     // Text the page removed or rewrote leaves the article; rewritten text comes back below if it still belongs.
     if (changes.removed || changes.edited.size) {
@@ -297,7 +313,7 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
       if (touched) articleMap = null;
     }
     const fresh = changes.texts.filter((t) => !nodes.has(t));
-    const scope = current.scope;
+    const scope = detection.scope;
     if (fresh.length && (!scope || !scope.isConnected)) {
       // No article at first (an app still rendering), or the app replaced it: look for it again, at most once
       // a second (a page still rendering mutates constantly), never dropped.
@@ -309,7 +325,7 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
       grown = true;
       articleMap = null;
     }
-    emit({ type: 'changed', changes, added });
+    return added;
   }
 
   function startWatching() {
@@ -325,6 +341,7 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     watcher?.disconnect();
     watcher = null;
     current = null;
+    held = [];
     articleMap = null;
     bodyMap = null;
   }

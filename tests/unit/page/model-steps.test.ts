@@ -87,3 +87,24 @@ test('the page asks to be detected again while the steps run: the newer detectio
   expect(answered!.generation).toBe(1); // the first, overtaken, was never kept
   expect(model.articleText().text).toContain('Another story');
 });
+
+test('text the page adds to the article while the steps run joins the article once they are done', async () => {
+  const model = load();
+  model.subscribe(() => {});
+  const container = document.querySelector('p')!.parentElement!;
+  const late: string[] = [];
+  const detected = await model.detectionInSteps(async () => {
+    // A live page: a paragraph appended at every pause, its change delivered at once (as the watcher would, later).
+    const text = `Late paragraph ${late.length + 1}: the convoy's second day, as residents of the district queued for bread and water in the rain.`;
+    const p = document.createElement('p');
+    p.textContent = text;
+    container.append(p);
+    late.push(text);
+    model.flush();
+    await macrotask();
+  });
+  expect(detected).not.toBeNull();
+  expect(late.length).toBeGreaterThan(3);
+  const text = model.articleText().text;
+  for (const paragraph of late) expect(text).toContain(paragraph);
+});
