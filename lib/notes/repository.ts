@@ -143,8 +143,11 @@ function isNewer(incoming: Annotation, stored: Annotation): boolean {
 
 const urlsOf = (notes: readonly Annotation[]) => [...new Set(notes.map((n) => n.url))];
 
-/** How far a date's wall-clock time can be from its instant: the widest offset from UTC (14 hours), and the seconds a minute drops. */
-const OFFSET_SPAN_MS = (14 * 60 + 1) * 60_000;
+/**
+ * How far a date's wall-clock time can be from its instant: the widest offset the schema accepts (±23:59, not only
+ * the ±14 hours real zones use, since imported files carry what other tools wrote), and the seconds a minute drops.
+ */
+const OFFSET_SPAN_MS = (24 * 60) * 60_000;
 /** Twice that: from the window's edge by text to the last note that can be in it by time (see listFirst). */
 const WINDOW_SPAN_MS = 2 * OFFSET_SPAN_MS;
 
@@ -228,8 +231,8 @@ export class NotesRepository {
    * The `created` index orders the dates as text, and a date may carry any offset from UTC ("…T10:00+02:00"), so
    * the text order is only near the order in time. The window is read wide enough to hold every note that can
    * belong to it, then sorted in time: with T the wall-clock time of the `limit`-th note by text, `limit` notes
-   * were written after T less 14 hours (an offset is at most 14 hours), so every note of the window was too, and
-   * its text says after T less 28 hours. One read of the notes whose text says so holds them all (a few more than
+   * were written after T less 24 hours (an offset the schema accepts is at most 23:59), so every note of the window
+   * was too, and its text says after T less 48 hours. One read of the notes whose text says so holds them all (a few more than
    * `limit` in a real library); the oldest-first window is the same, the other way.
    */
   async listFirst(order: 'newest' | 'oldest', limit: number): Promise<Annotation[]> {
