@@ -3,7 +3,7 @@
 // the trash, and wires the "Add note to selection" context menu and the add-note command.
 import { createClient, type Envelope, type Handlers } from '@/lib/messages';
 import { openRepository, type NotesChange } from '@/lib/notes/repository';
-import { backupPending, storageBackup, syncBackup } from '@/lib/notes/backup';
+import { startBackupSync, storageBackup } from '@/lib/notes/backup';
 import { createNotesHandlers } from '@/lib/notes/handlers';
 import { createPageNotesHandlers } from '@/lib/notes/page-handlers';
 import { createComposerLauncher } from '@/lib/notes/composer-launch';
@@ -128,13 +128,17 @@ async function addNote(tab: { id?: number; url?: string; windowId?: number } | u
 
 export function startNotesBackground(): void {
   // Housekeeping each time the background starts: deleted notes past their grace period go for good (a read of
-  // those alone). The backup catches up (every note read: see syncBackup) when the browser starts, when Backstory is
-  // installed or updated, and whenever a copy was cut short.
+  // those alone). The backup catches up (every note read) when the browser starts, when Backstory is installed or
+  // updated, and whenever a copy is marked as under way or cut short: see startBackupSync.
   void repository.purgeDeleted().catch(() => undefined);
-  const sync = () => void repository.listAll().then((live) => syncBackup(backup, live)).catch(() => undefined);
-  browser.runtime.onStartup.addListener(sync);
-  browser.runtime.onInstalled.addListener(sync);
-  void backupPending(browser.storage.local).then((pending) => { if (pending) sync(); }, () => undefined);
+  startBackupSync({
+    area: browser.storage.local,
+    backup,
+    listAll: () => repository.listAll(),
+    resumeRecovery: () => repository.resumeRecovery(),
+    onStartup: (listener) => browser.runtime.onStartup.addListener(listener),
+    onInstalled: (listener) => browser.runtime.onInstalled.addListener(listener),
+  });
 
   // Menus persist across service-worker restarts; (re)create on install/update, removing ours first so an
   // update never fails on a duplicate id.

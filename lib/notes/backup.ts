@@ -39,6 +39,12 @@ export function readBackupEntry(value: unknown): Annotation | null {
 }
 
 export function storageBackup(area: BackupArea): NotesBackup {
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(op: () => Promise<T>): Promise<T> => {
+    const next = turn.then(op);
+    turn = next.catch(() => undefined);
+    return next;
+  };
   const keyOf = (id: string) => BACKUP_PREFIX + id;
   const keys = async () => Object.keys(await area.get(null)).filter((k) => k.startsWith(BACKUP_PREFIX));
   return {
@@ -52,11 +58,20 @@ export function storageBackup(area: BackupArea): NotesBackup {
       const all = await keys();
       if (all.length > 0) await area.remove(all);
     },
-    async setPending(pending) {
-      // Two imports in two pages at once share the one mark: the first to finish clears it. The notes are in the
-      // database either way; only the start-up completion of a copy cut short depends on it.
-      if (pending) await area.set({ [BACKUP_PENDING_KEY]: new Date().toISOString() });
-      else await area.remove(BACKUP_PENDING_KEY);
+    // The mark is one key holding the token of the last copy marked; each copy clears it only if it still holds its
+    // own token, so a copy marked since keeps it. This page's marks and clears run one after another, so a clear's
+    // read and removal never straddle a mark set here; another page's mark can land between them only within that one
+    // storage round trip, and only if its copy is then also cut short is the mark missed (the next browser start syncs
+    // everything anyway).
+    markPending(kind = 'copy') {
+      const token = `${kind === 'recovery' ? RECOVERY_MARK : ''}${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      return inTurn(async () => {
+        await area.set({ [BACKUP_PENDING_KEY]: token });
+        return token;
+      });
+    },
+    clearPending(token) {
+      return inTurn(() => clearMark(area, token));
     },
     async readAll() {
       const items = await area.get(null);
@@ -70,14 +85,32 @@ export function storageBackup(area: BackupArea): NotesBackup {
   };
 }
 
+/** A recovery's mark starts with this (see NotesBackup.markPending). */
+export const RECOVERY_MARK = 'recovery:';
+
+/** The mark's token: a copy (or a recovery) under way or cut short; undefined when there is none. */
+export async function pendingMark(area: Pick<BackupArea, 'get'>): Promise<string | undefined> {
+  const value = (await area.get(BACKUP_PENDING_KEY))[BACKUP_PENDING_KEY];
+  return value === undefined ? undefined : String(value);
+}
+
+/** Removes the mark if it still holds `token`. */
+async function clearMark(area: BackupArea, token: string): Promise<void> {
+  if ((await pendingMark(area)) === token) await area.remove(BACKUP_PENDING_KEY);
+}
+
 /**
  * Makes the backup match the database: notes saved before the backup existed are copied, entries whose note is
- * gone are dropped, and a copy cut short is completed (its mark cleared). Never removes anything from the database.
- * It reads every note twice over, so the background runs it when the browser starts, when Backstory is installed
- * or updated, and at any other start only when a copy was cut short (`backupPending`): the service worker starts
- * again after every half minute idle, often because the popup just opened, which it would otherwise slow.
+ * gone are dropped. Never removes anything from the database. The mark is read before the notes are: it is cleared
+ * afterwards only if it still holds what was read then, so a copy marked meanwhile (an import begun during the sync)
+ * keeps its mark. A recovery's mark says the database is still being refilled from the backup: that is finished
+ * first (`resumeRecovery`), or the sync would drop from the backup the notes not yet put back.
  */
-export async function syncBackup(backup: NotesBackup, live: readonly Annotation[]): Promise<void> {
+export async function syncBackup(deps: BackupSyncDeps): Promise<void> {
+  const { area, backup } = deps;
+  const mark = await pendingMark(area);
+  if (mark?.startsWith(RECOVERY_MARK)) await deps.resumeRecovery();
+  const live = await deps.listAll();
   const saved = await backup.readAll();
   const liveIds = new Set(live.map((n) => n.id));
   const stale = saved.filter((n) => !liveIds.has(n.id)).map((n) => n.id);
@@ -85,10 +118,40 @@ export async function syncBackup(backup: NotesBackup, live: readonly Annotation[
   const missing = live.filter((n) => savedById.get(n.id)?.modified !== n.modified);
   await backup.remove(stale);
   await backup.put(missing);
-  await backup.setPending?.(false);
+  if (mark !== undefined) await (backup.clearPending ? backup.clearPending(mark) : clearMark(area, mark));
 }
 
-/** Whether a copy made after the fact was cut short (or is under way in a page), so syncBackup should run. */
-export async function backupPending(area: Pick<BackupArea, 'get'>): Promise<boolean> {
-  return (await area.get(BACKUP_PENDING_KEY))[BACKUP_PENDING_KEY] !== undefined;
+export interface BackupSyncDeps {
+  /** browser.storage.local, where the mark is. */
+  area: BackupArea;
+  backup: NotesBackup;
+  /** Every live note (NotesRepository.listAll). */
+  listAll(): Promise<Annotation[]>;
+  /** Finishes a recovery cut short (NotesRepository.resumeRecovery). */
+  resumeRecovery(): Promise<void>;
+}
+
+/**
+ * When the background syncs the backup. The sync reads every note twice over, so it runs when the browser starts,
+ * when Backstory is installed or updated, and at any other start of the background only while a copy is marked
+ * (one under way or cut short): the service worker starts again after every half minute idle, often because the
+ * popup just opened, which a full sync would slow. A browser start that applies an update fires both events, and the
+ * mark may be there too: one sync runs, and a request while it runs is served by it (`sync` returns the one under
+ * way) — every request asks for the same thing, the database as it is now, and a change committed after the
+ * running sync read it is marked by its own copy.
+ */
+export function startBackupSync(deps: BackupSyncDeps & {
+  onStartup(listener: () => void): void;
+  onInstalled(listener: () => void): void;
+}): { sync(): Promise<void>; started: Promise<void> } {
+  let running: Promise<void> | null = null;
+  const sync = () => {
+    running ??= syncBackup(deps).finally(() => { running = null; });
+    return running;
+  };
+  const quiet = () => void sync().catch(() => undefined);
+  deps.onStartup(quiet);
+  deps.onInstalled(quiet);
+  const started = pendingMark(deps.area).then((mark) => (mark === undefined ? undefined : sync()), () => undefined).catch(() => undefined);
+  return { sync, started };
 }

@@ -66,10 +66,13 @@ export interface NotesBackup {
   clear(): Promise<void>;
   readAll(): Promise<Annotation[]>;
   /**
-   * Says that a copy written after the fact (an import's, a recovery's) is under way, or is done: one cut short (the
-   * page closed) is then completed when the background next starts (syncBackup), which otherwise need not read it all.
+   * Marks a copy as under way, resolving with the mark's token once the mark is stored: a copy cut short (the page
+   * closed, the write failed) is then completed when the background next starts (syncBackup), which otherwise need
+   * not read every note. `recovery` says the database is being refilled from the backup (not the other way).
    */
-  setPending?(pending: boolean): Promise<void>;
+  markPending?(kind?: 'copy' | 'recovery'): Promise<string>;
+  /** Clears the mark if it still holds `token`: one set since (another copy, in this page or another) stays. */
+  clearPending?(token: string): Promise<void>;
 }
 
 export interface RepositoryOptions {
@@ -169,6 +172,11 @@ export class NotesRepository {
   private recoveredCount = 0;
   /** The backup's operations, one after another in the order of the writes (see `queued`). */
   private backupQueue: Promise<void> = Promise.resolve();
+  /** Writes whose backup copy is not yet written (see beginCopy), and the mark they share. */
+  private copies = 0;
+  private mark: Promise<string | undefined> | null = null;
+  /** A copy failed: the mark stays for the background to complete it, so this page never clears one again. */
+  private copyFailed = false;
 
   /**
    * `open` is the database handle (lib/notes/db.ts createDbHandle); `created()` says whether that open made
@@ -301,12 +309,11 @@ export class NotesRepository {
       ...(clean.target ? { target: clean.target } : {}),
       ...(clean.reference ? { reference: clean.reference } : {}),
     };
-    await this.write('save the note', async (db) => {
+    await this.writeAndCopy('save the note', async (db) => {
       const tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
       // add, not put: a duplicate id is an error rather than a silent overwrite of someone else's note.
       await settle(tx, tx.store.add(record));
-    });
-    await this.committed({ kind: 'saved', urls: [record.url] }, () => this.options.backup?.put([record]));
+    }, () => ({ change: { kind: 'saved', urls: [record.url] }, mirror: (backup) => backup.put([record]) }));
     return record;
   }
 
@@ -319,7 +326,7 @@ export class NotesRepository {
   async update(id: string, patch: AnnotationPatch, base?: AnnotationPatch): Promise<Annotation> {
     const clean = this.checked(() => parseOrThrow(patchSchema, patch, 'edit'), 'save your changes') as AnnotationPatch;
     for (const key of Object.keys(clean) as (keyof AnnotationPatch)[]) if (clean[key] === undefined) delete clean[key];
-    const next = await this.write('save your changes', async (db) => {
+    return this.writeAndCopy('save your changes', async (db) => {
       const tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
       const current = await tx.store.get(id);
       if (!current) {
@@ -341,9 +348,7 @@ export class NotesRepository {
       const updated: Annotation = { ...current, ...clean, modified: nextModified(this.now(), current.modified) };
       await settle(tx, tx.store.put(updated));
       return updated;
-    });
-    await this.committed({ kind: 'saved', urls: [next.url] }, () => this.options.backup?.put([next]));
-    return next;
+    }, (next) => ({ change: { kind: 'saved', urls: [next.url] }, mirror: (backup) => backup.put([next]) }));
   }
 
   /**
@@ -363,7 +368,7 @@ export class NotesRepository {
    * restored by id from any context until the grace period ends.
    */
   async remove(id: string): Promise<Annotation | null> {
-    const removed = await this.write('delete the note', async (db) => {
+    return this.writeAndCopy('delete the note', async (db) => {
       const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
       const notes = tx.objectStore(ANNOTATIONS_STORE);
       const current = await notes.get(id);
@@ -373,9 +378,7 @@ export class NotesRepository {
       }
       await tx.done;
       return current ?? null;
-    });
-    if (removed) await this.committed({ kind: 'deleted', urls: [removed.url] }, () => this.options.backup?.remove([id]));
-    return removed;
+    }, (removed) => (removed ? { change: { kind: 'deleted', urls: [removed.url] }, mirror: (backup) => backup.remove([id]) } : null));
   }
 
   /**
@@ -383,7 +386,7 @@ export class NotesRepository {
    * today's rules). A note with the same id that exists meanwhile (re-imported, say) wins and is returned.
    */
   async restore(id: string): Promise<Annotation> {
-    const restored = await this.write('restore the note', async (db) => {
+    return this.writeAndCopy('restore the note', async (db) => {
       const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
       const trash = tx.objectStore(TRASH_STORE);
       const entry = await trash.get(id);
@@ -397,15 +400,13 @@ export class NotesRepository {
       if (entry) await trash.delete(id);
       await tx.done;
       return existing ?? entry!.note;
-    });
-    await this.committed({ kind: 'restored', urls: [restored.url] }, () => this.options.backup?.put([restored]));
-    return restored;
+    }, (restored) => ({ change: { kind: 'restored', urls: [restored.url] }, mirror: (backup) => backup.put([restored]) }));
   }
 
   /** Moves every note to the trash in one transaction (each restorable by id); returns their ids. */
   async removeAll(): Promise<string[]> {
     const stamp = this.now().toISOString();
-    const ids = await this.write('delete your notes', async (db) => {
+    return this.writeAndCopy('delete your notes', async (db) => {
       const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
       const all = await tx.objectStore(ANNOTATIONS_STORE).getAll();
       const trash = tx.objectStore(TRASH_STORE);
@@ -413,9 +414,7 @@ export class NotesRepository {
       await tx.objectStore(ANNOTATIONS_STORE).clear();
       await tx.done;
       return all.map((n) => n.id);
-    });
-    if (ids.length > 0) await this.committed({ kind: 'cleared', urls: 'all' }, () => this.options.backup?.clear());
-    return ids;
+    }, (ids) => (ids.length > 0 ? { change: { kind: 'cleared', urls: 'all' }, mirror: (backup) => backup.clear() } : null));
   }
 
   /**
@@ -424,7 +423,7 @@ export class NotesRepository {
    */
   async removeMany(ids: readonly string[]): Promise<string[]> {
     const stamp = this.now().toISOString();
-    const removed = await this.write('delete the notes', async (db) => {
+    const removed = await this.writeAndCopy('delete the notes', async (db) => {
       const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
       const notes = tx.objectStore(ANNOTATIONS_STORE);
       const trash = tx.objectStore(TRASH_STORE);
@@ -438,10 +437,7 @@ export class NotesRepository {
       }
       await tx.done;
       return gone;
-    });
-    if (removed.length > 0) {
-      await this.committed({ kind: 'deleted', urls: urlsOf(removed) }, () => this.options.backup?.remove(removed.map((n) => n.id)));
-    }
+    }, (gone) => (gone.length > 0 ? { change: { kind: 'deleted', urls: urlsOf(gone) }, mirror: (backup) => backup.remove(gone.map((n) => n.id)) } : null));
     return removed.map((n) => n.id);
   }
 
@@ -455,7 +451,7 @@ export class NotesRepository {
     if (!clean) throw new NotesError('Could not tag the notes: the tag is empty.', 'invalid');
     const key = foldForSearch(clean);
     const stamp = this.now();
-    const result = await this.write(action === 'add' ? 'tag the notes' : 'untag the notes', async (db) => {
+    const result = await this.writeAndCopy(action === 'add' ? 'tag the notes' : 'untag the notes', async (db) => {
       const tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
       const changed: Annotation[] = [];
       let full = 0;
@@ -475,16 +471,13 @@ export class NotesRepository {
       }
       await tx.done;
       return { changed, full };
-    });
-    if (result.changed.length > 0) {
-      await this.committed({ kind: 'saved', urls: urlsOf(result.changed) }, () => this.options.backup?.put(result.changed));
-    }
+    }, ({ changed }) => (changed.length > 0 ? { change: { kind: 'saved', urls: urlsOf(changed) }, mirror: (backup) => backup.put(changed) } : null));
     return { changed: result.changed.length, full: result.full };
   }
 
   /** Restores many deleted notes in one transaction (undo of a delete-all); notes that exist meanwhile win. */
   async restoreMany(ids: readonly string[]): Promise<number> {
-    const restored = await this.write('restore your notes', async (db) => {
+    const restored = await this.writeAndCopy('restore your notes', async (db) => {
       const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
       const notes = tx.objectStore(ANNOTATIONS_STORE);
       const trash = tx.objectStore(TRASH_STORE);
@@ -500,8 +493,7 @@ export class NotesRepository {
       }
       await tx.done;
       return back;
-    });
-    if (restored.length > 0) await this.committed({ kind: 'restored', urls: 'all' }, () => this.options.backup?.put(restored));
+    }, (back) => (back.length > 0 ? { change: { kind: 'restored', urls: 'all' }, mirror: (backup) => backup.put(back) } : null));
     return restored.length;
   }
 
@@ -562,6 +554,9 @@ export class NotesRepository {
     const open = new Set<IDBTransaction>();
     const pending: Promise<ChunkResult>[] = [];
     let settled = 0;
+    // Marked before the first chunk can commit: a page closed between a chunk's commit and its copy leaves the mark,
+    // and the background completes the copy (the notes would otherwise be in the database and not in the backup).
+    await this.beginCopy();
     try {
       // Which ids are stored, read once: the chunks then write new notes without reading anything first.
       const stored = new Set(await this.write('import the file', (db) => db.getAllKeys(ANNOTATIONS_STORE)));
@@ -587,10 +582,8 @@ export class NotesRepository {
         const result = await later.catch(() => null);
         if (result) add(result);
       }
-      if (written.length > 0) {
-        this.mirrorLater(written);
-        this.options.onChange?.({ kind: 'imported', urls: urlsOf(written) });
-      }
+      this.mirrorLater(written);
+      if (written.length > 0) this.options.onChange?.({ kind: 'imported', urls: urlsOf(written) });
       const done = counts.added + counts.updated + counts.skipped;
       const reason = error instanceof NotesError ? error.reason : 'write';
       const detail = error instanceof Error ? error.message.replace(/^Could not import the file: /, '') : String(error);
@@ -601,10 +594,8 @@ export class NotesRepository {
         reason,
       );
     }
-    if (written.length > 0) {
-      this.mirrorLater(written);
-      this.options.onChange?.({ kind: 'imported', urls: urlsOf(written) });
-    }
+    this.mirrorLater(written);
+    if (written.length > 0) this.options.onChange?.({ kind: 'imported', urls: urlsOf(written) });
     return counts;
   }
 
@@ -637,13 +628,26 @@ export class NotesRepository {
     return this.opened.then(() => this.open());
   }
 
+  /**
+   * Refills the database from the backup. Marked (as a recovery) before the first chunk and cleared after the last:
+   * a recovery cut short leaves a database that is no longer new, so the background finishes it (`resumeRecovery`)
+   * before it syncs, rather than dropping from the backup the notes not yet put back.
+   */
   private async recover(db: NotesDb): Promise<void> {
-    const saved = await this.options.backup!.readAll().catch(() => [] as Annotation[]);
+    const backup = this.options.backup!;
+    const saved = await backup.readAll().catch(() => [] as Annotation[]);
     if (saved.length === 0) return;
+    const token = await backup.markPending?.('recovery').catch(() => undefined);
     const stored = new Set(await db.getAllKeys(ANNOTATIONS_STORE));
     for (let at = 0; at < saved.length; at += this.importChunk) await writeChunk(db, saved.slice(at, at + this.importChunk), stored);
+    if (token) await backup.clearPending?.(token).catch(() => undefined);
     this.recoveredCount = saved.length;
     this.options.onChange?.({ kind: 'recovered', urls: 'all' });
+  }
+
+  /** Puts back from the backup the notes a recovery cut short did not (each judged as an import judges it). */
+  async resumeRecovery(): Promise<void> {
+    await this.recover(await this.db());
   }
 
   private checked<T>(run: () => T, action: string): T {
@@ -665,16 +669,78 @@ export class NotesRepository {
     }
   }
 
-  /** After a commit: mirror it to the backup (a failing backup never undoes the saved note), then announce. */
+  /**
+   * Marks a copy as under way before the database write it follows, and waits until the mark is stored. A page can
+   * close between the database's commit and the backup's write; set after the commit, the mark would be lost with
+   * it. One mark serves every write under way in this page at once, and is cleared when the last copy is written:
+   * a lone save costs two small storage writes (the mark, then its removal, not waited for) beside its own copy, a
+   * few milliseconds, and a burst of saves or an import two in all, rather than a full sync at every start.
+   */
+  private async beginCopy(): Promise<void> {
+    const backup = this.options.backup;
+    if (!backup?.markPending) return;
+    // A database the browser lost is refilled first, under a mark of its own that would otherwise replace this one.
+    await this.db().catch(() => undefined);
+    this.copies++;
+    this.mark ??= backup.markPending().catch(() => undefined);
+    await this.mark;
+  }
+
+  /** A write's copy is written (`ok`), failed, or was not needed: the last one clears the mark unless one failed. */
+  private endCopy(ok: boolean): void {
+    const backup = this.options.backup;
+    if (!backup?.markPending) return;
+    if (!ok) this.copyFailed = true;
+    if (--this.copies > 0) return;
+    const mark = this.mark;
+    this.mark = null;
+    if (this.copyFailed || !mark) return; // a copy failed: the background completes it at its next start
+    void this.queued(async () => {
+      const token = await mark;
+      if (token) await backup.clearPending?.(token);
+    });
+  }
+
+  /**
+   * A write whose committed change is copied to the backup and announced: `copy` says what changed (null: nothing).
+   * A failing backup never undoes the saved note; it leaves the mark.
+   */
+  private async writeAndCopy<T>(
+    action: string,
+    run: (db: NotesDb) => Promise<T>,
+    copy: (result: T) => { change: NotesChange; mirror: (backup: NotesBackup) => Promise<void> } | null,
+  ): Promise<T> {
+    await this.beginCopy();
+    let result: T;
+    try {
+      result = await this.write(action, run);
+    } catch (error) {
+      this.endCopy(true);
+      throw error;
+    }
+    const then = copy(result);
+    const backup = this.options.backup;
+    let ok = true;
+    if (then && backup) {
+      await this.queued(() => then.mirror(backup).catch((error: unknown) => {
+        ok = false;
+        throw error;
+      }));
+    }
+    this.endCopy(ok);
+    if (then) this.options.onChange?.(then.change);
+    return result;
+  }
+
   /**
    * Queues `records` for the backup, a chunk at a time, each in a task of its own: the browser converts what it
-   * stores on the page's main thread, so the page paints and answers input between chunks.
+   * stores on the page's main thread, so the page paints and answers input between chunks. Ends the copy begun
+   * before the import's first chunk.
    */
   private mirrorLater(records: readonly Annotation[]): void {
     const backup = this.options.backup;
     if (!backup) return;
     let complete = true;
-    void this.queued(() => backup.setPending?.(true));
     for (let at = 0; at < records.length; at += this.importChunk) {
       const part = records.slice(at, at + this.importChunk);
       void this.queued(async () => {
@@ -686,7 +752,7 @@ export class NotesRepository {
       });
     }
     // A copy that failed part-way stays marked: the next start completes it.
-    void this.queued(() => (complete ? backup.setPending?.(false) : undefined));
+    void this.queued(async () => this.endCopy(complete));
   }
 
   /** Runs a backup operation after every one queued before it, so the backup sees the writes in their order. */
@@ -694,11 +760,6 @@ export class NotesRepository {
     const next = this.backupQueue.then(op).catch(() => undefined);
     this.backupQueue = next;
     return next;
-  }
-
-  private async committed(change: NotesChange, mirror: () => Promise<void> | undefined): Promise<void> {
-    await this.queued(mirror);
-    this.options.onChange?.(change);
   }
 
   private setFault(fault: NotesError | null): void {

@@ -482,55 +482,200 @@ describe('an import and its backup copy', () => {
   });
 });
 
-describe('an import\'s copy marked as under way', () => {
-  const imported = (n: number): Annotation[] =>
-    Array.from({ length: n }, (_, i) => ({ id: `imp-${i}`, url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: `note ${i}`, tags: [] }));
-  test('the mark is set before the copy and cleared once all of it is written; a copy that failed keeps it', async () => {
+/** A Map-backed storage area (browser.storage.local's shape); `failSet` makes writes of the keys it matches fail. */
+function memoryArea(failSet: (key: string) => boolean = () => false) {
+  const items = new Map<string, unknown>();
+  const area = {
+    get: async (key: string | string[] | null) => (key === null ? Object.fromEntries(items) : Object.fromEntries([key].flat().filter((k) => items.has(k)).map((k) => [k, items.get(k)]))),
+    set: async (values: Record<string, unknown>) => {
+      if (Object.keys(values).some(failSet)) throw new Error('storage full');
+      for (const [k, v] of Object.entries(values)) items.set(k, v);
+    },
+    remove: async (keys: string | string[]) => { for (const k of [keys].flat()) items.delete(k); },
+  };
+  return { items, area };
+}
+
+describe('a copy marked as under way', () => {
+  const imported = (n: number, prefix = 'imp'): Annotation[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: `note ${i}`, tags: [] }));
+
+  /** A memory backup that records its marks and writes. */
+  function traced(failOn = () => false) {
     const { saved, backup } = memoryBackup();
     const events: string[] = [];
-    let failOn = -1;
-    let puts = 0;
+    let tokens = 0;
     const marked: NotesBackup = {
       ...backup,
       put: async (records) => {
-        const n = puts++;
         events.push(`put ${records.length}`);
-        if (n === failOn) throw new Error('storage full');
+        if (failOn()) throw new Error('storage full');
         await backup.put(records);
       },
-      setPending: async (on) => { events.push(on ? 'pending' : 'done'); },
+      markPending: async () => { events.push('mark'); return `t${++tokens}`; },
+      clearPending: async (token) => { events.push(`clear ${token}`); },
     };
+    return { saved, marked, events };
+  }
+
+  test('an import is marked before its first chunk reaches the database, and cleared once all of its copy is written', async () => {
+    const { saved, marked, events } = traced();
+    const repo = openRepository(new IDBFactory(), { backup: marked, importChunk: 10 });
+    await repo.count(); // opened: only the import's own writes are counted
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add');
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const writesWhenMarked: number[] = [];
+    const mark = marked.markPending!;
+    marked.markPending = async () => {
+      const token = await mark();
+      writesWhenMarked.push(add.mock.calls.length + put.mock.calls.length);
+      return token;
+    };
+    try {
+      await repo.importRecords(imported(25));
+      await repo.backedUp();
+      // The mark was stored before the database was asked to write anything.
+      expect(writesWhenMarked).toEqual([0]);
+      expect(add.mock.calls.length).toBe(25);
+    } finally {
+      add.mockRestore();
+      put.mockRestore();
+    }
+    expect(events).toEqual(['mark', 'put 10', 'put 10', 'put 5', 'clear t1']);
+    expect(saved.size).toBe(25);
+  });
+
+  test('an import whose copy failed part-way keeps its mark', async () => {
+    let puts = 0;
+    const { marked, events } = traced(() => ++puts === 2);
     const repo = openRepository(new IDBFactory(), { backup: marked, importChunk: 10 });
     await repo.importRecords(imported(25));
     await repo.backedUp();
-    expect(events).toEqual(['pending', 'put 10', 'put 10', 'put 5', 'done']);
-    expect(saved.size).toBe(25);
-
-    events.length = 0;
-    failOn = puts + 1; // the second chunk of the next copy fails
-    await repo.importRecords(imported(25).map((n) => ({ ...n, id: `again-${n.id}` })));
-    await repo.backedUp();
-    expect(events).toEqual(['pending', 'put 10', 'put 10', 'put 5']);
+    expect(events).toEqual(['mark', 'put 10', 'put 10', 'put 5']);
   });
 
-  test('the background runs the full sync at start only while a copy is marked, and the sync clears the mark', async () => {
-    const { storageBackup, backupPending, syncBackup, BACKUP_PENDING_KEY, BACKUP_PREFIX } = await import('@/lib/notes/backup');
-    const items = new Map<string, unknown>();
-    const area = {
-      get: async (key: string | string[] | null) => (key === null ? Object.fromEntries(items) : Object.fromEntries([key].flat().filter((k) => items.has(k)).map((k) => [k, items.get(k)]))),
-      set: async (values: Record<string, unknown>) => { for (const [k, v] of Object.entries(values)) items.set(k, v); },
-      remove: async (keys: string | string[]) => { for (const k of [keys].flat()) items.delete(k); },
-    };
+  test('a single write is marked before the database commits it: a page closed before its copy leaves the mark', async () => {
+    const { storageBackup, pendingMark, BACKUP_PENDING_KEY } = await import('@/lib/notes/backup');
+    const { items, area } = memoryArea();
+    const real = storageBackup(area);
+    // The page closes after the database's commit: the backup's write never happens.
+    const closing: NotesBackup = { ...real, put: () => new Promise(() => undefined) };
+    const repo = openRepository(new IDBFactory(), { backup: closing });
+    await repo.count();
+    // Whether the mark was stored when the database was asked to write: the page may close the moment it commits.
+    const markedAtWrite: boolean[] = [];
+    const realAdd = IDBObjectStore.prototype.add;
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      markedAtWrite.push(items.has(BACKUP_PENDING_KEY));
+      return realAdd.apply(this, args);
+    });
+    try {
+      void repo.create(page());
+      await vi.waitFor(async () => expect(await repo.count()).toBe(1));
+    } finally {
+      add.mockRestore();
+    }
+    expect(markedAtWrite).toEqual([true]);
+    expect(await pendingMark(area)).toBeDefined();
+    expect([...items.keys()].filter((k) => k.startsWith('backstory:note:'))).toEqual([]);
+  });
+
+  test('a single write\'s copy that fails leaves the mark; one that succeeds clears it', async () => {
+    const { storageBackup, pendingMark, BACKUP_PREFIX } = await import('@/lib/notes/backup');
+    let failing = false;
+    const { area } = memoryArea((key) => failing && key.startsWith(BACKUP_PREFIX));
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area) });
+    const kept = await repo.create(page({ text: 'copied' }));
+    await repo.backedUp();
+    expect(await pendingMark(area)).toBeUndefined();
+    failing = true;
+    await repo.update(kept.id, { text: 'edited, not copied' });
+    await repo.backedUp();
+    expect(await pendingMark(area)).toBeDefined();
+    // A later write that is copied does not clear a mark a failed copy left: the background completes that one.
+    failing = false;
+    await repo.create(page({ text: 'copied too' }));
+    await repo.backedUp();
+    expect(await pendingMark(area)).toBeDefined();
+  });
+
+  test('two writes under way at once share one mark, cleared when the last copy is written', async () => {
+    const { marked, events } = traced();
+    const repo = openRepository(new IDBFactory(), { backup: marked, newId: (() => { let n = 0; return () => `w${++n}`; })() });
+    await Promise.all([repo.create(page()), repo.create(page({ text: 'second' }))]);
+    await repo.backedUp();
+    expect(events).toEqual(['mark', 'put 1', 'put 1', 'clear t1']);
+  });
+
+  test('the sync clears the mark it read, and keeps one set while it ran', async () => {
+    const { storageBackup, syncBackup, pendingMark, BACKUP_PREFIX } = await import('@/lib/notes/backup');
+    const { items, area } = memoryArea();
     const backup = storageBackup(area);
-    expect(await backupPending(area)).toBe(false);
-    await backup.setPending!(true);
-    expect(items.has(BACKUP_PENDING_KEY)).toBe(true);
-    expect(await backupPending(area)).toBe(true);
-    expect(await backup.readAll()).toEqual([]); // the mark is not a note
     const live: Annotation = { id: 'n1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: [] };
-    await syncBackup(backup, [live]);
+    await backup.markPending!();
+    expect(await backup.readAll()).toEqual([]); // the mark is not a note
+    await syncBackup({ area, backup, listAll: async () => [live], resumeRecovery: async () => undefined });
     expect(items.has(`${BACKUP_PREFIX}n1`)).toBe(true);
-    expect(await backupPending(area)).toBe(false);
+    expect(await pendingMark(area)).toBeUndefined();
+
+    // An import in a page starts (and marks) while the sync reads the notes: its mark stays.
+    await backup.markPending!();
+    const page = storageBackup(area);
+    let theirs = '';
+    await syncBackup({ area, backup, listAll: async () => { theirs = await page.markPending!(); return [live]; }, resumeRecovery: async () => undefined });
+    expect(await pendingMark(area)).toBe(theirs);
+  });
+
+  test('a recovery cut short is finished before the sync, which would otherwise drop the notes not yet put back', async () => {
+    const { storageBackup, syncBackup, pendingMark, RECOVERY_MARK } = await import('@/lib/notes/backup');
+    const { area } = memoryArea();
+    const backup = storageBackup(area);
+    const notes = imported(12, 'rec');
+    await backup.put(notes);
+    // The browser lost the database; the recovery wrote one chunk of three, and the page closed.
+    const idb = new IDBFactory();
+    const first = openRepository(idb, { backup: { ...backup, markPending: backup.markPending, clearPending: async () => undefined }, importChunk: 3 });
+    await first.count();
+    const db = await (first as unknown as { db(): Promise<import('@/lib/notes/db').NotesDb> }).db();
+    for (const id of notes.slice(3).map((n) => n.id)) await db.delete(ANNOTATIONS_STORE, id);
+    expect((await pendingMark(area))?.startsWith(RECOVERY_MARK)).toBe(true);
+    // The next start: the database is not new any more, the mark says the recovery is unfinished.
+    const later = openRepository(idb, { backup });
+    await syncBackup({ area, backup, listAll: () => later.listAll(), resumeRecovery: () => later.resumeRecovery() });
+    expect(await later.count()).toBe(12);
+    expect((await backup.readAll()).length).toBe(12);
+    expect(await pendingMark(area)).toBeUndefined();
+  });
+
+  test('the background syncs at browser start and install, and at any other start only while a copy is marked; never two at once', async () => {
+    const { storageBackup, startBackupSync } = await import('@/lib/notes/backup');
+    const run = async (marked: boolean, events: ('startup' | 'installed')[]) => {
+      const { area } = memoryArea();
+      const backup = storageBackup(area);
+      if (marked) await backup.markPending!();
+      let reads = 0;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => { release = resolve; });
+      const listeners: Record<string, () => void> = {};
+      const { started } = startBackupSync({
+        area, backup, resumeRecovery: async () => undefined,
+        listAll: async () => { reads++; await gate; return []; },
+        onStartup: (l) => { listeners.startup = l; },
+        onInstalled: (l) => { listeners.installed = l; },
+      });
+      await new Promise((r) => setTimeout(r, 0));
+      for (const e of events) listeners[e]!();
+      release();
+      await started;
+      await new Promise((r) => setTimeout(r, 0));
+      return reads;
+    };
+    expect(await run(false, [])).toBe(0); // a service-worker start with nothing marked reads nothing
+    expect(await run(true, [])).toBe(1);
+    expect(await run(false, ['startup'])).toBe(1);
+    expect(await run(false, ['installed'])).toBe(1);
+    // A browser start that applies an update, with a copy marked: one sync, not three.
+    expect(await run(true, ['startup', 'installed'])).toBe(1);
   });
 });
 
