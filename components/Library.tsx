@@ -202,7 +202,13 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
 
   const update = async (note: Annotation, patch: AnnotationPatch) => {
     const next = await repository.edit(note, patch);
-    setNotes((list) => list?.map((n) => (n.id === next.id ? next : n)) ?? null);
+    const patched = (list: Annotation[] | null) => list?.map((n) => (n.id === next.id ? next : n)) ?? null;
+    setNotes(patched);
+    setFirst(patched);
+    // Made while only the first notes are shown: the read of every note under way may have read this one before the
+    // edit, and would show it as it was (and the next edit would then seem to conflict with another window). A read
+    // begun now supersedes it (see reload).
+    if (notes === null) void reload();
   };
 
   // One note's delete never waits for a bulk action to finish; its failure shows where the bulk actions report.

@@ -209,6 +209,41 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect(listed()).toEqual([...notes].reverse().map((n) => n.id));
   });
 
+  test('an edit made while only the first notes are shown stays, though the read of every note began before it', async () => {
+    const notes = Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` }));
+    await repository.importRecords(notes);
+    const whole = repository.listAll.bind(repository);
+    let release = () => {};
+    // The first full read takes its notes before the edit and lands after it; any later read is the real one.
+    const listAll = vi.spyOn(repository, 'listAll').mockImplementationOnce(async () => {
+      const before = await whole();
+      await new Promise<void>((done) => { release = done; });
+      return before;
+    });
+    await act(async () => {
+      render(<Library repository={repository} api={api} openPassage={async () => openResult} settingsArea={area} settingsChanges={changes} />, root);
+    });
+    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
+    await eventually(() => expect(listAll).toHaveBeenCalled());
+    const top = listed()[0]!;
+    const edit = async (words: string) => {
+      await click(q(`[data-note-id=${top}] [aria-label^="Edit note"]`));
+      const editor = q<HTMLTextAreaElement>(`#bs-edit-${top}`)!;
+      await typeInto(editor, words);
+      await act(async () => { editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })); });
+      await eventually(() => expect(text(`[data-note-id=${top}] .bs-note-text`)).toBe(words));
+    };
+    await edit('edited while the rest were read');
+    expect(text('[data-testid=summary]')).toBe('Reading your notes…');
+    await act(async () => release());
+    await eventually(() => expect(text('[data-testid=summary]')).toBe(`${LIBRARY_STEP + 10} notes on 1 page across 1 site.`));
+    expect(text(`[data-note-id=${top}] .bs-note-text`)).toBe('edited while the rest were read');
+    // The note shown is the one stored: a second edit is no conflict.
+    await edit('edited again');
+    expect(text('[role=alert]') ?? '').not.toMatch(/another window/);
+    expect((await repository.get(top))!.text).toBe('edited again');
+  });
+
   test('the same list read again (a change elsewhere) stays whole: a note being edited far down keeps its editor', async () => {
     await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` })));
     let changed = () => {};
