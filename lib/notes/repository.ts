@@ -18,7 +18,7 @@ import { unwrap } from 'idb';
 import { describeIssues, parseOrThrow, requiredMessages, ValidationError } from '../validation';
 import { createDbHandle, type NotesDb } from './db';
 import { annotationSchema, newAnnotationSchema, patchSchema, plainRecord } from './schema';
-import { byCreatedDesc, matchesQuery, parseQuery, sortByModifiedDesc } from './search';
+import { byCreatedDesc, matchesQuery, parseQuery, retainFolds, sortByModifiedDesc } from './search';
 import { sortNotes } from './order';
 import { foldForSearch } from './fold';
 import { LIMITS, cleanTags } from './limits';
@@ -277,7 +277,9 @@ export class NotesRepository {
     const terms = parseQuery(query);
     if (terms.words.length === 0 && terms.tags.length === 0) return [];
     const hits: Annotation[] = [];
-    for (const note of await this.listAll()) {
+    const all = await this.listAll();
+    retainFolds(all);
+    for (const note of all) {
       if (!matchesQuery(note, terms)) continue;
       hits.push(note);
       if (hits.length >= limit) break;

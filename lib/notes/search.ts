@@ -39,24 +39,43 @@ interface Folded {
   tags: string[];
 }
 
+/** The words a fold was made from (the note's own strings, shared rather than copied), to tell whether they changed. */
+interface Known extends Folded {
+  text: string;
+  quote: string;
+  title: string;
+  noteTags: readonly string[];
+  label: string;
+}
+
 // Folded once per note object and kept while the note is: a stored note is never changed in place (an edit makes a
 // new object), so a search typed a key at a time over 10,000 notes compares strings rather than folding them anew.
-const foldedNotes = new WeakMap<Annotation, Folded>();
+const foldedNotes = new WeakMap<Annotation, Known>();
 // The same notes read again (a list reloaded after a change elsewhere) are new objects with the same words: found
-// here by id, and folded again only when their words changed.
-const foldedById = new Map<string, Folded & { source: string }>();
+// here by id, and folded again only when their words changed. Only the notes of the last list read are kept
+// (retainFolds), so a deleted note's text does not stay in memory for as long as the page is open.
+let foldedById = new Map<string, Known>();
+
+function sameWords(known: Known, note: Annotation): boolean {
+  // Compared field by field: cheaper than the JSON text of each note, and nothing more to keep beside the fold.
+  return known.text === note.text && known.quote === (note.target?.quote.exact ?? '') && known.title === note.title &&
+    known.label === (note.reference?.label ?? '') && known.noteTags.length === note.tags.length && known.noteTags.every((t, i) => t === note.tags[i]);
+}
 
 function folded(note: Annotation): Folded {
-  let entry: Folded | undefined = foldedNotes.get(note);
+  let entry = foldedNotes.get(note);
   if (!entry) {
-    const fields = [note.text, note.target?.quote.exact ?? '', note.title, note.tags, note.reference?.label ?? ''] as const;
-    const source = JSON.stringify(fields);
     const known = foldedById.get(note.id);
-    if (known?.source === source) entry = known;
+    if (known && sameWords(known, note)) entry = known;
     else {
-      const made = { source, haystack: foldForSearch(fields.map((f) => (typeof f === 'string' ? f : f.join(' '))).join('\n')), tags: note.tags.map(foldForSearch) };
-      foldedById.set(note.id, made);
-      entry = made;
+      const quote = note.target?.quote.exact ?? '';
+      const label = note.reference?.label ?? '';
+      entry = {
+        haystack: foldForSearch([note.text, quote, note.title, note.tags.join(' '), label].join('\n')),
+        tags: note.tags.map(foldForSearch),
+        text: note.text, quote, title: note.title, noteTags: note.tags, label,
+      };
+      foldedById.set(note.id, entry);
     }
     foldedNotes.set(note, entry);
   }
@@ -64,10 +83,30 @@ function folded(note: Annotation): Folded {
 }
 
 /**
+ * Forgets the folds of notes not in `notes` (the whole list, just read): deleted notes' folds go, and what is kept
+ * never outgrows the list. Called at each read of every note, before it is searched.
+ */
+export function retainFolds(notes: readonly Annotation[]): void {
+  const kept = new Map<string, Known>();
+  for (const note of notes) {
+    const known = foldedById.get(note.id);
+    if (known) kept.set(note.id, known);
+  }
+  foldedById = kept;
+}
+
+/** How many notes' folds are kept by id (for tests). */
+export function foldsKept(): number {
+  return foldedById.size;
+}
+
+/**
  * Folds the notes' searchable text ahead of a search, `slice` notes per call of `next` (an idle callback, say), so
- * that the first key typed finds them ready. Resolves when all are done; `cancelled` stops it early.
+ * that the first key typed finds them ready; the folds of notes not in `notes` are forgotten first (retainFolds).
+ * Resolves when all are done; `cancelled` stops it early.
  */
 export async function prepareSearch(notes: readonly Annotation[], next: () => Promise<void>, cancelled: () => boolean = () => false, slice = 500): Promise<void> {
+  retainFolds(notes);
   for (let at = 0; at < notes.length; at += slice) {
     await next();
     if (cancelled()) return;

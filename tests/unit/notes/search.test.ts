@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import { matchesQuery, narrows, parseQuery, prepareSearch } from '@/lib/notes/search';
+import { describe, expect, test, vi } from 'vitest';
+import { foldsKept, matchesQuery, narrows, parseQuery, prepareSearch } from '@/lib/notes/search';
 import type { Annotation } from '@/lib/notes/types';
 
 const note = (text: string, tags: string[] = [], title = 'Aleppo'): Annotation => ({
@@ -58,5 +58,24 @@ describe('a search typed a key at a time', () => {
     // Prepared or not, a search finds the same notes.
     expect(list.filter((n) => matchesQuery(n, parseQuery('hopital 1'))).map((n) => n.text)).toEqual(['Hôpital 1', 'Hôpital 10', 'Hôpital 11']);
     expect(matchesQuery(note('x', ['Syria']), parseQuery('#syria'))).toBe(true);
+  });
+
+  test('keeps the folds of the last list read only, and folds a plain note without its JSON text', async () => {
+    const list = Array.from({ length: 20 }, (_, i) => ({ ...note(`Story ${i}`), id: `k${i}` }));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await prepareSearch(list, async () => {});
+      expect(stringify).not.toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(foldsKept()).toBe(20);
+    // Read again after five were deleted and one edited: the deleted ones' folds go, the edited one is folded anew.
+    const again = list.slice(5).map((n) => (n.id === 'k7' ? { ...n, text: 'Siege of Homs' } : { ...n }));
+    await prepareSearch(again, async () => {});
+    expect(foldsKept()).toBe(15);
+    expect(again.filter((n) => matchesQuery(n, parseQuery('homs'))).map((n) => n.id)).toEqual(['k7']);
+    expect(again.filter((n) => matchesQuery(n, parseQuery('story 7'))).map((n) => n.id)).toEqual(['k17']); // not k7: its words changed
+    expect(again.filter((n) => matchesQuery(n, parseQuery('story 1'))).map((n) => n.id)).toEqual(['k10', 'k11', 'k12', 'k13', 'k14', 'k15', 'k16', 'k17', 'k18', 'k19']);
   });
 });
