@@ -66,12 +66,15 @@ export function storageBackup(area: BackupArea): NotesBackup {
     markPending(kind = 'copy') {
       const token = `${kind === 'recovery' ? RECOVERY_MARK : ''}${Date.now()}-${Math.random().toString(36).slice(2)}`;
       return inTurn(async () => {
+        // A recovery's mark is never replaced by a copy's (whose clearing would then lose it): it already makes the
+        // background sync, after finishing the recovery. The copy then has no mark of its own to clear ('').
+        if (kind !== 'recovery' && (await pendingMark(area))?.startsWith(RECOVERY_MARK)) return '';
         await area.set({ [BACKUP_PENDING_KEY]: token });
         return token;
       });
     },
     clearPending(token) {
-      return inTurn(() => clearMark(area, token));
+      return inTurn(async () => { if (token) await clearMark(area, token); });
     },
     async readAll() {
       const items = await area.get(null);

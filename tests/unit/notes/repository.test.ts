@@ -639,11 +639,15 @@ describe('a copy marked as under way', () => {
     const db = await (first as unknown as { db(): Promise<import('@/lib/notes/db').NotesDb> }).db();
     for (const id of notes.slice(3).map((n) => n.id)) await db.delete(ANNOTATIONS_STORE, id);
     expect((await pendingMark(area))?.startsWith(RECOVERY_MARK)).toBe(true);
-    // The next start: the database is not new any more, the mark says the recovery is unfinished.
+    // The next start: the database is not new any more, the mark says the recovery is unfinished. A note saved
+    // meanwhile, its copy written, does not take the recovery's mark away.
     const later = openRepository(idb, { backup });
+    await later.create(page());
+    await later.backedUp();
+    expect((await pendingMark(area))?.startsWith(RECOVERY_MARK)).toBe(true);
     await syncBackup({ area, backup, listAll: () => later.listAll(), resumeRecovery: () => later.resumeRecovery() });
-    expect(await later.count()).toBe(12);
-    expect((await backup.readAll()).length).toBe(12);
+    expect(await later.count()).toBe(13);
+    expect((await backup.readAll()).length).toBe(13);
     expect(await pendingMark(area)).toBeUndefined();
   });
 
