@@ -13,7 +13,7 @@ export interface BackupArea {
 }
 
 export const BACKUP_PREFIX = 'backstory:note:';
-/** Present while a copy made after the fact (an import's) is under way or was cut short (NotesBackup.setPending). */
+/** Present while a copy is under way or was cut short or failed: the token of the last copy marked (NotesBackup.markPending). */
 export const BACKUP_PENDING_KEY = 'backstory:backup-pending';
 
 /**
