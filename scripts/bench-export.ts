@@ -242,7 +242,7 @@ async function benchExportInChromium(records: readonly Annotation[], jsonld: str
         await page.selectOption('#bs-options-format', format);
         samples[format]!.push(await clock(() => Promise.all([
           page.waitForEvent('download', { timeout: 120_000 }),
-          page.getByRole('button', { name: `Export ${count} annotations` }).click(),
+          page.getByRole('button', { name: `Export ${count} notes`, exact: true }).click(),
         ])));
       }
       const base = await page.evaluate(async (plain) => {
