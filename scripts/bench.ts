@@ -30,6 +30,7 @@ import { generateReference, LARGE_REFERENCE } from './bench/reference';
 import { compileTables } from '../lib/match/tables';
 import { serializeTables } from '../lib/reference/serialize';
 import { traceMainThread, type TracedTask } from './bench/trace';
+import { inFreshPage } from './bench/fresh-page';
 import type { BenchApi, PipelineTiming, YardstickTiming } from './bench/page-entry';
 import type { Dataset } from '../lib/reference/types';
 import { benchSets } from './bench-sets';
@@ -139,21 +140,6 @@ function summariseTasks(tasks: readonly TracedTask[], fromMs: number, spans: rea
     longTasks: long.length,
     longTaskMs: long.reduce((n, t) => n + t.durationMs, 0),
   };
-}
-
-/** Opens `url` in a fresh tab of the plain browser, injects the bench bundle, runs `work`, closes the tab. */
-async function inFreshPage<T>(context: BrowserContext, url: string, scripts: readonly string[], work: (page: Page) => Promise<T>): Promise<T> {
-  const page = await context.newPage();
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    for (const content of scripts) await page.addScriptTag({ content });
-    // Let the page's own first layout and paint finish, so they are not charged to what we measure.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-    await page.waitForTimeout(100);
-    return await work(page);
-  } finally {
-    await page.close();
-  }
 }
 
 interface PageResult {

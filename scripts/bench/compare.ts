@@ -19,6 +19,7 @@ import { serializeTables } from '../../lib/reference/serialize';
 import type { Dataset } from '../../lib/reference/types';
 import type { BenchApi } from './page-entry';
 import { recordTrace } from './trace';
+import { inFreshPage } from './fresh-page';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SHARED = resolve(ROOT, '..', 'shared');
@@ -49,19 +50,6 @@ const median = (xs: readonly number[]) => {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
-
-async function fresh<T>(context: BrowserContext, url: string, script: string, work: (page: Page) => Promise<T>): Promise<T> {
-  const page = await context.newPage();
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    await page.addScriptTag({ content: script });
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-    await page.waitForTimeout(100);
-    return await work(page);
-  } finally {
-    await page.close();
-  }
-}
 
 interface ProfileNode {
   id: number;
@@ -108,7 +96,7 @@ async function main(): Promise<void> {
         const stats = new Map<string, [number, number]>();
         let total = 0;
         for (let r = 0; r < runs; r++) {
-          await fresh(context, url, bundles[0]!, async (p) => {
+          await inFreshPage(context, url, [bundles[0]!], async (p) => {
             await setup(p);
             let timing: { totalMs: number } = { totalMs: 0 };
             const events = await recordTrace(context, p, async () => {
@@ -136,7 +124,7 @@ async function main(): Promise<void> {
         const self = new Map<string, number>();
         let total = 0;
         for (let r = 0; r < runs; r++) {
-          await fresh(context, url, bundles[0]!, async (p) => {
+          await inFreshPage(context, url, [bundles[0]!], async (p) => {
             await setup(p);
             const cdp = await context.newCDPSession(p);
             await cdp.send('Profiler.enable');
@@ -169,9 +157,9 @@ async function main(): Promise<void> {
         for (const [t, script] of bundles.entries()) {
           const row = rows[t]!;
           if (useLarge) {
-            row.load.push(await fresh(context, url, script, async (p) => (await setup(p, t), p.evaluate(() => (window as unknown as Api).__backstoryBench.matcherLoad().ms))));
+            row.load.push(await inFreshPage(context, url, [script], async (p) => (await setup(p, t), p.evaluate(() => (window as unknown as Api).__backstoryBench.matcherLoad().ms))));
           }
-          const timing = await fresh(context, url, script, async (p) => {
+          const timing = await inFreshPage(context, url, [script], async (p) => {
             await setup(p, t);
             return p.evaluate(() => {
               const api = (window as unknown as Api).__backstoryBench;
@@ -186,7 +174,7 @@ async function main(): Promise<void> {
           row.warm.push(timing.warmMs);
           row.mh.push(timing.matchMs + timing.highlightMs);
           row.matches = timing.matches;
-          if (page.kind !== 'seed') row.base.push(await fresh(context, url, script, (p) => p.evaluate((terms) => (window as unknown as Api).__backstoryBench.baseline(terms).ms, aliases)));
+          if (page.kind !== 'seed') row.base.push(await inFreshPage(context, url, [script], (p) => p.evaluate((terms) => (window as unknown as Api).__backstoryBench.baseline(terms).ms, aliases)));
         }
       }
       for (const [t, row] of rows.entries()) {
