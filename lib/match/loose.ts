@@ -199,6 +199,9 @@ function nextCapitalised(text: string, from: number, to: number): number {
 /** Separators between a name's words: spaces, no-break spaces, hyphens and dashes (`[ \u00a0\u2010-\u2015-]`). */
 const isNameSeparator = (c: number) => c === 0x20 || c === 0xa0 || c === 0x2d || (c >= 0x2010 && c <= 0x2015);
 
+const isLeadSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isTrailSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /** Loose candidates in text[from, to). */
 export function looseCandidates(text: string, from: number, to: number, tables: LooseTables): LooseCandidate[] {
   const out: LooseCandidate[] = [];
@@ -214,7 +217,9 @@ export function looseCandidates(text: string, from: number, to: number, tables: 
     }
     run = [];
   };
-  for (let start = nextCapitalised(text, from, to); start >= 0; start = nextCapitalised(text, wordEnd, to)) {
+  // A span that begins inside a surrogate pair begins at the pair, as a Unicode expression's search does.
+  const first = from > 0 && isTrailSurrogate(text.charCodeAt(from)) && isLeadSurrogate(text.charCodeAt(from - 1)) ? from - 1 : from;
+  for (let start = nextCapitalised(text, first, to); start >= 0; start = nextCapitalised(text, wordEnd, to)) {
     const end = wordEnd;
     const written = text.slice(start, end);
     if (start > 0 && isWordBefore(text, start)) continue; // inside a word ("McDonald")

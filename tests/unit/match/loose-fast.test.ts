@@ -32,6 +32,10 @@ describe('the loose scan without \\p{…} regular expressions', () => {
       }),
       { numRuns: 5000 },
     );
+    // An astral letter just before a word ("𝐀Kremlin"), the span starting inside it: a seed found this once.
+    for (const from of [0, 3, 4, 5]) {
+      expect(strip(looseCandidates('Mc 𝐀Kremlin', from, 12, tables))).toEqual(strip(general.looseCandidates('Mc 𝐀Kremlin', from, 12, tables)));
+    }
     // And it finds something: the pool spells the reference's loose names.
     expect(looseCandidates('Dayr az-Zawr and Alkhatib', 0, 25, tables).length).toBeGreaterThan(0);
   });
