@@ -16,7 +16,7 @@ import { buildTextMap, type TextMap } from '../text';
 import { readPageContext } from '../page-context';
 import type { PageContext } from '../match/figures';
 import { articleScope, documentOrder, isArticleAddition, watchPage, type LivingWatcher, type PageChanges } from './living';
-import { measure, runSteps, Timer } from './schedule';
+import { mark, measure, runSteps, Timer } from './schedule';
 
 export interface ArticleDetection {
   /** Counts detections on this page: work begun on an older one is stale. */
@@ -200,6 +200,8 @@ export function createPageModel(doc: Document, options: PageModelOptions = {}): 
     }
     const article = found.nodes.some(isOwn) ? { ...found, nodes: found.nodes.filter((n) => !isOwn(n)) } : found;
     const detection: ArticleDetection = { generation: ++generation, article, scope: articleScope(article.nodes), context: readPageContext(doc) };
+    // One mark per detection (each task of one in steps is a `backstory:detect` measure of its own).
+    mark('backstory:detected');
     pending = null;
     lastDetected = Date.now();
     forgetUnwatched();

@@ -159,6 +159,15 @@ export class TaskQueue {
 }
 
 /** Publishes a phase as a `backstory:*` performance measure (read by `npm run bench`); returns the time now. */
+/** A moment published as a performance mark (what happened once, where `measure` times each piece of it). */
+export function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // Engines without marks: the timing is only diagnostics.
+  }
+}
+
 export function measure(name: string, start: number): number {
   const end = performance.now();
   try {
