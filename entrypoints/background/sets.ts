@@ -8,7 +8,7 @@ import { openSetsRepository, type SetsChange } from '@/lib/sets/repository';
 import { createSetsHandlers, documentHash } from '@/lib/sets/handlers';
 import { BuildHost, type BuildStatus, type WorkerLike } from '@/lib/sets/host';
 import { writeSetsIndex } from '@/lib/sets/index-mirror';
-import type { HostCommand } from '@/lib/sets/messages';
+import { offscreenBuildHost, type OffscreenBuildHost } from '@/lib/sets/offscreen-host';
 import { isExtensionPage } from './sender';
 
 const repository = openSetsRepository(indexedDB, { onChange: (change) => void refreshIndex(change) });
@@ -51,35 +51,22 @@ function offscreenApi(): OffscreenApi | undefined {
   return (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
 }
 
-/** Chrome: the host in an offscreen document, reached by `sets/host`. */
-function offscreenHost(api: OffscreenApi): Host {
-  let creating: Promise<void> | null = null;
-  const ensure = async () => {
-    const contexts = await (browser.runtime as unknown as { getContexts?(f: object): Promise<unknown[]> }).getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-    if (contexts && contexts.length > 0) return;
-    creating ??= api
-      .createDocument({ url: '/offscreen.html', reasons: ['WORKERS'], justification: 'Builds the reader’s reference sets in a worker, off every page’s main thread.' })
-      .catch((error: unknown) => {
-        // Two builds asked at once: the other request made it.
-        if (!/single offscreen/i.test(String(error))) throw error;
-      })
-      .finally(() => { creating = null; });
-    await creating;
-  };
+/** Chrome: the host in an offscreen document, reached by `sets/host` (lib/sets/offscreen-host.ts orders the calls). */
+function offscreenHost(api: OffscreenApi): OffscreenBuildHost {
   const send = createClient((message: Envelope) => browser.runtime.sendMessage(message));
-  const command = async (c: HostCommand) => {
-    await ensure();
-    return send('sets/host', c);
-  };
-  return {
-    request: async (setId) => void (await command({ command: 'build', setId })),
-    cancel: async (setId) => void (await command({ command: 'cancel', setId })),
-    status: async () => {
-      const contexts = await (browser.runtime as unknown as { getContexts?(f: object): Promise<unknown[]> }).getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-      if (contexts && contexts.length === 0) return { running: null, queued: [] };
-      return command({ command: 'status' });
-    },
-  };
+  const contexts = () => (browser.runtime as unknown as { getContexts?(f: object): Promise<unknown[]> }).getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  return offscreenBuildHost({
+    exists: async () => ((await contexts())?.length ?? 0) > 0,
+    create: () =>
+      api
+        .createDocument({ url: '/offscreen.html', reasons: ['WORKERS'], justification: 'Builds the reader’s reference sets in a worker, off every page’s main thread.' })
+        .catch((error: unknown) => {
+          // Made already (a background started again while the document lived): that one is the host.
+          if (!/single offscreen/i.test(String(error))) throw error;
+        }),
+    close: () => api.closeDocument(),
+    send: (command) => send('sets/host', command),
+  });
 }
 
 /** Firefox: the host here, its worker started from this page. */
@@ -92,7 +79,8 @@ function localHost(): Host {
 }
 
 const api = offscreenApi();
-const host: Host = api ? offscreenHost(api) : localHost();
+const offscreen = api ? offscreenHost(api) : null;
+const host: Host = offscreen ?? localHost();
 
 export function setsHandlers(): Handlers {
   return {
@@ -109,7 +97,7 @@ export function setsHandlers(): Handlers {
     // The offscreen host says its queue ran empty: close it (it is made again for the next build).
     'sets/host-idle': async (_payload: Record<string, never>, sender: unknown) => {
       if (!isExtensionPage(sender)) throw new Error('Only Backstory\'s own pages may do this.');
-      await api?.closeDocument().catch(() => undefined);
+      await offscreen?.idle();
       return null;
     },
   } as Handlers;
