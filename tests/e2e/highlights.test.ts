@@ -490,7 +490,9 @@ suite('reference highlights in Chromium', () => {
     server.set(path, readFileSync(join(dir, 'page.html'), 'utf8'));
     const expected = norm(readFileSync(join(dir, 'expected.txt'), 'utf8'));
     const page = await browser.context.newPage();
-    await page.goto(server.origin + path, { waitUntil: 'domcontentloaded' });
+    // Some of these pages are megabytes of markup: parsing one on a loaded two-core machine can pass playwright's
+    // default 30 s (a test's budget here is 120 s).
+    await page.goto(server.origin + path, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const tabId = await tabIdFor(browser, server.origin + path);
     await settled(browser, tabId);
     const outside = (await paintedRanges(page)).filter((r) => !expected.includes(norm(r.nodeText))).map((r) => `${r.name}: "${r.text}" in "${r.nodeText.trim().slice(0, 80)}"`);
