@@ -5,7 +5,7 @@
 import { Card } from './Card';
 import { placeNear } from './ShadowLayer';
 import { mountPreactLayer } from './preact-layer';
-import { announce, type CardModel, type SourcePassage } from '@/lib/highlight/card-model';
+import { announce, describeMatch, type CardModel, type SourcePassage } from '@/lib/highlight/card-model';
 import type { CardPresenter } from '@/lib/page/interaction';
 
 const CSS = `
@@ -61,7 +61,32 @@ export interface CardLayer extends CardPresenter {
   destroy(): void;
 }
 
+/** The card as the page's controllers use it: asked to show a highlight's subject, which it describes here. */
 export function mountCardLayer(doc: Document, options: CardLayerOptions): CardLayer {
+  const layer = mountCardModelLayer(doc, options);
+  return {
+    ...layer,
+    get isOpen() {
+      return layer.isOpen;
+    },
+    get hasFocus() {
+      return layer.hasFocus;
+    },
+    show(subject, anchor, how) {
+      // The reference changed since the page checked it (a set turned off meanwhile): nothing to say.
+      const model = describeMatch(subject.reference, subject.match);
+      if (model) layer.show(model, anchor, how);
+      else layer.hide();
+    },
+  };
+}
+
+/** The card layer over a card already described. */
+export interface CardModelLayer extends Omit<CardLayer, 'show'> {
+  show(model: CardModel, anchor: DOMRect, how: 'hover' | 'keyboard'): void;
+}
+
+export function mountCardModelLayer(doc: Document, options: CardLayerOptions): CardModelLayer {
   const layer = mountPreactLayer(doc, { name: 'card', css: CSS, mode: 'open' });
   let shown: CardModel | null = null;
   let shownKey = '';

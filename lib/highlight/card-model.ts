@@ -154,6 +154,21 @@ function figureFact(ref: Reference, f: Figure): FigureFact {
   };
 }
 
+/**
+ * What a card is about: a highlight's match and the reference it was matched against. The page's controllers hand
+ * this to the card, which describes it where it is drawn (the card's part), so the page's own script carries none
+ * of the describing.
+ */
+export interface CardSubject {
+  reference: Reference;
+  match: TextMatch;
+}
+
+/** Whether the reference still has what a match names: the cheap check of `describeMatch`'s null, for the page. */
+export function hasCard(ref: Reference, match: TextMatch): boolean {
+  return match.category === 'figure' || match.category === 'figure-differs' ? !!ref.figure(match.referenceId) : !!ref.entity(match.referenceId);
+}
+
 /** The card for a match, or null when the reference no longer has that id (stale dataset). */
 export function describeMatch(ref: Reference, match: TextMatch): CardModel | null {
   if (match.category === 'figure' || match.category === 'figure-differs') {

@@ -4,14 +4,15 @@
 // presenter moves it into the card); closing it puts the reader's caret back at its highlight, so the keyboard
 // carries on from where the card was opened.
 import type { Highlighter, HighlightItem } from '../highlight/highlighter';
-import { describeMatch, type CardModel } from '../highlight/card-model';
+import { hasCard, type CardSubject } from '../highlight/card-model';
 import type { Reference } from '../reference/lookup';
 import { ListenerCollection } from './listeners';
 import { Timer } from './schedule';
 
 /** The card UI, injected so lib/ stays free of Preact and of the on-page host. */
 export interface CardPresenter {
-  show(model: CardModel, anchor: DOMRect, how: 'hover' | 'keyboard'): void;
+  /** Opens (or moves) the card on `subject`, which the card describes itself (lib/highlight/card-model.ts). */
+  show(subject: CardSubject, anchor: DOMRect, how: 'hover' | 'keyboard'): void;
   hide(): void;
   readonly isOpen: boolean;
   /** Whether an event target is the card itself (moving the pointer onto the card keeps it open). */
@@ -82,8 +83,8 @@ export function createInteraction(options: InteractionOptions): Interaction {
   const { win, reference, card } = options;
   const listeners = new ListenerCollection();
   let highlighter: Highlighter | null = null;
-  // The open card: its highlight, how it was opened, and its model (kept so the card can follow on scroll).
-  let current: { item: HighlightItem; how: 'hover' | 'keyboard'; model: CardModel } | null = null;
+  // The open card: its highlight, how it was opened, and what it is about (kept so the card can follow on scroll).
+  let current: { item: HighlightItem; how: 'hover' | 'keyboard'; subject: CardSubject } | null = null;
   /** The highlight whose keyboard card was closed last: the next step goes on from there. */
   let resumeAt: HighlightItem | null = null;
   let pointer = { x: 0, y: 0, target: null as EventTarget | null };
@@ -94,10 +95,10 @@ export function createInteraction(options: InteractionOptions): Interaction {
   });
 
   function show(item: HighlightItem, how: 'hover' | 'keyboard') {
-    const model = describeMatch(reference, item.match);
-    if (!model || !card) return;
-    current = { item, how, model };
-    card.show(model, item.range.getBoundingClientRect(), how);
+    if (!card || !hasCard(reference, item.match)) return;
+    const subject = { reference, match: item.match };
+    current = { item, how, subject };
+    card.show(subject, item.range.getBoundingClientRect(), how);
   }
 
   function close() {
@@ -204,7 +205,7 @@ export function createInteraction(options: InteractionOptions): Interaction {
     if (!current || scrollFrame) return;
     scrollFrame = win.requestAnimationFrame(() => {
       scrollFrame = 0;
-      if (current) card?.show(current.model, current.item.range.getBoundingClientRect(), current.how);
+      if (current) card?.show(current.subject, current.item.range.getBoundingClientRect(), current.how);
     });
   };
 

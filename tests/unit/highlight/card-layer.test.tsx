@@ -1,7 +1,8 @@
 import { expect, test, vi } from 'vitest';
-import { mountCardLayer } from '@/components/CardLayer';
+import { mountCardLayer, mountCardModelLayer } from '@/components/CardLayer';
 import { isLayerHost, LAYER_ATTRIBUTE } from '@/components/ShadowLayer';
 import type { CardModel } from '@/lib/highlight/card-model';
+import { createReference } from '@/lib/reference/lookup';
 
 const entity: CardModel = {
   kind: 'entity', id: 'place:aleppo', name: 'Aleppo', type: 'place', typeLabel: 'Place', aliases: ['Halab'], pageText: 'Aleppo',
@@ -19,7 +20,7 @@ test('the card adds one host only when first shown, in a shadow root, with dialo
   const count = () => document.getElementsByTagName('*').length;
   const before = count();
   let closed = 0;
-  const layer = mountCardLayer(document, { onClose: () => closed++ });
+  const layer = mountCardModelLayer(document, { onClose: () => closed++ });
   expect(count()).toBe(before); // nothing added to the page until a card is needed
 
   layer.show(entity, new DOMRect(10, 10, 40, 16), 'hover');
@@ -63,7 +64,7 @@ test('opened from the keyboard, the card is a dialog that takes the focus, is re
   document.documentElement.innerHTML = '<head></head><body><p>Aleppo</p><a href="#x">after</a></body>';
   let added = 0;
   let moved = 0;
-  const layer = mountCardLayer(document, { onClose: () => undefined, onAddNote: () => added++, onMoved: () => moved++ });
+  const layer = mountCardModelLayer(document, { onClose: () => undefined, onAddNote: () => added++, onMoved: () => moved++ });
   layer.show(entity, new DOMRect(10, 10, 40, 16), 'keyboard');
   expect(moved).toBe(1);
   const host = document.querySelector(`[${LAYER_ATTRIBUTE}="card"]`)!;
@@ -114,7 +115,7 @@ test('opened from the keyboard, the card is a dialog that takes the focus, is re
 
 test('opened on hover, the card takes no focus and is announced once', async () => {
   document.documentElement.innerHTML = '<head></head><body><p>Aleppo</p></body>';
-  const layer = mountCardLayer(document, { onClose: () => undefined });
+  const layer = mountCardModelLayer(document, { onClose: () => undefined });
   layer.show(figure, new DOMRect(10, 10, 40, 16), 'hover');
   const root = document.querySelector(`[${LAYER_ATTRIBUTE}="card"]`)!.shadowRoot!;
   await new Promise((ok) => setTimeout(ok, 150));
@@ -124,5 +125,28 @@ test('opened on hover, the card takes no focus and is announced once', async () 
   expect(root.querySelector('[aria-live]')!.textContent).toContain('Figure: differs from the reference');
   // Without an Add note handler there is no Add note button.
   expect(root.querySelector('.add-note')).toBeNull();
+  layer.destroy();
+});
+
+test('the page hands the card a match and its reference, which the card describes; one the reference no longer has closes it', () => {
+  document.documentElement.innerHTML = '<head></head><body><p>Aleppo</p></body>';
+  const reference = createReference({
+    version: 1,
+    documents: [{ id: 'd', title: 'A story', publisher: 'A wire', sha256: 'x', length: 1 }],
+    entities: [{ id: 'place:aleppo', name: 'Aleppo', type: 'place', aliases: ['Aleppo', 'Halab'], mentions: [{ doc: 'd', start: 0, end: 6 }], figureIds: [] }],
+    figures: [],
+  });
+  const match = (referenceId: string) => ({ start: 0, end: 6, text: 'Aleppo', category: 'place' as const, referenceId });
+  const layer = mountCardLayer(document, { onClose: () => undefined });
+  layer.show({ reference, match: match('place:aleppo') }, new DOMRect(10, 10, 40, 16), 'hover');
+  const root = document.querySelector(`[${LAYER_ATTRIBUTE}="card"]`)!.shadowRoot!;
+  expect(layer.isOpen).toBe(true);
+  expect(root.querySelector('[role="dialog"] h2')!.textContent).toBe('Aleppo');
+  expect(root.querySelector('[role="dialog"]')!.textContent).toContain('Halab');
+  expect(root.querySelector('[aria-live="polite"]')!.textContent).toBe('Aleppo, place.');
+
+  layer.show({ reference, match: match('place:homs') }, new DOMRect(10, 10, 40, 16), 'hover');
+  expect(layer.isOpen).toBe(false);
+  expect(root.querySelector('[role="dialog"]')).toBeNull();
   layer.destroy();
 });

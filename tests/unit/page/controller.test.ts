@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createPageController, type PageController } from '@/lib/page/controller';
 import type { CardPresenter } from '@/lib/page/interaction';
-import type { CardModel } from '@/lib/highlight/card-model';
+import { describeMatch, type CardModel, type CardSubject } from '@/lib/highlight/card-model';
 import { createReference } from '@/lib/reference/lookup';
 import { createMatcher } from '@/lib/match';
 import { defaultSettings, withCategory, withSite } from '@/lib/page/settings';
@@ -24,8 +24,9 @@ const dataset: Dataset = {
 class FakeCard implements CardPresenter {
   shown: { model: CardModel; how: string }[] = [];
   isOpen = false;
-  show(model: CardModel, _anchor: DOMRect, how: 'hover' | 'keyboard') {
-    this.shown.push({ model, how });
+  show(subject: CardSubject, _anchor: DOMRect, how: 'hover' | 'keyboard') {
+    // Described as the card's layer describes it.
+    this.shown.push({ model: describeMatch(subject.reference, subject.match)!, how });
     this.isOpen = true;
   }
   hide() {

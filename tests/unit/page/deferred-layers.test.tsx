@@ -6,10 +6,20 @@ import { mountCardLayer } from '@/components/CardLayer';
 import { mountAdderLayer } from '@/components/AdderLayer';
 import { isLayerHost, LAYER_ATTRIBUTE } from '@/components/ShadowLayer';
 import { deferredAdderLayer, deferredCardLayer, deferredComposerLayer, deferredNoteTooltipLayer, preloadOnFirstUse, type ComposerLayerLike, type NoteTooltipLayerLike } from '@/lib/page/deferred-layers';
-import type { CardModel } from '@/lib/highlight/card-model';
+import type { CardSubject } from '@/lib/highlight/card-model';
+import { createReference } from '@/lib/reference/lookup';
 
-const model = (name: string): CardModel => ({
-  kind: 'entity', id: `place:${name.toLowerCase()}`, name, type: 'place', typeLabel: 'Place', aliases: [], pageText: name, figures: [], sources: [],
+const places = ['Aleppo', 'Homs', 'Idlib'];
+const reference = createReference({
+  version: 1,
+  documents: [],
+  entities: places.map((name) => ({ id: `place:${name.toLowerCase()}`, name, type: 'place' as const, aliases: [name], mentions: [], figureIds: [] })),
+  figures: [],
+});
+/** The card's subject for one of `places`, as the page's interaction hands it over. */
+const model = (name: string): CardSubject => ({
+  reference,
+  match: { start: 0, end: name.length, text: name, referenceId: `place:${name.toLowerCase()}`, category: 'place' },
 });
 const at = new DOMRect(10, 10, 40, 16);
 const host = (name: string) => document.querySelector(`[${LAYER_ATTRIBUTE}="${name}"]`);
