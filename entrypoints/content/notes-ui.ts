@@ -1,17 +1,18 @@
-// The reader's notes on the page, wired to the extension: the notes page controller (lib/notes/page-controller.ts)
-// with its tooltip, and the adder (lib/notes/adder.ts) with its toolbar and inline composer. The tooltip and the
-// composer show note text, so they are drawn in Backstory's own frame (components/FrameLayer.tsx); the toolbar
-// holds none. Notes are written through the background, which files them under the tab's own address.
+// The reader's notes on the page, wired to the extension: the notes page controller (lib/notes/page-controller.ts,
+// made for a page with notes that quote it: lib/notes/deferred-controller.ts) with its tooltip, and the adder
+// (lib/notes/adder.ts) with its toolbar and inline composer. The tooltip and the composer show note text, so they
+// are drawn in Backstory's own frame (components/FrameLayer.tsx); the toolbar holds none. Notes are written through
+// the background, which files them under the tab's own address.
 import type { PageController } from '@/lib/page/controller';
 import { isSiteEnabled, noteHighlightsShown, type Settings } from '@/lib/page/settings';
 import type { HighlightStyles } from '@/lib/highlight/styles';
-import { createNotesPageController, type NotesPageController } from '@/lib/notes/page-controller';
+import type { NotesPageController } from '@/lib/notes/page-controller';
+import { deferredNotesPageController, type NotesPart } from '@/lib/notes/deferred-controller';
 import { createNoteAdder, type NoteAdder } from '@/lib/notes/adder';
 import { referenceLinkFor } from '@/lib/notes/reference-link';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '@/lib/messages';
 import { deferredAdderLayer, deferredComposerLayer, deferredNoteTooltipLayer } from '@/lib/page/deferred-layers';
 import type { PageLayers } from '@/lib/page/parts';
-import type { AnchorInPage } from '@/lib/notes/page-anchoring';
 import { extensionFrames } from './frames';
 
 type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
@@ -37,7 +38,8 @@ export interface NotesOnPage {
 /** The parts of Backstory the notes load on first need (lib/page/parts.ts). */
 export interface NotesParts {
   layers: () => Promise<PageLayers>;
-  anchoring: () => Promise<AnchorInPage>;
+  /** The anchoring and the notes page controller, for a page with notes that quote it. */
+  anchoring: () => Promise<NotesPart>;
 }
 
 export function startNotesOnPage(highlights: PageController, send: Send, card: { rect(): DOMRect | null }, styles: HighlightStyles, parts: NotesParts): NotesOnPage {
@@ -49,11 +51,12 @@ export function startNotesOnPage(highlights: PageController, send: Send, card: {
   const tooltip = deferredNoteTooltipLayer(() =>
     layers().then((part) => part.mountNoteTooltipLayer(document, { source: frames, obstacles: () => [card.rect(), toolbar.rect(), composer.rect()] })),
   );
-  const notes = createNotesPageController({
+  // The controller itself is in the anchoring part, made for a page with a quoted note (lib/notes/deferred-controller.ts).
+  const notes = deferredNotesPageController({
     page: highlights.page,
     tooltip,
     load: (url) => send('notes/list-for-url', { url }),
-    anchoring: parts.anchoring,
+    part: parts.anchoring,
     // A note on selected text is linked to the reference entity or figure highlighted there.
     referenceAt: (range) => referenceLinkFor(highlights.referenceAt(range)),
     styles,

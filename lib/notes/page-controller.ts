@@ -19,7 +19,8 @@ import { createNamedHighlight, RangeIndex, rectAt } from '../highlight/registry'
 import { highlightStyles, NOTE_HIGHLIGHT, NOTE_PRIORITY, type HighlightStyles } from '../highlight/styles';
 import { NearViewport } from '../highlight/viewport';
 import { normalizeUrl } from '../url';
-import { describeSelection, type AnchorInPage, type NoteScopes } from './page-anchoring';
+import type { AnchorInPage } from './page-anchoring';
+import { describeForNote, noteScopes, selectionContext } from './note-context';
 import { RetryWithBackoff, type RetryOptions } from './retry';
 import type { AnchorReport, PageContext } from './messages';
 import type { Annotation, ReferenceLink } from './types';
@@ -95,11 +96,6 @@ export interface NotesPageController {
   /** Off for the site: the notes' highlights and tooltip go, and nothing watches or listens; on again: they come back. */
   setEnabled(on: boolean): void;
   destroy(): void;
-}
-
-/** The page model's texts for anchoring. */
-export function noteScopes(page: PageModel): NoteScopes {
-  return { article: page.articleText(), body: page.bodyText() };
 }
 
 export function createNotesPageController(options: NotesPageOptions): NotesPageController {
@@ -426,30 +422,13 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
 
   update(enabled);
 
-  /** The selection as selectors, and the reference item it lies on (only for a selection a note can quote). */
-  function selectionContext(): Pick<PageContext, 'selection' | 'reference'> {
-    const selection = doc.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { selection: null };
-    return describe(selection.getRangeAt(0));
-  }
-
-  function describe(range: Range): Pick<PageContext, 'selection' | 'reference'> {
-    const target = describeSelection(range, noteScopes(page));
-    if (!target) return { selection: null };
-    let reference: ReferenceLink | undefined;
-    try {
-      reference = options.referenceAt?.(range);
-    } catch {
-      // A link is a convenience: never lose the selection over it.
-    }
-    return reference ? { selection: target, reference } : { selection: target };
-  }
+  const describe = (range: Range) => describeForNote(page, range, options.referenceAt);
 
   return {
     refresh,
     async context() {
       await loading?.catch(() => undefined);
-      return { url: normalizeUrl(win.location.href), title: doc.title, ...selectionContext(), anchoring: report };
+      return { url: normalizeUrl(win.location.href), title: doc.title, ...selectionContext(doc, describe), anchoring: report };
     },
     reveal(id) {
       const range = ranges.get(id);

@@ -3,14 +3,15 @@
 // judge, for an article on the reference's subject with numbers near the reference's names; the layers that draw
 // the reference card, the notes adder and the frames of the note tooltip and the composer (Preact, the components,
 // the frames' code), on the reader's first sign of reading or for a page with notes (lib/page/deferred-layers.ts);
-// and the anchoring that finds stored notes in the page (fuzzy quote matching), for a page with notes. Most pages
+// and the anchoring that finds stored notes in the page (fuzzy quote matching) with the notes page controller that
+// paints and keeps them, for a page with notes that quote it (lib/notes/deferred-controller.ts). Most pages
 // need few of them, and together they are larger than the rest of the content script. The content script asks the
 // background ('page/load-part'); the background injects the part's file, and nothing else, into the asking content
 // script's own world (its tab's top frame), where the script leaves its export under one global name for the
 // loader to pick up.
 import type { RunReadability } from '../article/detect';
 import type { FigureEngine } from '../match/figure-engine';
-import type { AnchorInPage } from '../notes/page-anchoring';
+import type { NotesPart } from '../notes/deferred-controller';
 // Types only: the part's code is the components', and is never in this module's bundle.
 import type { mountCardLayer } from '../../components/CardLayer';
 import type { mountAdderLayer } from '../../components/AdderLayer';
@@ -30,7 +31,7 @@ export interface PartExports {
   readability: RunReadability;
   figures: FigureEngine;
   layers: PageLayers;
-  anchoring: AnchorInPage;
+  anchoring: NotesPart;
 }
 
 export type PartName = keyof PartExports;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { anchorNotes, describeSelection } from '@/lib/notes/page-anchoring';
-import { noteScopes } from '@/lib/notes/page-controller';
+import { noteScopes } from '@/lib/notes/note-context';
 import { createPageModel } from '@/lib/page/model';
 import type { Annotation, NoteTarget } from '@/lib/notes/types';
 

@@ -1,0 +1,112 @@
+// The notes page controller (page-controller.ts) paints, watches and keeps anchored a page's notes that quote its
+// text; most pages have none, so its code is a part loaded with the anchoring (lib/page/parts.ts), for a page whose
+// notes include a quoted one. Until then this stands in for it: it reads the page's notes (the one message every
+// page costs), answers what needs no stored note (the page's side of a new note, a reveal of a note not on the page),
+// keeps the reader's switches, and makes the controller, with those switches, once a quoted note is there. A part
+// that cannot load (the extension was updated meanwhile) leaves nothing made; the next refresh asks again.
+import { normalizeUrl } from '../url';
+import type { AnchorInPage } from './page-anchoring';
+import type { AnchorReport } from './messages';
+import type { Annotation } from './types';
+import type { createNotesPageController, NotesPageController, NotesPageOptions } from './page-controller';
+import { describeForNote, selectionContext } from './note-context';
+
+/** What the anchoring part provides: the anchoring, and the controller that runs it. */
+export interface NotesPart {
+  anchorInPage: AnchorInPage;
+  createNotesPageController: typeof createNotesPageController;
+}
+
+export interface DeferredNotesOptions extends Omit<NotesPageOptions, 'anchoring'> {
+  /** Loads the anchoring part (lib/page/parts.ts). */
+  part: () => Promise<NotesPart>;
+}
+
+const quoted = (list: readonly Annotation[]) => list.some((n) => n.target);
+
+/** The report a page without quoted notes has once read: nothing anchored, nothing orphaned. */
+const noneQuoted = (): AnchorReport => ({ anchored: [], orphaned: [] });
+
+export function deferredNotesPageController(options: DeferredNotesOptions): NotesPageController {
+  const { page, part, ...rest } = options;
+  const doc = page.doc;
+  let enabled = options.enabled ?? true;
+  let shown = options.showHighlights ?? true;
+  let controller: NotesPageController | null = null;
+  let making: Promise<NotesPageController | null> | null = null;
+  let loading: Promise<unknown> | null = null;
+  let report: AnchorReport | null = null;
+  let destroyed = false;
+  const describe = (range: Range) => describeForNote(page, range, options.referenceAt);
+
+  /** The controller, made once with the switches as they are then; null when the part did not load. */
+  function make(first: Annotation[]): Promise<NotesPageController | null> {
+    making ??= part().then(
+      (notesPart) => {
+        if (destroyed) return null;
+        // The list this page just read is the controller's first (its first refresh asks for no second copy).
+        let handed: Annotation[] | null = first;
+        controller = notesPart.createNotesPageController({
+          ...rest,
+          page,
+          enabled,
+          showHighlights: shown,
+          anchoring: () => Promise.resolve(notesPart.anchorInPage),
+          load: (url) => {
+            const list = handed;
+            handed = null;
+            return list ? Promise.resolve(list) : options.load(url);
+          },
+        });
+        return controller;
+      },
+      () => null,
+    ).finally(() => {
+      making = null;
+    });
+    return making;
+  }
+
+  function refresh(): Promise<AnchorReport> {
+    if (controller) return controller.refresh();
+    const loaded = options.load(doc.defaultView!.location.href).then(async (list) => {
+      if (!controller && !making && !quoted(list)) return (report = noneQuoted());
+      const made = controller ?? (await make(list));
+      return made ? made.refresh() : (report ?? noneQuoted());
+    });
+    loading = loaded.catch(() => undefined);
+    return loaded;
+  }
+
+  return {
+    refresh,
+    async context() {
+      await loading;
+      if (controller) return controller.context();
+      return { url: normalizeUrl(doc.defaultView!.location.href), title: doc.title, ...selectionContext(doc, describe), anchoring: report };
+    },
+    reveal: (id) => controller?.reveal(id) ?? false,
+    showHighlights(on) {
+      shown = on;
+      controller?.showHighlights(on);
+    },
+    setEnabled(on) {
+      enabled = on;
+      controller?.setEnabled(on);
+    },
+    async settle() {
+      await loading;
+      await making;
+      await controller?.settle();
+    },
+    get anchoring() {
+      return controller ? controller.anchoring : report;
+    },
+    ranges: () => controller?.ranges() ?? new Map(),
+    describe,
+    destroy() {
+      destroyed = true;
+      controller?.destroy();
+    },
+  };
+}
