@@ -17,8 +17,6 @@ import { watchLocation } from '@/lib/page/location';
 import { highlightStyles } from '@/lib/highlight/styles';
 import { createClient, routeMessage, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
-import { articleDocument } from '@/lib/sets/documents';
-import { combineSets } from '@/lib/sets/combine';
 import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
 import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
 import { BUNDLED_SET_ID } from '@/lib/sets/types';
@@ -49,6 +47,8 @@ function startBackstory(): () => void {
   const loadPart = (part: PartName) => send('page/load-part', { part });
   const figures = partLoader('figures', loadPart);
   const layers = partLoader('layers', loadPart);
+  // The reader's own sets: combined into the reference, or an article added to one (only then).
+  const sets = partLoader('sets', loadPart);
   const card = deferredCardLayer(() =>
     layers().then((part) =>
       part.mountCardLayer(document, {
@@ -87,9 +87,10 @@ function startBackstory(): () => void {
     'page/reveal': ({ referenceId }) => highlights.reveal(referenceId),
     'page/step': ({ direction }) => highlights.step(direction),
     // The popup's "Add this article to a reference set": the article as this page model reads it.
-    'page/article': () => {
+    'page/article': async () => {
       const { article } = highlights.page.detection();
       if (article.nodes.length === 0) return null;
+      const { articleDocument } = await sets();
       return articleDocument(document, article, highlights.page.articleText().text, window.location.href, 'page');
     },
     ...onPage.handlers,
@@ -110,7 +111,18 @@ function startBackstory(): () => void {
     const own = enabled.length ? await send('sets/for-page', { ids: enabled.map((s) => s.id) }).catch(() => []) : [];
     if (key !== referenceKey) return; // a newer change is on its way
     const parts = [...(bundledOn ? [{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset }] : []), ...own];
-    const next = parts.length === 1 && bundledOn ? dataset : combineSets(parts);
+    let next = dataset;
+    if (parts.length !== 1 || !bundledOn) {
+      const part = await sets().catch(() => null);
+      if (!part) {
+        // The part could not load (the extension was updated meanwhile): the reference stays as it was, and the
+        // next change of settings or sets tries again.
+        if (key === referenceKey) referenceKey = '';
+        return;
+      }
+      if (key !== referenceKey) return;
+      next = part.combineSets(parts);
+    }
     await highlights.useReference({ matcher: next === dataset ? bundledMatcher : createMatcher(next), reference: createReference(next) });
   };
   const applySettings = async (settings: Settings) => {

@@ -4,7 +4,9 @@
 // the reference card, the notes adder and the frames of the note tooltip and the composer (Preact, the components,
 // the frames' code), on the reader's first sign of reading or for a page with notes (lib/page/deferred-layers.ts);
 // and the anchoring that finds stored notes in the page (fuzzy quote matching) with the notes page controller that
-// paints and keeps them, for a page with notes that quote it (lib/notes/deferred-controller.ts). Most pages
+// paints and keeps them, for a page with notes that quote it (lib/notes/deferred-controller.ts); and the reader's own
+// sets' side of the page (combining sets into one reference, the article as a set's document), for a reader with
+// sets of their own or who adds the article to one. Most pages
 // need few of them, and together they are larger than the rest of the content script. The content script asks the
 // background ('page/load-part'); the background injects the part's file, and nothing else, into the asking content
 // script's own world (its tab's top frame), where the script leaves its export under one global name for the
@@ -12,6 +14,8 @@
 import type { RunReadability } from '../article/detect';
 import type { FigureEngine } from '../match/figure-engine';
 import type { NotesPart } from '../notes/deferred-controller';
+import type { combineSets } from '../sets/combine';
+import type { articleDocument } from '../sets/documents';
 // Types only: the part's code is the components', and is never in this module's bundle.
 import type { mountCardLayer } from '../../components/CardLayer';
 import type { mountAdderLayer } from '../../components/AdderLayer';
@@ -26,18 +30,25 @@ export interface PageLayers {
   mountNoteTooltipLayer: typeof mountNoteTooltipLayer;
 }
 
+/** The reader's own sets on the page: their datasets combined with the bundled one, the article as a document. */
+export interface PageSets {
+  combineSets: typeof combineSets;
+  articleDocument: typeof articleDocument;
+}
+
 /** What each part's script provides. */
 export interface PartExports {
   readability: RunReadability;
   figures: FigureEngine;
   layers: PageLayers;
   anchoring: NotesPart;
+  sets: PageSets;
 }
 
 export type PartName = keyof PartExports;
 
 /** The built file of each part, which the background injects. */
-export const PART_SCRIPTS: Record<PartName, string> = { readability: '/readability.js', figures: '/figures.js', layers: '/layers.js', anchoring: '/anchoring.js' };
+export const PART_SCRIPTS: Record<PartName, string> = { readability: '/readability.js', figures: '/figures.js', layers: '/layers.js', anchoring: '/anchoring.js', sets: '/sets.js' };
 
 export function isPartName(name: unknown): name is PartName {
   return typeof name === 'string' && Object.hasOwn(PART_SCRIPTS, name);
