@@ -133,9 +133,9 @@ test('the content script carries neither Preact, the card and its model, the add
   const content = readFileSync(`${extensionDir()}/content-scripts/content.js`);
   const layers = readFileSync(`${extensionDir()}/layers.js`, 'utf8');
   // Strings minification keeps: Preact's own attribute name, the card's and the adder's styles, the name a note
-  // frame's port carries, the polyfill's table of API arities.
-  // The card's words for a figure's verdict (the card model, which describes a highlight where the card is drawn).
-  const markers = [['Preact', 'dangerouslySetInnerHTML'], ['the card', 'scroll-padding: 44px 0 64px'], ['the adder', '.adder.status'], ['the frames', 'backstory-frame:'], ['the card model', 'Differs from the reference']] as const;
+  // frame's port carries, the card model's table of type labels (the card describes its highlight where it is drawn),
+  // the polyfill's table of API arities.
+  const markers = [['Preact', 'dangerouslySetInnerHTML'], ['the card', 'scroll-padding: 44px 0 64px'], ['the adder', '.adder.status'], ['the frames', 'backstory-frame:'], ['the card model', 'place:"Place"']] as const;
   for (const [what, marker] of markers) {
     expect(layers, what).toContain(marker);
     expect(content.toString('utf8'), what).not.toContain(marker);
