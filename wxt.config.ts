@@ -27,6 +27,8 @@ export default defineConfig({
     },
     plugins: [referenceSummary()],
     build: {
+      // Source maps only when asked, for scripts/bench/content-size.ts (never referenced from the shipped files).
+      sourcemap: process.env.BACKSTORY_SOURCEMAP ? 'hidden' : false,
       rollupOptions: {
         onwarn(warning, warn) {
           // zod's own sources carry prose comments that mention `@__PURE__` where Rollup looks for annotations;
