@@ -13,6 +13,7 @@ import { groupsByPage, isNoteOrder, sortNotes, type NoteOrder } from '@/lib/note
 import { narrows, parseQuery, prepareSearch } from '@/lib/notes/search';
 import { noteLabel } from '@/lib/notes/describe';
 import { siteOf } from '@/lib/url';
+import { yieldToMain } from '@/lib/page/schedule';
 import type { Annotation, DeletedAnnotation } from '@/lib/notes/types';
 import type { SettingsArea, SettingsChangeEvent } from '@/lib/page/settings';
 import type { OpenPassageResult } from '@/lib/notes/open-passage';
@@ -75,17 +76,6 @@ const FIRST_WINDOW = LIBRARY_STEP;
 /** The filters' notes until every note is read: their counts would otherwise count only the first ones. */
 const NO_NOTES: readonly Annotation[] = [];
 
-/** Lets the page paint and take input before going on (a new task; no timer clamping, unlike setTimeout). */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((done) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => done();
-    channel.port2.postMessage(null);
-  });
-}
-
 /** Resolves after the next frame has been painted: what was just drawn is on screen before more work starts. */
 const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 
@@ -111,7 +101,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
       // The search's folded text is made before the notes are shown, a slice at a time between which the page paints
       // and takes keys: a key typed in the search then never waits for thousands of notes to be folded. Notes read
       // again after a change elsewhere are mostly folded already.
-      await prepareSearch(all, yieldToPage, () => read !== reads.current, 250);
+      await prepareSearch(all, yieldToMain, () => read !== reads.current, 250);
       if (read !== reads.current) return; // a later read is under way: it shows the newer notes
       setNotes(all);
       setDeleted(trash);
