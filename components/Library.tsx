@@ -315,7 +315,6 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
         <LibraryList
           notes={shown}
           order={order}
-          listKey={`${JSON.stringify(filter)} ${order}`}
           words={query.words}
           tagTerms={query.tags}
           selected={selected}

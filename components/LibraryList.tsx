@@ -1,13 +1,22 @@
-// The notes the library's filters show, in the chosen order, a page of the list at a time so 10,000 notes open
-// fast. Orders that go page by page (by site, reading order) head each page once; the others say on each note
-// which page it is on.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// The notes the library's filters show, in the chosen order. Orders that go page by page (by site, reading order)
+// head each page once; the others say on each note which page it is on. The list is as tall as all its notes, but
+// only those in and near the viewport are drawn (lib/list-window.ts), so 10,000 notes open, scroll and search as fast
+// as fifty: a key typed in the search draws a screenful, not the whole list. What a reader relies on stays:
+//  - every note is reached by keyboard: the note holding the focus and its neighbours stay drawn wherever the page
+//    scrolls, so Tab and Shift+Tab always find the next note, and focus is never lost when the window moves;
+//  - screen readers hear each note's place in the whole list (aria-posinset / aria-setsize), not in what is drawn;
+//  - a note being edited stays drawn (its unsaved text with it) when scrolled away;
+//  - a new list that begins with the same notes keeps their drawn elements (notes are keyed by id).
+// The browser's own find-in-page sees only drawn notes; the library's search looks through all of them.
+import type { JSX } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
 import { groupsByPage, type NoteOrder } from '@/lib/notes/order';
 import { titleFor } from '@/lib/notes/group';
 import { richText } from '@/lib/notes/rich-text';
 import { siteOf, webHref } from '@/lib/url';
+import { RowHeights, drawPlan, rowOffsets, sameRows, withNeighbours, type DrawPlan } from '@/lib/list-window';
 import { NoteItem } from './NoteItem';
 import { RichText } from './RichText';
 import { WIDE_FOLD } from './FoldedText';
@@ -16,8 +25,6 @@ export interface LibraryListProps {
   /** Already filtered and sorted. */
   notes: readonly Annotation[];
   order: NoteOrder;
-  /** Changes when the reader asks for another list (new filters or order): the list starts again at its top. */
-  listKey: string;
   words: readonly string[];
   tagTerms: readonly string[];
   selected: ReadonlySet<string>;
@@ -27,98 +34,237 @@ export interface LibraryListProps {
   onOpen(note: Annotation): void;
 }
 
+/** How many notes the library reads and draws first, before it has read them all. */
 export const LIBRARY_STEP = 50;
-/**
- * Notes drawn in the first frame of a new list (more than a tall window shows); the rest of the step follows a few
- * at a time, a task each, so a key typed in the search paints its results without waiting for notes below the
- * fold, and the next key never waits for more than a few of them.
- */
-export const FIRST_FRAME = 15;
-const LATER_BATCH = 10;
+/** A note's height before any has been measured: a quote, a line of text and the meta line. */
+const GUESS_PX = 112;
+/** Drawn beyond each edge of the viewport: half a screen, and at least this. */
+const MIN_MARGIN_PX = 300;
 
-interface Run {
-  url: string;
-  notes: Annotation[];
+/** The view to draw, in the list's coordinates (0 is its top): the viewport and a margin each side. */
+interface View {
+  top: number;
+  bottom: number;
+}
+
+function viewOf(list: HTMLElement): View {
+  const top = -list.getBoundingClientRect().top;
+  const height = window.innerHeight;
+  const margin = Math.max(MIN_MARGIN_PX, height / 2);
+  return { top: top - margin, bottom: top + height + margin };
+}
+
+/** For the orders that go page by page: where each note's run of notes on one page begins. */
+function runsOf(notes: readonly Annotation[], grouped: boolean): { startOf: Int32Array } | null {
+  if (!grouped) return null;
+  const startOf = new Int32Array(notes.length);
+  let start = 0;
+  for (let i = 0; i < notes.length; i++) {
+    if (i > 0 && notes[i]!.url !== notes[i - 1]!.url) start = i;
+    startOf[i] = start;
+  }
+  return { startOf };
 }
 
 export function LibraryList(props: LibraryListProps) {
-  const { notes, order, listKey, words, tagTerms, selected, onSelect, onUpdate, onDelete, onOpen } = props;
-  const [limit, setLimit] = useState(LIBRARY_STEP);
-  useEffect(() => setLimit(LIBRARY_STEP), [listKey]);
-  // How much of which list (filters and order) has been drawn: a new one is drawn FIRST_FRAME notes first, then
-  // LATER_BATCH at a time. The same list with a note edited or deleted keeps what was drawn, so a note being edited
-  // further down is never taken out of the page.
-  const [drawn, setDrawn] = useState<{ listKey: string; count: number }>({ listKey: '', count: 0 });
-  const count = drawn.listKey === listKey ? drawn.count : FIRST_FRAME;
-  const wanted = Math.min(limit, notes.length);
-  const whole = count >= wanted;
-  useEffect(() => {
-    if (whole) return;
-    const later = setTimeout(() => setDrawn({ listKey, count: count + LATER_BATCH }), 0);
-    return () => clearTimeout(later);
-  }, [listKey, count, whole]);
+  const { notes, order, words, tagTerms, selected, onSelect, onUpdate, onDelete, onOpen } = props;
   const grouped = groupsByPage(order);
-  const shown = notes.slice(0, Math.min(limit, count));
-  // Consecutive notes on one page, for the orders that go page by page.
-  const runs = useMemo(() => {
-    const out: Run[] = [];
-    for (const note of shown) {
-      const last = out.at(-1);
-      if (grouped && last?.url === note.url) last.notes.push(note);
-      else out.push({ url: note.url, notes: [note] });
+  const runs = useMemo(() => runsOf(notes, grouped), [notes, grouped]);
+  // A note's row in the page-by-page orders holds its page's heading when it begins a run: measured apart.
+  const rowKey = (i: number) => (runs && runs.startOf[i] === i ? `^${notes[i]!.id}` : notes[i]!.id);
+  const flatHeights = useRef(new RowHeights(GUESS_PX));
+  const groupedHeights = useRef(new RowHeights(GUESS_PX));
+  const heights = grouped ? groupedHeights.current : flatHeights.current;
+  const [measures, setMeasures] = useState(0);
+  const offsets = useMemo(() => rowOffsets(notes.length, (i) => heights.get(rowKey(i))), [notes, runs, heights, measures]);
+
+  const list = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<View>(() => ({ top: -MIN_MARGIN_PX, bottom: (typeof window === 'undefined' ? 900 : window.innerHeight) + MIN_MARGIN_PX }));
+  // The note holding the keyboard focus, and notes being edited: drawn wherever the page scrolls.
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
+  const lastFocusedIndex = useRef(-1);
+  const pinned = useMemo(() => {
+    const out: number[] = [];
+    if (focusedId !== null || editing.size > 0) {
+      notes.forEach((n, i) => {
+        if (n.id === focusedId) out.push(...withNeighbours(i, notes.length));
+        else if (editing.has(n.id)) out.push(i);
+      });
     }
     return out;
-  }, [shown, grouped]);
+  }, [notes, focusedId, editing]);
+  const plan = drawPlan(offsets, view.top, view.bottom, pinned);
+  // What is on the page, for measuring and for the scroll handler (which must not redraw when nothing new is needed).
+  const drawn = useRef<{ plan: DrawPlan; offsets: Float64Array; pinned: readonly number[]; rowKey: (i: number) => string; heights: RowHeights }>({ plan, offsets, pinned, rowKey, heights });
+
+  // Each drawn row is measured from the end of the row before it (so a page's heading and the space between pages
+  // count in the row that follows them); a row first in its block is measured once the row above it is drawn too.
+  const measure = (): boolean => {
+    const el = list.current;
+    if (!el) return false;
+    const { plan: p, rowKey: keyOf, heights: h } = drawn.current;
+    const items = el.querySelectorAll<HTMLElement>('li[data-note-id]');
+    let k = 0;
+    let changed = false;
+    let previous = -2;
+    let previousBottom = 0;
+    for (const block of p.blocks) {
+      for (let i = block.start; i < block.end; i++, k++) {
+        const item = items[k];
+        if (!item) return changed;
+        const bottom = item.getBoundingClientRect().bottom;
+        if (i === 0) changed = h.set(keyOf(0), bottom - el.getBoundingClientRect().top) || changed;
+        else if (previous === i - 1) changed = h.set(keyOf(i), bottom - previousBottom) || changed;
+        previous = i;
+        previousBottom = bottom;
+      }
+    }
+    return changed;
+  };
+
+  useLayoutEffect(() => {
+    drawn.current = { plan, offsets, pinned, rowKey, heights };
+    if (measure()) setMeasures((n) => n + 1);
+  });
+
+  // Scrolling and resizing move the view; it is redrawn only when the rows drawn no longer cover the viewport and
+  // half the margin (so a slow scroll redraws every few notes, not at every frame).
+  useEffect(() => {
+    let frame = 0;
+    let width = window.innerWidth;
+    const update = () => {
+      frame = 0;
+      const el = list.current;
+      if (!el) return;
+      if (window.innerWidth !== width) {
+        width = window.innerWidth;
+        drawn.current.heights.clear();
+        setMeasures((n) => n + 1);
+      } else if (measure()) setMeasures((n) => n + 1);
+      const next = viewOf(el);
+      const { plan: p, offsets: o, pinned: pins } = drawn.current;
+      const end = o[o.length - 1]!;
+      const margin = (next.bottom - next.top - window.innerHeight) / 2;
+      const needTop = Math.min(end, Math.max(0, next.top + margin / 2));
+      const needBottom = Math.min(end, Math.max(0, next.bottom - margin / 2));
+      // Scrolled past the list altogether, only what must stay drawn stays.
+      const covered = needBottom <= needTop ? sameRows(p, drawPlan(o, next.top, next.bottom, pins)) : p.blocks.some((b) => o[b.start]! <= needTop && o[b.end]! >= needBottom);
+      if (!covered) setView(next);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    schedule();
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, []);
+  // A new list (other filters or order, more notes read) may need other rows at the same place.
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (el) setView(viewOf(el));
+  }, [notes, grouped]);
+
+  // The focused note gone from the list (deleted, or filtered out by a change elsewhere): the focus would fall to the
+  // page's top; it goes to the note that took its place instead.
+  useLayoutEffect(() => {
+    if (focusedId === null) return;
+    const at = notes.findIndex((n) => n.id === focusedId);
+    if (at >= 0) {
+      lastFocusedIndex.current = at;
+      return;
+    }
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    const next = notes[Math.min(lastFocusedIndex.current, notes.length - 1)];
+    if (!lost || !next) {
+      setFocusedId(null);
+      return;
+    }
+    setFocusedId(next.id);
+  }, [notes, focusedId]);
+  useLayoutEffect(() => {
+    if (focusedId === null) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const item = [...(list.current?.querySelectorAll('li[data-note-id]') ?? [])].find((li) => li.getAttribute('data-note-id') === focusedId);
+    item?.querySelector<HTMLElement>('input, button, a[href]')?.focus();
+  }, [focusedId]);
+
+  const onFocusIn = (e: FocusEvent) => {
+    const id = (e.target as Element | null)?.closest?.('li[data-note-id]')?.getAttribute('data-note-id');
+    if (id) setFocusedId(id);
+  };
+  const onFocusOut = (e: FocusEvent) => {
+    const to = e.relatedTarget as Node | null;
+    if (to && list.current?.contains(to)) return; // focusin of the next one says where
+    // Focus left the list for elsewhere on the page: the note no longer needs pinning. Left the window (another tab
+    // or application): it comes back to the same note, which stays drawn.
+    if (to || document.hasFocus()) {
+      queueMicrotask(() => {
+        const active = document.activeElement;
+        if (!active || !list.current?.contains(active)) setFocusedId((id) => (active && active !== document.body ? null : id));
+      });
+    }
+  };
+  const onEditing = (note: Annotation, on: boolean) =>
+    setEditing((s) => {
+      if (s.has(note.id) === on) return s;
+      const next = new Set(s);
+      if (on) next.add(note.id);
+      else next.delete(note.id);
+      return next;
+    });
 
   if (notes.length === 0) return null;
-  const item = (note: Annotation) => (
-    <NoteItem
-      key={note.id}
-      note={note}
-      words={words}
-      tagTerms={tagTerms}
-      showPage={!grouped}
-      selected={selected.has(note.id)}
-      onSelect={onSelect}
-      onUpdate={onUpdate}
-      onDelete={onDelete}
-      onOpen={onOpen}
-      foldAt={WIDE_FOLD}
-    />
-  );
+  // One list whatever the order, so a note keeps its element (and an open editor) as the rows drawn around it change.
+  const item = (i: number, spaceBefore: number) => {
+    const note = notes[i]!;
+    let heading: JSX.Element | undefined;
+    if (runs && runs.startOf[i] === i) {
+      const title = titleFor(note);
+      const href = webHref(note.url);
+      heading = (
+        <h3 class="bs-page-title">
+          {href ? <a href={href} target="_blank" rel="noopener noreferrer"><RichText segments={richText(title, words)} /></a> : <RichText segments={richText(title, words)} />}
+          <span class="bs-site"> · {siteOf(note.url) || 'not a web page'}</span>
+        </h3>
+      );
+    }
+    return (
+      <NoteItem
+        key={note.id}
+        note={note}
+        words={words}
+        tagTerms={tagTerms}
+        showPage={!grouped}
+        selected={selected.has(note.id)}
+        onSelect={onSelect}
+        onUpdate={onUpdate}
+        onDelete={onDelete}
+        onOpen={onOpen}
+        onEditing={onEditing}
+        position={{ index: i, size: notes.length }}
+        heading={heading}
+        spaceBefore={spaceBefore}
+        foldAt={WIDE_FOLD}
+      />
+    );
+  };
+  const rows: JSX.Element[] = [];
+  plan.blocks.forEach((block, b) => {
+    // Each block of drawn notes after the first follows a gap as tall as the notes not drawn between them.
+    for (let i = block.start; i < block.end; i++) rows.push(item(i, b > 0 && i === block.start ? block.gapBefore : 0));
+  });
+  const style = { paddingTop: `${plan.blocks[0]?.gapBefore ?? 0}px`, paddingBottom: `${plan.after}px` };
   return (
-    <div class="bs-library-list">
-      {grouped ? (
-        runs.map((run, i) => {
-          const first = run.notes[0]!;
-          const href = webHref(run.url);
-          const title = titleFor(first);
-          return (
-            <section class="bs-page" key={`${run.url} ${i}`} aria-label={`Notes on ${title}`}>
-              <h3 class="bs-page-title">
-                {href ? <a href={href} target="_blank" rel="noopener noreferrer"><RichText segments={richText(title, words)} /></a> : <RichText segments={richText(title, words)} />}
-                <span class="bs-site"> · {siteOf(run.url) || 'not a web page'}</span>
-              </h3>
-              <ul class="bs-note-list">{run.notes.map(item)}</ul>
-            </section>
-          );
-        })
-      ) : (
-        <ul class="bs-note-list" aria-label="Notes">{shown.map(item)}</ul>
-      )}
-      {notes.length > limit && whole ? (
-        <button
-          type="button"
-          class="bs-more"
-          onClick={() => {
-            // Asked for: drawn at once.
-            setLimit(limit + LIBRARY_STEP);
-            setDrawn({ listKey, count: limit + LIBRARY_STEP });
-          }}
-        >
-          Show {Math.min(LIBRARY_STEP, notes.length - limit)} more ({(notes.length - limit).toLocaleString()} not shown yet)
-        </button>
-      ) : null}
+    <div class="bs-library-list" ref={list} style={style} onFocusIn={onFocusIn} onFocusOut={onFocusOut}>
+      <ul class="bs-note-list" aria-label="Notes">{rows}</ul>
     </div>
   );
 }

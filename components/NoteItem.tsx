@@ -3,6 +3,7 @@
 // it is linked to, its tags, when it was written, and what can be done with it — edit in place, delete, show it
 // on the page or open its page at the passage. Text is rendered as text (JSX escapes it), so a note containing
 // HTML shows as written.
+import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
@@ -40,14 +41,26 @@ export interface NoteItemProps {
   onOpen?(note: Annotation): void;
   /** About how many characters of a long note or quote show before it folds. */
   foldAt?: number;
+  /** In a list drawn in part (the library's): the note's place in the whole list, said to screen readers. */
+  position?: { index: number; size: number };
+  /** Hears when the note's editor opens and closes (the library keeps a note being edited drawn). */
+  onEditing?(note: Annotation, editing: boolean): void;
+  /** Shown above the note, across its width: the heading of the page whose notes it begins (the library). */
+  heading?: ComponentChildren;
+  /** Pixels of space above the note: the notes not drawn before it (the library's list drawn in part). */
+  spaceBefore?: number;
 }
 
 /** An edit made more than a minute after writing is worth saying. */
 const EDITED_AFTER_MS = 60_000;
 
 export function NoteItem(props: NoteItemProps) {
-  const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt } = props;
-  const [editing, setEditing] = useState(false);
+  const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt, position, onEditing, heading, spaceBefore } = props;
+  const [editing, setEditingState] = useState(false);
+  const setEditing = (on: boolean) => {
+    setEditingState(on);
+    onEditing?.(note, on);
+  };
   const editButton = useRef<HTMLButtonElement>(null);
   // What depends on the note alone is worked out once per note, not at each key typed in a search (which redraws
   // every note shown to mark the words).
@@ -70,7 +83,14 @@ export function NoteItem(props: NoteItemProps) {
 
   const quote = note.target?.quote.exact;
   return (
-    <li class={`bs-note${anchoring === 'orphaned' ? ' bs-orphaned' : ''}${selected ? ' bs-selected' : ''}`} data-note-id={note.id}>
+    <li
+      class={`bs-note${anchoring === 'orphaned' ? ' bs-orphaned' : ''}${selected ? ' bs-selected' : ''}${heading ? ' bs-page-start' : ''}`}
+      data-note-id={note.id}
+      aria-posinset={position ? position.index + 1 : undefined}
+      aria-setsize={position?.size}
+      style={spaceBefore ? { marginTop: `${spaceBefore}px` } : undefined}
+    >
+      {heading}
       {onSelect ? (
         <input
           type="checkbox"

@@ -13,7 +13,7 @@ import type { OpenPassageResult } from '@/lib/notes/open-passage';
 import { SETTINGS_KEY, defaultSettings, loadSettings, saveSettings, withEveryPage, withSite, type SettingsArea, type SettingsChangeEvent } from '@/lib/page/settings';
 import type { Annotation } from '@/lib/notes/types';
 import { Library, type LibraryProps } from '@/components/Library';
-import { FIRST_FRAME, LIBRARY_STEP } from '@/components/LibraryList';
+import { LIBRARY_STEP } from '@/components/LibraryList';
 import { note } from '../export/helpers';
 
 let repository: NotesRepository;
@@ -91,6 +91,18 @@ async function chooseFile(file: File) {
   await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
 }
 
+/**
+ * The page scrolled so the list's top is `y` pixels above the viewport's: jsdom lays nothing out, so every element is
+ * told it is there, with no height (each note then keeps the estimated height).
+ */
+async function scrollList(y: number) {
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => ({ top: -y, bottom: -y, left: 0, right: 0, width: 0, height: 0, x: 0, y: -y, toJSON: () => ({}) }));
+  await act(async () => {
+    window.dispatchEvent(new Event('scroll'));
+    await new Promise((done) => requestAnimationFrame(() => done(null)));
+  });
+}
+
 async function click(el: Element | null | undefined, init: MouseEventInit = {}) {
   if (!el) throw new Error('nothing to click');
   await act(async () => { el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init })); });
@@ -164,17 +176,28 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect(all('[data-note-id=a1] .bs-quote mark').map((m) => m.textContent)).toEqual(['70,000']);
   });
 
-  test('a long list shows a page at a time, and starts again at the top when the filters change', async () => {
+  test('a long list draws the notes in and near the view, each with its place in the whole list, and the rest as the page scrolls', async () => {
     await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}`, tags: i % 2 ? ['odd'] : [] })));
     await mount();
-    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
-    await click(button('Show 10 more (10 not shown yet)'));
-    expect(listed()).toHaveLength(LIBRARY_STEP + 10);
+    await eventually(() => expect(listed()[0]).toBe('n059'));
+    const drawn = listed().length;
+    expect(drawn).toBeGreaterThan(3);
+    expect(drawn).toBeLessThan(LIBRARY_STEP);
+    expect(all('.bs-library-list .bs-note').map((li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')])).toEqual(Array.from({ length: drawn }, (_, i) => [String(i + 1), String(LIBRARY_STEP + 10)]));
+    // The notes not drawn keep their space: the page is as tall as the whole list.
+    expect(parseFloat(q('.bs-library-list')!.style.paddingBottom)).toBeGreaterThan(0);
+    await scrollList(6000);
+    await eventually(() => expect(listed().at(-1)).toBe('n000'));
+    expect(listed()).not.toContain('n059');
+    expect(q('.bs-library-list [aria-posinset="60"]')?.getAttribute('data-note-id')).toBe('n000');
+    expect(parseFloat(q('.bs-library-list')!.style.paddingTop)).toBeGreaterThan(0);
+    expect(parseFloat(q('.bs-library-list')!.style.paddingBottom)).toBe(0);
+    await scrollList(0);
+    await eventually(() => expect(listed()[0]).toBe('n059'));
     await choose(q<HTMLSelectElement>('#bs-filter-tag')!, 'odd');
-    // The new list's first notes are drawn at once, from its top; the rest of the page of them a task later.
-    expect(listed()).toHaveLength(FIRST_FRAME);
     expect(listed()[0]).toBe('n059');
-    await eventually(() => expect(listed()).toHaveLength(30));
+    expect(listed()[1]).toBe('n057');
+    expect(q('.bs-library-list .bs-note')!.getAttribute('aria-setsize')).toBe('30');
   });
 
   test('a long library draws its newest notes before it has read them all, then the rest (search and actions wait)', async () => {
@@ -186,13 +209,12 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     await act(async () => {
       render(<Library repository={repository} api={api} openPassage={async () => openResult} settingsArea={area} settingsChanges={changes} />, root);
     });
-    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
-    expect(listed()[0]).toBe(`n0${LIBRARY_STEP + 9}`);
-    expect(listed()).toEqual(notes.slice(-LIBRARY_STEP).reverse().map((n) => n.id));
+    await eventually(() => expect(listed()[0]).toBe(`n0${LIBRARY_STEP + 9}`));
+    expect(listed()).toEqual(notes.slice(-listed().length).reverse().map((n) => n.id));
+    expect(q('.bs-library-list .bs-note')!.getAttribute('aria-setsize')).toBe(String(LIBRARY_STEP));
     expect(text('[data-testid=summary]')).toBe('Reading your notes…');
     expect(text('[data-testid=shown-count]')).toBe(`The ${LIBRARY_STEP} notes shown first; reading the rest…`);
     expect(q<HTMLInputElement>('.bs-select-all input')!.disabled).toBe(true);
-    expect(button(`Show 10 more (10 not shown yet)`)).toBeNull();
     await eventually(() => expect(listAll).toHaveBeenCalled());
     // A search typed meanwhile says it is not done rather than counting only the notes read so far.
     await typeInto(q<HTMLInputElement>('#bs-filter-text')!, 'note 5');
@@ -204,9 +226,10 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     await typeInto(q<HTMLInputElement>('#bs-filter-text')!, '');
     expect(text('[data-testid=shown-count]')).toBe(`All ${LIBRARY_STEP + 10} notes.`);
     expect(q<HTMLInputElement>('.bs-select-all input')!.disabled).toBe(false);
-    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
-    await click(button('Show 10 more (10 not shown yet)'));
-    expect(listed()).toEqual([...notes].reverse().map((n) => n.id));
+    // Every note, the last one too, now in the list.
+    await eventually(() => expect(q('.bs-library-list .bs-note')!.getAttribute('aria-setsize')).toBe(String(LIBRARY_STEP + 10)));
+    await scrollList(6000);
+    await eventually(() => expect(listed().at(-1)).toBe('n000'));
   });
 
   test('an edit made while only the first notes are shown stays, though the read of every note began before it', async () => {
@@ -223,7 +246,7 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     await act(async () => {
       render(<Library repository={repository} api={api} openPassage={async () => openResult} settingsArea={area} settingsChanges={changes} />, root);
     });
-    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
+    await eventually(() => expect(listed()[0]).toBe(`n0${LIBRARY_STEP + 9}`));
     await eventually(() => expect(listAll).toHaveBeenCalled());
     const top = listed()[0]!;
     const edit = async (words: string) => {
@@ -244,21 +267,28 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect((await repository.get(top))!.text).toBe('edited again');
   });
 
-  test('the same list read again (a change elsewhere) stays whole: a note being edited far down keeps its editor', async () => {
+  test('a note being edited stays drawn, its editor open, when the page scrolls away and the notes are read again', async () => {
     await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` })));
     let changed = () => {};
     await mount({ watchChanges: (listener) => { changed = listener; return () => {}; } });
-    await eventually(() => expect(listed()).toHaveLength(LIBRARY_STEP));
-    const far = listed()[FIRST_FRAME + 20]!;
+    await eventually(() => expect(listed()[0]).toBe('n059'));
+    await scrollList(6000);
+    await eventually(() => expect(listed()).toContain('n000'));
+    const far = 'n002';
     await click(q(`[data-note-id=${far}] [aria-label^="Edit note"]`));
     await eventually(() => expect(q(`#bs-edit-${far}`)).not.toBeNull());
+    await typeInto(q<HTMLTextAreaElement>(`#bs-edit-${far}`)!, 'not saved yet');
+    // Focus leaves the editor for the page; the page scrolls back to the top.
+    await act(async () => { q<HTMLTextAreaElement>(`#bs-edit-${far}`)!.blur(); });
+    await scrollList(0);
+    await eventually(() => expect(listed()[0]).toBe('n059'));
+    expect(listed()).not.toContain('n030');
+    expect(q<HTMLTextAreaElement>(`#bs-edit-${far}`)?.value).toBe('not saved yet');
     // Another page edits the first note; this one hears of it and reads the notes again.
-    const first = listed()[0]!;
-    await repository.update(first, { text: 'edited elsewhere' });
+    await repository.update('n059', { text: 'edited elsewhere' });
     await act(async () => changed());
-    await eventually(() => expect(text(`[data-note-id=${first}] .bs-note-text`)).toContain('edited elsewhere'));
-    expect(listed()).toHaveLength(LIBRARY_STEP);
-    expect(q(`#bs-edit-${far}`)).not.toBeNull();
+    await eventually(() => expect(text('[data-note-id=n059] .bs-note-text')).toContain('edited elsewhere'));
+    expect(q<HTMLTextAreaElement>(`#bs-edit-${far}`)?.value).toBe('not saved yet');
   });
 });
 
