@@ -261,10 +261,14 @@ export function LibraryList(props: LibraryListProps) {
     // Each block of drawn notes after the first follows a gap as tall as the notes not drawn between them.
     for (let i = block.start; i < block.end; i++) rows.push(item(i, b > 0 && i === block.start ? block.gapBefore : 0));
   });
-  const style = { paddingTop: `${plan.blocks[0]?.gapBefore ?? 0}px`, paddingBottom: `${plan.after}px` };
+  // The space of the notes not drawn above and below is kept by elements of their own, not by the list's padding: a
+  // change to an ancestor's padding turns off the browser's scroll anchoring, which keeps the notes in view still
+  // when a height measured above them corrects the space.
   return (
-    <div class="bs-library-list" ref={list} style={style} onFocusIn={onFocusIn} onFocusOut={onFocusOut}>
+    <div class="bs-library-list" ref={list} onFocusIn={onFocusIn} onFocusOut={onFocusOut}>
+      <div class="bs-list-space" aria-hidden="true" style={{ height: `${plan.blocks[0]?.gapBefore ?? 0}px` }} />
       <ul class="bs-note-list" aria-label="Notes">{rows}</ul>
+      <div class="bs-list-space" aria-hidden="true" style={{ height: `${plan.after}px` }} />
     </div>
   );
 }

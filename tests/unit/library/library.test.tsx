@@ -185,13 +185,13 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect(drawn).toBeLessThan(LIBRARY_STEP);
     expect(all('.bs-library-list .bs-note').map((li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')])).toEqual(Array.from({ length: drawn }, (_, i) => [String(i + 1), String(LIBRARY_STEP + 10)]));
     // The notes not drawn keep their space: the page is as tall as the whole list.
-    expect(parseFloat(q('.bs-library-list')!.style.paddingBottom)).toBeGreaterThan(0);
+    expect(parseFloat(all('.bs-library-list .bs-list-space').map((e) => (e as HTMLElement).style.height)[1]!)).toBeGreaterThan(0);
     await scrollList(6000);
     await eventually(() => expect(listed().at(-1)).toBe('n000'));
     expect(listed()).not.toContain('n059');
     expect(q('.bs-library-list [aria-posinset="60"]')?.getAttribute('data-note-id')).toBe('n000');
-    expect(parseFloat(q('.bs-library-list')!.style.paddingTop)).toBeGreaterThan(0);
-    expect(parseFloat(q('.bs-library-list')!.style.paddingBottom)).toBe(0);
+    expect(all('.bs-library-list .bs-list-space').map((e) => parseFloat((e as HTMLElement).style.height))).toEqual([expect.any(Number), 0]);
+    expect(parseFloat((q('.bs-library-list .bs-list-space') as HTMLElement).style.height)).toBeGreaterThan(0);
     await scrollList(0);
     await eventually(() => expect(listed()[0]).toBe('n059'));
     await choose(q<HTMLSelectElement>('#bs-filter-tag')!, 'odd');
