@@ -117,6 +117,10 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
     }
   }, [repository]);
   useEffect(() => {
+    // Opened again (a reload, back to the page), the library starts at its top or the section its address names: a
+    // scroll position kept from before would be restored while the list is still being read and drawn, the page
+    // shorter than it will be, and land somewhere else (the notes' heights are only estimated until drawn).
+    if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
     let alive = true;
     const startOrder = rememberedOrder();
     void (async () => {
