@@ -278,8 +278,9 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     await click(q(`[data-note-id=${far}] [aria-label^="Edit note"]`));
     await eventually(() => expect(q(`#bs-edit-${far}`)).not.toBeNull());
     await typeInto(q<HTMLTextAreaElement>(`#bs-edit-${far}`)!, 'not saved yet');
-    // Focus leaves the editor for the page; the page scrolls back to the top.
-    await act(async () => { q<HTMLTextAreaElement>(`#bs-edit-${far}`)!.blur(); });
+    // Focus leaves the editor for the search field; the page scrolls back to the top.
+    await act(async () => { q<HTMLInputElement>('#bs-filter-text')!.focus(); });
+    expect(document.activeElement?.id).toBe('bs-filter-text');
     await scrollList(0);
     await eventually(() => expect(listed()[0]).toBe('n059'));
     expect(listed()).not.toContain('n030');
