@@ -19,7 +19,8 @@ export class CssHighlighter extends BookedHighlighter {
   private readonly named = new Map<MatchCategory, NamedHighlight>();
   private readonly focus: NamedHighlight;
   private readonly near: NearViewport;
-  private readonly releaseStyles: () => void;
+  private readonly styles: HighlightStyles;
+  private releaseStyles: (() => void) | null = null;
 
   constructor(doc: Document, options: CssHighlighterOptions = {}) {
     super(doc);
@@ -30,7 +31,7 @@ export class CssHighlighter extends BookedHighlighter {
     }
     this.focus = createNamedHighlight(win, FOCUS_HIGHLIGHT, 10)!;
     this.near = new NearViewport(win, options.viewport);
-    this.releaseStyles = (options.styles ?? highlightStyles(doc)).acquire();
+    this.styles = options.styles ?? highlightStyles(doc);
   }
 
   /** How many ranges are in CSS.highlights now (all of them, or those near the viewport on a long page). */
@@ -39,6 +40,11 @@ export class CssHighlighter extends BookedHighlighter {
   }
 
   add(items: HighlightItem[]): void {
+    // Our rules go into the page with the first highlight, not before: in Chromium, a sheet inserted ahead of the
+    // page's own with a cascade layer (scripting.insertCSS, lib/highlight/styles.ts) lays every text of the page
+    // out again, one long rendering task on a long page (300 ms on 200,000 words), which a page where nothing
+    // matches (most pages a reader visits) need not pay.
+    if (items.length) this.releaseStyles ??= this.styles.acquire();
     for (const item of items) {
       this.book.add(item);
       this.near.add(item.range, this.named.get(item.match.category)!);
@@ -63,6 +69,7 @@ export class CssHighlighter extends BookedHighlighter {
     this.focus.dispose();
     for (const h of this.named.values()) h.dispose();
     this.book.clear();
-    this.releaseStyles();
+    this.releaseStyles?.();
+    this.releaseStyles = null;
   }
 }

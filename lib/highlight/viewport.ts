@@ -6,6 +6,11 @@
 // below) are registered, at most `cap`, updated as the reader scrolls, and the browser's cost per change stays
 // flat however long the page. A page with only a few is registered whole: exact whatever the layout.
 //
+// What is in the viewport itself is registered at once, on the frame that found it; what is only near it (the margin
+// above and below) follows in idle time, nearest first, a few at a time: the browser's work for a change of
+// highlights grows with the ranges changed, so a jump across a long page never makes one frame register the whole
+// window.
+//
 // Why not an IntersectionObserver per block: Chromium computes every observed target on each frame that lays
 // out, so observing the 11,600 paragraphs of that page cost as much typing latency as it saved. Here the ranges
 // are kept in document order and the window is found by a binary search on their boxes (a few dozen reads per
@@ -19,6 +24,27 @@ import type { NamedHighlight } from './registry';
  */
 const CHANGE_DELAY_MS = 250;
 
+/** Runs `work` when the main thread is idle; returns a cancel. */
+export type WhenIdle = (work: (deadline: { timeRemaining(): number }) => void) => () => void;
+
+/** The most margin ranges registered in one idle callback, whatever time it offers (each is a repaint of its text). */
+const IDLE_BATCH = 100;
+
+/** Idle callbacks where the browser has them (not Safari), else a timer; a callback waits at most 200 ms. */
+function browserIdle(win: Window): WhenIdle {
+  const w = win as Window & { requestIdleCallback?: Window['requestIdleCallback']; cancelIdleCallback?: Window['cancelIdleCallback'] };
+  if (typeof w.requestIdleCallback === 'function' && typeof w.cancelIdleCallback === 'function') {
+    return (work) => {
+      const id = w.requestIdleCallback!((deadline) => work(deadline), { timeout: 200 });
+      return () => w.cancelIdleCallback!(id);
+    };
+  }
+  return (work) => {
+    const id = setTimeout(() => work({ timeRemaining: () => 8 }), 16);
+    return () => clearTimeout(id);
+  };
+}
+
 export interface NearViewportOptions {
   /** Up to this many ranges, all are registered; above it, those near the viewport. 0: always near the viewport. */
   allBelow?: number;
@@ -26,6 +52,8 @@ export interface NearViewportOptions {
   cap?: number;
   /** How far beyond the viewport counts as near, in viewport heights. */
   margin?: number;
+  /** How margin ranges wait for idle time (tests pass a fake). */
+  whenIdle?: WhenIdle;
 }
 
 export const DEFAULT_CAP = 1000;
@@ -54,6 +82,10 @@ export class NearViewport {
   private windowed = false;
   private frame = 0;
   private changed: ReturnType<typeof setTimeout> | undefined;
+  /** Near ranges outside the viewport not registered yet, nearest first, and the idle callback that registers them. */
+  private pending: Entry[] = [];
+  private cancelIdle: (() => void) | null = null;
+  private readonly whenIdle: WhenIdle;
   private readonly onScroll = () => this.schedule();
 
   constructor(
@@ -63,11 +95,17 @@ export class NearViewport {
     this.cap = options.cap ?? DEFAULT_CAP;
     this.margin = options.margin ?? 0.25;
     this.allBelow = Math.min(options.allBelow ?? DEFAULT_ALL_BELOW, this.cap);
+    this.whenIdle = options.whenIdle ?? browserIdle(win);
   }
 
   /** How many ranges are registered now. */
   get registeredCount(): number {
     return this.live.size;
+  }
+
+  /** How many near ranges wait for idle time to be registered. */
+  get pendingCount(): number {
+    return this.pending.length;
   }
 
   get size(): number {
@@ -81,8 +119,12 @@ export class NearViewport {
     this.entries.set(range, entry);
     this.insertInOrder(entry);
     if (this.shouldWindow()) {
-      this.setWindowed(true);
-      this.scheduleChange();
+      // The first time, the window is found on the next frame: the ranges registered so far (the first few in
+      // document order) need not be where the reader is. After that, additions wait for the change delay.
+      if (!this.windowed) {
+        this.setWindowed(true);
+        this.schedule();
+      } else this.scheduleChange();
     } else {
       this.register(entry);
     }
@@ -100,6 +142,7 @@ export class NearViewport {
   }
 
   clear(): void {
+    this.dropPending();
     for (const entry of this.entries.values()) this.unregister(entry);
     this.entries.clear();
     this.ordered = [];
@@ -115,13 +158,34 @@ export class NearViewport {
     this.changed = undefined;
     if (!this.windowed) return;
     this.compact();
-    const near = this.nearEntries();
+    const { near, inView } = this.nearEntries();
     for (const entry of [...this.live]) if (!near.has(entry)) this.unregister(entry);
-    for (const entry of near) this.register(entry);
+    for (const entry of inView) this.register(entry);
+    // The rest of the window, nearest first, when the browser has time: a newer window replaces what is left.
+    this.dropPending();
+    this.pending = [...near].filter((e) => !e.registered);
+    if (this.pending.length) this.cancelIdle = this.whenIdle((deadline) => this.registerPending(deadline));
   }
 
   destroy(): void {
     this.clear();
+  }
+
+  private registerPending(deadline: { timeRemaining(): number }): void {
+    this.cancelIdle = null;
+    let done = 0;
+    // At least one a callback, so a browser that never has time (a page busy every frame) still gets there.
+    while (this.pending.length && (done === 0 || (done < IDLE_BATCH && deadline.timeRemaining() > 1))) {
+      this.register(this.pending.shift()!);
+      done++;
+    }
+    if (this.pending.length) this.cancelIdle = this.whenIdle((d) => this.registerPending(d));
+  }
+
+  private dropPending(): void {
+    this.cancelIdle?.();
+    this.cancelIdle = null;
+    this.pending = [];
   }
 
   private shouldWindow(): boolean {
@@ -130,6 +194,7 @@ export class NearViewport {
 
   /** Back to registering everything (the page lost enough ranges to be under the cap). */
   private unwindow(): void {
+    this.dropPending();
     this.setWindowed(false);
     for (const entry of this.entries.values()) this.register(entry);
   }
@@ -150,6 +215,7 @@ export class NearViewport {
       this.frame = 0;
       if (this.changed !== undefined) clearTimeout(this.changed);
       this.changed = undefined;
+      this.dropPending();
     }
   }
 
@@ -213,10 +279,11 @@ export class NearViewport {
    * the viewport's middle (a binary search on the boxes, which follow document order on a page of text), taking
    * the nearest ranges above and below in turn until a direction has `SLACK` boxes in a row beyond the window.
    */
-  private nearEntries(): Set<Entry> {
+  private nearEntries(): { near: Set<Entry>; inView: Entry[] } {
     const list = this.ordered;
     const near = new Set<Entry>();
-    if (!list.length) return near;
+    const inView: Entry[] = [];
+    if (!list.length) return { near, inView };
     const height = this.win.innerHeight || 0;
     const top = -height * this.margin;
     const bottom = height * (1 + this.margin);
@@ -256,6 +323,7 @@ export class NearViewport {
         if (rect && rect.top > bottom) walk.downMisses++;
         else if (rect && rect.bottom >= top) {
           near.add(list[walk.down]!);
+          if (rect.top <= height && rect.bottom >= 0) inView.push(list[walk.down]!);
           walk.downMisses = 0;
         }
         walk.down++;
@@ -265,12 +333,13 @@ export class NearViewport {
         if (rect && rect.bottom < top) walk.upMisses++;
         else if (rect && rect.top <= bottom) {
           near.add(list[walk.up]!);
+          if (rect.top <= height && rect.bottom >= 0) inView.push(list[walk.up]!);
           walk.upMisses = 0;
         }
         walk.up--;
       }
     }
-    return near;
+    return { near, inView };
   }
 }
 

@@ -1,8 +1,9 @@
 // Only the ranges near the viewport are registered on a page with more than the cap: as the reader scrolls,
-// the registered set follows, never larger than the cap; below the cap every range is registered.
+// the registered set follows, never larger than the cap; below the cap every range is registered. What is in the
+// viewport is registered on the frame that finds it, the rest of the window in idle time (a fake idle queue here).
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createNamedHighlight, type NamedHighlight } from '@/lib/highlight/registry';
-import { NearViewport } from '@/lib/highlight/viewport';
+import { NearViewport, type NearViewportOptions, type WhenIdle } from '@/lib/highlight/viewport';
 import { installFakeHighlights, stubRangeGeometry } from './fake-highlights';
 
 let fake: ReturnType<typeof installFakeHighlights>;
@@ -14,11 +15,48 @@ let place: NamedHighlight;
 let hidden: Set<Range>;
 let order: Map<Range, number>;
 
+/** Idle callbacks held until a test runs them, each given `budget` ms of idle time. */
+function fakeIdle() {
+  const queue = new Set<(deadline: { timeRemaining(): number }) => void>();
+  const when: WhenIdle = (work) => {
+    queue.add(work);
+    return () => queue.delete(work);
+  };
+  return {
+    when,
+    get waiting() {
+      return queue.size;
+    },
+    /** Runs the callbacks waiting now (not those they ask for), each told it has time for `budget` more checks. */
+    runOnce(budget = 1000): number {
+      const now = [...queue];
+      queue.clear();
+      for (const work of now) {
+        let left = budget;
+        work({ timeRemaining: () => (left-- > 0 ? 10 : 0) });
+      }
+      return now.length;
+    },
+    /** Runs callbacks until none is left. */
+    flush(budget = 1000): number {
+      let rounds = 0;
+      while (queue.size && rounds < 10_000) {
+        this.runOnce(budget);
+        rounds++;
+      }
+      return rounds;
+    },
+  };
+}
+let idle: ReturnType<typeof fakeIdle>;
+const viewport = (options: NearViewportOptions = {}) => new NearViewport(window, { whenIdle: idle.when, ...options });
+
 beforeEach(() => {
   fake = installFakeHighlights();
   scrollY = 0;
   hidden = new Set();
   order = new Map();
+  idle = fakeIdle();
   restore = stubRangeGeometry((r) => {
     if (hidden.has(r)) return [new DOMRect(0, 0, 0, 0)];
     const i = order.get(r) ?? 0;
@@ -48,7 +86,7 @@ function lines(n: number): Range[] {
 const registeredLines = () => [...(fake.registry.get('backstory-place') ?? [])].map((r) => order.get(r as Range)!).sort((a, b) => a - b);
 
 test('below the cap every range is registered, whatever the layout', () => {
-  const near = new NearViewport(window, { cap: 100, allBelow: 100 });
+  const near = viewport({ cap: 100, allBelow: 100 });
   for (const r of lines(60)) near.add(r, place);
   expect(near.registeredCount).toBe(60);
   expect(registeredLines()).toHaveLength(60);
@@ -57,13 +95,15 @@ test('below the cap every range is registered, whatever the layout', () => {
 });
 
 test('above a few, only the lines within the margin above and below are registered, following the scroll', () => {
-  const near = new NearViewport(window, { cap: 100, margin: 1 });
+  const near = viewport({ cap: 100, margin: 1 });
   for (const r of lines(1200)) near.add(r, place);
   near.update();
+  idle.flush();
   // Viewport 0–200 px, margin 200 px each way: lines 0..19 (line 20 starts at 400 px, past the margin).
   expect(registeredLines()).toEqual(Array.from({ length: 21 }, (_, i) => i));
   scrollY = 20_000; // line 1000 at the top
   near.update();
+  idle.flush();
   const now = registeredLines();
   expect(now[0]).toBeGreaterThanOrEqual(989);
   expect(now.at(-1)).toBeLessThanOrEqual(1020);
@@ -74,41 +114,47 @@ test('above a few, only the lines within the margin above and below are register
 });
 
 test('hidden text (no box) is skipped, and the window is still found past it', () => {
-  const near = new NearViewport(window, { cap: 10, margin: 1 });
+  const near = viewport({ cap: 10, margin: 1 });
   const ranges = lines(1200);
   for (const r of ranges.slice(400, 800)) hidden.add(r);
   for (const r of ranges) near.add(r, place);
   scrollY = 1000 * LINE;
   near.update();
+  idle.flush();
   const now = registeredLines();
   expect(now).toContain(1000);
   expect(now.every((i) => i < 400 || i >= 800)).toBe(true);
+  near.destroy();
 });
 
 test('never more than the cap at once, nearest the middle of the viewport kept (a page zoomed far out)', () => {
   Object.defineProperty(window, 'innerHeight', { value: 20_000, configurable: true });
-  const near = new NearViewport(window, { cap: 50, margin: 1 });
+  const near = viewport({ cap: 50, margin: 1 });
   for (const r of lines(1200)) near.add(r, place);
   near.update();
+  idle.flush();
   expect(near.registeredCount).toBe(50);
   const now = registeredLines();
   expect(Math.min(...now)).toBeGreaterThanOrEqual(475);
   expect(Math.max(...now)).toBeLessThanOrEqual(525);
+  near.destroy();
 });
 
 test('ranges added out of order (a living page) still take their place, and deleting down to the cap registers all', () => {
-  const near = new NearViewport(window, { cap: 20, allBelow: 20, margin: 1 });
+  const near = viewport({ cap: 20, allBelow: 20, margin: 1 });
   const ranges = lines(40);
   for (const r of [...ranges.slice(20), ...ranges.slice(0, 20)]) near.add(r, place);
   near.update();
+  idle.flush();
   expect(registeredLines()).toEqual(Array.from({ length: 20 }, (_, i) => i));
   for (const r of ranges.slice(0, 25)) near.delete(r);
   expect(registeredLines()).toEqual(Array.from({ length: 15 }, (_, i) => i + 25));
+  near.destroy();
 });
 
 test('always windowed (the reader\'s notes): a range far from the viewport is not registered until the reader gets there', () => {
   const note = createNamedHighlight(window, 'backstory-note', 10)!;
-  const near = new NearViewport(window, { allBelow: 0 });
+  const near = viewport({ allBelow: 0 });
   const ranges = lines(200);
   near.add(ranges[3]!, note);
   near.add(ranges[150]!, note);
@@ -122,7 +168,7 @@ test('always windowed (the reader\'s notes): a range far from the viewport is no
 });
 
 test('a range a living page adds near the viewport is registered shortly, one window update for a burst of them', async () => {
-  const near = new NearViewport(window, { cap: 10, margin: 1 });
+  const near = viewport({ cap: 10, margin: 1 });
   const ranges = lines(400);
   for (const r of ranges.slice(5)) near.add(r, place);
   near.update();
@@ -131,5 +177,85 @@ test('a range a living page adds near the viewport is registered shortly, one wi
   expect(rects).not.toHaveBeenCalled(); // no layout read per addition
   await vi.waitFor(() => expect(registeredLines().slice(0, 5)).toEqual([0, 1, 2, 3, 4]));
   rects.mockRestore();
+  near.destroy();
+});
+
+test('what is in the viewport is registered on the frame, the rest of the window in idle time, nearest first', () => {
+  const near = viewport({ cap: 100, margin: 1 });
+  for (const r of lines(1200)) near.add(r, place);
+  scrollY = 500 * LINE; // lines 500..510 in the 200 px viewport, 490..520 within the margin
+  near.update();
+  expect(registeredLines()).toEqual(Array.from({ length: 11 }, (_, i) => 500 + i));
+  expect(near.pendingCount).toBe(20);
+  expect(idle.waiting).toBe(1);
+  // An idle callback with time for three more after the first: the four nearest the viewport, above and below in turn.
+  idle.runOnce(3);
+  expect(registeredLines().filter((i) => i < 500 || i > 510)).toEqual([498, 499, 511, 512]);
+  // A browser with no idle time to give still gets one a callback.
+  idle.runOnce(0);
+  expect(near.registeredCount).toBe(16);
+  idle.flush();
+  expect(registeredLines()).toEqual(Array.from({ length: 31 }, (_, i) => 490 + i));
+  expect(near.pendingCount).toBe(0);
+  expect(idle.waiting).toBe(0);
+  near.destroy();
+});
+
+test('scrolling back and forth: the same place gives the same ranges, and a window left before its idle time registers nothing', () => {
+  const near = viewport({ cap: 100, margin: 1 });
+  const ranges = lines(1200);
+  for (const r of ranges) near.add(r, place);
+  const at = (line: number, flush: boolean) => {
+    scrollY = line * LINE;
+    near.update();
+    if (flush) idle.flush();
+    return registeredLines();
+  };
+  const first = at(100, true);
+  expect(first).toEqual(Array.from({ length: 31 }, (_, i) => 90 + i));
+  at(900, false); // passed through: its margin was still waiting
+  expect(near.pendingCount).toBe(20);
+  expect(at(100, true)).toEqual(first);
+  at(900, true);
+  expect(at(100, true)).toEqual(first);
+  // Registered once each: what we added is what the registry holds, and the count says so.
+  expect(place.size).toBe(first.length);
+  expect(near.registeredCount).toBe(first.length);
+  expect(fake.registry.get('backstory-place')!.size).toBe(first.length);
+  near.destroy();
+});
+
+test('torn down with a window waiting for idle time: the callback is cancelled and nothing is registered after', () => {
+  const near = viewport({ cap: 100, margin: 1 });
+  for (const r of lines(1200)) near.add(r, place);
+  scrollY = 500 * LINE;
+  near.update();
+  expect(idle.waiting).toBe(1);
+  near.destroy();
+  expect(idle.waiting).toBe(0);
+  expect(fake.registry.has('backstory-place')).toBe(false);
+  idle.flush();
+  expect(place.size).toBe(0);
+  // Ranges deleted while they wait are never registered either.
+  const again = viewport({ cap: 100, margin: 1 });
+  scrollY = 0;
+  const ranges = lines(1200);
+  for (const r of ranges) again.add(r, place);
+  again.update();
+  for (const r of ranges.slice(11, 21)) again.delete(r);
+  idle.flush();
+  expect(registeredLines()).toEqual(Array.from({ length: 11 }, (_, i) => i));
+  again.destroy();
+});
+
+test('once a page has more than a few, the window is found on the next frame, not after the delay for a living page\'s changes', async () => {
+  const near = viewport({ cap: 100, allBelow: 50, margin: 1 });
+  scrollY = 300 * LINE; // the reader is further down than the first ranges painted
+  for (const r of lines(400)) near.add(r, place);
+  // Before windowing, the first ones came in document order.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  expect(registeredLines()).toEqual(Array.from({ length: 11 }, (_, i) => 300 + i));
+  idle.flush();
+  expect(registeredLines()).toEqual(Array.from({ length: 31 }, (_, i) => 290 + i));
   near.destroy();
 });
