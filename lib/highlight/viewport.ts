@@ -81,6 +81,8 @@ export class NearViewport {
   private readonly live = new Set<Entry>();
   private windowed = false;
   private frame = 0;
+  /** The task right after the frame `frame` asked for, where the window is read. */
+  private afterFrame: ReturnType<typeof setTimeout> | undefined;
   private changed: ReturnType<typeof setTimeout> | undefined;
   /** Near ranges outside the viewport not registered yet, nearest first, and the idle callback that registers them. */
   private pending: Entry[] = [];
@@ -152,8 +154,7 @@ export class NearViewport {
 
   /** Registers what is near the viewport now (also runs on the next frame after any scroll or change). */
   update(): void {
-    if (this.frame) this.win.cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.cancelFrame();
     if (this.changed !== undefined) clearTimeout(this.changed);
     this.changed = undefined;
     if (!this.windowed) return;
@@ -161,10 +162,11 @@ export class NearViewport {
     const { near, inView } = this.nearEntries();
     for (const entry of [...this.live]) if (!near.has(entry)) this.unregister(entry);
     for (const entry of inView) this.register(entry);
-    // The rest of the window, nearest first, when the browser has time: a newer window replaces what is left.
-    this.dropPending();
+    // The rest of the window, nearest first, when the browser has time: a newer window replaces what is left. A
+    // callback already asked for is kept (asking again while the reader scrolls would put it off every frame).
     this.pending = [...near].filter((e) => !e.registered);
-    if (this.pending.length) this.cancelIdle = this.whenIdle((deadline) => this.registerPending(deadline));
+    if (!this.pending.length) this.dropPending();
+    else this.cancelIdle ??= this.whenIdle((deadline) => this.registerPending(deadline));
   }
 
   destroy(): void {
@@ -211,8 +213,7 @@ export class NearViewport {
     } else {
       win.removeEventListener('scroll', this.onScroll, { capture: true });
       win.removeEventListener('resize', this.onScroll);
-      if (this.frame) win.cancelAnimationFrame(this.frame);
-      this.frame = 0;
+      this.cancelFrame();
       if (this.changed !== undefined) clearTimeout(this.changed);
       this.changed = undefined;
       this.dropPending();
@@ -221,19 +222,34 @@ export class NearViewport {
 
   /** Ranges came or went: the window is worked out again shortly, on a frame. */
   private scheduleChange(): void {
-    if (this.changed !== undefined || this.frame || !this.windowed) return;
+    if (this.changed !== undefined || this.frame || this.afterFrame !== undefined || !this.windowed) return;
     this.changed = setTimeout(() => {
       this.changed = undefined;
       this.schedule();
     }, CHANGE_DELAY_MS);
   }
 
+  /**
+   * Works the window out in the task after the next frame, not in the frame's own callbacks: the boxes are read
+   * once the browser has laid the page out for that frame. Read before it, they would make our script do whatever
+   * layout the page still owes (after our stylesheet comes in, every text of the page) in a task of its own.
+   */
   private schedule(): void {
-    if (this.frame || !this.windowed) return;
+    if (this.frame || this.afterFrame !== undefined || !this.windowed) return;
     this.frame = this.win.requestAnimationFrame(() => {
       this.frame = 0;
-      this.update();
+      this.afterFrame = setTimeout(() => {
+        this.afterFrame = undefined;
+        this.update();
+      }, 0);
     });
+  }
+
+  private cancelFrame(): void {
+    if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.afterFrame !== undefined) clearTimeout(this.afterFrame);
+    this.afterFrame = undefined;
   }
 
   private register(entry: Entry): void {

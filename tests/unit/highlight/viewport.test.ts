@@ -259,3 +259,37 @@ test('once a page has more than a few, the window is found on the next frame, no
   expect(registeredLines()).toEqual(Array.from({ length: 31 }, (_, i) => 290 + i));
   near.destroy();
 });
+
+test('the window is read in the task after a frame, never in the frame\'s own callbacks (where it would force the layout the page still owes)', async () => {
+  const near = viewport({ cap: 10, margin: 1 });
+  for (const r of lines(400)) near.add(r, place);
+  near.update();
+  idle.flush();
+  let inFrame = false;
+  const reads: boolean[] = [];
+  const box = Range.prototype.getBoundingClientRect;
+  const rects = vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(function (this: Range) {
+    reads.push(inFrame);
+    return box.call(this);
+  });
+  const raf = window.requestAnimationFrame.bind(window);
+  const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) =>
+    raf((time) => {
+      inFrame = true;
+      try {
+        callback(time);
+      } finally {
+        inFrame = false;
+      }
+    }),
+  );
+  scrollY = 100 * LINE;
+  window.dispatchEvent(new Event('scroll'));
+  await vi.waitFor(() => expect(registeredLines()).toContain(100));
+  expect(frames).toHaveBeenCalled();
+  expect(reads.length).toBeGreaterThan(0);
+  expect(reads.filter((duringFrame) => duringFrame)).toEqual([]);
+  rects.mockRestore();
+  frames.mockRestore();
+  near.destroy();
+});
