@@ -28,6 +28,8 @@ interface Registered {
   inView: boolean;
   /** Whether it is the range drawn as the keyboard focus. */
   focused: boolean;
+  /** Whether another of our registered ranges shares text with it (the card shows the innermost). */
+  overlapped: boolean;
 }
 
 /** Every range registered under our category names now, with where it is (read in the page's own world). */
@@ -38,6 +40,8 @@ function registered(page: Page): Promise<Registered[]> {
     const [focus] = [...(registry.get('backstory-focus') ?? [])];
     const same = (a: Range, b: Range | undefined) =>
       !!b && a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+    const all = names.flatMap((name) => [...(registry.get(name) ?? [])]);
+    const overlap = (a: Range, b: Range) => a !== b && a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && a.compareBoundaryPoints(Range.END_TO_START, b) < 0;
     return names.flatMap((name) =>
       [...(registry.get(name) ?? [])].map((r) => {
         const rect = r.getClientRects()[0] ?? r.getBoundingClientRect();
@@ -51,6 +55,7 @@ function registered(page: Page): Promise<Registered[]> {
           y: rect.top + rect.height / 2,
           inView: rect.top >= 0 && rect.bottom <= innerHeight && rect.width > 0,
           focused: same(r, focus),
+          overlapped: all.some((other) => overlap(r, other)),
         };
       }),
     );
@@ -102,7 +107,7 @@ suite('highlights near the viewport first, on a long article', () => {
 
     // Scrolled to the end: the highlights there are registered, and hovering one opens its card.
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
-    const atEnd = () => registered(page).then((list) => list.filter((r) => r.inView && r.paragraph >= r.paragraphs - 5));
+    const atEnd = () => registered(page).then((list) => list.filter((r) => r.inView && !r.overlapped && r.paragraph >= r.paragraphs - 5));
     await expect.poll(async () => (await atEnd()).length, { timeout: 10_000 }).toBeGreaterThan(0);
     const target = (await atEnd())[0]!;
     await page.mouse.move(target.x, target.y, { steps: 3 });
