@@ -44,7 +44,13 @@ export class CssHighlighter extends BookedHighlighter {
     // page's own with a cascade layer (scripting.insertCSS, lib/highlight/styles.ts) lays every text of the page
     // out again, one long rendering task on a long page (300 ms on 200,000 words), which a page where nothing
     // matches (most pages a reader visits) need not pay.
-    if (items.length) this.releaseStyles ??= this.styles.acquire();
+    if (items.length && !this.releaseStyles) {
+      this.releaseStyles = this.styles.acquire();
+      // And the window near the viewport is read only once they are in (and laid out on a frame): read before,
+      // the boxes would make our script do that whole-page layout.
+      const ready = this.styles.ready?.();
+      if (ready) this.near.holdUntil(ready);
+    }
     for (const item of items) {
       this.book.add(item);
       this.near.add(item.range, this.named.get(item.match.category)!);

@@ -92,6 +92,8 @@ export function installHighlightStyles(doc: Document, css: string = highlightCss
  */
 export interface HighlightStyles {
   acquire(): () => void;
+  /** Settles once the rules asked for so far are in the page (or could not be put there). */
+  ready?(): Promise<void>;
 }
 
 /**
@@ -124,6 +126,10 @@ export function highlightStyles(doc: Document, insert?: (on: boolean) => Promise
     );
   };
   return {
+    ready: () => queue.then(
+      () => undefined,
+      () => undefined,
+    ),
     acquire() {
       if (holders++ === 0) set(true);
       let released = false;

@@ -88,6 +88,8 @@ export class NearViewport {
   private pending: Entry[] = [];
   private cancelIdle: (() => void) | null = null;
   private readonly whenIdle: WhenIdle;
+  /** Set while no window may be read (holdUntil). */
+  private hold: object | null = null;
   private readonly onScroll = () => this.schedule();
 
   constructor(
@@ -112,6 +114,21 @@ export class NearViewport {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /**
+   * Works out no window until `settled` settles (the page's layout is about to change as a whole: our stylesheet
+   * going in), then on the task after the next frame. Ranges added meanwhile wait, as a window would make them.
+   */
+  holdUntil(settled: Promise<unknown>): void {
+    const hold = {};
+    this.hold = hold;
+    const release = () => {
+      if (this.hold !== hold) return;
+      this.hold = null;
+      this.schedule();
+    };
+    settled.then(release, release);
   }
 
   /** Tracks `range`, painted through `into` whenever it is registered. */
@@ -144,6 +161,7 @@ export class NearViewport {
   }
 
   clear(): void {
+    this.hold = null;
     this.dropPending();
     for (const entry of this.entries.values()) this.unregister(entry);
     this.entries.clear();
@@ -157,7 +175,7 @@ export class NearViewport {
     this.cancelFrame();
     if (this.changed !== undefined) clearTimeout(this.changed);
     this.changed = undefined;
-    if (!this.windowed) return;
+    if (!this.windowed || this.hold) return;
     this.compact();
     const { near, inView } = this.nearEntries();
     for (const entry of [...this.live]) if (!near.has(entry)) this.unregister(entry);
@@ -235,7 +253,7 @@ export class NearViewport {
    * layout the page still owes (after our stylesheet comes in, every text of the page) in a task of its own.
    */
   private schedule(): void {
-    if (this.frame || this.afterFrame !== undefined || !this.windowed) return;
+    if (this.frame || this.afterFrame !== undefined || !this.windowed || this.hold) return;
     this.frame = this.win.requestAnimationFrame(() => {
       this.frame = 0;
       this.afterFrame = setTimeout(() => {

@@ -36,3 +36,26 @@ test('where the browser cannot insert them (no scripting API, background gone) t
   release();
   await vi.waitFor(() => expect(ownSheets()).toBe(0));
 });
+
+test('ready settles once the rules asked for are in, or could not be put in', async () => {
+  let inserted!: () => void;
+  const insert = vi.fn((on: boolean) => (on ? new Promise<void>((resolve) => (inserted = resolve)) : Promise.resolve()));
+  const styles = highlightStyles(document, insert);
+  const release = styles.acquire();
+  let ready = false;
+  void styles.ready!().then(() => (ready = true));
+  await vi.waitFor(() => expect(insert).toHaveBeenCalledWith(true));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(ready).toBe(false);
+  inserted();
+  await vi.waitFor(() => expect(ready).toBe(true));
+  release();
+  // A background that does not answer: ready still settles (the fallback is in then).
+  const failing = highlightStyles(document, () => Promise.reject(new Error('no background')));
+  const releaseFailing = failing.acquire();
+  await failing.ready!();
+  expect(ownSheets()).toBe(1);
+  releaseFailing();
+  await failing.ready!();
+  expect(ownSheets()).toBe(0);
+});

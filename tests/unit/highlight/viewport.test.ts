@@ -293,3 +293,22 @@ test('the window is read in the task after a frame, never in the frame\'s own ca
   frames.mockRestore();
   near.destroy();
 });
+
+test('held until our stylesheet is in: no window is read meanwhile, then one is, after a frame', async () => {
+  const near = viewport({ cap: 10, allBelow: 5, margin: 1 });
+  let styled!: () => void;
+  near.holdUntil(new Promise<void>((resolve) => (styled = resolve)));
+  const rects = vi.spyOn(Range.prototype, 'getBoundingClientRect');
+  scrollY = 100 * LINE;
+  for (const r of lines(400)) near.add(r, place);
+  near.update();
+  window.dispatchEvent(new Event('scroll'));
+  await new Promise((resolve) => setTimeout(resolve, 300)); // past the delay a living page's changes wait for
+  expect(rects).not.toHaveBeenCalled();
+  expect(registeredLines()).toEqual([0, 1, 2, 3, 4]); // the first few, before the page counted as long
+  styled();
+  await vi.waitFor(() => expect(registeredLines()).toContain(100));
+  expect(registeredLines().every((i) => i >= 90 && i <= 120)).toBe(true);
+  rects.mockRestore();
+  near.destroy();
+});
