@@ -4,7 +4,7 @@
 // is fake-indexeddb here (Node), for both our code and the baseline, so the ratio is what compares.
 // Targets (printed PASS/MISS, never asserted): export under 1 s, import under 2 s.
 //
-//   npx tsx scripts/bench-export.ts [--runs=5] [--count=10000] [--json] [--no-browser]
+//   npx tsx scripts/bench-export.ts [--runs=5] [--count=10000] [--json] [--no-browser | --chromium-only]
 // With Chromium and a build (BACKSTORY_OUT_DIR honoured) it also measures the same in the real extension.
 //   benchExport({ runs, count }) from scripts/bench.ts (npm run bench)
 // idb checks instanceof IDBRequest etc., so Node needs the IndexedDB globals, not only a factory.
@@ -20,6 +20,7 @@ import { chromiumAvailable, launchWithExtension } from './chromium';
 import { openNotesDb, type NotesDb } from '../lib/notes/db';
 import { ANNOTATIONS_STORE, type Annotation } from '../lib/notes/types';
 import { exportAnnotations } from '../lib/export/export';
+import { writeJsonLd } from '../lib/export/jsonld';
 import { parseImportFile } from '../lib/export/import';
 import { NotesRepository } from '../lib/notes/repository';
 
@@ -41,6 +42,8 @@ export interface BenchExportOptions {
    * Default: when Chromium and a build are there.
    */
   browser?: boolean;
+  /** Also measure in Node on fake-indexeddb (default true); `--chromium-only` leaves it out. */
+  node?: boolean;
 }
 
 export interface BenchRow {
@@ -138,8 +141,13 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
   const runs = options.runs ?? 5;
   const count = options.count ?? 10_000;
   const records = sampleAnnotations(count);
-  const db = await filledDb(records);
   const rows: BenchRow[] = [];
+  if (options.node === false) {
+    const browserRows = await benchExportInChromium(records, writeJsonLd(records, { now: new Date() }), runs);
+    if (options.print ?? true) printRows(browserRows, count, runs, 'Chromium, built extension, real IndexedDB, driven through the options page');
+    return browserRows.map((r) => ({ ...r, name: `chromium: ${r.name}` }));
+  }
+  const db = await filledDb(records);
 
   // Export: read everything from the database, then write the file. Baseline: getAll + JSON.stringify.
   const exportBaseline = await medianOf(runs, async () => time(async () => JSON.stringify(await db.getAll(ANNOTATIONS_STORE))));
@@ -310,6 +318,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     count: arg('count', 10_000),
     print: !json,
     ...(process.argv.includes('--no-browser') ? { browser: false } : {}),
+    ...(process.argv.includes('--chromium-only') ? { node: false } : {}),
   });
   if (json) console.log(JSON.stringify(rows, null, 2));
 }

@@ -82,8 +82,8 @@ export interface RepositoryOptions {
   backup?: NotesBackup;
   /** How long a deleted note can be restored. */
   graceMs?: number;
-  /** Records per transaction in an import: a failure part-way leaves whole chunks, never a broken database. */
-  importChunk?: number;
+  /** Notes per write of an import's backup copy: each is a task of its own, so the page paints between them. */
+  copyChunk?: number;
 }
 
 /** Thirty days: long enough to notice a mistake, short enough that the trash does not grow for ever. */
@@ -165,7 +165,7 @@ export class NotesRepository {
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly graceMs: number;
-  private readonly importChunk: number;
+  private readonly copyChunk: number;
   private faultError: NotesError | null = null;
   private readonly faultListeners = new Set<(fault: NotesError | null) => void>();
   private opened: Promise<NotesDb> | null = null;
@@ -189,9 +189,7 @@ export class NotesRepository {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.graceMs = options.graceMs ?? DELETE_GRACE_MS;
-    // Each transaction's commit costs the browser about as much as writing a few hundred notes (an import of 10,000
-    // took 1.7 s in chunks of 500 against 1.4 s in chunks of 2,500): chunks are large, and still leave whole ones.
-    this.importChunk = options.importChunk ?? 2000;
+    this.copyChunk = options.copyChunk ?? 2000;
   }
 
   /** The storage fault that stopped writing, if any (cleared by `retry`). */
@@ -537,68 +535,27 @@ export class NotesRepository {
   }
 
   /**
-   * Writes records that passed `check`: new ids are added, a stored record with an older `modified` is
-   * replaced, anything else is kept. One transaction per chunk, so a failure part-way (a full disk) leaves
-   * every earlier chunk whole and nothing half-written; the error says how far it got.
+   * Writes records that passed `check`, all in one transaction: new ids are added, a stored record with an older
+   * `modified` is replaced, anything else is kept. A failure (a full disk) leaves the library exactly as it was,
+   * so the message can say so, and the same file can simply be imported again once the cause is gone.
    */
-  async importRecords(records: readonly Annotation[], onProgress?: (done: number) => void): Promise<ImportCounts> {
-    const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
-    const written: Annotation[] = [];
-    const add = (result: ChunkResult) => {
-      counts.added += result.counts.added;
-      counts.updated += result.counts.updated;
-      counts.skipped += result.counts.skipped;
-      written.push(...result.written);
-      onProgress?.(counts.added + counts.updated + counts.skipped);
-    };
-    // A few chunks are under way at once: the page prepares the next while the browser writes and commits the one
-    // before (one after the other, the page and the browser each waited for the other for most of an import).
-    const open = new Set<IDBTransaction>();
-    const pending: Promise<ChunkResult>[] = [];
-    let settled = 0;
-    // Marked before the first chunk can commit: a page closed between a chunk's commit and its copy leaves the mark,
-    // and the background completes the copy (the notes would otherwise be in the database and not in the backup).
+  async importRecords(records: readonly Annotation[]): Promise<ImportCounts> {
+    // Marked before the transaction can commit: a page closed between the commit and the copy leaves the mark, and
+    // the background completes the copy (the notes would otherwise be in the database and not in the backup).
     await this.beginCopy();
+    let merged: MergeResult;
     try {
-      // Which ids are stored, read once: the chunks then write new notes without reading anything first.
-      const stored = new Set(await this.write('import the file', (db) => db.getAllKeys(ANNOTATIONS_STORE)));
-      for (let at = 0; at < records.length; at += this.importChunk) {
-        const chunk = records.slice(at, at + this.importChunk);
-        const result = this.write('import the file', (db) => writeChunk(db, chunk, stored, open));
-        result.catch(() => undefined); // awaited below, in order
-        pending.push(result);
-        if (pending.length - settled >= IMPORT_CHUNKS_AT_ONCE) add(await pending[settled++]!);
-      }
-      while (settled < pending.length) add(await pending[settled++]!);
+      merged = await this.write('import the file', (db) => mergeRecords(db, records));
     } catch (error) {
-      // Chunks after the one that failed are abandoned; any the browser had already committed are counted, so the
-      // message says exactly what is stored. Each chunk is whole or absent either way.
-      for (const tx of open) {
-        try {
-          tx.abort();
-        } catch {
-          // Committed or finished meanwhile.
-        }
-      }
-      for (const later of pending.slice(settled)) {
-        const result = await later.catch(() => null);
-        if (result) add(result);
-      }
-      this.mirrorLater(written);
-      if (written.length > 0) this.options.onChange?.({ kind: 'imported', urls: urlsOf(written) });
-      const done = counts.added + counts.updated + counts.skipped;
+      this.endCopy(true); // nothing was written, so there is nothing to copy
       const reason = error instanceof NotesError ? error.reason : 'write';
       const detail = error instanceof Error ? error.message.replace(/^Could not import the file: /, '') : String(error);
-      throw new NotesError(
-        done === 0
-          ? `Nothing was imported: ${detail}`
-          : `The import stopped after ${done.toLocaleString('en')} of ${records.length.toLocaleString('en')} notes (${counts.added} added, ${counts.updated} updated); the rest were not imported: ${detail}`,
-        reason,
-      );
+      const safe = reason === 'disk' ? '' : ' The notes you saved before are as they were.';
+      throw new NotesError(`Nothing was imported: ${detail}${safe}`, reason);
     }
-    this.mirrorLater(written);
-    if (written.length > 0) this.options.onChange?.({ kind: 'imported', urls: urlsOf(written) });
-    return counts;
+    this.mirrorLater(merged.written);
+    if (merged.written.length > 0) this.options.onChange?.({ kind: 'imported', urls: urlsOf(merged.written) });
+    return merged.counts;
   }
 
   /**
@@ -640,8 +597,7 @@ export class NotesRepository {
     const saved = await backup.readAll().catch(() => [] as Annotation[]);
     if (saved.length === 0) return;
     const token = await backup.markPending?.('recovery').catch(() => undefined);
-    const stored = new Set(await db.getAllKeys(ANNOTATIONS_STORE));
-    for (let at = 0; at < saved.length; at += this.importChunk) await writeChunk(db, saved.slice(at, at + this.importChunk), stored);
+    await mergeRecords(db, saved);
     if (token) await backup.clearPending?.(token).catch(() => undefined);
     this.recoveredCount = saved.length;
     this.options.onChange?.({ kind: 'recovered', urls: 'all' });
@@ -743,8 +699,8 @@ export class NotesRepository {
     const backup = this.options.backup;
     if (!backup) return;
     let complete = true;
-    for (let at = 0; at < records.length; at += this.importChunk) {
-      const part = records.slice(at, at + this.importChunk);
+    for (let at = 0; at < records.length; at += this.copyChunk) {
+      const part = records.slice(at, at + this.copyChunk);
       void this.queued(async () => {
         await new Promise((next) => setTimeout(next, 0));
         await backup.put(part).catch((error: unknown) => {
@@ -770,25 +726,30 @@ export class NotesRepository {
   }
 }
 
-interface ChunkResult {
+interface MergeResult {
   counts: ImportCounts;
   written: Annotation[];
 }
 
-/** Import chunks whose transactions are under way at once (see importRecords). */
-const IMPORT_CHUNKS_AT_ONCE = 3;
+/**
+ * Reading one stored note by its id costs the page about as much as reading this many in one getAll (each request
+ * is a round trip to the browser's database and an event): below it, the notes an import brings again are read one
+ * by one; above it, the stored range they fall in is read at once.
+ */
+const NOTES_PER_GET = 16;
 
 /**
- * One import chunk in one transaction. Requests are issued from callbacks rather than awaited promises: the
- * transaction stays active and a chunk needs no promise per record. Ids that were not stored when the import began
- * (`stored`) are added straight away, with no read first, so the chunk's writes start at once; one added meanwhile
- * elsewhere fails to add and is judged like the stored ones, which are read and replaced only by a newer copy.
+ * Merges `records` into the store in one transaction, which holds the store while it runs: which ids are stored
+ * is read in it, so nothing written elsewhere meanwhile is overwritten unjudged, and a failure anywhere (a full
+ * disk, a record the store refuses) aborts it whole. Requests are issued from callbacks rather than awaited
+ * promises, and the writes carry no handlers: one event handled per note was most of what a write cost beyond
+ * the write itself.
  */
-function writeChunk(db: NotesDb, records: readonly Annotation[], stored: ReadonlySet<IDBValidKey>, open?: Set<IDBTransaction>): Promise<ChunkResult> {
+function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<MergeResult> {
   return new Promise((resolve, reject) => {
     const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
     const written: Annotation[] = [];
-    let failure: DOMException | null = null;
+    let failure: unknown = null;
     let tx: IDBTransaction;
     try {
       tx = (unwrap(db) as IDBDatabase).transaction(ANNOTATIONS_STORE, 'readwrite');
@@ -796,58 +757,82 @@ function writeChunk(db: NotesDb, records: readonly Annotation[], stored: Readonl
       reject(error);
       return;
     }
-    open?.add(tx);
     const store = tx.objectStore(ANNOTATIONS_STORE);
-    // Adds are counted as issued, with no success handler: one event handled per note is most of what a chunk costs
-    // beyond the writes themselves. An add that fails is taken back out.
-    const adding = new Set<Annotation>();
-    const keep = (record: Annotation, as: 'added' | 'updated') => {
-      counts[as]++;
-      written.push(record);
-    };
-    const judge = (record: Annotation, cause: DOMException | null) => {
-      const request = store.get(record.id);
-      request.onsuccess = () => {
-        const current = request.result as Annotation | undefined;
-        if (current === undefined && cause) {
-          // Not the id: another rule of the store refused the record. The chunk is abandoned whole.
-          failure = cause;
-          tx.abort();
-        } else if (current === undefined) {
-          store.put(record);
-          keep(record, 'added');
-        } else if (isNewer(record, current)) {
-          store.put(record);
-          keep(record, 'updated');
-        } else {
-          counts.skipped++;
-        }
-      };
-    };
-    for (const record of records) {
-      if (stored.has(record.id)) {
-        judge(record, null);
-        continue;
+    const fail = (error: unknown) => {
+      failure ??= error;
+      try {
+        tx.abort();
+      } catch {
+        // Already finishing: its own error is reported.
       }
-      const request = store.add(record);
-      adding.add(record);
-      request.onerror = (event) => {
-        if (request.error?.name !== 'ConstraintError') return;
-        // Most likely the id, stored since the import began: judged like a stored one, the transaction going on.
-        event.preventDefault();
-        adding.delete(record);
-        judge(record, request.error);
-      };
-    }
-    tx.oncomplete = () => {
-      open?.delete(tx);
-      counts.added += adding.size;
-      resolve({ counts, written: [...adding, ...written] });
     };
-    tx.onabort = () => {
-      open?.delete(tx);
-      reject(failure ?? tx.error ?? new Error('the transaction was aborted'));
+    const judge = (record: Annotation, current: Annotation | undefined) => {
+      if (current === undefined) {
+        store.add(record);
+        counts.added++;
+        written.push(record);
+      } else if (isNewer(record, current)) {
+        store.put(record);
+        counts.updated++;
+        written.push(record);
+      } else {
+        counts.skipped++;
+      }
     };
+    const keys = store.getAllKeys();
+    keys.onsuccess = () => {
+      try {
+        const stored = new Set(keys.result);
+        // A list that names an id twice (a file is refused for it, a backup cannot) keeps its newest copy.
+        const latest = new Map<string, Annotation>();
+        for (const record of records) {
+          const seen = latest.get(record.id);
+          if (seen === undefined) latest.set(record.id, record);
+          else {
+            counts.skipped++;
+            if (isNewer(record, seen)) latest.set(record.id, record);
+          }
+        }
+        const known: Annotation[] = [];
+        const fresh: Annotation[] = [];
+        for (const record of latest.values()) (stored.has(record.id) ? known : fresh).push(record);
+        // The reads are issued before the writes: a transaction runs its requests in order, and a range read after
+        // them would read back the notes just added.
+        if (known.length * NOTES_PER_GET < stored.size) {
+          for (const record of known) {
+            const request = store.get(record.id);
+            request.onsuccess = () => {
+              try {
+                judge(record, request.result as Annotation | undefined);
+              } catch (error) {
+                fail(error);
+              }
+            };
+          }
+        } else if (known.length > 0) {
+          let low = known[0]!.id;
+          let high = low;
+          for (const { id } of known) {
+            if (id < low) low = id;
+            if (id > high) high = id;
+          }
+          const request = store.getAll(IDBKeyRange.bound(low, high));
+          request.onsuccess = () => {
+            try {
+              const byId = new Map((request.result as Annotation[]).map((a) => [a.id, a]));
+              for (const record of known) judge(record, byId.get(record.id));
+            } catch (error) {
+              fail(error);
+            }
+          };
+        }
+        for (const record of fresh) judge(record, undefined);
+      } catch (error) {
+        fail(error);
+      }
+    };
+    tx.oncomplete = () => resolve({ counts, written });
+    tx.onabort = () => reject(failure ?? tx.error ?? new Error('the transaction was aborted'));
   });
 }
 

@@ -21,7 +21,7 @@ let db: NotesDb;
 
 /** What the options page does with a file: parse and check it, then write it through the repository. */
 async function importInto(target: NotesDb, text: string, chunk?: number): Promise<ImportCounts> {
-  return new NotesRepository(async () => target, chunk ? { importChunk: chunk } : {}).importRecords(await parseImportFile(text));
+  return new NotesRepository(async () => target, chunk ? { copyChunk: chunk } : {}).importRecords(await parseImportFile(text));
 }
 /** What the database held before a bad import; it must hold exactly this afterwards. */
 let seeded: Annotation[];
@@ -131,21 +131,57 @@ describe('bad files are refused with what is wrong and where, and change nothing
     expect(error.problems.at(-1)).toBe('…and 12 more');
   });
 
-  test('a write that fails part-way keeps every whole chunk, writes nothing half, and says how far it got', async () => {
+  test('a write that fails part-way leaves the library exactly as it was, and says nothing was imported', async () => {
     // A database whose write must fail on the third record: a unique index on `url` that it violates.
     const strict = await openDB('strict', 1, {
       upgrade(d) { d.createObjectStore(ANNOTATIONS_STORE, { keyPath: 'id' }).createIndex('url', 'url', { unique: true }); },
     });
-    await strict.put(ANNOTATIONS_STORE, note({ id: ID_A, url: 'https://taken.example/' }));
+    const before = note({ id: ID_A, url: 'https://taken.example/' });
+    await strict.put(ANNOTATIONS_STORE, before);
     const records = [
       note({ id: ID_B, url: 'https://one.example/' }),
       note({ id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', url: 'https://two.example/' }),
       note({ id: ID_C, url: 'https://taken.example/' }),
     ];
-    const repository = new NotesRepository(async () => strict as unknown as NotesDb, { importChunk: 2 });
-    await expect(repository.importRecords(records)).rejects.toThrow(/^The import stopped after 2 of 3 notes \(2 added, 0 updated\); the rest were not imported/);
-    expect((await strict.getAll(ANNOTATIONS_STORE)).map((a: Annotation) => a.url).sort()).toEqual(['https://one.example/', 'https://taken.example/', 'https://two.example/']);
+    const repository = new NotesRepository(async () => strict as unknown as NotesDb);
+    await expect(repository.importRecords(records)).rejects.toThrow(/^Nothing was imported: .*The notes you saved before are as they were\.$/);
+    expect(await strict.getAll(ANNOTATIONS_STORE)).toStrictEqual([before]);
+    // The cause gone, the same notes import whole.
+    await strict.delete(ANNOTATIONS_STORE, ID_A);
+    expect(await repository.importRecords(records.slice(0, 2))).toEqual({ added: 2, updated: 0, skipped: 0 });
     strict.close();
+  });
+
+  test('a full disk half-way through 10,000 notes: nothing of the file is kept, every note saved before is, and the message says so', async () => {
+    const file = Array.from({ length: 10_000 }, (_, i) => note({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, modified: '2026-02-01T00:00:00.000Z' }));
+    // The stored ID_A is older than the file's copy: replacing it is part of what must be undone.
+    file[3] = { ...note({ id: ID_A, text: 'newer' }), modified: '2026-02-01T00:00:00.000Z' };
+    const real = IDBObjectStore.prototype.add;
+    let adds = 0;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (++adds === 5_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return real.apply(this, args);
+    };
+    const repository = new NotesRepository(async () => db);
+    try {
+      const error = await repository.importRecords(file).then(() => null, (e: unknown) => e as Error);
+      expect(error?.message).toMatch(/^Nothing was imported: the browser could not write to the disk \(it may be full\)\. Notes you saved before are safe\./);
+    } finally {
+      IDBObjectStore.prototype.add = real;
+    }
+    expect(adds).toBe(5_000);
+    expect((await contents(db)).sort(byId)).toStrictEqual([...seeded].sort(byId));
+    // The repository stops writing until the reader tries again (see `retry`), rather than writing into a full disk.
+    expect(repository.fault?.reason).toBe('disk');
+  });
+
+  test('a file of 10,000 notes with one bad note in the middle is refused with its place, and nothing of it is written', async () => {
+    const notes = Array.from({ length: 10_000 }, (_, i) => note({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+    const doc = exported(...notes);
+    doc.first.items[5_000]!.modified = 'yesterday';
+    const error = await expectRejectedUnchanged(JSON.stringify(doc), /not a valid annotation file \(1 problem\); nothing was imported/);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^first\.items\[5000\]\.modified: /);
   });
 });
 

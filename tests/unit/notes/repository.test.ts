@@ -121,7 +121,7 @@ describe('the first notes of a long list (listFirst)', () => {
   const note = (i: number, created: string): Annotation => ({ id: `id-${String(i).padStart(5, '0')}`, url: `https://x/${i % 9}`, title: 't', text: `n${i}`, tags: [], created, modified: created });
 
   async function stored(notes: readonly Annotation[]): Promise<NotesRepository> {
-    const repo = openRepository(new IDBFactory(), { importChunk: 200 });
+    const repo = openRepository(new IDBFactory(), { copyChunk: 200 });
     await repo.importRecords(notes);
     return repo;
   }
@@ -440,7 +440,7 @@ describe('an import and its backup copy', () => {
     const gate = new Promise<void>((ok) => { release = ok; });
     // A backup that holds its first write until released: an import must not wait for it.
     const slow: NotesBackup = { ...backup, put: async (records) => { await gate; await backup.put(records); } };
-    const repo = openRepository(new IDBFactory(), { backup: slow, importChunk: 7 });
+    const repo = openRepository(new IDBFactory(), { backup: slow, copyChunk: 7 });
     expect(await repo.importRecords(imported(30))).toEqual({ added: 30, updated: 0, skipped: 0 });
     expect(await repo.count()).toBe(30);
     expect(saved.size).toBe(0);
@@ -453,31 +453,66 @@ describe('an import and its backup copy', () => {
     expect(saved.has('imp-0003')).toBe(false);
   });
 
-  test('many chunks under way at once count every note once, and a second import of the same notes skips them all', async () => {
-    const repo = openRepository(new IDBFactory(), { importChunk: 3 });
-    const progress: number[] = [];
-    expect(await repo.importRecords(imported(50), (n) => progress.push(n))).toEqual({ added: 50, updated: 0, skipped: 0 });
-    expect(progress.at(-1)).toBe(50);
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    const newer = imported(50).map((n, i) => (i % 10 === 0 ? { ...n, text: 'edited', modified: '2026-02-01T00:00:00.000Z' } : n));
-    expect(await repo.importRecords(newer)).toEqual({ added: 0, updated: 5, skipped: 45 });
+  test('a second import of the same notes skips them all, reading the stored ones at once rather than one by one', async () => {
+    const repo = openRepository(new IDBFactory(), { copyChunk: 3 });
+    expect(await repo.importRecords(imported(50))).toEqual({ added: 50, updated: 0, skipped: 0 });
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    try {
+      expect(await repo.importRecords(imported(50))).toEqual({ added: 0, updated: 0, skipped: 50 });
+      const newer = imported(50).map((n, i) => (i % 10 === 0 ? { ...n, text: 'edited', modified: '2026-02-01T00:00:00.000Z' } : n));
+      expect(await repo.importRecords(newer)).toEqual({ added: 0, updated: 5, skipped: 45 });
+      // Each note read by its id was a round trip to the database (a re-import of 10,000 took twice a new one's time).
+      expect(get).not.toHaveBeenCalled();
+      expect(getAll).toHaveBeenCalledTimes(2);
+    } finally {
+      get.mockRestore();
+      getAll.mockRestore();
+    }
     expect((await repo.get('imp-0010'))!.text).toBe('edited');
+    expect((await repo.get('imp-0011'))!.text).toBe('note 11');
   });
 
-  test('a note saved meanwhile under an id the import brings is judged as a stored one, not overwritten', async () => {
-    const repo = openRepository(new IDBFactory(), { importChunk: 5 });
+  test('a few notes into a big store are read one by one, and merge the same way', async () => {
+    const repo = openRepository(new IDBFactory());
+    await repo.importRecords(imported(200));
+    const file = [
+      { ...imported(200)[7]!, text: 'edited', modified: '2026-02-01T00:00:00.000Z' },
+      { ...imported(200)[8]!, text: 'stale', modified: '2025-02-01T00:00:00.000Z' },
+      { ...imported(1)[0]!, id: 'new-one' },
+    ];
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    try {
+      expect(await repo.importRecords(file)).toEqual({ added: 1, updated: 1, skipped: 1 });
+      expect(get).toHaveBeenCalledTimes(2);
+      expect(getAll).not.toHaveBeenCalled();
+    } finally {
+      get.mockRestore();
+      getAll.mockRestore();
+    }
+    expect((await repo.get('imp-0007'))!.text).toBe('edited');
+    expect((await repo.get('imp-0008'))!.text).toBe('note 8');
+    expect(await repo.count()).toBe(201);
+  });
+
+  test('a list naming an id twice keeps its newest copy, and counts the other as skipped', async () => {
+    const repo = openRepository(new IDBFactory());
+    const [a] = imported(1);
+    const newer = { ...a!, text: 'newer', modified: '2026-02-01T00:00:00.000Z' };
+    expect(await repo.importRecords([a!, newer, a!])).toEqual({ added: 1, updated: 0, skipped: 2 });
+    expect((await repo.get(a!.id))!.text).toBe('newer');
+  });
+
+  test('a note saved elsewhere just before the import, under an id the import brings, is judged as a stored one', async () => {
+    const repo = openRepository(new IDBFactory());
     const records = imported(20);
-    // Saved by another context after the import read which ids were stored: newer than the file's copy.
+    const db = await (repo as unknown as { db(): Promise<import('@/lib/notes/db').NotesDb> }).db();
+    // Saved by another context: its transaction was asked for first, so the import's reads see it.
     const elsewhere = { ...records[12]!, text: 'written elsewhere', modified: '2026-03-01T00:00:00.000Z' };
-    const factoryRepo = repo as unknown as { db(): Promise<import('@/lib/notes/db').NotesDb> };
-    const db = await factoryRepo.db();
-    const realGetAllKeys = db.getAllKeys.bind(db);
-    (db as unknown as { getAllKeys: typeof db.getAllKeys }).getAllKeys = (async (...args: Parameters<typeof db.getAllKeys>) => {
-      const keys = await realGetAllKeys(...args);
-      await db.put(ANNOTATIONS_STORE, elsewhere);
-      return keys;
-    }) as typeof db.getAllKeys;
+    const saving = db.put(ANNOTATIONS_STORE, elsewhere);
     expect(await repo.importRecords(records)).toEqual({ added: 19, updated: 0, skipped: 1 });
+    await saving;
     expect((await repo.get(elsewhere.id))!.text).toBe('written elsewhere');
   });
 });
@@ -520,7 +555,7 @@ describe('a copy marked as under way', () => {
 
   test('an import is marked before its first chunk reaches the database, and cleared once all of its copy is written', async () => {
     const { saved, marked, events } = traced();
-    const repo = openRepository(new IDBFactory(), { backup: marked, importChunk: 10 });
+    const repo = openRepository(new IDBFactory(), { backup: marked, copyChunk: 10 });
     await repo.count(); // opened: only the import's own writes are counted
     const add = vi.spyOn(IDBObjectStore.prototype, 'add');
     const put = vi.spyOn(IDBObjectStore.prototype, 'put');
@@ -548,7 +583,7 @@ describe('a copy marked as under way', () => {
   test('an import whose copy failed part-way keeps its mark', async () => {
     let puts = 0;
     const { marked, events } = traced(() => ++puts === 2);
-    const repo = openRepository(new IDBFactory(), { backup: marked, importChunk: 10 });
+    const repo = openRepository(new IDBFactory(), { backup: marked, copyChunk: 10 });
     await repo.importRecords(imported(25));
     await repo.backedUp();
     expect(events).toEqual(['mark', 'put 10', 'put 10', 'put 5']);
@@ -634,7 +669,7 @@ describe('a copy marked as under way', () => {
     await backup.put(notes);
     // The browser lost the database; the recovery wrote one chunk of three, and the page closed.
     const idb = new IDBFactory();
-    const first = openRepository(idb, { backup: { ...backup, markPending: backup.markPending, clearPending: async () => undefined }, importChunk: 3 });
+    const first = openRepository(idb, { backup: { ...backup, markPending: backup.markPending, clearPending: async () => undefined }, copyChunk: 3 });
     await first.count();
     const db = await (first as unknown as { db(): Promise<import('@/lib/notes/db').NotesDb> }).db();
     for (const id of notes.slice(3).map((n) => n.id)) await db.delete(ANNOTATIONS_STORE, id);
