@@ -339,7 +339,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
         <h2 id="bs-transfer-title">Import and export</h2>
         <div class="bs-tools">
           <OptionsExport api={api} filter={filter} total={notes?.length ?? 0} shown={complete ? shown.length : 0} />
-          <OptionsImport api={api} onImported={() => void reload()} />
+          <OptionsImport api={api} onImported={(counts) => { if (counts.added + counts.updated > 0) void reload(); }} />
         </div>
         <OptionsDeleteAll api={api} total={notes?.length ?? 0} onChanged={() => void reload()} />
       </section>

@@ -444,6 +444,13 @@ describe('the notes library: import, export, delete all, faults', { timeout: 30_
     await eventually(() => expect(text('[data-testid=summary]')).toBe('2 notes on 2 pages across 2 sites.'));
     expect(listed()).toHaveLength(2);
 
+    // The same file again changes nothing, so the library does not read and fold every note again.
+    const reads = vi.spyOn(repository, 'listAll');
+    await chooseFile(fileOf(exportAnnotations(notes, 'csv').content, 'notes.csv'));
+    await eventually(() => expect(text('[data-testid=import-status]')).toBe('Imported: 0 added, 0 updated, 2 skipped (skipped: already here, same or newer).'));
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+
     await chooseFile(fileOf('a,b\n1,2\n', 'budget.csv'));
     await eventually(() => expect(text('.bs-import-result[role=alert]')).toMatch(/^Could not import budget\.csv\. Backstory cannot tell what this file is/));
     expect(text('[data-testid=summary]')).toBe('2 notes on 2 pages across 2 sites.');
