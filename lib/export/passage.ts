@@ -7,9 +7,14 @@ import { webHref } from '../url';
 /** Half of a surrogate pair standing alone (a quote cut inside an emoji): encodeURIComponent throws on it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Characters the text-fragment syntax reserves, beyond what encodeURIComponent escapes. */
 function encodeFragmentPart(text: string): string {
-  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/-/g, '%2D');
+  // Most text has no surrogate at all: one plain test spares it the pairing expression and its lookbehind.
+  const whole = SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
+  const encoded = encodeURIComponent(whole);
+  return encoded.includes('-') ? encoded.replaceAll('-', '%2D') : encoded;
 }
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);

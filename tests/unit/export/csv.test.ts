@@ -76,4 +76,14 @@ describe('CSV export', () => {
       { numRuns: 200 },
     );
   }, PROPERTY_TIMEOUT);
+
+  test('property: the rows are written byte for byte as papaparse writes every cell quoted', () => {
+    fc.assert(
+      fc.property(storedAnnotations(15), (annotations) => {
+        expect(writeCsv(annotations)).toBe('\ufeff' + Papa.unparse(csvRows(annotations), { newline: '\r\n', header: false, quotes: true }));
+      }),
+      { numRuns: 200 },
+    );
+    expect(writeCsv([])).toBe('\ufeff' + Papa.unparse([[...CSV_COLUMNS]], { newline: '\r\n', header: false, quotes: true }));
+  }, PROPERTY_TIMEOUT);
 });
