@@ -2,6 +2,7 @@
 // CSV and Markdown — into records the notes repository writes. Everything is checked first (size, that the
 // file is text, its format, its shape, the notes' own rules, duplicate ids); only then is anything written
 // (NotesRepository.importRecords, in chunks). A file it cannot take gets a message in the reader's words.
+import type { z } from 'zod';
 import type { Annotation, NoteTarget } from '../notes/types';
 import { NotesRepository } from '../notes/repository';
 import { isCanonicalInstant } from '../notes/schema';
@@ -168,15 +169,13 @@ function toRecordWithoutId(input: AnnotationInput): Omit<Annotation, 'id'> {
     tags,
   };
   const selectors = 'selector' in resource ? asList(resource.selector) : [];
-  const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
-  const position = selectors.find((s) => s.type === 'TextPositionSelector');
+  // Checked already, by the quick path or the file schema (whose union reads these two types with exactly these
+  // schemas): read as they are, not parsed a second time.
+  const quote = selectors.find((s): s is z.output<typeof textQuoteSelectorSchema> => s.type === 'TextQuoteSelector');
+  const position = selectors.find((s): s is z.output<typeof textPositionSelectorSchema> => s.type === 'TextPositionSelector');
   if (quote) {
-    const q = textQuoteSelectorSchema.parse(quote);
-    const target: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix ?? '', suffix: q.suffix ?? '' } };
-    if (position) {
-      const p = textPositionSelectorSchema.parse(position);
-      target.position = { type: 'TextPositionSelector', start: p.start, end: p.end };
-    }
+    const target: NoteTarget = { quote: { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' } };
+    if (position) target.position = { type: 'TextPositionSelector', start: position.start, end: position.end };
     record.target = target;
   }
   const reference = input['backstory:reference'];
