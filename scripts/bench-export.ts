@@ -53,6 +53,8 @@ export interface BenchRow {
   ratio: number;
   targetMs?: number;
   bytes?: number;
+  /** What the phases took (Chromium imports: the page's own measures), printed under the row. */
+  detail?: string;
 }
 
 /** A deterministic PRNG, so every run and every machine benches the same records. */
@@ -225,7 +227,16 @@ async function benchExportInChromium(records: readonly Annotation[], jsonld: str
     // tsx compiles with keepNames, which wraps named functions in __name(); the page has no such helper.
     await page.evaluate('globalThis.__name = (f) => f');
     const status = page.locator('[data-testid="import-status"]');
-    const samples: Record<string, number[]> = { importNew: [], importAgain: [], jsonld: [], markdown: [], csv: [], baseImport: [], baseExport: [] };
+    const samples: Record<string, number[]> = {
+      importNew: [], importAgain: [], jsonld: [], markdown: [], csv: [], baseImport: [], baseExport: [],
+      checkNew: [], writeNew: [], checkAgain: [], writeAgain: [],
+    };
+    // The import's own measures (lib/export/transfer.ts): reading and checking the file, then writing it.
+    const phases = async (check: string, write: string) => {
+      const [c, w] = await page.evaluate(() => ['backstory:import-check', 'backstory:import-write'].map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN));
+      samples[check]!.push(c!);
+      samples[write]!.push(w!);
+    };
     const clock = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
     for (let i = 0; i < runs; i++) {
       // A clean start for each run, as a reader would make it: delete-all behind its typed confirmation.
@@ -242,10 +253,12 @@ async function benchExportInChromium(records: readonly Annotation[], jsonld: str
         await page.locator('#bs-import-file').setInputFiles(file);
         await status.getByText(`Imported: ${count} added, 0 updated, 0 skipped.`).waitFor({ timeout: 120_000 });
       }));
+      await phases('checkNew', 'writeNew');
       samples.importAgain!.push(await clock(async () => {
         await page.locator('#bs-import-file').setInputFiles(file);
         await status.getByText(`Imported: 0 added, 0 updated, ${count} skipped`).waitFor({ timeout: 120_000 });
       }));
+      await phases('checkAgain', 'writeAgain');
       for (const format of ['jsonld', 'markdown', 'csv'] as const) {
         await page.selectOption('#bs-options-format', format);
         samples[format]!.push(await clock(() => Promise.all([
@@ -285,8 +298,8 @@ async function benchExportInChromium(records: readonly Annotation[], jsonld: str
     const exp = r.baseExport!, imp = r.baseImport!;
     return [
       ...(['jsonld', 'markdown', 'csv'] as const).map((f) => ({ name: `export ${f}`, medianMs: r[f]!, baselineMs: exp, ratio: r[f]! / exp, targetMs: EXPORT_TARGETS.exportMs })),
-      { name: 'import jsonld (new)', medianMs: r.importNew!, baselineMs: imp, ratio: r.importNew! / imp, targetMs: EXPORT_TARGETS.importMs },
-      { name: 'import jsonld (again)', medianMs: r.importAgain!, baselineMs: imp, ratio: r.importAgain! / imp, targetMs: EXPORT_TARGETS.importMs },
+      { name: 'import jsonld (new)', medianMs: r.importNew!, baselineMs: imp, ratio: r.importNew! / imp, targetMs: EXPORT_TARGETS.importMs, detail: `reading and checking the file ${r.checkNew!.toFixed(0)} ms; writing it ${r.writeNew!.toFixed(0)} ms` },
+      { name: 'import jsonld (again)', medianMs: r.importAgain!, baselineMs: imp, ratio: r.importAgain! / imp, targetMs: EXPORT_TARGETS.importMs, detail: `reading and checking the file ${r.checkAgain!.toFixed(0)} ms; judging it against the stored notes ${r.writeAgain!.toFixed(0)} ms` },
     ];
   } finally {
     await browser.close();
@@ -301,6 +314,7 @@ export function printRows(rows: readonly BenchRow[], count: number, runs: number
     const target = r.targetMs === undefined ? '' : `${r.medianMs <= r.targetMs ? 'PASS' : 'MISS'} < ${r.targetMs} ms`;
     const size = r.bytes === undefined ? '' : `  (${(r.bytes / 1e6).toFixed(1)} MB)`;
     console.log(`  ${r.name.padEnd(28)} ${r.medianMs.toFixed(0).padStart(9)}   ${r.baselineMs.toFixed(0).padStart(11)}   ${r.ratio.toFixed(1).padStart(5)}×  ${target}${size}`);
+    if (r.detail) console.log(`    ${r.detail}`);
   }
   console.log('  baselines: export = getAll + JSON.stringify; import = JSON.parse + raw puts in one transaction' + (rows.some((r) => r.name.startsWith('read back')) ? '; read back = JSON.parse' : ''));
 }
