@@ -161,6 +161,14 @@ function wallClock(key: IDBValidKey): number {
 
 const minute = (t: number) => new Date(t).toISOString().slice(0, 16);
 
+/** An import's failure in the reader's words: nothing of the file was written. */
+function importError(error: unknown): NotesError {
+  const reason = error instanceof NotesError ? error.reason : 'write';
+  const detail = error instanceof Error ? error.message.replace(/^Could not import the file: /, '') : String(error);
+  const safe = reason === 'disk' ? '' : ' The notes you saved before are as they were.';
+  return new NotesError(`Nothing was imported: ${detail}${safe}`, reason);
+}
+
 export class NotesRepository {
   private readonly now: () => Date;
   private readonly newId: () => string;
@@ -540,22 +548,27 @@ export class NotesRepository {
    * so the message can say so, and the same file can simply be imported again once the cause is gone.
    */
   async importRecords(records: readonly Annotation[]): Promise<ImportCounts> {
+    // What is stored already, same or newer, is found first without writing: a file imported again writes nothing.
+    let plan: { toWrite: Annotation[]; skipped: number };
+    try {
+      plan = await this.write('import the file', (db) => planImport(db, records));
+    } catch (error) {
+      throw importError(error);
+    }
+    if (plan.toWrite.length === 0) return { added: 0, updated: 0, skipped: plan.skipped };
     // Marked before the transaction can commit: a page closed between the commit and the copy leaves the mark, and
     // the background completes the copy (the notes would otherwise be in the database and not in the backup).
     await this.beginCopy();
     let merged: MergeResult;
     try {
-      merged = await this.write('import the file', (db) => mergeRecords(db, records));
+      merged = await this.write('import the file', (db) => mergeRecords(db, plan.toWrite));
     } catch (error) {
       this.endCopy(true); // nothing was written, so there is nothing to copy
-      const reason = error instanceof NotesError ? error.reason : 'write';
-      const detail = error instanceof Error ? error.message.replace(/^Could not import the file: /, '') : String(error);
-      const safe = reason === 'disk' ? '' : ' The notes you saved before are as they were.';
-      throw new NotesError(`Nothing was imported: ${detail}${safe}`, reason);
+      throw importError(error);
     }
     this.mirrorLater(merged.written);
     if (merged.written.length > 0) this.options.onChange?.({ kind: 'imported', urls: urlsOf(merged.written) });
-    return merged.counts;
+    return { ...merged.counts, skipped: merged.counts.skipped + plan.skipped };
   }
 
   /**
@@ -738,12 +751,115 @@ interface MergeResult {
  */
 const NOTES_PER_GET = 16;
 
+/** A list's newest copy of each id (a file is refused for naming one twice; a backup cannot), split by whether stored. */
+function partition(records: readonly Annotation[], stored: ReadonlySet<IDBValidKey>): { known: Annotation[]; fresh: Annotation[]; repeats: number } {
+  const latest = new Map<string, Annotation>();
+  let repeats = 0;
+  for (const record of records) {
+    const seen = latest.get(record.id);
+    if (seen === undefined) latest.set(record.id, record);
+    else {
+      repeats++;
+      if (isNewer(record, seen)) latest.set(record.id, record);
+    }
+  }
+  const known: Annotation[] = [];
+  const fresh: Annotation[] = [];
+  for (const record of latest.values()) (stored.has(record.id) ? known : fresh).push(record);
+  return { known, fresh, repeats };
+}
+
+/**
+ * Reads the stored copies of `known` (whose ids were stored when the transaction read its keys): one by one when they
+ * are a small part of the store, else in one getAll of the range they fall in. Calls `then` once all are read.
+ */
+function readStored(store: IDBObjectStore, known: readonly Annotation[], storedCount: number, then: (current: (id: string) => Annotation | undefined) => void): void {
+  if (known.length === 0) {
+    then(() => undefined);
+  } else if (known.length * NOTES_PER_GET < storedCount) {
+    const found = new Map<string, Annotation>();
+    let left = known.length;
+    for (const { id } of known) {
+      const request = store.get(id);
+      request.onsuccess = () => {
+        if (request.result !== undefined) found.set(id, request.result as Annotation);
+        if (--left === 0) then((wanted) => found.get(wanted));
+      };
+    }
+  } else {
+    let low = known[0]!.id;
+    let high = low;
+    for (const { id } of known) {
+      if (id < low) low = id;
+      if (id > high) high = id;
+    }
+    const request = store.getAll(IDBKeyRange.bound(low, high));
+    request.onsuccess = () => {
+      const byId = new Map((request.result as Annotation[]).map((a) => [a.id, a]));
+      then((wanted) => byId.get(wanted));
+    };
+  }
+}
+
+/** Runs `step` inside a transaction's callback; an error aborts the transaction and is the one reported. */
+function guarded(tx: IDBTransaction, failed: (error: unknown) => void, step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    failed(error);
+    try {
+      tx.abort();
+    } catch {
+      // Already finishing: its own error is reported.
+    }
+  }
+}
+
+/**
+ * Which of `records` an import would write, read in a read-only transaction: the notes stored already, same or
+ * newer, need nothing (an import of a file already imported writes nothing, so it marks no copy and waits for no
+ * write). What it would write is judged again when written (mergeRecords).
+ */
+function planImport(db: NotesDb, records: readonly Annotation[]): Promise<{ toWrite: Annotation[]; skipped: number }> {
+  return new Promise((resolve, reject) => {
+    let failure: unknown = null;
+    let tx: IDBTransaction;
+    try {
+      tx = (unwrap(db) as IDBDatabase).transaction(ANNOTATIONS_STORE, 'readonly');
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const store = tx.objectStore(ANNOTATIONS_STORE);
+    const toWrite: Annotation[] = [];
+    let skipped = 0;
+    const fail = (error: unknown) => { failure ??= error; };
+    const keys = store.getAllKeys();
+    keys.onsuccess = () => guarded(tx, fail, () => {
+      const stored = new Set(keys.result);
+      const { known, fresh, repeats } = partition(records, stored);
+      skipped += repeats;
+      toWrite.push(...fresh);
+      readStored(store, known, stored.size, (current) => guarded(tx, fail, () => {
+        for (const record of known) {
+          const now = current(record.id);
+          if (now === undefined || isNewer(record, now)) toWrite.push(record);
+          else skipped++;
+        }
+      }));
+    });
+    tx.oncomplete = () => (failure ? reject(failure) : resolve({ toWrite, skipped }));
+    tx.onabort = () => reject(failure ?? tx.error ?? new Error('the transaction was aborted'));
+  });
+}
+
 /**
  * Merges `records` into the store in one transaction, which holds the store while it runs: which ids are stored
  * is read in it, so nothing written elsewhere meanwhile is overwritten unjudged, and a failure anywhere (a full
  * disk, a record the store refuses) aborts it whole. Requests are issued from callbacks rather than awaited
  * promises, and the writes carry no handlers: one event handled per note was most of what a write cost beyond
- * the write itself.
+ * the write itself. The reads are issued before the writes: a transaction runs its requests in order, and a range
+ * read after them would read back the notes just added.
  */
 function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<MergeResult> {
   return new Promise((resolve, reject) => {
@@ -758,14 +874,7 @@ function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<Merg
       return;
     }
     const store = tx.objectStore(ANNOTATIONS_STORE);
-    const fail = (error: unknown) => {
-      failure ??= error;
-      try {
-        tx.abort();
-      } catch {
-        // Already finishing: its own error is reported.
-      }
-    };
+    const fail = (error: unknown) => { failure ??= error; };
     const judge = (record: Annotation, current: Annotation | undefined) => {
       if (current === undefined) {
         store.add(record);
@@ -780,57 +889,15 @@ function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<Merg
       }
     };
     const keys = store.getAllKeys();
-    keys.onsuccess = () => {
-      try {
-        const stored = new Set(keys.result);
-        // A list that names an id twice (a file is refused for it, a backup cannot) keeps its newest copy.
-        const latest = new Map<string, Annotation>();
-        for (const record of records) {
-          const seen = latest.get(record.id);
-          if (seen === undefined) latest.set(record.id, record);
-          else {
-            counts.skipped++;
-            if (isNewer(record, seen)) latest.set(record.id, record);
-          }
-        }
-        const known: Annotation[] = [];
-        const fresh: Annotation[] = [];
-        for (const record of latest.values()) (stored.has(record.id) ? known : fresh).push(record);
-        // The reads are issued before the writes: a transaction runs its requests in order, and a range read after
-        // them would read back the notes just added.
-        if (known.length * NOTES_PER_GET < stored.size) {
-          for (const record of known) {
-            const request = store.get(record.id);
-            request.onsuccess = () => {
-              try {
-                judge(record, request.result as Annotation | undefined);
-              } catch (error) {
-                fail(error);
-              }
-            };
-          }
-        } else if (known.length > 0) {
-          let low = known[0]!.id;
-          let high = low;
-          for (const { id } of known) {
-            if (id < low) low = id;
-            if (id > high) high = id;
-          }
-          const request = store.getAll(IDBKeyRange.bound(low, high));
-          request.onsuccess = () => {
-            try {
-              const byId = new Map((request.result as Annotation[]).map((a) => [a.id, a]));
-              for (const record of known) judge(record, byId.get(record.id));
-            } catch (error) {
-              fail(error);
-            }
-          };
-        }
-        for (const record of fresh) judge(record, undefined);
-      } catch (error) {
-        fail(error);
-      }
-    };
+    keys.onsuccess = () => guarded(tx, fail, () => {
+      const stored = new Set(keys.result);
+      const { known, fresh, repeats } = partition(records, stored);
+      counts.skipped += repeats;
+      readStored(store, known, stored.size, (current) => guarded(tx, fail, () => {
+        for (const record of known) judge(record, current(record.id));
+      }));
+      for (const record of fresh) judge(record, undefined);
+    });
     tx.oncomplete = () => resolve({ counts, written });
     tx.onabort = () => reject(failure ?? tx.error ?? new Error('the transaction was aborted'));
   });
