@@ -75,11 +75,16 @@ function nameKindFor(entity: Entity | undefined, kind: AliasKind, casedWords: st
   return kind === 'full' ? undefined : 'surname';
 }
 
+/** An alias folded without lower-casing, split into words like its key (AliasPattern.casedWords). */
+export function casedWordsOf(alias: string): string[] {
+  return foldForMatching(alias, { foldCase: false }).trim().split(' ');
+}
+
 export function patternFor(alias: string, entity: Entity | undefined, kind: AliasKind): AliasPattern | undefined {
   const key = foldForMatching(alias).trim();
   // The matcher starts walks at word starts only: an alias must begin with a letter or digit.
   if (!/^[\p{L}\p{N}]/u.test(key)) return undefined;
-  const casedWords = foldForMatching(alias, { foldCase: false }).trim().split(' ');
+  const casedWords = casedWordsOf(alias);
   const skipFirstWord = kind === 'contextual' && casedWords.length > 1 && casedWords[0]!.toLowerCase() === 'the';
   const wordCases = casedWords.map((w): WordCase => {
     if (isCapitalsWord(w)) return 'exact';

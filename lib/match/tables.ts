@@ -5,7 +5,7 @@
 // same format), and a page only loads them: arrays read into typed arrays and pattern records, nothing folded or
 // searched. A unit test checks that the committed tables are exactly what compiling the committed dataset gives.
 import type { Dataset, DatasetPart, Entity, Figure } from '../reference/types';
-import { compileAliases, type AliasKind, type AliasPattern, type WordCase } from './aliases';
+import { casedWordsOf, compileAliases, type AliasKind, type AliasPattern, type WordCase } from './aliases';
 import { figuresByCounts } from './figure-engine';
 import { buildLooseTables, type LooseTables } from './loose';
 import type { NameKind } from './names';
@@ -62,7 +62,9 @@ function partTables(dataset: Dataset): { parts: PartTables[]; partOf: Map<string
 
 /** A pattern's rules beyond its alias and kind, when it has any. */
 export interface CompiledRules {
-  wordCases?: WordCase[];
+  /** One letter a word, the initial of its WordCase ("ea": exact, any). */
+  wordCases?: string;
+  /** Only where they are not what folding the alias gives (`casedWordsOf`), which a page works out when it needs them. */
   casedWords?: string[];
   skipFirstWord?: true;
   nameKind?: NameKind;
@@ -72,12 +74,38 @@ export interface CompiledRules {
 
 /**
  * One alias pattern as a tuple (no field names repeated thousands of times): its key's index in the trie, the alias,
- * its kind, its entity by index into `dataset.entities` (-1: an other name), and its rules when it has any.
+ * its kind, its entity by index into `dataset.entities` (-1: an other name), and its rules when it has any. The alias
+ * is its position in the dataset's own list of that kind's forms (see `formsOf`) when it is one of them, which nearly
+ * every alias is: the content script carries the dataset anyway, and its text repeated here, beyond gzip's window,
+ * was a kilobyte of the script. A derived form (an acronym's variant, "U.N." of "UN") is written out.
  */
-export type CompiledPattern = [key: number, alias: string, kind: AliasKind, entity: number, rules?: CompiledRules];
+export type CompiledPattern = [key: number, alias: string | number, kind: AliasKind, entity: number, rules?: CompiledRules];
+
+/** The dataset's own forms of one kind of an entity (of the dataset's other names for none), which a compiled alias indexes. */
+function formsOf(dataset: Dataset, entity: Entity | undefined, kind: AliasKind): readonly string[] {
+  if (!entity) return dataset.otherNames ?? [];
+  switch (kind) {
+    case 'full':
+      return [entity.name, ...entity.aliases];
+    case 'short':
+      return entity.shortNames ?? [];
+    case 'contextual':
+      return entity.contextualAliases ?? [];
+    case 'demonym':
+      return entity.demonyms ?? [];
+    default:
+      return [];
+  }
+}
+
+/** A WordCase by its initial (CompiledRules.wordCases). */
+const WORD_CASES: Record<string, WordCase> = { a: 'any', e: 'exact', i: 'initial' };
+
+/** What the tables' format is: tables of another one (an older build's) are not loaded, and the page builds its own. */
+export const TABLES_FORMAT = 4;
 
 export interface CompiledTables {
-  format: 3;
+  format: typeof TABLES_FORMAT;
   /** What the tables were compiled from (see `fingerprint`): loading them with another dataset builds afresh. */
   fingerprint: string;
   /** Every pattern, grouped by key in key order (each key's list in its matching order). The keys themselves are read back from the trie. */
@@ -169,18 +197,20 @@ export function compileTables(dataset: Dataset): CompiledTables {
     for (const p of tables.patternsOf(k)) {
       patternIndex.set(p, patterns.length);
       const rules: CompiledRules = {
-        ...(p.wordCases ? { wordCases: p.wordCases } : {}),
-        ...(p.casedWords ? { casedWords: p.casedWords } : {}),
+        ...(p.wordCases ? { wordCases: p.wordCases.map((c) => c[0]).join('') } : {}),
+        ...(p.casedWords && p.casedWords.join(' ') !== casedWordsOf(p.alias).join(' ') ? { casedWords: p.casedWords } : {}),
         ...(p.skipFirstWord ? { skipFirstWord: true as const } : {}),
         ...(p.nameKind ? { nameKind: p.nameKind } : {}),
         ...(p.part !== undefined ? { part: p.part } : {}),
       };
       const entity = p.entity ? entityIndex.get(p.entity)! : -1;
-      patterns.push(Object.keys(rules).length > 0 ? [k, p.alias, p.kind, entity, rules] : [k, p.alias, p.kind, entity]);
+      const own = formsOf(dataset, p.entity, p.kind).indexOf(p.alias);
+      const alias = own >= 0 ? own : p.alias;
+      patterns.push(Object.keys(rules).length > 0 ? [k, alias, p.kind, entity, rules] : [k, alias, p.kind, entity]);
     }
   });
   return {
-    format: 3,
+    format: TABLES_FORMAT,
     fingerprint: fingerprint(dataset),
     patterns,
     trie: tables.trie.arrays(),
@@ -197,7 +227,7 @@ export function compileTables(dataset: Dataset): CompiledTables {
  * from this dataset (another format, another fingerprint): the caller then builds them.
  */
 export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherTables | undefined {
-  if (compiled.format !== 3 || compiled.fingerprint !== fingerprint(dataset)) return undefined;
+  if (compiled.format !== TABLES_FORMAT || compiled.fingerprint !== fingerprint(dataset)) return undefined;
   const { entities } = dataset;
   const records = compiled.patterns;
   const trie = new KeyTrie(null, compiled.trie);
@@ -217,15 +247,16 @@ export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherT
     let p = made[i];
     if (!p) {
       const [k, alias, kind, entity, rules] = records[i]!;
+      const owner = entity >= 0 ? entities[entity]! : undefined;
       // The same properties as compileAliases makes (patternFor), the key a getter: it is read back from the trie
       // only when asked for (the context rules ask it of a few kinds), and the loose tables make their patterns here.
-      p = { alias, kind } as AliasPattern;
+      p = { alias: typeof alias === 'number' ? formsOf(dataset, owner, kind)[alias]! : alias, kind } as AliasPattern;
       let key: string | undefined;
       Object.defineProperty(p, 'key', { get: () => (key ??= trie.key(k)), enumerable: true });
-      if (entity >= 0) p.entity = entities[entity]!;
+      if (owner) p.entity = owner;
       if (rules?.wordCases) {
-        p.wordCases = rules.wordCases;
-        p.casedWords = rules.casedWords!;
+        p.wordCases = Array.from(rules.wordCases, (c) => WORD_CASES[c]!);
+        p.casedWords = rules.casedWords ?? casedWordsOf(p.alias);
       }
       if (rules?.skipFirstWord) p.skipFirstWord = true;
       if (rules?.nameKind) p.nameKind = rules.nameKind;

@@ -33,6 +33,31 @@ describe('compiled matcher tables', () => {
     expect(loadTables(edited, committed)).toBeUndefined();
   });
 
+  test('tables of another format (an older build) are not loaded: the page builds its own and matches the same', () => {
+    const older = { ...committed, format: 3 } as unknown as CompiledTables;
+    expect(loadTables(dataset, older)).toBeUndefined();
+    expect(loadTables(dataset, committed)).toBeDefined();
+    const text = readFileSync(join(SEEDS, readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))[0]!), 'utf8');
+    const withOlder = createMatcher(JSON.parse(JSON.stringify(dataset)) as Dataset, { tables: older }).match(text);
+    expect(withOlder.length).toBeGreaterThan(10);
+    expect(withOlder).toEqual(createMatcher(JSON.parse(JSON.stringify(dataset)) as Dataset).match(text));
+  });
+
+  test('the stored patterns refer to the aliases the dataset holds instead of repeating them', () => {
+    const own = (p: CompiledTables['patterns'][number]) => {
+      const e = p[3] >= 0 ? dataset.entities[p[3]]! : undefined;
+      if (!e) return dataset.otherNames ?? [];
+      return { full: [e.name, ...e.aliases], short: e.shortNames ?? [], contextual: e.contextualAliases ?? [], demonym: e.demonyms ?? [], other: [] }[p[2]];
+    };
+    const written = committed.patterns.filter((p) => typeof p[1] === 'string');
+    expect(written.length).toBeLessThan(committed.patterns.length / 10);
+    // Only what the dataset does not hold is written out: an acronym's variant ("U.N." of "UN").
+    for (const p of written) expect(own(p)).not.toContain(p[1]);
+    // A case rule's words are stored only where folding the alias would not give them back.
+    expect(committed.patterns.filter((p) => p[4]?.wordCases).length).toBeGreaterThan(20);
+    expect(committed.patterns.filter((p) => p[4]?.casedWords)).toEqual([]);
+  });
+
   test('loaded tables equal built tables, pattern for pattern', () => {
     const built = buildTables(dataset);
     const loaded = loadTables(dataset, committed)!;
