@@ -256,7 +256,11 @@ export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherT
       if (owner) p.entity = owner;
       if (rules?.wordCases) {
         p.wordCases = Array.from(rules.wordCases, (c) => WORD_CASES[c]!);
-        p.casedWords = rules.casedWords ?? casedWordsOf(p.alias);
+        // Worked out when a case rule is first checked (folding is code a page may not have run yet): the loose
+        // tables make their patterns while loading.
+        let casedWords = rules.casedWords;
+        const alias = p.alias;
+        Object.defineProperty(p, 'casedWords', { get: () => (casedWords ??= casedWordsOf(alias)), enumerable: true });
       }
       if (rules?.skipFirstWord) p.skipFirstWord = true;
       if (rules?.nameKind) p.nameKind = rules.nameKind;
