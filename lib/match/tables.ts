@@ -3,7 +3,8 @@
 // grows with the reference. So the dataset build compiles them once into plain JSON (CompiledTables:
 // lib/reference/dataset.tables.json for the bundled reference; any dataset, one of several sets too, compiles to the
 // same format), and a page only loads them: arrays read into typed arrays and pattern records, nothing folded or
-// searched. A unit test checks that the committed tables are exactly what compiling the committed dataset gives.
+// searched while loading (a pattern's case-rule words are folded when its key is found and a rule first checked).
+// A unit test checks that the committed tables are exactly what compiling the committed dataset gives.
 import type { Dataset, DatasetPart, Entity, Figure } from '../reference/types';
 import { casedWordsOf, compileAliases, type AliasKind, type AliasPattern, type WordCase } from './aliases';
 import { figuresByCounts } from './figure-engine';
