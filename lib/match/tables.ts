@@ -120,8 +120,11 @@ export interface CompiledTables {
 
 /**
  * A cheap identity of the dataset's matching side: entity, alias and figure counts, and the first and last entity
- * ids. It catches tables shipped with the wrong reference at no real cost on a page; whether the bundled tables are
- * exactly the bundled dataset's is the unit test's job (a full hash of the dataset would cost what loading saves).
+ * ids. It catches tables shipped with the wrong reference, or kept after the dataset was edited; whether the bundled
+ * tables are exactly the bundled dataset's is the unit test's job (a full hash of the dataset would cost what loading
+ * saves). Its one pass over the entities is most of a large reference's load (about a millisecond for 10,000, the
+ * same when it reads only each alias list's length: the time is in reaching the entities), and no identity stored
+ * with the dataset could replace it: an edit leaves a stored identity as it was.
  */
 export function fingerprint(dataset: Dataset): string {
   // An indexed loop: it runs on every page, before any of this code is optimised (a for…of costs several times more).
