@@ -38,7 +38,7 @@ import { attributionOf } from '../figures/attribution';
 import { gapBetween, isoRange, overlapDays, parseDate, parseRange, type DayRange } from '../figures/dates';
 import { cityReferredTo, countriesIn, figureClause, isLocal, placeOfFigure, SPECIFICITY, type PlaceMention } from '../figures/place';
 import { defaultScope, eventKindIn, eventKindsCompatible, figureTime, REPORT_WINDOW_DAYS, type FigureTime } from '../figures/time';
-import { measuredRange, rangesOverlap, sameFigure, sameMeasure } from '../figures/tolerance';
+import { measuredRange, rangesOverlap, sameFigure } from '../figures/tolerance';
 import type { FigureReading } from '../figures/types';
 import type { Dataset, Entity, Figure, FigureScope } from '../reference/types';
 import type { FigureVerdict, PageFigure, TextMatch } from './types';
@@ -156,23 +156,51 @@ function referenceTime(f: Figure): ReferenceTime {
 
 /** The days a duration ending within `asOf` could have started on. */
 function impliedStart(x: Pick<Figure, 'value' | 'qualifier' | 'unit'> & { step?: number }, asOf: DayRange): DayRange | undefined {
-  const { dimension, range } = measuredRange(x);
+  return impliedStartOf(measuredRange(x), asOf);
+}
+
+/** impliedStart of a duration already measured (lib/figures/tolerance.ts measuredRange). */
+function impliedStartOf({ dimension, range }: ReturnType<typeof measuredRange>, asOf: DayRange): DayRange | undefined {
   if (dimension !== 'time') return undefined;
   return { from: asOf.from - range.hi, to: asOf.to - range.lo };
 }
 
 const conflictStarts = new WeakMap<Dataset, DayRange | null>();
 
+/** What the judge reads of a reference figure on every comparison, worked out once. */
+interface PreparedFigure {
+  figure: Figure;
+  time: ReferenceTime;
+  measure: ReturnType<typeof measuredRange>;
+}
+
+/**
+ * The reference figures that count one thing, prepared for comparison (keyed by their byCounts list): made the first
+ * time a page figure counting that thing is judged, so a reference of thousands of figures costs a page only the
+ * things its figures count.
+ */
+const preparedLists = new WeakMap<readonly Figure[], PreparedFigure[]>();
+
+function prepared(candidates: readonly Figure[]): PreparedFigure[] {
+  let list = preparedLists.get(candidates);
+  if (!list) {
+    list = candidates.map((figure) => ({ figure, time: referenceTime(figure), measure: measuredRange(figure) }));
+    preparedLists.set(candidates, list);
+  }
+  return list;
+}
+
 /**
  * When the conflict began, as the reference's dated ages of it imply: the days they all allow, or (when they
  * disagree) the days any of them allows; null when the reference dates no age of it.
  */
-function conflictStart(dataset: Dataset): DayRange | null {
+function conflictStart(dataset: Dataset, byCounts: ReadonlyMap<string, Figure[]>): DayRange | null {
   const cached = conflictStarts.get(dataset);
   if (cached !== undefined) return cached;
   const starts: DayRange[] = [];
-  for (const f of dataset.figures) {
-    const asOf = f.counts === 'conflict duration' ? parseDate(f.asOf) : undefined;
+  // Only the ages of the conflict: the judge's figures grouped by what they count, not all of the reference's.
+  for (const f of byCounts.get('conflict duration') ?? []) {
+    const asOf = parseDate(f.asOf);
     const s = asOf && impliedStart(f, asOf);
     if (s) starts.push({ from: Math.floor(s.from), to: Math.ceil(s.to) });
   }
@@ -198,9 +226,20 @@ export function createFigureJudge(
   breaks: readonly number[],
   page: PageContext = {},
 ): FigureJudge {
-  const entityById = new Map<string, Entity>(dataset.entities.map((e) => [e.id, e]));
-  const isPlace = (id: string) => entityById.get(id)?.type === 'place';
   const named = new Set(entities.map((m) => m.referenceId));
+  // Every entity the judge looks up is one the page names (its matches, the places among them, a figure's place
+  // when the article names it): only those are indexed, once the first figure is judged.
+  let namedById: Map<string, Entity> | undefined;
+  const entityById = {
+    get(id: string): Entity | undefined {
+      if (!namedById) {
+        namedById = new Map();
+        for (const e of dataset.entities) if (named.has(e.id)) namedById.set(e.id, e);
+      }
+      return named.has(id) ? namedById.get(id) : undefined;
+    },
+  };
+  const isPlace = (id: string) => entityById.get(id)?.type === 'place';
   const distinct = named.size;
   // Paragraph index → entity ids named in it.
   const byParagraph = new Map<number, Set<string>>();
@@ -211,7 +250,7 @@ export function createFigureJudge(
     set.add(m.referenceId);
   }
   const pageDate = parseDate(page.date);
-  const start = conflictStart(dataset);
+  const start = conflictStart(dataset, byCounts);
 
   return {
     judge(reading, readings) {
@@ -283,10 +322,12 @@ export function createFigureJudge(
         return articleCountry(f);
       };
 
-      const verdictFor = (f: Figure): FigureVerdict | undefined => {
-        const ref = referenceTime(f);
-        if (!sameMeasure(reading, f) || !placeFits(f, ref.scope)) return undefined;
-        const agree = valuesAgree(reading, f);
+      // The reading's measure, once: sameMeasure and valuesAgree (lib/figures/tolerance.ts) against each candidate.
+      const readingMeasure = measuredRange(reading);
+      const verdictFor = (p: PreparedFigure): FigureVerdict | undefined => {
+        const { figure: f, time: ref } = p;
+        if (readingMeasure.dimension !== p.measure.dimension || !placeFits(f, ref.scope)) return undefined;
+        const agree = rangesOverlap(readingMeasure.range, p.measure.range);
         const pageWhen = pageTime.when;
         const compare = (): FigureVerdict => (agree ? 'matches' : 'differs');
         switch (ref.scope) {
@@ -299,8 +340,8 @@ export function createFigureJudge(
           case 'age': {
             if (pageTime.scope !== 'age') return undefined;
             if (!pageWhen || !ref.when) return agree ? 'matches' : undefined;
-            const a = impliedStart(reading, pageWhen);
-            const b = impliedStart(f, ref.when);
+            const a = impliedStartOf(readingMeasure, pageWhen);
+            const b = impliedStartOf(p.measure, ref.when);
             if (!a || !b) return undefined;
             return rangesOverlap({ lo: a.from, hi: a.to }, { lo: b.from, hi: b.to }) ? 'matches' : 'differs';
           }
@@ -309,11 +350,11 @@ export function createFigureJudge(
             if (!pageWhen || !ref.when) return agree ? 'matches' : undefined;
             if (gapBetween(pageWhen, ref.when) <= SAME_DATE_DAYS) return compare();
             const later = pageWhen.from > ref.when.to;
-            const p = measuredRange(reading).range;
-            const r = measuredRange(f).range;
+            const q = readingMeasure.range;
+            const r = p.measure.range;
             // Totals only grow: a later count below the reference's (or an earlier one above it) counts something
             // narrower, such as deaths a report could not document.
-            if (later ? p.hi <= r.lo : p.lo >= r.hi) return undefined;
+            if (later ? q.hi <= r.lo : q.lo >= r.hi) return undefined;
             return later ? 'later' : 'earlier';
           }
           case 'state': {
@@ -358,22 +399,22 @@ export function createFigureJudge(
         if (f.qualifier === reading.qualifier) s += 1;
         return s;
       };
-      const dateDistance = (f: Figure): number => {
-        const when = referenceTime(f).when;
+      const dateDistance = (p: PreparedFigure): number => {
+        const when = p.time.when;
         return when && pageTime.when ? gapBetween(when, pageTime.when) : 0;
       };
-      const valueDistance = (f: Figure): number => {
-        const a = measuredRange(reading).range;
-        const b = measuredRange(f).range;
+      const valueDistance = (p: PreparedFigure): number => {
+        const a = readingMeasure.range;
+        const b = p.measure.range;
         return Math.abs(Math.log(((a.lo + a.hi) / 2 || 1) / ((b.lo + b.hi) / 2 || 1)));
       };
       let best: { f: Figure; verdict: FigureVerdict; key: number[] } | undefined;
-      for (const f of candidates) {
-        const verdict = verdictFor(f);
+      for (const p of prepared(candidates)) {
+        const verdict = verdictFor(p);
         if (!verdict) continue;
         // Agreement first; then the nearest date; then the figure the page's sentence points at; then the nearest value.
-        const key = [verdict === 'matches' ? 0 : 1, dateDistance(f), -score(f), valueDistance(f)];
-        if (!best || before(key, best.key)) best = { f, verdict, key };
+        const key = [verdict === 'matches' ? 0 : 1, dateDistance(p), -score(p.figure), valueDistance(p)];
+        if (!best || before(key, best.key)) best = { f: p.figure, verdict, key };
       }
       if (!best) return undefined;
       const attribution = attributionOf(text, reading, sentence);
