@@ -7,15 +7,37 @@ export interface DayRange {
   to: number;
 }
 
-const MS_PER_DAY = 86_400_000;
+// The calendar is worked out in integers (the proleptic Gregorian days-from-civil algorithm, as Date.UTC and the
+// getUTC… methods count), not through Date objects: a page's first Date costs the browser more than all of a
+// figure's date arithmetic, and a reference's figures are dated by the thousand. Exactly what Date says, for every
+// input Date accepts (tests/unit/figures/dates.test.ts compares the two).
 
+/** Date's limit: ±100,000,000 days around 1970-01-01 (a time value beyond ±8.64e15 ms is NaN). */
+const MAX_DAYS = 100_000_000;
+
+/** Days since 1970-01-01 of year-month-day with month 1-12 and day 1 on (later days run into the next months). */
+function civilToDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + (day - 1);
+}
+
+/** Date.UTC's reading of its arguments: whole numbers, a two-digit year in the 1900s, months past 12 into years. */
 export function dayOf(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  if (!Number.isFinite(year) || !Number.isFinite(month) || !Number.isFinite(day)) return NaN;
+  let y = Math.trunc(year);
+  if (y >= 0 && y <= 99) y += 1900;
+  const m0 = Math.trunc(month) - 1;
+  const days = civilToDays(y + Math.floor(m0 / 12), (((m0 % 12) + 12) % 12) + 1, 1) + Math.trunc(day) - 1;
+  return Math.abs(days) > MAX_DAYS ? NaN : days;
 }
 
 /** The last day of a month (1-12). */
 function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return partsOf(dayOf(year, month + 1, 0)).day;
 }
 
 export function monthRange(year: number, month: number): DayRange {
@@ -48,8 +70,20 @@ export function parseDate(text: string | undefined | null): DayRange | undefined
 
 /** The calendar parts of a day number. */
 export function partsOf(day: number): { year: number; month: number; day: number; weekday: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+  // A fraction of a day is a time within it; beyond Date's range, or not a number, every part is NaN.
+  const ms = day * 86_400_000;
+  if (!(Math.abs(ms) <= 8.64e15)) return { year: NaN, month: NaN, day: NaN, weekday: NaN };
+  const z0 = Math.floor(Math.trunc(ms) / 86_400_000);
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day: d, weekday: (((z0 + 4) % 7) + 7) % 7 };
 }
 
 /** "2013-03-16". */
