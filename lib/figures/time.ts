@@ -76,35 +76,75 @@ interface Phrase {
   match: RegExpExecArray;
 }
 
-// In priority order: a phrase found by an earlier pattern hides any later one overlapping it ("since the uprising
-// began in March 2011" is the start of the conflict, not "in March 2011").
-const PATTERNS: Array<[Kind, RegExp]> = [
-  ['rate', /(?<!\b(?:in|within|for|of|than|one|the|that|same|next|whole|single)\s)\b(?:each|every|a|per)\s+(?:single\s+)?(day|week|month|year)\b(?!\s+(?:after|before|earlier|later|ago|of|when|and))/gi],
-  ['rate', /\b(?:daily|weekly|monthly|annually|a\s+day|per\s+day)\b(?!\s+(?:after|before|earlier|later))/gi],
-  ['start', new RegExp(`\\b(?:since|from)\\s+the\\s+(?:very\\s+)?(?:start|beginning|outbreak|onset)\\s+of\\s+(?:the\\s+|this\\s+)?(?:[\\w-]+\\s+){0,2}?${CONFLICT}\\b`, 'gi')],
-  ['start', new RegExp(`\\bsince\\s+(?:the\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}?${CONFLICT}\\s+(?:[\\w’'-]+\\s+){0,8}?(?:began|started|erupted|broke\\s+out)\\b`, 'gi')],
-  ['asof', new RegExp(`\\b(?:by|at)\\s+the\\s+end\\s+of\\s+(${MONTH})(?:\\s+(\\d{4})|\\s+(this|last)\\s+year)?`, 'gi')],
-  ['asof', new RegExp(`\\b(?:as\\s+of|until|through|to)\\s+(${MONTH})\\s+(\\d{4})\\b`, 'gi')],
-  ['asof', new RegExp(`\\bback\\s+in\\s+(${MONTH})(?:\\s+(\\d{4}))?`, 'gi')],
-  ['since', new RegExp(`\\bsince\\s+(?:early\\s+|late\\s+|mid-?)?(?:(last)\\s+)?(${MONTH})(?:\\s+\\d{1,2}(?!\\d))?(?:,?\\s+(\\d{4}))?`, 'gi')],
-  ['since', /\bsince\s+(\d{4})\b/gi],
-  ['day', new RegExp(`\\b(?:(?:on|late|early|last)\\s+)?(${WEEKDAY})\\b(?:\\s+(?:night|morning|evening|afternoon))?`, 'gi')],
-  ['day', /\b(today|yesterday|tonight|overnight|this\s+morning|last\s+night|the\s+day['’]s)(?![\w-])/gi],
-  ['day', new RegExp(`\\b(?:on\\s+)?(${MONTH})\\s+(\\d{1,2})(?!\\d)(?:,?\\s+(\\d{4}))?`, 'gi')],
-  ['day', new RegExp(`\\b(?:on\\s+)?(\\d{1,2})\\s+(${MONTH})(?:\\s+(\\d{4}))?`, 'gi')],
-  ['ago', new RegExp(`\\b(?:just\\s+(?:over|under)\\s+)?(${COUNT})\\s+(day|week|month|year)s?\\s+ago\\b`, 'gi')],
-  ['span', new RegExp(`\\b(?:in|over|during|within|for)\\s+the\\s+(?:past|last|previous|first)\\s+(?:(${COUNT})\\s+)?(day|week|month|year)s?\\b`, 'gi')],
-  ['span', /\bin\s+recent\s+(day|week|month|year)s\b/gi],
-  ['span', /\b(?:(?:earlier|later)\s+)?(last|this|past)\s+(week|month|year)\b/gi],
-  ['span', /\bso\s+far\s+this\s+(year|month)\b/gi],
-  ['span', /\b(?:in|during|throughout)\s+(\d{4})\b/gi],
-  ['span', new RegExp(`\\b(?:in|during|throughout)\\s+(${MONTH})(?:\\s+(\\d{4}))?(?![\\w-])`, 'gi')],
+/**
+ * Words every match of a pattern holds (in ASCII letters: without the u flag a case-insensitive pattern matches an
+ * ASCII letter only by one), so a sentence without any of a pattern's cue words cannot match it and the pattern is
+ * neither run nor, on a page's first figures, compiled. Most sentences hold one or two of the cues.
+ */
+type Cue = 'unit' | 'rate2' | 'start1' | 'since' | 'end' | 'month' | 'back' | 'day' | 'day2' | 'ago' | 'recent' | 'far' | 'digit';
+const CUE_WORDS: Array<[Cue, readonly string[]]> = [
+  ['unit', ['day', 'week', 'month', 'year']],
+  ['rate2', ['daily', 'weekly', 'monthly', 'annually', 'day']],
+  ['start1', ['start', 'beginning', 'outbreak', 'onset']],
+  ['since', ['since']],
+  ['end', ['end']],
+  // Every month's name holds its three-letter abbreviation.
+  ['month', ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']],
+  ['back', ['back']],
+  ['day', ['day']],
+  ['day2', ['day', 'night', 'morning']],
+  ['ago', ['ago']],
+  ['recent', ['recent']],
+  ['far', ['far']],
 ];
 
-function findPhrases(text: string, from: number, to: number): Phrase[] {
+/** The cues text holds (lower-cased, so "March" and "MARCH" hold "mar"; a digit is the cue 'digit'). */
+function cuesIn(text: string): Set<Cue> {
+  const lower = text.toLowerCase();
+  const cues = new Set<Cue>();
+  for (const [cue, words] of CUE_WORDS) if (words.some((w) => lower.includes(w))) cues.add(cue);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      cues.add('digit');
+      break;
+    }
+  }
+  return cues;
+}
+
+// In priority order: a phrase found by an earlier pattern hides any later one overlapping it ("since the uprising
+// began in March 2011" is the start of the conflict, not "in March 2011").
+const PATTERNS: Array<[Kind, Cue, RegExp]> = [
+  ['rate', 'unit', /(?<!\b(?:in|within|for|of|than|one|the|that|same|next|whole|single)\s)\b(?:each|every|a|per)\s+(?:single\s+)?(day|week|month|year)\b(?!\s+(?:after|before|earlier|later|ago|of|when|and))/gi],
+  ['rate', 'rate2', /\b(?:daily|weekly|monthly|annually|a\s+day|per\s+day)\b(?!\s+(?:after|before|earlier|later))/gi],
+  ['start', 'start1', new RegExp(`\\b(?:since|from)\\s+the\\s+(?:very\\s+)?(?:start|beginning|outbreak|onset)\\s+of\\s+(?:the\\s+|this\\s+)?(?:[\\w-]+\\s+){0,2}?${CONFLICT}\\b`, 'gi')],
+  ['start', 'since', new RegExp(`\\bsince\\s+(?:the\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}?${CONFLICT}\\s+(?:[\\w’'-]+\\s+){0,8}?(?:began|started|erupted|broke\\s+out)\\b`, 'gi')],
+  ['asof', 'end', new RegExp(`\\b(?:by|at)\\s+the\\s+end\\s+of\\s+(${MONTH})(?:\\s+(\\d{4})|\\s+(this|last)\\s+year)?`, 'gi')],
+  ['asof', 'month', new RegExp(`\\b(?:as\\s+of|until|through|to)\\s+(${MONTH})\\s+(\\d{4})\\b`, 'gi')],
+  ['asof', 'back', new RegExp(`\\bback\\s+in\\s+(${MONTH})(?:\\s+(\\d{4}))?`, 'gi')],
+  ['since', 'since', new RegExp(`\\bsince\\s+(?:early\\s+|late\\s+|mid-?)?(?:(last)\\s+)?(${MONTH})(?:\\s+\\d{1,2}(?!\\d))?(?:,?\\s+(\\d{4}))?`, 'gi')],
+  ['since', 'since', /\bsince\s+(\d{4})\b/gi],
+  ['day', 'day', new RegExp(`\\b(?:(?:on|late|early|last)\\s+)?(${WEEKDAY})\\b(?:\\s+(?:night|morning|evening|afternoon))?`, 'gi')],
+  ['day', 'day2', /\b(today|yesterday|tonight|overnight|this\s+morning|last\s+night|the\s+day['’]s)(?![\w-])/gi],
+  ['day', 'month', new RegExp(`\\b(?:on\\s+)?(${MONTH})\\s+(\\d{1,2})(?!\\d)(?:,?\\s+(\\d{4}))?`, 'gi')],
+  ['day', 'month', new RegExp(`\\b(?:on\\s+)?(\\d{1,2})\\s+(${MONTH})(?:\\s+(\\d{4}))?`, 'gi')],
+  ['ago', 'ago', new RegExp(`\\b(?:just\\s+(?:over|under)\\s+)?(${COUNT})\\s+(day|week|month|year)s?\\s+ago\\b`, 'gi')],
+  ['span', 'unit', new RegExp(`\\b(?:in|over|during|within|for)\\s+the\\s+(?:past|last|previous|first)\\s+(?:(${COUNT})\\s+)?(day|week|month|year)s?\\b`, 'gi')],
+  ['span', 'recent', /\bin\s+recent\s+(day|week|month|year)s\b/gi],
+  ['span', 'unit', /\b(?:(?:earlier|later)\s+)?(last|this|past)\s+(week|month|year)\b/gi],
+  ['span', 'far', /\bso\s+far\s+this\s+(year|month)\b/gi],
+  ['span', 'digit', /\b(?:in|during|throughout)\s+(\d{4})\b/gi],
+  ['span', 'month', new RegExp(`\\b(?:in|during|throughout)\\s+(${MONTH})(?:\\s+(\\d{4}))?(?![\\w-])`, 'gi')],
+];
+
+/** Time phrases in text[from, to), by PATTERNS' priority; exported for the test against the patterns alone. */
+export function findPhrases(text: string, from: number, to: number): Phrase[] {
   const slice = text.slice(from, to);
   const found: Phrase[] = [];
-  for (const [kind, re] of PATTERNS) {
+  const cues = cuesIn(slice);
+  for (const [kind, cue, re] of PATTERNS) {
+    if (!cues.has(cue)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const start = from + m.index;
@@ -274,8 +314,9 @@ function datesTheReport(text: string, p: Phrase, figure: { start: number; end: n
   if (p.kind !== 'day') return false;
   if (p.end <= figure.start && SAYING.test(text.slice(p.end, figure.start))) return true;
   // "..., the Observatory said on Saturday", "told AFP on Thursday".
-  return new RegExp(`\\b(?:said|says|reported|announced|told\\s+[\\w.]+|stated)\\s+(?:on\\s+)?(?:${WEEKDAY},?\\s+)?$`, 'i').test(text.slice(Math.max(0, p.start - 40), p.start));
+  return (saidBefore ??= new RegExp(`\\b(?:said|says|reported|announced|told\\s+[\\w.]+|stated)\\s+(?:on\\s+)?(?:${WEEKDAY},?\\s+)?$`, 'i')).test(text.slice(Math.max(0, p.start - 40), p.start));
 }
+let saidBefore: RegExp | undefined;
 
 /** What before a number makes it a level reached (a toll, a total), so a span in its sentence dates the change. */
 const LEVEL_BEFORE =
@@ -389,20 +430,25 @@ function nextClauseBreak(text: string, from: number, to: number): number {
   return to;
 }
 
-/** What kind of event a clause describes ("bombing", "clashes", "summit"), in the project's words. */
-const EVENT_KINDS: Array<[string, RegExp]> = [
-  ['bombing', /\b(?:bomb(?:s|ing|ings|er)?|blasts?|explosions?|exploded|detonat\w*|suicide)\b/i],
-  ['shelling', /\b(?:shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?|air\s?strikes?|warplanes?)\b/i],
-  ['clashes', /\b(?:clashes|clashed|fighting|battles?|gunfights?|firefights?|ambush(?:es|ed)?)\b/i],
-  ['massacre', /\b(?:massacres?|executions?|executed)\b/i],
-  ['summit', /\b(?:summit|conference)\b/i],
+/**
+ * What kind of event a clause describes ("bombing", "clashes", "summit"), in the project's words; with words every
+ * match holds, so a clause without them is not searched (as the time phrases' cues above).
+ */
+const EVENT_KINDS: Array<[string, readonly string[], RegExp]> = [
+  ['bombing', ['bomb', 'blast', 'explosion', 'exploded', 'detonat', 'suicide'], /\b(?:bomb(?:s|ing|ings|er)?|blasts?|explosions?|exploded|detonat\w*|suicide)\b/i],
+  ['shelling', ['shell', 'artillery', 'mortar', 'rocket', 'missile', 'strike', 'warplane'], /\b(?:shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?|air\s?strikes?|warplanes?)\b/i],
+  ['clashes', ['clash', 'fighting', 'battle', 'gunfight', 'firefight', 'ambush'], /\b(?:clashes|clashed|fighting|battles?|gunfights?|firefights?|ambush(?:es|ed)?)\b/i],
+  ['massacre', ['massacre', 'execution', 'executed'], /\b(?:massacres?|executions?|executed)\b/i],
+  ['summit', ['summit', 'conference'], /\b(?:summit|conference)\b/i],
 ];
 
 /** The kind of event named in text[from, to) outside the figure's own phrase `skip` ("cluster bombs"), if any. */
 export function eventKindIn(text: string, from: number, to: number, skip?: { start: number; end: number }): string | undefined {
   const slice = skip && skip.start >= from && skip.end <= to ? `${text.slice(from, skip.start)} ${' '.repeat(skip.end - skip.start)}${text.slice(skip.end, to)}` : text.slice(from, to);
   let best: { kind: string; at: number } | undefined;
-  for (const [kind, re] of EVENT_KINDS) {
+  const lower = slice.toLowerCase();
+  for (const [kind, cues, re] of EVENT_KINDS) {
+    if (!cues.some((w) => lower.includes(w))) continue;
     const m = re.exec(slice);
     if (m && (!best || m.index < best.at)) best = { kind, at: m.index };
   }

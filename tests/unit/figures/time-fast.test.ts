@@ -1,0 +1,54 @@
+// The time phrases and event kinds are looked for only in sentences holding their cue words (lib/figures/time.ts):
+// on any text they find exactly what running every pattern finds (./time-regex.ts, the form before the cues).
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { eventKindIn, findPhrases } from '@/lib/figures/time';
+import * as general from './time-regex';
+
+// The patterns' words in any case, near misses, digits and years, and characters a case-insensitive match or a
+// lower-casing could confuse (the long s, the Kelvin sign, the dotted capital I, accents, no-break spaces).
+const WORDS = [
+  'in', 'the', 'past', 'last', 'first', 'previous', 'recent', 'days', 'Week', 'MONTHS', 'year', 'years', 'each', 'every', 'a', 'per', 'single',
+  'daily', 'Weekly', 'monthly', 'annually', 'since', 'Since', 'from', 'start', 'beginning', 'outbreak', 'onset', 'of', 'conflict', 'war', 'uprising',
+  'began', 'broke', 'out', 'by', 'at', 'end', 'as', 'until', 'through', 'to', 'back', 'early', 'late', 'mid-', 'March', 'march', 'Sept.', 'SEP', 'May',
+  'december', 'Dec', 'jan', 'on', 'Friday', 'SATURDAY', 'night', 'morning', 'today', 'Yesterday', 'tonight', 'overnight', 'this', 'day’s', "day's",
+  'ago', 'just', 'over', 'under', 'two', 'several', 'few', 'so', 'far', 'during', 'throughout', 'within', 'for', 'earlier', 'later', 'after', 'when', 'and',
+  '2012', '2013', '15', '3', '1999', '31', 'killed', 'bombing', 'Shelling', 'air strike', 'airstrikes', 'clashes', 'massacre', 'EXECUTED', 'summit',
+  'conference', 'rockets', 'detonated', 'ſince', 'K', 'İn', 'é', 'dáy', 'yeaſ',
+  // Whole phrases, so every pattern matches often.
+  'two days ago', '3 Weeks AGO', 'just over a year ago', 'so far this year', 'by the end of March', 'at the end of May last year', 'as of March 2013',
+  'back in May 2012', 'since the uprising began', 'since the start of the war', 'from the beginning of the conflict', 'in the past six months',
+  'over the last two weeks', 'on March 15, 2012', '15 March 2013', 'Sept. 3', 'in recent weeks', 'earlier this month', 'in 2012', 'during July',
+  'since early March', 'since last July', 'since 2011', 'on Friday night', 'the day’s', 'this morning', 'last night', 'each day', 'a week after',
+  'of one day', 'per day', 'a day later',
+];
+const GAPS = [' ', ' ', ' ', '  ', '\u00a0', '\n', ', ', '. ', '-', ''];
+const sentence = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAPS)), { maxLength: 24 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
+const plain = (list: { kind: string; start: number; end: number; match: RegExpExecArray }[]) => list.map((p) => [p.kind, p.start, p.end, [...p.match]]);
+
+describe('time phrases and event kinds looked for by their cue words', () => {
+  test('findPhrases finds what every pattern run on the sentence finds', () => {
+    fc.assert(
+      fc.property(sentence, sentence, sentence, (before, body, after) => {
+        const text = before + body + after;
+        const from = before.length;
+        const to = from + body.length;
+        expect(plain(findPhrases(text, from, to))).toEqual(plain(general.findPhrases(text, from, to)));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  test('eventKindIn names the kind every pattern run on the clause names', () => {
+    fc.assert(
+      fc.property(sentence, fc.nat(), fc.nat(), (text, a, b) => {
+        const from = text.length ? a % text.length : 0;
+        const to = from + (text.length - from ? b % (text.length - from + 1) : 0);
+        const skip = { start: from + Math.floor((to - from) / 3), end: from + Math.floor((2 * (to - from)) / 3) };
+        expect(eventKindIn(text, from, to)).toBe(general.eventKindIn(text, from, to));
+        expect(eventKindIn(text, from, to, skip)).toBe(general.eventKindIn(text, from, to, skip));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
