@@ -10,6 +10,8 @@ const MAX_WORDS = 12;
 /** Verbs and phrases that credit a count to their subject. */
 const CREDIT =
   /\b(?:said|says|say|saying|reported|reports|report|reporting|estimated|estimates|estimate|estimating|claimed|claims|claim|told|counted|counts|documented|documents|recorded|records|identified|announced|announces|confirmed|confirms|stated|states|believes|believe|put(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:number|toll|figure|count|total|tally)(?:\s+(?:of|in|for|from)(?:\s+[\w’'-]+){1,4}?)?\s+at|rais(?:ed|es|ing)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:number|toll|figure|count|total|tally))\b/gi;
+/** CREDIT for subjectBefore, whose search runs inside attributionOf's own search with CREDIT. */
+const CREDIT_IN_LEAD = new RegExp(CREDIT.source, 'gi');
 const ACCORDING = /\baccording\s+to\s+/gi;
 /** The source after "according to": words (dotted abbreviations such as "U.N." included) up to punctuation. */
 const WORD = `(?:(?:[A-Za-z]\\.){2,}|[^\\s,.;:!?“”"()]+)`;
@@ -20,13 +22,28 @@ const PRONOUN = /^(?:it|he|she|they|we|i|you|this|that|these|those|there|officia
 /** Words that end a subject phrase but are not part of it: "Ban Ki-moon on Thursday", "the office also said". */
 const TRAILING = /(?:\s+(?:also|now|again|earlier|later|then|yesterday|today|tonight|reportedly|previously|has|have|had|had\s+been|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)))+$/i;
 const LEADING = /^(?:and|but|or|so|then|also)\s+/i;
+/** The last words TRAILING can end with: a phrase ending in another word is left as it is without running it. */
+const TRAILING_LAST = new Set([
+  'also', 'now', 'again', 'earlier', 'later', 'then', 'yesterday', 'today', 'tonight', 'reportedly', 'previously', 'has', 'have', 'had', 'been',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night',
+]);
+
+/** The run of ASCII letters `s` ends with, lower-cased ("" when it ends with anything else). */
+function lastLetters(s: string): string {
+  let i = s.length;
+  while (i > 0 && ((s.charCodeAt(i - 1) | 0x20) >= 0x61 && (s.charCodeAt(i - 1) | 0x20) <= 0x7a)) i--;
+  return s.slice(i).toLowerCase();
+}
 
 function words(s: string): string[] {
   return s.split(/\s+/).filter(Boolean);
 }
 
 function clean(phrase: string): string | undefined {
-  let p = phrase.trim().replace(LEADING, '').replace(TRAILING, '').replace(/[\s,;:]+$/, '').trim();
+  let p = phrase.trim().replace(LEADING, '');
+  // TRAILING ends with one of its words after a space: only a phrase whose last letters are one can match it.
+  if (TRAILING_LAST.has(lastLetters(p))) p = p.replace(TRAILING, '');
+  p = p.replace(/[\s,;:]+$/, '').trim();
   p = p.replace(/^["“”‘’']+|["“”‘’']+$/g, '').trim();
   const w = words(p);
   if (w.length === 0 || w.length > MAX_WORDS) return undefined;
@@ -41,7 +58,7 @@ function subjectBefore(text: string, sentenceStart: number, verbStart: number): 
   const lead = text.slice(sentenceStart, verbStart);
   let from = 0;
   // "The UN says it estimates ...": the subject of "estimates" is "it", whatever said so.
-  for (const re of [new RegExp(BOUNDARY.source, 'gi'), new RegExp(CREDIT.source, 'gi')]) {
+  for (const re of [BOUNDARY, CREDIT_IN_LEAD]) {
     re.lastIndex = 0;
     for (let m = re.exec(lead); m; m = re.exec(lead)) if (m.index + m[0].length < lead.length) from = Math.max(from, m.index + m[0].length);
   }
