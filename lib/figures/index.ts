@@ -37,6 +37,24 @@ const QUALIFIER_RE = new RegExp(
     `approximately|an estimated|estimated)${SPACE}$`,
   'i',
 );
+/** The last words of QUALIFIER_RE's phrases: a number after any other word has no hedge, and the expression is not run. */
+const QUALIFIER_LAST = ['than', 'over', 'of', 'least', 'to', 'as', 'nearly', 'almost', 'under', 'most', 'some', 'about', 'around', 'roughly', 'approximately', 'estimated'];
+
+/**
+ * Whether text[from, to) ends with spaces after ASCII letters that end with one of QUALIFIER_LAST: what every match
+ * of QUALIFIER_RE in it ends with (without the u flag, its case-insensitive letters match only ASCII letters).
+ */
+function mayEndWithQualifier(text: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0xa0)) i--;
+  if (i === to) return false;
+  let j = i;
+  while (j > from && startsWithAsciiLetter(text[j - 1]!)) j--;
+  if (j === i) return false;
+  const word = text.slice(j, i).toLowerCase();
+  return QUALIFIER_LAST.some((w) => word.endsWith(w));
+}
+
 const QUALIFIERS: Record<string, Qualifier> = {
   'more than': 'more than', over: 'more than', 'in excess of': 'more than', 'upwards of': 'more than',
   'at least': 'at least', 'no fewer than': 'at least', 'no less than': 'at least', 'a minimum of': 'at least',
@@ -432,7 +450,7 @@ export function readFigures(text: string, options: ReadOptions = {}): FigureRead
     const currency = inWords ? undefined : CURRENCIES[text[numberStart - 1] ?? ''];
     const signStart = currency ? numberStart - 1 : numberStart;
     let start = signStart;
-    const q = QUALIFIER_RE.exec(text.slice(Math.max(0, signStart - 24), signStart));
+    const q = mayEndWithQualifier(text, Math.max(0, signStart - 24), signStart) ? QUALIFIER_RE.exec(text.slice(Math.max(0, signStart - 24), signStart)) : null;
     if (q) {
       qualifier = QUALIFIERS[q[1]!.toLowerCase()]!;
       // q[0] may begin with the one non-word character that bounds the hedge ("(more than"); skip it.
