@@ -138,8 +138,18 @@ const PATTERNS: Array<[Kind, Cue, RegExp]> = [
   ['span', 'month', new RegExp(`\\b(?:in|during|throughout)\\s+(${MONTH})(?:\\s+(\\d{4}))?(?![\\w-])`, 'gi')],
 ];
 
+/** The last sentence's phrases: each figure of a sentence reads the same ones (the phrases are never changed). */
+let lastPhrases: { text: string; from: number; to: number; found: Phrase[] } | undefined;
+
 /** Time phrases in text[from, to), by PATTERNS' priority; exported for the test against the patterns alone. */
 export function findPhrases(text: string, from: number, to: number): Phrase[] {
+  if (lastPhrases && lastPhrases.text === text && lastPhrases.from === from && lastPhrases.to === to) return lastPhrases.found;
+  const found = phrasesIn(text, from, to);
+  lastPhrases = { text, from, to, found };
+  return found;
+}
+
+function phrasesIn(text: string, from: number, to: number): Phrase[] {
   const slice = text.slice(from, to);
   const found: Phrase[] = [];
   const cues = cuesIn(slice);
@@ -323,6 +333,8 @@ const LEVEL_BEFORE =
   /(?:\b(?:toll|tally|number|figure|count|total)\b[^.;:!?]{0,60}?\b(?:at|to|of|reached|hit|passed|topped|surpassed|surpasses|exceeded|stood\s+at|stands\s+at|is|was|has\s+reached)|\btoll|\b(?:rose|risen|rising|climbed|jumped|increased|grew|grown|doubled|tripled|soared)\b[^.;:!?]{0,60}?\bto|\b(?:reached|reaching|surpass(?:ed|es|ing)?|pass(?:ed|es|ing)|top(?:ped|s|ping)|exceed(?:ed|s|ing)|hit|hits))\s*[–—-]?\s*$/i;
 
 /** Event nouns that tie a count to one incident rather than to the conflict as a whole. */
+/** Words every match of EVENT_AFTER holds (as the time phrases' cues above). */
+const EVENT_AFTER_CUES = ['attack', 'bombing', 'blast', 'explosion', 'shelling', 'clashes', 'massacre', 'ambush', 'raid', 'strike', 'fighting', 'battle', 'gunfight', 'firefight', 'assault', 'offensive', 'when'];
 const EVENT_AFTER =
   /^[^.;!?]{0,60}?\b(?:in|during|after)\s+(?:an?\s+|the\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|shelling|clashes|massacres?|ambush(?:es)?|raids?|air\s?strikes?|strikes?|fighting|battles?|gunfights?|firefights?|assault|offensive)\b|^[^.;!?]{0,60}?\bwhen\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:bomb|shell|rocket|missile|mortar|car|blast|explosion|suicide)/i;
 
@@ -407,10 +419,15 @@ export function figureTime(text: string, figure: { start: number; end: number; c
         return { scope: 'span', ...(phrase.kind === 'since' ? { since: true } : {}), ...stated };
     }
   }
-  if (running && (level || !(context.local || EVENT_AFTER.test(text.slice(figure.end, clauseEnd))))) {
+  if (running && (level || !(context.local || eventAfter(text.slice(figure.end, clauseEnd))))) {
     return { scope: 'total', stated: false, ...(date ? { when: date } : {}) };
   }
   return { scope: 'event', stated: false, ...(date ? { when: { from: date.from - REPORT_WINDOW_DAYS, to: date.to } } : {}) };
+}
+
+function eventAfter(after: string): boolean {
+  const lower = after.toLowerCase();
+  return EVENT_AFTER_CUES.some((w) => lower.includes(w)) && EVENT_AFTER.test(after);
 }
 
 /** Offset just after the last clause break (";", ":", a dash) in text[from, to), or `from`. */

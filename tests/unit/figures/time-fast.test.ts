@@ -2,7 +2,8 @@
 // on any text they find exactly what running every pattern finds (./time-regex.ts, the form before the cues).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { eventKindIn, findPhrases } from '@/lib/figures/time';
+import { eventKindIn, figureTime, findPhrases } from '@/lib/figures/time';
+import { parseDate } from '@/lib/figures/dates';
 import * as general from './time-regex';
 
 // The patterns' words in any case, near misses, digits and years, and characters a case-insensitive match or a
@@ -20,7 +21,8 @@ const WORDS = [
   'back in May 2012', 'since the uprising began', 'since the start of the war', 'from the beginning of the conflict', 'in the past six months',
   'over the last two weeks', 'on March 15, 2012', '15 March 2013', 'Sept. 3', 'in recent weeks', 'earlier this month', 'in 2012', 'during July',
   'since early March', 'since last July', 'since 2011', 'on Friday night', 'the day’s', 'this morning', 'last night', 'each day', 'a week after',
-  'of one day', 'per day', 'a day later',
+  'of one day', 'per day', 'a day later', 'the death toll rose to', 'toll', 'passed', 'in an attack', 'during clashes', 'when a car bomb', 'after the raid',
+  '60,000', '70,000 people', 'killed', ';', ':', '—',
 ];
 const GAPS = [' ', ' ', ' ', '  ', '\u00a0', '\n', ', ', '. ', '-', ''];
 const sentence = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAPS)), { maxLength: 24 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
@@ -49,6 +51,41 @@ describe('time phrases and event kinds looked for by their cue words', () => {
         expect(eventKindIn(text, from, to, skip)).toBe(general.eventKindIn(text, from, to, skip));
       }),
       { numRuns: 4000 },
+    );
+  });
+
+  test('figureTime reads the time of any figure in any sentence as the form before did', () => {
+    const COUNTS = ['people killed', 'population', 'conflict duration', 'peace plan points', 'strikes', 'refugees', undefined];
+    fc.assert(
+      fc.property(sentence, fc.nat(), fc.nat({ max: 20 }), fc.constantFrom(...COUNTS), fc.constantFrom(undefined, '2013-03-16', '2012-07', '2012'), fc.boolean(), fc.nat(), (text, at, length, counts, date, local, cut) => {
+        const start = text.length ? at % text.length : 0;
+        const figure = { start, end: Math.min(text.length, start + length), ...(counts ? { counts } : {}) };
+        const sentenceRange = { start: 0, end: text.length };
+        const segment = { start: Math.min(start, cut % (start + 1)), end: text.length };
+        const day = parseDate(date);
+        const context = { ...(day ? { date: day } : {}), local, segment };
+        expect(figureTime(text, figure, sentenceRange, context)).toEqual(general.figureTime(text, figure, sentenceRange, context));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  test('figureTime tells a toll from one incident as the form before did, in sentences without a date', () => {
+    const EVENT_WORDS = [
+      'in', 'an', 'the', 'attack', 'Attacks', 'bombing', 'blast', 'explosion', 'shelling', 'clashes', 'massacre', 'ambush', 'raids', 'air strike',
+      'airstrikes', 'strikes', 'fighting', 'battle', 'gunfight', 'firefights', 'assault', 'offensive', 'when', 'WHEN', 'a', 'car', 'bomb', 'shell',
+      'rocket', 'suicide', 'during', 'after', 'that', 'this', 'killed', 'people', 'were', 'Homs', 'rebel', 'government', 'toll', 'rose', 'to',
+    ];
+    const plainSentence = fc.array(fc.tuple(fc.constantFrom(...EVENT_WORDS), fc.constantFrom(' ', ' ', ', ', '. ', '\n')), { maxLength: 16 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
+    fc.assert(
+      fc.property(plainSentence, plainSentence, fc.constantFrom('people killed', 'refugees', 'strikes'), fc.boolean(), (before, after, counts, local) => {
+        const text = `${before}60,000 killed ${after}`;
+        const figure = { start: before.length, end: before.length + 12, counts };
+        const whole = { start: 0, end: text.length };
+        const context = { date: parseDate('2013-03-16')!, local };
+        expect(figureTime(text, figure, whole, context)).toEqual(general.figureTime(text, figure, whole, context));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
