@@ -16,7 +16,8 @@ const WORDS = [
 const GAPS = [' ', ' ', ' ', ', ', '; ', ': ', '“', '” ', '"', ' (', ') ', '\u00a0', ' — ', '. ', ''];
 const sentence = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAPS)), { minLength: 1, maxLength: 22 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
 
-describe('attribution, trimmed by its last word', () => {
+// Thousands of generated texts: seconds on a loaded machine.
+describe('attribution, trimmed by its last word', { timeout: 60_000 }, () => {
   test('credits whom the form before credited, for a figure anywhere in any sentence', () => {
     fc.assert(
       fc.property(sentence, fc.nat(), fc.nat({ max: 14 }), (text, at, length) => {

@@ -29,7 +29,8 @@ describe.skipIf(!haveCoverage)('figure verdicts on ../shared/coverage', () => {
     expect(new Set(gold.figures.map((g) => `${g.file}@${g.start}`)).size).toBe(gold.figures.length);
   });
 
-  it('every figure Backstory marks carries the verdict a careful fact-checker gives, and most judged figures get theirs', async () => {
+  // The whole pipeline over 25 reports: under two seconds idle, several times that on a loaded machine.
+  it('every figure Backstory marks carries the verdict a careful fact-checker gives, and most judged figures get theirs', { timeout: 60_000 }, async () => {
     const report = await evaluateFigures();
     // A mark on a number the gold file does not list, or with another verdict, is an error: no mark beats a wrong one.
     expect(report.errors.filter((e) => e.gold === 'unjudged' || e.got !== 'none')).toEqual([]);

@@ -16,7 +16,8 @@ const WORDS = [
 const GAPS = [' ', ' ', ' ', '  ', '\u00a0', '\u00a0 ', ', ', '. ', '-', '', '\n'];
 const text = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAPS)), { maxLength: 30 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
 
-describe('the reader, its hedge expression run only after a hedge word', () => {
+// Thousands of generated texts: seconds on a loaded machine.
+describe('the reader, its hedge expression run only after a hedge word', { timeout: 60_000 }, () => {
   test('reads what the reader before read, in any text', () => {
     fc.assert(
       fc.property(text, fc.constantFrom(undefined, 'en', 'de'), (page, lang) => {

@@ -28,7 +28,8 @@ const GAPS = [' ', ' ', ' ', '  ', '\u00a0', '\n', ', ', '. ', '-', ''];
 const sentence = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAPS)), { maxLength: 24 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
 const plain = (list: { kind: string; start: number; end: number; match: RegExpExecArray }[]) => list.map((p) => [p.kind, p.start, p.end, [...p.match]]);
 
-describe('time phrases and event kinds looked for by their cue words', () => {
+// Thousands of generated texts: seconds on a loaded machine.
+describe('time phrases and event kinds looked for by their cue words', { timeout: 60_000 }, () => {
   test('findPhrases finds what every pattern run on the sentence finds', () => {
     fc.assert(
       fc.property(sentence, sentence, sentence, (before, body, after) => {
