@@ -39,13 +39,22 @@ export function deferredNotesPageController(options: DeferredNotesOptions): Note
   let destroyed = false;
   const describe = (range: Range) => describeForNote(page, range, options.referenceAt);
 
+  /**
+   * The newest list the stand-in read, and the address it was read for: the controller's first refresh takes it
+   * instead of asking again, but only for that address (a single-page site may have moved on meanwhile).
+   */
+  let handed: { list: Annotation[]; url: string } | null = null;
+  /** Counts the stand-in's reads, as the controller counts its own: a list that answers after a newer read was asked for is dropped. */
+  let loads = 0;
+  let latest: Promise<AnchorReport> | null = null;
+
   /** The controller, made once with the switches as they are then; null when the part did not load. */
-  function make(first: Annotation[]): Promise<NotesPageController | null> {
+  function make(): Promise<NotesPageController | null> {
+    // Ended meanwhile: no reason to have the background inject the part into the page.
+    if (destroyed) return Promise.resolve(null);
     making ??= part().then(
       (notesPart) => {
         if (destroyed) return null;
-        // The list this page just read is the controller's first (its first refresh asks for no second copy).
-        let handed: Annotation[] | null = first;
         controller = notesPart.createNotesPageController({
           ...rest,
           page,
@@ -53,9 +62,9 @@ export function deferredNotesPageController(options: DeferredNotesOptions): Note
           showHighlights: shown,
           anchoring: () => Promise.resolve(notesPart.anchorInPage),
           load: (url) => {
-            const list = handed;
+            const first = handed;
             handed = null;
-            return list ? Promise.resolve(list) : options.load(url);
+            return first && first.url === url ? Promise.resolve(first.list) : options.load(url);
           },
         });
         return controller;
@@ -69,11 +78,17 @@ export function deferredNotesPageController(options: DeferredNotesOptions): Note
 
   function refresh(): Promise<AnchorReport> {
     if (controller) return controller.refresh();
-    const loaded = options.load(doc.defaultView!.location.href).then(async (list) => {
+    const load = ++loads;
+    const url = doc.defaultView!.location.href;
+    const loaded: Promise<AnchorReport> = options.load(url).then(async (list) => {
+      if (load !== loads) return latest!; // a newer read's list is the one to show
+      if (destroyed) return report ?? noneQuoted();
       if (!controller && !making && !quoted(list)) return (report = noneQuoted());
-      const made = controller ?? (await make(list));
+      if (!controller) handed = { list, url };
+      const made = controller ?? (await make());
       return made ? made.refresh() : (report ?? noneQuoted());
     });
+    latest = loaded;
     loading = loaded.catch(() => undefined);
     return loaded;
   }

@@ -151,9 +151,79 @@ test('a stand-in ended while its part loads makes no controller', async () => {
   const notes = deferredNotesPageController({ page, tooltip, load, part: gate.part });
   saved = [note('a', describeSelection(selectName(), noteScopes(page))!)];
   const refreshed = notes.refresh();
+  await vi.waitFor(() => expect(gate.part).toHaveBeenCalled());
   notes.destroy();
   await gate.load();
   expect(await refreshed).toEqual({ anchored: [], orphaned: [] });
   expect(gate.made).toEqual([]);
   expect(fake.registry.has('backstory-note')).toBe(false);
+});
+
+test('a list that answers after a newer read was asked for is dropped: a deleted note does not come back', async () => {
+  const gate = gatedPart();
+  const target = describeSelection(selectName(), noteScopes(page))!;
+  document.getSelection()!.removeAllRanges();
+  const replies: ((list: Annotation[]) => void)[] = [];
+  const slow = vi.fn(() => new Promise<Annotation[]>((resolve) => replies.push(resolve)));
+  const notes = deferredNotesPageController({ page, tooltip, load: slow, part: gate.part });
+  const first = notes.refresh(); // the page's start
+  const second = notes.refresh(); // the popup's refresh after the note was deleted
+  replies[1]!([]);
+  expect(await second).toEqual({ anchored: [], orphaned: [] });
+  replies[0]!([note('a', target)]); // the older list, still with the note, answers last
+  expect(await first).toEqual({ anchored: [], orphaned: [] });
+  await notes.settle();
+  expect(gate.part).not.toHaveBeenCalled();
+  expect(notes.ranges().size).toBe(0);
+  expect(fake.registry.has('backstory-note')).toBe(false);
+  expect(notes.anchoring).toEqual({ anchored: [], orphaned: [] });
+  notes.destroy();
+});
+
+test('a list read for one address is not handed to the controller once the page has moved to another', async () => {
+  const gate = gatedPart();
+  const target = describeSelection(selectName(), noteScopes(page))!;
+  document.getSelection()!.removeAllRanges();
+  const byUrl = vi.fn(async (url: string) => (url.endsWith('/other') ? [] : [note('a', target)]));
+  const notes = deferredNotesPageController({ page, tooltip, load: byUrl, part: gate.part });
+  try {
+    const refreshed = notes.refresh(); // read for this address: a quoted note, so the part loads
+    await vi.waitFor(() => expect(gate.part).toHaveBeenCalled());
+    window.history.pushState(null, '', '/other'); // a single-page site moves on while the part loads
+    await gate.load();
+    expect(await refreshed).toEqual({ anchored: [], orphaned: [] });
+    expect(byUrl).toHaveBeenLastCalledWith('http://localhost:3000/other');
+    expect(notes.ranges().size).toBe(0);
+    expect(fake.registry.has('backstory-note')).toBe(false);
+  } finally {
+    window.history.replaceState(null, '', '/');
+    notes.destroy();
+  }
+});
+
+test('the controller is handed the list the stand-in read (one message), and context() waits for the part', async () => {
+  const gate = gatedPart();
+  saved = [note('a', describeSelection(selectName(), noteScopes(page))!)];
+  document.getSelection()!.removeAllRanges();
+  const notes = deferredNotesPageController({ page, tooltip, load, part: gate.part });
+  const refreshed = notes.refresh();
+  await vi.waitFor(() => expect(gate.part).toHaveBeenCalled());
+  const context = notes.context(); // the popup asks while the part loads
+  await gate.load();
+  expect(await refreshed).toEqual({ anchored: ['a'], orphaned: [] });
+  expect((await context).anchoring).toEqual({ anchored: ['a'], orphaned: [] });
+  expect(load).toHaveBeenCalledTimes(1);
+  notes.destroy();
+});
+
+test('a list that arrives after the stand-in ended asks for no part', async () => {
+  const gate = gatedPart();
+  let reply!: (list: Annotation[]) => void;
+  const slow = vi.fn(() => new Promise<Annotation[]>((resolve) => (reply = resolve)));
+  const notes = deferredNotesPageController({ page, tooltip, load: slow, part: gate.part });
+  const refreshed = notes.refresh();
+  notes.destroy();
+  reply([note('a', describeSelection(selectName(), noteScopes(page))!)]);
+  expect(await refreshed).toEqual({ anchored: [], orphaned: [] });
+  expect(gate.part).not.toHaveBeenCalled();
 });
