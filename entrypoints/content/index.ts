@@ -12,14 +12,14 @@ import { createMatcherWith, type Matcher, type MatcherOptions } from '@/lib/matc
 import { partLoader, type PartName } from '@/lib/page/parts';
 import type { CompiledTables } from '@/lib/match/tables';
 import { createPageController } from '@/lib/page/controller';
-import { isSetEnabled, loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
+import { loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
 import { watchLocation } from '@/lib/page/location';
 import { highlightStyles } from '@/lib/highlight/styles';
 import { createClient, routeMessage, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
 import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
 import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
-import { BUNDLED_SET_ID } from '@/lib/sets/types';
+import { pageReference } from '@/lib/sets/page-reference';
 import { deferredCardLayer, preloadOnFirstUse } from '@/lib/page/deferred-layers';
 import { isLayerHost } from '@/components/ShadowLayer';
 import { startNotesOnPage } from './notes-ui';
@@ -97,41 +97,22 @@ function startBackstory(): () => void {
   };
   const stopListening = onExtensionMessage((message, sender) => routeMessage(handlers, message, sender));
 
-  // The reference: the bundled set and the reader's enabled sets, matched together (lib/sets/combine.ts). Only
-  // when the reader has sets of their own does this ask the background for their facts; the sets' summaries in
-  // storage.local say when one changes.
-  let referenceKey = JSON.stringify([true]);
-  const useSets = async (settings: Settings): Promise<void> => {
-    const index = await readSetsIndex(browser.storage.local);
-    const enabled = index.sets.filter((s) => s.built && isSetEnabled(settings, s.id));
-    const bundledOn = isSetEnabled(settings, BUNDLED_SET_ID);
-    const key = JSON.stringify([bundledOn, ...enabled.map((s) => [s.id, s.revision, s.name])]);
-    if (key === referenceKey) return;
-    referenceKey = key;
-    const own = enabled.length ? await send('sets/for-page', { ids: enabled.map((s) => s.id) }).catch(() => []) : [];
-    if (key !== referenceKey) return; // a newer change is on its way
-    const parts = [...(bundledOn ? [{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset }] : []), ...own];
-    let next = dataset;
-    if (parts.length !== 1 || !bundledOn) {
-      const part = await sets().catch(() => null);
-      if (!part) {
-        // The part could not load (the extension was updated meanwhile): the reference stays as it was, and the
-        // next change of settings or sets tries again.
-        if (key === referenceKey) referenceKey = '';
-        return;
-      }
-      if (key !== referenceKey) return;
-      next = part.combineSets(parts);
-    }
-    await highlights.useReference({ matcher: next === dataset ? bundledMatcher : createMatcher(next), reference: createReference(next) });
-  };
+  // The reference: the bundled set and the reader's enabled sets, matched together (lib/sets/page-reference.ts).
+  const reference = pageReference({
+    bundled: dataset,
+    bundledName: BUNDLED_SET_NAME,
+    readIndex: () => readSetsIndex(browser.storage.local),
+    forPage: (ids) => send('sets/for-page', { ids }),
+    combiner: sets,
+    useReference: (next) => highlights.useReference({ matcher: next === dataset ? bundledMatcher : createMatcher(next), reference: createReference(next) }),
+  });
   const applySettings = async (settings: Settings) => {
-    await useSets(settings).catch(() => undefined);
+    await reference.apply(settings).catch(() => undefined);
     onPage.apply(settings);
     await highlights.apply(settings);
   };
   const unwatchSettings = watchSettings(browser.storage.onChanged, (settings) => void applySettings(settings));
-  const unwatchSets = watchSetsIndex(browser.storage.onChanged, () => void loadSettings(browser.storage.local).then((settings) => useSets(settings)).catch(() => undefined));
+  const unwatchSets = watchSetsIndex(browser.storage.onChanged, () => void loadSettings(browser.storage.local).then((settings) => reference.apply(settings)).catch(() => undefined));
   void loadSettings(browser.storage.local).then(applySettings);
 
   // Single-page sites: a new path is a new article (a #fragment is the same one), and another address may have
@@ -140,13 +121,20 @@ function startBackstory(): () => void {
   const location = watchLocation(window, (url, previous) => {
     if (normalizeUrl(url) !== normalizeUrl(previous)) void notes.refresh().catch(() => undefined);
     if (pathOf(url) !== pathOf(previous)) highlights.page.redetect();
+    void reference.retry().catch(() => undefined);
   });
+  // A reference that could not be made (the background restarting) is asked for again when the tab is shown again.
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void reference.retry().catch(() => undefined);
+  };
+  document.addEventListener('visibilitychange', onVisible);
 
   // A page without notes costs one message and nothing else.
   void notes.refresh().catch(() => undefined);
 
   return () => {
     location.stop();
+    document.removeEventListener('visibilitychange', onVisible);
     stopWaiting();
     unwatchSettings();
     unwatchSets();

@@ -1,0 +1,74 @@
+// The page's reference: the bundled set and the reader's enabled sets, matched together (lib/sets/combine.ts). Only
+// when the reader has sets of their own does this ask the background for their facts and load the sets part (the
+// combining code, lib/page/parts.ts). What can fail (the background restarting, the part refused, the extension updated meanwhile) never leaves a set the
+// reader turned off on the page: the reference falls back to what adds no wrong mark (the bundled set alone if it is
+// on, else nothing), and the next change, or `retry`, asks again.
+import type { Dataset } from '../reference/types';
+import { isSetEnabled, type Settings } from '../page/settings';
+import type { SetsIndex } from './index-mirror';
+import type { SetToCombine } from './combine';
+import { BUNDLED_SET_ID } from './types';
+
+export interface PageReferenceOptions {
+  /** The bundled set's dataset: the reference the page starts with. */
+  bundled: Dataset;
+  bundledName: string;
+  /** The sets' summaries (storage.local). */
+  readIndex: () => Promise<SetsIndex>;
+  /** The enabled sets' datasets (the background: 'sets/for-page'). */
+  forPage: (ids: string[]) => Promise<SetToCombine[]>;
+  /** The sets part's combining (lib/page/parts.ts). */
+  combiner: () => Promise<{ combineSets: (sets: readonly SetToCombine[]) => Dataset }>;
+  /** Puts a dataset in use as the page's reference. */
+  useReference: (dataset: Dataset) => Promise<void> | void;
+}
+
+export interface PageReference {
+  /** Makes the reference the settings and the sets call for, unless it already is. */
+  apply(settings: Settings): Promise<void>;
+  /** Asks again after a failure (a page event, the tab shown again); nothing otherwise. */
+  retry(): Promise<void>;
+}
+
+/** A reference with nothing in it: every set turned off. */
+export const emptyDataset = (): Dataset => ({ version: 1, documents: [], entities: [], figures: [], parts: [] });
+
+export function pageReference(options: PageReferenceOptions): PageReference {
+  const { bundled } = options;
+  /**
+   * What the newest call makes the reference from (the page starts with the bundled set alone); empty after a
+   * failure, so that the same settings and sets are made again. An older call that finishes later puts nothing in use.
+   */
+  let wanted = JSON.stringify([true]);
+  let last: Settings | null = null;
+
+  async function apply(settings: Settings): Promise<void> {
+    last = settings;
+    const index = await options.readIndex();
+    const enabled = index.sets.filter((s) => s.built && isSetEnabled(settings, s.id));
+    const bundledOn = isSetEnabled(settings, BUNDLED_SET_ID);
+    const key = JSON.stringify([bundledOn, ...enabled.map((s) => [s.id, s.revision, s.name])]);
+    if (key === wanted) return;
+    wanted = key;
+    const fallback = bundledOn ? bundled : emptyDataset();
+    const use = async (dataset: Dataset, failed = false) => {
+      if (key !== wanted) return; // a newer change is on its way
+      if (failed) wanted = '';
+      await options.useReference(dataset);
+    };
+    if (!enabled.length) return use(fallback);
+    const own = await options.forPage(enabled.map((s) => s.id)).catch(() => null);
+    if (!own) return use(fallback, true);
+    const parts = [...(bundledOn ? [{ id: BUNDLED_SET_ID, name: options.bundledName, dataset: bundled }] : []), ...own];
+    if (parts.length === 0) return use(emptyDataset());
+    if (parts.length === 1 && bundledOn) return use(bundled);
+    const part = await options.combiner().catch(() => null);
+    if (!part) return use(fallback, true);
+    return use(part.combineSets(parts));
+  }
+
+  return {
+    apply,
+    retry: () => (wanted === '' && last ? apply(last) : Promise.resolve()),
+  };
+}

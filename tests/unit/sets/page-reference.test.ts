@@ -1,0 +1,105 @@
+// The page's reference from the settings and the reader's sets (lib/sets/page-reference.ts): what fails never leaves a
+// set the reader turned off on the page.
+import { expect, test, vi } from 'vitest';
+import { pageReference, type PageReferenceOptions } from '@/lib/sets/page-reference';
+import { combineSets, type SetToCombine } from '@/lib/sets/combine';
+import { defaultSettings, type Settings } from '@/lib/page/settings';
+import { BUNDLED_SET_ID, type SetSummary } from '@/lib/sets/types';
+import type { Dataset } from '@/lib/reference/types';
+import { entity, sampleDataset } from './fixtures';
+
+const OWN = 'set-aaaaaaaaaa';
+const bundled: Dataset = { version: 1, documents: [], entities: [entity({ id: 'person:bundled', name: 'Bundled Person' })], figures: [] };
+const summary: SetSummary = { id: OWN, name: 'Water', description: '', documents: 2, entities: 3, figures: 1, revision: 1, built: true };
+const own: SetToCombine = { id: OWN, name: 'Water', dataset: sampleDataset() };
+
+const settingsWith = ({ bundledOff = false, ownOff = false } = {}): Settings => ({
+  ...defaultSettings(),
+  disabledSets: [...(bundledOff ? [BUNDLED_SET_ID] : []), ...(ownOff ? [OWN] : [])],
+});
+
+function setup(over: Partial<PageReferenceOptions> = {}) {
+  const used: Dataset[] = [];
+  const options: PageReferenceOptions = {
+    bundled,
+    bundledName: 'Bundled',
+    readIndex: async () => ({ sets: [summary] }),
+    forPage: vi.fn(async () => [own]),
+    combiner: vi.fn(async () => ({ combineSets })),
+    useReference: (d) => void used.push(d),
+    ...over,
+  };
+  return { used, options, reference: pageReference(options) };
+}
+
+const ids = (d: Dataset | undefined) => (d?.entities ?? []).map((e) => e.id).sort();
+
+test('the sets part failing leaves no set the reader turned off: nothing when the bundled set is off, it alone when on', async () => {
+  const off = setup({ combiner: () => Promise.reject(new Error('gone')) });
+  await off.reference.apply(settingsWith({ bundledOff: true }));
+  expect(off.used).toHaveLength(1);
+  expect(ids(off.used[0])).toEqual([]);
+
+  const on = setup({ combiner: () => Promise.reject(new Error('gone')) });
+  // The page shows the reader's set combined first; the part then fails on a later change.
+  await on.reference.apply(settingsWith({ bundledOff: true, ownOff: true }));
+  await on.reference.apply(settingsWith());
+  expect(on.used.at(-1)).toBe(bundled);
+});
+
+test('a failure keeps no key: the same settings, a retry, or a page event asks again and combines', async () => {
+  let fail = true;
+  const { used, options, reference } = setup({
+    combiner: vi.fn(() => (fail ? Promise.reject(new Error('gone')) : Promise.resolve({ combineSets }))),
+  });
+  await reference.apply(settingsWith({ bundledOff: true }));
+  expect(ids(used.at(-1))).toEqual([]);
+  fail = false;
+  await reference.retry();
+  expect(ids(used.at(-1))).toEqual(['organization:riverside-water-authority', 'person:ana-ortiz', 'place:millbrook'].map((id) => `${OWN}/${id}`).sort());
+  expect(options.combiner).toHaveBeenCalledTimes(2);
+  // Made: a retry or the same settings again asks for nothing.
+  await reference.retry();
+  await reference.apply(settingsWith({ bundledOff: true }));
+  expect(options.combiner).toHaveBeenCalledTimes(2);
+  expect(used).toHaveLength(2);
+});
+
+test("the sets' facts failing falls back the same way and is asked for again on the next change", async () => {
+  let fail = true;
+  const forPage = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve([own])));
+  const { used, reference } = setup({ forPage });
+  await reference.apply(settingsWith());
+  expect(used.at(-1)).toBe(bundled);
+  fail = false;
+  await reference.apply(settingsWith()); // the same settings: the failed key was not kept
+  expect(forPage).toHaveBeenCalledTimes(2);
+  expect(ids(used.at(-1))).toContain('person:bundled');
+  expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
+});
+
+test('every set turned off needs no part: an empty reference', async () => {
+  const { used, options, reference } = setup();
+  await reference.apply(settingsWith({ bundledOff: true, ownOff: true }));
+  expect(ids(used.at(-1))).toEqual([]);
+  expect(options.combiner).not.toHaveBeenCalled();
+  expect(options.forPage).not.toHaveBeenCalled();
+  // The bundled set turned back on: it alone, still no part.
+  await reference.apply(settingsWith({ ownOff: true }));
+  expect(used.at(-1)).toBe(bundled);
+  expect(options.combiner).not.toHaveBeenCalled();
+});
+
+test('an older change that finishes after a newer one puts nothing in use', async () => {
+  const replies: (() => void)[] = [];
+  const { used, reference } = setup({
+    forPage: () => new Promise((resolve) => replies.push(() => resolve([own]))),
+  });
+  const older = reference.apply(settingsWith());
+  await vi.waitFor(() => expect(replies).toHaveLength(1));
+  await reference.apply(settingsWith({ ownOff: true })); // the reader turns their set off meanwhile
+  expect(used.at(-1)).toBe(bundled);
+  replies[0]!();
+  await older;
+  expect(used).toHaveLength(1);
+});
