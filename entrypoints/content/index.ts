@@ -101,6 +101,7 @@ function startBackstory(): () => void {
   const reference = pageReference({
     bundled: dataset,
     bundledName: BUNDLED_SET_NAME,
+    site: () => window.location.hostname,
     readIndex: () => readSetsIndex(browser.storage.local),
     forPage: (ids) => send('sets/for-page', { ids }),
     combiner: sets,

@@ -1,10 +1,12 @@
 // The page's reference: the bundled set and the reader's enabled sets, matched together (lib/sets/combine.ts). Only
 // when the reader has sets of their own does this ask the background for their facts and load the sets part (the
-// combining code, lib/page/parts.ts). What can fail (the background restarting, the part refused, the extension updated meanwhile) never leaves a set the
-// reader turned off on the page: the reference falls back to what adds no wrong mark (the bundled set alone if it is
-// on, else nothing), and the next change, or `retry`, asks again.
+// combining code, lib/page/parts.ts); the two are asked at once, since the first paint waits for both, and not at
+// all while Backstory is off for the site (nothing paints there). What can fail (the background restarting, the part
+// refused, the extension updated meanwhile) never leaves a set the reader turned off on the page: the reference falls
+// back to what adds no wrong mark (the bundled set alone if it is on, else nothing), and the next change, or `retry`,
+// asks again.
 import type { Dataset } from '../reference/types';
-import { isSetEnabled, type Settings } from '../page/settings';
+import { isSetEnabled, isSiteEnabled, type Settings } from '../page/settings';
 import type { SetsIndex } from './index-mirror';
 import type { SetToCombine } from './combine';
 import { BUNDLED_SET_ID } from './types';
@@ -13,6 +15,8 @@ export interface PageReferenceOptions {
   /** The bundled set's dataset: the reference the page starts with. */
   bundled: Dataset;
   bundledName: string;
+  /** The page's host: while Backstory is off for its site, nothing is combined (nothing paints). */
+  site: () => string;
   /** The sets' summaries (storage.local). */
   readIndex: () => Promise<SetsIndex>;
   /** The enabled sets' datasets (the background: 'sets/for-page'). */
@@ -44,6 +48,7 @@ export function pageReference(options: PageReferenceOptions): PageReference {
 
   async function apply(settings: Settings): Promise<void> {
     last = settings;
+    if (!isSiteEnabled(settings, options.site())) return;
     const index = await options.readIndex();
     const enabled = index.sets.filter((s) => s.built && isSetEnabled(settings, s.id));
     const bundledOn = isSetEnabled(settings, BUNDLED_SET_ID);
@@ -57,12 +62,16 @@ export function pageReference(options: PageReferenceOptions): PageReference {
       await options.useReference(dataset);
     };
     if (!enabled.length) return use(fallback);
-    const own = await options.forPage(enabled.map((s) => s.id)).catch(() => null);
+    // The part is needed unless the sets' facts come back empty: asked with them, not after them (one round trip).
+    const [own, part] = await Promise.all([
+      options.forPage(enabled.map((s) => s.id)).catch(() => null),
+      options.combiner().catch(() => null),
+    ]);
+    // Either failed: no set the reader turned off stays, and the next change or retry asks again.
     if (!own) return use(fallback, true);
     const parts = [...(bundledOn ? [{ id: BUNDLED_SET_ID, name: options.bundledName, dataset: bundled }] : []), ...own];
     if (parts.length === 0) return use(emptyDataset());
     if (parts.length === 1 && bundledOn) return use(bundled);
-    const part = await options.combiner().catch(() => null);
     if (!part) return use(fallback, true);
     return use(part.combineSets(parts));
   }

@@ -1,5 +1,5 @@
-// The page's reference from the settings and the reader's sets (lib/sets/page-reference.ts): what fails never leaves a
-// set the reader turned off on the page.
+// The page's reference from the settings and the reader's sets (lib/sets/page-reference.ts): the sets' facts and the
+// combining part are asked together, and what fails never leaves a set the reader turned off on the page.
 import { expect, test, vi } from 'vitest';
 import { pageReference, type PageReferenceOptions } from '@/lib/sets/page-reference';
 import { combineSets, type SetToCombine } from '@/lib/sets/combine';
@@ -13,9 +13,10 @@ const bundled: Dataset = { version: 1, documents: [], entities: [entity({ id: 'p
 const summary: SetSummary = { id: OWN, name: 'Water', description: '', documents: 2, entities: 3, figures: 1, revision: 1, built: true };
 const own: SetToCombine = { id: OWN, name: 'Water', dataset: sampleDataset() };
 
-const settingsWith = ({ bundledOff = false, ownOff = false } = {}): Settings => ({
+const settingsWith = ({ bundledOff = false, ownOff = false, siteOff = false } = {}): Settings => ({
   ...defaultSettings(),
   disabledSets: [...(bundledOff ? [BUNDLED_SET_ID] : []), ...(ownOff ? [OWN] : [])],
+  disabledSites: siteOff ? ['news.example'] : [],
 });
 
 function setup(over: Partial<PageReferenceOptions> = {}) {
@@ -23,6 +24,7 @@ function setup(over: Partial<PageReferenceOptions> = {}) {
   const options: PageReferenceOptions = {
     bundled,
     bundledName: 'Bundled',
+    site: () => 'news.example',
     readIndex: async () => ({ sets: [summary] }),
     forPage: vi.fn(async () => [own]),
     combiner: vi.fn(async () => ({ combineSets })),
@@ -88,6 +90,33 @@ test('every set turned off needs no part: an empty reference', async () => {
   await reference.apply(settingsWith({ ownOff: true }));
   expect(used.at(-1)).toBe(bundled);
   expect(options.combiner).not.toHaveBeenCalled();
+});
+
+test("the sets' facts and the part are asked together, not one after the other", async () => {
+  const asked: string[] = [];
+  let answer!: () => void;
+  const gate = new Promise<void>((resolve) => (answer = resolve));
+  const { used, reference } = setup({
+    forPage: async () => { asked.push('for-page'); await gate; return [own]; },
+    combiner: async () => { asked.push('part'); await gate; return { combineSets }; },
+  });
+  const applied = reference.apply(settingsWith());
+  await vi.waitFor(() => expect(asked).toHaveLength(2));
+  expect(asked.sort()).toEqual(['for-page', 'part']);
+  answer();
+  await applied;
+  expect(used).toHaveLength(1);
+});
+
+test('nothing is combined while Backstory is off for the site; turned on, the reference is made', async () => {
+  const { used, options, reference } = setup();
+  await reference.apply(settingsWith({ siteOff: true }));
+  expect(options.forPage).not.toHaveBeenCalled();
+  expect(options.combiner).not.toHaveBeenCalled();
+  expect(used).toEqual([]);
+  await reference.apply(settingsWith());
+  expect(used).toHaveLength(1);
+  expect(options.combiner).toHaveBeenCalledTimes(1);
 });
 
 test('an older change that finishes after a newer one puts nothing in use', async () => {
