@@ -20,6 +20,7 @@ import { normalizeUrl } from '@/lib/url';
 import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
 import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
 import { pageReference } from '@/lib/sets/page-reference';
+import { pageArticle } from '@/lib/sets/page-article';
 import { deferredCardLayer, preloadOnFirstUse } from '@/lib/page/deferred-layers';
 import { isLayerHost } from '@/components/ShadowLayer';
 import { startNotesOnPage } from './notes-ui';
@@ -87,12 +88,7 @@ function startBackstory(): () => void {
     'page/reveal': ({ referenceId }) => highlights.reveal(referenceId),
     'page/step': ({ direction }) => highlights.step(direction),
     // The popup's "Add this article to a reference set": the article as this page model reads it.
-    'page/article': async () => {
-      const { article } = highlights.page.detection();
-      if (article.nodes.length === 0) return null;
-      const { articleDocument } = await sets();
-      return articleDocument(document, article, highlights.page.articleText().text, window.location.href, 'page');
-    },
+    'page/article': () => pageArticle(highlights.page, document, sets),
     ...onPage.handlers,
   };
   const stopListening = onExtensionMessage((message, sender) => routeMessage(handlers, message, sender));
