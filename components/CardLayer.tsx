@@ -5,7 +5,7 @@
 import { Card } from './Card';
 import { placeNear } from './ShadowLayer';
 import { mountPreactLayer } from './preact-layer';
-import { announce, describeMatch, type CardModel, type SourcePassage } from '@/lib/highlight/card-model';
+import { announce, describeMatch, type CardModel, type CardSubject, type SourcePassage } from '@/lib/highlight/card-model';
 import type { CardPresenter } from '@/lib/page/interaction';
 
 const CSS = `
@@ -64,6 +64,9 @@ export interface CardLayer extends CardPresenter {
 /** The card as the page's controllers use it: asked to show a highlight's subject, which it describes here. */
 export function mountCardLayer(doc: Document, options: CardLayerOptions): CardLayer {
   const layer = mountCardModelLayer(doc, options);
+  // The open card's description: the page shows the same subject again on every scroll frame to move the card, and
+  // describing an entity with many figures each frame is work for nothing (and the card would change mid-scroll).
+  let described: { match: CardSubject['match']; model: CardModel } | null = null;
   return {
     ...layer,
     get isOpen() {
@@ -73,10 +76,25 @@ export function mountCardLayer(doc: Document, options: CardLayerOptions): CardLa
       return layer.hasFocus;
     },
     show(subject, anchor, how) {
-      // The reference changed since the page checked it (a set turned off meanwhile): nothing to say.
-      const model = describeMatch(subject.reference, subject.match);
-      if (model) layer.show(model, anchor, how);
-      else layer.hide();
+      const model = described?.match === subject.match ? described.model : describeMatch(subject.reference, subject.match);
+      if (!model) {
+        // The reference changed since the page checked it (a set turned off meanwhile): nothing to say. Closed as
+        // the reader would close it, so the page forgets the card too (its Add note, a keyboard card's focus).
+        described = null;
+        layer.hide();
+        options.onClose();
+        return;
+      }
+      described = { match: subject.match, model };
+      layer.show(model, anchor, how);
+    },
+    hide() {
+      described = null;
+      layer.hide();
+    },
+    destroy() {
+      described = null;
+      layer.destroy();
     },
   };
 }

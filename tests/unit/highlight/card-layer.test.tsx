@@ -137,7 +137,8 @@ test('the page hands the card a match and its reference, which the card describe
     figures: [],
   });
   const match = (referenceId: string) => ({ start: 0, end: 6, text: 'Aleppo', category: 'place' as const, referenceId });
-  const layer = mountCardLayer(document, { onClose: () => undefined });
+  let closed = 0;
+  const layer = mountCardLayer(document, { onClose: () => closed++ });
   layer.show({ reference, match: match('place:aleppo') }, new DOMRect(10, 10, 40, 16), 'hover');
   const root = document.querySelector(`[${LAYER_ATTRIBUTE}="card"]`)!.shadowRoot!;
   expect(layer.isOpen).toBe(true);
@@ -148,5 +149,35 @@ test('the page hands the card a match and its reference, which the card describe
   layer.show({ reference, match: match('place:homs') }, new DOMRect(10, 10, 40, 16), 'hover');
   expect(layer.isOpen).toBe(false);
   expect(root.querySelector('[role="dialog"]')).toBeNull();
+  expect(closed).toBe(1); // closed as the reader closes it: the page forgets the card too
+  layer.destroy();
+});
+
+test('the open card is described once, not again on each frame that moves it', () => {
+  document.documentElement.innerHTML = '<head></head><body><p>Aleppo</p></body>';
+  const reference = createReference({
+    version: 1,
+    documents: [{ id: 'd', title: 'A story', publisher: 'A wire', sha256: 'x', length: 1 }],
+    entities: [{ id: 'place:aleppo', name: 'Aleppo', type: 'place', aliases: ['Aleppo', 'Halab'], mentions: [{ doc: 'd', start: 0, end: 6 }], figureIds: [] }],
+    figures: [],
+  });
+  let lookups = 0;
+  const counted = new Proxy(reference, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (...args: unknown[]) => (lookups++, (value as (...a: unknown[]) => unknown).apply(target, args)) : value;
+    },
+  });
+  const match = { start: 0, end: 6, text: 'Aleppo', category: 'place' as const, referenceId: 'place:aleppo' };
+  const layer = mountCardLayer(document, { onClose: () => undefined });
+  layer.show({ reference: counted, match }, new DOMRect(10, 10, 40, 16), 'hover');
+  const once = lookups;
+  expect(once).toBeGreaterThan(0);
+  for (let y = 11; y < 20; y++) layer.show({ reference: counted, match }, new DOMRect(10, y, 40, 16), 'hover'); // scroll frames
+  expect(lookups).toBe(once);
+  expect(layer.isOpen).toBe(true);
+  // Another match is described afresh.
+  layer.show({ reference: counted, match: { ...match } }, new DOMRect(10, 10, 40, 16), 'hover');
+  expect(lookups).toBeGreaterThan(once);
   layer.destroy();
 });
