@@ -164,14 +164,17 @@ export interface CardSubject {
   match: TextMatch;
 }
 
+/** Whether a match names a figure (looked up among the reference's figures) or an entity: one rule for both below. */
+const namesFigure = (match: TextMatch) => match.category === 'figure' || match.category === 'figure-differs';
+
 /** Whether the reference still has what a match names: the cheap check of `describeMatch`'s null, for the page. */
 export function hasCard(ref: Reference, match: TextMatch): boolean {
-  return match.category === 'figure' || match.category === 'figure-differs' ? !!ref.figure(match.referenceId) : !!ref.entity(match.referenceId);
+  return namesFigure(match) ? !!ref.figure(match.referenceId) : !!ref.entity(match.referenceId);
 }
 
 /** The card for a match, or null when the reference no longer has that id (stale dataset). */
 export function describeMatch(ref: Reference, match: TextMatch): CardModel | null {
-  if (match.category === 'figure' || match.category === 'figure-differs') {
+  if (namesFigure(match)) {
     const f = ref.figure(match.referenceId);
     if (!f) return null;
     const reading = match.figure?.reading;

@@ -4,12 +4,11 @@
 // page costs), answers what needs no stored note (the page's side of a new note, a reveal of a note not on the page),
 // keeps the reader's switches, and makes the controller, with those switches, once a quoted note is there. A part
 // that cannot load (the extension was updated meanwhile) leaves nothing made; the next refresh asks again.
-import { normalizeUrl } from '../url';
 import type { AnchorInPage } from './page-anchoring';
 import type { AnchorReport } from './messages';
 import type { Annotation } from './types';
 import type { createNotesPageController, NotesPageController, NotesPageOptions } from './page-controller';
-import { describeForNote, selectionContext } from './note-context';
+import { describeForNote, pageContext } from './note-context';
 
 /** What the anchoring part provides: the anchoring, and the controller that runs it. */
 export interface NotesPart {
@@ -98,7 +97,7 @@ export function deferredNotesPageController(options: DeferredNotesOptions): Note
     async context() {
       await loading;
       if (controller) return controller.context();
-      return { url: normalizeUrl(doc.defaultView!.location.href), title: doc.title, ...selectionContext(doc, describe), anchoring: report };
+      return pageContext(doc, describe, report);
     },
     reveal: (id) => controller?.reveal(id) ?? false,
     showHighlights(on) {

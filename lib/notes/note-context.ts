@@ -2,8 +2,9 @@
 // selectors in the page model's texts, and the reference item it lies on. Shared by the notes page controller and
 // the stand-in the page runs until a page with notes needs the controller (lib/notes/deferred-controller.ts).
 import type { PageModel } from '../page/model';
+import { normalizeUrl } from '../url';
 import { describeSelection, type NoteScopes } from './page-anchoring';
-import type { PageContext } from './messages';
+import type { AnchorReport, PageContext } from './messages';
 import type { ReferenceLink } from './types';
 
 /** The page model's texts for anchoring. */
@@ -31,4 +32,9 @@ export function selectionContext(doc: Document, describe: (range: Range) => Note
   const selection = doc.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { selection: null };
   return describe(selection.getRangeAt(0));
+}
+
+/** The page's side of 'notes/page-context', the one shape the controller and its stand-in both answer in. */
+export function pageContext(doc: Document, describe: (range: Range) => NoteDescription, anchoring: AnchorReport | null): PageContext {
+  return { url: normalizeUrl(doc.defaultView!.location.href), title: doc.title, ...selectionContext(doc, describe), anchoring };
 }

@@ -18,9 +18,8 @@ import { forEachChunk, measure, Timer } from '../page/schedule';
 import { createNamedHighlight, RangeIndex, rectAt } from '../highlight/registry';
 import { highlightStyles, NOTE_HIGHLIGHT, NOTE_PRIORITY, type HighlightStyles } from '../highlight/styles';
 import { NearViewport } from '../highlight/viewport';
-import { normalizeUrl } from '../url';
 import type { AnchorInPage } from './page-anchoring';
-import { describeForNote, noteScopes, selectionContext } from './note-context';
+import { describeForNote, noteScopes, pageContext } from './note-context';
 import { RetryWithBackoff, type RetryOptions } from './retry';
 import type { AnchorReport, PageContext } from './messages';
 import type { Annotation, ReferenceLink } from './types';
@@ -428,7 +427,7 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
     refresh,
     async context() {
       await loading?.catch(() => undefined);
-      return { url: normalizeUrl(win.location.href), title: doc.title, ...selectionContext(doc, describe), anchoring: report };
+      return pageContext(doc, describe, report);
     },
     reveal(id) {
       const range = ranges.get(id);

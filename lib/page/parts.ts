@@ -11,6 +11,11 @@
 // background ('page/load-part'); the background injects the part's file, and nothing else, into the asking content
 // script's own world (its tab's top frame), where the script leaves its export under one global name for the
 // loader to pick up.
+// A part's bundle carries its own copy of the modules it shares with the content script: the anchoring part's copy
+// of lib/highlight/registry.ts (with the viewport, scheduling and listener modules) keeps module state of its own,
+// so a page with notes runs two highlight guards (two 500 ms intervals, two visibilitychange listeners), and one
+// bundle's verifyHighlights never sees the other's highlights. Each copy still guards, on its own timer, what was
+// registered through it; state that must be one per page cannot live in such a module.
 import type { RunReadability } from '../article/detect';
 import type { FigureEngine } from '../match/figure-engine';
 import type { NotesPart } from '../notes/deferred-controller';
