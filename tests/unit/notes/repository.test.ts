@@ -517,6 +517,42 @@ describe('an import and its backup copy', () => {
     await saving;
     expect((await repo.get(elsewhere.id))!.text).toBe('written elsewhere');
   });
+
+  test('a note edited or saved elsewhere between the read-only pass and the write is judged again, and the newer stored copy wins', async () => {
+    const f = new IDBFactory();
+    // Another context (the popup, a page) on the same database, whose writes are stamped after the file's copies.
+    const other = openRepository(f, { now: () => new Date('2026-03-01T00:00:00.000Z') });
+    await other.importRecords(imported(3));
+    // The mark is awaited after the read-only pass and before the write transaction opens, and can wait seconds
+    // behind an earlier copy in the storage area: a write made here is one the plan did not see.
+    let between: (() => Promise<unknown>) | null = null;
+    const { backup } = memoryBackup();
+    const hooked: NotesBackup = {
+      ...backup,
+      markPending: async () => {
+        const run = between;
+        between = null;
+        await run?.();
+        return 't1';
+      },
+      clearPending: async () => undefined,
+    };
+    const repo = openRepository(f, { backup: hooked });
+    const fromFile = (n: Annotation) => ({ ...n, text: 'from file', modified: '2026-02-01T00:00:00.000Z' });
+    // imp-0001 is stored older than the file's copy, so the plan chose to replace it; imp-0003 was not stored, so
+    // the plan chose to add it. Both are written elsewhere, newer than the file's copies, before the write.
+    const file = imported(4).map(fromFile);
+    between = async () => {
+      await other.update('imp-0001', { text: 'edited meanwhile' });
+      await other.importRecords([{ ...imported(4)[3]!, text: 'saved meanwhile', modified: '2026-03-01T00:00:00.000Z' }]);
+    };
+    expect(await repo.importRecords(file)).toEqual({ added: 0, updated: 2, skipped: 2 });
+    expect(between).toBeNull(); // the hook ran
+    expect((await repo.get('imp-0001'))!.text).toBe('edited meanwhile');
+    expect((await repo.get('imp-0003'))!.text).toBe('saved meanwhile');
+    expect((await repo.get('imp-0000'))!.text).toBe('from file');
+    expect((await repo.get('imp-0002'))!.text).toBe('from file');
+  });
 });
 
 /** A Map-backed storage area (browser.storage.local's shape); `failSet` makes writes of the keys it matches fail. */
