@@ -537,7 +537,9 @@ export class NotesRepository {
       }
       const result = annotationSchema.safeParse(raw, requiredMessages);
       if (result.success) out.push(result.data as Annotation);
-      else problems.push(...describeIssues(result.error.issues).map((p) => `${pathOf(i)}${p === '(top level)' ? '' : `.${p}`}`));
+      // One push per problem: a spread of them all overflows V8's stack past about 100,000 (a list of that many
+      // tags that are not text).
+      else for (const p of describeIssues(result.error.issues)) problems.push(`${pathOf(i)}${p === '(top level)' ? '' : `.${p}`}`);
     });
     return { records: out, problems };
   }

@@ -420,6 +420,14 @@ describe('NotesRepository', () => {
     expect(await store.restore('imp-1')).toEqual(edited);
   });
 
+  test('a record with 200,000 problems is reported, not refused by a stack overflow', () => {
+    const bad = { id: 'a', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', text: 'x', tags: Array(200_000).fill(1) };
+    const { records, problems } = NotesRepository.check([bad], (i) => `[${i}]`);
+    expect(records).toEqual([]);
+    expect(problems).toHaveLength(200_000);
+    expect(problems[0]).toMatch(/^\[0\]\.tags\[0\]: expected string/);
+  }, 30_000);
+
   test('a page may set any title or address: long titles are cut, long addresses accepted', async () => {
     const made = await store.create(page({ title: 'T'.repeat(5000), url: `https://news.example/a?q=${'x'.repeat(9000)}` }));
     expect([...made.title]).toHaveLength(2000);
