@@ -154,7 +154,8 @@ describe('bad files are refused with what is wrong and where, and change nothing
 
   test('a full disk half-way through 10,000 notes: nothing of the file is kept, every note saved before is, and the message says so', async () => {
     const file = Array.from({ length: 10_000 }, (_, i) => note({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, modified: '2026-02-01T00:00:00.000Z' }));
-    // The stored ID_A is older than the file's copy: replacing it is part of what must be undone.
+    // The stored ID_A is older than the file's copy. The adds are issued before its replacement, so this failure
+    // comes before it is asked for; the next test fails the write after the replacement is done.
     file[3] = { ...note({ id: ID_A, text: 'newer' }), modified: '2026-02-01T00:00:00.000Z' };
     const real = IDBObjectStore.prototype.add;
     let adds = 0;
@@ -172,6 +173,43 @@ describe('bad files are refused with what is wrong and where, and change nothing
     expect(adds).toBe(5_000);
     expect((await contents(db)).sort(byId)).toStrictEqual([...seeded].sort(byId));
     // The repository stops writing until the reader tries again (see `retry`), rather than writing into a full disk.
+    expect(repository.fault?.reason).toBe('disk');
+  });
+
+  test('a full disk on the last write of 10,000 notes, after a stored note was replaced: the replacement is undone too', async () => {
+    const file = Array.from({ length: 10_000 }, (_, i) => note({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, modified: '2026-02-01T00:00:00.000Z' }));
+    // Both stored notes are older than the file's copies: ID_A is replaced, then replacing ID_B finds the disk full.
+    file[3] = { ...note({ id: ID_A, text: 'newer' }), modified: '2026-02-01T00:00:00.000Z' };
+    file[7] = { ...note({ id: ID_B, text: 'newer too' }), modified: '2026-02-01T00:00:00.000Z' };
+    const real = IDBObjectStore.prototype.put;
+    const replaced: string[] = [];
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const { id } = args[0] as Annotation;
+      if (id !== ID_B) {
+        const request = real.apply(this, args);
+        request.addEventListener('success', () => replaced.push(id));
+        return request;
+      }
+      // The write fails when the database performs it, as a full disk fails it (an error event, not a throw when
+      // asked): fake-indexeddb binds the store's write to the request when it is asked for, so that is swapped.
+      const raw = (this as unknown as { _rawObjectStore: { storeRecord: unknown } })._rawObjectStore;
+      raw.storeRecord = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+      try {
+        return real.apply(this, args);
+      } finally {
+        delete raw.storeRecord; // back to the prototype's
+      }
+    };
+    const repository = new NotesRepository(async () => db);
+    try {
+      const error = await repository.importRecords(file).then(() => null, (e: unknown) => e as Error);
+      expect(error?.message).toMatch(/^Nothing was imported: the browser could not write to the disk \(it may be full\)\. Notes you saved before are safe\./);
+    } finally {
+      IDBObjectStore.prototype.put = real;
+    }
+    // The replacement reached the database before the failure, so the test cannot pass with nothing to undo.
+    expect(replaced).toEqual([ID_A]);
+    expect((await contents(db)).sort(byId)).toStrictEqual([...seeded].sort(byId));
     expect(repository.fault?.reason).toBe('disk');
   });
 
