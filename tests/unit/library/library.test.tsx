@@ -456,6 +456,18 @@ describe('the notes library: import, export, delete all, faults', { timeout: 30_
     expect(text('[data-testid=summary]')).toBe('2 notes on 2 pages across 2 sites.');
   });
 
+  test('an import that only updated notes shows their new text', async () => {
+    const stored = note({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', url: 'https://other.example/', text: 'as first saved', modified: '2026-01-02T10:00:00.000Z' });
+    await repository.importRecords([stored]);
+    await mount();
+    expect(text(`[data-note-id=${stored.id}] .bs-note-text`)).toBe('as first saved');
+    // Nothing added: the library must still read the notes again, or the old text stays on screen.
+    const edited = { ...stored, text: 'edited on another computer', modified: '2026-02-01T00:00:00.000Z' };
+    await chooseFile(fileOf(exportAnnotations([edited], 'jsonld').content, 'notes.jsonld'));
+    await eventually(() => expect(text('[data-testid=import-status]')).toBe('Imported: 0 added, 1 updated, 0 skipped.'));
+    await eventually(() => expect(text(`[data-note-id=${stored.id}] .bs-note-text`)).toBe('edited on another computer'));
+  });
+
   test('refuses an import the disk has no room for, before reading it', async () => {
     api = createTransferApi({ repository, tabUrl: async () => undefined, estimate: async () => ({ quota: 1_000_000, usage: 999_000 }) });
     await mount();
