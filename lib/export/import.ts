@@ -1,7 +1,7 @@
 // Import of what Backstory exports — W3C Web Annotation JSON-LD (and conformant files from other tools),
 // CSV and Markdown — into records the notes repository writes. Everything is checked first (size, that the
 // file is text, its format, its shape, the notes' own rules, duplicate ids); only then is anything written
-// (NotesRepository.importRecords, in chunks). A file it cannot take gets a message in the reader's words.
+// (NotesRepository.importRecords, in one transaction). A file it cannot take gets a message in the reader's words.
 import type { z } from 'zod';
 import type { Annotation, NoteTarget } from '../notes/types';
 import { NotesRepository } from '../notes/repository';

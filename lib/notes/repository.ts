@@ -603,7 +603,7 @@ export class NotesRepository {
   }
 
   /**
-   * Refills the database from the backup. Marked (as a recovery) before the first chunk and cleared after the last:
+   * Refills the database from the backup, in one transaction. Marked (as a recovery) before it and cleared after:
    * a recovery cut short leaves a database that is no longer new, so the background finishes it (`resumeRecovery`)
    * before it syncs, rather than dropping from the backup the notes not yet put back.
    */
@@ -708,7 +708,7 @@ export class NotesRepository {
   /**
    * Queues `records` for the backup, a chunk at a time, each in a task of its own: the browser converts what it
    * stores on the page's main thread, so the page paints and answers input between chunks. Ends the copy begun
-   * before the import's first chunk.
+   * before the import's write.
    */
   private mirrorLater(records: readonly Annotation[]): void {
     const backup = this.options.backup;

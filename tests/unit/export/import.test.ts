@@ -20,8 +20,8 @@ const ID_C = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 let db: NotesDb;
 
 /** What the options page does with a file: parse and check it, then write it through the repository. */
-async function importInto(target: NotesDb, text: string, chunk?: number): Promise<ImportCounts> {
-  return new NotesRepository(async () => target, chunk ? { copyChunk: chunk } : {}).importRecords(await parseImportFile(text));
+async function importInto(target: NotesDb, text: string): Promise<ImportCounts> {
+  return new NotesRepository(async () => target).importRecords(await parseImportFile(text));
 }
 /** What the database held before a bad import; it must hold exactly this afterwards. */
 let seeded: Annotation[];
