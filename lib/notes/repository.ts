@@ -609,7 +609,10 @@ export class NotesRepository {
    */
   private async recover(db: NotesDb): Promise<void> {
     const backup = this.options.backup!;
-    const saved = await backup.readAll().catch(() => [] as Annotation[]);
+    // The backup lives in storage another version (or a damaged profile) may have written: it is judged as an
+    // import is, and what the notes' schema refuses is left out, since one entry without an id would otherwise
+    // abort the whole recovery on every open and leave every read of the notes failing.
+    const { records: saved } = NotesRepository.check(await backup.readAll().catch(() => [] as unknown[]), () => '');
     if (saved.length === 0) return;
     const token = await backup.markPending?.('recovery').catch(() => undefined);
     await mergeRecords(db, saved);

@@ -406,6 +406,18 @@ describe('NotesRepository', () => {
     expect(again.recovered).toBe(0);
   });
 
+  test('a backup entry the notes\' schema refuses is left out of a recovery, which puts back every other note', async () => {
+    const kept = { id: 'k1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: [] };
+    const broken = [{ url: 'https://news.example/b', text: 'no id' }, { id: 'k2', url: '', text: 'no page' }, { ...kept, id: 'k3', tags: 'not a list' }];
+    const backup: NotesBackup = { put: async () => undefined, remove: async () => undefined, clear: async () => undefined, readAll: async () => [kept, ...broken] as unknown as Annotation[] };
+    const repo = openRepository(new IDBFactory(), { backup });
+    expect(await repo.listAll()).toEqual([kept]);
+    expect(repo.recovered).toBe(1);
+    // Reads keep working after it, and a new note is saved beside the one put back.
+    await repo.create(page());
+    expect(await repo.listAll()).toHaveLength(2);
+  });
+
   test('the 300-character tag of an imported note: it is kept to the tag limit, and the note can be edited, deleted and restored', async () => {
     const { records, problems } = NotesRepository.check([
       { id: 'imp-1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', text: 'x', tags: ['t'.repeat(300)] },
