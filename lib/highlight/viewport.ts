@@ -25,11 +25,22 @@ import type { NamedHighlight } from './registry';
  */
 const CHANGE_DELAY_MS = 250;
 
-/** Runs `work` when the main thread is idle; returns a cancel. */
-export type WhenIdle = (work: (deadline: { timeRemaining(): number }) => void) => () => void;
+/** Runs `work` when the main thread is idle (or, `didTimeout`, when it waited too long for that); returns a cancel. */
+export type WhenIdle = (work: (deadline: IdleTime) => void) => () => void;
+export interface IdleTime {
+  timeRemaining(): number;
+  didTimeout?: boolean;
+}
 
 /** The most margin ranges registered in one idle callback, whatever time it offers (each is a repaint of its text). */
 const IDLE_BATCH = 100;
+
+/**
+ * The margin ranges registered by a callback that came with no idle time (by its timeout, on a page busy every
+ * frame): one each would take a timeout per range, seconds for a margin, so the margin would never be ready
+ * before the reader scrolls into it. Registering is cheap; the repaint it costs is bounded by the batch.
+ */
+const BUSY_BATCH = 25;
 
 /** Idle callbacks where the browser has them (not Safari), else a timer; a callback waits at most 200 ms. */
 function browserIdle(win: Window): WhenIdle {
@@ -200,11 +211,11 @@ export class NearViewport {
     this.clear();
   }
 
-  private registerPending(deadline: { timeRemaining(): number }): void {
+  private registerPending(deadline: IdleTime): void {
     this.cancelIdle = null;
+    const busy = deadline.didTimeout === true || deadline.timeRemaining() <= 1;
     let done = 0;
-    // At least one a callback, so a browser that never has time (a page busy every frame) still gets there.
-    while (this.pending.length && (done === 0 || (done < IDLE_BATCH && deadline.timeRemaining() > 1))) {
+    while (this.pending.length && (busy ? done < BUSY_BATCH : done < IDLE_BATCH && deadline.timeRemaining() > 1)) {
       this.register(this.pending.shift()!);
       done++;
     }

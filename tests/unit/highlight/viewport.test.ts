@@ -4,7 +4,7 @@
 // later), the rest of the window in idle time (a fake idle queue here).
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createNamedHighlight, type NamedHighlight } from '@/lib/highlight/registry';
-import { NearViewport, type NearViewportOptions, type WhenIdle } from '@/lib/highlight/viewport';
+import { NearViewport, type IdleTime, type NearViewportOptions, type WhenIdle } from '@/lib/highlight/viewport';
 import { installFakeHighlights, stubRangeGeometry } from './fake-highlights';
 
 let fake: ReturnType<typeof installFakeHighlights>;
@@ -18,7 +18,7 @@ let order: Map<Range, number>;
 
 /** Idle callbacks held until a test runs them, each given `budget` ms of idle time. */
 function fakeIdle() {
-  const queue = new Set<(deadline: { timeRemaining(): number }) => void>();
+  const queue = new Set<(deadline: IdleTime) => void>();
   const when: WhenIdle = (work) => {
     queue.add(work);
     return () => queue.delete(work);
@@ -28,13 +28,16 @@ function fakeIdle() {
     get waiting() {
       return queue.size;
     },
-    /** Runs the callbacks waiting now (not those they ask for), each told it has time for `budget` more checks. */
-    runOnce(budget = 1000): number {
+    /**
+     * Runs the callbacks waiting now (not those they ask for), each told it has time for `budget` more checks
+     * (`timedOut`: it came by its timeout).
+     */
+    runOnce(budget = 1000, timedOut = false): number {
       const now = [...queue];
       queue.clear();
       for (const work of now) {
         let left = budget;
-        work({ timeRemaining: () => (left-- > 0 ? 10 : 0) });
+        work({ timeRemaining: () => (left-- > 0 ? 10 : 0), didTimeout: timedOut });
       }
       return now.length;
     },
@@ -197,17 +200,31 @@ test('what is in the viewport is registered on the frame, the rest of the window
   expect(registeredLines()).toEqual(Array.from({ length: 11 }, (_, i) => 500 + i));
   expect(near.pendingCount).toBe(20);
   expect(idle.waiting).toBe(1);
-  // An idle callback with time for three more after the first: the four nearest the viewport, above and below in turn.
-  idle.runOnce(3);
+  // An idle callback with time for four: the four nearest the viewport, above and below in turn.
+  idle.runOnce(5); // one check on entry, then one before each
   expect(registeredLines().filter((i) => i < 500 || i > 510)).toEqual([498, 499, 511, 512]);
-  // A browser with no idle time to give still gets one a callback.
-  idle.runOnce(0);
-  expect(near.registeredCount).toBe(16);
   idle.flush();
   expect(registeredLines()).toEqual(Array.from({ length: 31 }, (_, i) => 490 + i));
   expect(near.pendingCount).toBe(0);
   expect(idle.waiting).toBe(0);
   near.destroy();
+});
+
+test('a page busy every frame (idle callbacks come by their timeout, with no time): each registers a batch of the margin, not one range', () => {
+  const near = viewport({ cap: 200, margin: 4 });
+  for (const r of lines(1200)) near.add(r, place);
+  scrollY = 500 * LINE; // 500..510 in view, 460..550 within the margin: 80 wait
+  near.update();
+  expect(near.pendingCount).toBe(80);
+  idle.runOnce(0, true);
+  expect(near.pendingCount).toBe(55);
+  idle.runOnce(0); // no time, though not by its timeout: as busy
+  expect(near.pendingCount).toBe(30);
+  // The nearest first still: what is registered is one block around the viewport.
+  const now = registeredLines();
+  expect(now.at(-1)! - now[0]! + 1).toBe(now.length);
+  expect(idle.flush(0)).toBe(2);
+  expect(registeredLines()).toEqual(Array.from({ length: 91 }, (_, i) => 460 + i));
 });
 
 test('scrolling back and forth: the same place gives the same ranges, and a window left before its idle time registers nothing', () => {
