@@ -47,7 +47,8 @@ export class CssHighlighter extends BookedHighlighter {
     if (items.length && !this.releaseStyles) {
       this.releaseStyles = this.styles.acquire();
       // And the window near the viewport is read only once they are in (and laid out on a frame): read before,
-      // the boxes would make our script do that whole-page layout.
+      // the boxes would make our script do that whole-page layout. The hold ends after a second whatever `ready`
+      // does, so highlights never stay stuck where the first ones were.
       const ready = this.styles.ready?.();
       if (ready) this.near.holdUntil(ready);
     }

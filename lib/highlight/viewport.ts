@@ -42,6 +42,12 @@ const IDLE_BATCH = 100;
  */
 const BUSY_BATCH = 25;
 
+/**
+ * The longest a hold lasts (holdUntil). What it waits for (the browser inserting our stylesheet) settles in a few
+ * ms; were it never to, the window would stay where the first ranges were, on every scroll, for the page's life.
+ */
+const HOLD_LIMIT_MS = 1000;
+
 /** Idle callbacks where the browser has them (not Safari), else a timer; a callback waits at most 200 ms. */
 function browserIdle(win: Window): WhenIdle {
   const w = win as Window & { requestIdleCallback?: Window['requestIdleCallback']; cancelIdleCallback?: Window['cancelIdleCallback'] };
@@ -100,8 +106,9 @@ export class NearViewport {
   private pending: Entry[] = [];
   private cancelIdle: (() => void) | null = null;
   private readonly whenIdle: WhenIdle;
-  /** Set while no window may be read (holdUntil). */
+  /** Set while no window may be read (holdUntil), with the timer that ends it at the latest. */
   private hold: object | null = null;
+  private holdLimit: ReturnType<typeof setTimeout> | undefined;
   /**
    * Whether the page has been laid out with our stylesheet in (a window was read since it went in): reading boxes
    * in a frame callback then costs no layout the frame would not do anyway.
@@ -134,19 +141,21 @@ export class NearViewport {
   }
 
   /**
-   * Works out no window until `settled` settles (the page's layout is about to change as a whole: our stylesheet
-   * going in), then on the task after the next frame, and later windows in frame callbacks (see schedule). Ranges
-   * added meanwhile wait, as a window would make them.
+   * Works out no window until `settled` settles or `atMostMs` have passed (the page's layout is about to change
+   * as a whole: our stylesheet going in), then on the task after the next frame, and later windows in frame
+   * callbacks (see schedule). Ranges added meanwhile wait, as a window would make them.
    */
-  holdUntil(settled: Promise<unknown>): void {
+  holdUntil(settled: Promise<unknown>, atMostMs = HOLD_LIMIT_MS): void {
+    this.dropHold();
     const hold = {};
     this.hold = hold;
     this.laidOut = false;
     const release = () => {
       if (this.hold !== hold) return;
-      this.hold = null;
+      this.dropHold();
       this.schedule();
     };
+    this.holdLimit = setTimeout(release, atMostMs);
     settled.then(release, release);
   }
 
@@ -180,7 +189,7 @@ export class NearViewport {
   }
 
   clear(): void {
-    this.hold = null;
+    this.dropHold();
     this.dropPending();
     for (const entry of this.entries.values()) this.unregister(entry);
     this.entries.clear();
@@ -220,6 +229,12 @@ export class NearViewport {
       done++;
     }
     if (this.pending.length) this.cancelIdle = this.whenIdle((d) => this.registerPending(d));
+  }
+
+  private dropHold(): void {
+    this.hold = null;
+    if (this.holdLimit !== undefined) clearTimeout(this.holdLimit);
+    this.holdLimit = undefined;
   }
 
   private dropPending(): void {

@@ -369,3 +369,15 @@ test('held until our stylesheet is in: no window is read meanwhile, then one is,
   rects.mockRestore();
   near.destroy();
 });
+
+test('a hold whose stylesheet never settles ends after a second: the window follows the reader again', async () => {
+  const near = viewport({ cap: 10, allBelow: 5, margin: 1 });
+  near.holdUntil(new Promise<void>(() => {}));
+  for (const r of lines(400)) near.add(r, place);
+  scrollY = 100 * LINE;
+  window.dispatchEvent(new Event('scroll'));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(registeredLines()).toEqual([0, 1, 2, 3, 4]); // still held
+  await vi.waitFor(() => expect(registeredLines()).toContain(100), { timeout: 3000 });
+  expect(registeredLines().every((i) => i >= 90 && i <= 120)).toBe(true);
+});
