@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createHighlighter, type HighlightItem } from '@/lib/highlight/highlighter';
 import { textNodesIn } from '@/lib/highlight/registry';
 import type { MatchCategory } from '@/lib/match/types';
-import { installFakeHighlights } from './fake-highlights';
+import { installFakeHighlights, stubRangeGeometry } from './fake-highlights';
 
 const CATEGORY_NAMES = ['backstory-person', 'backstory-place', 'backstory-organization', 'backstory-figure', 'backstory-figure-differs'];
 
@@ -75,6 +75,34 @@ describe('highlighter with the Custom Highlight API', () => {
     expect(new Set(styles).size).toBe(CATEGORY_NAMES.length);
     h.destroy();
     expect(rules()).not.toContain('::highlight');
+  });
+
+  test('on a long page no box is read until our stylesheet is in: the boxes would make our script lay the whole page out again', async () => {
+    fake = installFakeHighlights();
+    let n = 0;
+    const restore = stubRangeGeometry(() => [new DOMRect(0, 20 * (n++ % 40), 40, 16)]);
+    document.body.innerHTML = Array.from({ length: 40 }, (_, i) => `<p>line ${i} Aleppo</p>`).join('');
+    const items = [...document.querySelectorAll('p')].map((p, i) => item(p.firstChild as Text, 0, 4, 'place', `place:${i}`));
+    let ready!: () => void;
+    const acquire = vi.fn(() => () => {});
+    const h = createHighlighter(document, {
+      styles: { acquire, ready: () => new Promise<void>((resolve) => (ready = resolve)) },
+      viewport: { allBelow: 5, cap: 10, whenIdle: () => () => {} },
+    });
+    const rects = vi.spyOn(Range.prototype, 'getBoundingClientRect');
+    try {
+      h.add(items);
+      expect(acquire).toHaveBeenCalledTimes(1);
+      window.dispatchEvent(new Event('scroll'));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // a frame and the task after it, and more
+      expect(rects).not.toHaveBeenCalled();
+      ready();
+      await vi.waitFor(() => expect(rects).toHaveBeenCalled());
+    } finally {
+      rects.mockRestore();
+      h.destroy();
+      restore();
+    }
   });
 });
 
