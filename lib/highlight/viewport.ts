@@ -72,6 +72,8 @@ export interface NearViewportOptions {
   margin?: number;
   /** How margin ranges wait for idle time (tests pass a fake). */
   whenIdle?: WhenIdle;
+  /** The longest a hold lasts (holdUntil); a second by default. */
+  holdLimitMs?: number;
 }
 
 export const DEFAULT_CAP = 1000;
@@ -106,6 +108,7 @@ export class NearViewport {
   private pending: Entry[] = [];
   private cancelIdle: (() => void) | null = null;
   private readonly whenIdle: WhenIdle;
+  private readonly holdLimitMs: number;
   /** Set while no window may be read (holdUntil), with the timer that ends it at the latest. */
   private hold: object | null = null;
   private holdLimit: ReturnType<typeof setTimeout> | undefined;
@@ -124,6 +127,7 @@ export class NearViewport {
     this.margin = options.margin ?? 0.25;
     this.allBelow = Math.min(options.allBelow ?? DEFAULT_ALL_BELOW, this.cap);
     this.whenIdle = options.whenIdle ?? browserIdle(win);
+    this.holdLimitMs = options.holdLimitMs ?? HOLD_LIMIT_MS;
   }
 
   /** How many ranges are registered now. */
@@ -141,11 +145,11 @@ export class NearViewport {
   }
 
   /**
-   * Works out no window until `settled` settles or `atMostMs` have passed (the page's layout is about to change
+   * Works out no window until `settled` settles or `holdLimitMs` have passed (the page's layout is about to change
    * as a whole: our stylesheet going in), then on the task after the next frame, and later windows in frame
    * callbacks (see schedule). Ranges added meanwhile wait, as a window would make them.
    */
-  holdUntil(settled: Promise<unknown>, atMostMs = HOLD_LIMIT_MS): void {
+  holdUntil(settled: Promise<unknown>): void {
     this.dropHold();
     const hold = {};
     this.hold = hold;
@@ -155,7 +159,7 @@ export class NearViewport {
       this.dropHold();
       this.schedule();
     };
-    this.holdLimit = setTimeout(release, atMostMs);
+    this.holdLimit = setTimeout(release, this.holdLimitMs);
     settled.then(release, release);
   }
 

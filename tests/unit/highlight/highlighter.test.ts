@@ -87,7 +87,7 @@ describe('highlighter with the Custom Highlight API', () => {
     const acquire = vi.fn(() => () => {});
     const h = createHighlighter(document, {
       styles: { acquire, ready: () => new Promise<void>((resolve) => (ready = resolve)) },
-      viewport: { allBelow: 5, cap: 10, whenIdle: () => () => {} },
+      viewport: { allBelow: 5, cap: 10, whenIdle: () => () => {}, holdLimitMs: 60_000 }, // held however slow the machine
     });
     const rects = vi.spyOn(Range.prototype, 'getBoundingClientRect');
     try {
