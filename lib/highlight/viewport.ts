@@ -296,6 +296,9 @@ export class NearViewport {
    */
   private schedule(): void {
     if (this.frame || this.afterFrame !== undefined || !this.windowed || this.hold) return;
+    // What waits for idle time belongs to the window before the scroll, maybe far from the reader now: registered
+    // until the new window is read, it would only be repainted and dropped again. The idle callback is kept.
+    this.pending = [];
     this.frame = this.win.requestAnimationFrame(() => {
       this.frame = 0;
       if (this.laidOut) {

@@ -381,3 +381,19 @@ test('a hold whose stylesheet never settles ends after a second: the window foll
   expect(performance.now() - held).toBeGreaterThanOrEqual(990); // not before the second
   expect(registeredLines().every((i) => i >= 90 && i <= 120)).toBe(true);
 });
+
+test('idle time between a scroll and its window registers nothing of the window before it (far from the reader now)', async () => {
+  const near = viewport({ cap: 100, allBelow: 5, margin: 1 });
+  for (const r of lines(1200)) near.add(r, place);
+  scrollY = 100 * LINE;
+  near.update(); // 100..110 in view, 90..99 and 111..120 waiting for idle time
+  expect(near.pendingCount).toBe(20);
+  scrollY = 900 * LINE;
+  window.dispatchEvent(new Event('scroll'));
+  idle.flush(); // an idle period before the frame that reads the new window
+  expect(registeredLines()).toEqual(Array.from({ length: 11 }, (_, i) => 100 + i));
+  await vi.waitFor(() => expect(registeredLines()).toContain(900));
+  expect(registeredLines().filter((i) => i < 800)).toEqual([]);
+  idle.flush();
+  expect(registeredLines()).toEqual(Array.from({ length: 31 }, (_, i) => 890 + i));
+});
