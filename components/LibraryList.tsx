@@ -83,17 +83,21 @@ export function LibraryList(props: LibraryListProps) {
   // The note holding the keyboard focus, and notes being edited: drawn wherever the page scrolls.
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
+  // After the width changed (a resize, the browser's zoom), the note at the top of the viewport and where its top
+  // was: the rows are re-measured at the new width, which moves every note's place in list pixels, so the page is
+  // scrolled back to this note rather than left at the same pixel (which could be hundreds of notes away).
+  const [anchor, setAnchor] = useState<{ id: string; top: number } | null>(null);
   const lastFocusedIndex = useRef(-1);
   const pinned = useMemo(() => {
     const out: number[] = [];
-    if (focusedId !== null || editing.size > 0) {
+    if (focusedId !== null || editing.size > 0 || anchor) {
       notes.forEach((n, i) => {
         if (n.id === focusedId) out.push(...withNeighbours(i, notes.length));
-        else if (editing.has(n.id)) out.push(i);
+        else if (editing.has(n.id) || n.id === anchor?.id) out.push(i);
       });
     }
     return out;
-  }, [notes, focusedId, editing]);
+  }, [notes, focusedId, editing, anchor]);
   const plan = drawPlan(offsets, view.top, view.bottom, pinned);
   // What is on the page, for measuring and for the scroll handler (which must not redraw when nothing new is needed).
   const drawn = useRef<{ plan: DrawPlan; offsets: Float64Array; pinned: readonly number[]; rowKey: (i: number) => string; heights: RowHeights }>({ plan, offsets, pinned, rowKey, heights });
@@ -125,7 +129,23 @@ export function LibraryList(props: LibraryListProps) {
 
   useLayoutEffect(() => {
     drawn.current = { plan, offsets, pinned, rowKey, heights };
-    if (measure()) setMeasures((n) => n + 1);
+    const changed = measure();
+    if (changed) setMeasures((n) => n + 1);
+    if (anchor) {
+      // Back to the note the reader was at; held until the heights drawn stop changing (each new measure moves it).
+      const li = list.current?.querySelector<HTMLElement>(`li[data-note-id="${CSS.escape(anchor.id)}"]`);
+      if (li) {
+        const off = li.getBoundingClientRect().top - anchor.top;
+        if (Math.abs(off) >= 0.5) window.scrollBy(0, off);
+      }
+      // The view drawn is then the one around the note, so that it and its neighbours stay drawn once it is let go.
+      const el = list.current;
+      if (el) {
+        const next = viewOf(el);
+        setView((v) => (Math.abs(v.top - next.top) < 1 && Math.abs(v.bottom - next.bottom) < 1 ? v : next));
+      }
+      if (!changed || !li) setAnchor(null);
+    }
   });
 
   // Scrolling and resizing move the view; it is redrawn only when the rows drawn no longer cover the viewport and
@@ -139,7 +159,12 @@ export function LibraryList(props: LibraryListProps) {
       if (!el) return;
       if (window.innerWidth !== width) {
         width = window.innerWidth;
-        drawn.current.heights.clear();
+        // The heights measured at the old width stay as estimates (a cleared table would put every row at the guess
+        // and the page's height with it); the drawn rows are measured again now, the others when next drawn.
+        const top = [...el.querySelectorAll<HTMLElement>('li[data-note-id]')].find((li) => li.getBoundingClientRect().bottom > 0);
+        const id = top?.getAttribute('data-note-id');
+        if (top && id) setAnchor({ id, top: top.getBoundingClientRect().top });
+        measure();
         setMeasures((n) => n + 1);
       } else if (measure()) setMeasures((n) => n + 1);
       const next = viewOf(el);

@@ -17,12 +17,20 @@ const COUNT = 3000;
 const PAGES = 100;
 const id = (i: number) => `n${String(i).padStart(4, '0')}`;
 
-/** COUNT notes on PAGES pages, one a minute: some with a quote, some long (rows of different heights). */
-function library(): Annotation[] {
+/**
+ * COUNT notes on PAGES pages, one a minute: some with a quote, some long (rows of different heights). `longFrom` and
+ * `longTo`: a run of much longer notes (an imported batch with long quotes), so that rows differ from the mean.
+ */
+function library(longFrom = -1, longTo = -1): Annotation[] {
   return Array.from({ length: COUNT }, (_, i) => {
     const created = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
     const page = i % PAGES;
-    const long = i % 7 === 0 ? ` ${'A longer note that runs over several lines of the library, as readers write them. '.repeat(4)}` : '';
+    const long =
+      i >= longFrom && i <= longTo
+        ? ` ${'A much longer note, one of a run of them imported together. '.repeat(30)}`
+        : i % 7 === 0
+          ? ` ${'A longer note that runs over several lines of the library, as readers write them. '.repeat(4)}`
+          : '';
     return {
       id: id(i),
       url: `https://news.example/story-${page}`,
@@ -63,6 +71,18 @@ async function openLibrary(): Promise<Page> {
 const drawn = (page: Page) =>
   page.locator('.bs-library-list li.bs-note').evaluateAll((els) => els.map((e) => [e.getAttribute('data-note-id'), Number(e.getAttribute('aria-posinset'))] as const));
 const drawnIds = async (page: Page) => (await drawn(page)).map(([i]) => i);
+
+/** The note at the top of the viewport (its place in the whole list, 1-based), and how far below the top it starts. */
+const topNote = (page: Page) =>
+  page.evaluate(() => {
+    const li = [...document.querySelectorAll<HTMLElement>('.bs-library-list li.bs-note')].find((e) => e.getBoundingClientRect().bottom > 60);
+    return li ? { at: Number(li.getAttribute('aria-posinset')), top: li.getBoundingClientRect().top } : null;
+  });
+/** Lets the page run `n` animation frames (the list's scroll and resize handler runs in one). */
+const frames = (page: Page, n: number) =>
+  page.evaluate(async (k) => {
+    for (let i = 0; i < k; i++) await new Promise((done) => requestAnimationFrame(done));
+  }, n);
 
 /** Scrolls until the note at `index` (0-based, in the list's order) is drawn and in view; heights are estimated until measured, so it homes in. */
 async function scrollToNote(page: Page, index: number): Promise<void> {
@@ -249,5 +269,25 @@ test('scrolling moves the notes by what was scrolled, no jumps as heights are me
   await scrollToNote(page, 1200);
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: join(SHOTS, 'library-window-dark.png') });
+  await page.close();
+});
+
+test('a resize (a tiled window, the browser zoom) keeps the reader at the note they were reading, among notes of uneven heights', async () => {
+  await clearNotes(browser);
+  // Notes 1200–1800 much longer than the rest: their heights at one width say little about another, and the mean
+  // height of what is measured moves with what is drawn.
+  await seedNotes(browser, library(1200, 1800));
+  const page = await openLibrary();
+  await scrollToNote(page, 1500);
+  await frames(page, 6);
+  const before = (await topNote(page))!;
+  for (const width of [1000, 1100, 760]) {
+    await page.setViewportSize({ width, height: 800 });
+    await frames(page, 10);
+    // The same note at the top, or its neighbour (its text wraps anew, so it grew or shrank about its place).
+    await expect.poll(async () => Math.abs((await topNote(page))!.at - before.at), { timeout: 5_000 }).toBeLessThanOrEqual(1);
+    await frames(page, 10);
+    expect(Math.abs((await topNote(page))!.at - before.at)).toBeLessThanOrEqual(1);
+  }
   await page.close();
 });
