@@ -218,7 +218,9 @@ export function LibraryList(props: LibraryListProps) {
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
     const item = [...(list.current?.querySelectorAll('li[data-note-id]') ?? [])].find((li) => li.getAttribute('data-note-id') === focusedId);
-    item?.querySelector<HTMLElement>('input, button, a[href]')?.focus();
+    // Without scrolling: the reader may have scrolled far from the note that went (deleted in another window), and
+    // reads on where they are; the note that took its place is drawn (pinned) and Tab goes on from it.
+    item?.querySelector<HTMLElement>('input, button, a[href]')?.focus({ preventScroll: true });
   }, [focusedId]);
 
   const onFocusIn = (e: FocusEvent) => {

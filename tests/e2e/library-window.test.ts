@@ -291,3 +291,29 @@ test('a resize (a tiled window, the browser zoom) keeps the reader at the note t
   }
   await page.close();
 });
+
+test('a focused note deleted in another window does not scroll the library back to it', async () => {
+  const page = await openLibrary();
+  const target = id(COUNT - 1 - 5);
+  await page.locator(`[data-note-id="${target}"] input.bs-select`).focus();
+  await scrollToNote(page, 2000);
+  await frames(page, 6);
+  const noteAtTop = () =>
+    page.evaluate(() => {
+      const li = [...document.querySelectorAll<HTMLElement>('.bs-library-list li.bs-note')].find((e) => e.getBoundingClientRect().top > 0)!;
+      return { id: li.getAttribute('data-note-id'), top: li.getBoundingClientRect().top };
+    });
+  const before = await noteAtTop();
+  const other = await openLibrary();
+  await other.locator(`[data-note-id="${target}"]`).getByRole('button', { name: /^Delete note/ }).click();
+  await expect.poll(() => page.getByTestId('summary').textContent(), { timeout: 20_000 }).toBe(`2,999 notes on ${PAGES} pages across 1 site.`);
+  await other.close();
+  // The focus went to the note that took its place, the page left where the reader is.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li.bs-note')?.getAttribute('data-note-id'))).toBe(id(COUNT - 1 - 6));
+  await frames(page, 6);
+  // The same note in view, at the same place.
+  const after = await noteAtTop();
+  expect(after.id).toBe(before.id);
+  expect(Math.abs(after.top - before.top)).toBeLessThan(2);
+  await page.close();
+});
