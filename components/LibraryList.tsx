@@ -190,9 +190,13 @@ export function LibraryList(props: LibraryListProps) {
     };
   }, []);
   // A new list (other filters or order, more notes read) may need other rows at the same place.
+  // The same view is kept as the same object: a new one would draw the list (and each note drawn) a second time
+  // at every key typed in the search, for nothing.
   useLayoutEffect(() => {
     const el = list.current;
-    if (el) setView(viewOf(el));
+    if (!el) return;
+    const next = viewOf(el);
+    setView((v) => (Math.abs(v.top - next.top) < 1 && Math.abs(v.bottom - next.bottom) < 1 ? v : next));
   }, [notes, grouped]);
 
   // The focused note gone from the list (deleted, or filtered out by a change elsewhere): the focus would fall to the

@@ -13,7 +13,7 @@ import type { OpenPassageResult } from '@/lib/notes/open-passage';
 import { SETTINGS_KEY, defaultSettings, loadSettings, saveSettings, withEveryPage, withSite, type SettingsArea, type SettingsChangeEvent } from '@/lib/page/settings';
 import type { Annotation } from '@/lib/notes/types';
 import { Library, type LibraryProps } from '@/components/Library';
-import { LIBRARY_STEP } from '@/components/LibraryList';
+import { LIBRARY_STEP, LibraryList } from '@/components/LibraryList';
 import { note } from '../export/helpers';
 
 let repository: NotesRepository;
@@ -290,6 +290,29 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     await act(async () => changed());
     await eventually(() => expect(text('[data-note-id=n059] .bs-note-text')).toContain('edited elsewhere'));
     expect(q<HTMLTextAreaElement>(`#bs-edit-${far}`)?.value).toBe('not saved yet');
+  });
+
+  test('a key typed in the search draws the list once', async () => {
+    await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` })));
+    await mount();
+    await eventually(() => expect(listed()[0]).toBe('n059'));
+    // Preact's hook before each component renders (`options._render`, named `__r` in its build).
+    const { options } = await import('preact');
+    const hooks = options as unknown as Record<string, ((v: { type: unknown }) => void) | undefined>;
+    const before = hooks.__r;
+    let renders = 0;
+    hooks.__r = (v) => {
+      if (v.type === LibraryList) renders++;
+      before?.(v);
+    };
+    try {
+      await typeInto(q<HTMLInputElement>('#bs-filter-text')!, 'note 5');
+      await eventually(() => expect(text('[data-testid=shown-count]')).toBe('15 notes of 60 shown.'));
+      await act(async () => { await new Promise((done) => requestAnimationFrame(() => done(null))); });
+      expect(renders).toBe(1);
+    } finally {
+      hooks.__r = before;
+    }
   });
 });
 
