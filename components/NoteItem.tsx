@@ -4,7 +4,7 @@
 // on the page or open its page at the passage. Text is rendered as text (JSX escapes it), so a note containing
 // HTML shows as written.
 import type { ComponentChildren } from 'preact';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
 import { referenceLinkText } from '@/lib/notes/reference-link';
@@ -61,6 +61,17 @@ export function NoteItem(props: NoteItemProps) {
     setEditingState(on);
     onEditing?.(note, on);
   };
+  // An editor closed by the note going (a search hiding it, a deletion elsewhere) is closed for the list too, which
+  // would otherwise keep the note drawn, and in the Tab order, for good.
+  const closing = useRef({ editing, note, onEditing });
+  closing.current = { editing, note, onEditing };
+  useEffect(
+    () => () => {
+      const { editing: open, note: last, onEditing: tell } = closing.current;
+      if (open) tell?.(last, false);
+    },
+    [],
+  );
   const editButton = useRef<HTMLButtonElement>(null);
   // What depends on the note alone is worked out once per note, not at each key typed in a search (which redraws
   // every note shown to mark the words).

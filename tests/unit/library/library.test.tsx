@@ -292,6 +292,25 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect(q<HTMLTextAreaElement>(`#bs-edit-${far}`)?.value).toBe('not saved yet');
   });
 
+  test('a note whose editor a search closed (hiding the note) is no longer kept drawn once the search is cleared', async () => {
+    await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` })));
+    await mount();
+    await eventually(() => expect(listed()[0]).toBe('n059'));
+    await scrollList(6000);
+    await eventually(() => expect(listed()).toContain('n000'));
+    await click(q(`[data-note-id=n002] [aria-label^="Edit note"]`));
+    await eventually(() => expect(q('#bs-edit-n002')).not.toBeNull());
+    await act(async () => { q<HTMLInputElement>('#bs-filter-text')!.focus(); });
+    await typeInto(q<HTMLInputElement>('#bs-filter-text')!, 'note 5');
+    await eventually(() => expect(listed()).not.toContain('n002'));
+    await typeInto(q<HTMLInputElement>('#bs-filter-text')!, '');
+    await scrollList(0);
+    await eventually(() => expect(listed()[0]).toBe('n059'));
+    // Only the notes at the top: n002, far below, is neither drawn nor in the Tab order.
+    expect(listed()).not.toContain('n002');
+    expect(q('#bs-edit-n002')).toBeNull();
+  });
+
   test('a key typed in the search draws the list once', async () => {
     await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` })));
     await mount();
