@@ -99,7 +99,9 @@ export function NoteItem(props: NoteItemProps) {
       data-note-id={note.id}
       aria-posinset={position ? position.index + 1 : undefined}
       aria-setsize={position?.size}
-      style={spaceBefore ? { marginTop: `${spaceBefore}px` } : undefined}
+      // A custom property, not the margin itself: the library's style adds it to the space a page's first note
+      // keeps above it in the page-by-page orders, which an inline margin would replace.
+      style={spaceBefore ? `--bs-space-before: ${spaceBefore}px` : undefined}
     >
       {heading}
       {onSelect ? (

@@ -317,3 +317,29 @@ test('a focused note deleted in another window does not scroll the library back 
   expect(Math.abs(after.top - before.top)).toBeLessThan(2);
   await page.close();
 });
+
+test('by site, a note beginning a page drawn apart from the notes in view keeps the space above it (the list as tall as when it is not)', async () => {
+  const page = await openLibrary();
+  await page.selectOption('#bs-order', 'site');
+  await expect.poll(() => page.locator('.bs-library-list .bs-page-title').count()).toBeGreaterThan(0);
+  await scrollToNote(page, 1500);
+  await frames(page, 6);
+  // The second note of a page in view: focused, it is drawn with its neighbours, the page's first note among them.
+  const pick = await page.evaluate(() => {
+    const start = [...document.querySelectorAll<HTMLElement>('.bs-library-list li.bs-page-start')].find((li) => Number(li.getAttribute('aria-posinset')) > 1 && li.getBoundingClientRect().top > 0)!;
+    return start.nextElementSibling!.getAttribute('data-note-id')!;
+  });
+  await page.evaluate((sid) => document.querySelector<HTMLElement>(`[data-note-id="${sid}"] input.bs-select`)!.focus({ preventScroll: true }), pick);
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect.poll(async () => (await drawn(page))[0]?.[1]).toBe(1);
+  await frames(page, 6);
+  const height = () => page.evaluate(() => document.querySelector('.bs-library-list')!.getBoundingClientRect().height);
+  const pinned = await height();
+  expect(await drawnIds(page)).toContain(pick);
+  // Focus leaves the list: the note is drawn no more, and the list is as tall as it was.
+  await page.evaluate(() => document.querySelector<HTMLElement>('#bs-filter-text')!.focus({ preventScroll: true }));
+  await expect.poll(() => drawnIds(page)).not.toContain(pick);
+  await frames(page, 6);
+  expect(Math.abs((await height()) - pinned)).toBeLessThan(1);
+  await page.close();
+});
