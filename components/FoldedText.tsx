@@ -14,6 +14,10 @@ export interface FoldedTextProps {
   foldAt?: number;
   class?: string;
   testId?: string;
+  /** Shown whole from the start: the reader unfolded it before (a list that unmounts notes scrolled away). */
+  unfolded?: boolean;
+  /** Hears the reader unfold or fold it. */
+  onToggle?(open: boolean): void;
 }
 
 const NONE: readonly string[] = [];
@@ -22,11 +26,11 @@ const NONE: readonly string[] = [];
 export const NARROW_FOLD = 180;
 export const WIDE_FOLD = 400;
 
-export function FoldedText({ text, words = NONE, kind, foldAt, class: className, testId }: FoldedTextProps) {
+export function FoldedText({ text, words = NONE, kind, foldAt, class: className, testId, unfolded, onToggle }: FoldedTextProps) {
   const segments = useMemo(() => (kind === 'note' ? richText(text, words) : [{ parts: richText(text, words).flatMap((s) => s.parts) }]), [text, words, kind]);
   const cut = useMemo(() => foldPoint(text, foldAt), [text, foldAt]);
   const matchHidden = useMemo(() => cut !== null && findWords(text, words).some(([, end]) => end > cut), [text, words, cut]);
-  const [open, setOpen] = useState(matchHidden);
+  const [open, setOpen] = useState(matchHidden || unfolded === true);
   useEffect(() => {
     if (matchHidden) setOpen(true);
   }, [matchHidden]);
@@ -43,7 +47,15 @@ export function FoldedText({ text, words = NONE, kind, foldAt, class: className,
     <div class={`bs-folded${className ? ` ${className}` : ''}`}>
       {kind === 'quote' ? <blockquote class="bs-quote" data-testid={testId}>{body}</blockquote> : <p class="bs-note-text" data-testid={testId}>{body}</p>}
       {cut !== null ? (
-        <button type="button" class="bs-link bs-fold" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          class="bs-link bs-fold"
+          aria-expanded={open}
+          onClick={() => {
+            setOpen(!open);
+            onToggle?.(!open);
+          }}
+        >
           {open ? 'Show less' : kind === 'quote' ? 'Show the whole quote' : 'Show the whole note'}
         </button>
       ) : null}

@@ -243,6 +243,14 @@ export function LibraryList(props: LibraryListProps) {
       });
     }
   };
+  // The quotes and texts the reader unfolded, by note: a note scrolled out of the window is unmounted, and would
+  // come back folded (and shorter than measured). Read when a note is drawn; nothing to redraw when it changes.
+  const unfoldedRef = useRef(new Set<string>());
+  const unfolded = (note: Annotation, kind: 'quote' | 'note') => unfoldedRef.current.has(`${kind} ${note.id}`);
+  const onUnfold = (note: Annotation, kind: 'quote' | 'note', open: boolean) => {
+    if (open) unfoldedRef.current.add(`${kind} ${note.id}`);
+    else unfoldedRef.current.delete(`${kind} ${note.id}`);
+  };
   const onEditing = (note: Annotation, on: boolean) =>
     setEditing((s) => {
       if (s.has(note.id) === on) return s;
@@ -280,6 +288,8 @@ export function LibraryList(props: LibraryListProps) {
         onDelete={onDelete}
         onOpen={onOpen}
         onEditing={onEditing}
+        unfolded={unfolded}
+        onUnfold={onUnfold}
         position={{ index: i, size: notes.length }}
         heading={heading}
         spaceBefore={spaceBefore}

@@ -49,13 +49,19 @@ export interface NoteItemProps {
   heading?: ComponentChildren;
   /** Pixels of space above the note: the notes not drawn before it (the library's list drawn in part). */
   spaceBefore?: number;
+  /**
+   * Whether the reader unfolded the note's quote or text, and hears them do it: kept by the list, so a note drawn
+   * again after it was scrolled away comes back as the reader left it (as tall as measured, too).
+   */
+  unfolded?(note: Annotation, kind: 'quote' | 'note'): boolean;
+  onUnfold?(note: Annotation, kind: 'quote' | 'note', open: boolean): void;
 }
 
 /** An edit made more than a minute after writing is worth saying. */
 const EDITED_AFTER_MS = 60_000;
 
 export function NoteItem(props: NoteItemProps) {
-  const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt, position, onEditing, heading, spaceBefore } = props;
+  const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt, position, onEditing, heading, spaceBefore, unfolded, onUnfold } = props;
   const [editing, setEditingState] = useState(false);
   const setEditing = (on: boolean) => {
     setEditingState(on);
@@ -124,13 +130,17 @@ export function NoteItem(props: NoteItemProps) {
             <span class="bs-muted"> · {siteOf(note.url) || 'not a web page'}</span>
           </p>
         ) : null}
-        {quote ? <FoldedText kind="quote" text={quote} words={words} foldAt={foldAt} /> : null}
+        {quote ? (
+          <FoldedText kind="quote" text={quote} words={words} foldAt={foldAt} unfolded={unfolded?.(note, 'quote')} onToggle={onUnfold && ((open) => onUnfold(note, 'quote', open))} />
+        ) : null}
         {quote && anchoring === 'orphaned' ? <p class="bs-orphan-mark" role="note">⚠ Quote not found on the page</p> : null}
         {editing ? (
           <NoteEditor note={note} onSave={(patch) => onUpdate(note, patch)} onClose={close} />
         ) : (
           <>
-            {note.text ? <FoldedText kind="note" text={note.text} words={words} foldAt={foldAt} /> : null}
+            {note.text ? (
+              <FoldedText kind="note" text={note.text} words={words} foldAt={foldAt} unfolded={unfolded?.(note, 'note')} onToggle={onUnfold && ((open) => onUnfold(note, 'note', open))} />
+            ) : null}
             {note.reference ? (
               <p class="bs-muted bs-note-reference">
                 Linked to {referenceLinkText(note.reference)}

@@ -343,3 +343,20 @@ test('by site, a note beginning a page drawn apart from the notes in view keeps 
   expect(Math.abs((await height()) - pinned)).toBeLessThan(1);
   await page.close();
 });
+
+test('a note the reader unfolded is still unfolded when it comes back into view', async () => {
+  await clearNotes(browser);
+  await seedNotes(browser, library(1200, 1800));
+  const page = await openLibrary();
+  await scrollToNote(page, 1500);
+  const item = page.locator(`[data-note-id="${id(COUNT - 1 - 1500)}"]`);
+  await item.getByRole('button', { name: 'Show the whole note' }).click();
+  await expect.poll(() => item.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true');
+  // The focus leaves the list (nothing pinned), the note scrolls out of the window and back.
+  await page.evaluate(() => document.querySelector<HTMLElement>('#bs-filter-text')!.focus({ preventScroll: true }));
+  await scrollToNote(page, 2500);
+  await expect.poll(() => item.count()).toBe(0);
+  await scrollToNote(page, 1500);
+  expect(await item.locator('p.bs-note-text + button.bs-fold').getAttribute('aria-expanded')).toBe('true');
+  await page.close();
+});
