@@ -288,6 +288,7 @@ export function LibraryList(props: LibraryListProps) {
         onDelete={onDelete}
         onOpen={onOpen}
         onEditing={onEditing}
+        pageName={grouped ? `${titleFor(note)} · ${siteOf(note.url) || 'not a web page'}` : undefined}
         unfolded={unfolded}
         onUnfold={onUnfold}
         position={{ index: i, size: notes.length }}

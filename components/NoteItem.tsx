@@ -53,6 +53,11 @@ export interface NoteItemProps {
    * Whether the reader unfolded the note's quote or text, and hears them do it: kept by the list, so a note drawn
    * again after it was scrolled away comes back as the reader left it (as tall as measured, too).
    */
+  /**
+   * The page the note is on, said to screen readers with its checkbox, where the page is not shown on the note (the
+   * library's page-by-page orders head each page once, above its first note, which may not even be drawn).
+   */
+  pageName?: string;
   unfolded?(note: Annotation, kind: 'quote' | 'note'): boolean;
   onUnfold?(note: Annotation, kind: 'quote' | 'note', open: boolean): void;
 }
@@ -61,7 +66,7 @@ export interface NoteItemProps {
 const EDITED_AFTER_MS = 60_000;
 
 export function NoteItem(props: NoteItemProps) {
-  const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt, position, onEditing, heading, spaceBefore, unfolded, onUnfold } = props;
+  const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt, position, onEditing, heading, spaceBefore, pageName, unfolded, onUnfold } = props;
   const [editing, setEditingState] = useState(false);
   const setEditing = (on: boolean) => {
     setEditingState(on);
@@ -116,8 +121,14 @@ export function NoteItem(props: NoteItemProps) {
           class="bs-select"
           checked={selected}
           aria-label={`Select note: ${label}`}
+          aria-describedby={pageName ? `bs-page-of-${note.id}` : undefined}
           onClick={(e) => onSelect(note, e.currentTarget.checked, e.shiftKey)}
         />
+      ) : null}
+      {onSelect && pageName ? (
+        <span id={`bs-page-of-${note.id}`} hidden>
+          On the page {pageName}
+        </span>
       ) : null}
       <div class="bs-note-body">
         {showPage ? (

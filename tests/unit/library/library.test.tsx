@@ -138,6 +138,15 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect(listed()).toEqual(['c1', 'b1', 'a2', 'a1']);
     expect(all('.bs-page-title').map((h) => h.textContent)).toEqual(['Damascus · apnews.com', 'Hôpital de Homs · apnews.com', 'Aleppo under siege · bbc.co.uk']);
     expect(q('.bs-library-list .bs-note-page')).toBeNull();
+    // Screen readers still hear the page of each note, the second of a page too (with its checkbox, as a description).
+    const pageOf = (id: string) => document.getElementById(q(`[data-note-id=${id}] input.bs-select`)!.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(pageOf('a1')).toBe('On the page Aleppo under siege · bbc.co.uk');
+    expect(pageOf('a2')).toBe('On the page Aleppo under siege · bbc.co.uk');
+    await choose(order, 'reading');
+    expect(pageOf('a1')).toBe('On the page Aleppo under siege · bbc.co.uk');
+    await choose(order, 'newest');
+    // The flat orders show the page on each note: nothing more to hear.
+    expect(q('[data-note-id=a1] input.bs-select')!.hasAttribute('aria-describedby')).toBe(false);
     await choose(order, 'reading');
     expect(listed()).toEqual(['a2', 'a1', 'b1', 'c1']);
     // The order is remembered for the next visit.
