@@ -145,7 +145,8 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   const [settingsDrawn, setSettingsDrawn] = useState(false);
   const loaded = notes !== null && settingsDrawn;
   useEffect(() => {
-    const id = loaded ? decodeURIComponent(location.hash.slice(1)) : '';
+    // A route inside a section (#sets?set=…, a reference set's page) names the section before its `?`.
+    const id = loaded ? decodeURIComponent(location.hash.slice(1)).split('?')[0] : '';
     if (id) document.getElementById(id)?.scrollIntoView();
   }, [loaded]);
 

@@ -305,6 +305,17 @@ describe('the notes library', () => {
   });
 });
 
+test('a reference set\'s address (#sets?set=…) opened again brings the reference sets into view, below the notes', async () => {
+  const library = await browser.openExtensionPage('options.html#sets?set=no-such-set');
+  await expect.poll(() => library.getByTestId('summary').textContent()).toBe('5 notes on 3 pages across 2 sites.');
+  await expect.poll(() => library.evaluate(() => {
+    const r = document.getElementById('sets')!.getBoundingClientRect();
+    // Last on the page: scrolled to, it may sit low in the viewport (the page ends below it).
+    return Math.round(r.top) >= 0 && r.top < innerHeight - 100;
+  })).toBe(true);
+  await library.close();
+});
+
 test('"More settings" in the popup opens the library at its settings, in view', async () => {
   const library = await browser.openExtensionPage('options.html#settings');
   await expect.poll(() => library.getByTestId('summary').textContent()).toBe('5 notes on 3 pages across 2 sites.');
