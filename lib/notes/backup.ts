@@ -81,7 +81,9 @@ export function storageBackup(area: BackupArea): NotesBackup {
       const notes: Annotation[] = [];
       for (const [key, value] of Object.entries(items)) {
         const note = key.startsWith(BACKUP_PREFIX) ? readBackupEntry(value) : null;
-        if (note) notes.push(note);
+        // An entry whose id went missing (a damaged profile) still has it in its key: without it, the note could
+        // be neither put back nor matched to its entry by the sync.
+        if (note) notes.push(typeof note.id === 'string' && note.id.length > 0 ? note : { ...note, id: key.slice(BACKUP_PREFIX.length) });
       }
       return notes;
     },

@@ -609,10 +609,11 @@ export class NotesRepository {
    */
   private async recover(db: NotesDb): Promise<void> {
     const backup = this.options.backup!;
-    // The backup lives in storage another version (or a damaged profile) may have written: it is judged as an
-    // import is, and what the notes' schema refuses is left out, since one entry without an id would otherwise
-    // abort the whole recovery on every open and leave every read of the notes failing.
-    const { records: saved } = NotesRepository.check(await backup.readAll().catch(() => [] as unknown[]), () => '');
+    // Everything the backup holds is put back as it is, even what today's schema would refuse (a newer version's
+    // note, a text past today's limit): the backup's sync drops entries the database does not hold, so leaving one
+    // out would lose it. Only an entry without an id cannot be stored (it would abort the whole recovery, on every
+    // open); the storage backup gives one the id its key holds (lib/notes/backup.ts).
+    const saved = (await backup.readAll().catch(() => [] as Annotation[])).filter((r) => typeof r.id === 'string' && r.id.length > 0);
     if (saved.length === 0) return;
     const token = await backup.markPending?.('recovery').catch(() => undefined);
     await mergeRecords(db, saved);

@@ -4,7 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { NOTES_DB_VERSION, openNotesDb, createDbHandle } from '@/lib/notes/db';
 import { NotesRepository, NotesError, openRepository, type NotesBackup } from '@/lib/notes/repository';
-import { cleanTags } from '@/lib/notes/limits';
+import { cleanTags, LIMITS } from '@/lib/notes/limits';
 import { ANNOTATIONS_STORE, NOTES_DB_NAME, TRASH_STORE, type Annotation } from '@/lib/notes/types';
 import { sortNotes } from '@/lib/notes/order';
 
@@ -406,16 +406,36 @@ describe('NotesRepository', () => {
     expect(again.recovered).toBe(0);
   });
 
-  test('a backup entry the notes\' schema refuses is left out of a recovery, which puts back every other note', async () => {
+  test('a recovery puts back every note the backup holds, even one today\'s schema would refuse, and the sync then keeps them all', async () => {
+    const { storageBackup, syncBackup, BACKUP_PREFIX } = await import('@/lib/notes/backup');
+    const { items, area } = memoryArea();
     const kept = { id: 'k1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: [] };
-    const broken = [{ url: 'https://news.example/b', text: 'no id' }, { id: 'k2', url: '', text: 'no page' }, { ...kept, id: 'k3', tags: 'not a list' }];
-    const backup: NotesBackup = { put: async () => undefined, remove: async () => undefined, clear: async () => undefined, readAll: async () => [kept, ...broken] as unknown as Annotation[] };
+    // A text past today's limit (a newer version's), and an entry whose id went missing (its key still has it).
+    const long = { ...kept, id: 'k2', text: 'x'.repeat(LIMITS.text + 1) };
+    const { id: _lost, ...noId } = { ...kept, id: 'k3', text: 'no id in the entry' };
+    items.set(BACKUP_PREFIX + 'k1', JSON.stringify(kept));
+    items.set(BACKUP_PREFIX + 'k2', JSON.stringify(long));
+    items.set(BACKUP_PREFIX + 'k3', JSON.stringify(noId));
+    const backup = storageBackup(area);
+    const repo = openRepository(new IDBFactory(), { backup });
+    const ids = async () => (await repo.listAll()).map((n) => n.id).sort();
+    expect(await ids()).toEqual(['k1', 'k2', 'k3']);
+    expect(repo.recovered).toBe(3);
+    expect((await repo.listAll()).find((n) => n.id === 'k3')?.text).toBe('no id in the entry');
+    // The background's sync afterwards: nothing the backup held is dropped from it.
+    await syncBackup({ area, backup, listAll: () => repo.listAll(), resumeRecovery: () => repo.resumeRecovery() });
+    expect([...items.keys()].filter((k) => k.startsWith(BACKUP_PREFIX)).sort()).toEqual(['k1', 'k2', 'k3'].map((id) => BACKUP_PREFIX + id));
+    // Reads and writes go on: a new note is saved beside them.
+    await repo.create(page());
+    expect(await repo.listAll()).toHaveLength(4);
+  });
+
+  test('an entry another backup gives without an id cannot be stored: it is left out, and every other note is put back', async () => {
+    const kept = { id: 'k1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: [] };
+    const backup: NotesBackup = { put: async () => undefined, remove: async () => undefined, clear: async () => undefined, readAll: async () => [kept, { url: 'https://news.example/b', text: 'no id' }] as unknown as Annotation[] };
     const repo = openRepository(new IDBFactory(), { backup });
     expect(await repo.listAll()).toEqual([kept]);
     expect(repo.recovered).toBe(1);
-    // Reads keep working after it, and a new note is saved beside the one put back.
-    await repo.create(page());
-    expect(await repo.listAll()).toHaveLength(2);
   });
 
   test('the 300-character tag of an imported note: it is kept to the tag limit, and the note can be edited, deleted and restored', async () => {
