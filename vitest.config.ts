@@ -27,6 +27,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A browser test waits for the state it checks; on a loaded machine (two suites and two browsers on two
+          // cores) a page's answer to a key can take more than expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
