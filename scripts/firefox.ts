@@ -37,9 +37,18 @@ export interface FirefoxWithExtension {
 }
 
 /** The location each open tab reports from inside (BiDi does not report navigations of privileged pages). */
+// How long one page may take to say its address: a page still loading (or a busy machine) must not
+// hold up the search through the others, and the callers poll, so a slow page is simply asked again.
+const ADDRESS_WAIT_MS = 2_000;
+
 export async function pageAt(browser: Browser, url: string): Promise<Page | undefined> {
   for (const page of await browser.pages()) {
-    const href = await page.evaluate(() => location.href).catch(() => undefined);
+    // The protocol's own record first; it can lag behind an extension page's address, so ask the page too.
+    if (page.url() === url) return page;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ADDRESS_WAIT_MS, undefined)));
+    const href = await Promise.race([page.evaluate(() => location.href).catch(() => undefined), timeout]);
+    clearTimeout(timer);
     if (href === url) return page;
   }
   return undefined;
