@@ -4,8 +4,8 @@
 // (lib/page/deferred-layers.ts). On a page where it has not loaded yet, the card still opens on hover and from the
 // keyboard, the adder on a selection, and the composer's frame from it; a page with a note loads the anchoring part
 // (/anchoring.js, with the notes page controller: a page without notes that quote it has none) and shows the note
-// in the tooltip; axe-core finds nothing in the card or the adder. The content script's own size is held here, on
-// the built file.
+// in the tooltip; axe-core finds nothing in the card or the adder; the parts load under a page's strictest
+// Content-Security-Policy. The content script's own size is held here, on the built file.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -214,5 +214,22 @@ test('the add-note key on a page where the layers have not loaded: the toolbar o
   await page.keyboard.press('Alt+Shift+M');
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-backstory-layer') ?? null);
   await expect.poll(focused, { timeout: 10_000 }).toBe('adder');
+  await page.close();
+});
+
+test('under a page\'s strictest Content-Security-Policy, the page is highlighted, and the card\'s layers and the adder still load from their part', async () => {
+  // The strictest policy a page can set on itself: nothing of any origin, inline or not.
+  const path = `/world/aleppo-csp-${++opened}`;
+  server.set(path, ARTICLE.replace('<meta charset="utf-8">', `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'none'; connect-src 'none'"><script>document.documentElement.dataset.ran = 'yes';</script>`));
+  const { page, scripts } = await visitArticle(path);
+  // The policy holds: the page's own inline script did not run.
+  expect(await page.evaluate(() => document.documentElement.dataset.ran ?? null)).toBeNull();
+  const at = (await highlighted(page, 'Aleppo'))!;
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  await expect.poll(() => card(page), { timeout: 10_000 }).toMatchObject({ title: 'Aleppo' });
+  expect(scripts).toContain('/layers.js');
+  await page.mouse.move(2, 2);
+  await dragSelect(page, 'long queues for bread');
+  await expect.poll(() => page.locator('[data-backstory-layer="adder"] .adder').isVisible(), { timeout: 10_000 }).toBe(true);
   await page.close();
 });
