@@ -807,18 +807,43 @@ function readStored(store: IDBObjectStore, known: readonly Annotation[], storedC
   }
 }
 
-/** Runs `step` inside a transaction's callback; an error aborts the transaction and is the one reported. */
-function guarded(tx: IDBTransaction, failed: (error: unknown) => void, step: () => void): void {
-  try {
-    step();
-  } catch (error) {
-    failed(error);
+/**
+ * Runs `body` in a transaction of the raw database (its requests issued from callbacks, not awaited promises), and
+ * settles when the transaction does: resolves once it committed, rejects when it could not open or was aborted.
+ * `guard` runs a step inside one of the transaction's callbacks: an error there aborts the transaction, and the
+ * first such error is the one reported (rather than the bare abort it causes).
+ */
+function rawTransaction(
+  db: NotesDb,
+  stores: string | string[],
+  mode: IDBTransactionMode,
+  body: (tx: IDBTransaction, guard: (step: () => void) => void) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failure: unknown = null;
+    let tx: IDBTransaction;
     try {
-      tx.abort();
-    } catch {
-      // Already finishing: its own error is reported.
+      tx = (unwrap(db) as IDBDatabase).transaction(stores, mode);
+    } catch (error) {
+      reject(error);
+      return;
     }
-  }
+    const guard = (step: () => void) => {
+      try {
+        step();
+      } catch (error) {
+        failure ??= error;
+        try {
+          tx.abort();
+        } catch {
+          // Already finishing: its own error is reported.
+        }
+      }
+    };
+    tx.oncomplete = () => (failure ? reject(failure) : resolve());
+    tx.onabort = () => reject(failure ?? tx.error ?? new Error('the transaction was aborted'));
+    guard(() => body(tx, guard));
+  });
 }
 
 /**
@@ -827,28 +852,19 @@ function guarded(tx: IDBTransaction, failed: (error: unknown) => void, step: () 
  * write). What it would write is judged again when written (mergeRecords).
  */
 function planImport(db: NotesDb, records: readonly Annotation[]): Promise<{ toWrite: Annotation[]; skipped: number }> {
-  return new Promise((resolve, reject) => {
-    let failure: unknown = null;
-    let tx: IDBTransaction;
-    try {
-      tx = (unwrap(db) as IDBDatabase).transaction(ANNOTATIONS_STORE, 'readonly');
-    } catch (error) {
-      reject(error);
-      return;
-    }
+  const toWrite: Annotation[] = [];
+  let skipped = 0;
+  return rawTransaction(db, ANNOTATIONS_STORE, 'readonly', (tx, guard) => {
     const store = tx.objectStore(ANNOTATIONS_STORE);
-    const toWrite: Annotation[] = [];
-    let skipped = 0;
-    const fail = (error: unknown) => { failure ??= error; };
     const keys = store.getAllKeys();
-    keys.onsuccess = () => guarded(tx, fail, () => {
+    keys.onsuccess = () => guard(() => {
       const stored = new Set(keys.result);
       const { known, fresh, repeats } = partition(records, stored);
       skipped += repeats;
       // One push per note: a spread passes the whole list as arguments, and V8 overflows its stack past about
       // 100,000 (a 13 MB CSV of minimal notes holds more).
       for (const record of fresh) toWrite.push(record);
-      readStored(store, known, stored.size, (current) => guarded(tx, fail, () => {
+      readStored(store, known, stored.size, (current) => guard(() => {
         for (const record of known) {
           const now = current(record.id);
           if (now === undefined || isNewer(record, now)) toWrite.push(record);
@@ -856,9 +872,7 @@ function planImport(db: NotesDb, records: readonly Annotation[]): Promise<{ toWr
         }
       }));
     });
-    tx.oncomplete = () => (failure ? reject(failure) : resolve({ toWrite, skipped }));
-    tx.onabort = () => reject(failure ?? tx.error ?? new Error('the transaction was aborted'));
-  });
+  }).then(() => ({ toWrite, skipped }));
 }
 
 /**
@@ -870,19 +884,10 @@ function planImport(db: NotesDb, records: readonly Annotation[]): Promise<{ toWr
  * read after them would read back the notes just added.
  */
 function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<MergeResult> {
-  return new Promise((resolve, reject) => {
-    const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
-    const written: Annotation[] = [];
-    let failure: unknown = null;
-    let tx: IDBTransaction;
-    try {
-      tx = (unwrap(db) as IDBDatabase).transaction(ANNOTATIONS_STORE, 'readwrite');
-    } catch (error) {
-      reject(error);
-      return;
-    }
+  const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
+  const written: Annotation[] = [];
+  return rawTransaction(db, ANNOTATIONS_STORE, 'readwrite', (tx, guard) => {
     const store = tx.objectStore(ANNOTATIONS_STORE);
-    const fail = (error: unknown) => { failure ??= error; };
     const judge = (record: Annotation, current: Annotation | undefined) => {
       if (current === undefined) {
         store.add(record);
@@ -897,18 +902,16 @@ function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<Merg
       }
     };
     const keys = store.getAllKeys();
-    keys.onsuccess = () => guarded(tx, fail, () => {
+    keys.onsuccess = () => guard(() => {
       const stored = new Set(keys.result);
       const { known, fresh, repeats } = partition(records, stored);
       counts.skipped += repeats;
-      readStored(store, known, stored.size, (current) => guarded(tx, fail, () => {
+      readStored(store, known, stored.size, (current) => guard(() => {
         for (const record of known) judge(record, current(record.id));
       }));
       for (const record of fresh) judge(record, undefined);
     });
-    tx.oncomplete = () => resolve({ counts, written });
-    tx.onabort = () => reject(failure ?? tx.error ?? new Error('the transaction was aborted'));
-  });
+  }).then(() => ({ counts, written }));
 }
 
 /** A repository on the notes database of `factory` (the browser's IndexedDB, or fake-indexeddb in tests). */
