@@ -776,34 +776,52 @@ function partition(records: readonly Annotation[], stored: ReadonlySet<IDBValidK
 }
 
 /**
- * Reads the stored copies of `known` (whose ids were stored when the transaction read its keys): one by one when they
- * are a small part of the store, else in one getAll of the range they fall in. Calls `then` once all are read.
+ * Reads the stored entries of `ids` (keys the transaction read as stored): one by one when they are a small part of
+ * the store, else in one getAll of the range they fall in. Calls `then` once all are read.
  */
-function readStored(store: IDBObjectStore, known: readonly Annotation[], storedCount: number, then: (current: (id: string) => Annotation | undefined) => void): void {
-  if (known.length === 0) {
+function readStored<T extends { id: string }>(store: IDBObjectStore, ids: readonly string[], storedCount: number, then: (current: (id: string) => T | undefined) => void): void {
+  if (ids.length === 0) {
     then(() => undefined);
-  } else if (known.length * NOTES_PER_GET < storedCount) {
-    const found = new Map<string, Annotation>();
-    let left = known.length;
-    for (const { id } of known) {
+  } else if (ids.length * NOTES_PER_GET < storedCount) {
+    const found = new Map<string, T>();
+    let left = ids.length;
+    for (const id of ids) {
       const request = store.get(id);
       request.onsuccess = () => {
-        if (request.result !== undefined) found.set(id, request.result as Annotation);
+        if (request.result !== undefined) found.set(id, request.result as T);
         if (--left === 0) then((wanted) => found.get(wanted));
       };
     }
   } else {
-    let low = known[0]!.id;
+    let low = ids[0]!;
     let high = low;
-    for (const { id } of known) {
+    for (const id of ids) {
       if (id < low) low = id;
       if (id > high) high = id;
     }
     const request = store.getAll(IDBKeyRange.bound(low, high));
     request.onsuccess = () => {
-      const byId = new Map((request.result as Annotation[]).map((a) => [a.id, a]));
+      const byId = new Map((request.result as T[]).map((a) => [a.id, a]));
       then((wanted) => byId.get(wanted));
     };
+  }
+}
+
+const idsOf = (records: readonly Annotation[]) => records.map((r) => r.id);
+
+/**
+ * Deletes `ids` from a store whose keys, in the store's order, are `keys`: one request for each run of them that
+ * is next to each other there (the trash after a delete-all, brought back whole by an import, is one request).
+ */
+function deleteRuns(store: IDBObjectStore, keys: readonly IDBValidKey[], ids: ReadonlySet<string>): void {
+  let first = -1;
+  for (let i = 0; i <= keys.length; i++) {
+    const inRun = i < keys.length && ids.has(keys[i] as string);
+    if (inRun && first < 0) first = i;
+    if (!inRun && first >= 0) {
+      store.delete(first === i - 1 ? keys[first]! : IDBKeyRange.bound(keys[first]!, keys[i - 1]!));
+      first = -1;
+    }
   }
 }
 
@@ -864,7 +882,7 @@ function planImport(db: NotesDb, records: readonly Annotation[]): Promise<{ toWr
       // One push per note: a spread passes the whole list as arguments, and V8 overflows its stack past about
       // 100,000 (a 13 MB CSV of minimal notes holds more).
       for (const record of fresh) toWrite.push(record);
-      readStored(store, known, stored.size, (current) => guard(() => {
+      readStored<Annotation>(store, idsOf(known), stored.size, (current) => guard(() => {
         for (const record of known) {
           const now = current(record.id);
           if (now === undefined || isNewer(record, now)) toWrite.push(record);
@@ -881,13 +899,15 @@ function planImport(db: NotesDb, records: readonly Annotation[]): Promise<{ toWr
  * disk, a record the store refuses) aborts it whole. Requests are issued from callbacks rather than awaited
  * promises, and the writes carry no handlers: one event handled per note was most of what a write cost beyond
  * the write itself. The reads are issued before the writes: a transaction runs its requests in order, and a range
- * read after them would read back the notes just added.
+ * read after them would read back the notes just added. A note the file brings that waits in the trash comes back
+ * from it (see below): live again, and no longer in "Recently deleted".
  */
 function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<MergeResult> {
   const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
   const written: Annotation[] = [];
-  return rawTransaction(db, ANNOTATIONS_STORE, 'readwrite', (tx, guard) => {
+  return rawTransaction(db, [ANNOTATIONS_STORE, TRASH_STORE], 'readwrite', (tx, guard) => {
     const store = tx.objectStore(ANNOTATIONS_STORE);
+    const trash = tx.objectStore(TRASH_STORE);
     const judge = (record: Annotation, current: Annotation | undefined) => {
       if (current === undefined) {
         store.add(record);
@@ -902,14 +922,30 @@ function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<Merg
       }
     };
     const keys = store.getAllKeys();
-    keys.onsuccess = () => guard(() => {
+    // Issued after the notes' keys, so answered after them: both are known when this one's answer comes.
+    const trashKeys = trash.getAllKeys();
+    trashKeys.onsuccess = () => guard(() => {
       const stored = new Set(keys.result);
       const { known, fresh, repeats } = partition(records, stored);
       counts.skipped += repeats;
-      readStored(store, known, stored.size, (current) => guard(() => {
+      readStored<Annotation>(store, idsOf(known), stored.size, (current) => guard(() => {
         for (const record of known) judge(record, current(record.id));
       }));
-      for (const record of fresh) judge(record, undefined);
+      const trashed = new Set(trashKeys.result);
+      const back = trashed.size === 0 ? [] : fresh.filter((record) => trashed.has(record.id));
+      for (const record of back.length === 0 ? fresh : fresh.filter((record) => !trashed.has(record.id))) judge(record, undefined);
+      if (back.length === 0) return;
+      // A note waiting in "Recently deleted" that the file brings is brought back: it is live again and leaves the
+      // trash, as a restore would (staying in both, its restore would say nothing and its purge nothing either). The
+      // newer of the two copies comes back, as between a file and a stored note: the trashed one if it is the same or
+      // was edited after the file was written, so an import never puts an older copy in place of a newer one.
+      readStored<DeletedAnnotation>(trash, idsOf(back), trashed.size, (entry) => guard(() => {
+        for (const record of back) {
+          const deleted = entry(record.id)?.note;
+          judge(deleted === undefined || isNewer(record, deleted) ? record : deleted, undefined);
+        }
+        deleteRuns(trash, trashKeys.result, new Set(idsOf(back)));
+      }));
     });
   }).then(() => ({ counts, written }));
 }

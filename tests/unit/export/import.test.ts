@@ -6,7 +6,7 @@ import { writeJsonLd } from '@/lib/export/jsonld';
 import { ImportError, MAX_IMPORT_BYTES, checkImportSize, parseImportFile, uuidV5 } from '@/lib/export/import';
 import type { NotesDb } from '@/lib/notes/db';
 import { NotesRepository, type ImportCounts } from '@/lib/notes/repository';
-import { ANNOTATIONS_STORE, type Annotation } from '@/lib/notes/types';
+import { ANNOTATIONS_STORE, TRASH_STORE, type Annotation } from '@/lib/notes/types';
 import { byId, contents, freshNotesDb, note, putAll, storedAnnotations } from './helpers';
 
 // Property runs are CPU-bound; on a loaded machine they need more than vitest's default 5 s.
@@ -132,9 +132,13 @@ describe('bad files are refused with what is wrong and where, and change nothing
   });
 
   test('a write that fails part-way leaves the library exactly as it was, and says nothing was imported', async () => {
-    // A database whose write must fail on the third record: a unique index on `url` that it violates.
+    // A database whose write must fail on the third record: a unique index on `url` that it violates (and the trash
+    // every notes database has, which an import reads for the notes it brings back).
     const strict = await openDB('strict', 1, {
-      upgrade(d) { d.createObjectStore(ANNOTATIONS_STORE, { keyPath: 'id' }).createIndex('url', 'url', { unique: true }); },
+      upgrade(d) {
+        d.createObjectStore(ANNOTATIONS_STORE, { keyPath: 'id' }).createIndex('url', 'url', { unique: true });
+        d.createObjectStore(TRASH_STORE, { keyPath: 'id' });
+      },
     });
     const before = note({ id: ID_A, url: 'https://taken.example/' });
     await strict.put(ANNOTATIONS_STORE, before);

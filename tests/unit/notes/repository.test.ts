@@ -614,6 +614,101 @@ describe('an import and its backup copy', () => {
   });
 });
 
+describe('an import that brings back notes waiting in "Recently deleted"', () => {
+  const note = (id: string, over: Partial<Annotation> = {}): Annotation => ({
+    id, url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: `note ${id}`, tags: [], ...over,
+  });
+
+  test('a deleted note the file holds comes back live and leaves the trash, counted as added, and is copied to the backup', async () => {
+    const { saved, backup } = memoryBackup();
+    const repo = openRepository(new IDBFactory(), { backup, now: () => new Date('2026-02-01T00:00:00.000Z') });
+    await repo.importRecords([note('a'), note('b')]);
+    await repo.remove('a');
+    await repo.backedUp();
+    expect(saved.has('a')).toBe(false);
+    expect((await repo.listDeleted()).map((d) => d.id)).toEqual(['a']);
+    // The file as it was exported before the delete: the same copy as the trashed one.
+    expect(await repo.importRecords([note('a'), note('b')])).toEqual({ added: 1, updated: 0, skipped: 1 });
+    expect(await repo.get('a')).toEqual(note('a'));
+    expect(await repo.listDeleted()).toEqual([]);
+    await repo.backedUp();
+    expect(saved.get('a')).toEqual(note('a'));
+    // Restoring it from a list drawn before the import finds it live already, and changes nothing.
+    expect(await repo.restore('a')).toEqual(note('a'));
+    expect(await repo.count()).toBe(2);
+  });
+
+  test('the newer copy comes back: the file\'s when it is newer, the trashed one when it was edited after the file was written', async () => {
+    const repo = openRepository(new IDBFactory(), { now: () => new Date('2026-03-01T00:00:00.000Z') });
+    await repo.importRecords([note('old-in-file'), note('new-in-file')]);
+    await repo.update('old-in-file', { text: 'edited after the export' }); // modified 2026-03-01
+    await repo.removeMany(['old-in-file', 'new-in-file']);
+    const file = [note('old-in-file'), note('new-in-file', { text: 'edited in the file', modified: '2026-04-01T00:00:00.000Z' })];
+    expect(await repo.importRecords(file)).toEqual({ added: 2, updated: 0, skipped: 0 });
+    expect((await repo.get('old-in-file'))!.text).toBe('edited after the export');
+    expect((await repo.get('new-in-file'))!.text).toBe('edited in the file');
+    expect(await repo.listDeleted()).toEqual([]);
+  });
+
+  test('after a delete-all, an import of part of the library brings back that part, in few requests; the rest stays deleted', async () => {
+    const repo = openRepository(new IDBFactory(), { now: () => new Date('2026-02-01T00:00:00.000Z') });
+    const all = Array.from({ length: 300 }, (_, i) => note(`n-${String(i).padStart(3, '0')}`));
+    await repo.importRecords(all);
+    await repo.removeAll();
+    // Notes 0-99 and 200-299 come back; 100-199 are not in the file and stay in "Recently deleted".
+    const file = [...all.slice(0, 100), ...all.slice(200)];
+    const del = vi.spyOn(IDBObjectStore.prototype, 'delete');
+    try {
+      expect(await repo.importRecords(file)).toEqual({ added: 200, updated: 0, skipped: 0 });
+      // One delete for each run of the trash's keys that the file brings back, not one for each note.
+      expect(del).toHaveBeenCalledTimes(2);
+    } finally {
+      del.mockRestore();
+    }
+    expect(await repo.count()).toBe(200);
+    expect((await repo.listDeleted()).map((d) => d.id).sort()).toEqual(all.slice(100, 200).map((n) => n.id));
+    expect(await repo.get('n-150')).toBeUndefined();
+    expect(await repo.get('n-250')).toEqual(all[250]);
+  });
+
+  test('a full disk while bringing notes back leaves them in the trash, and the library exactly as it was', async () => {
+    const repo = openRepository(new IDBFactory(), { now: () => new Date('2026-02-01T00:00:00.000Z') });
+    const all = Array.from({ length: 20 }, (_, i) => note(`n-${String(i).padStart(2, '0')}`));
+    await repo.importRecords(all);
+    await repo.removeMany(all.slice(0, 10).map((n) => n.id));
+    const real = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if ((args[0] as Annotation).id !== 'n-09') return real.apply(this, args);
+      // Fails when the database performs it, as a full disk does (see the same fake in tests/unit/export/import.test.ts).
+      const raw = (this as unknown as { _rawObjectStore: { storeRecord: unknown } })._rawObjectStore;
+      raw.storeRecord = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+      try {
+        return real.apply(this, args);
+      } finally {
+        delete raw.storeRecord;
+      }
+    };
+    try {
+      const error = await repo.importRecords(all).then(() => null, (e: unknown) => e as Error);
+      expect(error?.message).toMatch(/^Nothing was imported: the browser could not write to the disk/);
+    } finally {
+      IDBObjectStore.prototype.add = real;
+    }
+    expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(all.slice(10).map((n) => n.id));
+    expect((await repo.listDeleted()).map((d) => d.id).sort()).toEqual(all.slice(0, 10).map((n) => n.id));
+  });
+
+  test('a note only in the trash is brought back by a file imported again, which otherwise writes nothing', async () => {
+    const repo = openRepository(new IDBFactory(), { now: () => new Date('2026-02-01T00:00:00.000Z') });
+    const file = [note('a'), note('b'), note('c')];
+    await repo.importRecords(file);
+    await repo.remove('b');
+    expect(await repo.importRecords(file)).toEqual({ added: 1, updated: 0, skipped: 2 });
+    expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(['a', 'b', 'c']);
+    expect(await repo.listDeleted()).toEqual([]);
+  });
+});
+
 /** A Map-backed storage area (browser.storage.local's shape); `failSet` makes writes of the keys it matches fail. */
 function memoryArea(failSet: (key: string) => boolean = () => false) {
   const items = new Map<string, unknown>();
