@@ -126,6 +126,14 @@ export async function uuidV5(name: string): Promise<string> {
 
 /** The stored id for an annotation IRI: Backstory's own come back unchanged; others get a stable UUID. */
 export async function storedIdFor(iri: string): Promise<string> {
+  return ownStoredId(iri) ?? uuidV5(iri);
+}
+
+/**
+ * The stored id of an IRI Backstory wrote itself, read without waiting for anything; null for another tool's IRI,
+ * whose id is a hash (uuidV5, asynchronous). A file of Backstory's own then costs no await per note.
+ */
+function ownStoredId(iri: string): string | null {
   const urn = URN_UUID.exec(iri);
   if (urn) return urn[1]!;
   if (BARE_UUID.test(iri)) return iri;
@@ -136,10 +144,11 @@ export async function storedIdFor(iri: string): Promise<string> {
       // Not one of ours after all (malformed escape): treat like any foreign IRI.
     }
   }
-  return uuidV5(iri);
+  return null;
 }
 
-function toRecordWithoutId(input: AnnotationInput): Omit<Annotation, 'id'> {
+/** The record an annotation of the file becomes, under its stored id (built whole: a spread after would copy it). */
+function toRecord(id: string, input: AnnotationInput): Annotation {
   const targetInput = Array.isArray(input.target) ? input.target[0]! : input.target;
   const resource = typeof targetInput === 'string' ? { source: targetInput } : targetInput;
   const source = resource.source;
@@ -157,7 +166,8 @@ function toRecordWithoutId(input: AnnotationInput): Omit<Annotation, 'id'> {
     else texts.push(body.value);
   }
 
-  const record: Omit<Annotation, 'id'> = {
+  const record: Annotation = {
+    id,
     url,
     title,
     // The schema guarantees one of the two; a file that gives only one date gets it for both. Stored as UTC
@@ -211,37 +221,52 @@ function refuse(message: string, problems: string[], total: number): never {
   throw new ImportError(message, listed);
 }
 
+/**
+ * The records a file holds, before they are checked, and where each is in the file for messages ("first.items[3]",
+ * "row 5"): worked out only for a record with something to say, not written out for each of 10,000.
+ */
+interface Candidates {
+  records: unknown[];
+  at(index: number): string;
+}
+
 /** Checks records against the notes' own rules and ids for duplicates; returns them or throws listing why not. */
-function checkRecords(candidates: { record: unknown; at: string }[]): Annotation[] {
-  const { records, problems } = NotesRepository.check(candidates.map((c) => c.record), (i) => candidates[i]!.at);
+function checkRecords(candidates: Candidates): Annotation[] {
+  const { records, problems } = NotesRepository.check(candidates.records, (i) => candidates.at(i));
   if (problems.length > 0) {
     refuse(`This file has notes Backstory cannot keep (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was imported.`, problems, problems.length);
   }
-  const firstSeen = new Map<string, string>();
+  const firstSeen = new Map<string, number>();
   const duplicates: string[] = [];
   records.forEach((record, i) => {
     const earlier = firstSeen.get(record.id);
-    if (earlier) duplicates.push(`${candidates[i]!.at}.id: "${record.id}" is already used by ${earlier}`);
-    else firstSeen.set(record.id, candidates[i]!.at);
+    if (earlier !== undefined) duplicates.push(`${candidates.at(i)}.id: "${record.id}" is already used by ${candidates.at(earlier)}`);
+    else firstSeen.set(record.id, i);
   });
   if (duplicates.length > 0) refuse('This file uses the same id for different annotations; nothing was imported.', duplicates, duplicates.length);
   return records;
 }
 
 /** Web Annotation JSON-LD into candidate records ("first.items[3]" for messages). */
-async function fromJsonLd(text: string): Promise<{ record: unknown; at: string }[]> {
+async function fromJsonLd(text: string): Promise<Candidates> {
   const located = locateAnnotations(parseJson(text));
   const problems: string[] = [];
   let problemCount = 0;
-  const candidates: { record: unknown; at: string }[] = [];
+  const records: unknown[] = [];
+  // Where each page of the file starts among the records, and where it is in the file. An item is either a record or
+  // a problem, and a file with a problem is refused whole, so a record's index in its page is the item's.
+  const pages: { first: number; path: (string | number)[]; isList: boolean }[] = [];
+  const pathOf = (path: (string | number)[], isList: boolean, index: number) => (isList ? [...path, index] : path);
   for (const { items, path, isList } of located) {
-    for (const [index, item] of items.entries()) {
-      const itemPath = isList ? [...path, index] : path;
+    pages.push({ first: records.length, path, isList });
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
       const plain = plainAnnotationInput(item);
       if (plain) {
-        candidates.push({ record: { id: await storedIdFor(plain.id), ...toRecordWithoutId(plain) }, at: formatPath(itemPath) });
+        records.push(toRecord(ownStoredId(plain.id) ?? (await uuidV5(plain.id)), plain));
         continue;
       }
+      const itemPath = pathOf(path, isList, index);
       const result = annotationSchema.safeParse(item, requiredMessages);
       const found = result.success
         ? itemProblems(result.data).map((p) => (itemPath.length ? `${formatPath(itemPath)}.${p}` : p))
@@ -250,12 +275,19 @@ async function fromJsonLd(text: string): Promise<{ record: unknown; at: string }
         problemCount += found.length;
         problems.push(...found.slice(0, Math.max(0, MAX_LISTED_PROBLEMS - problems.length)));
       } else if (result.success) {
-        candidates.push({ record: { id: await storedIdFor(result.data.id), ...toRecordWithoutId(result.data) }, at: formatPath(itemPath) });
+        records.push(toRecord(await storedIdFor(result.data.id), result.data));
       }
     }
   }
   if (problemCount > 0) refuse(`This file is not a valid annotation file (${problemCount} problem${problemCount === 1 ? '' : 's'}); nothing was imported.`, problems, problemCount);
-  return candidates;
+  return {
+    records,
+    at(i) {
+      let page = pages[0]!;
+      for (const p of pages) if (p.first <= i) page = p;
+      return formatPath(pathOf(page.path, page.isList, i - page.first));
+    },
+  };
 }
 
 /** A CSV row into a candidate record; empty cells are absent values. */
@@ -278,7 +310,7 @@ function fromCsvRow(row: CsvRecord): unknown {
   return record;
 }
 
-function fromCsv(text: string): { record: unknown; at: string }[] {
+function fromCsv(text: string): Candidates {
   const { rows, missing } = readCsv(text);
   if (missing.length > 0) {
     throw new ImportError(
@@ -287,19 +319,19 @@ function fromCsv(text: string): { record: unknown; at: string }[] {
     );
   }
   // Row numbers as a spreadsheet shows them: the header is row 1.
-  return rows.map((row, i) => ({ record: fromCsvRow(row), at: `row ${i + 2}` }));
+  return { records: rows.map(fromCsvRow), at: (i) => `row ${i + 2}` };
 }
 
 // At the start of a line: in the visible text every "<" is escaped, so a note quoting a comment never matches.
 const COMMENT = new RegExp(`^<!-- ${RECORD_COMMENT} (.*?) -->$`, 'gms');
 
-function fromMarkdown(text: string): { record: unknown; at: string }[] {
-  const out: { record: unknown; at: string }[] = [];
+function fromMarkdown(text: string): Candidates {
+  const out: Candidates = { records: [], at: (i) => `note ${i + 1}` };
   let n = 0;
   for (const match of text.matchAll(COMMENT)) {
     n++;
     try {
-      out.push({ record: JSON.parse(match[1]!), at: `note ${n}` });
+      out.records.push(JSON.parse(match[1]!));
     } catch {
       throw new ImportError(`Note ${n} of this Markdown file has a damaged Backstory comment (the hidden line after it); nothing was imported.`);
     }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { writeJsonLd } from '@/lib/export/jsonld';
+import { exportAnnotations } from '@/lib/export/export';
 import { ImportError, MAX_IMPORT_BYTES, checkImportSize, parseImportFile, uuidV5 } from '@/lib/export/import';
 import type { NotesDb } from '@/lib/notes/db';
 import { NotesRepository, type ImportCounts } from '@/lib/notes/repository';
@@ -121,6 +122,20 @@ describe('bad files are refused with what is wrong and where, and change nothing
     const doc = exported(note({ id: ID_C }), note({ id: ID_A, text: 'first' }), note({ id: ID_A, text: 'second' }));
     const error = await expectRejectedUnchanged(JSON.stringify(doc), /same id/);
     expect(error.problems).toEqual([`first.items[2].id: "${ID_A}" is already used by first.items[1]`]);
+  });
+
+  test('an id used twice across pages, rows or notes names both places in the file\'s own terms', async () => {
+    const one = exported(note({ id: ID_C })).first.items[0]!;
+    const again = exported(note({ id: ID_C, text: 'again' })).first.items[0]!;
+    const chained = { type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [one], next: { type: 'AnnotationPage', items: [exported(note({ id: ID_A })).first.items[0]!, again] } } };
+    const error = await parseImportFile(JSON.stringify(chained)).then(() => null, (e: unknown) => e as ImportError);
+    expect(error?.problems).toEqual([`first.next.items[1].id: "${ID_C}" is already used by first.items[0]`]);
+    const csv = exportAnnotations([note({ id: ID_A }), note({ id: ID_C }), note({ id: ID_C, text: 'again' })], 'csv').content;
+    const csvError = await parseImportFile(csv).then(() => null, (e: unknown) => e as ImportError);
+    expect(csvError?.problems).toEqual([`row 4.id: "${ID_C}" is already used by row 3`]);
+    const markdown = exportAnnotations([note({ id: ID_C }), note({ id: ID_A }), note({ id: ID_C, text: 'again' })], 'markdown').content;
+    const markdownError = await parseImportFile(markdown).then(() => null, (e: unknown) => e as ImportError);
+    expect(markdownError?.problems).toEqual([`note 3.id: "${ID_C}" is already used by note 1`]);
   });
 
   test('a long list of problems is cut short and says how many more', async () => {
