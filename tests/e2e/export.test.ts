@@ -1,7 +1,7 @@
 // Export and import, end to end, in Debian's Chromium with the built extension: an import through the notes
 // library (the options page) lists the notes (and a re-import skips them all; a bad file changes nothing); the
 // popup's "This page" export and the library's exports produce downloaded files whose content is read back and
-// checked; delete-all needs its typed confirmation.
+// checked; delete-all needs its typed confirmation; a deleted note a file brings back leaves "Recently deleted".
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -211,5 +211,26 @@ test('delete-all needs the typed confirmation, then empties the list; undo bring
   expect(await options.locator('.bs-library-list .bs-note').count()).toBe(0);
   await options.getByTestId('delete-status').getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 notes on 2 pages across 2 sites.');
+  await options.close();
+});
+
+test('a deleted note that a file brings back is live again and leaves "Recently deleted"', async () => {
+  const { options, file } = await seedNotes();
+  const refugees = options.locator(`[data-note-id="${seeded[2]!.id}"]`);
+  await refugees.getByRole('button', { name: /^Delete note:/ }).click();
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('2 notes on 1 page across 1 site.');
+  const trash = options.locator(`.bs-deleted-item[data-deleted-id="${seeded[2]!.id}"]`);
+  await expect.poll(() => trash.count()).toBe(1);
+  // The same file again: the two live notes are here already; the deleted one comes back from the trash.
+  await importFile(options, file);
+  await expect.poll(() => options.getByTestId('import-status').textContent(), { timeout: 20_000 })
+    .toBe('Imported: 1 added, 0 updated, 2 skipped (skipped: already here, same or newer).');
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 notes on 2 pages across 2 sites.');
+  await expect.poll(() => refugees.count()).toBe(1);
+  await expect.poll(() => trash.count()).toBe(0);
+  // And so for good: a fresh library page shows the note once, and nothing under "Recently deleted".
+  await options.reload();
+  await expect.poll(() => options.getByTestId('summary').textContent()).toBe('3 notes on 2 pages across 2 sites.');
+  expect(await options.locator('.bs-deleted').count()).toBe(0);
   await options.close();
 });
