@@ -70,6 +70,18 @@ describe('Markdown export', () => {
     expect(md).toContain('## [https://x.example/a\\<b\\>](<https://x.example/a%3Cb%3E>)');
   });
 
+  test('a note holding "--" or "-->" cannot end its record comment early, and reads back whole', async () => {
+    const tricky = note({ id: 'a', text: 'a -- b --> c ---', title: 'x--y' });
+    const plain = note({ id: 'b', text: 'one - two' });
+    const md = writeMarkdown([tricky, plain], { now });
+    const comments = md.match(/<!-- backstory:note .*? -->/g)!;
+    expect(comments).toHaveLength(2);
+    for (const comment of comments) expect(comment.slice(4, -3)).not.toContain('--');
+    expect(comments.some((c) => c.includes('one - two'))).toBe(true);
+    const { parseImportFile } = await import('@/lib/export/import');
+    expect((await parseImportFile(md)).sort((x, y) => (x.id < y.id ? -1 : 1))).toStrictEqual([tricky, plain]);
+  });
+
   test('property: escaping a line loses nothing, and leaves no Markdown syntax unescaped', () => {
     // Half the lines are dense in ASCII punctuation, where Markdown's syntax lives.
     const syntax = fc.string({ unit: fc.constantFrom(...'#>*_[]<>|~`\\&;=+-.!()1a '), maxLength: 30 });
