@@ -6,15 +6,14 @@
 // first time an article needs them. Only types are imported here, so this module costs the content script nothing.
 import type { ReadOptions } from '../figures';
 import type { FigureReading } from '../figures/types';
-import type { Dataset, Figure } from '../reference/types';
+import type { Dataset, Entity, Figure } from '../reference/types';
 import type { FigureJudge, PageContext } from './figures';
 import type { TextMatch } from './types';
 
 export interface FigureEngine {
   readFigures(text: string, options?: ReadOptions): FigureReading[];
   createFigureJudge(
-    dataset: Dataset,
-    byCounts: ReadonlyMap<string, Figure[]>,
+    reference: JudgedReference,
     text: string,
     entities: readonly TextMatch[],
     breaks: readonly number[],
@@ -24,6 +23,24 @@ export interface FigureEngine {
 
 /** The engine itself, or what loads it (once; a failed load is asked again by the next article). */
 export type FigureSource = FigureEngine | (() => Promise<FigureEngine>);
+
+/** The reference figures that count one thing, by that thing (a Map, or the compiled tables' groups: lib/match/tables.ts). */
+export interface FiguresByCounts {
+  get(counts: string): readonly Figure[] | undefined;
+  has(counts: string): boolean;
+}
+
+/**
+ * What a figure judge compares a page's figures with: one reference (or one set of several), its figures grouped by
+ * what they count, and the reference entities the page names. The judge looks up no entity the page does not name,
+ * and the matcher already holds those: so nothing on a page passes over every entity of the reference.
+ */
+export interface JudgedReference {
+  dataset: Dataset;
+  byCounts: FiguresByCounts;
+  /** A reference entity the page names, by id; undefined for any other id. */
+  named(id: string): Entity | undefined;
+}
 
 /** Reference figures grouped by what they count. */
 export function figuresByCounts(dataset: Dataset): Map<string, Figure[]> {

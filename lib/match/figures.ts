@@ -43,6 +43,7 @@ import type { FigureReading } from '../figures/types';
 import type { Dataset, Entity, Figure, FigureScope } from '../reference/types';
 import type { FigureVerdict, PageFigure, TextMatch } from './types';
 import { paragraphOf } from './paragraphs';
+import type { FiguresByCounts, JudgedReference } from './figure-engine';
 
 export type { FigureVerdict } from './types';
 
@@ -194,7 +195,7 @@ function prepared(candidates: readonly Figure[]): PreparedFigure[] {
  * When the conflict began, as the reference's dated ages of it imply: the days they all allow, or (when they
  * disagree) the days any of them allows; null when the reference dates no age of it.
  */
-function conflictStart(dataset: Dataset, byCounts: ReadonlyMap<string, Figure[]>): DayRange | null {
+function conflictStart(dataset: Dataset, byCounts: FiguresByCounts): DayRange | null {
   const cached = conflictStarts.get(dataset);
   if (cached !== undefined) return cached;
   const starts: DayRange[] = [];
@@ -219,26 +220,18 @@ function conflictStart(dataset: Dataset, byCounts: ReadonlyMap<string, Figure[]>
  * `page` its language and date.
  */
 export function createFigureJudge(
-  dataset: Dataset,
-  byCounts: ReadonlyMap<string, Figure[]>,
+  reference: JudgedReference,
   text: string,
   entities: readonly TextMatch[],
   breaks: readonly number[],
   page: PageContext = {},
 ): FigureJudge {
+  const { dataset, byCounts } = reference;
   const named = new Set(entities.map((m) => m.referenceId));
   // Every entity the judge looks up is one the page names (its matches, the places among them, a figure's place
-  // when the article names it): only those are indexed, once the first figure is judged.
-  let namedById: Map<string, Entity> | undefined;
-  const entityById = {
-    get(id: string): Entity | undefined {
-      if (!namedById) {
-        namedById = new Map();
-        for (const e of dataset.entities) if (named.has(e.id)) namedById.set(e.id, e);
-      }
-      return named.has(id) ? namedById.get(id) : undefined;
-    },
-  };
+  // when the article names it): the matcher hands those over (JudgedReference.named), so a page never passes over
+  // the reference's entities.
+  const entityById = { get: (id: string): Entity | undefined => (named.has(id) ? reference.named(id) : undefined) };
   const isPlace = (id: string) => entityById.get(id)?.type === 'place';
   const distinct = named.size;
   // Paragraph index → entity ids named in it.

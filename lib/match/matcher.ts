@@ -31,9 +31,9 @@ import { shiftReading } from '../figures/shift';
 import type { ReadOptions } from '../figures';
 import { mayHoldNumber } from '../figures/cue';
 import type { FigureReading } from '../figures/types';
-import type { Dataset, Figure } from '../reference/types';
+import type { Dataset, Entity } from '../reference/types';
 import { caseAllows, type AliasPattern } from './aliases';
-import type { FigureEngine, FigureSource } from './figure-engine';
+import type { FigureEngine, FigureSource, JudgedReference } from './figure-engine';
 import type { FigureJudge, PageContext } from './figures';
 import { looseCandidates } from './loose';
 import { insideLongerName, isHeadlineCase } from './names';
@@ -223,7 +223,7 @@ function buildMatcher(
       | {
           context: ArticleContext;
           entities: TextMatch[];
-          judged: { view: Dataset; byCounts: ReadonlyMap<string, Figure[]> }[];
+          judged: JudgedReference[];
           judges?: FigureJudge[];
           counted: (counts: string) => boolean;
           wanted?: Uint8Array;
@@ -232,7 +232,7 @@ function buildMatcher(
         }
       | undefined;
     const judgesOf = (s: NonNullable<typeof settled>, figureEngine: FigureEngine): FigureJudge[] =>
-      (s.judges ??= s.judged.map((j) => figureEngine.createFigureJudge(j.view, j.byCounts, text, s.entities, breaks, options.page)));
+      (s.judges ??= s.judged.map((j) => figureEngine.createFigureJudge(j, text, s.entities, breaks, options.page)));
 
     return {
       text,
@@ -354,12 +354,17 @@ function buildMatcher(
           kept = dropOverlaps(candidates.filter((c) => c.pattern.part === undefined || on.has(c.pattern.part)));
         }
         const introduced = new Set(options.context?.introduced ?? []);
-        const entities = relevance.onSubject || options.everyPage ? resolveContext(kept, breaks, introduced) : [];
+        // The entities the article names, by id: all the figure judges look up (JudgedReference.named).
+        const named = new Map<string, Entity>();
+        const entities = relevance.onSubject || options.everyPage ? resolveContext(kept, breaks, introduced, named) : [];
         const context: ArticleContext = { relevance, introduced };
-        const judged: { view: Dataset; byCounts: ReadonlyMap<string, Figure[]> }[] = [];
+        const judged: JudgedReference[] = [];
         if (entities.length > 0) {
-          if (!parts && dataset.figures.length > 0) judged.push({ view: dataset, byCounts: tables.byCounts });
-          for (const p of painted) if (p.view.figures.length > 0) judged.push({ view: p.view, byCounts: p.byCounts });
+          if (!parts && dataset.figures.length > 0) judged.push({ dataset, byCounts: tables.byCounts, named: (id) => named.get(id) });
+          for (const p of painted) {
+            // One set's judge knows only its own entities.
+            if (p.view.figures.length > 0) judged.push({ dataset: p.view, byCounts: p.byCounts, named: (id) => (p.entityIds.has(id) ? named.get(id) : undefined) });
+          }
         }
         const counted = parts ? (c: string) => painted.some((p) => p.byCounts.has(c)) : (c: string) => tables.byCounts.has(c);
         settled = { context, entities, judged, counted };
@@ -434,9 +439,9 @@ function buildMatcher(
 
 /**
  * The entity matches, read in order with what the article has said so far (see the file comment, step 4).
- * `introduced` gains every entity whose full name is given.
+ * `introduced` gains every entity whose full name is given, `named` every entity matched.
  */
-function resolveContext(kept: readonly Candidate[], breaks: readonly number[], introduced: Set<string>): TextMatch[] {
+function resolveContext(kept: readonly Candidate[], breaks: readonly number[], introduced: Set<string>, named: Map<string, Entity>): TextMatch[] {
   const out: TextMatch[] = [];
   let paragraph = -1;
   // Within the current paragraph: where each word of another bearer's name was last seen, and each entity.
@@ -466,6 +471,7 @@ function resolveContext(kept: readonly Candidate[], breaks: readonly number[], i
     }
     if (pattern.kind === 'full') introduced.add(entity.id);
     selfAt.set(entity.id, start);
+    named.set(entity.id, entity);
     out.push({ start, end, text: '', category: entity.type, referenceId: entity.id });
   }
   return out;

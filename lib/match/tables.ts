@@ -7,7 +7,7 @@
 // A unit test checks that the committed tables are exactly what compiling the committed dataset gives.
 import type { Dataset, DatasetPart, Entity, Figure } from '../reference/types';
 import { casedWordsOf, compileAliases, type AliasKind, type AliasPattern, type WordCase } from './aliases';
-import { figuresByCounts } from './figure-engine';
+import { figuresByCounts, type FiguresByCounts } from './figure-engine';
 import { buildLooseTables, type LooseTables } from './loose';
 import type { NameKind } from './names';
 import { relevanceWeights, type RelevanceWeights } from './relevance';
@@ -23,7 +23,8 @@ export interface MatcherTables {
    */
   patternsOf(key: number): AliasPattern[];
   loose: LooseTables;
-  byCounts: Map<string, Figure[]>;
+  /** The reference figures by what they count: grouped when the tables are compiled, each group's figures looked up when first asked. */
+  byCounts: FiguresByCounts;
   /** The reference's demonyms, lower case: a demonym before a place or organisation does not rename it. */
   demonyms: Set<string>;
   /** Undefined when the dataset has no relevance statistics: every article is then on the subject. */
@@ -37,6 +38,8 @@ export interface PartTables {
   part: DatasetPart;
   /** The set's entities and figures as a dataset of their own, for its figure judge. */
   view: Dataset;
+  /** The ids of the set's entities (its view's): the judge of one set looks up only its own. */
+  entityIds: ReadonlySet<string>;
   byCounts: Map<string, Figure[]>;
   weights?: RelevanceWeights;
 }
@@ -56,7 +59,7 @@ function partTables(dataset: Dataset): { parts: PartTables[]; partOf: Map<string
       figures: dataset.figures.filter((f) => figureIds.has(f.id)),
       ...(part.relevance ? { relevance: part.relevance } : {}),
     };
-    return { part, view, byCounts: figuresByCounts(view), ...(part.relevance ? { weights: relevanceWeights(part.relevance) } : {}) };
+    return { part, view, entityIds, byCounts: figuresByCounts(view), ...(part.relevance ? { weights: relevanceWeights(part.relevance) } : {}) };
   });
   return { parts, partOf };
 }
@@ -103,7 +106,7 @@ function formsOf(dataset: Dataset, entity: Entity | undefined, kind: AliasKind):
 const WORD_CASES: Record<string, WordCase> = { a: 'any', e: 'exact', i: 'initial' };
 
 /** What the tables' format is: tables of another one (an older build's) are not loaded, and the page builds its own. */
-export const TABLES_FORMAT = 4;
+export const TABLES_FORMAT = 5;
 
 export interface CompiledTables {
   format: typeof TABLES_FORMAT;
@@ -116,6 +119,12 @@ export interface CompiledTables {
   loose: { byFirst: [string, [string[], number][]][]; bags: [string[], number][] };
   /** The reference's demonyms, lower case (MatcherTables.demonyms): a few, gathered here from every entity. */
   demonyms: string[];
+  /**
+   * The reference figures grouped by what they count (MatcherTables.byCounts), as indexes into `dataset.figures`:
+   * in dataset order within a group, groups in the order of their first figure. The thing counted is read from a
+   * group's first figure, so a page reads a few figures per thing counted rather than every figure.
+   */
+  figureGroups: number[][];
 }
 
 /**
@@ -183,18 +192,45 @@ function demonymsOf(dataset: Dataset): Set<string> {
  * The tables with what is computed from the dataset on the page when first needed (not shipped twice): the figures
  * by what they count (only an article on the subject with names found asks), the relevance weights.
  */
-function withDerived(dataset: Dataset, tables: Omit<MatcherTables, 'byCounts' | 'weights'>): MatcherTables {
-  let byCounts: Map<string, Figure[]> | undefined;
+function withDerived(dataset: Dataset, tables: Omit<MatcherTables, 'byCounts' | 'weights'>, groups?: readonly (readonly number[])[]): MatcherTables {
+  let byCounts: FiguresByCounts | undefined;
   return Object.defineProperties(tables as MatcherTables, {
-    byCounts: { get: () => (byCounts ??= figuresByCounts(dataset)), enumerable: true },
+    byCounts: { get: () => (byCounts ??= groups ? groupedFigures(dataset, groups) : figuresByCounts(dataset)), enumerable: true },
     ...(dataset.relevance ? { weights: { value: relevanceWeights(dataset.relevance), enumerable: true } } : {}),
   });
+}
+
+/**
+ * The compiled groups of figures (CompiledTables.figureGroups) as a lookup: a group's figures are looked up when its
+ * thing counted is first asked for. A group whose figures no longer all count its thing (a dataset edited without a
+ * rebuild, which the fingerprint's counts may miss) is not trusted: the figures are then grouped afresh.
+ */
+function groupedFigures(dataset: Dataset, groups: readonly (readonly number[])[]): FiguresByCounts {
+  const { figures } = dataset;
+  const byCounts = new Map<string, readonly number[]>();
+  for (const group of groups) byCounts.set(figures[group[0]!]!.counts, group);
+  const made = new Map<string, Figure[]>();
+  let rebuilt: Map<string, Figure[]> | undefined;
+  const get = (counts: string): Figure[] | undefined => {
+    if (rebuilt) return rebuilt.get(counts);
+    let list = made.get(counts);
+    if (!list) {
+      const group = byCounts.get(counts);
+      if (!group) return undefined;
+      list = group.map((i) => figures[i]!);
+      if (list.some((f) => f?.counts !== counts)) return (rebuilt = figuresByCounts(dataset)).get(counts);
+      made.set(counts, list);
+    }
+    return list;
+  };
+  return { get, has: (counts) => (rebuilt ? rebuilt.has(counts) : byCounts.has(counts)) };
 }
 
 /** The dataset's tables in their stored form (`npm run dataset` writes them beside the dataset). */
 export function compileTables(dataset: Dataset): CompiledTables {
   const tables = buildTables(dataset);
   const entityIndex = new Map<Entity, number>(dataset.entities.map((e, i) => [e, i]));
+  const figureIndex = new Map<Figure, number>(dataset.figures.map((f, i) => [f, i]));
   const patternIndex = new Map<AliasPattern, number>();
   const patterns: CompiledPattern[] = [];
   tables.trie.keys.forEach((_, k) => {
@@ -223,6 +259,7 @@ export function compileTables(dataset: Dataset): CompiledTables {
       bags: tables.loose.bags.map((b): [string[], number] => [[...b.words], patternIndex.get(b.pattern)!]),
     },
     demonyms: [...tables.demonyms],
+    figureGroups: [...figuresByCounts(dataset).values()].map((list) => list.map((f) => figureIndex.get(f)!)),
   };
 }
 
@@ -294,5 +331,5 @@ export function loadTables(dataset: Dataset, compiled: CompiledTables): MatcherT
     },
     demonyms: new Set(compiled.demonyms),
     ...(dataset.parts ? { parts: partTables(dataset)!.parts } : {}),
-  });
+  }, compiled.figureGroups);
 }

@@ -8,7 +8,10 @@ import { describe, expect, test } from 'vitest';
 import datasetJson from '@/lib/reference/dataset.json';
 import tablesJson from '@/lib/reference/dataset.tables.json';
 import { createMatcher } from '@/lib/match';
-import { buildTables, compileTables, fingerprint, loadTables, type CompiledTables } from '@/lib/match/tables';
+import { buildTables, compileTables, fingerprint, loadTables, TABLES_FORMAT, type CompiledTables } from '@/lib/match/tables';
+import { figuresByCounts } from '@/lib/match/figure-engine';
+import { COUNTS } from '@/lib/figures/vocabulary';
+import { generateReference } from '@/scripts/bench/reference';
 import { KeyTrie } from '@/lib/match/trie';
 import { serializeTables } from '@/lib/reference/serialize';
 import type { Dataset } from '@/lib/reference/types';
@@ -34,7 +37,7 @@ describe('compiled matcher tables', () => {
   });
 
   test('tables of another format (an older build) are not loaded: the page builds its own and matches the same', () => {
-    const older = { ...committed, format: 3 } as unknown as CompiledTables;
+    const older = { ...committed, format: TABLES_FORMAT - 1 } as unknown as CompiledTables;
     expect(loadTables(dataset, older)).toBeUndefined();
     expect(loadTables(dataset, committed)).toBeDefined();
     const text = readFileSync(join(SEEDS, readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))[0]!), 'utf8');
@@ -73,7 +76,14 @@ describe('compiled matcher tables', () => {
     // Made once: a key's patterns are the same objects each time (the loose tables share them).
     expect(loaded.patternsOf(3)).toBe(loaded.patternsOf(3));
     expect(loaded.loose).toEqual(built.loose);
-    expect(loaded.byCounts).toEqual(built.byCounts);
+    // The figures by what they count: the same lists of the same figure objects, for every thing counted.
+    const grouped = figuresByCounts(dataset);
+    expect(grouped.size).toBeGreaterThan(5);
+    for (const counts of COUNTS) {
+      expect(loaded.byCounts.has(counts)).toBe(grouped.has(counts));
+      expect(loaded.byCounts.get(counts)).toEqual(built.byCounts.get(counts));
+      expect(loaded.byCounts.get(counts)?.every((f, i) => f === grouped.get(counts)![i])).toBe(grouped.has(counts) ? true : undefined);
+    }
     expect(loaded.demonyms).toEqual(built.demonyms);
     const ids = dataset.entities.map((e) => e.id);
     expect(ids.map((id) => [loaded.weights!.name.get(id), loaded.weights!.demonym.get(id)])).toEqual(ids.map((id) => [built.weights!.name.get(id), built.weights!.demonym.get(id)]));
@@ -172,5 +182,46 @@ describe('compiled matcher tables', () => {
     expect(withTables.parts!.map((p) => [p.id, p.onSubject])).toEqual([['bundled', true], ['set-copy', true]]);
     expect(withTables.matches.length).toBeGreaterThan(10);
     expect(withTables).toEqual(run(createMatcher(fresh())));
+  });
+  test('a figure edited without a rebuild is not judged under the thing its compiled group counts', () => {
+    const edited = JSON.parse(JSON.stringify(dataset)) as Dataset;
+    const group = committed.figureGroups.find((g) => g.length > 1)!;
+    const moved = edited.figures[group[1]!]!;
+    const from = moved.counts;
+    moved.counts = COUNTS.find((c) => c !== from && !edited.figures.some((f) => f.counts === c))!;
+    // The fingerprint counts figures, not what they count: the tables load, and the group is checked when asked for.
+    const loaded = loadTables(edited, committed)!;
+    expect(loaded).toBeDefined();
+    expect(loaded.byCounts.get(from)).not.toContain(moved);
+    expect(loaded.byCounts.get(moved.counts)).toEqual([moved]);
+    expect(loaded.byCounts.get(from)).toEqual(figuresByCounts(edited).get(from));
+  });
+
+  test('with a large reference, a page reads only the entities it names and the figures of the things its figures count', () => {
+    const large = generateReference(JSON.parse(JSON.stringify(dataset)) as Dataset, { entities: 3000, aliases: 15_000, figures: 1500 });
+    const compiled = JSON.parse(serializeTables(compileTables(large))) as CompiledTables;
+    // Which entities had their id read, which figures what they count, once the tables are loaded.
+    const idsRead = new Set<number>();
+    const countsRead = new Set<number>();
+    let watching = false;
+    const watched: Dataset = {
+      ...large,
+      entities: large.entities.map((e, i) => new Proxy(e, { get: (t, k, r) => (watching && k === 'id' && idsRead.add(i), Reflect.get(t, k, r)) })),
+      figures: large.figures.map((f, i) => new Proxy(f, { get: (t, k, r) => (watching && k === 'counts' && countsRead.add(i), Reflect.get(t, k, r)) })),
+    };
+    const matcher = createMatcher(watched, { tables: compiled });
+    matcher.prepare();
+    watching = true;
+    const text = readFileSync(join(SEEDS, readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))[0]!), 'utf8');
+    const matches = matcher.match(text);
+    const named = new Set(matches.filter((m) => !m.category.startsWith('figure')).map((m) => m.referenceId));
+    // The page's figures were judged against the reference (with a verdict), so the judge ran.
+    expect(matches.filter((m) => m.figure).length).toBeGreaterThan(0);
+    expect(named.size).toBeGreaterThan(10);
+    // Every entity id read is one the page names (or a figure's owner or place): never a pass over the 3,000.
+    expect(idsRead.size).toBeLessThanOrEqual(named.size * 2);
+    // The figures read are a group's first (what it counts) and the groups the page's figures count: not the 1,500.
+    expect(countsRead.size).toBeLessThan(large.figures.length / 3);
+    expect(countsRead.size).toBeGreaterThan(0);
   });
 });
