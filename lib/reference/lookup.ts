@@ -1,5 +1,5 @@
-// Lookups over a reference dataset, built once per page (the content script) or per run (the CLI, tests):
-// maps by id, so every lookup is constant time. Plain data only, safe for the content script.
+// Lookups over a reference dataset, made once per page (the content script) or per run (the CLI, tests): maps by
+// id, so every lookup is constant time, each made when first used. Plain data only, safe for the content script.
 import type { Dataset, Entity, Figure, SourceDocument } from './types';
 
 export interface Reference {
@@ -19,39 +19,53 @@ export interface Reference {
 }
 
 export function createReference(dataset: Dataset): Reference {
-  const entities = new Map(dataset.entities.map((e) => [e.id, e]));
-  const figures = new Map(dataset.figures.map((f) => [f.id, f]));
-  const documents = new Map(dataset.documents.map((d) => [d.id, d]));
-  const order = new Map(dataset.figures.map((f, i) => [f.id, i]));
+  // Each index is made the first time it is asked for, not when the reference is: the content script makes one on
+  // every page, most pages ask nothing of it (only a card does), and a reader's reference may hold many thousands
+  // of entities.
+  let entities: Map<string, Entity> | undefined;
+  let figures: Map<string, Figure> | undefined;
+  let documents: Map<string, SourceDocument> | undefined;
+  let byEntity: Map<string, Figure[]> | undefined;
+  let byForm: Map<string, Entity[]> | undefined;
+  const entityMap = () => (entities ??= new Map(dataset.entities.map((e) => [e.id, e])));
+  const figureMap = () => (figures ??= new Map(dataset.figures.map((f) => [f.id, f])));
 
-  const tied = new Map<string, Set<string>>();
-  const tie = (entityId: string, figureId: string) => {
-    let set = tied.get(entityId);
-    if (!set) tied.set(entityId, (set = new Set()));
-    set.add(figureId);
-  };
-  for (const e of dataset.entities) for (const id of e.figureIds) tie(e.id, id);
-  for (const f of dataset.figures) for (const id of f.entityIds) tie(id, f.id);
-  const byEntity = new Map<string, Figure[]>();
-  for (const [entityId, ids] of tied) {
-    const list = [...ids].filter((id) => figures.has(id)).sort((a, b) => order.get(a)! - order.get(b)!);
-    byEntity.set(entityId, list.map((id) => figures.get(id)!));
-  }
-
-  const byForm = new Map<string, Entity[]>();
-  for (const e of dataset.entities) {
-    for (const form of new Set([e.name, ...e.aliases, ...(e.shortNames ?? []), ...(e.contextualAliases ?? []), ...(e.variants ?? [])])) {
-      byForm.set(form, [...(byForm.get(form) ?? []), e]);
+  const figuresByEntity = (): Map<string, Figure[]> => {
+    const order = new Map(dataset.figures.map((f, i) => [f.id, i]));
+    const known = figureMap();
+    const tied = new Map<string, Set<string>>();
+    const tie = (entityId: string, figureId: string) => {
+      let set = tied.get(entityId);
+      if (!set) tied.set(entityId, (set = new Set()));
+      set.add(figureId);
+    };
+    for (const e of dataset.entities) for (const id of e.figureIds) tie(e.id, id);
+    for (const f of dataset.figures) for (const id of f.entityIds) tie(id, f.id);
+    const out = new Map<string, Figure[]>();
+    for (const [entityId, ids] of tied) {
+      const list = [...ids].filter((id) => known.has(id)).sort((a, b) => order.get(a)! - order.get(b)!);
+      out.set(entityId, list.map((id) => known.get(id)!));
     }
-  }
+    return out;
+  };
+
+  const entitiesByForm = (): Map<string, Entity[]> => {
+    const out = new Map<string, Entity[]>();
+    for (const e of dataset.entities) {
+      for (const form of new Set([e.name, ...e.aliases, ...(e.shortNames ?? []), ...(e.contextualAliases ?? []), ...(e.variants ?? [])])) {
+        out.set(form, [...(out.get(form) ?? []), e]);
+      }
+    }
+    return out;
+  };
 
   return {
     dataset,
-    entity: (id) => entities.get(id),
-    figure: (id) => figures.get(id),
-    document: (id) => documents.get(id),
-    figuresOf: (entityId) => byEntity.get(entityId) ?? [],
-    entitiesNamed: (form) => byForm.get(form) ?? [],
-    label: (id) => entities.get(id)?.name ?? figures.get(id)?.label ?? id,
+    entity: (id) => entityMap().get(id),
+    figure: (id) => figureMap().get(id),
+    document: (id) => (documents ??= new Map(dataset.documents.map((d) => [d.id, d]))).get(id),
+    figuresOf: (entityId) => (byEntity ??= figuresByEntity()).get(entityId) ?? [],
+    entitiesNamed: (form) => (byForm ??= entitiesByForm()).get(form) ?? [],
+    label: (id) => entityMap().get(id)?.name ?? figureMap().get(id)?.label ?? id,
   };
 }

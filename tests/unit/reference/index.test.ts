@@ -21,6 +21,19 @@ const small: Dataset = {
 describe('createReference', () => {
   const ref = createReference(small);
 
+  it('reads nothing of the dataset until a lookup asks, then only what that lookup needs', () => {
+    const read: string[] = [];
+    const watched = new Proxy(small, { get: (t, k, r) => (read.push(String(k)), Reflect.get(t, k, r)) });
+    // The content script makes one on every page: a large reference would be indexed whole on each.
+    const lazy = createReference(watched);
+    expect(read).toEqual([]);
+    expect(lazy.entity('place:kenya')?.name).toBe('Kenya');
+    expect(read).toEqual(['entities']);
+    expect(lazy.figuresOf('organization:red-cross').map((f) => f.id)).toEqual(['figure:b']);
+    expect(lazy.entitiesNamed('the Committee').map((e) => e.id)).toEqual(['organization:red-cross']);
+    expect(lazy.label('figure:a')).toBe('1 people killed');
+  });
+
   it('looks up entities, figures and documents by id, and answers undefined for unknown ids', () => {
     expect(ref.entity('place:kenya')?.name).toBe('Kenya');
     expect(ref.figure('figure:b')?.qualifier).toBe('some');
