@@ -142,9 +142,23 @@ interface ReferenceTime {
   weekday?: number;
 }
 
+/**
+ * The days of a reference figure's date, read once per date: a reference's figures carry their documents' dates, so
+ * thousands of figures share a few dozen (a page compares its figures with every reference figure counting the same
+ * thing, and reading each one's date was most of preparing them). Never changed by the judge, so shared.
+ */
+const referenceDays = new Map<string, DayRange | undefined>();
+function referenceDate(text: string | undefined): DayRange | undefined {
+  if (!text) return undefined;
+  if (referenceDays.has(text)) return referenceDays.get(text);
+  const days = parseDate(text);
+  referenceDays.set(text, days);
+  return days;
+}
+
 function referenceTime(f: Figure): ReferenceTime {
   const scope = f.scope ?? defaultScope(f.counts);
-  const asOf = parseDate(f.asOf);
+  const asOf = referenceDate(f.asOf);
   const period = f.period?.from && f.period.to ? parseRange(`${f.period.from}/${f.period.to}`) : undefined;
   const weekday = f.period?.weekday;
   if (scope === 'event' || scope === 'span') {
