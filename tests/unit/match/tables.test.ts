@@ -198,7 +198,7 @@ describe('compiled matcher tables', () => {
   });
 
   test('with a large reference, a page reads only the entities it names and the figures of the things its figures count', () => {
-    const large = generateReference(JSON.parse(JSON.stringify(dataset)) as Dataset, { entities: 3000, aliases: 15_000, figures: 1500 });
+    const large = generateReference(JSON.parse(JSON.stringify(dataset)) as Dataset, { entities: 1500, aliases: 7500, figures: 800 });
     const compiled = JSON.parse(serializeTables(compileTables(large))) as CompiledTables;
     // Which entities had their id read, which figures what they count, once the tables are loaded.
     const idsRead = new Set<number>();
@@ -218,9 +218,9 @@ describe('compiled matcher tables', () => {
     // The page's figures were judged against the reference (with a verdict), so the judge ran.
     expect(matches.filter((m) => m.figure).length).toBeGreaterThan(0);
     expect(named.size).toBeGreaterThan(10);
-    // Every entity id read is one the page names (or a figure's owner or place): never a pass over the 3,000.
+    // Every entity id read is one the page names (or a figure's owner or place): never a pass over the 1,500.
     expect(idsRead.size).toBeLessThanOrEqual(named.size * 2);
-    // The figures read are a group's first (what it counts) and the groups the page's figures count: not the 1,500.
+    // The figures read are a group's first (what it counts) and the groups the page's figures count: not the 800.
     expect(countsRead.size).toBeLessThan(large.figures.length / 3);
     expect(countsRead.size).toBeGreaterThan(0);
   });
