@@ -229,8 +229,9 @@ function conflictStart(dataset: Dataset, byCounts: FiguresByCounts): DayRange | 
 }
 
 /**
- * A judge for one page, created once for the whole article whatever slices it is matched in: `text` is the page
- * text, `entities` all its entity matches (sorted by start), `breaks` the offsets of its paragraph breaks (sorted),
+ * A judge for one page, created once for the whole article whatever slices it is matched in: `reference` the figures
+ * it compares with and the entities the page names (lib/match/figure-engine.ts), `text` the page text, `entities`
+ * all its entity matches (sorted by start), `breaks` the offsets of its paragraph breaks (sorted),
  * `page` its language and date.
  */
 export function createFigureJudge(
