@@ -129,3 +129,123 @@ export function matchesQuery(note: Annotation, { words, tags }: ParsedQuery): bo
   if (!tags.every((t) => noteTags.includes(t))) return false;
   return words.every((w) => haystack.includes(w));
 }
+
+/** One query's results over a list: the notes' places in the list, and where each word first occurs in each. */
+interface Found {
+  query: ParsedQuery;
+  /** Places in the list of the notes found, in list order. */
+  at: Int32Array;
+  /** For each of the query's words, its first index in the folded text of each note found (parallel to `at`). */
+  firstIndex: Map<string, Int32Array>;
+  /** The notes found, made once. */
+  notes: Annotation[];
+}
+
+/** How many queries' results a search keeps: a reader deleting a few characters is given back what was found. */
+const KEPT_QUERIES = 32;
+
+const queryKey = ({ words, tags }: ParsedQuery) => `${words.join(' ')}\u0000${tags.join(' ')}`;
+
+/**
+ * A search typed a key at a time over one list of notes (`search` gives the notes matching each query, in the list's
+ * order, as `matchesQuery` would find them). Each key looks only where it must:
+ *  - a query that can only find fewer notes than one already run (narrows) looks among that one's results only, and
+ *    of each note checks only the words it did not hold already: a word the earlier query had is known to be there;
+ *    a word that extends an earlier one ("sto" → "stor") is looked for from where that one first occurred (the longer
+ *    cannot occur earlier), not from the start of the note's text;
+ *  - a query run lately (a character deleted, then typed again) is answered from what it found then.
+ * When every note of the list or of the earlier results is found again, the same array is given back, so what depends
+ * on the notes shown (the list's rows, counts) need not be worked out again.
+ */
+export class IncrementalSearch {
+  private readonly found = new Map<string, Found>();
+  /** Each note's fold, by its place in the list: looked up once per note, not at every key. */
+  private readonly folds: (Folded | undefined)[];
+
+  constructor(readonly notes: readonly Annotation[]) {
+    this.folds = new Array<Folded | undefined>(notes.length);
+  }
+
+  private fold(i: number): Folded {
+    return (this.folds[i] ??= folded(this.notes[i]!));
+  }
+
+  search(query: ParsedQuery): readonly Annotation[] {
+    if (query.words.length === 0 && query.tags.length === 0) return this.notes;
+    const key = queryKey(query);
+    const kept = this.found.get(key);
+    if (kept) {
+      // Most recent last: the oldest is the one forgotten.
+      this.found.delete(key);
+      this.found.set(key, kept);
+      return kept.notes;
+    }
+    let from: Found | null = null;
+    for (const f of this.found.values()) if (narrows(f.query, query) && (!from || f.at.length < from.at.length)) from = f;
+    const result = from ? this.narrow(from, query) : this.scan(query);
+    this.found.set(key, result);
+    if (this.found.size > KEPT_QUERIES) this.found.delete(this.found.keys().next().value!);
+    return result.notes;
+  }
+
+  /** Every note of the list, each word looked for from the start. */
+  private scan(query: ParsedQuery): Found {
+    const n = this.notes.length;
+    const at = new Int32Array(n);
+    const firstIndex = query.words.map(() => new Int32Array(n));
+    let count = 0;
+    next: for (let i = 0; i < n; i++) {
+      const { haystack, tags } = this.fold(i);
+      for (const t of query.tags) if (!tags.includes(t)) continue next;
+      for (let w = 0; w < query.words.length; w++) {
+        const index = haystack.indexOf(query.words[w]!);
+        if (index < 0) continue next;
+        firstIndex[w]![count] = index;
+      }
+      at[count++] = i;
+    }
+    return this.made(query, at, firstIndex, count, null);
+  }
+
+  /** Among `from`'s results only (its query narrows `query`), checking only what `from` did not. */
+  private narrow(from: Found, query: ParsedQuery): Found {
+    const n = from.at.length;
+    const at = new Int32Array(n);
+    // Each word: the earlier word it holds (known to occur in every note found), and where in it that word sits.
+    const plan = query.words.map((word) => {
+      let known: string | undefined;
+      for (const w of from.query.words) if (word.includes(w) && (known === undefined || w.length > known.length)) known = w;
+      return { word, known, first: known === undefined ? undefined : from.firstIndex.get(known)!, offset: known === undefined ? 0 : word.indexOf(known) };
+    });
+    const newTags = query.tags.filter((t) => !from.query.tags.includes(t));
+    const firstIndex = plan.map(() => new Int32Array(n));
+    let count = 0;
+    next: for (let k = 0; k < n; k++) {
+      const i = from.at[k]!;
+      const entry = this.fold(i);
+      for (const t of newTags) if (!entry.tags.includes(t)) continue next;
+      for (let w = 0; w < plan.length; w++) {
+        const p = plan[w]!;
+        if (p.word === p.known) {
+          firstIndex[w]![count] = p.first![k]!;
+          continue;
+        }
+        // If `word` occurs at x, the word it holds occurs at x + offset, so no earlier than its first index.
+        const start = p.first ? Math.max(0, p.first[k]! - p.offset) : 0;
+        const index = entry.haystack.indexOf(p.word, start);
+        if (index < 0) continue next;
+        firstIndex[w]![count] = index;
+      }
+      at[count++] = i;
+    }
+    return this.made(query, at, firstIndex, count, count === n ? from : null);
+  }
+
+  private made(query: ParsedQuery, at: Int32Array, firstIndex: Int32Array[], count: number, same: Found | null): Found {
+    const everyNote = count === this.notes.length;
+    const notes = same ? same.notes : everyNote ? (this.notes as Annotation[]) : Array.from(at.subarray(0, count), (i) => this.notes[i]!);
+    const kept = new Map<string, Int32Array>();
+    query.words.forEach((w, i) => kept.set(w, count === at.length ? firstIndex[i]! : firstIndex[i]!.slice(0, count)));
+    return { query, at: count === at.length ? at : at.slice(0, count), firstIndex: kept, notes };
+  }
+}

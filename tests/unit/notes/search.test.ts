@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
-import { foldsKept, matchesQuery, narrows, parseQuery, prepareSearch } from '@/lib/notes/search';
+import { IncrementalSearch, foldsKept, matchesQuery, narrows, parseQuery, prepareSearch } from '@/lib/notes/search';
 import type { Annotation } from '@/lib/notes/types';
 
 const note = (text: string, tags: string[] = [], title = 'Aleppo'): Annotation => ({
@@ -77,5 +77,66 @@ describe('a search typed a key at a time', () => {
     expect(again.filter((n) => matchesQuery(n, parseQuery('homs'))).map((n) => n.id)).toEqual(['k7']);
     expect(again.filter((n) => matchesQuery(n, parseQuery('story 7'))).map((n) => n.id)).toEqual(['k17']); // not k7: its words changed
     expect(again.filter((n) => matchesQuery(n, parseQuery('story 1'))).map((n) => n.id)).toEqual(['k10', 'k11', 'k12', 'k13', 'k14', 'k15', 'k16', 'k17', 'k18', 'k19']);
+  });
+});
+
+describe('a search typed a key at a time, answered from the keys before it', () => {
+  const word = fc.constantFrom('al', 'ale', 'aleppo', 'Alép', 'homs', 'hom', 'om', 'ms', '#', '#s', '#syria', 'sy', 'ß', 'ss', '1', '13', '3', 'é', 'e', 'story', 'tory', 'ry 1');
+  const notes = fc.array(
+    fc.record({ text: fc.array(word, { maxLength: 6 }).map((w) => w.join(' ')), tags: fc.array(fc.constantFrom('syria', 's', 'Aleppo'), { maxLength: 2 }), title: fc.array(word, { maxLength: 3 }).map((w) => w.join(' ')) }),
+    { maxLength: 12 },
+  );
+  // What a reader types: a few words, a key at a time, with characters deleted and typed again along the way.
+  const typing = fc.array(fc.oneof(fc.constantFrom('a', 'l', 'e', 'p', 'o', 'h', 'm', 's', '1', '3', ' ', '#', 'y', 'é', 'ß'), fc.constant('⌫')), { maxLength: 24 });
+
+  test('finds at every key exactly the notes a search of the whole list finds, in the list\'s order', () => {
+    fc.assert(
+      fc.property(notes, typing, (list, keys) => {
+        const all = list.map((x, i) => ({ ...note(x.text, x.tags, x.title), id: `n${i}` }));
+        const search = new IncrementalSearch(all);
+        let text = '';
+        for (const key of keys) {
+          text = key === '⌫' ? text.slice(0, -1) : text + key;
+          const query = parseQuery(text);
+          expect(search.search(query).map((n) => n.id)).toEqual(all.filter((n) => matchesQuery(n, query)).map((n) => n.id));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('looks among the last key\'s results only, and not again for words every one of them holds', () => {
+    const all = Array.from({ length: 30 }, (_, i) => ({ ...note(`Siege of Aleppo, day ${i}`, i % 3 ? [] : ['syria'], `Story ${i}`), id: `n${i}` }));
+    const search = new IncrementalSearch(all);
+    const indexOf = vi.spyOn(String.prototype, 'indexOf');
+    // The looks into the notes' folded text (which joins its fields with line breaks), with what was looked for.
+    const looks = () => indexOf.mock.calls.filter((_, i) => String(indexOf.mock.contexts[i]).includes('\n'));
+    try {
+      // Every note holds "story": the list itself comes back (the same array), each note looked at once.
+      expect(search.search(parseQuery('story'))).toBe(all);
+      expect(looks()).toHaveLength(30);
+      indexOf.mockClear();
+      // "story" is known to be in each; "1" is looked for in each of them (only).
+      expect(search.search(parseQuery('story 1')).map((n) => n.id)).toEqual(['n1', 'n10', 'n11', 'n12', 'n13', 'n14', 'n15', 'n16', 'n17', 'n18', 'n19', 'n21']);
+      expect(looks()).toHaveLength(30);
+      expect(looks().every(([w]) => w === '1')).toBe(true);
+      indexOf.mockClear();
+      // A word extended ("1" → "13") is looked for among the twelve found, from where "1" first was.
+      expect(search.search(parseQuery('story 13')).map((n) => n.id)).toEqual(['n13']);
+      expect(looks()).toHaveLength(12);
+      expect(looks().every(([w, from]) => w === '13' && typeof from === 'number' && from > 0)).toBe(true);
+      indexOf.mockClear();
+      // A character deleted gives back what that query found, without looking again.
+      const again = search.search(parseQuery('story 1'));
+      expect(again).toHaveLength(12);
+      expect(looks()).toHaveLength(0);
+      // A tag narrows too: only the tag is checked.
+      expect(search.search(parseQuery('story 1 #syria')).map((n) => n.id)).toEqual(['n12', 'n15', 'n18', 'n21']);
+      expect(looks()).toHaveLength(0);
+    } finally {
+      indexOf.mockRestore();
+    }
+    // An empty query finds the whole list, as it is.
+    expect(search.search(parseQuery('  '))).toBe(all);
   });
 });
