@@ -105,6 +105,21 @@ describe('a search typed a key at a time, answered from the keys before it', () 
     );
   });
 
+  test('finds the same as a search of the whole list after any queries before it (words grown at either end)', () => {
+    const query = fc.array(word, { maxLength: 3 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(notes, fc.array(query, { maxLength: 8 }), (list, queries) => {
+        const all = list.map((x, i) => ({ ...note(x.text, x.tags, x.title), id: `n${i}` }));
+        const search = new IncrementalSearch(all);
+        for (const text of queries) {
+          const q = parseQuery(text);
+          expect(search.search(q).map((n) => n.id)).toEqual(all.filter((n) => matchesQuery(n, q)).map((n) => n.id));
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+
   test('looks among the last key\'s results only, and not again for words every one of them holds', () => {
     const all = Array.from({ length: 30 }, (_, i) => ({ ...note(`Siege of Aleppo, day ${i}`, i % 3 ? [] : ['syria'], `Story ${i}`), id: `n${i}` }));
     const search = new IncrementalSearch(all);
