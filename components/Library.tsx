@@ -10,7 +10,7 @@ import { filterAnnotations, isEmptyFilter, type AnnotationFilter } from '@/lib/e
 import { downloadExport } from '@/lib/export/download';
 import type { ExportFormat } from '@/lib/export/formats';
 import { groupsByPage, isNoteOrder, sortNotes, type NoteOrder } from '@/lib/notes/order';
-import { narrows, parseQuery, prepareSearch } from '@/lib/notes/search';
+import { IncrementalSearch, parseQuery, prepareSearch } from '@/lib/notes/search';
 import { noteLabel } from '@/lib/notes/describe';
 import { siteOf } from '@/lib/url';
 import { yieldToMain } from '@/lib/page/schedule';
@@ -54,11 +54,6 @@ function rememberedOrder(): NoteOrder {
   } catch {
     return 'newest';
   }
-}
-
-/** Whether two filters differ in their search text only. */
-function sameBesidesText(a: AnnotationFilter, b: AnnotationFilter): boolean {
-  return (a.site ?? '') === (b.site ?? '') && (a.tag ?? '') === (b.tag ?? '') && (a.reference ?? '') === (b.reference ?? '') && (a.from ?? '') === (b.from ?? '') && (a.to ?? '') === (b.to ?? '');
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
@@ -161,19 +156,22 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
 
   const complete = notes !== null;
   const all = notes ?? first ?? [];
-  // Sorted once per list and order, then filtered at each key typed: filtering keeps the order. Orders that go page
-  // by page rank pages by the notes shown, so those sort what the filters keep.
+  // Sorted once per list and order, then filtered: filtering keeps the order. Orders that go page by page rank pages
+  // by the notes shown, so those sort what the filters keep.
   const sorted = useMemo(() => (groupsByPage(order) ? all : sortNotes(all, order)), [all, order]);
-  // A search typed a key at a time looks among the last key's results when the new one can only find fewer.
-  const lastSearch = useRef<{ sorted: Annotation[]; filter: AnnotationFilter; shown: Annotation[] } | null>(null);
-  const shown = useMemo(() => {
-    const last = lastSearch.current;
-    const from = last && last.sorted === sorted && sameBesidesText(last.filter, filter) && narrows(parseQuery(last.filter.text ?? ''), parseQuery(filter.text ?? '')) ? last.shown : sorted;
-    const kept = filterAnnotations(from, filter);
-    lastSearch.current = { sorted, filter, shown: kept };
-    return groupsByPage(order) ? sortNotes(kept, order) : kept;
-  }, [sorted, filter, order]);
+  // The filters other than the search's words apply once per list and filter; the words at each key typed, through a
+  // search that answers each key from the keys before it (lib/notes/search.ts). A key that changes nothing in what is
+  // found (most of the first keys find every note) gives back the same list, and nothing that depends on it is done
+  // again.
+  const { site, tag, reference, from: fromDay, to: toDay } = filter;
+  const unsearched = useMemo(() => {
+    const rest: AnnotationFilter = { site, tag, reference, from: fromDay, to: toDay };
+    return isEmptyFilter(rest) ? sorted : filterAnnotations(sorted, rest);
+  }, [sorted, site, tag, reference, fromDay, toDay]);
+  const search = useMemo(() => new IncrementalSearch(unsearched), [unsearched]);
   const query = useMemo(() => parseQuery(filter.text ?? ''), [filter.text]);
+  const found = search.search(query);
+  const shown = useMemo(() => (groupsByPage(order) ? sortNotes(found, order) : found), [found, order]);
   const pages = useMemo(() => new Set(all.map((a) => a.url)).size, [all]);
   const sites = useMemo(() => new Set(all.map((a) => siteOf(a.url))).size, [all]);
   const selectedShown = useMemo(() => shown.filter((n) => selected.has(n.id)).length, [shown, selected]);
@@ -253,6 +251,54 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
       return undefined;
     }, (m) => `Could not open the page: ${m}`);
 
+  // What does not depend on the search is made again only when its own inputs change: a key typed in the search
+  // redraws the list, its counts and the search field, not the settings, the import, the trash or the bulk actions
+  // (an element kept from the last draw is not drawn again). Their handlers are the same functions at every draw,
+  // calling the latest of those above.
+  const latest = useRef({ undoDelete, selectShown, removeSelected, exportSelected, tagSelected });
+  latest.current = { undoDelete, selectShown, removeSelected, exportSelected, tagSelected };
+  const [stable] = useState(() => ({
+    restore: (id: string) => latest.current.undoDelete([id]),
+    selectShown: (on: boolean) => latest.current.selectShown(on),
+    clearSelection: () => setSelected(new Set()),
+    removeSelected: () => latest.current.removeSelected(),
+    exportSelected: (format: ExportFormat) => latest.current.exportSelected(format),
+    tagSelected: (tag: string, action: 'add' | 'remove') => latest.current.tagSelected(tag, action),
+    settingsLoaded: () => setSettingsDrawn(true),
+  }));
+  const total = notes?.length ?? 0;
+  const storageFault = useMemo(() => <StorageFault repository={repository} api={api} />, [repository, api]);
+  const trash = useMemo(() => <RecentlyDeleted deleted={deleted} onRestore={stable.restore} title="Recently deleted" showPage />, [deleted, stable]);
+  const settingsSection = useMemo(
+    () => (
+      <section id="settings" aria-labelledby="bs-settings-title">
+        <h2 id="bs-settings-title">Settings</h2>
+        <LibrarySettings area={settingsArea} changes={settingsChanges} subject={subject} onLoaded={stable.settingsLoaded} />
+      </section>
+    ),
+    [settingsArea, settingsChanges, subject, stable],
+  );
+  const importer = useMemo(() => <OptionsImport api={api} onImported={(counts) => { if (counts.added + counts.updated > 0) void reload(); }} />, [api, reload]);
+  const deleteAll = useMemo(() => <OptionsDeleteAll api={api} total={total} onChanged={() => void reload()} />, [api, total, reload]);
+  const actions = useMemo(
+    () => (
+      <LibraryActions
+        shown={shown.length}
+        selected={selected.size}
+        selectedShown={selectedShown}
+        ready={complete}
+        busy={bulk.busy}
+        status={bulk.status}
+        onSelectShown={stable.selectShown}
+        onClear={stable.clearSelection}
+        onDelete={stable.removeSelected}
+        onExport={stable.exportSelected}
+        onTag={stable.tagSelected}
+      />
+    ),
+    [shown.length, selected.size, selectedShown, complete, bulk.busy, bulk.status, stable],
+  );
+
   const recovered = repository.recovered;
   return (
     <main class="bs-library">
@@ -277,7 +323,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
         ) : null}
       </header>
 
-      <StorageFault repository={repository} api={api} />
+      {storageFault}
 
       <section id="notes" class="bs-library-notes" aria-labelledby="bs-notes-title">
         <h2 id="bs-notes-title">Notes</h2>
@@ -302,21 +348,7 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
           {opening.busy ? 'Opening the page…' : (opening.status?.text ?? '')}
         </p>
         {undo ? <UndoBar message={undo.message} onUndo={() => undoDelete(undo.ids)} onExpire={() => setUndo(null)} timeoutMs={15_000} /> : null}
-        {all.length > 0 ? (
-          <LibraryActions
-            shown={shown.length}
-            selected={selected.size}
-            selectedShown={selectedShown}
-            ready={complete}
-            busy={bulk.busy}
-            status={bulk.status}
-            onSelectShown={selectShown}
-            onClear={() => setSelected(new Set())}
-            onDelete={removeSelected}
-            onExport={exportSelected}
-            onTag={tagSelected}
-          />
-        ) : null}
+        {all.length > 0 ? actions : null}
         <LibraryList
           notes={shown}
           order={order}
@@ -328,21 +360,18 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
           onDelete={removeOne}
           onOpen={open}
         />
-        <RecentlyDeleted deleted={deleted} onRestore={(id) => undoDelete([id])} title="Recently deleted" showPage />
+        {trash}
       </section>
 
-      <section id="settings" aria-labelledby="bs-settings-title">
-        <h2 id="bs-settings-title">Settings</h2>
-        <LibrarySettings area={settingsArea} changes={settingsChanges} subject={subject} onLoaded={() => setSettingsDrawn(true)} />
-      </section>
+      {settingsSection}
 
       <section id="transfer" aria-labelledby="bs-transfer-title">
         <h2 id="bs-transfer-title">Import and export</h2>
         <div class="bs-tools">
           <OptionsExport api={api} filter={filter} total={notes?.length ?? 0} shown={complete ? shown.length : 0} />
-          <OptionsImport api={api} onImported={(counts) => { if (counts.added + counts.updated > 0) void reload(); }} />
+          {importer}
         </div>
-        <OptionsDeleteAll api={api} total={notes?.length ?? 0} onChanged={() => void reload()} />
+        {deleteAll}
       </section>
       {referenceSets}
     </main>

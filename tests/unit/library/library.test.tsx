@@ -16,6 +16,13 @@ import { Library, type LibraryProps } from '@/components/Library';
 import { LIBRARY_STEP, LibraryList } from '@/components/LibraryList';
 import { note } from '../export/helpers';
 import { NoteItemView } from '@/components/NoteItem';
+import { LibrarySettings } from '@/components/LibrarySettings';
+import { LibraryActions } from '@/components/LibraryActions';
+import { LibraryFilters } from '@/components/LibraryFilters';
+import { RecentlyDeleted } from '@/components/RecentlyDeleted';
+import { OptionsImport } from '@/components/OptionsImport';
+import { OptionsDeleteAll } from '@/components/OptionsDeleteAll';
+import { StorageFault } from '@/components/StorageFault';
 
 let repository: NotesRepository;
 let api: TransferApi;
@@ -339,6 +346,42 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
       await eventually(() => expect(text('[data-testid=shown-count]')).toBe('15 notes of 60 shown.'));
       await act(async () => { await new Promise((done) => requestAnimationFrame(() => done(null))); });
       expect(renders).toBe(1);
+    } finally {
+      hooks.__r = before;
+    }
+  });
+  test('a key typed in the search draws nothing that does not depend on it: settings, trash, import, delete-all; the bulk actions only when the count changes', async () => {
+    await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` })));
+    await repository.importRecords([note({ id: 'gone', text: 'deleted note' })]);
+    await repository.remove('gone');
+    await mount();
+    await eventually(() => expect(listed()[0]).toBe('n059'));
+    await eventually(() => expect(text('.bs-settings')).toContain('Sites where Backstory is off'));
+    const { options } = await import('preact');
+    const hooks = options as unknown as Record<string, ((v: { type: unknown }) => void) | undefined>;
+    const before = hooks.__r;
+    const watched = new Map<unknown, string>([[LibrarySettings, 'settings'], [RecentlyDeleted, 'trash'], [OptionsImport, 'import'], [OptionsDeleteAll, 'delete-all'], [StorageFault, 'fault'], [LibraryActions, 'actions'], [LibraryFilters, 'filters']]);
+    const renders: string[] = [];
+    hooks.__r = (v) => {
+      const name = watched.get(v.type);
+      if (name) renders.push(name);
+      before?.(v);
+    };
+    const search = q<HTMLInputElement>('#bs-filter-text')!;
+    try {
+      // Every note holds "note": the notes shown stay the same; only the search field is drawn again.
+      for (const typed of ['n', 'no', 'not', 'note', 'note ']) await typeInto(search, typed);
+      await eventually(() => expect(text('[data-testid=shown-count]')).toBe('60 notes of 60 shown.'));
+      expect(all('.bs-library-list .bs-note mark').length).toBeGreaterThan(0);
+      expect(renders.filter((r) => r !== 'filters')).toEqual([]);
+      expect(renders.length).toBe(5);
+      // Fewer notes shown: the bulk actions say so (their count), the rest stays as it was.
+      renders.length = 0;
+      await typeInto(search, 'note 5');
+      await eventually(() => expect(text('[data-testid=shown-count]')).toBe('15 notes of 60 shown.'));
+      expect(renders.filter((r) => r !== 'filters')).toEqual(['actions']);
+      expect(text('.bs-select-all')).toContain('Select all 15 notes shown');
+      expect(text('#notes')).toContain('deleted note');
     } finally {
       hooks.__r = before;
     }
