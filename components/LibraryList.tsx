@@ -14,7 +14,7 @@ import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
 import { groupsByPage, type NoteOrder } from '@/lib/notes/order';
 import { titleFor } from '@/lib/notes/group';
-import { findWords, richText } from '@/lib/notes/rich-text';
+import { richText } from '@/lib/notes/rich-text';
 import { siteOf, webHref } from '@/lib/url';
 import { RowHeights, drawPlan, rowOffsets, sameRows, withNeighbours, type DrawPlan } from '@/lib/list-window';
 import { NoteItem } from './NoteItem';
@@ -68,8 +68,7 @@ function runsOf(notes: readonly Annotation[], grouped: boolean): { startOf: Int3
 
 export function LibraryList(props: LibraryListProps) {
   const { notes, order, words, tagTerms, selected } = props;
-  // The callbacks handed to each note are the same functions at every draw, calling the latest of those given: new
-  // ones at each key typed in the search would draw every note shown again (NoteItem compares its props).
+  // The callbacks handed to each note are the same functions at every draw, calling the latest of those given.
   const latest = useRef(props);
   latest.current = props;
   const [{ onSelect, onUpdate, onDelete, onOpen }] = useState(() => ({
@@ -255,7 +254,6 @@ export function LibraryList(props: LibraryListProps) {
   };
   // The quotes and texts the reader unfolded, by note: a note scrolled out of the window is unmounted, and would
   // come back folded (and shorter than measured). Read when a note is drawn; nothing to redraw when it changes.
-  // Made once, like the callbacks above, so that a note drawn again with nothing changed is not redrawn.
   const [{ unfolded, onUnfold, onEditing }] = useState(() => {
     const open = new Set<string>();
     return {
@@ -274,10 +272,6 @@ export function LibraryList(props: LibraryListProps) {
         }),
     };
   });
-  // Each page's heading, kept while what the search marks in its title is the same (a new element would draw its
-  // note again at each key).
-  const headings = useRef(new Map<string, { title: string; href: string | null | undefined; site: string; marks: string; element: JSX.Element }>());
-
   if (notes.length === 0) return null;
   // One list whatever the order, so a note keeps its element (and an open editor) as the rows drawn around it change.
   const item = (i: number, spaceBefore: number) => {
@@ -287,18 +281,12 @@ export function LibraryList(props: LibraryListProps) {
       const title = titleFor(note);
       const href = webHref(note.url);
       const site = siteOf(note.url) || 'not a web page';
-      const marks = findWords(title, words).join(';');
-      const kept = headings.current.get(note.id);
-      if (kept && kept.title === title && kept.href === href && kept.site === site && kept.marks === marks) heading = kept.element;
-      else {
-        heading = (
-          <h3 class="bs-page-title">
-            {href ? <a href={href} target="_blank" rel="noopener noreferrer"><RichText segments={richText(title, words)} /></a> : <RichText segments={richText(title, words)} />}
-            <span class="bs-site"> · {site}</span>
-          </h3>
-        );
-        headings.current.set(note.id, { title, href, site, marks, element: heading });
-      }
+      heading = (
+        <h3 class="bs-page-title">
+          {href ? <a href={href} target="_blank" rel="noopener noreferrer"><RichText segments={richText(title, words)} /></a> : <RichText segments={richText(title, words)} />}
+          <span class="bs-site"> · {site}</span>
+        </h3>
+      );
     }
     return (
       <NoteItem

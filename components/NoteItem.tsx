@@ -3,7 +3,7 @@
 // it is linked to, its tags, when it was written, and what can be done with it — edit in place, delete, show it
 // on the page or open its page at the passage. Text is rendered as text (JSX escapes it), so a note containing
 // HTML shows as written.
-import { Component, type ComponentChildren } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
@@ -16,8 +16,7 @@ import { FoldedText } from './FoldedText';
 import { NoteEditor } from './NoteEditor';
 import { NoteTags } from './NoteTags';
 import { RichText } from './RichText';
-import { findWords, richText } from '@/lib/notes/rich-text';
-import { foldForSearch } from '@/lib/notes/fold';
+import { richText } from '@/lib/notes/rich-text';
 import { ReferenceGone } from './ReferenceGone';
 
 export interface NoteItemProps {
@@ -66,8 +65,7 @@ export interface NoteItemProps {
 /** An edit made more than a minute after writing is worth saying. */
 const EDITED_AFTER_MS = 60_000;
 
-/** The note as drawn, every time it is asked: `NoteItem` draws it again only when what it shows would change. */
-export function NoteItemView(props: NoteItemProps) {
+export function NoteItem(props: NoteItemProps) {
   const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt, position, onEditing, heading, spaceBefore, pageName, unfolded, onUnfold } = props;
   const [editing, setEditingState] = useState(false);
   const setEditing = (on: boolean) => {
@@ -195,53 +193,4 @@ export function NoteItemView(props: NoteItemProps) {
       </div>
     </li>
   );
-}
-
-/** Where `words` mark `text`, as [start, end) ranges merged, written out for comparing. */
-const marksIn = (text: string | undefined, words: readonly string[]) => (text ? findWords(text, words).join(';') : '');
-
-/**
- * Whether the note would be drawn the same with `next` as with `prev`. A search's words are compared by what they
- * mark in this note (its page title where it is shown, its quote, its text; its tags for `#tag` terms), not as
- * arrays: a key typed in the search gives every note new words, which change the marks of few of those drawn. The
- * rest of the props compare as they are, but `position` by its fields (a new object at each draw of the list).
- */
-export function sameNoteItem(prev: NoteItemProps, next: NoteItemProps): boolean {
-  for (const key in next) {
-    if (key === 'words' || key === 'tagTerms' || key === 'position' || key === 'children') continue;
-    if (!Object.is(prev[key as keyof NoteItemProps], next[key as keyof NoteItemProps])) return false;
-  }
-  for (const key in prev) if (!(key in next)) return false;
-  if (prev.position?.index !== next.position?.index || prev.position?.size !== next.position?.size) return false;
-  const note = next.note;
-  if (!sameWords(prev.tagTerms, next.tagTerms)) {
-    const marked = (terms: readonly string[] = []) => note.tags.map((t) => terms.includes(foldForSearch(t))).join();
-    if (marked(prev.tagTerms) !== marked(next.tagTerms)) return false;
-  }
-  if (!sameWords(prev.words, next.words)) {
-    const was = prev.words ?? [];
-    const now = next.words ?? [];
-    const fields = [note.target?.quote.exact, note.text, next.showPage ? titleFor(note) : undefined];
-    for (const field of fields) if (marksIn(field, was) !== marksIn(field, now)) return false;
-  }
-  return true;
-}
-
-function sameWords(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  return a.every((w, i) => w === b[i]);
-}
-
-/**
- * One saved note (see NoteItemView), drawn again only when its props would draw it differently (sameNoteItem): a key
- * typed in the library's search redraws the list, and each note drawn would otherwise be drawn again with it.
- */
-export class NoteItem extends Component<NoteItemProps> {
-  override shouldComponentUpdate(next: NoteItemProps): boolean {
-    return !sameNoteItem(this.props, next);
-  }
-  override render(props: NoteItemProps) {
-    return <NoteItemView {...props} />;
-  }
 }
