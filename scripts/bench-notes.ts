@@ -139,7 +139,7 @@ const WATCH = (watched: Watched) => {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
-async function visit(ext: ExtensionBrowser, path: string, selectors: Watched): Promise<{ page: Page; shown: Record<string, number> }> {
+export async function visit(ext: ExtensionBrowser, path: string, selectors: Watched): Promise<{ page: Page; shown: Record<string, number> }> {
   const page = await ext.context.newPage();
   await page.addInitScript(WATCH, selectors);
   await page.goto(`chrome-extension://${ext.extensionId}/${path}`);

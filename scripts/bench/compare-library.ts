@@ -5,8 +5,9 @@
 //
 // Each build gets its own browser and profile, filled once through the library's own import with the bench's 10,000
 // notes; then each run visits the library once per build, in turn, and types the bench's query. Printed per build:
-// the median over visits of each visit's slowest and median key, and of a key's parts (the page's own work for it,
-// the frame after it); every key's figures are in the JSON with --json.
+// the first notes painted (ms from navigation start, as the bench's first-paint row), the median over visits of each
+// visit's slowest and median key, and of a key's parts (the page's own work for it, the frame after it); every key's
+// figures are in the JSON with --json.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../chromium';
 import { sampleAnnotations } from '../bench-export';
 import { exportAnnotations } from '../../lib/export/export';
 import { filterAnnotations } from '../../lib/export/filter';
-import { NAME_HELPER, QUERY, expectShown, importThrough, typeQuery, type KeyTiming } from '../bench-notes';
+import { NAME_HELPER, QUERY, expectShown, importThrough, typeQuery, visit, type KeyTiming } from '../bench-notes';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const builds = arg('builds', '').split(',').filter(Boolean).map((b) => resolve(b));
@@ -38,6 +39,7 @@ writeFileSync(file, exportAnnotations(notes, 'jsonld').content);
 
 const browsers: ExtensionBrowser[] = [];
 const visits: KeyTiming[][][] = builds.map(() => []);
+const firstNotes: number[][] = builds.map(() => []);
 const loads: number[] = [];
 try {
   for (const build of builds) {
@@ -58,7 +60,8 @@ try {
     const order = builds.map((_, i) => i);
     if (r % 2) order.reverse();
     for (const b of order) {
-      const page = await browsers[b]!.openExtensionPage('options.html');
+      const { page, shown } = await visit(browsers[b]!, 'options.html', { notes: { selector: '.bs-library-list .bs-note' } });
+      firstNotes[b]!.push(shown.notes!);
       await page.getByTestId('summary').getByText(`${STORED.toLocaleString('en')} notes on `).waitFor({ timeout: 60_000 });
       const keys = await typeQuery(page, query);
       await expectShown(page, expected, STORED);
@@ -72,7 +75,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (process.argv.includes('--json')) console.log(JSON.stringify({ builds, query, loads, visits }, null, 2));
+if (process.argv.includes('--json')) console.log(JSON.stringify({ builds, query, loads, firstNotes, visits }, null, 2));
 console.log(`"${query}" typed a key every 150 ms into the library with ${STORED.toLocaleString('en')} notes, ${runs} visits per build interleaved (load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}); medians over visits, lowest–highest:`);
 for (const [b, build] of builds.entries()) {
   const v = visits[b]!;
@@ -82,6 +85,7 @@ for (const [b, build] of builds.entries()) {
   };
   const keyMedian = (pick: (k: KeyTiming) => number) => (keys: KeyTiming[]) => median(keys.map(pick));
   console.log(`  ${build}`);
+  console.log(`    first notes painted ${ms(median(firstNotes[b]!))} ms (${ms(Math.min(...firstNotes[b]!))}–${ms(Math.max(...firstNotes[b]!))})`);
   console.log(`    slowest key ${per((keys) => Math.max(...keys.map((k) => k.totalMs)))}; median key ${per(keyMedian((k) => k.totalMs))}`);
   console.log(`    of a key (median): before the input event ${per(keyMedian((k) => k.beforeMs))}; the page's own work ${per(keyMedian((k) => k.scriptMs))}; frame after it ${per(keyMedian((k) => k.frameMs))}`);
   console.log(`    the page's own work, slowest key ${per((keys) => Math.max(...keys.map((k) => k.scriptMs)))}; per key over all visits: ${Array.from({ length: query.length }, (_, i) => ms(median(v.map((keys) => keys[i]!.scriptMs)))).join(' ')}`);
