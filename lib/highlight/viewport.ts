@@ -154,13 +154,23 @@ export class NearViewport {
     const hold = {};
     this.hold = hold;
     this.laidOut = false;
+    let timedOut = false;
     const release = () => {
       if (this.hold !== hold) return;
       this.dropHold();
       this.schedule();
     };
-    this.holdLimit = setTimeout(release, this.holdLimitMs);
-    settled.then(release, release);
+    // A stylesheet that arrives after the limit still lays the page out again: the next read waits for a frame's
+    // layout, as the first one does, instead of paying it in a frame callback of ours.
+    const settle = () => {
+      if (this.hold === hold) release();
+      else if (timedOut) this.laidOut = false;
+    };
+    this.holdLimit = setTimeout(() => {
+      timedOut = true;
+      release();
+    }, this.holdLimitMs);
+    settled.then(settle, settle);
   }
 
   /** Tracks `range`, painted through `into` whenever it is registered. */

@@ -382,6 +382,27 @@ test('a hold whose stylesheet never settles ends after a second: the window foll
   expect(registeredLines().every((i) => i >= 90 && i <= 120)).toBe(true);
 });
 
+test('a stylesheet that arrives after the hold ended: the next window is read after a frame again, not in its callback', async () => {
+  const near = viewport({ cap: 100, allBelow: 5, margin: 1, holdLimitMs: 20 });
+  let styled!: () => void;
+  near.holdUntil(new Promise<void>((resolve) => (styled = resolve)));
+  for (const r of lines(400)) near.add(r, place);
+  await vi.waitFor(() => expect(registeredLines()).toContain(10)); // the hold ended by its limit; a window was read
+  scrollY = 100 * LINE;
+  window.dispatchEvent(new Event('scroll'));
+  await vi.waitFor(() => expect(registeredLines()).toContain(100)); // laid out: read in the frame
+  styled(); // the sheet goes in now: the page will be laid out again as a whole
+  await Promise.resolve();
+  const watch = watchReads();
+  scrollY = 300 * LINE;
+  window.dispatchEvent(new Event('scroll'));
+  await vi.waitFor(() => expect(registeredLines()).toContain(300));
+  expect(watch.reads.length).toBeGreaterThan(0);
+  expect(watch.reads.filter((duringFrame) => duringFrame)).toEqual([]);
+  watch.restore();
+  near.destroy();
+});
+
 test('idle time between a scroll and its window registers nothing of the window before it (far from the reader now)', async () => {
   const near = viewport({ cap: 100, allBelow: 5, margin: 1 });
   for (const r of lines(1200)) near.add(r, place);
