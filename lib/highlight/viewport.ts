@@ -202,8 +202,8 @@ export class NearViewport {
     else if (this.windowed) this.scheduleChange();
   }
 
+  /** Forgets every range; a hold stays (it is the stylesheet's, not the ranges'). */
   clear(): void {
-    this.dropHold();
     this.dropPending();
     for (const entry of this.entries.values()) this.unregister(entry);
     this.entries.clear();
@@ -231,6 +231,7 @@ export class NearViewport {
   }
 
   destroy(): void {
+    this.dropHold();
     this.clear();
   }
 

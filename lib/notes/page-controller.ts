@@ -199,18 +199,23 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   function paint() {
     index.clear();
     near.clear();
+    // Our rules first, and no window read until they are in and laid out (as the reference highlights do,
+    // lib/highlight/css-highlighter.ts): read before, the boxes would make our script lay the page out for them.
+    const wanted = painting() && highlight !== null && ranges.size > 0;
+    if (wanted && !releaseStyles) {
+      releaseStyles = styles.acquire();
+      const ready = styles.ready?.();
+      if (ready) near.holdUntil(ready);
+    } else if (!wanted && releaseStyles) {
+      releaseStyles();
+      releaseStyles = null;
+    }
     if (painting() && highlight) {
       for (const [id, range] of ranges) {
         index.add(range, id);
         near.add(range, highlight);
       }
       near.update();
-    }
-    const wanted = painting() && highlight !== null && ranges.size > 0;
-    if (wanted) releaseStyles ??= styles.acquire();
-    else if (releaseStyles) {
-      releaseStyles();
-      releaseStyles = null;
     }
     if (painting() && ranges.size > 0) tooltip.prepare?.();
     // A tooltip on a note that is gone (deleted, no longer on the page, highlights or notes turned off) goes too.

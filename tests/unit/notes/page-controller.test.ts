@@ -118,6 +118,38 @@ describe('anchoring and painting', () => {
     expect(fake.registry.has('backstory-note')).toBe(false);
   });
 
+  test('the notes ask for our stylesheet before reading where their ranges are, and read nothing until it is in', async () => {
+    const quoted = await targetOn(controller, 'article p:last-of-type', 'Navi Pillay');
+    controller.destroy();
+    let styled!: () => void;
+    const sheet = new Promise<void>((resolve) => (styled = resolve));
+    const asked: string[] = [];
+    const styles = {
+      acquire: () => {
+        asked.push('acquire');
+        return () => undefined;
+      },
+      ready: () => sheet,
+    };
+    controller = createNotesPageController({ anchoring: inPage, page, tooltip, load: async () => saved, styles, revealQuietMs: 5, trusted: () => true });
+    const read = Range.prototype.getBoundingClientRect;
+    const boxes = vi.spyOn(Range.prototype, 'getBoundingClientRect');
+    boxes.mockImplementation(function (this: Range) {
+      asked.push('read');
+      return read.call(this);
+    });
+    saved = [note('a', 'Who is she?', quoted)];
+    expect(await controller.refresh()).toEqual({ anchored: ['a'], orphaned: [] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(asked).toEqual(['acquire']);
+    expect(painted()).toEqual([]);
+    styled();
+    await vi.waitFor(() => expect(painted()).toEqual(['Navi Pillay']));
+    expect(asked[0]).toBe('acquire');
+    expect(asked).toContain('read');
+    boxes.mockRestore();
+  });
+
   test('anchoring is asked for only when the page has notes with a quote; one that fails to load anchors nothing, and the next refresh asks again', async () => {
     const quoted = await targetOn(controller, 'article p:last-of-type', 'Navi Pillay');
     let fail = true;
