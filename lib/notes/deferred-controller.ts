@@ -9,6 +9,7 @@ import type { AnchorReport } from './messages';
 import type { Annotation } from './types';
 import type { createNotesPageController, NotesPageController, NotesPageOptions } from './page-controller';
 import { describeForNote, pageContext } from './note-context';
+import { latestRequest } from './latest-request';
 
 /** What the anchoring part provides: the anchoring, and the controller that runs it. */
 export interface NotesPart {
@@ -43,9 +44,8 @@ export function deferredNotesPageController(options: DeferredNotesOptions): Note
    * instead of asking again, but only for that address (a single-page site may have moved on meanwhile).
    */
   let handed: { list: Annotation[]; url: string } | null = null;
-  /** Counts the stand-in's reads, as the controller counts its own: a list that answers after a newer read was asked for is dropped. */
-  let loads = 0;
-  let latest: Promise<AnchorReport> | null = null;
+  /** The stand-in's reads, as the controller's own: a list that answers after a newer read was asked for is dropped. */
+  const reads = latestRequest<AnchorReport>();
 
   /** The controller, made once with the switches as they are then; null when the part did not load. */
   function make(): Promise<NotesPageController | null> {
@@ -77,17 +77,14 @@ export function deferredNotesPageController(options: DeferredNotesOptions): Note
 
   function refresh(): Promise<AnchorReport> {
     if (controller) return controller.refresh();
-    const load = ++loads;
     const url = doc.defaultView!.location.href;
-    const loaded: Promise<AnchorReport> = options.load(url).then(async (list) => {
-      if (load !== loads) return latest!; // a newer read's list is the one to show
+    const loaded = reads.run(() => options.load(url), async (list) => {
       if (destroyed) return report ?? noneQuoted();
       if (!controller && !making && !quoted(list)) return (report = noneQuoted());
       if (!controller) handed = { list, url };
       const made = controller ?? (await make());
       return made ? made.refresh() : (report ?? noneQuoted());
     });
-    latest = loaded;
     loading = loaded.catch(() => undefined);
     return loaded;
   }

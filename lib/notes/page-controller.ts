@@ -21,6 +21,7 @@ import { NearViewport } from '../highlight/viewport';
 import type { AnchorInPage } from './page-anchoring';
 import { describeForNote, noteScopes, pageContext } from './note-context';
 import { RetryWithBackoff, type RetryOptions } from './retry';
+import { latestRequest } from './latest-request';
 import type { AnchorReport, PageContext } from './messages';
 import type { Annotation, ReferenceLink } from './types';
 
@@ -124,8 +125,8 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   let loading: Promise<AnchorReport> | null = null;
   /** Counts refreshes and detections: anchoring begun under an older one is dropped. */
   let generation = 0;
-  /** Counts loads: a list that arrives after a newer request was made is dropped. */
-  let loads = 0;
+  /** The page's notes as read: a list that arrives after a newer request was made is dropped. */
+  const loads = latestRequest<AnchorReport>();
   let anchoring: Promise<AnchorReport | null> = Promise.resolve(null);
   let work: Promise<unknown> = Promise.resolve();
   let unsubscribe: (() => void) | null = null;
@@ -305,9 +306,7 @@ export function createNotesPageController(options: NotesPageOptions): NotesPageC
   }
 
   function refresh(): Promise<AnchorReport> {
-    const load = ++loads;
-    const loaded = options.load(win.location.href).then((list) => {
-      if (load !== loads) return loading!; // a newer request's list is the one to show
+    const loaded = loads.run(() => options.load(win.location.href), (list) => {
       notes = list;
       watchWhileQuoted();
       void reanchor();

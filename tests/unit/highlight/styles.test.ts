@@ -46,7 +46,7 @@ test('ready settles once the rules asked for are in, or could not be put in', as
   const styles = highlightStyles(document, insert, noDeclaredSheet);
   const release = styles.acquire();
   let ready = false;
-  void styles.ready!().then(() => (ready = true));
+  void styles.ready!()!.then(() => (ready = true));
   await vi.waitFor(() => expect(insert).toHaveBeenCalledWith(true));
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(ready).toBe(false);
