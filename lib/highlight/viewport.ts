@@ -118,6 +118,13 @@ export class NearViewport {
    */
   private laidOut = false;
   private readonly onScroll = () => this.schedule();
+  /**
+   * Text the page shows or hides without a scroll: a <details> opened (`toggle`, which does not bubble, so heard
+   * while capturing), a tab of the page switched or a "read more" unfolded by a click, read on the next frame; a page
+   * that grows or shrinks otherwise (its root's size, one ResizeObserver target) after the change delay.
+   */
+  private readonly onReveal = () => this.schedule();
+  private resized: ResizeObserver | null = null;
 
   constructor(
     private readonly win: Window,
@@ -278,9 +285,24 @@ export class NearViewport {
       // that grows or shrinks above the reader moves what is on screen through scroll anchoring, a scroll too.
       win.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
       win.addEventListener('resize', this.onScroll, { passive: true });
+      win.addEventListener('toggle', this.onReveal, { capture: true, passive: true });
+      win.addEventListener('click', this.onReveal, { capture: true, passive: true });
+      const Observer = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+      if (typeof Observer === 'function') {
+        let first = true; // the size it had when observed: nothing changed yet
+        this.resized = new Observer(() => {
+          if (first) first = false;
+          else this.scheduleChange();
+        });
+        this.resized.observe(win.document.documentElement);
+      }
     } else {
       win.removeEventListener('scroll', this.onScroll, { capture: true });
       win.removeEventListener('resize', this.onScroll);
+      win.removeEventListener('toggle', this.onReveal, { capture: true });
+      win.removeEventListener('click', this.onReveal, { capture: true });
+      this.resized?.disconnect();
+      this.resized = null;
       this.cancelFrame();
       if (this.changed !== undefined) clearTimeout(this.changed);
       this.changed = undefined;

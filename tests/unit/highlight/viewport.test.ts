@@ -403,6 +403,27 @@ test('a stylesheet that arrives after the hold ended: the next window is read af
   near.destroy();
 });
 
+test('text shown without a scroll (a <details> opened, a tab of the page switched by a click) is registered on the next frame', async () => {
+  const near = viewport({ cap: 100, allBelow: 5, margin: 1 });
+  const all = lines(400);
+  for (const r of all.slice(0, 10)) hidden.add(r); // in a closed <details> at the top
+  for (const r of all) near.add(r, place);
+  near.update();
+  idle.flush();
+  expect(registeredLines()).toEqual(Array.from({ length: 11 }, (_, i) => 10 + i));
+  for (const r of all.slice(0, 10)) hidden.delete(r);
+  document.querySelector('p')!.dispatchEvent(new Event('toggle')); // as a <details> fires it: no bubbling
+  await vi.waitFor(() => expect(registeredLines()).toContain(0));
+  idle.flush();
+  expect(registeredLines()).toEqual(Array.from({ length: 21 }, (_, i) => i));
+
+  // A tab of the page switched: its text there now, the other's gone.
+  for (const r of all.slice(0, 10)) hidden.add(r);
+  document.querySelectorAll('p')[15]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  await vi.waitFor(() => expect(registeredLines()).not.toContain(0));
+  expect(registeredLines()).toContain(10);
+});
+
 test('idle time between a scroll and its window registers nothing of the window before it (far from the reader now)', async () => {
   const near = viewport({ cap: 100, allBelow: 5, margin: 1 });
   for (const r of lines(1200)) near.add(r, place);
