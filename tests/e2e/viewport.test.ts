@@ -130,4 +130,30 @@ suite('highlights near the viewport first, on a long article', () => {
     await expect.poll(() => cardCategory(page)).toBeNull();
     await page.close();
   });
+  test('text shown without a scroll (a page\'s "Background" panel opened by a click, above the fold) has its highlights painted at once', async () => {
+    const aliases = [...new Set(dataset.entities.flatMap((e) => e.aliases))];
+    const article = generatedPage(30_000, aliases, dataset.figures.map((f) => f.label));
+    // The article's first 30 paragraphs in a panel the page shows on a click (no box until then: its class says
+    // display none, as a page's tabs and "read more" panels do).
+    let seen = 0;
+    const html = article.html
+      .replace('</h1>\n', '</h1>\n<style>.folded{display:none}</style><button id="more">Background</button><div id="folded" class="folded">\n')
+      .replace(/<\/p>\n/g, (end) => (++seen === 30 ? '</p>\n</div>\n' : end))
+      .replace('</body>', '<script>document.getElementById("more").onclick = () => { document.getElementById("folded").classList.remove("folded"); };</script></body>');
+    server.set('/folded.html', html);
+    const url = `${server.origin}/folded.html`;
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const tabId = await tabIdFor(browser, url);
+    await expect.poll(async () => (await summaryOf(browser, tabId))?.status, { timeout: 30_000, interval: 100 }).toBe('settled');
+    const folded = () => registered(page).then((list) => list.filter((r) => r.inView && r.paragraph < 30));
+    await expect.poll(async () => (await registered(page)).some((r) => r.inView), { timeout: 10_000 }).toBe(true);
+    expect(await folded()).toEqual([]);
+
+    await page.locator('#more').click();
+    await expect.poll(async () => (await folded()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => scrollY)).toBe(0); // no scroll did it
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'viewport-revealed-by-click.png') });
+    await page.close();
+  });
 });
