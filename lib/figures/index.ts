@@ -25,6 +25,7 @@ import type { Qualifier } from '../reference/types';
 import type { FigureReading } from './types';
 import type { Counts } from './vocabulary';
 import { numberPattern, numberStyle, readNumberMatch } from './numbers';
+import { holdsWord, wordTrie } from './word-cues';
 
 export type { FigureReading } from './types';
 export { shiftReading } from './shift';
@@ -137,8 +138,10 @@ const LEAVING_OBJECT_RE = /^(?:the|their|his|her|its|into|over)$/;
 
 /** "including two women", "among them five children", "and five children": the count continues the last one. */
 const CONTINUATION = new Set(['including', 'includes', 'included', 'among', 'and', 'plus']);
-const CONFLICT_WORDS = /^(?:conflict|war|uprising|revolt|revolution|crisis|fighting|rebellion|insurgency|civil|unrest|siege|bloodshed|violence)$/;
-const MISSION_WORDS = /^(?:mission|ceasefire|truce|deployment|mandate)$/;
+const CONFLICT_WORD_LIST = ['conflict', 'war', 'uprising', 'revolt', 'revolution', 'crisis', 'fighting', 'rebellion', 'insurgency', 'civil', 'unrest', 'siege', 'bloodshed', 'violence'];
+const MISSION_WORD_LIST = ['mission', 'ceasefire', 'truce', 'deployment', 'mandate'];
+const CONFLICT_WORDS = new RegExp(`^(?:${CONFLICT_WORD_LIST.join('|')})$`);
+const MISSION_WORDS = new RegExp(`^(?:${MISSION_WORD_LIST.join('|')})$`);
 const EXPLOSIVE_WORDS = /^(?:explosives?|tnt)$/;
 
 const PEOPLE_KILLED: Record<string, Counts> = {
@@ -416,7 +419,38 @@ const IMPLIED_UNIT: Partial<Record<Counts, string>> = {
 export interface ReadOptions {
   /** The page's language (BCP 47, from the document): how it writes thousands and decimals (./numbers.ts). */
   lang?: string;
+  /**
+   * Only the figures that say what they count (`counts`): what the matcher compares. The reader then skips, before
+   * reading it, a number near none of the words a count is read from (COUNT_CUES); the result is exactly the full
+   * reading's figures that have `counts`.
+   */
+  countedOnly?: boolean;
 }
+
+/**
+ * Every word a count can be read from (countsFor): what happened (ACTIONS, leaving, "forced from"), the units that
+ * are counts by themselves or with one fixed word, the words that make a population, and those that make a stretch
+ * of time a conflict's or a mission's age. A number whose windows (BEFORE, AFTER) hold none of them, nor a
+ * possessive ("Aleppo's"), has no action and no count, and sets no action for the next number to continue: skipping
+ * it changes nothing that has a count (tests/unit/figures/read-counted.test.ts reads every text both ways).
+ */
+const COUNT_CUES = [
+  ...Object.keys(ACTIONS),
+  ...LEAVING,
+  'forced',
+  'driven',
+  ...Object.keys(UNITS).filter((form) => /^(?:locations|videos|observers|strikes|defectors|refugees|leaders|points)$/.test(UNITS[form]!)),
+  'cluster',
+  'explosive',
+  'explosives',
+  'tnt',
+  'population',
+  'populace',
+  'inhabitants',
+  ...CONFLICT_WORD_LIST,
+  ...MISSION_WORD_LIST,
+];
+const COUNT_CUE_TRIE = wordTrie(COUNT_CUES);
 
 /** Every numeric figure in `text`, in document order, with offsets into `text`. */
 export function readFigures(text: string, options: ReadOptions = {}): FigureReading[] {
@@ -424,10 +458,20 @@ export function readFigures(text: string, options: ReadOptions = {}): FigureRead
   let previous: { end: number; action: Action | undefined } | undefined;
   const style = numberStyle(options.lang);
   const numbers = numberPattern(style);
+  const countedOnly = options.countedOnly === true;
   numbers.lastIndex = 0;
   for (let m = numbers.exec(text); m; m = numbers.exec(text)) {
     const numberStart = m.index;
     const numberEnd = m.index + m[0].length;
+    // No count can be read here, and the number before has no action this one could continue (see COUNT_CUES).
+    if (
+      countedOnly &&
+      !previous?.action &&
+      !holdsWord(COUNT_CUE_TRIE, text, Math.max(0, numberStart - BEFORE), numberStart) &&
+      !holdsWord(COUNT_CUE_TRIE, text, numberEnd, Math.min(text.length, numberEnd + AFTER))
+    ) {
+      continue;
+    }
     const number = readNumberMatch(m, text, style);
     if (!number) continue;
     const { value, inWords, digits } = number;
@@ -521,6 +565,7 @@ export function readFigures(text: string, options: ReadOptions = {}): FigureRead
       unit: unitName || (counts ? IMPLIED_UNIT[counts] ?? '' : ''),
       ...(counts ? { counts } : {}),
     };
+    if (countedOnly && !counts) continue;
     readings.push(reading);
   }
   return readings;

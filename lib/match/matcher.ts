@@ -510,7 +510,8 @@ function anyMayHoldNumber(text: string, breaks: readonly number[], wanted: Uint8
 /**
  * Figure readings in the wanted paragraphs within text[from, to). Each stretch of wanted paragraphs is read on its
  * own (a figure's context never crosses a paragraph break anyway) and offsets are shifted back; a stretch without
- * a digit or number word is skipped (it has no reading).
+ * a digit or number word is skipped (it has no reading). Only counted readings are asked for: no other is judged or
+ * bounds a judged one's part of its sentence.
  */
 function readFiguresIn(
   text: string,
@@ -536,7 +537,7 @@ function readFiguresIn(
       continue;
     }
     const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-    for (const r of readFigures(slice, lang ? { lang } : {})) out.push(shiftReading(r, start));
+    for (const r of readFigures(slice, lang ? { lang, countedOnly: true } : { countedOnly: true })) out.push(shiftReading(r, start));
     first = last;
   }
   return out;
