@@ -13,7 +13,8 @@
 //    unless another bearer was named more recently in the paragraph ("Hafez Assad … Assad"); contextual forms
 //    ("the Observatory", "Bashar") only after the full name; demonyms and other names are never highlighted.
 // 5. Figures: the figure reader (lib/figures) reads the paragraphs around the entities that may hold a number (a
-//    digit or a number word: lib/figures/cue.ts) and each figure is judged against the reference
+//    digit or a number word: lib/figures/cue.ts), only the numbers near a word a count is read from (the reader's
+//    `countedOnly`: no other is judged), and each figure is judged against the reference
 //    (lib/match/figures), with article-wide checks computed once for the whole article. Reader and judge come from
 //    a FigureSource (./figure-engine.ts): the content script loads them only for an article that has such
 //    paragraphs, after settling it (a session's `ready()`).
