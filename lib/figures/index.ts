@@ -142,6 +142,8 @@ const CONFLICT_WORD_LIST = ['conflict', 'war', 'uprising', 'revolt', 'revolution
 const MISSION_WORD_LIST = ['mission', 'ceasefire', 'truce', 'deployment', 'mandate'];
 const CONFLICT_WORDS = new RegExp(`^(?:${CONFLICT_WORD_LIST.join('|')})$`);
 const MISSION_WORDS = new RegExp(`^(?:${MISSION_WORD_LIST.join('|')})$`);
+const PLAN_WORD_LIST = ['plan', 'peace', 'initiative', 'proposal'];
+const PLAN_WORDS = new RegExp(`^(?:${PLAN_WORD_LIST.join('|')})$`);
 const EXPLOSIVE_WORDS = /^(?:explosives?|tnt)$/;
 
 const PEOPLE_KILLED: Record<string, Counts> = {
@@ -355,7 +357,7 @@ function countsFor(
     case 'pounds':
       return near(EXPLOSIVE_WORDS) ? 'explosives' : undefined;
     case 'points':
-      return near(/^(?:plan|peace|initiative|proposal)$/, 3) ? 'peace plan points' : undefined;
+      return near(PLAN_WORDS, 3) ? 'peace plan points' : undefined;
     case 'leaders':
       return modifiers.some((m) => /^(?:national|world|eu|e\.u\.|european|arab)$/.test(m)) ? 'national leaders' : undefined;
     case 'defectors':
@@ -439,7 +441,9 @@ const COUNT_CUES = [
   ...LEAVING,
   'forced',
   'driven',
-  ...Object.keys(UNITS).filter((form) => /^(?:locations|videos|observers|strikes|defectors|refugees|leaders|points)$/.test(UNITS[form]!)),
+  ...Object.keys(UNITS).filter((form) => /^(?:locations|videos|observers|strikes|defectors|refugees|leaders)$/.test(UNITS[form]!)),
+  // Points count only as a plan's, with one of these words after them.
+  ...PLAN_WORD_LIST,
   'cluster',
   'explosive',
   'explosives',

@@ -16,7 +16,7 @@ const WORDS = [
   '5½', 'two and a half', 'March', 'people', 'civilians', 'killed', 'were killed', 'Killed', 'died', 'dying', 'dead', 'deadline', 'overkill',
   'skilled', 'the death toll rose to', 'toll', 'atoll', 'lives', 'livestock', 'fled', 'left the city', 'left', 'crossed into', 'forced from',
   'driven out', 'refugees', "refugee's", 'soldiers', 'defected', 'generals', 'observers', 'monitors', 'strikes', 'airstrikes', 'raids',
-  'sites', 'locations', 'videos', 'amateur', 'clips', 'defectors', 'leaders', 'national', 'E.U.', 'points', 'plan', 'peace', 'cluster',
+  'sites', 'locations', 'videos', 'amateur', 'clips', 'defectors', 'leaders', 'national', 'E.U.', 'points', 'point', 'plan', 'peace', 'initiative', 'proposal', 'peace plan', 'cluster',
   'bombs', 'dropped', 'tons', 'of explosives', 'TNT', 'tnt', 'population', 'populace', 'inhabitants', "Aleppo's", 'country’s', 'city',
   'months', 'years', 'days', '-month', '-year', 'of the conflict', 'war', 'warden', 'uprising', 'began', 'ago', 'mission', 'ceasefire',
   'first', 'including', 'among them', 'and', 'up from', 'them', 'hostages', 'tanks', 'per cent', '%', 'the', 'of', 'in', 'more than',
