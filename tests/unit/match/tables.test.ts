@@ -136,7 +136,8 @@ describe('compiled matcher tables', () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // A hundred tries and tables: seconds on a loaded machine, not the default five.
+  }, 30_000);
 
   test('a matcher given the compiled tables matches the seed documents exactly as one that builds them', () => {
     const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
