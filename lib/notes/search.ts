@@ -144,7 +144,9 @@ interface Found {
 /** How many queries' results a search keeps: a reader deleting a few characters is given back what was found. */
 const KEPT_QUERIES = 32;
 
-const queryKey = ({ words, tags }: ParsedQuery) => `${words.join(' ')}\u0000${tags.join(' ')}`;
+// Joined with any separator, the words could be confused: a spacing accent ("O´Brien") folds to a space inside
+// one word, so "o brien" as one word and as two would share a key.
+const queryKey = ({ words, tags }: ParsedQuery) => JSON.stringify([words, tags]);
 
 /**
  * A search typed a key at a time over one list of notes (`search` gives the notes matching each query, in the list's
