@@ -385,6 +385,52 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
       hooks.__r = before;
     }
   });
+  test('a search left standing follows the list as it changes: notes added, edited and deleted elsewhere, the other filters, the trash and the bulk actions\' counts', async () => {
+    await repository.importRecords(library());
+    let changed = () => {};
+    await mount({ watchChanges: (listener) => { changed = listener; return () => {}; } });
+    await eventually(() => expect(listed()).toHaveLength(4));
+    const search = q<HTMLInputElement>('#bs-filter-text')!;
+    for (const typed of ['l', 'le', 'led', 'lede']) await typeInto(search, typed);
+    expect(listed()).toEqual(['a2']);
+    // A note that matches, added in another window.
+    await repository.importRecords([note({ id: 'z9', url: 'https://apnews.com/idlib', title: 'Idlib', created: day(5), modified: day(5), text: 'Another lede', tags: [], target: undefined })]);
+    await act(async () => changed());
+    await eventually(() => expect(listed()).toEqual(['z9', 'a2']));
+    // A note edited elsewhere so that it no longer matches.
+    await repository.update('a2', { text: 'The intro' });
+    await act(async () => changed());
+    await eventually(() => expect(listed()).toEqual(['z9']));
+    // Queries typed before the change are not answered from what they found then.
+    await typeInto(search, 'led');
+    expect(listed()).toEqual(['z9']);
+    await typeInto(search, 'lede');
+    expect(listed()).toEqual(['z9']);
+    expect(text('[data-testid=shown-count]')).toBe('1 note of 5 shown.');
+    // Deleted from its button: the list, the trash and the counts follow.
+    await click(q('[data-note-id=z9] [aria-label^="Delete note"]'));
+    await eventually(() => expect(listed()).toEqual([]));
+    expect(text('.bs-deleted summary')).toBe('Recently deleted (1)');
+    expect(text('[data-testid=shown-count]')).toBe('0 notes of 4 shown.');
+    // The other filters changed under a standing query.
+    await typeInto(search, 'aleppo');
+    expect(listed()).toEqual(['a2', 'a1', 'c1']);
+    await choose(q<HTMLSelectElement>('#bs-filter-site')!, 'apnews.com');
+    expect(listed()).toEqual(['c1']);
+    await choose(q<HTMLSelectElement>('#bs-filter-site')!, '');
+    expect(listed()).toEqual(['a2', 'a1', 'c1']);
+    // The bulk actions count what the search shows and what it hides of the selection.
+    await click(q('.bs-select-all input'));
+    expect(text('[data-testid=selected-count]')).toBe('3 notes selected');
+    await typeInto(search, 'aleppo toll');
+    expect(listed()).toEqual(['a1']);
+    expect(text('[data-testid=selected-count]')).toBe('3 notes selected (2 hidden by the filters)');
+    expect(text('.bs-select-all')).toBe(' Select all 1 note shown');
+    // As many notes shown, none of them selected.
+    await typeInto(search, 'hopital');
+    expect(listed()).toEqual(['b1']);
+    expect(text('[data-testid=selected-count]')).toBe('3 notes selected (3 hidden by the filters)');
+  });
 });
 
 describe('the notes library: acting on notes', { timeout: 30_000 }, () => {
