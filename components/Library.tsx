@@ -160,9 +160,9 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   // by the notes shown, so those sort what the filters keep.
   const sorted = useMemo(() => (groupsByPage(order) ? all : sortNotes(all, order)), [all, order]);
   // The filters other than the search's words apply once per list and filter; the words at each key typed, through a
-  // search that answers each key from the keys before it (lib/notes/search.ts). A key that changes nothing in what is
-  // found (most of the first keys find every note) gives back the same list, and nothing that depends on it is done
-  // again.
+  // search that answers each key from the keys before it (lib/notes/search.ts). A key that keeps every note of the
+  // list, or of the results of the query it narrows, gives back that same array, and what is worked out from it (the
+  // list's rows, the counts) is not worked out again; any other key gives a new array, even of the same notes.
   const { site, tag, reference, from: fromDay, to: toDay } = filter;
   const unsearched = useMemo(() => {
     const rest: AnnotationFilter = { site, tag, reference, from: fromDay, to: toDay };
@@ -251,10 +251,12 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
       return undefined;
     }, (m) => `Could not open the page: ${m}`);
 
-  // What does not depend on the search is made again only when its own inputs change: a key typed in the search
-  // redraws the list, its counts and the search field, not the settings, the import, the trash or the bulk actions
-  // (an element kept from the last draw is not drawn again). Their handlers are the same functions at every draw,
-  // calling the latest of those above.
+  // What does not depend on the search is made again only when its own inputs change (an element kept from the last
+  // draw is not drawn again): a key typed in the search draws again this component's own markup (the counts), the
+  // filters, the list, the export (it exports what the filters show) and an undo bar if one shows; the bulk actions
+  // only when their counts change; never the settings, the import, the trash, delete-all or the storage fault. The
+  // kept sections' handlers are the same functions at every draw, calling the latest of those above. Each kept
+  // element's dependencies must list every prop it is given.
   const latest = useRef({ undoDelete, selectShown, removeSelected, exportSelected, tagSelected });
   latest.current = { undoDelete, selectShown, removeSelected, exportSelected, tagSelected };
   const [stable] = useState(() => ({
