@@ -163,13 +163,13 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   // search that answers each key from the keys before it (lib/notes/search.ts). A key that keeps every note of the
   // list, or of the results of the query it narrows, gives back that same array, and what is worked out from it (the
   // list's rows, the counts) is not worked out again; any other key gives a new array, even of the same notes.
-  const { site, tag, reference, from: fromDay, to: toDay } = filter;
-  const unsearched = useMemo(() => {
-    const rest: AnnotationFilter = { site, tag, reference, from: fromDay, to: toDay };
-    return isEmptyFilter(rest) ? sorted : filterAnnotations(sorted, rest);
-  }, [sorted, site, tag, reference, fromDay, toDay]);
+  // The other filters are the filter the export is given less its text, so a field the filter gains applies to both;
+  // compared by value, as the filter is a new object at every key.
+  const { text: searchText, ...others } = filter;
+  const othersKey = JSON.stringify(others);
+  const unsearched = useMemo(() => (isEmptyFilter(others) ? sorted : filterAnnotations(sorted, others)), [sorted, othersKey]);
   const search = useMemo(() => new IncrementalSearch(unsearched), [unsearched]);
-  const query = useMemo(() => parseQuery(filter.text ?? ''), [filter.text]);
+  const query = useMemo(() => parseQuery(searchText ?? ''), [searchText]);
   const found = search.search(query);
   const shown = useMemo(() => (groupsByPage(order) ? sortNotes(found, order) : found), [found, order]);
   const pages = useMemo(() => new Set(all.map((a) => a.url)).size, [all]);
