@@ -67,16 +67,7 @@ function runsOf(notes: readonly Annotation[], grouped: boolean): { startOf: Int3
 }
 
 export function LibraryList(props: LibraryListProps) {
-  const { notes, order, words, tagTerms, selected } = props;
-  // The callbacks handed to each note are the same functions at every draw, calling the latest of those given.
-  const latest = useRef(props);
-  latest.current = props;
-  const [{ onSelect, onUpdate, onDelete, onOpen }] = useState(() => ({
-    onSelect: (note: Annotation, on: boolean, extend: boolean) => latest.current.onSelect(note, on, extend),
-    onUpdate: (note: Annotation, patch: AnnotationPatch) => latest.current.onUpdate(note, patch),
-    onDelete: (note: Annotation) => latest.current.onDelete(note),
-    onOpen: (note: Annotation) => latest.current.onOpen(note),
-  }));
+  const { notes, order, words, tagTerms, selected, onSelect, onUpdate, onDelete, onOpen } = props;
   const grouped = groupsByPage(order);
   const runs = useMemo(() => runsOf(notes, grouped), [notes, grouped]);
   // A note's row in the page-by-page orders holds its page's heading when it begins a run: measured apart.
@@ -253,7 +244,8 @@ export function LibraryList(props: LibraryListProps) {
     }
   };
   // The quotes and texts the reader unfolded, by note: a note scrolled out of the window is unmounted, and would
-  // come back folded (and shorter than measured). Read when a note is drawn; nothing to redraw when it changes.
+  // come back folded (and shorter than measured). A set kept for the list's life rather than state: it is read when a
+  // note is drawn, and nothing is to be redrawn when it changes.
   const [{ unfolded, onUnfold, onEditing }] = useState(() => {
     const open = new Set<string>();
     return {
