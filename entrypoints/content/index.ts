@@ -4,22 +4,20 @@
 // background reach both through one message listener; reports go to the badge and an open popup.
 // It runs in other people's pages: what it adds lives in CSS.highlights or a shadow-root layer, and it never
 // changes the page's text or nodes.
-import datasetJson from '@/lib/reference/dataset.json';
-import tablesJson from '@/lib/reference/dataset.tables.json';
 import type { Dataset } from '@/lib/reference/types';
 import { createReference } from '@/lib/reference/lookup';
 import { createMatcherWith, type Matcher, type MatcherOptions } from '@/lib/match/matcher';
 import { partLoader, type PartName } from '@/lib/page/parts';
-import type { CompiledTables } from '@/lib/match/tables';
 import { createPageController } from '@/lib/page/controller';
-import { loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
+import { isSiteEnabled, loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
+import { mark, yieldToMain } from '@/lib/page/schedule';
 import { watchLocation } from '@/lib/page/location';
 import { highlightStyles } from '@/lib/highlight/styles';
 import { createClient, routeMessage, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
 import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
 import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
-import { pageReference } from '@/lib/sets/page-reference';
+import { emptyDataset, pageReference } from '@/lib/sets/page-reference';
 import { pageArticle } from '@/lib/sets/page-article';
 import { deferredCardLayer, preloadOnFirstUse } from '@/lib/page/deferred-layers';
 import { isLayerHost } from '@/components/ShadowLayer';
@@ -38,7 +36,6 @@ export default defineContentScript({
 
 /** Starts Backstory on this page; returns what stops it. */
 function startBackstory(): () => void {
-  const dataset = datasetJson as Dataset;
   const send = createClient(sendToExtension);
   // Our ::highlight rules, inserted by the browser while anything of ours is painted (lib/highlight/styles.ts).
   const styles = highlightStyles(document, (on) => send('page/highlight-styles', { on }));
@@ -46,6 +43,11 @@ function startBackstory(): () => void {
   // Readability, the figure reader and judge (an article on the subject with numbers near the reference's names), and
   // the card's and the adder's layers (on the reader's first sign of reading: lib/page/deferred-layers.ts).
   const loadPart = (part: PartName) => send('page/load-part', { part });
+  // The bundled reference (its dataset and compiled tables) is a part too, asked for now: it comes while the settings
+  // are read and the article detected. Asking only once the settings call for it would save loading it on a site
+  // Backstory is off for, but put a storage read before the request on every page that is highlighted.
+  const bundledPart = partLoader('reference', loadPart);
+  void bundledPart().catch(() => undefined);
   const figures = partLoader('figures', loadPart);
   const layers = partLoader('layers', loadPart);
   // The reader's own sets: combined into the reference, or an article added to one (only then).
@@ -62,13 +64,23 @@ function startBackstory(): () => void {
     ),
   );
   const createMatcher = (next: Dataset, options: MatcherOptions = {}): Matcher => createMatcherWith(next, figures, options);
-  // The matcher's tables as the dataset build compiled them: loaded, not built, on every page. A combination with the
-  // reader's own sets builds its own (lib/sets/combine.ts makes a dataset no build compiled).
-  const bundledMatcher = createMatcher(dataset, { tables: tablesJson as unknown as CompiledTables });
+  // The matcher's tables as the dataset build compiled them: loaded, not built. A combination with the reader's own
+  // sets builds its own (lib/sets/combine.ts makes a dataset no build compiled).
+  let bundled: { dataset: Dataset; matcher: Matcher } | null = null;
+  const bundledDataset = () =>
+    bundledPart().then((part) => {
+      if (bundled?.dataset !== part.dataset) {
+        bundled = { dataset: part.dataset, matcher: createMatcher(part.dataset, { tables: part.tables }) };
+        mark('backstory:reference'); // when the reference came (scripts/bench/first-highlight.ts reads it)
+      }
+      return part.dataset;
+    });
+  // Nothing is matched until the settings and the reference are known (lib/sets/page-reference.ts puts it in use).
+  const none = emptyDataset();
   const highlights = createPageController({
     doc: document,
-    matcher: bundledMatcher,
-    reference: createReference(dataset),
+    matcher: createMatcher(none),
+    reference: createReference(none),
     readability: partLoader('readability', loadPart),
     card,
     isOwn: isLayerHost,
@@ -94,16 +106,23 @@ function startBackstory(): () => void {
   const stopListening = onExtensionMessage((message, sender) => routeMessage(handlers, message, sender));
 
   // The reference: the bundled set and the reader's enabled sets, matched together (lib/sets/page-reference.ts).
+  let referenced = false;
   const reference = pageReference({
-    bundled: dataset,
+    bundled: bundledDataset,
     bundledName: BUNDLED_SET_NAME,
     site: () => window.location.hostname,
     readIndex: () => readSetsIndex(browser.storage.local),
     forPage: (ids) => send('sets/for-page', { ids }),
     combiner: sets,
-    useReference: (next) => highlights.useReference({ matcher: next === dataset ? bundledMatcher : createMatcher(next), reference: createReference(next) }),
+    useReference: (next) => {
+      referenced = true;
+      return highlights.useReference({ matcher: next === bundled?.dataset ? bundled.matcher : createMatcher(next), reference: createReference(next) });
+    },
   });
   const applySettings = async (settings: Settings) => {
+    // Before the page's first reference, the article is detected while the reference (and the reader's own sets) are
+    // on their way: the run that follows finds the detection done, unless the page changed meanwhile (lib/page/model.ts).
+    if (!referenced && isSiteEnabled(settings, window.location.hostname)) void highlights.page.detectionInSteps(yieldToMain).catch(() => undefined);
     await reference.apply(settings).catch(() => undefined);
     onPage.apply(settings);
     await highlights.apply(settings);

@@ -6,7 +6,8 @@
 // and the anchoring that finds stored notes in the page (fuzzy quote matching) with the notes page controller that
 // paints and keeps them, for a page with notes that quote it (lib/notes/deferred-controller.ts); and the reader's own
 // sets' side of the page (combining sets into one reference, the article as a set's document), for a reader with
-// sets of their own or who adds the article to one. Most pages
+// sets of their own or who adds the article to one; and the bundled reference itself (its dataset and compiled
+// tables), asked for at the content script's start. Most pages
 // need few of them, and together they are larger than the rest of the content script. The content script asks the
 // background ('page/load-part'); the background injects the part's file, and nothing else, into the asking content
 // script's own world (its tab's top frame), where the script leaves its export under one global name for the
@@ -21,6 +22,8 @@ import type { FigureEngine } from '../match/figure-engine';
 import type { NotesPart } from '../notes/deferred-controller';
 import type { combineSets } from '../sets/combine';
 import type { articleDocument } from '../sets/documents';
+import type { Dataset } from '../reference/types';
+import type { CompiledTables } from '../match/tables';
 // Types only: the part's code is the components', and is never in this module's bundle.
 import type { mountCardLayer } from '../../components/CardLayer';
 import type { mountAdderLayer } from '../../components/AdderLayer';
@@ -41,6 +44,12 @@ export interface PageSets {
   articleDocument: typeof articleDocument;
 }
 
+/** The bundled reference: its dataset and the matcher's tables the dataset build compiled from it. */
+export interface BundledReference {
+  dataset: Dataset;
+  tables: CompiledTables;
+}
+
 /** What each part's script provides. */
 export interface PartExports {
   readability: RunReadability;
@@ -48,12 +57,13 @@ export interface PartExports {
   layers: PageLayers;
   anchoring: NotesPart;
   sets: PageSets;
+  reference: BundledReference;
 }
 
 export type PartName = keyof PartExports;
 
 /** The built file of each part, which the background injects. */
-export const PART_SCRIPTS: Record<PartName, string> = { readability: '/readability.js', figures: '/figures.js', layers: '/layers.js', anchoring: '/anchoring.js', sets: '/sets.js' };
+export const PART_SCRIPTS: Record<PartName, string> = { readability: '/readability.js', figures: '/figures.js', layers: '/layers.js', anchoring: '/anchoring.js', sets: '/sets.js', reference: '/reference.js' };
 
 export function isPartName(name: unknown): name is PartName {
   return typeof name === 'string' && Object.hasOwn(PART_SCRIPTS, name);

@@ -4,7 +4,9 @@
 // all while Backstory is off for the site (nothing paints there). What can fail (the background restarting, the part
 // refused, the extension updated meanwhile) never leaves a set the reader turned off on the page: the reference falls
 // back to what adds no wrong mark (the bundled set alone if it is on, else nothing), and the next change, or `retry`,
-// asks again.
+// asks again. The bundled set's dataset itself is loaded apart from the content script (lib/page/parts.ts): until it
+// comes, nothing is matched; if it cannot come, the page has no reference (no mark rather than a wrong one) and
+// asks again on the next change or `retry`.
 import type { Dataset } from '../reference/types';
 import { isSetEnabled, isSiteEnabled, type Settings } from '../page/settings';
 import type { SetsIndex } from './index-mirror';
@@ -12,8 +14,8 @@ import type { SetToCombine } from './combine';
 import { BUNDLED_SET_ID } from './types';
 
 export interface PageReferenceOptions {
-  /** The bundled set's dataset: the reference the page starts with. */
-  bundled: Dataset;
+  /** The bundled set's dataset (the page's reference unless the reader turned it off or has sets of their own). */
+  bundled: () => Promise<Dataset>;
   bundledName: string;
   /** The page's host: while Backstory is off for its site, nothing is combined (nothing paints). */
   site: () => string;
@@ -38,12 +40,11 @@ export interface PageReference {
 export const emptyDataset = (): Dataset => ({ version: 1, documents: [], entities: [], figures: [], parts: [] });
 
 export function pageReference(options: PageReferenceOptions): PageReference {
-  const { bundled } = options;
   /**
-   * What the newest call makes the reference from (the page starts with the bundled set alone); empty after a
-   * failure, so that the same settings and sets are made again. An older call that finishes later puts nothing in use.
+   * What the newest call makes the reference from (none before the first); empty after a failure, so that the same
+   * settings and sets are made again. An older call that finishes later puts nothing in use.
    */
-  let wanted = JSON.stringify([true]);
+  let wanted: string | null = null;
   let last: Settings | null = null;
 
   async function apply(settings: Settings): Promise<void> {
@@ -55,23 +56,25 @@ export function pageReference(options: PageReferenceOptions): PageReference {
     const key = JSON.stringify([bundledOn, ...enabled.map((s) => [s.id, s.revision, s.name])]);
     if (key === wanted) return;
     wanted = key;
-    const fallback = bundledOn ? bundled : emptyDataset();
     const use = async (dataset: Dataset, failed = false) => {
       if (key !== wanted) return; // a newer change is on its way
       if (failed) wanted = '';
       await options.useReference(dataset);
     };
-    if (!enabled.length) return use(fallback);
-    // The part is needed unless the sets' facts come back empty: asked with them, not after them (one round trip).
-    const [own, part] = await Promise.all([
-      options.forPage(enabled.map((s) => s.id)).catch(() => null),
-      options.combiner().catch(() => null),
+    // The part is needed unless the sets' facts come back empty: asked with them and the bundled set, not after them.
+    const [bundled, own, part] = await Promise.all([
+      bundledOn ? options.bundled().catch(() => null) : null,
+      enabled.length ? options.forPage(enabled.map((s) => s.id)).catch(() => null) : [],
+      enabled.length ? options.combiner().catch(() => null) : null,
     ]);
-    // Either failed: no set the reader turned off stays, and the next change or retry asks again.
+    // Anything failed: no set the reader turned off stays, and the next change or retry asks again.
+    if (bundledOn && !bundled) return use(emptyDataset(), true);
+    const fallback = bundled ?? emptyDataset();
+    if (!enabled.length) return use(fallback);
     if (!own) return use(fallback, true);
-    const parts = [...(bundledOn ? [{ id: BUNDLED_SET_ID, name: options.bundledName, dataset: bundled }] : []), ...own];
+    const parts = [...(bundled ? [{ id: BUNDLED_SET_ID, name: options.bundledName, dataset: bundled }] : []), ...own];
     if (parts.length === 0) return use(emptyDataset());
-    if (parts.length === 1 && bundledOn) return use(bundled);
+    if (parts.length === 1 && bundled) return use(bundled);
     if (!part) return use(fallback, true);
     return use(part.combineSets(parts));
   }

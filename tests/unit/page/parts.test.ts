@@ -58,7 +58,7 @@ describe('parts loaded on demand', () => {
   });
 
   it('only Backstory\'s own parts have files to inject', () => {
-    expect(Object.keys(PART_SCRIPTS).sort()).toEqual(['anchoring', 'figures', 'layers', 'readability', 'sets']);
+    expect(Object.keys(PART_SCRIPTS).sort()).toEqual(['anchoring', 'figures', 'layers', 'readability', 'reference', 'sets']);
     expect(isPartName('figures')).toBe(true);
     expect(isPartName('toString')).toBe(false);
     expect(isPartName('../background.js')).toBe(false);

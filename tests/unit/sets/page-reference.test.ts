@@ -22,7 +22,7 @@ const settingsWith = ({ bundledOff = false, ownOff = false, siteOff = false } = 
 function setup(over: Partial<PageReferenceOptions> = {}) {
   const used: Dataset[] = [];
   const options: PageReferenceOptions = {
-    bundled,
+    bundled: async () => bundled,
     bundledName: 'Bundled',
     site: () => 'news.example',
     readIndex: async () => ({ sets: [summary] }),
@@ -131,4 +131,24 @@ test('an older change that finishes after a newer one puts nothing in use', asyn
   replies[0]!();
   await older;
   expect(used).toHaveLength(1);
+});
+
+test('the bundled set is loaded apart: nothing is in use until it comes, and a failed load is asked for again', async () => {
+  let fail = true;
+  const load = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve(bundled)));
+  const { used, reference } = setup({ bundled: load, readIndex: async () => ({ sets: [] }) });
+  await reference.apply(settingsWith());
+  // The bundled set could not come: no reference (no mark rather than a wrong one), and no key kept.
+  expect(used).toHaveLength(1);
+  expect(ids(used[0])).toEqual([]);
+  fail = false;
+  await reference.retry();
+  expect(used.at(-1)).toBe(bundled);
+  expect(load).toHaveBeenCalledTimes(2);
+  // In use: a retry or the same settings asks for nothing; the bundled set turned off needs no load.
+  await reference.retry();
+  await reference.apply(settingsWith());
+  await reference.apply(settingsWith({ bundledOff: true }));
+  expect(load).toHaveBeenCalledTimes(2);
+  expect(ids(used.at(-1))).toEqual([]);
 });
