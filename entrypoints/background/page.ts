@@ -55,6 +55,11 @@ export function startPageBackground(): void {
   // Blue with white text (5.8:1): apart from the icon's plum, and visible on light and dark toolbars alike.
   void actionApi()?.setBadgeBackgroundColor({ color: '#1a5fd1' });
   void actionApi()?.setBadgeTextColor?.({ color: '#ffffff' });
+  // A page starting to load wakes the background (a listener registered at its start is what Chrome starts a stopped
+  // service worker for), so it is up when the page's content script, at document idle, asks it for the bundled
+  // reference: Chrome stops an idle worker after 30 s, and its start-up would otherwise come before the first highlight.
+  // Nothing more is done here: the content script asks for what it needs (lib/page/parts.ts).
+  browser.tabs.onUpdated.addListener(() => undefined);
   browser.commands?.onCommand.addListener(async (command: string) => {
     const direction = STEPS[command];
     if (direction === undefined) return;

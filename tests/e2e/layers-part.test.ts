@@ -10,6 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { extensionDir, launchWithExtension, selectText, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
@@ -243,4 +245,40 @@ test('under a page\'s strictest Content-Security-Policy, the reference, the card
   await dragSelect(page, 'long queues for bread');
   await expect.poll(() => page.locator('[data-backstory-layer="adder"] .adder').isVisible(), { timeout: 10_000 }).toBe(true);
   await page.close();
+});
+
+test('a page starting to load wakes the stopped service worker before its content script runs, so the reference\'s request does not wait for its start', async () => {
+  // A page whose HTML is held half-sent: the content script runs at document idle, so it cannot run (and ask the
+  // background for anything) until the rest comes.
+  let release = () => {};
+  const held = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.write(ARTICLE.slice(0, ARTICLE.indexOf('<p>')));
+    release = () => res.end(ARTICLE.slice(ARTICLE.indexOf('<p>')));
+  });
+  await new Promise<void>((ok) => held.listen(0, '127.0.0.1', ok));
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const workers = new Map<string, string>(); // the extension's service worker's versions → their running status
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) workers.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const running = () => [...workers.values()].includes('running');
+  await expect.poll(running).toBe(false);
+  try {
+    await page.goto(`http://127.0.0.1:${(held.address() as AddressInfo).port}/world/aleppo-held`, { waitUntil: 'commit' });
+    await expect.poll(running).toBe(true);
+    // Woken by the navigation, not by the content script, which has not run yet.
+    expect(await page.evaluate(() => performance.getEntriesByName('backstory:detected').length)).toBe(0);
+    release();
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('backstory:highlight').length)).toBeGreaterThan(0);
+  } finally {
+    release();
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+    held.closeAllConnections();
+    await new Promise((ok) => held.close(ok));
+  }
 });
