@@ -30,10 +30,12 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
  * (0.7 KB for no long task on a big page), 55.9 KB once the card model moved into the layers (the card describes its
  * highlight) and the notes page controller into the anchoring part (made for a page with notes that quote it),
  * 55.3 KB once combining the reader's own sets and the article as a set's document became a part, 44 KB once the
- * bundled reference (the dataset and its compiled tables) became a part asked for at the script's start. Lower
+ * bundled reference (the dataset and its compiled tables) became a part asked for at the script's start, 44.5 KB once
+ * the matcher's figure groups came compiled and the reference's lookups were made when first asked for (the code
+ * that reads them is the script's, the tables it reads the part's: 0.2 KB more here for less work on every page). Lower
  * it as the script shrinks; raise it only for code every page needs before its first highlight, saying what it buys.
  */
-const CONTENT_SCRIPT_MAX_GZ_KB = 44;
+const CONTENT_SCRIPT_MAX_GZ_KB = 44.5;
 
 // Written for this test: an article on the reference's subject, a few of its names, no figures.
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fighting in Aleppo and Homs</title></head>
