@@ -64,7 +64,11 @@ export function createPageNotesHandlers(deps: PageNotesHandlerDeps): Handlers<Pa
       const { id } = parseOrThrow(idSchema, payload, 'request');
       const url = await ownPage(sender);
       const deleted = await deps.repository.listDeleted(url);
-      if (!deleted.some((d) => d.id === id)) throw new Error('A page may only restore its own notes.');
+      // Not in the page's trash: an import (or another window's restore) may have brought it back already. A note
+      // live on this page is the page's own, and restoring it returns it as it is (the existing note wins).
+      if (!deleted.some((d) => d.id === id) && (await deps.repository.get(id))?.url !== url) {
+        throw new Error('A page may only restore its own notes.');
+      }
       return deps.repository.restore(id);
     },
   };

@@ -72,3 +72,20 @@ test('a page deletes and restores its own notes by id, and never another page\'s
   tabs.set(1, 'https://news.example/next-story');
   await expect(from(tab(1))('notes/delete-for-page', { id: mine.id })).rejects.toThrow(/only delete its own/);
 });
+
+test('the page\'s Restore after an import brought the note back returns it as it is, and another page\'s still cannot', async () => {
+  tabs.set(1, 'https://news.example/story');
+  tabs.set(2, 'https://other.example/');
+  const mine = await from(tab(1))('notes/save-for-page', request());
+  // The file exported before the delete holds the note.
+  const file = await repository.listAll();
+  await from(tab(1))('notes/delete-for-page', { id: mine.id });
+  expect(await repository.importRecords(file)).toEqual({ added: 1, updated: 0, skipped: 0 });
+  expect(await repository.listDeleted()).toEqual([]);
+  // The adder's "Highlight deleted [Restore]" is still showing.
+  expect(await from(tab(1))('notes/restore-for-page', { id: mine.id })).toEqual(mine);
+  expect(await repository.count()).toBe(1);
+  // Live, but not on the sender's page: refused as before.
+  await expect(from(tab(2))('notes/restore-for-page', { id: mine.id })).rejects.toThrow(/only restore its own/);
+  await expect(from(tab(1))('notes/restore-for-page', { id: 'no-such-note' })).rejects.toThrow(/only restore its own/);
+});
