@@ -86,6 +86,9 @@ export interface RepositoryOptions {
   copyChunk?: number;
 }
 
+/** Up to this many deleted notes are looked up one by one to see whether they are live again (see listDeleted). */
+const LIVE_LOOKUPS = 64;
+
 /** Thirty days: long enough to notice a mistake, short enough that the trash does not grow for ever. */
 export const DELETE_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -293,12 +296,28 @@ export class NotesRepository {
     return hits;
   }
 
-  /** Deleted notes still in their grace period, most recently deleted first; one page's with `url`. */
+  /**
+   * Deleted notes still in their grace period, most recently deleted first; one page's with `url`. A note that is
+   * live again is not listed, though its trash entry may stay: imports before this version brought notes back
+   * without taking them out of the trash. Restoring one returns the live note, which empties the entry.
+   */
   async listDeleted(url?: string): Promise<DeletedAnnotation[]> {
     const db = await this.db();
-    const all = url === undefined ? await db.getAll(TRASH_STORE) : await db.getAllFromIndex(TRASH_STORE, 'url', url);
+    const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE]);
+    const trash = tx.objectStore(TRASH_STORE);
+    const all = url === undefined ? await trash.getAll() : await trash.index('url').getAll(url);
     const cutoff = this.now().getTime() - this.graceMs;
-    return all.filter((d) => Date.parse(d.deleted) >= cutoff).sort((a, b) => (a.deleted < b.deleted ? 1 : a.deleted > b.deleted ? -1 : 0));
+    const kept = all.filter((d) => Date.parse(d.deleted) >= cutoff);
+    // Which of them are live: a few are looked up one by one; many (after a delete-all, when few notes are live)
+    // against the live notes' keys.
+    const notes = tx.objectStore(ANNOTATIONS_STORE);
+    const live = kept.length === 0
+      ? new Set<IDBValidKey>()
+      : kept.length <= LIVE_LOOKUPS
+        ? new Set((await Promise.all(kept.map((d) => notes.getKey(d.id)))).filter((key) => key !== undefined))
+        : new Set(await notes.getAllKeys());
+    await tx.done;
+    return kept.filter((d) => !live.has(d.id)).sort((a, b) => (a.deleted < b.deleted ? 1 : a.deleted > b.deleted ? -1 : 0));
   }
 
   // ---- writes ------------------------------------------------------------------------------------

@@ -709,6 +709,47 @@ describe('an import that brings back notes waiting in "Recently deleted"', () =>
   });
 });
 
+describe('notes both live and in the trash, as imports of earlier versions left them', () => {
+  const note = (id: string, url = 'https://news.example/a'): Annotation => ({
+    id, url, title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: `note ${id}`, tags: [],
+  });
+  /** A library whose `live` notes are stored and whose `trashed` ones wait in the trash, written as an older version did. */
+  async function library(live: Annotation[], trashed: Annotation[]) {
+    const f = new IDBFactory();
+    const db = await openNotesDb(f);
+    const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
+    for (const n of live) void tx.objectStore(ANNOTATIONS_STORE).put(n);
+    for (const n of trashed) void tx.objectStore(TRASH_STORE).put({ id: n.id, deleted: '2026-01-20T00:00:00.000Z', note: n });
+    await tx.done;
+    db.close();
+    const trashKeys = async () => {
+      const raw = await openNotesDb(f);
+      const keys = await raw.getAllKeys(TRASH_STORE);
+      raw.close();
+      return keys;
+    };
+    return { repo: openRepository(f, { now: () => new Date('2026-02-01T00:00:00.000Z') }), trashKeys };
+  }
+
+  test('are not listed under "Recently deleted", for the library or their page; restoring one empties its entry', async () => {
+    const both = [note('a'), note('b', 'https://news.example/b')];
+    const { repo, trashKeys } = await library([...both, note('c')], [...both, note('gone')]);
+    expect((await repo.listDeleted()).map((d) => d.id)).toEqual(['gone']);
+    expect(await repo.listDeleted('https://news.example/b')).toEqual([]);
+    expect((await repo.listDeleted('https://news.example/a')).map((d) => d.id)).toEqual(['gone']);
+    // A list drawn before: its Restore returns the live note, and the stale entry goes.
+    expect(await repo.restore('a')).toEqual(both[0]);
+    expect(await trashKeys()).toEqual(['b', 'gone']);
+  });
+
+  test('a delete-all\'s trash brought back by such an import is not listed either, however many', async () => {
+    const all = Array.from({ length: 150 }, (_, i) => note(`n-${String(i).padStart(3, '0')}`));
+    const { repo } = await library(all.slice(0, 140), all);
+    expect((await repo.listDeleted()).map((d) => d.id).sort()).toEqual(all.slice(140).map((n) => n.id));
+    expect(await repo.count()).toBe(140);
+  });
+});
+
 /** A Map-backed storage area (browser.storage.local's shape); `failSet` makes writes of the keys it matches fail. */
 function memoryArea(failSet: (key: string) => boolean = () => false) {
   const items = new Map<string, unknown>();
