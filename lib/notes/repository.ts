@@ -582,7 +582,7 @@ export class NotesRepository {
     await this.beginCopy();
     let merged: MergeResult;
     try {
-      merged = await this.write('import the file', (db) => mergeRecords(db, plan.toWrite));
+      merged = await this.write('import the file', (db) => mergeRecords(db, plan.toWrite, { fromTrash: true }));
     } catch (error) {
       this.endCopy(true); // nothing was written, so there is nothing to copy
       throw importError(error);
@@ -635,7 +635,9 @@ export class NotesRepository {
     const saved = (await backup.readAll().catch(() => [] as Annotation[])).filter((r) => typeof r.id === 'string' && r.id.length > 0);
     if (saved.length === 0) return;
     const token = await backup.markPending?.('recovery').catch(() => undefined);
-    await mergeRecords(db, saved);
+    // A note the backup holds that waits in the trash was deleted after the backup last saw it (that delete's copy
+    // failed, or its page closed first): it stays deleted.
+    await mergeRecords(db, saved, { fromTrash: false });
     if (token) await backup.clearPending?.(token).catch(() => undefined);
     this.recoveredCount = saved.length;
     this.options.onChange?.({ kind: 'recovered', urls: 'all' });
@@ -918,10 +920,11 @@ function planImport(db: NotesDb, records: readonly Annotation[]): Promise<{ toWr
  * disk, a record the store refuses) aborts it whole. Requests are issued from callbacks rather than awaited
  * promises, and the writes carry no handlers: one event handled per note was most of what a write cost beyond
  * the write itself. The reads are issued before the writes: a transaction runs its requests in order, and a range
- * read after them would read back the notes just added. A note the file brings that waits in the trash comes back
- * from it (see below): live again, and no longer in "Recently deleted".
+ * read after them would read back the notes just added. With `fromTrash` (an import), a note the file brings that
+ * waits in the trash comes back from it (see below): live again, and no longer in "Recently deleted". Without it (a
+ * recovery from the backup), such a note stays in the trash and is counted as skipped.
  */
-function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<MergeResult> {
+function mergeRecords(db: NotesDb, records: readonly Annotation[], options: { fromTrash: boolean }): Promise<MergeResult> {
   const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
   const written: Annotation[] = [];
   return rawTransaction(db, [ANNOTATIONS_STORE, TRASH_STORE], 'readwrite', (tx, guard) => {
@@ -954,6 +957,10 @@ function mergeRecords(db: NotesDb, records: readonly Annotation[]): Promise<Merg
       const back = trashed.size === 0 ? [] : fresh.filter((record) => trashed.has(record.id));
       for (const record of back.length === 0 ? fresh : fresh.filter((record) => !trashed.has(record.id))) judge(record, undefined);
       if (back.length === 0) return;
+      if (!options.fromTrash) {
+        counts.skipped += back.length;
+        return;
+      }
       // A note waiting in "Recently deleted" that the file brings is brought back: it is live again and leaves the
       // trash, as a restore would (staying in both, its restore would say nothing and its purge nothing either). The
       // newer of the two copies comes back, as between a file and a stored note: the trashed one if it is the same or

@@ -938,6 +938,21 @@ describe('a copy marked as under way', () => {
     expect(await pendingMark(area)).toBeUndefined();
   });
 
+  test('a recovery resumed leaves in the trash a note the backup still holds: it was deleted after the backup saw it', async () => {
+    const { saved, backup } = memoryBackup();
+    const repo = openRepository(new IDBFactory(), { backup, now: () => new Date('2026-02-01T00:00:00.000Z') });
+    const notes = imported(3, 'rec');
+    await repo.importRecords(notes);
+    await repo.remove(notes[1]!.id);
+    await repo.backedUp();
+    expect(saved.has(notes[1]!.id)).toBe(false);
+    // The delete's copy did not reach the backup (it failed, or the page closed first).
+    saved.set(notes[1]!.id, notes[1]!);
+    await repo.resumeRecovery();
+    expect((await repo.listAll()).map((n) => n.id).sort()).toEqual([notes[0]!.id, notes[2]!.id]);
+    expect((await repo.listDeleted()).map((d) => d.id)).toEqual([notes[1]!.id]);
+  });
+
   test('the background syncs at browser start and install, and at any other start only while a copy is marked; never two at once', async () => {
     const { storageBackup, startBackupSync } = await import('@/lib/notes/backup');
     const run = async (marked: boolean, events: ('startup' | 'installed')[]) => {
