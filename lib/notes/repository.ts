@@ -569,6 +569,7 @@ export class NotesRepository {
    * so the message can say so, and the same file can simply be imported again once the cause is gone.
    */
   async importRecords(records: readonly Annotation[]): Promise<ImportCounts> {
+    const started = this.now().getTime();
     // What is stored already, same or newer, is found first without writing: a file imported again writes nothing.
     let plan: { toWrite: Annotation[]; skipped: number };
     try {
@@ -582,7 +583,7 @@ export class NotesRepository {
     await this.beginCopy();
     let merged: MergeResult;
     try {
-      merged = await this.write('import the file', (db) => mergeRecords(db, plan.toWrite, { fromTrash: true }));
+      merged = await this.write('import the file', (db) => mergeRecords(db, plan.toWrite, { fromTrash: true, startedAt: started }));
     } catch (error) {
       this.endCopy(true); // nothing was written, so there is nothing to copy
       throw importError(error);
@@ -921,10 +922,11 @@ function planImport(db: NotesDb, records: readonly Annotation[]): Promise<{ toWr
  * promises, and the writes carry no handlers: one event handled per note was most of what a write cost beyond
  * the write itself. The reads are issued before the writes: a transaction runs its requests in order, and a range
  * read after them would read back the notes just added. With `fromTrash` (an import), a note the file brings that
- * waits in the trash comes back from it (see below): live again, and no longer in "Recently deleted". Without it (a
- * recovery from the backup), such a note stays in the trash and is counted as skipped.
+ * waits in the trash comes back from it (see below): live again, and no longer in "Recently deleted"; unless it was
+ * deleted after `startedAt` (while the import ran: the reader's delete came later). Without it (a recovery from the
+ * backup), such a note stays in the trash. A note left in the trash is counted as skipped.
  */
-function mergeRecords(db: NotesDb, records: readonly Annotation[], options: { fromTrash: boolean }): Promise<MergeResult> {
+function mergeRecords(db: NotesDb, records: readonly Annotation[], options: { fromTrash: boolean; startedAt?: number }): Promise<MergeResult> {
   const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
   const written: Annotation[] = [];
   return rawTransaction(db, [ANNOTATIONS_STORE, TRASH_STORE], 'readwrite', (tx, guard) => {
@@ -964,13 +966,22 @@ function mergeRecords(db: NotesDb, records: readonly Annotation[], options: { fr
       // A note waiting in "Recently deleted" that the file brings is brought back: it is live again and leaves the
       // trash, as a restore would (staying in both, its restore would say nothing and its purge nothing either). The
       // newer of the two copies comes back, as between a file and a stored note: the trashed one if it is the same or
-      // was edited after the file was written, so an import never puts an older copy in place of a newer one.
+      // was edited after the file was written, so an import never puts an older copy in place of a newer one. A note
+      // deleted after the import started (in the popup, on its page, while a long import ran) stays deleted: the
+      // reader's delete came later than the file.
       readStored<DeletedAnnotation>(trash, idsOf(back), trashed.size, (entry) => guard(() => {
+        const brought = new Set<string>();
         for (const record of back) {
-          const deleted = entry(record.id)?.note;
+          const found = entry(record.id);
+          if (found && options.startedAt !== undefined && Date.parse(found.deleted) > options.startedAt) {
+            counts.skipped++;
+            continue;
+          }
+          const deleted = found?.note;
           judge(deleted === undefined || isNewer(record, deleted) ? record : deleted, undefined);
+          brought.add(record.id);
         }
-        deleteRuns(trash, trashKeys.result, new Set(idsOf(back)));
+        deleteRuns(trash, trashKeys.result, brought);
       }));
     });
   }).then(() => ({ counts, written }));

@@ -698,6 +698,36 @@ describe('an import that brings back notes waiting in "Recently deleted"', () =>
     expect((await repo.listDeleted()).map((d) => d.id).sort()).toEqual(all.slice(0, 10).map((n) => n.id));
   });
 
+  test('a note deleted while the import runs stays deleted; the same file imported later brings it back', async () => {
+    const f = new IDBFactory();
+    let clock = Date.parse('2026-02-01T00:00:00.000Z');
+    const now = () => new Date(clock);
+    // Another context (the popup, the note's page) on the same database, where the reader deletes the note.
+    const other = openRepository(f, { now });
+    await other.importRecords([note('a'), note('b')]);
+    // The delete lands between the import's read-only pass and its write (while its copy's mark is stored).
+    let between: (() => Promise<unknown>) | null = null;
+    const { backup } = memoryBackup();
+    const repo = openRepository(f, { now, backup: { ...backup, markPending: async () => { const run = between; between = null; await run?.(); return 't1'; }, clearPending: async () => undefined } });
+    const file = [note('a', { text: 'edited in the file', modified: '2026-01-15T00:00:00.000Z' }), note('c')];
+    between = async () => {
+      clock += 1000;
+      await other.remove('a');
+    };
+    expect(await repo.importRecords(file)).toEqual({ added: 1, updated: 0, skipped: 1 });
+    expect(between).toBeNull(); // the hook ran
+    expect(await repo.get('a')).toBeUndefined();
+    expect((await repo.listDeleted()).map((d) => d.id)).toEqual(['a']);
+    // The delete's Undo still finds it.
+    expect((await other.restore('a')).text).toBe('note a');
+    await other.remove('a');
+    // An import started after the delete brings the file's copy back.
+    clock += 1000;
+    expect(await repo.importRecords(file)).toEqual({ added: 1, updated: 0, skipped: 1 });
+    expect((await repo.get('a'))!.text).toBe('edited in the file');
+    expect(await repo.listDeleted()).toEqual([]);
+  });
+
   test('a note only in the trash is brought back by a file imported again, which otherwise writes nothing', async () => {
     const repo = openRepository(new IDBFactory(), { now: () => new Date('2026-02-01T00:00:00.000Z') });
     const file = [note('a'), note('b'), note('c')];
