@@ -588,7 +588,8 @@ export class NotesRepository {
       this.endCopy(true); // nothing was written, so there is nothing to copy
       throw importError(error);
     }
-    this.mirrorLater(merged.written);
+    // Committed with a failure too late to abort it: what was written is counted, and its copy stays marked.
+    this.mirrorLater(merged.written, merged.whole);
     if (merged.written.length > 0) this.options.onChange?.({ kind: 'imported', urls: urlsOf(merged.written) });
     return { ...merged.counts, skipped: merged.counts.skipped + plan.skipped };
   }
@@ -638,8 +639,9 @@ export class NotesRepository {
     const token = await backup.markPending?.('recovery').catch(() => undefined);
     // A note the backup holds that waits in the trash was deleted after the backup last saw it (that delete's copy
     // failed, or its page closed first): it stays deleted.
-    await mergeRecords(db, saved, { fromTrash: false });
-    if (token) await backup.clearPending?.(token).catch(() => undefined);
+    const merged = await mergeRecords(db, saved, { fromTrash: false });
+    // Cut short by a failure the commit did not undo: the mark stays, and the background resumes the recovery.
+    if (token && merged.whole) await backup.clearPending?.(token).catch(() => undefined);
     this.recoveredCount = saved.length;
     this.options.onChange?.({ kind: 'recovered', urls: 'all' });
   }
@@ -734,12 +736,12 @@ export class NotesRepository {
   /**
    * Queues `records` for the backup, a chunk at a time, each in a task of its own: the browser converts what it
    * stores on the page's main thread, so the page paints and answers input between chunks. Ends the copy begun
-   * before the import's write.
+   * before the import's write; not `whole` (the write committed part of its records), it leaves the mark.
    */
-  private mirrorLater(records: readonly Annotation[]): void {
+  private mirrorLater(records: readonly Annotation[], whole = true): void {
     const backup = this.options.backup;
     if (!backup) return;
-    let complete = true;
+    let complete = whole;
     for (let at = 0; at < records.length; at += this.copyChunk) {
       const part = records.slice(at, at + this.copyChunk);
       void this.queued(async () => {
@@ -770,6 +772,8 @@ export class NotesRepository {
 interface MergeResult {
   counts: ImportCounts;
   written: Annotation[];
+  /** False when a step failed after the transaction could no longer be aborted: it committed only part of its work. */
+  whole: boolean;
 }
 
 /**
@@ -849,16 +853,22 @@ function deleteRuns(store: IDBObjectStore, keys: readonly IDBValidKey[], ids: Re
 
 /**
  * Runs `body` in a transaction of the raw database (its requests issued from callbacks, not awaited promises), and
- * settles when the transaction does: resolves once it committed, rejects when it could not open or was aborted.
+ * settles when the transaction does: rejects when it could not open or was aborted, resolves once it committed.
  * `guard` runs a step inside one of the transaction's callbacks: an error there aborts the transaction, and the
  * first such error is the one reported (rather than the bare abort it causes).
+ *
+ * A committed transaction is the truth: what it wrote is in the database, whatever else went wrong. So a failure
+ * kept by a step whose abort came too late (the transaction was already finishing) does not reject: it is what the
+ * promise resolves with (null when there was none), for the caller to judge. A read-only caller treats it as a
+ * failure (its reads are incomplete, and nothing was written); a writer reports what was written, and keeps its
+ * copy to the backup marked, so the background's next start copies whatever the commit holds.
  */
 function rawTransaction(
   db: NotesDb,
   stores: string | string[],
   mode: IDBTransactionMode,
   body: (tx: IDBTransaction, guard: (step: () => void) => void) => void,
-): Promise<void> {
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let failure: unknown = null;
     let tx: IDBTransaction;
@@ -880,7 +890,7 @@ function rawTransaction(
         }
       }
     };
-    tx.oncomplete = () => (failure ? reject(failure) : resolve());
+    tx.oncomplete = () => resolve(failure);
     tx.onabort = () => reject(failure ?? tx.error ?? new Error('the transaction was aborted'));
     guard(() => body(tx, guard));
   });
@@ -912,7 +922,10 @@ function planImport(db: NotesDb, records: readonly Annotation[]): Promise<{ toWr
         }
       }));
     });
-  }).then(() => ({ toWrite, skipped }));
+  }).then((failure) => {
+    if (failure) throw failure;
+    return { toWrite, skipped };
+  });
 }
 
 /**
@@ -984,7 +997,7 @@ function mergeRecords(db: NotesDb, records: readonly Annotation[], options: { fr
         deleteRuns(trash, trashKeys.result, brought);
       }));
     });
-  }).then(() => ({ counts, written }));
+  }).then((failure) => ({ counts, written, whole: failure === null }));
 }
 
 /** A repository on the notes database of `factory` (the browser's IndexedDB, or fake-indexeddb in tests). */

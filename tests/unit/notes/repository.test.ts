@@ -861,6 +861,36 @@ describe('a copy marked as under way', () => {
     }
   });
 
+  test('an import the database committed is reported as written, even when a step failed too late to abort it; its copy stays marked', async () => {
+    const { saved, marked, events } = traced();
+    const repo = openRepository(new IDBFactory(), { backup: marked });
+    const notes = imported(5);
+    const add = IDBObjectStore.prototype.add;
+    const abort = IDBTransaction.prototype.abort;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if ((args[0] as Annotation).id === notes[4]!.id) throw new DOMException('The record was refused.', 'DataError');
+      return add.apply(this, args);
+    };
+    // The transaction is already finishing when the step fails: it commits what was issued.
+    IDBTransaction.prototype.abort = function () {
+      throw new DOMException('The transaction has finished.', 'InvalidStateError');
+    };
+    let counts: unknown;
+    try {
+      counts = await repo.importRecords(notes).catch((e: unknown) => e);
+    } finally {
+      IDBObjectStore.prototype.add = add;
+      IDBTransaction.prototype.abort = abort;
+    }
+    // Not "Nothing was imported": four notes are in the database.
+    expect(counts).toEqual({ added: 4, updated: 0, skipped: 0 });
+    expect(await repo.count()).toBe(4);
+    await repo.backedUp();
+    expect(saved.size).toBe(4);
+    // The mark stays: the background's next start compares the backup with what the commit holds.
+    expect(events).toEqual(['mark', 'put 4']);
+  });
+
   test('an import whose copy failed part-way keeps its mark', async () => {
     let puts = 0;
     const { marked, events } = traced(() => ++puts === 2);
