@@ -18,6 +18,7 @@ export interface Reference {
   label(id: string): string;
 }
 
+/** The dataset must not change once its reference is made: each index reads it when first asked for, not now. */
 export function createReference(dataset: Dataset): Reference {
   // Each index is made the first time it is asked for, not when the reference is: the content script makes one on
   // every page, most pages ask nothing of it (only a card does), and a reader's reference may hold many thousands
