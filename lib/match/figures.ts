@@ -40,7 +40,7 @@ import { cityReferredTo, countriesIn, figureClause, isLocal, placeOfFigure, SPEC
 import { defaultScope, eventKindIn, eventKindsCompatible, figureTime, REPORT_WINDOW_DAYS, type FigureTime } from '../figures/time';
 import { measuredRange, rangesOverlap, sameFigure } from '../figures/tolerance';
 import type { FigureReading } from '../figures/types';
-import type { Dataset, Entity, Figure, FigureScope } from '../reference/types';
+import type { Dataset, Figure, FigureScope } from '../reference/types';
 import type { FigureVerdict, PageFigure, TextMatch } from './types';
 import { paragraphOf } from './paragraphs';
 import type { FiguresByCounts, JudgedReference } from './figure-engine';
@@ -145,14 +145,15 @@ interface ReferenceTime {
 /**
  * The days of a reference figure's date, read once per date: a reference's figures carry their documents' dates, so
  * thousands of figures share a few dozen (a page compares its figures with every reference figure counting the same
- * thing, and reading each one's date was most of preparing them). Never changed by the judge, so shared.
+ * thing, and reading each one's date was most of preparing them). Shared, so frozen: a change to one would move
+ * every figure of that date.
  */
 const referenceDays = new Map<string, DayRange | undefined>();
 function referenceDate(text: string | undefined): DayRange | undefined {
   if (!text) return undefined;
   if (referenceDays.has(text)) return referenceDays.get(text);
   const days = parseDate(text);
-  referenceDays.set(text, days);
+  referenceDays.set(text, days && Object.freeze(days));
   return days;
 }
 
@@ -215,7 +216,7 @@ function conflictStart(dataset: Dataset, byCounts: FiguresByCounts): DayRange | 
   const starts: DayRange[] = [];
   // Only the ages of the conflict: the judge's figures grouped by what they count, not all of the reference's.
   for (const f of byCounts.get('conflict duration') ?? []) {
-    const asOf = parseDate(f.asOf);
+    const asOf = referenceDate(f.asOf);
     const s = asOf && impliedStart(f, asOf);
     if (s) starts.push({ from: Math.floor(s.from), to: Math.ceil(s.to) });
   }
@@ -246,7 +247,7 @@ export function createFigureJudge(
   // Every entity the judge looks up is one the page names (its matches, the places among them, a figure's place
   // when the article names it): the matcher hands those over (JudgedReference.named), so a page never passes over
   // the reference's entities.
-  const entityById = { get: (id: string): Entity | undefined => (named.has(id) ? reference.named(id) : undefined) };
+  const entityById = { get: reference.named };
   const isPlace = (id: string) => entityById.get(id)?.type === 'place';
   const distinct = named.size;
   // Paragraph index → entity ids named in it.
