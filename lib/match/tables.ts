@@ -206,21 +206,14 @@ function withDerived(dataset: Dataset, tables: Omit<MatcherTables, 'byCounts' | 
  * counts the figures, as it counts the aliases without reading them) are the unit test's to catch, as stale alias
  * text is: the committed tables must be what compiling the committed dataset gives.
  */
-function groupedFigures(dataset: Dataset, groups: readonly (readonly number[])[]): FiguresByCounts {
-  const { figures } = dataset;
-  const byCounts = new Map<string, readonly number[]>();
-  for (const group of groups) byCounts.set(figures[group[0]!]!.counts, group);
-  const made = new Map<string, Figure[]>();
-  const get = (counts: string): Figure[] | undefined => {
-    let list = made.get(counts);
-    if (!list) {
-      const group = byCounts.get(counts);
-      if (!group) return undefined;
-      made.set(counts, (list = group.map((i) => figures[i]!)));
-    }
-    return list;
-  };
-  return { get, has: (counts) => byCounts.has(counts) };
+function groupedFigures({ figures }: Dataset, groups: readonly (readonly number[])[]): FiguresByCounts {
+  // Each thing counted to its group's list, made once (the judge's prepared figures are kept by list).
+  const byCounts = new Map<string, () => Figure[]>();
+  for (const group of groups) {
+    let list: Figure[] | undefined;
+    byCounts.set(figures[group[0]!]!.counts, () => (list ??= group.map((i) => figures[i]!)));
+  }
+  return { get: (counts) => byCounts.get(counts)?.(), has: (counts) => byCounts.has(counts) };
 }
 
 /** The dataset's tables in their stored form (`npm run dataset` writes them beside the dataset). */
