@@ -31,31 +31,19 @@ export function createReference(dataset: Dataset): Reference {
   const entityMap = () => (entities ??= new Map(dataset.entities.map((e) => [e.id, e])));
   const figureMap = () => (figures ??= new Map(dataset.figures.map((f) => [f.id, f])));
 
+  // Each figure in dataset order under every entity tied to it, once: the entities listing it, then those it lists.
   const figuresByEntity = (): Map<string, Figure[]> => {
-    const order = new Map(dataset.figures.map((f, i) => [f.id, i]));
-    const known = figureMap();
-    const tied = new Map<string, Set<string>>();
-    const tie = (entityId: string, figureId: string) => {
-      let set = tied.get(entityId);
-      if (!set) tied.set(entityId, (set = new Set()));
-      set.add(figureId);
-    };
-    for (const e of dataset.entities) for (const id of e.figureIds) tie(e.id, id);
-    for (const f of dataset.figures) for (const id of f.entityIds) tie(id, f.id);
+    const listedBy = new Map<string, string[]>();
+    for (const e of dataset.entities) for (const id of e.figureIds) add(listedBy, id, e.id);
     const out = new Map<string, Figure[]>();
-    for (const [entityId, ids] of tied) {
-      const list = [...ids].filter((id) => known.has(id)).sort((a, b) => order.get(a)! - order.get(b)!);
-      out.set(entityId, list.map((id) => known.get(id)!));
-    }
+    for (const f of dataset.figures) for (const id of new Set([...f.entityIds, ...(listedBy.get(f.id) ?? [])])) add(out, id, f);
     return out;
   };
 
   const entitiesByForm = (): Map<string, Entity[]> => {
     const out = new Map<string, Entity[]>();
     for (const e of dataset.entities) {
-      for (const form of new Set([e.name, ...e.aliases, ...(e.shortNames ?? []), ...(e.contextualAliases ?? []), ...(e.variants ?? [])])) {
-        out.set(form, [...(out.get(form) ?? []), e]);
-      }
+      for (const form of new Set([e.name, ...e.aliases, ...(e.shortNames ?? []), ...(e.contextualAliases ?? []), ...(e.variants ?? [])])) add(out, form, e);
     }
     return out;
   };
@@ -69,4 +57,10 @@ export function createReference(dataset: Dataset): Reference {
     entitiesNamed: (form) => (byForm ??= entitiesByForm()).get(form) ?? [],
     label: (id) => entityMap().get(id)?.name ?? figureMap().get(id)?.label ?? id,
   };
+}
+
+function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
