@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION } from './scripts/browser-targets';
 import { iconPaths, writeIcons } from './scripts/icons';
 import { referenceSummary } from './scripts/reference-summary';
-import { DECLARED_SHEET, highlightCss } from './lib/highlight/styles';
 
 /** Rendered by the build from assets/icon*.svg (scripts/icons.ts) into WXT's own scratch folder, never committed. */
 let renderedIcons: { size: number; path: string }[] = [];
@@ -47,8 +46,6 @@ export default defineConfig({
     },
     'build:publicAssets': (_wxt, files) => {
       for (const { size, path } of renderedIcons) files.push({ absoluteSrc: path, relativeDest: `icons/${size}.png` });
-      // Our ::highlight rules as the manifest declares them (lib/highlight/styles.ts), from the one place they are written.
-      files.push({ contents: highlightCss(), relativeDest: DECLARED_SHEET });
     },
   },
   zip: {
@@ -114,11 +111,6 @@ export default defineConfig({
     // The note tooltip and the inline composer: Backstory's own page in a frame, so a note's text never enters the
     // page's document (its scripts cannot read it, and keys typed into the composer never reach them). Chrome's
     // dynamic URL changes every session, so a page can neither probe for the file nor recognise the frame's id.
-    // Our ::highlight rules in every page the content script runs on, put in by the browser before the page's own
-    // sheets are parsed: first in the cascade (no rule of the page can hide a mark) at no cost, where the same sheet
-    // inserted later lays the whole page out again (lib/highlight/styles.ts, DECLARED_SHEET). They style only
-    // highlights named backstory-*, which exist only where Backstory paints. WXT adds the content script's own entry.
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], css: [DECLARED_SHEET], run_at: 'document_start' }],
     web_accessible_resources: [{ resources: ['note-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {

@@ -40,15 +40,15 @@ export class CssHighlighter extends BookedHighlighter {
   }
 
   add(items: HighlightItem[]): void {
-    // Our rules are in every page loaded since the install (the manifest's sheet). Elsewhere they go in with the
-    // first highlight, not before: in Chromium, a sheet inserted ahead of the page's own with a cascade layer
-    // (scripting.insertCSS, lib/highlight/styles.ts) lays every text of the page out again, one long rendering task
-    // on a long page (300 ms on 200,000 words), which a page where nothing matches need not pay.
+    // Our rules go into the page with the first highlight, not before: in Chromium, a sheet inserted ahead of the
+    // page's own with a cascade layer (scripting.insertCSS, lib/highlight/styles.ts) lays every text of the page
+    // out again, one long rendering task on a long page (300 ms on 200,000 words), which a page where nothing
+    // matches (most pages a reader visits) need not pay.
     if (items.length && !this.releaseStyles) {
       this.releaseStyles = this.styles.acquire();
       // And the window near the viewport is read only once they are in (and laid out on a frame): read before,
       // the boxes would make our script do that whole-page layout. The hold ends after a second whatever `ready`
-      // does, so highlights never stay stuck where the first ones were. No hold where nothing is on its way.
+      // does, so highlights never stay stuck where the first ones were.
       const ready = this.styles.ready?.();
       if (ready) this.near.holdUntil(ready);
     }

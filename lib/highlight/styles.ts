@@ -31,18 +31,16 @@ export const NOTE_PRIORITY = 10;
 
 // A marker-pen tint with a solid magenta underline: distinct from the reference categories' colours and
 // underline styles, and readable on light and dark pages (translucent tint, saturated line).
-const NOTE_TINT = [255, 80, 170, 0.22] as const;
-const NOTE_RULE = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgb(${NOTE_TINT.slice(0, 3).join(' ')} / ${NOTE_TINT[3]}) !important; text-decoration: underline solid rgb(205 0 110) !important; text-decoration-thickness: 2px !important; text-underline-offset: 2px !important; text-shadow: none !important; }`;
+const NOTE_RULE = `::highlight(${NOTE_HIGHLIGHT}) { background-color: rgb(255 80 170 / 0.22) !important; text-decoration: underline solid rgb(205 0 110) !important; text-decoration-thickness: 2px !important; text-underline-offset: 2px !important; text-shadow: none !important; }`;
 
 /**
  * Every `::highlight(backstory-…)` rule, important and inside an anonymous cascade layer. A page's own rules
  * for our names (its `::highlight(backstory-figure-differs) { … !important }`, however specific, in whatever
  * layer) must not hide or restyle a mark. Measured in Chromium: important declarations of a layer win over
- * unlayered ones and over those of every later layer, and a sheet the browser inserts for the extension (the
- * manifest's, DECLARED_SHEET, or scripting.insertCSS, see HighlightStyles) comes before the page's own sheets, so
- * its layer is the first one; an anonymous layer cannot be joined by a page that guesses its name. The user origin
- * would beat any author rule, but Chromium does not paint `::highlight` rules from user sheets (they only show in
- * getComputedStyle).
+ * unlayered ones and over those of every later layer, and a sheet the browser inserts for the extension
+ * (scripting.insertCSS, see HighlightStyles) comes before the page's own sheets, so its layer is the first one;
+ * an anonymous layer cannot be joined by a page that guesses its name. The user origin would beat any author
+ * rule, but Chromium does not paint `::highlight` rules from user sheets (they only show in getComputedStyle).
  */
 export function highlightCss(): string {
   const rules = Object.values(CATEGORY_STYLES).map(
@@ -52,29 +50,6 @@ export function highlightCss(): string {
   rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgb(255 220 0 / 0.55) !important; color: inherit !important; text-decoration: underline solid rgb(20 20 20) !important; text-decoration-thickness: 3px !important; text-underline-offset: auto !important; text-shadow: none !important; }`);
   rules.push(NOTE_RULE);
   return `@layer {\n${rules.join('\n')}\n}`;
-}
-
-/**
- * The same rules as a file of the build, declared in the manifest for every page the content script runs on: the
- * browser puts it in before the page's own sheets are parsed, so it costs no layout. Inserted later, ahead of sheets
- * already in use (scripting.insertCSS), the same rules make Chromium lay every text of the page out again ("fonts
- * changed": a 240 ms rendering task on a 200,000-word page on an idle machine), which tabs open before an install
- * still pay.
- */
-export const DECLARED_SHEET = 'highlights.css';
-
-/**
- * Whether our rules are in `doc` already (DECLARED_SHEET, in a page loaded since the install): the note highlight's
- * computed tint is ours. A style read of the root alone, no layout. A page's own rule for our name in its first
- * layer would show instead of ours only where our sheet is not first or not there, which is what this tells.
- */
-export function rulesInPage(doc: Document): boolean {
-  try {
-    const seen = doc.defaultView?.getComputedStyle(doc.documentElement, `::highlight(${NOTE_HIGHLIGHT})`).backgroundColor;
-    return seen === `rgba(${NOTE_TINT.join(', ')})`;
-  } catch {
-    return false;
-  }
 }
 
 /** Inline style for the fallback `<backstory-mark>` element (no stylesheet needed, nothing leaks). */
@@ -112,30 +87,21 @@ export function installHighlightStyles(doc: Document, css: string = highlightCss
 
 /**
  * Our ::highlight rules on a page while anything of ours is painted there (the reference highlights, the
- * notes): `acquire` returns the release. Where the manifest's sheet is not in (a tab open before the install), the
- * rules go in with the first holder and out after the last.
+ * notes): `acquire` returns the release. Off pages (Backstory turned off, no notes shown) keep no rules, so a
+ * page cannot borrow our look for highlights of its own.
  */
 export interface HighlightStyles {
   acquire(): () => void;
-  /**
-   * Settles once the rules asked for so far are in the page (or could not be put there); null when nothing is on its
-   * way that would lay the page out again (the manifest's sheet was in already, or the rules were adopted at once).
-   */
-  ready?(): Promise<void> | null;
+  /** Settles once the rules asked for so far are in the page (or could not be put there). */
+  ready?(): Promise<void>;
 }
 
 /**
  * Styles the browser inserts into the page for the extension (`insert(true)`, `insert(false)` takes them out;
  * the content script passes a request to the background, which calls scripting.insertCSS), with an adopted
- * sheet wherever that fails; none of it where `inPage` says the manifest's sheet is there (asked once, on the
- * first acquire).
+ * sheet wherever that fails.
  */
-export function highlightStyles(
-  doc: Document,
-  insert?: (on: boolean) => Promise<unknown>,
-  inPage: () => boolean = () => rulesInPage(doc),
-): HighlightStyles {
-  let declared: boolean | undefined;
+export function highlightStyles(doc: Document, insert?: (on: boolean) => Promise<unknown>): HighlightStyles {
   let holders = 0;
   let removeFallback: (() => void) | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -160,18 +126,17 @@ export function highlightStyles(
     );
   };
   return {
-    ready: () => (declared || !insert ? null : queue.then(
+    ready: () => queue.then(
       () => undefined,
       () => undefined,
-    )),
+    ),
     acquire() {
-      declared ??= insert ? inPage() : false;
-      if (holders++ === 0 && !declared) set(true);
+      if (holders++ === 0) set(true);
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        if (--holders === 0 && !declared) set(false);
+        if (--holders === 0) set(false);
       };
     },
   };

@@ -72,8 +72,6 @@ test('a news page gets the highlights the pipeline finds, through CSS.highlights
   await expect.poll(() => highlightsOf(page), { timeout: 30_000 }).toEqual(expected);
   // Painted over the text, not wrapped around it: no element of ours in the page's document.
   expect(await page.evaluate(() => document.querySelectorAll('backstory-mark').length)).toBe(0);
-  // Our ::highlight rules are in the page (the manifest's sheet), as Firefox computes them for a place.
-  expect(await page.evaluate(() => getComputedStyle(document.body, '::highlight(backstory-place)').backgroundColor)).toBe('rgba(0, 170, 120, 0.24)');
   await page.close();
 });
 

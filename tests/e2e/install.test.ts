@@ -110,32 +110,3 @@ test('updated while an article is open: the new version starts in the tab, and i
   expect(await popup.getByTestId('unreachable').count()).toBe(0);
   await popup.close();
 });
-
-/** A page's own rule for one of our names, important, in the first cascade layer it declares: the strongest it can write. */
-const HIDING_RULES = `<style>@layer page-first;
-@layer page-first { :root body *:not(#a#b#c)::highlight(backstory-place) { background-color: transparent !important; text-decoration: none !important; } }</style>`;
-
-/** The place highlight's tint where the page paints it (rgb 0 170 120 at 24%), as Chromium computes it on `selector`. */
-const placeTint = (page: Page, selector: string) =>
-  page.evaluate((s) => getComputedStyle(document.querySelector(s)!, '::highlight(backstory-place)').backgroundColor, selector);
-const OUR_PLACE_TINT = 'rgba(0, 170, 120, 0.24)';
-
-test('our highlight rules beat a page\'s own first-layer important rules in a tab open before the install (inserted), and in one loaded after it (declared in the manifest, there before any highlight)', async () => {
-  const server: PageServer = await servePages();
-  cleanups.push(() => server.close());
-  server.set('/world/syria-toll', ARTICLE.replace('</head>', `${HIDING_RULES}</head>`));
-  server.set('/weather', `<!doctype html><html lang="en"><head><title>Weather</title>${HIDING_RULES}</head><body><main><p id="w">Sunny spells and light winds.</p></main></body></html>`);
-  const browser = await launchWithout();
-  const before: Page = await browser.context.newPage();
-  await before.goto(`${server.origin}/world/syria-toll`);
-  expect(await placeTint(before, 'article p:last-of-type')).not.toBe(OUR_PLACE_TINT);
-  await browser.install();
-  await expect.poll(async () => (await readPageHighlights(before))['backstory-place'] ?? [], { timeout: 20_000 }).toContain('Aleppo');
-  await expect.poll(() => placeTint(before, 'article p:last-of-type'), { timeout: 10_000 }).toBe(OUR_PLACE_TINT);
-
-  // Loaded after the install: the manifest's sheet is in from the start, on a page with nothing to highlight too.
-  const after: Page = await browser.context.newPage();
-  await after.goto(`${server.origin}/weather`);
-  expect(await placeTint(after, '#w')).toBe(OUR_PLACE_TINT);
-  expect(await readPageHighlights(after)).toEqual({});
-});

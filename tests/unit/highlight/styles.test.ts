@@ -7,9 +7,6 @@ import { CATEGORY_STYLES, FOCUS_HIGHLIGHT, highlightCss, highlightStyles, NOTE_H
 /** Rules the content script put on the page itself (an adopted sheet; a <style> where jsdom has none). */
 const ownSheets = () => document.querySelectorAll('style[data-backstory="highlight-styles"]').length + (document.adoptedStyleSheets?.length ?? 0);
 
-/** A tab open before the install: the manifest's sheet is not in it. */
-const noDeclaredSheet = () => false;
-
 test('one anonymous layer of important rules for every name Backstory paints', () => {
   const css = highlightCss();
   expect(css.startsWith('@layer {')).toBe(true);
@@ -21,7 +18,7 @@ test('one anonymous layer of important rules for every name Backstory paints', (
 
 test('the browser is asked to insert the rules while anything holds them, and to take them out after the last', async () => {
   const calls: boolean[] = [];
-  const styles = highlightStyles(document, async (on) => void calls.push(on), noDeclaredSheet);
+  const styles = highlightStyles(document, async (on) => void calls.push(on));
   const releaseHighlights = styles.acquire();
   const releaseNotes = styles.acquire();
   releaseHighlights();
@@ -33,7 +30,7 @@ test('the browser is asked to insert the rules while anything holds them, and to
 });
 
 test('where the browser cannot insert them (no scripting API, background gone) the page adopts them, and drops them after', async () => {
-  const styles = highlightStyles(document, () => Promise.reject(new Error('no scripting')), noDeclaredSheet);
+  const styles = highlightStyles(document, () => Promise.reject(new Error('no scripting')));
   const release = styles.acquire();
   await vi.waitFor(() => expect(ownSheets()).toBe(1));
   release();
@@ -43,10 +40,10 @@ test('where the browser cannot insert them (no scripting API, background gone) t
 test('ready settles once the rules asked for are in, or could not be put in', async () => {
   let inserted!: () => void;
   const insert = vi.fn((on: boolean) => (on ? new Promise<void>((resolve) => (inserted = resolve)) : Promise.resolve()));
-  const styles = highlightStyles(document, insert, noDeclaredSheet);
+  const styles = highlightStyles(document, insert);
   const release = styles.acquire();
   let ready = false;
-  void styles.ready!()!.then(() => (ready = true));
+  void styles.ready!().then(() => (ready = true));
   await vi.waitFor(() => expect(insert).toHaveBeenCalledWith(true));
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(ready).toBe(false);
@@ -54,37 +51,11 @@ test('ready settles once the rules asked for are in, or could not be put in', as
   await vi.waitFor(() => expect(ready).toBe(true));
   release();
   // A background that does not answer: ready still settles (the fallback is in then).
-  const failing = highlightStyles(document, () => Promise.reject(new Error('no background')), noDeclaredSheet);
+  const failing = highlightStyles(document, () => Promise.reject(new Error('no background')));
   const releaseFailing = failing.acquire();
   await failing.ready!();
   expect(ownSheets()).toBe(1);
   releaseFailing();
   await failing.ready!();
   expect(ownSheets()).toBe(0);
-});
-
-test('where the manifest\'s sheet is in the page already, nothing is inserted or adopted, and nothing waits for it', async () => {
-  const insert = vi.fn(async () => undefined);
-  const inPage = vi.fn(() => true);
-  const styles = highlightStyles(document, insert, inPage);
-  expect(inPage).not.toHaveBeenCalled(); // asked only when something is to be painted
-  const release = styles.acquire();
-  const again = styles.acquire();
-  expect(styles.ready!()).toBeNull();
-  release();
-  again();
-  styles.acquire()();
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(insert).not.toHaveBeenCalled();
-  expect(inPage).toHaveBeenCalledTimes(1);
-  expect(ownSheets()).toBe(0);
-
-  // A tab open before the install: the rules are asked for, and the highlights wait for them.
-  const calls: boolean[] = [];
-  const without = highlightStyles(document, async (on) => void calls.push(on), () => false);
-  const releaseWithout = without.acquire();
-  expect(without.ready!()).toBeInstanceOf(Promise);
-  await vi.waitFor(() => expect(calls).toEqual([true]));
-  releaseWithout();
-  await vi.waitFor(() => expect(calls).toEqual([true, false]));
 });
