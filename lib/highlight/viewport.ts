@@ -121,7 +121,9 @@ export class NearViewport {
   /**
    * Text the page shows or hides without a scroll: a <details> opened (`toggle`, which does not bubble, so heard
    * while capturing), a tab of the page switched or a "read more" unfolded by a click, read on the next frame; a page
-   * that grows or shrinks otherwise (its root's size, one ResizeObserver target) after the change delay.
+   * that grows or shrinks otherwise (its root's size, one ResizeObserver target) after the change delay. A page whose
+   * root keeps a fixed height around an inner scroller never resizes it: there, growth shows through a scroll or
+   * through the page model's own changes.
    */
   private readonly onReveal = () => this.schedule();
   private resized: ResizeObserver | null = null;
