@@ -424,6 +424,90 @@ test('text shown without a scroll (a <details> opened, a tab of the page switche
   expect(registeredLines()).toContain(10);
 });
 
+/** A ResizeObserver on `window` that the test notifies by hand (jsdom has none): each one made, what it watches. */
+function fakeResizeObservers() {
+  const made: { notify: () => void; targets: Element[]; connected: boolean }[] = [];
+  class FakeResizeObserver {
+    private readonly own: (typeof made)[number];
+    constructor(callback: ResizeObserverCallback) {
+      const own = { notify: () => callback([], this as unknown as ResizeObserver), targets: [] as Element[], connected: true };
+      this.own = own;
+      made.push(own);
+    }
+    observe(target: Element) {
+      this.own.targets.push(target);
+    }
+    unobserve() {}
+    disconnect() {
+      this.own.connected = false;
+    }
+  }
+  Object.defineProperty(window, 'ResizeObserver', { value: FakeResizeObserver, configurable: true, writable: true });
+  const live = () => made.filter((o) => o.connected);
+  return {
+    live,
+    /** What the browser does once per frame after the observed root's size changed (and once when first observed). */
+    notify: () => live().forEach((o) => o.notify()),
+    uninstall: () => void delete (window as { ResizeObserver?: unknown }).ResizeObserver,
+  };
+}
+
+test('a page that grows without a scroll or a click (its root resized) has the text it shows registered after the change delay; the size the root had when observed changes nothing', async () => {
+  const observers = fakeResizeObservers();
+  try {
+    const near = viewport({ cap: 100, allBelow: 5, margin: 1 });
+    const all = lines(400);
+    for (const r of all.slice(0, 10)) hidden.add(r); // text the page has not shown yet
+    for (const r of all) near.add(r, place);
+    near.update();
+    idle.flush();
+    expect(registeredLines()).toEqual(Array.from({ length: 11 }, (_, i) => 10 + i));
+    expect(observers.live().map((o) => o.targets)).toEqual([[document.documentElement]]);
+
+    const rects = vi.spyOn(Range.prototype, 'getBoundingClientRect');
+    observers.notify(); // the first notification: the size the root had, nothing changed
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the change delay and a frame
+    expect(rects).not.toHaveBeenCalled();
+    rects.mockRestore();
+
+    for (const r of all.slice(0, 10)) hidden.delete(r);
+    const grown = performance.now();
+    observers.notify(); // the page grew: the text is there now
+    observers.notify(); // and again on the next frame (a live page adding more): still one window after the delay
+    await vi.waitFor(() => expect(registeredLines()).toContain(0));
+    expect(performance.now() - grown).toBeGreaterThanOrEqual(240); // not read on every frame the page grows
+    idle.flush();
+    expect(registeredLines()).toEqual(Array.from({ length: 21 }, (_, i) => i));
+  } finally {
+    observers.uninstall();
+  }
+});
+
+test('the root\'s observer lives only while the ranges are windowed: disconnected on clear, when the page drops to a few ranges, and on destroy', () => {
+  const observers = fakeResizeObservers();
+  try {
+    const near = viewport({ cap: 100, allBelow: 5, margin: 1 });
+    const all = lines(400);
+    for (const r of all) near.add(r, place);
+    expect(observers.live()).toHaveLength(1);
+    near.clear();
+    expect(observers.live()).toHaveLength(0);
+
+    for (const r of all) near.add(r, place);
+    expect(observers.live()).toHaveLength(1);
+    for (const r of all.slice(5)) near.delete(r); // down to five: every one registered, no window
+    expect(observers.live()).toHaveLength(0);
+    expect(registeredLines()).toEqual([0, 1, 2, 3, 4]);
+
+    for (const r of all.slice(5)) near.add(r, place);
+    expect(observers.live()).toHaveLength(1);
+    near.destroy();
+    expect(observers.live()).toHaveLength(0);
+  } finally {
+    observers.uninstall();
+  }
+});
+
 test('idle time between a scroll and its window registers nothing of the window before it (far from the reader now)', async () => {
   const near = viewport({ cap: 100, allBelow: 5, margin: 1 });
   for (const r of lines(1200)) near.add(r, place);
