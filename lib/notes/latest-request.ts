@@ -5,22 +5,17 @@
 export interface LatestRequest<T> {
   /** Asks (`ask`), and uses the answer (`use`) only if no newer request was made meanwhile. */
   run<A>(ask: () => Promise<A>, use: (answer: A) => T | Promise<T>): Promise<T>;
-  /** The newest request's outcome, null before the first. */
-  readonly latest: Promise<T> | null;
 }
 
 export function latestRequest<T>(): LatestRequest<T> {
   let asked = 0;
-  let latest: Promise<T> | null = null;
+  let latest: Promise<T>;
   return {
     run(ask, use) {
       const request = ++asked;
-      const outcome: Promise<T> = ask().then((answer) => (request === asked ? use(answer) : latest!));
+      const outcome: Promise<T> = ask().then((answer) => (request === asked ? use(answer) : latest));
       latest = outcome;
       return outcome;
-    },
-    get latest() {
-      return latest;
     },
   };
 }
