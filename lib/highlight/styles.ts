@@ -92,7 +92,7 @@ export function installHighlightStyles(doc: Document, css: string = highlightCss
  */
 export interface HighlightStyles {
   acquire(): () => void;
-  /** Settles once the rules asked for so far are in the page (or could not be put there). */
+  /** Settles once the rules asked for so far are in the page (or could not be put there); absent where nothing waits. */
   ready?(): Promise<void>;
 }
 
@@ -126,10 +126,11 @@ export function highlightStyles(doc: Document, insert?: (on: boolean) => Promise
     );
   };
   return {
-    ready: () => queue.then(
+    // Only a sheet the browser inserts is on its way (and lays the page out again); an adopted one is in at once.
+    ready: insert && (() => queue.then(
       () => undefined,
       () => undefined,
-    ),
+    )),
     acquire() {
       if (holders++ === 0) set(true);
       let released = false;
