@@ -1,6 +1,7 @@
 // Privacy against the page, in Chromium with the built extension: a page's script can read CSS.highlights, so
 // with note highlights on it can see which passages carry a note (never their text), and only those near the
-// viewport; the reader can turn note highlights off for a site, and then the page sees nothing of the notes.
+// viewport; the reader can turn note highlights off for a site, and then the page sees nothing of the notes. A page
+// Backstory highlights nothing on finds none of our ::highlight rules (they would tell it Backstory is installed).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from '../harness';
 import { clearNotes } from '../notes-state';
@@ -28,6 +29,22 @@ function pageText(page: import('playwright-core').Page): Promise<string> {
     return parts.join('\n');
   });
 }
+
+test('a page with nothing Backstory highlights cannot tell from our highlight rules that Backstory is installed: none of them is in it', async () => {
+  const path = `/privacy-${++opened}.html`;
+  server.set(path, '<!doctype html><html lang="en"><head><title>Weather</title></head><body><main><p id="w">Sunny spells and light winds over the hills, and a dry night to follow.</p></main></body></html>');
+  const page = await browser.context.newPage();
+  await page.goto(server.origin + path);
+  await settledOn(browser, page);
+  // What a page's script computes for our names, against a name no sheet styles: the same where none of our rules is in.
+  const computed = await page.evaluate(() => {
+    const tint = (name: string) => getComputedStyle(document.documentElement, `::highlight(${name})`).backgroundColor;
+    return { ours: ['backstory-note', 'backstory-place', 'backstory-person'].map(tint), none: tint('nobody-styles-this') };
+  });
+  expect(computed.ours).toEqual([computed.none, computed.none, computed.none]);
+  expect(await highlightsSeenByPage(page)).toEqual({});
+  await page.close();
+});
 
 test('with note highlights turned off for a site in the popup, the page\'s CSS.highlights and DOM hold nothing of the reader\'s notes', async () => {
   await clearNotes(browser);
