@@ -17,7 +17,7 @@ import { createClient, routeMessage, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
 import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
 import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
-import { emptyDataset, pageReference } from '@/lib/sets/page-reference';
+import { emptyDataset, pageReference, settingsInTurn } from '@/lib/sets/page-reference';
 import { pageArticle } from '@/lib/sets/page-article';
 import { deferredCardLayer, preloadOnFirstUse } from '@/lib/page/deferred-layers';
 import { isLayerHost } from '@/components/ShadowLayer';
@@ -119,13 +119,15 @@ function startBackstory(): () => void {
       return highlights.useReference({ matcher: next === bundled?.dataset ? bundled.matcher : createMatcher(next), reference: createReference(next) });
     },
   });
-  const applySettings = async (settings: Settings) => {
+  const inTurn = settingsInTurn(reference, (settings) => {
+    onPage.apply(settings);
+    return highlights.apply(settings);
+  });
+  const applySettings = (settings: Settings) => {
     // Before the page's first reference, the article is detected while the reference (and the reader's own sets) are
     // on their way: the run that follows finds the detection done, unless the page changed meanwhile (lib/page/model.ts).
     if (!referenced && isSiteEnabled(settings, window.location.hostname)) void highlights.page.detectionInSteps(yieldToMain).catch(() => undefined);
-    await reference.apply(settings).catch(() => undefined);
-    onPage.apply(settings);
-    await highlights.apply(settings);
+    return inTurn(settings);
   };
   const unwatchSettings = watchSettings(browser.storage.onChanged, (settings) => void applySettings(settings));
   const unwatchSets = watchSetsIndex(browser.storage.onChanged, () => void loadSettings(browser.storage.local).then((settings) => reference.apply(settings)).catch(() => undefined));

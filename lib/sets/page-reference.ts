@@ -12,6 +12,7 @@ import { isSetEnabled, isSiteEnabled, type Settings } from '../page/settings';
 import type { SetsIndex } from './index-mirror';
 import type { SetToCombine } from './combine';
 import { BUNDLED_SET_ID } from './types';
+import { latestRequest } from '../notes/latest-request';
 
 export interface PageReferenceOptions {
   /** The bundled set's dataset (the page's reference unless the reader turned it off or has sets of their own). */
@@ -45,6 +46,8 @@ export function pageReference(options: PageReferenceOptions): PageReference {
    * settings and sets are made again. An older call that finishes later puts nothing in use.
    */
   let wanted: string | null = null;
+  /** The making of `wanted`: a newer call with the same key waits for it rather than for nothing. */
+  let making: Promise<void> = Promise.resolve();
   let last: Settings | null = null;
 
   async function apply(settings: Settings): Promise<void> {
@@ -54,8 +57,13 @@ export function pageReference(options: PageReferenceOptions): PageReference {
     const enabled = index.sets.filter((s) => s.built && isSetEnabled(settings, s.id));
     const bundledOn = isSetEnabled(settings, BUNDLED_SET_ID);
     const key = JSON.stringify([bundledOn, ...enabled.map((s) => [s.id, s.revision, s.name])]);
-    if (key === wanted) return;
+    if (key === wanted) return making;
     wanted = key;
+    making = make(key, enabled, bundledOn);
+    return making;
+  }
+
+  async function make(key: string, enabled: SetsIndex['sets'], bundledOn: boolean): Promise<void> {
     const use = async (dataset: Dataset, failed = false) => {
       if (key !== wanted) return; // a newer change is on its way
       if (failed) wanted = '';
@@ -83,4 +91,18 @@ export function pageReference(options: PageReferenceOptions): PageReference {
     apply,
     retry: () => (wanted === '' && last ? apply(last) : Promise.resolve()),
   };
+}
+
+/**
+ * The content script's settings, applied in turn: each waits for its reference (which may take the part's load) before
+ * the rest (`applyRest`) applies it, and one a newer call overtook meanwhile applies nothing, since the newer one
+ * applies its own (an older value applied last would paint a site just turned off or a category just hidden).
+ */
+export function settingsInTurn(reference: PageReference, applyRest: (settings: Settings) => Promise<void> | void): (settings: Settings) => Promise<void> {
+  const turns = latestRequest<void>();
+  return (settings) =>
+    turns.run(
+      () => reference.apply(settings).catch(() => undefined),
+      () => applyRest(settings),
+    );
 }

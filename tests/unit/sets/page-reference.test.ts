@@ -1,11 +1,12 @@
 // The page's reference from the settings and the reader's sets (lib/sets/page-reference.ts): the sets' facts and the
 // combining part are asked together, and what fails never leaves a set the reader turned off on the page.
 import { expect, test, vi } from 'vitest';
-import { pageReference, type PageReferenceOptions } from '@/lib/sets/page-reference';
+import { pageReference, settingsInTurn, type PageReferenceOptions } from '@/lib/sets/page-reference';
 import { combineSets, type SetToCombine } from '@/lib/sets/combine';
 import { defaultSettings, type Settings } from '@/lib/page/settings';
 import { BUNDLED_SET_ID, type SetSummary } from '@/lib/sets/types';
 import type { Dataset } from '@/lib/reference/types';
+import { MATCH_CATEGORIES } from '@/lib/match/types';
 import { entity, sampleDataset } from './fixtures';
 
 const OWN = 'set-aaaaaaaaaa';
@@ -151,4 +152,45 @@ test('the bundled set is loaded apart: nothing is in use until it comes, and a f
   await reference.apply(settingsWith({ bundledOff: true }));
   expect(load).toHaveBeenCalledTimes(2);
   expect(ids(used.at(-1))).toEqual([]);
+});
+
+/** A bundled load that waits until released. */
+function slowBundled() {
+  let release!: () => void;
+  const came = new Promise<void>((resolve) => (release = resolve));
+  return { load: vi.fn(() => came.then(() => bundled)), release };
+}
+
+test('settings changed while the reference loads: the newest is applied last (a site turned off stays off)', async () => {
+  const slow = slowBundled();
+  const { used, reference } = setup({ bundled: slow.load, readIndex: async () => ({ sets: [] }) });
+  const applied: Settings[] = [];
+  const apply = settingsInTurn(reference, (s) => void applied.push(s));
+  const first = apply(settingsWith());
+  await vi.waitFor(() => expect(slow.load).toHaveBeenCalledTimes(1));
+  const off = settingsWith({ siteOff: true });
+  await apply(off); // nothing to load while the site is off: applied at once
+  expect(applied).toEqual([off]);
+  slow.release();
+  await first;
+  expect(used.at(-1)).toBe(bundled);
+  expect(applied).toEqual([off]); // the older value is not applied over it
+});
+
+test('a category hidden while the reference loads waits for it and is applied last, never on an empty reference', async () => {
+  const slow = slowBundled();
+  const { used, reference } = setup({ bundled: slow.load, readIndex: async () => ({ sets: [] }) });
+  const applied: { settings: Settings; uses: number }[] = [];
+  const apply = settingsInTurn(reference, (s) => void applied.push({ settings: s, uses: used.length }));
+  const first = apply(settingsWith());
+  await vi.waitFor(() => expect(slow.load).toHaveBeenCalledTimes(1));
+  const hidden: Settings = { ...settingsWith(), categories: { ...settingsWith().categories, [MATCH_CATEGORIES[0]!]: false } };
+  const second = apply(hidden);
+  await Promise.resolve();
+  await Promise.resolve();
+  expect(applied).toEqual([]); // the same key: it waits for the load in flight
+  slow.release();
+  await Promise.all([first, second]);
+  expect(slow.load).toHaveBeenCalledTimes(1);
+  expect(applied).toEqual([{ settings: hidden, uses: 1 }]);
 });
