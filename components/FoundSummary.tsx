@@ -1,7 +1,8 @@
 // The popup's one line on what Backstory found on the tab ("12 highlights: Assad ×4 · Aleppo ×3 …", in the page's
 // own words), which opens on a list of every item (choosing one scrolls the page to it and opens its card) and the
 // controls for this site: Backstory on or off here, the reader's notes highlighted here or not, on pages about other
-// subjects than the reference's, and which kinds of highlight are shown. On an article about something else, the line says what the reference covers and that
+// subjects than the reference's, and which kinds of highlight are shown. A reference that could not be loaded is said so (it is tried again), never
+// read as nothing found. On an article about something else, the line says what the reference covers and that
 // nothing here is on it.
 import { useEffect, useState } from 'preact/hooks';
 import { MATCH_CATEGORIES, type MatchCategory } from '@/lib/match/types';
@@ -22,11 +23,13 @@ export interface FoundSummaryProps {
 const itemText = (item: FoundItem) => `${item.words[0] ?? item.label}${item.count > 1 ? ` ×${item.count}` : ''}`;
 
 /** Read, and nothing painted because the article is about something else than the reference's subject. */
-const offSubject = (summary: PageSummary | null) => summary?.status === 'settled' && summary.total === 0 && summary.onSubject === false;
+const offSubject = (summary: PageSummary | null) => summary?.status === 'settled' && !summary.referenceUnavailable && summary.total === 0 && summary.onSubject === false;
 
 /** The line, before the list opens; null when there is something to list. */
 function statusText(summary: PageSummary | null): string | null {
   if (!summary) return 'Reading the page…';
+  // Nothing found with a reference that did not load is no verdict on the page.
+  if (summary.referenceUnavailable && summary.status !== 'off' && summary.total === 0) return 'Backstory’s reference could not be loaded; it will be tried again.';
   switch (summary.status) {
     case 'off':
       return `Backstory is off on ${summary.site}.`;

@@ -96,7 +96,11 @@ function startBackstory(): () => void {
   });
 
   const handlers: Handlers = {
-    'page/summary': () => highlights.summary(),
+    // The popup asking is a reader waiting: a reference that could not be loaded is asked for again now.
+    'page/summary': () => {
+      void reference.retry().catch(() => undefined);
+      return highlights.summary();
+    },
     'page/reveal': ({ referenceId }) => highlights.reveal(referenceId),
     'page/step': ({ direction }) => highlights.step(direction),
     // The popup's "Add this article to a reference set": the article as this page model reads it.
@@ -114,6 +118,7 @@ function startBackstory(): () => void {
     readIndex: () => readSetsIndex(browser.storage.local),
     forPage: (ids) => send('sets/for-page', { ids }),
     combiner: sets,
+    reportUnavailable: (unavailable) => highlights.referenceUnavailable(unavailable),
     useReference: (next) => {
       referenced = true;
       return highlights.useReference({ matcher: next === bundled?.dataset ? bundled.matcher : createMatcher(next), reference: createReference(next) });
@@ -152,6 +157,7 @@ function startBackstory(): () => void {
 
   return () => {
     location.stop();
+    reference.stop();
     document.removeEventListener('visibilitychange', onVisible);
     stopWaiting();
     unwatchSettings();

@@ -61,6 +61,8 @@ export interface PageController {
    * article is read again when Backstory is on here.
    */
   useReference(next: { matcher: Matcher; reference: Reference }): Promise<void>;
+  /** Whether the reference in use could not be loaded in full (the summary says so); reported at once. */
+  referenceUnavailable(unavailable: boolean): void;
 }
 
 export function createPageController(options: PageControllerOptions): PageController {
@@ -87,6 +89,7 @@ export function createPageController(options: PageControllerOptions): PageContro
 
   let settings = defaultSettings();
   let applied = false;
+  let unavailable = false;
   /** Counts starts, stops and full runs: work begun under an older one is dropped. */
   let generation = 0;
   /**
@@ -109,7 +112,7 @@ export function createPageController(options: PageControllerOptions): PageContro
   }
 
   function summary(): PageSummary {
-    return summarize({
+    const found = summarize({
       url: win.location.href,
       site: siteKey(win.location.hostname),
       status: status(),
@@ -118,6 +121,7 @@ export function createPageController(options: PageControllerOptions): PageContro
       label: reference.label,
       ...(session?.article ? { relevance: session.article.relevance, everyPage: settings.everyPage } : {}),
     });
+    return unavailable ? { ...found, referenceUnavailable: true } : found;
   }
 
   function start() {
@@ -198,6 +202,11 @@ export function createPageController(options: PageControllerOptions): PageContro
     page,
     apply,
     summary,
+    referenceUnavailable(next) {
+      if (next === unavailable) return;
+      unavailable = next;
+      reporter.changed();
+    },
     reveal: (referenceId) => interaction.reveal(referenceId),
     step: (direction) => interaction.step(direction),
     closeCard: () => interaction.close(),

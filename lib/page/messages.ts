@@ -41,6 +41,11 @@ export interface PageSummary {
   onSubject?: boolean;
   /** What the reference covers, in its words ("the Syrian civil war, 2012–2013"), when the dataset says. */
   subject?: string;
+  /**
+   * Set while the reference in use is short of what the reader's settings ask for because it could not be loaded (it
+   * is tried again): what is found, or not, is then no verdict on the page.
+   */
+  referenceUnavailable?: true;
 }
 
 export interface PageProtocol {

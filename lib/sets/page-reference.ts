@@ -28,14 +28,26 @@ export interface PageReferenceOptions {
   combiner: () => Promise<{ combineSets: (sets: readonly SetToCombine[]) => Dataset }>;
   /** Puts a dataset in use as the page's reference. */
   useReference: (dataset: Dataset) => Promise<void> | void;
+  /**
+   * Told after each reference put in use whether it is short of what was asked (a load failed): the page then says
+   * so, rather than that the reference has nothing here.
+   */
+  reportUnavailable?: (unavailable: boolean) => void;
+  /** After a failure, asks again once after each of these waits in turn (a success starts them over). */
+  retryDelaysMs?: readonly number[];
 }
 
 export interface PageReference {
   /** Makes the reference the settings and the sets call for, unless it already is. */
   apply(settings: Settings): Promise<void>;
-  /** Asks again after a failure (a page event, the tab shown again); nothing otherwise. */
+  /** Asks again after a failure (a page event, the tab shown again, the popup asking); nothing otherwise. */
   retry(): Promise<void>;
+  /** Stops the timed retries (the content script is going away). */
+  stop(): void;
 }
+
+/** The timed retries after a failure: a few, further apart each time, so a lasting failure costs little. */
+export const RETRY_DELAYS_MS: readonly number[] = [1000, 5000, 30000];
 
 /** A reference with nothing in it: every set turned off. */
 export const emptyDataset = (): Dataset => ({ version: 1, documents: [], entities: [], figures: [], parts: [] });
@@ -49,6 +61,17 @@ export function pageReference(options: PageReferenceOptions): PageReference {
   /** The making of `wanted`: a newer call with the same key waits for it rather than for nothing. */
   let making: Promise<void> = Promise.resolve();
   let last: Settings | null = null;
+  const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const retry = () => (wanted === '' && last ? apply(last) : Promise.resolve());
+  function reportFailure(on: boolean) {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!on) failures = 0;
+    else if (failures < delays.length) timer = setTimeout(() => void retry().catch(() => undefined), delays[failures++]);
+    options.reportUnavailable?.(on);
+  }
 
   async function apply(settings: Settings): Promise<void> {
     last = settings;
@@ -68,6 +91,7 @@ export function pageReference(options: PageReferenceOptions): PageReference {
       if (key !== wanted) return; // a newer change is on its way
       if (failed) wanted = '';
       await options.useReference(dataset);
+      reportFailure(failed);
     };
     // The part is needed unless the sets' facts come back empty: asked with them and the bundled set, not after them.
     const [bundled, own, part] = await Promise.all([
@@ -89,7 +113,8 @@ export function pageReference(options: PageReferenceOptions): PageReference {
 
   return {
     apply,
-    retry: () => (wanted === '' && last ? apply(last) : Promise.resolve()),
+    retry,
+    stop: () => clearTimeout(timer),
   };
 }
 

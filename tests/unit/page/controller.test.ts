@@ -187,6 +187,17 @@ describe('page controller', () => {
     expect(caret.rangeCount).toBe(0);
   });
 
+  test('a reference that could not be loaded is in the summary and reported until one is', async () => {
+    expect(controller.summary().referenceUnavailable).toBeUndefined();
+    controller.referenceUnavailable(true);
+    await settle(controller);
+    expect(controller.summary().referenceUnavailable).toBe(true);
+    expect(reports.at(-1)?.referenceUnavailable).toBe(true);
+    controller.referenceUnavailable(false);
+    await settle(controller);
+    expect(reports.at(-1)?.referenceUnavailable).toBeUndefined();
+  });
+
   test('reveal cycles through the occurrences of one reference item', () => {
     expect(controller.reveal('place:aleppo')).toBe(true);
     const first = fake.registry.get('backstory-focus')!.values().next().value as Range;

@@ -118,6 +118,16 @@ describe('FoundSummary: what was found', () => {
     await eventually(() => expect(line()).toBe('Nothing from the reference in this article.'));
   });
 
+  test('a reference that could not be loaded says so, never "nothing here" nor "another subject"', async () => {
+    answer = async () => ({ ok: true, value: summary('settled', 0, { onSubject: false, referenceUnavailable: true }) });
+    await mount();
+    await eventually(() => expect(line()).toBe('Backstory’s reference could not be loaded; it will be tried again.'));
+    expect(root.querySelector('[data-off-subject]')).toBeNull();
+    // Loaded on a retry: the page's own verdict again.
+    await report(summary('settled', 0));
+    expect(line()).toBe('Nothing from the reference in this article.');
+  });
+
   test('a page about another subject says what the reference covers and that nothing on it is highlighted', async () => {
     answer = async () => ({ ok: true, value: summary('settled', 0, { onSubject: false, subject: 'the Syrian civil war, 2012–2013' }) });
     await mount();

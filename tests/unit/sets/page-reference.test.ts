@@ -194,3 +194,47 @@ test('a category hidden while the reference loads waits for it and is applied la
   expect(slow.load).toHaveBeenCalledTimes(1);
   expect(applied).toEqual([{ settings: hidden, uses: 1 }]);
 });
+
+test('a failed load is reported, asked for again after each wait in turn (a few, then no more), and cleared once in use', async () => {
+  vi.useFakeTimers();
+  try {
+    let fail = true;
+    const load = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve(bundled)));
+    const states: boolean[] = [];
+    const { used, reference } = setup({ bundled: load, readIndex: async () => ({ sets: [] }), retryDelaysMs: [10, 50], reportUnavailable: (u) => void states.push(u) });
+    await reference.apply(settingsWith());
+    expect(states).toEqual([true]);
+    await vi.advanceTimersByTimeAsync(9);
+    expect(load).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(load).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(load).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(60_000); // bounded: no timed retry after the last wait
+    expect(load).toHaveBeenCalledTimes(3);
+    expect(states).toEqual([true, true, true]);
+    // A retry asked for (the popup opened) still asks; once it loads, the page is told, and the waits start over.
+    fail = false;
+    await reference.retry();
+    expect(used.at(-1)).toBe(bundled);
+    expect(states.at(-1)).toBe(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(load).toHaveBeenCalledTimes(4);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test('stopped, no timed retry is left', async () => {
+  vi.useFakeTimers();
+  try {
+    const load = vi.fn(() => Promise.reject(new Error('restarting')));
+    const { reference } = setup({ bundled: load, readIndex: async () => ({ sets: [] }), retryDelaysMs: [10] });
+    await reference.apply(settingsWith());
+    reference.stop();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(load).toHaveBeenCalledTimes(1);
+  } finally {
+    vi.useRealTimers();
+  }
+});
