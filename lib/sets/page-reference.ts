@@ -5,8 +5,8 @@
 // refused, the extension updated meanwhile) never leaves a set the reader turned off on the page: the reference falls
 // back to what adds no wrong mark (the bundled set alone if it is on, else nothing), and the next change, or `retry`,
 // asks again. The bundled set's dataset itself is loaded apart from the content script (lib/page/parts.ts): until it
-// comes, nothing is matched; if it cannot come, the page has no reference (no mark rather than a wrong one) and
-// asks again on the next change or `retry`.
+// comes, nothing is matched; if it cannot come, the page has no reference (no mark rather than a wrong one), says so,
+// and asks again on the next change, `retry`, or a few timed retries.
 import type { Dataset } from '../reference/types';
 import { isSetEnabled, isSiteEnabled, type Settings } from '../page/settings';
 import type { SetsIndex } from './index-mirror';

@@ -238,3 +238,27 @@ test('stopped, no timed retry is left', async () => {
     vi.useRealTimers();
   }
 });
+
+test('the bundled set failed with own sets on: no reference, never the own sets alone; nothing in use while it loads; a retry combines both', async () => {
+  let fail = true;
+  let release!: () => void;
+  const came = new Promise<void>((resolve) => (release = resolve));
+  const load = vi.fn(() => came.then(() => (fail ? Promise.reject(new Error('restarting')) : bundled)));
+  const combine = vi.fn(combineSets);
+  const { used, options, reference } = setup({ bundled: load, combiner: async () => ({ combineSets: combine }) });
+  const first = reference.apply(settingsWith());
+  await vi.waitFor(() => expect(options.forPage).toHaveBeenCalledTimes(1));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(used).toEqual([]); // the own sets came; the bundled set is still on its way
+  release();
+  await first;
+  reference.stop();
+  expect(used).toHaveLength(1);
+  expect(ids(used[0])).toEqual([]);
+  expect(combine).not.toHaveBeenCalled();
+  fail = false;
+  await reference.retry();
+  expect(combine).toHaveBeenCalledTimes(1);
+  expect(ids(used.at(-1))).toContain('person:bundled');
+  expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
+});
