@@ -76,9 +76,12 @@ export function providePart<P extends PartName>(part: P, value: PartExports[P], 
   Object.defineProperty(scope, globalName(part), { value, configurable: true });
 }
 
-/** The export a part's script left, or null when it has not run in this world. */
+/**
+ * The export a part's script left, or null when it has not run in this world. Only an own property of the global: a
+ * page element with the part's name as its id is seen through the window's named access, in our world too.
+ */
 export function partLoaded<P extends PartName>(part: P, scope: object = globalThis): PartExports[P] | null {
-  const value = (scope as Record<string, unknown>)[globalName(part)];
+  const value: unknown = Object.getOwnPropertyDescriptor(scope, globalName(part))?.value;
   return value === undefined || value === null ? null : (value as PartExports[P]);
 }
 

@@ -18,6 +18,15 @@ describe('parts loaded on demand', () => {
     expect(partLoaded('readability', world)).toBeNull();
   });
 
+  it('takes only what a part left on the global itself, never a page element named like it (the window\'s named access)', async () => {
+    const element = document.createElement('div');
+    const world = Object.create({ __backstoryPart_figures: element }) as object;
+    expect(partLoaded('figures', world)).toBeNull();
+    await expect(partLoader('figures', async () => undefined, world)()).rejects.toThrow('did not load');
+    providePart('figures', figureEngine, world);
+    expect(partLoaded('figures', world)).toBe(figureEngine);
+  });
+
   it('callers asking while the part loads share one request; after a failure the next call asks again', async () => {
     const world = {};
     let fail = true;
