@@ -34,18 +34,22 @@ export function pageHandlers(): Handlers {
 
 /**
  * Runs a part's script (lib/page/parts.ts) where the asking content script runs (a tab's top frame), in its world:
- * scripting.executeScript in MV3 (Chrome), tabs.executeScript in Firefox's MV2 build. Only our own files.
+ * scripting.executeScript in MV3 (Chrome), tabs.executeScript in Firefox's MV2 build. Only our own files. Where the
+ * sender names its document (Chrome), the script goes into that document only: a tab that navigated meanwhile gets
+ * nothing (the request fails and the asker's retry takes over), never another page's part.
  */
-async function injectPart(part: unknown, sender: unknown): Promise<null> {
+export async function injectPart(part: unknown, sender: unknown): Promise<null> {
   if (!isPartName(part)) throw new Error('No such part of Backstory.');
   const tab = senderTab(sender);
   if (!tab) throw new Error('Only a page\'s own content script can load a part of Backstory.');
   const file = PART_SCRIPTS[part];
   const b = browser as unknown as {
-    scripting?: { executeScript(details: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
+    scripting?: { executeScript(details: { target: { tabId: number; frameIds?: number[]; documentIds?: string[] }; files: string[] }): Promise<unknown> };
     tabs: { executeScript?(tabId: number, details: { file: string; frameId: number }): Promise<unknown> };
   };
-  if (b.scripting) await b.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [file] });
+  const documentId = (sender as { documentId?: unknown }).documentId;
+  const target = typeof documentId === 'string' ? { tabId: tab.id, documentIds: [documentId] } : { tabId: tab.id, frameIds: [0] };
+  if (b.scripting) await b.scripting.executeScript({ target, files: [file] });
   else if (b.tabs.executeScript) await b.tabs.executeScript(tab.id, { file, frameId: 0 });
   else throw new Error(`This browser cannot load Backstory's ${part} part.`);
   return null;
