@@ -124,7 +124,10 @@ function startBackstory(): () => void {
       return highlights.useReference({ matcher: next === bundled?.dataset ? bundled.matcher : createMatcher(next), reference: createReference(next) });
     },
   });
+  // Set once Backstory stops on this page: settings still waiting for the reference then apply nothing.
+  let stopped = false;
   const inTurn = settingsInTurn(reference, (settings) => {
+    if (stopped) return;
     onPage.apply(settings);
     return highlights.apply(settings);
   });
@@ -156,6 +159,7 @@ function startBackstory(): () => void {
   void notes.refresh().catch(() => undefined);
 
   return () => {
+    stopped = true;
     location.stop();
     reference.stop();
     document.removeEventListener('visibilitychange', onVisible);

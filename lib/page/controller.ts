@@ -90,6 +90,7 @@ export function createPageController(options: PageControllerOptions): PageContro
   let settings = defaultSettings();
   let applied = false;
   let unavailable = false;
+  let destroyed = false;
   /** Counts starts, stops and full runs: work begun under an older one is dropped. */
   let generation = 0;
   /**
@@ -181,6 +182,8 @@ export function createPageController(options: PageControllerOptions): PageContro
   }
 
   async function apply(next: Settings): Promise<void> {
+    // Destroyed is final: settings or a reference arriving late (they wait for a part's load) paint nothing.
+    if (destroyed) return;
     const before = settings;
     settings = next;
     applied = true;
@@ -203,7 +206,7 @@ export function createPageController(options: PageControllerOptions): PageContro
     apply,
     summary,
     referenceUnavailable(next) {
-      if (next === unavailable) return;
+      if (destroyed || next === unavailable) return;
       unavailable = next;
       reporter.changed();
     },
@@ -216,6 +219,7 @@ export function createPageController(options: PageControllerOptions): PageContro
       reporter.flush();
     },
     destroy() {
+      destroyed = true;
       stop();
       rereadLater.cancel();
       page.destroy();
@@ -226,6 +230,7 @@ export function createPageController(options: PageControllerOptions): PageContro
       return item ? { range: item.range, match: item.match, label: reference.label(item.match.referenceId) } : null;
     },
     useReference(next) {
+      if (destroyed) return Promise.resolve();
       matcher = next.matcher;
       current = next.reference;
       if (!session) return Promise.resolve();

@@ -64,16 +64,20 @@ export function pageReference(options: PageReferenceOptions): PageReference {
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set by `stop`: a load still on its way (the part can take hundreds of ms) then puts nothing in use. */
+  let stopped = false;
   const retry = () => (wanted === '' && last ? apply(last) : Promise.resolve());
   function reportFailure(on: boolean) {
     clearTimeout(timer);
     timer = undefined;
+    if (stopped) return;
     if (!on) failures = 0;
     else if (failures < delays.length) timer = setTimeout(() => void retry().catch(() => undefined), delays[failures++]);
     options.reportUnavailable?.(on);
   }
 
   async function apply(settings: Settings): Promise<void> {
+    if (stopped) return;
     last = settings;
     if (!isSiteEnabled(settings, options.site())) return;
     const index = await options.readIndex();
@@ -88,7 +92,7 @@ export function pageReference(options: PageReferenceOptions): PageReference {
 
   async function make(key: string, enabled: SetsIndex['sets'], bundledOn: boolean): Promise<void> {
     const use = async (dataset: Dataset, failed = false) => {
-      if (key !== wanted) return; // a newer change is on its way
+      if (key !== wanted || stopped) return; // a newer change is on its way, or the page's Backstory is gone
       if (failed) wanted = '';
       await options.useReference(dataset);
       reportFailure(failed);
@@ -114,7 +118,10 @@ export function pageReference(options: PageReferenceOptions): PageReference {
   return {
     apply,
     retry,
-    stop: () => clearTimeout(timer),
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
   };
 }
 

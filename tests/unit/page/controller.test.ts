@@ -212,6 +212,18 @@ describe('page controller', () => {
     expect(fake.registry.size).toBe(0);
     expect(document.body.innerHTML).toBe(PAGE);
   });
+
+  test('destroyed is final: settings, a reference or a failed load arriving late paint and report nothing', async () => {
+    controller.destroy();
+    const reportsBefore = reports.length;
+    await controller.apply(withCategory(defaultSettings(), 'place', true));
+    await controller.useReference({ matcher: createMatcher(dataset), reference: createReference(dataset) });
+    controller.referenceUnavailable(true);
+    await settle(controller);
+    expect(fake.registry.size).toBe(0);
+    expect(reports).toHaveLength(reportsBefore);
+    expect(document.body.innerHTML).toBe(PAGE);
+  });
 });
 
 test('fallback mode follows a living page without reacting to its own marks', async () => {

@@ -225,6 +225,31 @@ test('a failed load is reported, asked for again after each wait in turn (a few,
   }
 });
 
+test('stopped while the bundled set loads: the load puts nothing in use, reports nothing and sets no timed retry', async () => {
+  vi.useFakeTimers();
+  try {
+    let settleLoad!: (ok: boolean) => void;
+    const load = vi.fn(() => new Promise<Dataset>((resolve, reject) => (settleLoad = (ok) => (ok ? resolve(bundled) : reject(new Error('restarting'))))));
+    const states: boolean[] = [];
+    for (const ok of [true, false]) {
+      const { used, reference } = setup({ bundled: load, readIndex: async () => ({ sets: [] }), retryDelaysMs: [10], reportUnavailable: (u) => void states.push(u) });
+      const applying = reference.apply(settingsWith());
+      await vi.waitFor(() => expect(load).toHaveBeenCalled());
+      reference.stop();
+      settleLoad(ok);
+      await applying;
+      await reference.apply(settingsWith({ bundledOff: true })); // a change after the stop starts nothing
+      await vi.advanceTimersByTimeAsync(100);
+      expect(used).toEqual([]);
+      expect(load).toHaveBeenCalledTimes(1); // no retry, and the change after the stop asked for nothing
+      load.mockClear();
+    }
+    expect(states).toEqual([]);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
 test('stopped, no timed retry is left', async () => {
   vi.useFakeTimers();
   try {
@@ -245,14 +270,14 @@ test('the bundled set failed with own sets on: no reference, never the own sets 
   const came = new Promise<void>((resolve) => (release = resolve));
   const load = vi.fn(() => came.then(() => (fail ? Promise.reject(new Error('restarting')) : bundled)));
   const combine = vi.fn(combineSets);
-  const { used, options, reference } = setup({ bundled: load, combiner: async () => ({ combineSets: combine }) });
+  // No timed retry: the test asks for the one it checks.
+  const { used, options, reference } = setup({ bundled: load, combiner: async () => ({ combineSets: combine }), retryDelaysMs: [] });
   const first = reference.apply(settingsWith());
   await vi.waitFor(() => expect(options.forPage).toHaveBeenCalledTimes(1));
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(used).toEqual([]); // the own sets came; the bundled set is still on its way
   release();
   await first;
-  reference.stop();
   expect(used).toHaveLength(1);
   expect(ids(used[0])).toEqual([]);
   expect(combine).not.toHaveBeenCalled();
