@@ -274,7 +274,8 @@ describe('the popup: this page\'s notes', { timeout: 30_000 }, () => {
     await click(q(`[data-deleted-id="${note.id}"] button`));
     await eventually(() => expect(texts('.bs-notes .bs-note-text')).toEqual(['keep me after all']));
     expect(await store.get(note.id)).toEqual(note);
-    expect(q('.bs-deleted')).toBeNull();
+    // The list of deleted notes is read again after the restore: waited for, not assumed.
+    await eventually(() => expect(q('.bs-deleted')).toBeNull());
   });
 
   test('undo restores a stored note that today\'s rules would refuse (an empty quote, a long tag, no URL), unchanged', async () => {
