@@ -8,8 +8,12 @@ import { LAYER_ATTRIBUTE } from '@/components/ShadowLayer';
 const anchor = new DOMRect(40, 200, 80, 18);
 const root = () => document.querySelector(`[${LAYER_ATTRIBUTE}="adder"]`)!.shadowRoot!;
 
-afterEach(() => {
+afterEach(async () => {
   for (const el of Array.from(document.querySelectorAll(`[${LAYER_ATTRIBUTE}]`))) el.remove();
+  // Preact runs a draw's effects on the next frame, with a timer as its fallback: waiting for that frame lets them run
+  // (and clear the timer) inside the test, not after the file's window is gone, where the timer would find no
+  // cancelAnimationFrame.
+  await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
 });
 
 test('a named toolbar by the selection; the keyboard moves in only when asked, and arrows go between its buttons', async () => {
