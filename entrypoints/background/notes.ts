@@ -4,6 +4,7 @@
 import { createClient, type Envelope, type Handlers } from '@/lib/messages';
 import { openRepository, type NotesChange } from '@/lib/notes/repository';
 import { startBackupSync, storageBackup } from '@/lib/notes/backup';
+import { notesBackupArea } from '@/lib/notes/extension-page';
 import { createNotesHandlers } from '@/lib/notes/handlers';
 import { createPageNotesHandlers } from '@/lib/notes/page-handlers';
 import { createComposerLauncher } from '@/lib/notes/composer-launch';
@@ -32,7 +33,9 @@ async function relay(change: NotesChange, fromHere = false): Promise<void> {
   }
 }
 
-const backup = storageBackup(browser.storage.local);
+// In the extension origin's Cache Storage, which no content script can read or hear (lib/notes/backup-cache.ts).
+const backupArea = notesBackupArea({ caches, storageLocal: browser.storage.local, locks: navigator.locks });
+const backup = storageBackup(backupArea);
 const repository = openRepository(indexedDB, { backup, onChange: (change) => void relay(change, true).catch(() => undefined) });
 
 // Pending selections are kept in storage.session so they survive the service worker being stopped
@@ -132,7 +135,7 @@ export function startNotesBackground(): void {
   // updated, and whenever a copy is marked as under way or cut short: see startBackupSync.
   void repository.purgeDeleted().catch(() => undefined);
   startBackupSync({
-    area: browser.storage.local,
+    area: backupArea,
     backup,
     listAll: () => repository.listAll(),
     resumeRecovery: () => repository.resumeRecovery(),

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import reference from 'virtual:reference-summary';
 import { Library } from '@/components/Library';
-import { isNotesChange, openExtensionPageRepository } from '@/lib/notes/extension-page';
+import { isNotesChange, notesBackupArea, openExtensionPageRepository } from '@/lib/notes/extension-page';
 import { createTransferApi } from '@/lib/export/transfer';
 import { createClient, type Envelope } from '@/lib/messages';
 import { SetsSection } from '@/components/SetsSection';
@@ -15,7 +15,7 @@ import '@/components/base.css';
 import './style.css';
 
 const toBackground = (m: Envelope) => browser.runtime.sendMessage(m);
-const repository = openExtensionPageRepository({ factory: indexedDB, storage: browser.storage.local, toBackground });
+const repository = openExtensionPageRepository({ factory: indexedDB, backupArea: notesBackupArea({ caches, storageLocal: browser.storage.local, locks: navigator.locks }), toBackground });
 const transferApi = createTransferApi({
   repository,
   tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,

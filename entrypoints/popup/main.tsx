@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import { createNotesApi } from '@/lib/notes/api';
-import { openExtensionPageRepository } from '@/lib/notes/extension-page';
+import { notesBackupArea, openExtensionPageRepository } from '@/lib/notes/extension-page';
 import { createTransferApi } from '@/lib/export/transfer';
 import { createClient, type Envelope } from '@/lib/messages';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
@@ -31,7 +31,7 @@ async function requestPersistentStorage(): Promise<void> {
 }
 
 const toBackground = (m: Envelope) => browser.runtime.sendMessage(m);
-const repository = openExtensionPageRepository({ factory: indexedDB, storage: browser.storage.local, toBackground });
+const repository = openExtensionPageRepository({ factory: indexedDB, backupArea: notesBackupArea({ caches, storageLocal: browser.storage.local, locks: navigator.locks }), toBackground });
 const transferApi = createTransferApi({
   repository,
   tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,

@@ -1,11 +1,12 @@
-// The notes' backup outside IndexedDB: one entry per live note in an extension storage area (storage.local,
-// which `unlimitedStorage` leaves unbounded). Chromium deletes an IndexedDB database it finds corrupt at
+// The notes' backup outside IndexedDB: one entry per live note in a key-value area (the extension origin's Cache
+// Storage, lib/notes/backup-cache.ts, which `unlimitedStorage` leaves unbounded; never storage.local, which content
+// scripts can read and hear). Chromium deletes an IndexedDB database it finds corrupt at
 // start — what a full disk during a write can leave — and this copy, kept in step by the repository after
 // every commit, is what refills it (NotesRepository: a database created from nothing is restored from here).
 import type { NotesBackup } from './repository';
 import type { Annotation } from './types';
 
-/** The part of browser.storage.local the backup uses; tests pass a Map-backed one. */
+/** The key-value area the backup uses (cacheBackupArea, shaped as storage.local's get/set/remove); tests pass a Map-backed one. */
 export interface BackupArea {
   get(keys: null | string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
@@ -17,9 +18,9 @@ export const BACKUP_PREFIX = 'backstory:note:';
 export const BACKUP_PENDING_KEY = 'backstory:backup-pending';
 
 /**
- * A backed-up note as stored: its JSON text. The browser copies a string into storage (and into every context's
- * storage.onChanged event) several times faster than the same note as an object of nested values, which for an
- * import of 10,000 notes is the difference between a pause and none. Entries written as objects (before) still read.
+ * A backed-up note as stored: its JSON text, which the backup's area stores and reads back several times faster than
+ * the same note as an object of nested values (for an import of 10,000 notes, the difference between a pause and
+ * none). Entries written as objects (before) still read.
  */
 export function backupEntry(note: Annotation): string {
   return JSON.stringify(note);
@@ -127,7 +128,7 @@ export async function syncBackup(deps: BackupSyncDeps): Promise<void> {
 }
 
 export interface BackupSyncDeps {
-  /** browser.storage.local, where the mark is. */
+  /** The backup's area, where the mark is. */
   area: BackupArea;
   backup: NotesBackup;
   /** Every live note (NotesRepository.listAll). */

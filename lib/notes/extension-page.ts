@@ -2,22 +2,31 @@
 // backup in step, and every committed change told once to the background, which relays it to open pages.
 import type { Envelope, Transport } from '../messages';
 import { storageBackup, type BackupArea } from './backup';
+import { cacheBackupArea, type CacheStorageLike, type LocksLike } from './backup-cache';
 import { openRepository, type NotesChange, type NotesRepository } from './repository';
 
 export interface ExtensionPageDeps {
   factory: IDBFactory;
-  /** browser.storage.local */
-  storage: BackupArea;
+  /** Where the backup lives: cacheBackupArea (lib/notes/backup-cache.ts), never storage.local. */
+  backupArea: BackupArea;
   /** runtime.sendMessage */
   toBackground: Transport;
 }
 
-export function openExtensionPageRepository({ factory, storage, toBackground }: ExtensionPageDeps): NotesRepository {
+export function openExtensionPageRepository({ factory, backupArea, toBackground }: ExtensionPageDeps): NotesRepository {
   const announce = (change: NotesChange) => {
     const message: Envelope<'notes/changed'> = { backstory: 1, type: 'notes/changed', payload: change };
     void toBackground(message).catch(() => undefined);
   };
-  return openRepository(factory, { backup: storageBackup(storage), onChange: announce });
+  return openRepository(factory, { backup: storageBackup(backupArea), onChange: announce });
+}
+
+/**
+ * The backup's area as every Backstory context opens it: the extension origin's Cache Storage, under the origin's
+ * Web Lock, taking over what an earlier version left in storage.local (see lib/notes/backup-cache.ts).
+ */
+export function notesBackupArea(globals: { caches: CacheStorageLike; storageLocal: BackupArea; locks?: LocksLike }): BackupArea {
+  return cacheBackupArea(globals.caches, { legacy: globals.storageLocal, locks: globals.locks });
 }
 
 /** Whether a runtime message says another context changed notes (pages reload what they show). */

@@ -15,6 +15,8 @@ export async function clearNotes(browser: ExtensionBrowser): Promise<void> {
     db.close();
     const chrome = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome;
     await chrome.storage.local.clear();
+    // The backup (lib/notes/backup-cache.ts).
+    await caches.delete('backstory-notes-backup');
     // Drafts and the reader's list orders, kept by Backstory's pages.
     localStorage.clear();
   });
@@ -36,4 +38,26 @@ export async function seedNotes(browser: ExtensionBrowser, notes: readonly objec
     db.close();
   }, notes as object[]);
   await page.close();
+}
+
+/**
+ * The backup's notes as Backstory's pages would read them (lib/notes/backup-cache.ts: a log of chunks in the
+ * extension origin's Cache Storage, replayed in order), read in the service worker: id → the note's text.
+ */
+export async function backedUpNotes(browser: ExtensionBrowser): Promise<Record<string, string>> {
+  const [worker] = browser.context.serviceWorkers();
+  if (!worker) throw new Error('no service worker');
+  return worker.evaluate(async () => {
+    const cache = await caches.open('backstory-notes-backup');
+    const log = (await cache.keys()).map((r) => r.url).filter((u) => u.includes('/log/')).sort();
+    const notes = new Map<string, string>();
+    for (const url of log) {
+      const chunk = (await (await cache.match(url))!.json()) as { set?: Record<string, string>; remove?: string[] };
+      for (const key of chunk.remove ?? []) notes.delete(key);
+      for (const [key, value] of Object.entries(chunk.set ?? {})) notes.set(key, value);
+    }
+    const out: Record<string, string> = {};
+    for (const [key, value] of notes) if (key.startsWith('backstory:note:')) out[key.slice('backstory:note:'.length)] = (JSON.parse(value) as { text: string }).text;
+    return out;
+  });
 }

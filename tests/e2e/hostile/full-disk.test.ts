@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeJsonLd } from '../../../lib/export/jsonld';
 import type { Annotation } from '../../../lib/notes/types';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from '../harness';
+import { backedUpNotes } from '../notes-state';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from './small-disk';
 
 const unavailable = smallDiskUnavailable();
@@ -24,12 +25,8 @@ const ARTICLE = `<!doctype html><html><head><title>Aid convoy reaches Homs</titl
 
 /** How many notes Backstory's backup (outside IndexedDB) holds, read in the service worker. */
 async function backedUp(b: ExtensionBrowser): Promise<number> {
-  const [worker] = b.context.serviceWorkers();
-  if (!worker) return -1;
-  return worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
-    return Object.keys(await api.storage.local.get(null)).filter((k) => k.startsWith('backstory:note:')).length;
-  });
+  if (b.context.serviceWorkers().length === 0) return -1;
+  return Object.keys(await backedUpNotes(b)).length;
 }
 
 function notes(count: number, prefix: string, url: string): Annotation[] {

@@ -1,10 +1,16 @@
 // Privacy against the page, in Chromium with the built extension: a page's script can read CSS.highlights, so
 // with note highlights on it can see which passages carry a note (never their text), and only those near the
 // viewport; the reader can turn note highlights off for a site, and then the page sees nothing of the notes. A page
-// Backstory highlights nothing on finds none of our ::highlight rules (they would tell it Backstory is installed).
+// Backstory highlights nothing on finds none of our ::highlight rules (they would tell it Backstory is installed). And
+// the content script, which runs in the page's renderer, never gets a note's text through storage: not on a save, not
+// on an import, not by reading the backup.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from '../harness';
-import { clearNotes } from '../notes-state';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { writeJsonLd } from '../../../lib/export/jsonld';
+import { backedUpNotes, clearNotes } from '../notes-state';
 import { noteTooltipText, textBox } from '../note-frame';
 import { SYRIA, articleHtml, highlightsSeenByPage, noteOn, putNotes, settledOn } from './page-side';
 
@@ -110,5 +116,63 @@ test('with note highlights on, a page sees only the notes near the viewport, not
   await expect.poll(async () => (await highlightsSeenByPage(page))['backstory-note'], { timeout: 10_000 }).toEqual(['Shelling resumed in the old city of Homs']);
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect.poll(async () => (await highlightsSeenByPage(page))['backstory-note'], { timeout: 10_000 }).toEqual(['warned of a long winter for the refugees']);
+  await page.close();
+});
+
+/** The content script's isolated world in the page's top frame (Backstory's, with the extension's origin). */
+async function contentScriptWorld(page: import('playwright-core').Page) {
+  const cdp = await browser.context.newCDPSession(page);
+  const worlds: { id: number; name: string; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof worlds)[number] }) => worlds.push(e.context));
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => worlds.some((w) => w.auxData?.type === 'isolated' && w.origin.startsWith('chrome-extension://')), { timeout: 10_000 }).toBe(true);
+  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.startsWith('chrome-extension://'))!;
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const answer = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as { result: { value: T }; exceptionDetails?: { text: string } };
+    if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.text);
+    return answer.result.value;
+  };
+  return { evaluate, detach: () => cdp.detach() };
+}
+
+test('the content script gets no note text when notes are saved or imported, and cannot read the backup', async () => {
+  await clearNotes(browser);
+  const path = `/privacy-${++opened}.html`;
+  const url = server.origin + path;
+  server.set(path, articleHtml('Shelling resumes in Homs', SYRIA));
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await settledOn(browser, page);
+  const world = await contentScriptWorld(page);
+  // Everything storage.onChanged tells the content script from now on.
+  await world.evaluate(`(globalThis.__heard = [], chrome.storage.onChanged.addListener((c, area) => globalThis.__heard.push(JSON.stringify({ area, c }))), true)`);
+
+  // A note saved in the popup, then notes imported in the library: all three reach the backup.
+  const saved = 'Saved secret: my source at the ministry';
+  const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdFor(browser, url)}`);
+  await popup.locator('#bs-new-note').fill(saved);
+  await popup.locator('.bs-composer .bs-primary').click();
+  const imported = ['Imported secret: the convoy driver\'s number', 'Imported secret: the nurse\'s account'];
+  const file = join(tmpdir(), `backstory-privacy-${process.pid}.jsonld`);
+  writeFileSync(file, writeJsonLd(imported.map((text) => noteOn('https://news.example/story', text)), { now: new Date() }));
+  const library = await browser.openExtensionPage('options.html');
+  await library.locator('#bs-import-file').setInputFiles(file);
+  await expect.poll(() => library.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('3 notes on 2 pages across 2 sites.');
+  rmSync(file, { force: true });
+  await expect.poll(async () => Object.values(await backedUpNotes(browser)).sort(), { timeout: 30_000 }).toEqual([...imported, saved].sort());
+
+  // The content script heard nothing of them, and storage.local, which it can read, holds none of them.
+  const heard = await world.evaluate<string[]>('globalThis.__heard');
+  const everything = await world.evaluate<string>('chrome.storage.local.get(null).then((all) => JSON.stringify(all))');
+  for (const text of [saved, ...imported]) {
+    expect(heard.join('\n')).not.toContain(text);
+    expect(everything).not.toContain(text);
+  }
+  expect(everything).not.toContain('backstory:note:');
+  // Its Cache Storage is the page's, not the extension's: the backup is not there.
+  expect(await world.evaluate<string[]>('caches.keys()')).not.toContain('backstory-notes-backup');
+  await world.detach();
+  await popup.close();
+  await library.close();
   await page.close();
 });
