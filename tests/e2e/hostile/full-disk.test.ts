@@ -146,3 +146,34 @@ test('a notes database the browser deleted comes back from Backstory\'s backup a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a backup an earlier version kept in storage.local moves out of it, and still refills a database the browser deleted', async () => {
+  const own = await launchWithExtension();
+  const dir = own.userDataDir;
+  try {
+    // What an earlier version left: each note's JSON text under its key in storage.local.
+    const old = notes(12, 'd', 'https://news.example/story');
+    const [worker] = own.context.serviceWorkers();
+    await worker!.evaluate(async (entries) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+      await api.storage.local.set(Object.fromEntries(entries.map((n) => [`backstory:note:${n.id}`, JSON.stringify(n)])));
+    }, old);
+    await own.context.close();
+    const idb = join(dir, 'Default', 'IndexedDB');
+    for (const name of readdirSync(idb).filter((n) => n.startsWith('chrome-extension_'))) rmSync(join(idb, name), { recursive: true, force: true });
+
+    const again = await launchWithExtension({ userDataDir: dir });
+    const after = await again.openExtensionPage('options.html');
+    await expect.poll(() => after.getByTestId('summary').textContent(), { timeout: 30_000 }).toBe('12 notes on 1 page across 1 site.');
+    expect(Object.keys(await backedUpNotes(again)).sort()).toEqual(old.map((n) => n.id).sort());
+    const [worker2] = again.context.serviceWorkers();
+    const left = await worker2!.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+      return Object.keys(await api.storage.local.get(null)).filter((k) => k.startsWith('backstory:'));
+    });
+    expect(left.filter((k) => k.startsWith('backstory:note:') || k === 'backstory:backup-pending')).toEqual([]);
+    await again.close({ keepProfile: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
