@@ -263,6 +263,17 @@ test('a note written with the adder, in Backstory\'s frame, is saved and highlig
   });
   await expect.poll(notes, { timeout: 10_000 }).toEqual([words.text]);
   expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Written in Firefox'))).toBe(false);
+  // Its backup copy is in the extension origin's Cache Storage, never in storage.local, which content scripts read
+  // and whose every change they hear.
+  const welcome = await pageShowing(firefox.extensionUrl('welcome.html'));
+  const backedUp = () => welcome.evaluate(async () => {
+    const cache = await caches.open('backstory-notes-backup');
+    let all = '';
+    for (const request of await cache.keys()) all += await (await cache.match(request))!.text();
+    return all.includes('Written in Firefox');
+  });
+  await expect.poll(backedUp, { timeout: 10_000 }).toBe(true);
+  expect(await welcome.evaluate(async () => JSON.stringify(await (globalThis as unknown as { browser: { storage: { local: { get(k: null): Promise<object> } } } }).browser.storage.local.get(null)))).not.toContain('Written in Firefox');
 
   // Hovering the note shows it in the tooltip frame.
   await page.mouse.click(5, 5);
@@ -277,7 +288,7 @@ test('a note written with the adder, in Backstory\'s frame, is saved and highlig
   await expect.poll(tooltip, { timeout: 10_000 }).toContain('Written in Firefox');
 });
 
-/** Empties the notes database and the extension's storage, from the first-run page (in the extension's origin). */
+/** Empties the notes database, its backup and the extension's storage, from the first-run page (in the extension's origin). */
 async function clearNotes(): Promise<void> {
   const welcome = await pageShowing(firefox.extensionUrl('welcome.html'));
   await welcome.evaluate(async () => {
@@ -289,5 +300,6 @@ async function clearNotes(): Promise<void> {
     await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
     db.close();
     await (globalThis as unknown as { browser: { storage: { local: { clear(): Promise<void> } } } }).browser.storage.local.clear();
+    await caches.delete('backstory-notes-backup');
   });
 }
