@@ -11,7 +11,7 @@
 // notes (measured in Chromium: ~15 s against ~1.2–2.7 s to write, ~8 s against ~0.4–1.2 s to read back), and
 // `matchAll` refuses that many at once. So the notes are a log of chunks, one entry per `set` or `remove`
 // (an import's copy writes 2,000 notes a chunk: ~0.9–1.8 s for 10,000, ~0.4 s to read them back), replayed in
-// order; when the log grows long it is rewritten as the notes it holds. Every other key (the copy's mark) is an
+// order; when the log grows long it is rewritten as the notes it holds, after the write that found it so. Every other key (the copy's mark) is an
 // entry of its own, read without the log. Every change runs under one Web Lock for the extension's origin, so the
 // background, the popup and the library page never interleave a read-modify-write or number two chunks alike.
 import { BACKUP_PENDING_KEY, BACKUP_PREFIX, type BackupArea } from './backup';
@@ -89,18 +89,25 @@ export function cacheBackupArea(caches: CacheStorageLike, options: CacheBackupOp
   }
   const seqOf = (url: string) => Number(url.slice(LOG.length));
   const logUrl = (seq: number) => LOG + String(seq).padStart(SEQ_DIGITS, '0');
+  let compacting = false;
   async function append(c: CacheLike, chunk: Chunk): Promise<void> {
     const urls = await chunkUrls(c);
     const last = urls.length > 0 ? seqOf(urls[urls.length - 1]!) : 0;
     await c.put(logUrl(last + 1), new Response(JSON.stringify(chunk)));
-    if (urls.length + 1 > maxChunks) await compact(c);
+    // The rewrite reads and writes every note (about 1.5 s for 10,000): a save waits for its own copy, not for it.
+    if (urls.length + 1 > maxChunks && !compacting) {
+      compacting = true;
+      void exclusive(() => compact(c)).catch(() => undefined).finally(() => { compacting = false; });
+    }
   }
   /**
    * Rewrites the log as the notes it holds: the new chunks are numbered after every old one and the old are deleted
-   * only once all new are written, so a rewrite cut short leaves a log that still replays to the same notes.
+   * only once all new are written, so a rewrite cut short (the page closed, the worker stopped, the disk full) leaves
+   * a log that still replays to the same notes.
    */
   async function compact(c: CacheLike): Promise<void> {
     const urls = await chunkUrls(c);
+    if (urls.length <= maxChunks) return; // another page rewrote it meanwhile
     const notes = [...(await replay(c, urls))];
     let seq = urls.length > 0 ? seqOf(urls[urls.length - 1]!) : 0;
     for (let at = 0; at < notes.length; at += chunkSize) {
