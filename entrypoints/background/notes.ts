@@ -34,7 +34,7 @@ async function relay(change: NotesChange, fromHere = false): Promise<void> {
 }
 
 // In the extension origin's Cache Storage, which no content script can read or hear (lib/notes/backup-cache.ts).
-const backupArea = notesBackupArea({ caches, storageLocal: browser.storage.local, locks: navigator.locks });
+const backupArea = notesBackupArea({ caches: (globalThis as { caches?: CacheStorage }).caches, storageLocal: browser.storage.local, locks: navigator.locks });
 const backup = storageBackup(backupArea);
 const repository = openRepository(indexedDB, { backup, onChange: (change) => void relay(change, true).catch(() => undefined) });
 
@@ -138,6 +138,7 @@ export function startNotesBackground(): void {
     area: backupArea,
     backup,
     listAll: () => repository.listAll(),
+    listDeleted: () => repository.listDeleted(),
     resumeRecovery: () => repository.resumeRecovery(),
     onStartup: (listener) => browser.runtime.onStartup.addListener(listener),
     onInstalled: (listener) => browser.runtime.onInstalled.addListener(listener),

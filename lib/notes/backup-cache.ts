@@ -11,9 +11,14 @@
 // notes (measured in Chromium: ~15 s against ~1.2–2.7 s to write, ~8 s against ~0.4–1.2 s to read back), and
 // `matchAll` refuses that many at once. So the notes are a log of chunks, one entry per `set` or `remove`
 // (an import's copy writes 2,000 notes a chunk: ~0.9–1.8 s for 10,000, ~0.4 s to read them back), replayed in
-// order; when the log grows long it is rewritten as the notes it holds, after the write that found it so. Every other key (the copy's mark) is an
-// entry of its own, read without the log. Every change runs under one Web Lock for the extension's origin, so the
-// background, the popup and the library page never interleave a read-modify-write or number two chunks alike.
+// order. The log is kept short in levels, each in the background of the write that found it long, under the lock
+// (so the next save from any page does wait for it, for as long as the merge takes): past `maxChunks` writes since
+// the last merge, those writes are merged into one chunk (a cost proportional to them); past `maxChunks` merged
+// chunks, all of them into one; and only once the chunks since the last full rewrite outweigh it is the whole log
+// rewritten as the notes it holds. Every other key (the copy's mark) is an entry of its own, read without the log.
+// Every change runs under one Web Lock for the extension's origin, so the background, the popup and the library
+// page never interleave a read-modify-write; every chunk's name also carries a random part, so two writes never
+// share one even without the lock.
 import { BACKUP_PENDING_KEY, BACKUP_PREFIX, type BackupArea } from './backup';
 
 /** The part of CacheStorage the backup uses; tests pass one kept in memory. */
@@ -35,9 +40,13 @@ export interface LocksLike {
 export interface CacheBackupOptions {
   /** Where the backup lived before (storage.local): its note entries and mark move here, then are removed there. */
   legacy?: BackupArea;
-  /** navigator.locks; without it, changes are ordered within this context only. */
+  /**
+   * navigator.locks. Without it (no supported browser lacks it) changes are ordered within this context only, so the
+   * log is never merged or rewritten and nothing moves out of storage.local: either could drop or bring back a
+   * write another context made meanwhile. Reads then see storage.local's entries under the log's.
+   */
   locks?: LocksLike;
-  /** The log is rewritten once it has more chunks than this. */
+  /** Writes (and merged chunks) the log holds before they are merged. */
   maxChunks?: number;
   /** Notes per chunk when the log is rewritten. */
   chunkSize?: number;
@@ -49,75 +58,137 @@ const LOCK = 'backstory-notes-backup';
 const BASE = 'https://backup.backstory.invalid/';
 const LOG = `${BASE}log/`;
 const KEY = `${BASE}key/`;
+/** Present once a backup left in storage.local was taken over: storage.local's entries are then only removed. */
+const MOVED = `${BASE}moved`;
 const SEQ_DIGITS = 12;
 
 interface Chunk {
   set?: Record<string, unknown>;
   remove?: string[];
 }
+/** A write, a merge of writes, or part of a full rewrite. */
+type Kind = 'w' | 'm' | 'b';
+interface ChunkName {
+  url: string;
+  kind: Kind;
+  bytes: number;
+}
 
-export function cacheBackupArea(caches: CacheStorageLike, options: CacheBackupOptions = {}): BackupArea {
+/** Cache Storage where the browser has none (Firefox with dom.caches.enabled off): every open fails. */
+const NO_CACHES: CacheStorageLike = {
+  open: () => Promise.reject(new DOMException('Cache Storage is not available here', 'NotSupportedError')),
+};
+
+export function cacheBackupArea(caches: CacheStorageLike | undefined, options: CacheBackupOptions = {}): BackupArea {
+  const store = caches ?? NO_CACHES;
   const maxChunks = options.maxChunks ?? 32;
   const chunkSize = options.chunkSize ?? 2000;
+  const locks = options.locks;
   let local: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(op: () => Promise<T>): Promise<T> => {
-    if (options.locks) return options.locks.request(LOCK, op);
+    if (locks) return locks.request(LOCK, op);
     const next = local.then(op);
     local = next.catch(() => undefined);
     return next;
   };
-  let cache: Promise<CacheLike> | null = null;
-  const open = () => (cache ??= caches.open(BACKUP_CACHE).catch((error: unknown) => { cache = null; throw error; }));
+  // Opened for every operation: a handle kept would write on into a cache deleted since (site data cleared), unseen.
+  const open = () => store.open(BACKUP_CACHE);
 
-  /** The log's chunks in order. */
-  async function chunkUrls(c: CacheLike): Promise<string[]> {
-    return (await c.keys()).map((r) => r.url).filter((u) => u.startsWith(LOG)).sort();
+  /** The log's chunks in order: by sequence number, then by the random part. */
+  async function chunks(c: CacheLike): Promise<ChunkName[]> {
+    const urls = (await c.keys()).map((r) => r.url).filter((u) => u.startsWith(LOG)).sort();
+    return urls.map((url) => {
+      const [, , tail = ''] = url.slice(LOG.length).split('-');
+      const kind = (tail[0] === 'm' || tail[0] === 'b' ? tail[0] : 'w') as Kind;
+      return { url, kind, bytes: Number(tail.slice(1)) || 0 };
+    });
   }
   async function readChunk(c: CacheLike, url: string): Promise<Chunk> {
     const response = await c.match(url);
     return response ? (JSON.parse(await response.text()) as Chunk) : {};
   }
-  /** Every note entry, the log replayed. */
-  async function replay(c: CacheLike, urls: readonly string[]): Promise<Map<string, unknown>> {
-    const chunks = await Promise.all(urls.map((u) => readChunk(c, u)));
+  /** Every note entry, the log replayed, and every key the log set or removed. */
+  async function replay(c: CacheLike, list: readonly ChunkName[]): Promise<{ notes: Map<string, unknown>; touched: Set<string> }> {
+    const read = await Promise.all(list.map((k) => readChunk(c, k.url)));
     const notes = new Map<string, unknown>();
-    for (const chunk of chunks) {
-      for (const key of chunk.remove ?? []) notes.delete(key);
-      for (const [key, value] of Object.entries(chunk.set ?? {})) notes.set(key, value);
+    const touched = new Set<string>();
+    for (const chunk of read) {
+      for (const key of chunk.remove ?? []) { notes.delete(key); touched.add(key); }
+      for (const [key, value] of Object.entries(chunk.set ?? {})) { notes.set(key, value); touched.add(key); }
     }
-    return notes;
+    return { notes, touched };
   }
-  const seqOf = (url: string) => Number(url.slice(LOG.length));
-  const logUrl = (seq: number) => LOG + String(seq).padStart(SEQ_DIGITS, '0');
+  const seqOf = (k: ChunkName | undefined) => (k ? Number(k.url.slice(LOG.length).split('-')[0]) : 0);
+  async function putChunk(c: CacheLike, seq: number, kind: Kind, chunk: Chunk): Promise<void> {
+    const body = JSON.stringify(chunk);
+    const name = `${String(seq).padStart(SEQ_DIGITS, '0')}-${Math.random().toString(36).slice(2, 10)}-${kind}${body.length}`;
+    await c.put(LOG + name, new Response(body));
+  }
+  /** The writes since the last merge or rewrite. */
+  const trailingWrites = (list: readonly ChunkName[]) => {
+    let at = list.length;
+    while (at > 0 && list[at - 1]!.kind === 'w') at--;
+    return list.slice(at);
+  };
   let compacting = false;
   async function append(c: CacheLike, chunk: Chunk): Promise<void> {
-    const urls = await chunkUrls(c);
-    const last = urls.length > 0 ? seqOf(urls[urls.length - 1]!) : 0;
-    await c.put(logUrl(last + 1), new Response(JSON.stringify(chunk)));
-    // The rewrite reads and writes every note (about 1.5 s for 10,000): a save waits for its own copy, not for it.
-    if (urls.length + 1 > maxChunks && !compacting) {
+    const list = await chunks(c);
+    await putChunk(c, seqOf(list[list.length - 1]) + 1, 'w', chunk);
+    if (locks && trailingWrites(list).length + 1 > maxChunks && !compacting) {
       compacting = true;
-      void exclusive(() => compact(c)).catch(() => undefined).finally(() => { compacting = false; });
+      void exclusive(async () => compact(await open())).catch(() => undefined).finally(() => { compacting = false; });
     }
   }
   /**
-   * Rewrites the log as the notes it holds: the new chunks are numbered after every old one and the old are deleted
-   * only once all new are written, so a rewrite cut short (the page closed, the worker stopped, the disk full) leaves
-   * a log that still replays to the same notes.
+   * Shortens the log. Whatever it writes is numbered after every chunk it replaces, and those are deleted (in
+   * order) only once it is written, so one cut short (the page closed, the worker stopped, the disk full) leaves a
+   * log that replays to the same notes: what is left of the old chunks, then what sets their outcome again. That
+   * holds while the browser runs; Cache Storage does not flush to disk, so a power cut can keep the deletes and lose
+   * the new chunk, as it can lose the notes database's last writes.
    */
   async function compact(c: CacheLike): Promise<void> {
-    const urls = await chunkUrls(c);
-    if (urls.length <= maxChunks) return; // another page rewrote it meanwhile
-    const notes = [...(await replay(c, urls))];
-    let seq = urls.length > 0 ? seqOf(urls[urls.length - 1]!) : 0;
-    for (let at = 0; at < notes.length; at += chunkSize) {
-      await c.put(logUrl(++seq), new Response(JSON.stringify({ set: Object.fromEntries(notes.slice(at, at + chunkSize)) })));
+    const list = await chunks(c);
+    const writes = trailingWrites(list);
+    if (writes.length <= maxChunks) return; // another page merged it meanwhile
+    let lastBase = -1;
+    list.forEach((k, i) => { if (k.kind === 'b') lastBase = i; });
+    const leftOver = list.slice(0, lastBase).some((k) => k.kind !== 'b'); // a rewrite cut short
+    const sum = (ks: readonly ChunkName[]) => ks.reduce((total, k) => total + k.bytes, 0);
+    const recent = list.slice(lastBase + 1);
+    if (leftOver || sum(recent) > sum(list.slice(0, lastBase + 1))) return rewrite(c, list);
+    const merged = recent.filter((k) => k.kind === 'm').length >= maxChunks ? recent : writes;
+    await merge(c, merged, seqOf(list[list.length - 1]));
+  }
+  /** Replaces a run of chunks ending the log by one: the last set of each key, and the removes not set again. */
+  async function merge(c: CacheLike, run: readonly ChunkName[], last: number): Promise<void> {
+    const state = new Map<string, { value: unknown } | null>();
+    for (const chunk of await Promise.all(run.map((k) => readChunk(c, k.url)))) {
+      for (const key of chunk.remove ?? []) state.set(key, null);
+      for (const [key, value] of Object.entries(chunk.set ?? {})) state.set(key, { value });
     }
-    for (const url of urls) await c.delete(url);
+    const set: Record<string, unknown> = {};
+    const remove: string[] = [];
+    for (const [key, entry] of state) {
+      if (entry) set[key] = entry.value;
+      else remove.push(key);
+    }
+    await putChunk(c, last + 1, 'm', { set, remove });
+    for (const k of run) await c.delete(k.url);
+  }
+  /** Rewrites the whole log as the notes it holds. */
+  async function rewrite(c: CacheLike, list: readonly ChunkName[]): Promise<void> {
+    const notes = [...(await replay(c, list)).notes];
+    let seq = seqOf(list[list.length - 1]);
+    for (let at = 0; at < notes.length; at += chunkSize) {
+      await putChunk(c, ++seq, 'b', { set: Object.fromEntries(notes.slice(at, at + chunkSize)) });
+    }
+    for (const k of list) await c.delete(k.url);
   }
 
   const isNote = (key: string) => key.startsWith(BACKUP_PREFIX);
-  async function getIn(c: CacheLike, keys: null | string | string[]): Promise<Record<string, unknown>> {
+  const isMoving = (key: string) => isNote(key) || key === BACKUP_PENDING_KEY;
+  /** The entries asked for, and the note keys the log set or removed. */
+  async function read(c: CacheLike, keys: null | string | string[]): Promise<{ out: Record<string, unknown>; touched: Set<string> }> {
     const wanted = keys === null ? null : typeof keys === 'string' ? [keys] : keys;
     const out: Record<string, unknown> = {};
     const others = wanted === null
@@ -127,13 +198,16 @@ export function cacheBackupArea(caches: CacheStorageLike, options: CacheBackupOp
       const response = await c.match(KEY + encodeURIComponent(key));
       if (response) out[key] = JSON.parse(await response.text()) as unknown;
     }
+    let touched = new Set<string>();
     if (wanted === null || wanted.some(isNote)) {
-      const notes = await replay(c, await chunkUrls(c));
-      if (wanted === null) for (const [key, value] of notes) out[key] = value;
-      else for (const key of wanted) if (isNote(key) && notes.has(key)) out[key] = notes.get(key);
+      const log = await replay(c, await chunks(c));
+      touched = log.touched;
+      if (wanted === null) for (const [key, value] of log.notes) out[key] = value;
+      else for (const key of wanted) if (isNote(key) && log.notes.has(key)) out[key] = log.notes.get(key);
     }
-    return out;
+    return { out, touched };
   }
+  const getIn = async (c: CacheLike, keys: null | string | string[]) => (await read(c, keys)).out;
   async function setIn(c: CacheLike, items: Record<string, unknown>): Promise<void> {
     const notes: Record<string, unknown> = {};
     let any = false;
@@ -155,36 +229,68 @@ export function cacheBackupArea(caches: CacheStorageLike, options: CacheBackupOp
   }
 
   /**
-   * Moves a backup left in storage.local here: entries this backup does not hold yet (it may already hold newer
-   * ones, written by this version while an earlier move was cut short), then removes them there. Runs before this
-   * context's first use of the backup; one that failed is tried again at the next use, and nothing is removed from
-   * storage.local before it is here.
+   * Moves a backup left in storage.local here: the entries the log never set or removed and the mark if there is
+   * none here (this backup may hold newer ones, written while an earlier move was cut short), then the `MOVED` entry,
+   * then removes them there. Once `MOVED` is here storage.local's entries are only removed, never taken again (one
+   * taken after a later delete here would come back). Nothing is removed from storage.local before it is here.
+   * Returns false when storage.local still holds them (its removal failed): it is tried again at the next use.
    */
-  async function migrate(c: CacheLike, legacy: BackupArea): Promise<void> {
+  async function migrate(c: CacheLike, legacy: BackupArea): Promise<boolean> {
     const old = await legacy.get(null);
-    const moving = Object.keys(old).filter((k) => isNote(k) || k === BACKUP_PENDING_KEY);
-    if (moving.length === 0) return;
-    const here = await getIn(c, null);
-    const fresh: Record<string, unknown> = {};
-    for (const key of moving) if (!(key in here)) fresh[key] = old[key];
-    if (Object.keys(fresh).length > 0) await setIn(c, fresh);
-    await legacy.remove(moving);
+    const moving = Object.keys(old).filter(isMoving);
+    if (moving.length === 0) return true;
+    if (!(await c.match(MOVED))) {
+      const here = await read(c, null);
+      const fresh: Record<string, unknown> = {};
+      for (const key of moving) if (!(key in here.out) && !here.touched.has(key)) fresh[key] = old[key];
+      if (Object.keys(fresh).length > 0) await setIn(c, fresh);
+      await c.put(MOVED, new Response('1'));
+    }
+    return legacy.remove(moving).then(() => true, () => false);
   }
   let migrated: Promise<void> | null = null;
+  /** Resolves once storage.local holds no backup this one has not taken over; rejects while that is not so. */
   const ready = (c: CacheLike): Promise<void> => {
     const legacy = options.legacy;
-    if (!legacy) return Promise.resolve();
-    return (migrated ??= migrate(c, legacy).catch((error: unknown) => { migrated = null; throw error; }));
+    if (!legacy || !locks) return Promise.resolve();
+    return (migrated ??= migrate(c, legacy).then(
+      (done) => { if (!done) migrated = null; },
+      (error: unknown) => { migrated = null; throw error; },
+    ));
   };
-  const run = <T>(op: (c: CacheLike) => Promise<T>): Promise<T> => exclusive(async () => {
-    const c = await open();
-    await ready(c);
-    return op(c);
-  });
+  /**
+   * A read that does not depend on the move's writes (a full disk): storage.local's note entries and mark, under
+   * what this backup holds — a key the log set or removed is the log's. A recovery reading the backup on a full disk
+   * thus still finds every note the earlier version backed up. Where Cache Storage cannot be opened at all, what
+   * storage.local holds is all there is; if it holds nothing, the read fails (an unreadable backup is not an empty one).
+   */
+  async function readAround(c: CacheLike | null, keys: null | string | string[], failure: unknown): Promise<Record<string, unknown>> {
+    const legacy = options.legacy!;
+    if (c && (await c.match(MOVED))) return getIn(c, keys);
+    const here = c ? await read(c, keys) : { out: {}, touched: new Set<string>() };
+    const old = await legacy.get(keys);
+    if (!c && !Object.keys(old).some(isMoving)) throw failure;
+    const out = { ...here.out };
+    for (const [key, value] of Object.entries(old)) {
+      if (isMoving(key) && !(key in out) && !here.touched.has(key)) out[key] = value;
+    }
+    return out;
+  }
 
   return {
-    get: (keys) => run((c) => getIn(c, keys)),
-    set: (items) => run((c) => setIn(c, items)),
-    remove: (keys) => run((c) => removeIn(c, keys)),
+    get: (keys) => exclusive(async () => {
+      let c: CacheLike | null = null;
+      try {
+        c = await open();
+        await ready(c);
+        // Without the lock nothing moves out of storage.local (see `locks`): it is read under the log every time.
+        return options.legacy && !locks ? await readAround(c, keys, null) : await getIn(c, keys);
+      } catch (error) {
+        if (!options.legacy) throw error;
+        return readAround(c, keys, error);
+      }
+    }),
+    set: (items) => exclusive(async () => { const c = await open(); await ready(c); await setIn(c, items); }),
+    remove: (keys) => exclusive(async () => { const c = await open(); await ready(c); await removeIn(c, keys); }),
   };
 }

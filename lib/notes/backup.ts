@@ -106,8 +106,8 @@ async function clearMark(area: BackupArea, token: string): Promise<void> {
 }
 
 /**
- * Makes the backup match the database: notes saved before the backup existed are copied, entries whose note is
- * gone are dropped. Never removes anything from the database. The mark is read before the notes are: it is cleared
+ * Makes the backup match the database: notes saved before the backup existed are copied, entries whose note was
+ * deleted are dropped, entries whose note the database lacks altogether are put back in it. Never removes anything from the database. The mark is read before the notes are: it is cleared
  * afterwards only if it still holds what was read then, so a copy marked meanwhile (an import begun during the sync)
  * keeps its mark. A recovery's mark says the database is still being refilled from the backup: that is finished
  * first (`resumeRecovery`), or the sync would drop from the backup the notes not yet put back.
@@ -116,13 +116,26 @@ export async function syncBackup(deps: BackupSyncDeps): Promise<void> {
   const { area, backup } = deps;
   const mark = await pendingMark(area);
   if (mark?.startsWith(RECOVERY_MARK)) await deps.resumeRecovery();
-  const live = await deps.listAll();
+  let live = await deps.listAll();
   const saved = await backup.readAll();
-  const liveIds = new Set(live.map((n) => n.id));
-  const stale = saved.filter((n) => !liveIds.has(n.id)).map((n) => n.id);
+  let liveIds = new Set(live.map((n) => n.id));
+  if (saved.some((n) => !liveIds.has(n.id))) {
+    // An entry is dropped only when its note waits in the trash (its delete's copy failed). One whose note the
+    // database does not hold at all is put back instead: the database was lost and its recovery could not read the
+    // backup (a full disk, Cache Storage failing), in this page or another one since closed, with no mark left — or,
+    // rarely, the note was purged after a delete whose copy failed, and it comes back. Either way no note is lost,
+    // whatever failed in between: only the database and the backup hold a note, and the sync removes an entry only
+    // where the database still holds its note.
+    const trashed = new Set((await deps.listDeleted()).map((d) => d.id));
+    if (saved.some((n) => !liveIds.has(n.id) && !trashed.has(n.id))) {
+      await deps.resumeRecovery();
+      live = await deps.listAll();
+      liveIds = new Set(live.map((n) => n.id));
+    }
+    await backup.remove(saved.filter((n) => !liveIds.has(n.id) && trashed.has(n.id)).map((n) => n.id));
+  }
   const savedById = new Map(saved.map((n) => [n.id, n]));
   const missing = live.filter((n) => savedById.get(n.id)?.modified !== n.modified);
-  await backup.remove(stale);
   await backup.put(missing);
   if (mark !== undefined) await (backup.clearPending ? backup.clearPending(mark) : clearMark(area, mark));
 }
@@ -133,6 +146,8 @@ export interface BackupSyncDeps {
   backup: NotesBackup;
   /** Every live note (NotesRepository.listAll). */
   listAll(): Promise<Annotation[]>;
+  /** The notes in the trash (NotesRepository.listDeleted). */
+  listDeleted(): Promise<Array<{ id: string }>>;
   /** Finishes a recovery cut short (NotesRepository.resumeRecovery). */
   resumeRecovery(): Promise<void>;
 }

@@ -23,9 +23,11 @@ export function openExtensionPageRepository({ factory, backupArea, toBackground 
 
 /**
  * The backup's area as every Backstory context opens it: the extension origin's Cache Storage, under the origin's
- * Web Lock, taking over what an earlier version left in storage.local (see lib/notes/backup-cache.ts).
+ * Web Lock, taking over what an earlier version left in storage.local (see lib/notes/backup-cache.ts). `caches` is
+ * `globalThis.caches`, absent where the browser hides Cache Storage (Firefox with dom.caches.enabled off): the
+ * backup's writes then fail as on a full disk, and saves go on.
  */
-export function notesBackupArea(globals: { caches: CacheStorageLike; storageLocal: BackupArea; locks?: LocksLike }): BackupArea {
+export function notesBackupArea(globals: { caches?: CacheStorageLike; storageLocal: BackupArea; locks?: LocksLike }): BackupArea {
   return cacheBackupArea(globals.caches, { legacy: globals.storageLocal, locks: globals.locks });
 }
 

@@ -181,6 +181,9 @@ export class NotesRepository {
   private readonly faultListeners = new Set<(fault: NotesError | null) => void>();
   private opened: Promise<NotesDb> | null = null;
   private recoveredCount = 0;
+  /** The database was created from nothing and the backup could not be read yet (see `recover`). */
+  private recoveryOwed = false;
+  private recoveryRetry: Promise<void> | null = null;
   /** The backup's operations, one after another in the order of the writes (see `queued`). */
   private backupQueue: Promise<void> = Promise.resolve();
   /** Writes whose backup copy is not yet written (see beginCopy), and the mark they share. */
@@ -614,13 +617,17 @@ export class NotesRepository {
   private db(): Promise<NotesDb> {
     if (!this.opened) {
       this.opened = this.open().then(async (db) => {
-        if (this.options.created?.() && this.options.backup) await this.recover(db);
+        if (this.options.created?.() && this.options.backup) await this.recover(db).catch(() => undefined);
         return db;
       });
       this.opened.catch(() => { this.opened = null; });
     }
-    // A handle that was closed (version change) reopens through `open`; recovery ran on the first.
-    return this.opened.then(() => this.open());
+    // A handle that was closed (version change) reopens through `open`; recovery ran on the first. One whose backup
+    // could not be read is tried again before each later use, so a note saved here lands after the recovery.
+    return this.opened.then(async () => {
+      if (this.recoveryOwed) await (this.recoveryRetry ??= this.recover(await this.open()).catch(() => undefined).finally(() => { this.recoveryRetry = null; }));
+      return this.open();
+    });
   }
 
   /**
@@ -634,7 +641,18 @@ export class NotesRepository {
     // note, a text past today's limit): the backup's sync drops entries the database does not hold, so leaving one
     // out would lose it. Only an entry without an id cannot be stored (it would abort the whole recovery, on every
     // open); the storage backup gives one the id its key holds (lib/notes/backup.ts).
-    const saved = (await backup.readAll().catch(() => [] as Annotation[])).filter((r) => typeof r.id === 'string' && r.id.length > 0);
+    // A backup that cannot be read (Cache Storage failing) is not an empty one: the recovery stays owed, marked if the
+    // mark can be written, and is tried again; the backup's sync never drops an entry whose note the database does
+    // not hold (syncBackup), so nothing is lost meanwhile.
+    let saved: Annotation[];
+    try {
+      saved = (await backup.readAll()).filter((r) => typeof r.id === 'string' && r.id.length > 0);
+    } catch (error) {
+      if (!this.recoveryOwed) await backup.markPending?.('recovery').catch(() => undefined);
+      this.recoveryOwed = true;
+      throw error;
+    }
+    this.recoveryOwed = false;
     if (saved.length === 0) return;
     const token = await backup.markPending?.('recovery').catch(() => undefined);
     // A note the backup holds that waits in the trash was deleted after the backup last saw it (that delete's copy

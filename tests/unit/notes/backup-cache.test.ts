@@ -4,30 +4,41 @@ import { IDBFactory } from 'fake-indexeddb';
 import { BACKUP_PENDING_KEY, BACKUP_PREFIX, storageBackup, syncBackup, type BackupArea } from '@/lib/notes/backup';
 import { BACKUP_CACHE, cacheBackupArea, type CacheLike, type CacheStorageLike, type LocksLike } from '@/lib/notes/backup-cache';
 import { openRepository } from '@/lib/notes/repository';
+import { notesBackupArea } from '@/lib/notes/extension-page';
 import type { Annotation } from '@/lib/notes/types';
 
 /** Cache Storage kept in memory, as the browser keeps it: bodies as text, keys as addresses. */
-function memoryCaches(failPut?: (url: string) => boolean): { caches: CacheStorageLike; entries(name: string): Map<string, string> } {
+function memoryCaches(failPut?: (url: string) => boolean, fail: { open?: boolean; match?: boolean } = {}): {
+  caches: CacheStorageLike & { delete(name: string): void };
+  entries(name: string): Map<string, string>;
+  written: string[];
+} {
   const all = new Map<string, Map<string, string>>();
+  const written: string[] = [];
   const entries = (name: string) => {
     let cache = all.get(name);
     if (!cache) all.set(name, (cache = new Map()));
     return cache;
   };
   const open = async (name: string): Promise<CacheLike> => {
+    if (fail.open) throw new DOMException('The operation is insecure', 'SecurityError');
     const cache = entries(name);
     return {
-      async match(url) { const body = cache.get(url); return body === undefined ? undefined : new Response(body); },
+      async match(url) {
+        if (fail.match) throw new DOMException('Unexpected internal error', 'UnknownError');
+        const body = cache.get(url); return body === undefined ? undefined : new Response(body);
+      },
       async put(url, response) {
         const body = await response.text();
         if (failPut?.(url)) throw new DOMException('The disk is full', 'QuotaExceededError');
         cache.set(url, body);
+        written.push(url.includes('/log/') ? body : '');
       },
       async delete(url) { return cache.delete(url); },
       async keys() { return [...cache.keys()].map((url) => ({ url })); },
     };
   };
-  return { caches: { open }, entries };
+  return { caches: { open, delete: (name) => void all.delete(name) }, entries, written };
 }
 
 /** storage.local kept in memory. */
@@ -69,7 +80,7 @@ describe('the backup in Cache Storage', () => {
     );
     await fc.assert(fc.asyncProperty(fc.array(op, { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), async (ops, maxChunks) => {
       const { caches } = memoryCaches();
-      const area = cacheBackupArea(caches, { maxChunks, chunkSize: 2 });
+      const area = cacheBackupArea(caches, { maxChunks, chunkSize: 2, locks: sharedLocks() });
       const model = memoryArea();
       for (const o of ops) {
         if (o.kind === 'set') { await area.set(o.items); await model.area.set(o.items); }
@@ -82,34 +93,84 @@ describe('the backup in Cache Storage', () => {
     }), { numRuns: 150 });
   });
 
-  test('keeps its log short: once past its limit, the log is rewritten as the notes it holds', async () => {
+  test('keeps its log short: past its limit the writes are merged, and the log is rewritten once they outweigh it', async () => {
     const { caches, entries } = memoryCaches();
-    const area = cacheBackupArea(caches, { maxChunks: 4, chunkSize: 3 });
-    for (let i = 0; i < 20; i++) await area.set({ [BACKUP_PREFIX + i]: `v${i}` });
+    const area = cacheBackupArea(caches, { maxChunks: 4, chunkSize: 3, locks: sharedLocks() });
+    for (let i = 0; i < 60; i++) await area.set({ [BACKUP_PREFIX + (i % 20)]: `v${i}` });
     await area.remove([BACKUP_PREFIX + '0', BACKUP_PREFIX + '1']);
     expect(Object.keys(await area.get(null))).toHaveLength(18);
-    // 18 notes in chunks of 3, and at most the writes since the last rewrite.
-    expect(entries(BACKUP_CACHE).size).toBeLessThanOrEqual(6 + 4);
+    // At most 18 notes in chunks of 3, the merged chunks and the writes since the last merge.
+    expect(entries(BACKUP_CACHE).size).toBeLessThanOrEqual(6 + 4 + 5);
   });
 
-  test('a rewrite cut short (the disk filled) leaves a log that reads back the same notes, and the next one completes', async () => {
+  test('a save\'s copy costs a merge of the recent writes, not a rewrite of the whole library', async () => {
+    const { caches, written } = memoryCaches();
+    const area = cacheBackupArea(caches, { maxChunks: 4, chunkSize: 1000, locks: sharedLocks() });
+    const text = (i: number) => `${i} `.padEnd(1000, 'x');
+    await area.set(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [BACKUP_PREFIX + i, text(i)])));
+    for (let i = 0; i < 5; i++) await area.set({ [BACKUP_PREFIX + i]: text(i + 1) });
+    await area.get(null); // the first rewrite, of ~200 kB
+    const before = written.reduce((n, body) => n + body.length, 0);
+    for (let i = 0; i < 40; i++) await area.set({ [BACKUP_PREFIX + (i * 7) % 200]: text(i + 2) });
+    await area.get(null);
+    const copies = 40 * 1040;
+    const merging = written.reduce((n, body) => n + body.length, 0) - before - copies;
+    // A rewrite every fifth write would write 8 × ~200 kB; merges write each recent copy a few times.
+    expect(merging).toBeLessThan(4 * copies);
+    expect(Object.keys(await area.get(null))).toHaveLength(200);
+  });
+
+  test('a rewrite cut short (the disk filled) leaves a log that reads back the same notes, and a later one completes', async () => {
     let failing = false;
-    const seq = (url: string) => Number(url.split('/log/')[1] ?? 0);
-    const { caches, entries } = memoryCaches((url) => failing && seq(url) >= 6);
-    const area = cacheBackupArea(caches, { maxChunks: 3, chunkSize: 1 });
+    let rewritten = 0;
+    const { caches, entries } = memoryCaches((url) => failing && /-b\d+$/.test(url) && ++rewritten > 1);
+    const area = cacheBackupArea(caches, { maxChunks: 3, chunkSize: 1, locks: sharedLocks() });
     await area.set({ [BACKUP_PREFIX + 'a']: 'a1', [BACKUP_PREFIX + 'b']: 'b1' });
     await area.remove(BACKUP_PREFIX + 'a');
     await area.set({ [BACKUP_PREFIX + 'c']: 'c1' });
     failing = true;
-    // The fourth chunk passes the limit: the rewrite writes one chunk of three, then the disk is full.
+    // The fourth write passes the limit: the rewrite writes one chunk of three, then the disk is full.
     await area.set({ [BACKUP_PREFIX + 'd']: 'd1' });
     const expected = { [BACKUP_PREFIX + 'b']: 'b1', [BACKUP_PREFIX + 'c']: 'c1', [BACKUP_PREFIX + 'd']: 'd1' };
     expect(await area.get(null)).toEqual(expected);
-    expect([...entries(BACKUP_CACHE).keys()].map(seq).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5]);
+    expect(entries(BACKUP_CACHE).size).toBe(5);
     failing = false;
-    await area.set({ [BACKUP_PREFIX + 'e']: 'e1' });
-    expect(await area.get(null)).toEqual({ ...expected, [BACKUP_PREFIX + 'e']: 'e1' });
-    expect(entries(BACKUP_CACHE).size).toBe(4);
+    for (const id of ['e', 'f', 'g', 'h']) await area.set({ [BACKUP_PREFIX + id]: `${id}1` });
+    const all = { ...expected, ...Object.fromEntries(['e', 'f', 'g', 'h'].map((id) => [BACKUP_PREFIX + id, `${id}1`])) };
+    expect(await area.get(null)).toEqual(all);
+    expect(entries(BACKUP_CACHE).size).toBe(7); // one note a chunk, nothing left of the first rewrite
+  });
+
+  test('a merge cut short leaves a log that reads back the same notes', async () => {
+    let failing = false;
+    const { caches } = memoryCaches((url) => failing && /-m\d+$/.test(url));
+    const area = cacheBackupArea(caches, { maxChunks: 2, chunkSize: 10, locks: sharedLocks() });
+    const model = memoryArea();
+    const both = async (items: Record<string, string>) => { await area.set(items); await model.area.set(items); };
+    for (let i = 0; i < 6; i++) await both({ [BACKUP_PREFIX + (i % 3)]: `v${i}`.repeat(20) });
+    failing = true;
+    for (let i = 0; i < 6; i++) await both({ [BACKUP_PREFIX + (i % 4)]: `w${i}` });
+    await area.remove(BACKUP_PREFIX + '1');
+    await model.area.remove(BACKUP_PREFIX + '1');
+    expect(await area.get(null)).toEqual(await model.area.get(null));
+  });
+
+  test('a cache deleted meanwhile (site data cleared) is opened again by the next write, which is not lost', async () => {
+    const { caches } = memoryCaches();
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    await area.set({ [BACKUP_PREFIX + 'a']: 'a1' });
+    caches.delete(BACKUP_CACHE);
+    await area.set({ [BACKUP_PREFIX + 'b']: 'b1' });
+    expect(await cacheBackupArea(caches).get(null)).toEqual({ [BACKUP_PREFIX + 'b']: 'b1' });
+  });
+
+  test('without Web Locks two pages writing at once never overwrite each other\'s chunk, and the log is never merged', async () => {
+    const { caches, entries } = memoryCaches();
+    const popup = cacheBackupArea(caches, { maxChunks: 2 });
+    const library = cacheBackupArea(caches, { maxChunks: 2 });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? popup : library).set({ [BACKUP_PREFIX + i]: `v${i}` })));
+    expect(Object.keys(await popup.get(null)).sort()).toEqual(Array.from({ length: 12 }, (_, i) => BACKUP_PREFIX + i).sort());
+    expect(entries(BACKUP_CACHE).size).toBe(12);
   });
 
   test('two of Backstory\'s pages writing at once under the origin\'s lock lose no write', async () => {
@@ -132,20 +193,22 @@ describe('moving the backup out of storage.local', () => {
     legacy.items.set('settings', { off: ['example.com'] });
     // A newer copy of `a`, written here after an earlier move was cut short before storage.local was emptied.
     await cacheBackupArea(caches).set({ [BACKUP_PREFIX + 'a']: JSON.stringify(note('a', 'new a')) });
-    const area = cacheBackupArea(caches, { legacy: legacy.area });
+    const area = cacheBackupArea(caches, { legacy: legacy.area, locks: sharedLocks() });
     const backup = storageBackup(area);
     expect((await backup.readAll()).map((n) => [n.id, n.text]).sort()).toEqual([['a', 'new a'], ['b', 'note b']]);
     expect((await area.get(BACKUP_PENDING_KEY))[BACKUP_PENDING_KEY]).toBe('token-1');
     expect([...legacy.items.keys()]).toEqual(['settings']);
   });
 
-  test('a move that fails removes nothing from storage.local and is tried again at the next use', async () => {
+  test('a move that fails (a full disk) removes nothing from storage.local, reads still find its notes, and it is tried again at the next use', async () => {
     let full = true;
     const { caches } = memoryCaches(() => full);
     const legacy = memoryArea();
     legacy.items.set(BACKUP_PREFIX + 'a', JSON.stringify(note('a')));
-    const area = cacheBackupArea(caches, { legacy: legacy.area });
-    await expect(area.get(null)).rejects.toThrow('full');
+    const area = cacheBackupArea(caches, { legacy: legacy.area, locks: sharedLocks() });
+    // The read does not wait for the move: storage.local's notes, untouched there.
+    expect(Object.keys(await area.get(null))).toEqual([BACKUP_PREFIX + 'a']);
+    await expect(area.set({ [BACKUP_PREFIX + 'b']: 'b1' })).rejects.toThrow('full');
     expect(legacy.items.has(BACKUP_PREFIX + 'a')).toBe(true);
     full = false;
     expect(Object.keys(await area.get(null))).toEqual([BACKUP_PREFIX + 'a']);
@@ -156,13 +219,13 @@ describe('moving the backup out of storage.local', () => {
     const { caches } = memoryCaches();
     const legacy = memoryArea();
     for (const id of ['n1', 'n2', 'n3']) legacy.items.set(BACKUP_PREFIX + id, JSON.stringify(note(id)));
-    const area = cacheBackupArea(caches, { legacy: legacy.area });
+    const area = cacheBackupArea(caches, { legacy: legacy.area, locks: sharedLocks() });
     const backup = storageBackup(area);
     const repo = openRepository(new IDBFactory(), { backup });
     expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
     expect(repo.recovered).toBe(3);
     // The background's sync at the next start keeps them, and storage.local no longer holds any note.
-    await syncBackup({ area, backup, listAll: () => repo.listAll(), resumeRecovery: () => repo.resumeRecovery() });
+    await syncBackup({ area, backup, listAll: () => repo.listAll(), listDeleted: () => repo.listDeleted(), resumeRecovery: () => repo.resumeRecovery() });
     expect((await backup.readAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
     expect(legacy.items.size).toBe(0);
     // A note saved and one deleted afterwards reach the backup, and only it.
@@ -170,6 +233,101 @@ describe('moving the backup out of storage.local', () => {
     await repo.remove('n1');
     await repo.backedUp();
     expect((await backup.readAll()).map((n) => n.id).sort()).toEqual(['n2', 'n3', saved.id].sort());
+    expect(legacy.items.size).toBe(0);
+  });
+});
+
+describe('no note lost when the backup fails', () => {
+  const syncDeps = (area: BackupArea, repo: ReturnType<typeof openRepository>) => ({
+    area, backup: storageBackup(area), listAll: () => repo.listAll(), listDeleted: () => repo.listDeleted(), resumeRecovery: () => repo.resumeRecovery(),
+  });
+
+  test('a database lost at the first start after the update, on a full disk, is refilled from storage.local\'s backup, which the sync keeps once the disk frees', async () => {
+    let full = true;
+    const { caches } = memoryCaches(() => full);
+    const legacy = memoryArea();
+    for (const id of ['n1', 'n2', 'n3']) legacy.items.set(BACKUP_PREFIX + id, JSON.stringify(note(id)));
+    const area = cacheBackupArea(caches, { legacy: legacy.area, locks: sharedLocks() });
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area) });
+    expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
+    expect(legacy.items.size).toBe(3);
+    full = false;
+    await syncBackup(syncDeps(area, repo));
+    expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
+    expect((await storageBackup(area).readAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
+    expect(legacy.items.size).toBe(0);
+  });
+
+  test('a recovery that cannot read the backup is owed, not done: tried again before the next save, and the notes come back', async () => {
+    const failing = { match: true };
+    const { caches } = memoryCaches(undefined, failing);
+    // The backup holds three notes (written while reads worked).
+    failing.match = false;
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    await storageBackup(area).put(['n1', 'n2', 'n3'].map((id) => note(id)));
+    failing.match = true;
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area) });
+    expect(await repo.listAll()).toEqual([]);
+    expect(repo.recovered).toBe(0);
+    failing.match = false;
+    const saved = await repo.create({ url: 'https://news.example/b', title: 'B', text: 'saved once it read again', tags: [] });
+    expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3', saved.id].sort());
+  });
+
+  test('the sync never drops an entry whose note the database does not hold: it puts it back (a recovery that failed in a page since closed)', async () => {
+    const { caches } = memoryCaches();
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    await storageBackup(area).put(['n1', 'n2', 'n3'].map((id) => note(id)));
+    // The database was lost; the page that created it again could not read the backup and left no mark; another
+    // page then saved a note, whose copy reached the backup.
+    const factory = new IDBFactory();
+    const page = openRepository(factory, {});
+    const other = await page.create({ url: 'https://news.example/b', title: 'B', text: 'saved meanwhile', tags: [] });
+    await storageBackup(area).put([other]);
+    const deleted = await page.create({ url: 'https://news.example/c', title: 'C', text: 'deleted, its copy failed', tags: [] });
+    await storageBackup(area).put([deleted]);
+    await page.remove(deleted.id);
+    const repo = openRepository(factory, { backup: storageBackup(area) });
+    await syncBackup(syncDeps(area, repo));
+    expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3', other.id].sort());
+    expect((await storageBackup(area).readAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3', other.id].sort());
+  });
+
+  test('where the browser has no Cache Storage, notes save, and an earlier version\'s backup in storage.local still reads', async () => {
+    const legacy = memoryArea();
+    legacy.items.set(BACKUP_PREFIX + 'n1', JSON.stringify(note('n1')));
+    const area = notesBackupArea({ caches: undefined, storageLocal: legacy.area, locks: sharedLocks() });
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area) });
+    const saved = await repo.create({ url: 'https://news.example/b', title: 'B', text: 'saved', tags: [] });
+    await repo.backedUp();
+    expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', saved.id].sort());
+    expect(legacy.items.has(BACKUP_PREFIX + saved.id)).toBe(false);
+  });
+
+  test('a save succeeds when Cache Storage cannot be opened (Firefox\'s private windows)', async () => {
+    const { caches } = memoryCaches(undefined, { open: true });
+    const area = notesBackupArea({ caches, storageLocal: memoryArea().area, locks: sharedLocks() });
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area) });
+    const saved = await repo.create({ url: 'https://news.example/b', title: 'B', text: 'saved', tags: [] });
+    await repo.backedUp();
+    expect((await repo.listAll()).map((n) => n.id)).toEqual([saved.id]);
+  });
+
+  test('an entry moved once is never taken from storage.local again (its removal there failed, then the note was deleted here)', async () => {
+    const { caches } = memoryCaches();
+    const legacy = memoryArea();
+    legacy.items.set(BACKUP_PREFIX + 'a', JSON.stringify(note('a')));
+    const removing = legacy.area.remove;
+    legacy.area.remove = () => Promise.reject(new Error('storage.local failed'));
+    const locks = sharedLocks();
+    const area = cacheBackupArea(caches, { legacy: legacy.area, locks });
+    expect(Object.keys(await area.get(null))).toEqual([BACKUP_PREFIX + 'a']);
+    await area.remove(BACKUP_PREFIX + 'a');
+    await area.set({ [BACKUP_PREFIX + 'z']: 'z1' });
+    for (let i = 0; i < 40; i++) await area.set({ [BACKUP_PREFIX + 'z']: `z${i}` }); // the log rewritten, its removal gone
+    legacy.area.remove = removing;
+    const later = cacheBackupArea(caches, { legacy: legacy.area, locks });
+    expect(Object.keys(await later.get(null))).toEqual([BACKUP_PREFIX + 'z']);
     expect(legacy.items.size).toBe(0);
   });
 });
