@@ -4,6 +4,7 @@
 import { createClient, type Envelope } from '@/lib/messages';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { contentScriptFiles, injectIntoOpenTabs } from '@/lib/reach';
+import { backupMoved } from './notes';
 
 /** Runs Backstory's content script in a tab's top frame. */
 async function injectContentScript(tabId: number): Promise<void> {
@@ -13,11 +14,13 @@ async function injectContentScript(tabId: number): Promise<void> {
 export function startInjection(): void {
   browser.runtime.onInstalled.addListener((details: { reason: string }) => {
     if (details.reason !== 'install' && details.reason !== 'update') return;
-    void injectIntoOpenTabs({
+    // After the notes' backup has moved out of storage.local, so the scripts injected here do not hear its removal
+    // (a page loading meanwhile may, and Firefox injects on its own: see the README's privacy section).
+    void backupMoved().then(() => injectIntoOpenTabs({
       tabs: () => browser.tabs.query({}),
       answers: (tabId) =>
         createClient((message: Envelope) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }))('page/summary', {}).then(() => true, () => false),
       inject: injectContentScript,
-    }).catch(() => undefined);
+    })).catch(() => undefined);
   });
 }

@@ -3,7 +3,7 @@
 // the trash, and wires the "Add note to selection" context menu and the add-note command.
 import { createClient, type Envelope, type Handlers } from '@/lib/messages';
 import { openRepository, type NotesChange } from '@/lib/notes/repository';
-import { startBackupSync, storageBackup } from '@/lib/notes/backup';
+import { backupSettled, startBackupSync, storageBackup } from '@/lib/notes/backup';
 import { notesBackupArea } from '@/lib/notes/extension-page';
 import { createNotesHandlers } from '@/lib/notes/handlers';
 import { createPageNotesHandlers } from '@/lib/notes/page-handlers';
@@ -36,6 +36,12 @@ async function relay(change: NotesChange, fromHere = false): Promise<void> {
 // In the extension origin's Cache Storage, which no content script can read or hear (lib/notes/backup-cache.ts).
 const backupArea = notesBackupArea({ caches: (globalThis as { caches?: CacheStorage }).caches, storageLocal: browser.storage.local, locks: navigator.locks });
 const backup = storageBackup(backupArea);
+/**
+ * Resolves once the backup's move out of an earlier version's storage.local has settled (or after 15 s): its removal
+ * there is a storage change every listening content script hears, old values included, so the update's content
+ * scripts are injected into open tabs after it (entrypoints/background/inject.ts).
+ */
+export const backupMoved = (): Promise<void> => backupSettled(backupArea, 15_000);
 const repository = openRepository(indexedDB, { backup, onChange: (change) => void relay(change, true).catch(() => undefined) });
 
 // Pending selections are kept in storage.session so they survive the service worker being stopped

@@ -100,6 +100,17 @@ export async function pendingMark(area: Pick<BackupArea, 'get'>): Promise<string
   return value === undefined ? undefined : String(value);
 }
 
+/**
+ * Resolves once the area has answered a read — in the background's first one, its move out of storage.local has
+ * settled, done or failed — or after `ms`, whichever comes first. Never rejects.
+ */
+export function backupSettled(area: Pick<BackupArea, 'get'>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void pendingMark(area).catch(() => undefined).then(() => { clearTimeout(timer); resolve(); });
+  });
+}
+
 /** Removes the mark if it still holds `token`. */
 async function clearMark(area: BackupArea, token: string): Promise<void> {
   if ((await pendingMark(area)) === token) await area.remove(BACKUP_PENDING_KEY);

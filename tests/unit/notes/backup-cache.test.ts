@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { BACKUP_PENDING_KEY, BACKUP_PREFIX, storageBackup, syncBackup, type BackupArea } from '@/lib/notes/backup';
+import { BACKUP_PENDING_KEY, BACKUP_PREFIX, backupSettled, storageBackup, syncBackup, type BackupArea } from '@/lib/notes/backup';
 import { BACKUP_CACHE, cacheBackupArea, type CacheLike, type CacheStorageLike, type LocksLike } from '@/lib/notes/backup-cache';
 import { openRepository } from '@/lib/notes/repository';
 import { notesBackupArea } from '@/lib/notes/extension-page';
@@ -329,5 +329,29 @@ describe('no note lost when the backup fails', () => {
     const later = cacheBackupArea(caches, { legacy: legacy.area, locks });
     expect(Object.keys(await later.get(null))).toEqual([BACKUP_PREFIX + 'z']);
     expect(legacy.items.size).toBe(0);
+  });
+});
+
+describe('the update\'s content scripts come after the move', () => {
+  test('the background learns when the move out of storage.local has settled (its removal there done), or gives up waiting', async () => {
+    const { caches } = memoryCaches();
+    const legacy = memoryArea();
+    legacy.items.set(BACKUP_PREFIX + 'a', JSON.stringify(note('a')));
+    const events: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const reading = legacy.area.get;
+    legacy.area.get = async (keys) => { await gate; return reading(keys); };
+    const removing = legacy.area.remove;
+    legacy.area.remove = async (keys) => { events.push('removed from storage.local'); await removing(keys); };
+    const area = cacheBackupArea(caches, { legacy: legacy.area, locks: sharedLocks() });
+    const settled = backupSettled(area, 60_000).then(() => events.push('settled'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events).toEqual([]);
+    release();
+    await settled;
+    expect(events).toEqual(['removed from storage.local', 'settled']);
+    const never: BackupArea = { get: () => new Promise(() => undefined), set: async () => undefined, remove: async () => undefined };
+    await backupSettled(never, 20);
   });
 });
