@@ -93,6 +93,27 @@ describe('the backup in Cache Storage', () => {
     }), { numRuns: 150 });
   });
 
+  test('whatever writes fail (a full disk, in the writes or in the merges and rewrites behind them), the log reads back every write that succeeded', async () => {
+    const key = fc.constantFrom(...['a', 'b', 'c', 'd', 'e'].map((k) => BACKUP_PREFIX + k));
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), items: fc.dictionary(key, fc.string(), { minKeys: 1 }) }),
+      fc.record({ kind: fc.constant('remove' as const), keys: fc.array(key, { minLength: 1, maxLength: 3 }) }),
+    );
+    await fc.assert(fc.asyncProperty(fc.array(op, { maxLength: 40 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 64 }), fc.integer({ min: 1, max: 4 }), async (ops, fails, maxChunks) => {
+      let put = 0;
+      const { caches } = memoryCaches(() => fails[put++ % fails.length]!);
+      const area = cacheBackupArea(caches, { maxChunks, chunkSize: 2, locks: sharedLocks() });
+      const model = memoryArea();
+      // Notes the later writes never touch, long enough that the log's merges, not only its rewrites, come into play.
+      const big = { kind: 'set' as const, items: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`${BACKUP_PREFIX}x${i}`, 'x'.repeat(300)])) };
+      for (const o of [big, ...ops]) {
+        if (o.kind === 'set') { if (await area.set(o.items).then(() => true, () => false)) await model.area.set(o.items); }
+        else if (await area.remove(o.keys).then(() => true, () => false)) await model.area.remove(o.keys);
+      }
+      expect(await area.get(null)).toEqual(await model.area.get(null));
+    }), { numRuns: 200 });
+  });
+
   test('keeps its log short: past its limit the writes are merged, and the log is rewritten once they outweigh it', async () => {
     const { caches, entries } = memoryCaches();
     const area = cacheBackupArea(caches, { maxChunks: 4, chunkSize: 3, locks: sharedLocks() });
