@@ -118,8 +118,8 @@ async function clearMark(area: BackupArea, token: string): Promise<void> {
 
 /**
  * Makes the backup match the database: notes saved before the backup existed are copied, entries whose note was
- * deleted are dropped, entries whose note the database lacks altogether are put back in it. Never removes anything from the database. The mark is read before the notes are: it is cleared
- * afterwards only if it still holds what was read then, so a copy marked meanwhile (an import begun during the sync)
+ * deleted are dropped, entries whose note the database lacks altogether are put back in it. Never removes anything
+ * from the database. The mark is read before the notes are: it is cleared afterwards only if it still holds what was read then, so a copy marked meanwhile (an import begun during the sync)
  * keeps its mark. A recovery's mark says the database is still being refilled from the backup: that is finished
  * first (`resumeRecovery`), or the sync would drop from the backup the notes not yet put back.
  */
