@@ -638,8 +638,9 @@ export class NotesRepository {
   private async recover(db: NotesDb): Promise<void> {
     const backup = this.options.backup!;
     // Everything the backup holds is put back as it is, even what today's schema would refuse (a newer version's
-    // note, a text past today's limit): one left out would be in the backup alone, where the reader never sees it. Only an entry without an id cannot be stored (it would abort the whole recovery, on every
-    // open); the storage backup gives one the id its key holds (lib/notes/backup.ts).
+    // note, a text past today's limit): one left out would be in the backup alone, where the reader never sees it.
+    // Only an entry without an id cannot be stored (it would abort the whole recovery, on every open); the storage
+    // backup gives one the id its key holds (lib/notes/backup.ts).
     // A backup that cannot be read (Cache Storage failing) is not an empty one: the recovery stays owed, marked if the
     // mark can be written, and is tried again; the backup's sync never drops an entry whose note the database does
     // not hold (syncBackup), so nothing is lost meanwhile.
