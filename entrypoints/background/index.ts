@@ -1,5 +1,5 @@
 import { routeMessage, type Handlers } from '@/lib/messages';
-import { notesHandlers, startNotesBackground } from './notes';
+import { backupMoved, notesHandlers, startNotesBackground } from './notes';
 import { pageHandlers, startPageBackground } from './page';
 import { startFirstRun } from './first-run';
 import { startInjection } from './inject';
@@ -16,6 +16,6 @@ export default defineBackground(() => {
   startPageBackground();
   startSetsBackground();
   startFirstRun();
-  startInjection();
+  startInjection(backupMoved);
   startFrameRelay();
 });

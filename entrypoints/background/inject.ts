@@ -4,14 +4,14 @@
 import { createClient, type Envelope } from '@/lib/messages';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { contentScriptFiles, injectIntoOpenTabs } from '@/lib/reach';
-import { backupMoved } from './notes';
 
 /** Runs Backstory's content script in a tab's top frame. */
 async function injectContentScript(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: contentScriptFiles(browser.runtime.getManifest()) as ScriptPublicPath[] });
 }
 
-export function startInjection(): void {
+/** `backupMoved` resolves once the notes' backup has moved out of storage.local (or gave up waiting); never rejects. */
+export function startInjection(backupMoved: () => Promise<void>): void {
   browser.runtime.onInstalled.addListener((details: { reason: string }) => {
     if (details.reason !== 'install' && details.reason !== 'update') return;
     // After the notes' backup has moved out of storage.local, so the scripts injected here do not hear its removal

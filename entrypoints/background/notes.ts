@@ -34,7 +34,7 @@ async function relay(change: NotesChange, fromHere = false): Promise<void> {
 }
 
 // In the extension origin's Cache Storage, which no content script can read or hear (lib/notes/backup-cache.ts).
-const backupArea = notesBackupArea({ caches: (globalThis as { caches?: CacheStorage }).caches, storageLocal: browser.storage.local, locks: navigator.locks });
+const backupArea = notesBackupArea(browser.storage.local);
 const backup = storageBackup(backupArea);
 /**
  * Resolves once the backup's move out of an earlier version's storage.local has settled (or after 15 s): its removal
@@ -144,7 +144,7 @@ export function startNotesBackground(): void {
     area: backupArea,
     backup,
     listAll: () => repository.listAll(),
-    listDeleted: () => repository.listDeleted(),
+    listTrashedIds: () => repository.listTrashedIds(),
     resumeRecovery: () => repository.resumeRecovery(),
     onStartup: (listener) => browser.runtime.onStartup.addListener(listener),
     onInstalled: (listener) => browser.runtime.onInstalled.addListener(listener),

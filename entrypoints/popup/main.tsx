@@ -31,7 +31,7 @@ async function requestPersistentStorage(): Promise<void> {
 }
 
 const toBackground = (m: Envelope) => browser.runtime.sendMessage(m);
-const repository = openExtensionPageRepository({ factory: indexedDB, backupArea: notesBackupArea({ caches: (globalThis as { caches?: CacheStorage }).caches, storageLocal: browser.storage.local, locks: navigator.locks }), toBackground });
+const repository = openExtensionPageRepository({ factory: indexedDB, backupArea: notesBackupArea(browser.storage.local), toBackground });
 const transferApi = createTransferApi({
   repository,
   tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,

@@ -261,15 +261,17 @@ export function cacheBackupArea(caches: CacheStorageLike | undefined, options: C
   /**
    * A read that does not depend on the move's writes (a full disk): storage.local's note entries and mark, under
    * what this backup holds — a key the log set or removed is the log's. A recovery reading the backup on a full disk
-   * thus still finds every note the earlier version backed up. Where Cache Storage cannot be opened at all, what
-   * storage.local holds is all there is; if it holds nothing, the read fails (an unreadable backup is not an empty one).
+   * thus still finds every note the earlier version backed up. Where Cache Storage cannot be opened at all, the
+   * backup is storage.local's old entries, every read answering from them (a key they lack reads as absent); if it
+   * holds none, every read fails (an unreadable backup is not an empty one).
    */
   async function readAround(c: CacheLike | null, keys: null | string | string[], failure: unknown): Promise<Record<string, unknown>> {
     const legacy = options.legacy!;
     if (c && (await c.match(MOVED))) return getIn(c, keys);
     const here = c ? await read(c, keys) : { out: {}, touched: new Set<string>() };
     const old = await legacy.get(keys);
-    if (!c && !Object.keys(old).some(isMoving)) throw failure;
+    // Judged on everything storage.local holds, not on the keys asked for: a mark's read and a full read then agree.
+    if (!c && !Object.keys(keys === null ? old : await legacy.get(null)).some(isMoving)) throw failure;
     const out = { ...here.out };
     for (const [key, value] of Object.entries(old)) {
       if (isMoving(key) && !(key in out) && !here.touched.has(key)) out[key] = value;
@@ -291,6 +293,22 @@ export function cacheBackupArea(caches: CacheStorageLike | undefined, options: C
       }
     }),
     set: (items) => exclusive(async () => { const c = await open(); await ready(c); await setIn(c, items); }),
-    remove: (keys) => exclusive(async () => { const c = await open(); await ready(c); await removeIn(c, keys); }),
+    remove: (keys) => exclusive(async () => {
+      let c: CacheLike;
+      try {
+        c = await open();
+      } catch (error) {
+        if (!options.legacy) throw error;
+        // Reads then answer from storage.local's old entries (readAround): a note removed is removed there too, or a
+        // note deleted and purged would still read as backed up and the sync would put it back. Only where the
+        // browser has no Cache Storage at all is that the whole removal; where opening failed, the log may hold the
+        // entry too, so the removal still fails (the copy stays marked, and the purge waits).
+        await options.legacy.remove((typeof keys === 'string' ? [keys] : keys).filter(isMoving));
+        if (caches) throw error;
+        return;
+      }
+      await ready(c);
+      await removeIn(c, keys);
+    }),
   };
 }

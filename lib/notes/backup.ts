@@ -127,17 +127,19 @@ export async function syncBackup(deps: BackupSyncDeps): Promise<void> {
   const { area, backup } = deps;
   const mark = await pendingMark(area);
   if (mark?.startsWith(RECOVERY_MARK)) await deps.resumeRecovery();
-  let live = await deps.listAll();
+  // The backup is read before the database: a note deleted between the two reads is then in the trash, not live,
+  // and its entry is dropped rather than copied back.
   const saved = await backup.readAll();
+  let live = await deps.listAll();
   let liveIds = new Set(live.map((n) => n.id));
   if (saved.some((n) => !liveIds.has(n.id))) {
-    // An entry is dropped only when its note waits in the trash (its delete's copy failed). One whose note the
-    // database does not hold at all is put back instead: the database was lost and its recovery could not read the
-    // backup (a full disk, Cache Storage failing), in this page or another one since closed, with no mark left — or,
-    // rarely, the note was purged after a delete whose copy failed, and it comes back. Either way no note is lost,
-    // whatever failed in between: only the database and the backup hold a note, and the sync removes an entry only
-    // where the database still holds its note.
-    const trashed = new Set((await deps.listDeleted()).map((d) => d.id));
+    // An entry is dropped only when its note is in the trash, its grace period over or not (its delete's copy
+    // failed). One whose note the database does not hold at all is put back instead: the database was lost and its
+    // recovery could not read the backup (a full disk, Cache Storage failing), in this page or another one since
+    // closed, with no mark left. A note purged for good is never such a note: the purge removes its entry first and
+    // purges nothing when that fails (NotesRepository.purgeDeleted). So no note is lost, whatever failed in between,
+    // and none deleted comes back: the sync removes an entry only where the database still holds its note.
+    const trashed = new Set(await deps.listTrashedIds());
     if (saved.some((n) => !liveIds.has(n.id) && !trashed.has(n.id))) {
       await deps.resumeRecovery();
       live = await deps.listAll();
@@ -157,8 +159,8 @@ export interface BackupSyncDeps {
   backup: NotesBackup;
   /** Every live note (NotesRepository.listAll). */
   listAll(): Promise<Annotation[]>;
-  /** The notes in the trash (NotesRepository.listDeleted). */
-  listDeleted(): Promise<Array<{ id: string }>>;
+  /** The ids of every note in the trash, its grace period over or not (NotesRepository.listTrashedIds). */
+  listTrashedIds(): Promise<string[]>;
   /** Finishes a recovery cut short (NotesRepository.resumeRecovery). */
   resumeRecovery(): Promise<void>;
 }

@@ -23,12 +23,18 @@ export function openExtensionPageRepository({ factory, backupArea, toBackground 
 
 /**
  * The backup's area as every Backstory context opens it: the extension origin's Cache Storage, under the origin's
- * Web Lock, taking over what an earlier version left in storage.local (see lib/notes/backup-cache.ts). `caches` is
+ * Web Lock, taking over what an earlier version left in `storageLocal` (see lib/notes/backup-cache.ts). `caches` is
  * `globalThis.caches`, absent where the browser hides Cache Storage (Firefox with dom.caches.enabled off): the
- * backup's writes then fail as on a full disk, and saves go on.
+ * backup's writes then fail as on a full disk, and saves go on. Tests pass `globals` of their own.
  */
-export function notesBackupArea(globals: { caches?: CacheStorageLike; storageLocal: BackupArea; locks?: LocksLike }): BackupArea {
-  return cacheBackupArea(globals.caches, { legacy: globals.storageLocal, locks: globals.locks });
+export function notesBackupArea(
+  storageLocal: BackupArea,
+  globals: { caches?: CacheStorageLike; locks?: LocksLike } = {
+    caches: (globalThis as { caches?: CacheStorageLike }).caches,
+    locks: (globalThis as { navigator?: { locks?: LocksLike } }).navigator?.locks,
+  },
+): BackupArea {
+  return cacheBackupArea(globals.caches, { legacy: storageLocal, locks: globals.locks });
 }
 
 /** Whether a runtime message says another context changed notes (pages reload what they show). */

@@ -86,6 +86,9 @@ export interface RepositoryOptions {
   copyChunk?: number;
 }
 
+/** A recovery that could not read the backup is tried again at most this often (see NotesRepository.db). */
+export const RECOVERY_RETRY_MS = 30_000;
+
 /** Up to this many deleted notes are looked up one by one to see whether they are live again (see listDeleted). */
 const LIVE_LOOKUPS = 64;
 
@@ -184,6 +187,8 @@ export class NotesRepository {
   /** The database was created from nothing and the backup could not be read yet (see `recover`). */
   private recoveryOwed = false;
   private recoveryRetry: Promise<void> | null = null;
+  /** When the backup was last read for a recovery (see `db`). */
+  private recoveryTriedAt = 0;
   /** The backup's operations, one after another in the order of the writes (see `queued`). */
   private backupQueue: Promise<void> = Promise.resolve();
   /** Writes whose backup copy is not yet written (see beginCopy), and the mark they share. */
@@ -321,6 +326,15 @@ export class NotesRepository {
         : new Set(await notes.getAllKeys());
     await tx.done;
     return kept.filter((d) => !live.has(d.id)).sort((a, b) => (a.deleted < b.deleted ? 1 : a.deleted > b.deleted ? -1 : 0));
+  }
+
+  /**
+   * The ids of every note in the trash, its grace period over or not: one past it stays there until the purge, which
+   * removes its backup entry first, so the backup's sync drops its entry rather than putting the note back.
+   */
+  async listTrashedIds(): Promise<string[]> {
+    const db = await this.db();
+    return (await db.getAllKeys(TRASH_STORE)).map(String);
   }
 
   // ---- writes ------------------------------------------------------------------------------------
@@ -527,17 +541,37 @@ export class NotesRepository {
     return restored.length;
   }
 
-  /** Ends the grace period of notes deleted longer ago than it: they are gone for good. Says how many. */
+  /**
+   * Ends the grace period of notes deleted longer ago than it: they are gone for good. Says how many. Their backup
+   * entries are removed first (one left behind after the purge would be a note in neither store, which the sync puts
+   * back as a lost database's): if that fails (a full disk), nothing is purged, the notes stay deleted in the trash,
+   * and the purge is tried again at the next start.
+   */
   async purgeDeleted(): Promise<number> {
     const cutoff = new Date(this.now().getTime() - this.graceMs).toISOString();
+    const expired = await this.write('empty the trash', async (db) =>
+      (await db.getAllKeysFromIndex(TRASH_STORE, 'deleted', IDBKeyRange.upperBound(cutoff, true))).map(String));
+    if (expired.length === 0) return 0;
+    const backup = this.options.backup;
+    if (backup) {
+      await this.beginCopy();
+      let ok = true;
+      await this.queued(() => backup.remove(expired).catch((error: unknown) => {
+        ok = false;
+        throw error;
+      }));
+      this.endCopy(ok);
+      if (!ok) throw new NotesError('Could not empty the trash: the backup could not be updated.', 'write');
+    }
     return this.write('empty the trash', async (db) => {
       const tx = db.transaction(TRASH_STORE, 'readwrite');
       let purged = 0;
-      let cursor = await tx.store.index('deleted').openCursor(IDBKeyRange.upperBound(cutoff, true));
-      while (cursor) {
-        await cursor.delete();
+      for (const id of expired) {
+        // Deleted again since, after a restore: that delete's grace period runs on.
+        const entry = await tx.store.get(id);
+        if (!entry || entry.deleted >= cutoff) continue;
+        await tx.store.delete(id);
         purged++;
-        cursor = await cursor.continue();
       }
       await tx.done;
       return purged;
@@ -623,9 +657,13 @@ export class NotesRepository {
       this.opened.catch(() => { this.opened = null; });
     }
     // A handle that was closed (version change) reopens through `open`; recovery ran on the first. One whose backup
-    // could not be read is tried again before each later use, so a note saved here lands after the recovery.
-    return this.opened.then(async () => {
-      if (this.recoveryOwed) await (this.recoveryRetry ??= this.recover(await this.open()).catch(() => undefined).finally(() => { this.recoveryRetry = null; }));
+    // could not be read is tried again in the background, at most once every RECOVERY_RETRY_MS: nothing waits for it
+    // (the backup may stay unreadable for good), and it needs no order with saves made meanwhile — the recovery
+    // merges as an import does, a newer note wins and one in the trash stays deleted.
+    return this.opened.then(() => {
+      if (this.recoveryOwed && !this.recoveryRetry && this.now().getTime() - this.recoveryTriedAt >= RECOVERY_RETRY_MS) {
+        this.recoveryRetry = this.open().then((db) => this.recover(db)).catch(() => undefined).finally(() => { this.recoveryRetry = null; });
+      }
       return this.open();
     });
   }
@@ -635,7 +673,7 @@ export class NotesRepository {
    * a recovery cut short leaves a database that is no longer new, so the background finishes it (`resumeRecovery`)
    * before it syncs, rather than dropping from the backup the notes not yet put back.
    */
-  private async recover(db: NotesDb): Promise<void> {
+  private async recover(db: NotesDb, owed = true): Promise<void> {
     const backup = this.options.backup!;
     // Everything the backup holds is put back as it is, even what today's schema would refuse (a newer version's
     // note, a text past today's limit): one left out would be in the backup alone, where the reader never sees it.
@@ -644,12 +682,15 @@ export class NotesRepository {
     // A backup that cannot be read (Cache Storage failing) is not an empty one: the recovery stays owed, marked if the
     // mark can be written, and is tried again; the backup's sync never drops an entry whose note the database does
     // not hold (syncBackup), so nothing is lost meanwhile.
+    // Only a database created from nothing owes its recovery here: a resumed one (the background's sync) fails the
+    // sync instead, which runs again at the next start while the recovery's mark stays.
     let saved: Annotation[];
+    this.recoveryTriedAt = this.now().getTime();
     try {
       saved = (await backup.readAll()).filter((r) => typeof r.id === 'string' && r.id.length > 0);
     } catch (error) {
-      if (!this.recoveryOwed) await backup.markPending?.('recovery').catch(() => undefined);
-      this.recoveryOwed = true;
+      if (owed && !this.recoveryOwed) await backup.markPending?.('recovery').catch(() => undefined);
+      if (owed) this.recoveryOwed = true;
       throw error;
     }
     this.recoveryOwed = false;
@@ -666,7 +707,7 @@ export class NotesRepository {
 
   /** Puts back from the backup the notes a recovery cut short did not (each judged as an import judges it). */
   async resumeRecovery(): Promise<void> {
-    await this.recover(await this.db());
+    await this.recover(await this.db(), this.recoveryOwed);
   }
 
   private checked<T>(run: () => T, action: string): T {

@@ -246,7 +246,7 @@ describe('moving the backup out of storage.local', () => {
     expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
     expect(repo.recovered).toBe(3);
     // The background's sync at the next start keeps them, and storage.local no longer holds any note.
-    await syncBackup({ area, backup, listAll: () => repo.listAll(), listDeleted: () => repo.listDeleted(), resumeRecovery: () => repo.resumeRecovery() });
+    await syncBackup({ area, backup, listAll: () => repo.listAll(), listTrashedIds: () => repo.listTrashedIds(), resumeRecovery: () => repo.resumeRecovery() });
     expect((await backup.readAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
     expect(legacy.items.size).toBe(0);
     // A note saved and one deleted afterwards reach the backup, and only it.
@@ -260,7 +260,7 @@ describe('moving the backup out of storage.local', () => {
 
 describe('no note lost when the backup fails', () => {
   const syncDeps = (area: BackupArea, repo: ReturnType<typeof openRepository>) => ({
-    area, backup: storageBackup(area), listAll: () => repo.listAll(), listDeleted: () => repo.listDeleted(), resumeRecovery: () => repo.resumeRecovery(),
+    area, backup: storageBackup(area), listAll: () => repo.listAll(), listTrashedIds: () => repo.listTrashedIds(), resumeRecovery: () => repo.resumeRecovery(),
   });
 
   test('a database lost at the first start after the update, on a full disk, is refilled from storage.local\'s backup, which the sync keeps once the disk frees', async () => {
@@ -279,7 +279,7 @@ describe('no note lost when the backup fails', () => {
     expect(legacy.items.size).toBe(0);
   });
 
-  test('a recovery that cannot read the backup is owed, not done: tried again before the next save, and the notes come back', async () => {
+  test('a recovery that cannot read the backup is owed: tried again at most every half minute, never holding saves back, and the notes come back', async () => {
     const failing = { match: true };
     const { caches } = memoryCaches(undefined, failing);
     // The backup holds three notes (written while reads worked).
@@ -287,12 +287,29 @@ describe('no note lost when the backup fails', () => {
     const area = cacheBackupArea(caches, { locks: sharedLocks() });
     await storageBackup(area).put(['n1', 'n2', 'n3'].map((id) => note(id)));
     failing.match = true;
-    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area) });
+    const inner = storageBackup(area);
+    let reads = 0;
+    let hang: Promise<void> | null = null;
+    const backup = { ...inner, readAll: async () => { reads++; if (hang) await hang; return inner.readAll(); } };
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const repo = openRepository(new IDBFactory(), { backup, now: () => new Date(t) });
     expect(await repo.listAll()).toEqual([]);
     expect(repo.recovered).toBe(0);
+    for (let i = 0; i < 20; i++) await repo.listAll();
+    expect(reads).toBe(1);
+    // Half a minute later the next use tries again in the background; a read that does not answer holds nothing back.
+    t += 31_000;
+    let release = () => undefined as void;
+    hang = new Promise<void>((resolve) => { release = resolve; });
+    const saved = await repo.create({ url: 'https://news.example/b', title: 'B', text: 'saved while the backup hangs', tags: [] });
+    expect(reads).toBe(2);
+    expect((await repo.listAll()).map((n) => n.id)).toEqual([saved.id]);
+    // Once the backup answers and reads again, the notes come back.
+    hang = null;
     failing.match = false;
-    const saved = await repo.create({ url: 'https://news.example/b', title: 'B', text: 'saved once it read again', tags: [] });
-    expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3', saved.id].sort());
+    release();
+    t += 31_000;
+    await expect.poll(async () => (await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3', saved.id].sort());
   });
 
   test('the sync never drops an entry whose note the database does not hold: it puts it back (a recovery that failed in a page since closed)', async () => {
@@ -317,7 +334,7 @@ describe('no note lost when the backup fails', () => {
   test('where the browser has no Cache Storage, notes save, and an earlier version\'s backup in storage.local still reads', async () => {
     const legacy = memoryArea();
     legacy.items.set(BACKUP_PREFIX + 'n1', JSON.stringify(note('n1')));
-    const area = notesBackupArea({ caches: undefined, storageLocal: legacy.area, locks: sharedLocks() });
+    const area = notesBackupArea(legacy.area, { caches: undefined, locks: sharedLocks() });
     const repo = openRepository(new IDBFactory(), { backup: storageBackup(area) });
     const saved = await repo.create({ url: 'https://news.example/b', title: 'B', text: 'saved', tags: [] });
     await repo.backedUp();
@@ -327,7 +344,7 @@ describe('no note lost when the backup fails', () => {
 
   test('a save succeeds when Cache Storage cannot be opened (Firefox\'s private windows)', async () => {
     const { caches } = memoryCaches(undefined, { open: true });
-    const area = notesBackupArea({ caches, storageLocal: memoryArea().area, locks: sharedLocks() });
+    const area = notesBackupArea(memoryArea().area, { caches, locks: sharedLocks() });
     const repo = openRepository(new IDBFactory(), { backup: storageBackup(area) });
     const saved = await repo.create({ url: 'https://news.example/b', title: 'B', text: 'saved', tags: [] });
     await repo.backedUp();
@@ -350,6 +367,119 @@ describe('no note lost when the backup fails', () => {
     const later = cacheBackupArea(caches, { legacy: legacy.area, locks });
     expect(Object.keys(await later.get(null))).toEqual([BACKUP_PREFIX + 'z']);
     expect(legacy.items.size).toBe(0);
+  });
+});
+
+describe('a note deleted for good never comes back', () => {
+  const day = 24 * 3600 * 1000;
+  const ids = async (r: { listAll(): Promise<Annotation[]> }) => (await r.listAll()).map((n) => n.id).sort();
+  const syncDeps = (area: BackupArea, repo: ReturnType<typeof openRepository>) => ({
+    area, backup: storageBackup(area), listAll: () => repo.listAll(), listTrashedIds: () => repo.listTrashedIds(), resumeRecovery: () => repo.resumeRecovery(),
+  });
+
+  test('where the browser has no Cache Storage, a delete removes the note from storage.local\'s old backup, so the purge is final', async () => {
+    const legacy = memoryArea();
+    legacy.items.set(BACKUP_PREFIX + 'n1', JSON.stringify(note('n1')));
+    legacy.items.set(BACKUP_PREFIX + 'n2', JSON.stringify(note('n2')));
+    legacy.items.set(BACKUP_PENDING_KEY, 'an earlier version\'s mark');
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const area = notesBackupArea(legacy.area, { caches: undefined, locks: sharedLocks() });
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area), now: () => new Date(t) });
+    expect(await ids(repo)).toEqual(['n1', 'n2']);
+    await repo.remove('n1');
+    await repo.backedUp();
+    expect(legacy.items.has(BACKUP_PREFIX + 'n1')).toBe(false);
+    await syncBackup(syncDeps(area, repo));
+    t += 31 * day;
+    expect(await repo.purgeDeleted()).toBe(1);
+    await syncBackup(syncDeps(area, repo)).catch(() => undefined);
+    expect(await ids(repo)).toEqual(['n2']);
+  });
+
+  test('a sync racing a delete never copies the deleted note back, and after the purge the next sync does not bring it back', async () => {
+    const { caches } = memoryCaches();
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const factory = new IDBFactory();
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    const popup = openRepository(factory, { backup: storageBackup(area), now: () => new Date(t) });
+    const background = openRepository(factory, { backup: storageBackup(area), now: () => new Date(t) });
+    const x = await popup.create({ url: 'https://news.example/x', title: 'X', text: 'to be deleted for good', tags: [] });
+    await popup.backedUp();
+    // The delete commits, and its copy removes the entry, between the sync's two reads (whichever comes first).
+    let first = true;
+    const thenDelete = async <T>(read: Promise<T>): Promise<T> => {
+      const result = await read;
+      if (first) {
+        first = false;
+        await popup.remove(x.id);
+        await popup.backedUp();
+      }
+      return result;
+    };
+    const inner = storageBackup(area);
+    const racing = {
+      ...syncDeps(area, background),
+      listAll: () => thenDelete(background.listAll()),
+      backup: { ...inner, readAll: () => thenDelete(inner.readAll()) },
+    };
+    await syncBackup(racing);
+    expect((await storageBackup(area).readAll()).map((n) => n.id)).toEqual([]);
+    t += 31 * day;
+    await background.purgeDeleted();
+    await syncBackup(syncDeps(area, background));
+    expect(await ids(background)).toEqual([]);
+  });
+
+  test('a delete whose copy failed (a full disk) is not purged while its entry cannot be removed; the sync drops it, and the purge then ends it', async () => {
+    let full = false;
+    const { caches } = memoryCaches(() => full);
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area), now: () => new Date(t) });
+    const x = await repo.create({ url: 'https://news.example/x', title: 'X', text: 'x', tags: [] });
+    await repo.backedUp();
+    full = true;
+    await repo.remove(x.id);
+    await repo.backedUp();
+    t += 31 * day;
+    await expect(repo.purgeDeleted()).rejects.toThrow(/backup/);
+    expect(await repo.listTrashedIds()).toEqual([x.id]);
+    full = false;
+    await syncBackup(syncDeps(area, repo));
+    expect(await ids(repo)).toEqual([]);
+    expect(await storageBackup(area).readAll()).toEqual([]);
+    expect(await repo.purgeDeleted()).toBe(1);
+    await syncBackup(syncDeps(area, repo));
+    expect(await ids(repo)).toEqual([]);
+  });
+
+  test('a note past its grace period but not yet purged counts as in the trash: the sync drops its entry', async () => {
+    let full = false;
+    const { caches } = memoryCaches(() => full);
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area), now: () => new Date(t) });
+    const x = await repo.create({ url: 'https://news.example/x', title: 'X', text: 'x', tags: [] });
+    await repo.backedUp();
+    full = true;
+    await repo.remove(x.id);
+    await repo.backedUp();
+    full = false;
+    t += 31 * day;
+    await syncBackup(syncDeps(area, repo));
+    expect(await storageBackup(area).readAll()).toEqual([]);
+    expect(await ids(repo)).toEqual([]);
+  });
+
+  test('where Cache Storage is missing, a read of the mark and a read of everything agree (both answer from storage.local\'s old backup)', async () => {
+    const legacy = memoryArea();
+    legacy.items.set(BACKUP_PREFIX + 'n1', JSON.stringify(note('n1')));
+    const area = notesBackupArea(legacy.area, { caches: undefined, locks: sharedLocks() });
+    expect(Object.keys(await area.get(null))).toEqual([BACKUP_PREFIX + 'n1']);
+    expect(await area.get(BACKUP_PENDING_KEY)).toEqual({});
+    const empty = notesBackupArea(memoryArea().area, { caches: undefined, locks: sharedLocks() });
+    await expect(empty.get(null)).rejects.toThrow();
+    await expect(empty.get(BACKUP_PENDING_KEY)).rejects.toThrow();
   });
 });
 

@@ -423,7 +423,7 @@ describe('NotesRepository', () => {
     expect(repo.recovered).toBe(3);
     expect((await repo.listAll()).find((n) => n.id === 'k3')?.text).toBe('no id in the entry');
     // The background's sync afterwards: nothing the backup held is dropped from it.
-    await syncBackup({ area, backup, listAll: () => repo.listAll(), listDeleted: () => repo.listDeleted(), resumeRecovery: () => repo.resumeRecovery() });
+    await syncBackup({ area, backup, listAll: () => repo.listAll(), listTrashedIds: () => repo.listTrashedIds(), resumeRecovery: () => repo.resumeRecovery() });
     expect([...items.keys()].filter((k) => k.startsWith(BACKUP_PREFIX)).sort()).toEqual(['k1', 'k2', 'k3'].map((id) => BACKUP_PREFIX + id));
     // Reads and writes go on: a new note is saved beside them.
     await repo.create(page());
@@ -960,7 +960,7 @@ describe('a copy marked as under way', () => {
     const live: Annotation = { id: 'n1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: [] };
     await backup.markPending!();
     expect(await backup.readAll()).toEqual([]); // the mark is not a note
-    await syncBackup({ area, backup, listAll: async () => [live], listDeleted: async () => [], resumeRecovery: async () => undefined });
+    await syncBackup({ area, backup, listAll: async () => [live], listTrashedIds: async () => [], resumeRecovery: async () => undefined });
     expect(items.has(`${BACKUP_PREFIX}n1`)).toBe(true);
     expect(await pendingMark(area)).toBeUndefined();
 
@@ -968,7 +968,7 @@ describe('a copy marked as under way', () => {
     await backup.markPending!();
     const page = storageBackup(area);
     let theirs = '';
-    await syncBackup({ area, backup, listAll: async () => { theirs = await page.markPending!(); return [live]; }, listDeleted: async () => [], resumeRecovery: async () => undefined });
+    await syncBackup({ area, backup, listAll: async () => { theirs = await page.markPending!(); return [live]; }, listTrashedIds: async () => [], resumeRecovery: async () => undefined });
     expect(await pendingMark(area)).toBe(theirs);
   });
 
@@ -992,7 +992,7 @@ describe('a copy marked as under way', () => {
     await later.create(page());
     await later.backedUp();
     expect((await pendingMark(area))?.startsWith(RECOVERY_MARK)).toBe(true);
-    await syncBackup({ area, backup, listAll: () => later.listAll(), listDeleted: () => later.listDeleted(), resumeRecovery: () => later.resumeRecovery() });
+    await syncBackup({ area, backup, listAll: () => later.listAll(), listTrashedIds: () => later.listTrashedIds(), resumeRecovery: () => later.resumeRecovery() });
     expect(await later.count()).toBe(13);
     expect((await backup.readAll()).length).toBe(13);
     expect(await pendingMark(area)).toBeUndefined();
@@ -1024,7 +1024,7 @@ describe('a copy marked as under way', () => {
       const gate = new Promise<void>((resolve) => { release = resolve; });
       const listeners: Record<string, () => void> = {};
       const { started } = startBackupSync({
-        area, backup, listDeleted: async () => [], resumeRecovery: async () => undefined,
+        area, backup, listTrashedIds: async () => [], resumeRecovery: async () => undefined,
         listAll: async () => { reads++; await gate; return []; },
         onStartup: (l) => { listeners.startup = l; },
         onInstalled: (l) => { listeners.installed = l; },
