@@ -42,7 +42,9 @@ export async function seedNotes(browser: ExtensionBrowser, notes: readonly objec
 
 /**
  * The backup's notes as Backstory's pages would read them (lib/notes/backup-cache.ts: a log of chunks in the
- * extension origin's Cache Storage, replayed in order), read in the service worker: id → the note's text.
+ * extension origin's Cache Storage, replayed in order), read in the service worker: id → the note's text. It replays
+ * the log as `replay` in lib/notes/backup-cache.ts does (a service worker cannot import it): a change to the log's
+ * format is made there, here, and in tests/e2e/firefox.test.ts's check of the raw chunks.
  */
 export async function backedUpNotes(browser: ExtensionBrowser): Promise<Record<string, string>> {
   const [worker] = browser.context.serviceWorkers();
