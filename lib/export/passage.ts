@@ -17,7 +17,11 @@ function encodeFragmentPart(text: string): string {
   return encoded.includes('-') ? encoded.replaceAll('-', '%2D') : encoded;
 }
 
-const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+/** Whitespace-separated words. `trim` removes exactly the characters `\s` matches, so no piece is empty. */
+const words = (text: string): string[] => {
+  const trimmed = text.trim();
+  return trimmed === '' ? [] : trimmed.split(/\s+/);
+};
 /** Quotes longer than this are linked by their first and last words (textStart,textEnd). */
 const LONG_QUOTE_WORDS = 12;
 const EDGE_WORDS = 5;
@@ -28,7 +32,7 @@ const CONTEXT_WORDS = 3;
  * note; undefined for addresses that are not web pages (nothing a reader should open from a file).
  */
 export function passageLink(note: Pick<Annotation, 'url' | 'target'>): string | undefined {
-  const page = webHref(note.url);
+  const page = pageHref(note.url);
   if (!page) return undefined;
   if (!note.target) return page;
   const quote = words(note.target.quote.exact);
@@ -44,6 +48,19 @@ export function passageLink(note: Pick<Annotation, 'url' | 'target'>): string | 
   }
   if (suffix) parts.push(`-${encodeFragmentPart(suffix)}`);
   return `${page.replace(/#.*$/s, '')}#:~:text=${parts.join(',')}`;
+}
+
+/**
+ * `webHref`, remembered for the last few hundred addresses: an export of 10,000 notes asks about the same few
+ * hundred pages again and again, and each answer parses the address.
+ */
+const pageHrefs = new Map<string, string | undefined>();
+function pageHref(url: string): string | undefined {
+  if (pageHrefs.has(url)) return pageHrefs.get(url);
+  if (pageHrefs.size >= 512) pageHrefs.clear();
+  const href = webHref(url);
+  pageHrefs.set(url, href);
+  return href;
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');

@@ -95,4 +95,18 @@ describe('Markdown export', () => {
       expect(escaped).not.toMatch(/^ {0,3}([#>+=-]|\d{1,9}[.)])/);
     }), { numRuns: 1000 });
   }, PROPERTY_TIMEOUT);
+
+  test('property: a line of text without a line break is escaped as the paragraph path escapes the same line', () => {
+    // The single-line shortcut in escapeMarkdownText must give what the general path (paragraphs split on blank
+    // lines, then lines) gives for that line; here the general path sees it as the first of two paragraphs.
+    const syntax = fc.string({ unit: fc.constantFrom(...'#>*_[]<>|~`\\&;=+-.!()1a \t\u00a0'), maxLength: 30 });
+    const line = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), syntax).filter((s) => !/[\n\r]/.test(s));
+    fc.assert(fc.property(line, (text) => {
+      const [first, blank, last] = escapeMarkdownText(`${text}\n\nend`);
+      expect([blank, last]).toEqual(['', 'end']);
+      expect(escapeMarkdownText(text)).toEqual([first]);
+    }), { numRuns: 1000 });
+    expect(escapeMarkdownText('')).toEqual(['']);
+    expect(escapeMarkdownText('\\')).toEqual(['\\\\']);
+  }, PROPERTY_TIMEOUT);
 });
