@@ -74,7 +74,12 @@ export function createTransferApi(deps: TransferDeps): TransferApi {
   };
   return {
     async exportFile(format, scope) {
-      return exportAnnotations(await annotationsIn(scope), format, deps.now?.() ?? new Date());
+      const started = performance.now();
+      const annotations = await annotationsIn(scope);
+      const read = published('backstory:export-read', started);
+      const file = exportAnnotations(annotations, format, deps.now?.() ?? new Date());
+      published('backstory:export-write', read);
+      return file;
     },
     async importFile(file) {
       checkImportSize(file.size);
@@ -100,7 +105,7 @@ export function createTransferApi(deps: TransferDeps): TransferApi {
   };
 }
 
-/** Publishes a phase of an import as a `backstory:*` performance measure (`npm run bench` reads them); returns now. */
+/** Publishes a phase of an import or export as a `backstory:*` performance measure (`npm run bench` reads them); returns now. */
 function published(name: string, start: number): number {
   const end = performance.now();
   try {
