@@ -8,10 +8,14 @@ import { referenceLinkText } from '../notes/reference-link';
 import { webHref } from '../url';
 import { passageLink, readableLocalTime } from './passage';
 
-/** Characters that start or end inline syntax anywhere in a line (CommonMark allows escaping any of them). */
-const INLINE_SPECIALS = /[\\`*_[\]<>|~]/g;
-/** `&` only matters where it would start an entity reference (`&amp;`, `&#38;`). */
-const ENTITY_LIKE = /&(?=#?[0-9A-Za-z]+;)/g;
+/**
+ * Characters that start or end inline syntax anywhere in a line (CommonMark allows escaping any of them), and `&`
+ * where it would start an entity reference (`&amp;`, `&#38;`). One pass for both: what follows an `&` is judged the
+ * same whether the specials in it are escaped yet or not, since no special is a letter, a digit, `#` or `;`.
+ */
+const INLINE_SPECIALS = /[\\`*_[\]<>|~]|&(?=#?[0-9A-Za-z]+;)/g;
+/** A line whose start a block construct could read (whitespace, a block character, a digit). */
+const BLOCK_START = /^[\s#>+=\-\d]/;
 
 const NEEDS_ESCAPE = /[\\`*_[\]<>|~&]|^\s|^[#>+=\-\d]|\s$/;
 
@@ -19,15 +23,18 @@ const NEEDS_ESCAPE = /[\\`*_[\]<>|~&]|^\s|^[#>+=\-\d]|\s$/;
 export function escapeMarkdownLine(line: string): string {
   // Most lines of prose need nothing: one test instead of five replacements (10,000 notes export faster).
   if (!NEEDS_ESCAPE.test(line)) return line;
-  let out = line.replace(INLINE_SPECIALS, '\\$&').replace(ENTITY_LIKE, '\\&');
+  let out = line.replace(INLINE_SPECIALS, '\\$&');
   // Block syntax is only read at the start of a line (after up to three spaces of indentation):
-  // headings, quotes, list items, thematic breaks, setext underlines, fenced code.
-  out = out.replace(/^(\s{0,3})([#>+=-])/, '$1\\$2');
-  out = out.replace(/^(\s{0,3}\d{1,9})([.)])/, '$1\\$2');
-  // Four spaces or a tab would start an indented code block; non-breaking spaces show the same and do not.
-  out = out.replace(/^[ \t]+/, (lead) => '\u00a0'.repeat(lead.replace(/\t/g, '    ').length));
+  // headings, quotes, list items, thematic breaks, setext underlines, fenced code. None of these can match a line
+  // that does not start with whitespace, a block character or a digit (most lines): they are skipped for it.
+  if (BLOCK_START.test(out)) {
+    out = out.replace(/^(\s{0,3})([#>+=-])/, '$1\\$2');
+    out = out.replace(/^(\s{0,3}\d{1,9})([.)])/, '$1\\$2');
+    // Four spaces or a tab would start an indented code block; non-breaking spaces show the same and do not.
+    out = out.replace(/^[ \t]+/, (lead) => '\u00a0'.repeat(lead.replace(/\t/g, '    ').length));
+  }
   // Two trailing spaces would become a hard line break that the original did not have.
-  return out.replace(/ +$/, (trail) => '\u00a0'.repeat(trail.length));
+  return out.endsWith(' ') ? out.replace(/ +$/, (trail) => '\u00a0'.repeat(trail.length)) : out;
 }
 
 /**
