@@ -9,7 +9,8 @@
 // starts a formula wherever a program splits it. Parsing back and `unguardCell` recover the original text.
 import Papa from 'papaparse';
 import type { Annotation } from '../notes/types';
-import { localIso, passageLink } from './passage';
+import { webHref } from '../url';
+import { localIso, passageLink, rememberedPageHref, type PageHref } from './passage';
 
 export const CSV_COLUMNS = [
   'url', 'title', 'quote', 'note', 'tags', 'created', 'modified', 'passage',
@@ -34,7 +35,8 @@ export function unguardCell(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-export function csvRow(a: Annotation): string[] {
+/** One note's cells; a writer of many notes passes one `rememberedPageHref()` for all of them. */
+export function csvRow(a: Annotation, pageHref: PageHref = webHref): string[] {
   const values: Record<CsvColumn, string> = {
     url: a.url,
     title: a.title,
@@ -43,7 +45,7 @@ export function csvRow(a: Annotation): string[] {
     tags: a.tags.map(guardCell).join(TAG_SEPARATOR),
     created: localIso(a.created),
     modified: localIso(a.modified),
-    passage: passageLink(a) ?? '',
+    passage: passageLink(a, pageHref) ?? '',
     reference: a.reference?.label ?? '',
     reference_id: a.reference?.id ?? '',
     reference_kind: a.reference?.kind ?? '',
@@ -59,7 +61,8 @@ export function csvRow(a: Annotation): string[] {
 
 /** Header then one row per annotation, exactly as a CSV reader will see them. */
 export function csvRows(annotations: readonly Annotation[]): string[][] {
-  return [[...CSV_COLUMNS], ...annotations.map(csvRow)];
+  const pageHref = rememberedPageHref();
+  return [[...CSV_COLUMNS], ...annotations.map((a) => csvRow(a, pageHref))];
 }
 
 /** One cell as RFC 4180 quotes it: in double quotes, each double quote inside doubled. */
@@ -71,7 +74,8 @@ export function writeCsv(annotations: readonly Annotation[]): string {
   // Every cell quoted leaves nothing to decide per cell, so the rows are written here (Papa.unparse, which decides
   // per cell whether to quote, took most of an export of 10,000 notes); papaparse reads them back.
   const lines = [CSV_COLUMNS.map(quoted).join(',')];
-  for (const a of annotations) lines.push(csvRow(a).map(quoted).join(','));
+  const pageHref = rememberedPageHref();
+  for (const a of annotations) lines.push(csvRow(a, pageHref).map(quoted).join(','));
   // No line break after the last row (RFC 4180 allows either): readers then see no empty trailing row.
   return BOM + lines.join('\r\n');
 }

@@ -20,7 +20,8 @@
 //     on the target `backstory:passage`, a link that opens the page at the quote (a text fragment), in
 //     Backstory's own namespace declared in the second @context entry, as the model allows for extensions.
 import type { Annotation } from '../notes/types';
-import { passageLink } from './passage';
+import { passageLink, rememberedPageHref, type PageHref } from './passage';
+import { webHref } from '../url';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /**
@@ -72,7 +73,8 @@ export interface JsonLdCollection {
   first?: { id: string; type: 'AnnotationPage'; partOf: string; startIndex: 0; items: JsonLdAnnotation[] };
 }
 
-export function toJsonLdAnnotation(a: Annotation): JsonLdAnnotation {
+/** One note as an Annotation; a writer of many notes passes one `rememberedPageHref()` for all of them. */
+export function toJsonLdAnnotation(a: Annotation, pageHref: PageHref = webHref): JsonLdAnnotation {
   const body: JsonLdBody[] = [];
   if (a.text !== '') body.push({ type: 'TextualBody', value: a.text, format: 'text/plain', purpose: 'commenting' });
   for (const tag of a.tags) body.push({ type: 'TextualBody', value: tag, format: 'text/plain', purpose: 'tagging' });
@@ -89,7 +91,7 @@ export function toJsonLdAnnotation(a: Annotation): JsonLdAnnotation {
     if (a.target.position) {
       target.selector.push({ type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end });
     }
-    const passage = passageLink(a);
+    const passage = passageLink(a, pageHref);
     if (passage) target['backstory:passage'] = passage;
   }
 
@@ -131,12 +133,13 @@ export function toJsonLdCollection(annotations: readonly Annotation[], options: 
   };
   // The model: a collection SHOULD have `first` "if there are any annotations"; an empty one has none.
   if (annotations.length > 0) {
+    const pageHref = rememberedPageHref();
     collection.first = {
       id: `${id}#page-1`,
       type: 'AnnotationPage',
       partOf: id,
       startIndex: 0,
-      items: annotations.map(toJsonLdAnnotation),
+      items: annotations.map((a) => toJsonLdAnnotation(a, pageHref)),
     };
   }
   return collection;

@@ -5,8 +5,7 @@
 import type { Annotation } from '../notes/types';
 import { groupByPage, titleFor } from '../notes/group';
 import { referenceLinkText } from '../notes/reference-link';
-import { webHref } from '../url';
-import { passageLink, readableLocalTime } from './passage';
+import { passageLink, readableLocalTime, rememberedPageHref } from './passage';
 
 /**
  * Characters that start or end inline syntax anywhere in a line (CommonMark allows escaping any of them), and `&`
@@ -82,12 +81,13 @@ export interface MarkdownOptions {
 
 export function writeMarkdown(annotations: readonly Annotation[], options: MarkdownOptions): string {
   const groups = groupByPage(annotations);
+  const pageHref = rememberedPageHref();
   const lines: string[] = ['# Backstory notes', ''];
   const n = annotations.length;
   lines.push(`Exported ${readableLocalTime(options.now.toISOString())}: ${n} note${n === 1 ? '' : 's'} on ${groups.length} page${groups.length === 1 ? '' : 's'}.`);
   for (const group of groups) {
     const heading = escapeMarkdownLine(oneLine(titleFor(group)));
-    const href = webHref(group.url);
+    const href = pageHref(group.url);
     // Only web pages become links: a javascript: or data: address stays text a renderer will not run.
     lines.push('', href ? `## [${heading}](${linkDestination(href)})` : `## ${heading}`);
     if (!href) lines.push('', `Address: ${escapeMarkdownLine(oneLine(group.url))}`);
@@ -98,7 +98,7 @@ export function writeMarkdown(annotations: readonly Annotation[], options: Markd
         const quoted = escapeMarkdownText(a.target.quote.exact);
         for (const line of quoted) lines.push(line === '' ? '>' : `> ${line}`);
         lines.push('');
-        const link = passageLink(a);
+        const link = passageLink(a, pageHref);
         if (link) lines.push(`[Passage on the page](${linkDestination(link)})`, '');
       }
       if (a.reference) lines.push(`Linked to ${escapeMarkdownLine(oneLine(referenceLinkText(a.reference)))}`, '');

@@ -27,11 +27,30 @@ const LONG_QUOTE_WORDS = 12;
 const EDGE_WORDS = 5;
 const CONTEXT_WORDS = 3;
 
+/** A note's address as a web page's (`webHref`): undefined for addresses that are not web pages. */
+export type PageHref = (url: string) => string | undefined;
+
+/**
+ * `webHref`, remembered for one export: an export of 10,000 notes asks about the same few hundred pages again
+ * and again, and each answer parses the address. Made per export and dropped with it, so nothing outlives it
+ * (the keys are the notes' own address strings).
+ */
+export function rememberedPageHref(): PageHref {
+  const hrefs = new Map<string, string | undefined>();
+  return (url) => {
+    if (hrefs.has(url)) return hrefs.get(url);
+    const href = webHref(url);
+    hrefs.set(url, href);
+    return href;
+  };
+}
+
 /**
  * The page's address with a text fragment for the note's quote, or the page's address alone for a page
  * note; undefined for addresses that are not web pages (nothing a reader should open from a file).
+ * A writer of many notes passes one `rememberedPageHref()` for all of them.
  */
-export function passageLink(note: Pick<Annotation, 'url' | 'target'>): string | undefined {
+export function passageLink(note: Pick<Annotation, 'url' | 'target'>, pageHref: PageHref = webHref): string | undefined {
   const page = pageHref(note.url);
   if (!page) return undefined;
   if (!note.target) return page;
@@ -48,19 +67,6 @@ export function passageLink(note: Pick<Annotation, 'url' | 'target'>): string | 
   }
   if (suffix) parts.push(`-${encodeFragmentPart(suffix)}`);
   return `${page.replace(/#.*$/s, '')}#:~:text=${parts.join(',')}`;
-}
-
-/**
- * `webHref`, remembered for the last few hundred addresses: an export of 10,000 notes asks about the same few
- * hundred pages again and again, and each answer parses the address.
- */
-const pageHrefs = new Map<string, string | undefined>();
-function pageHref(url: string): string | undefined {
-  if (pageHrefs.has(url)) return pageHrefs.get(url);
-  if (pageHrefs.size >= 512) pageHrefs.clear();
-  const href = webHref(url);
-  pageHrefs.set(url, href);
-  return href;
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
