@@ -43,7 +43,7 @@ export function escapeMarkdownLine(line: string): string {
 export function escapeMarkdownText(text: string): string[] {
   // One line (most quotes, many notes): what the general path below gives for it, without its splits and copies.
   // An escaped line is never a lone backslash (a backslash is itself escaped), so nothing is dropped here.
-  if (!text.includes('\n') && !text.includes('\r')) return [escapeMarkdownLine(text)];
+  if (typeof text === 'string' && !text.includes('\n') && !text.includes('\r')) return [escapeMarkdownLine(text)];
   const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/);
   const out: string[] = [];
   paragraphs.forEach((paragraph, i) => {
