@@ -12,6 +12,8 @@ export interface PageTask {
   wallMs: number;
   /** Time on the thread (CPU); the wall time when the trace has no thread times. */
   cpuMs: number;
+  /** Whether the trace gave this block a thread time (when not, `cpuMs` is its wall time). */
+  threadTimed: boolean;
 }
 
 /** Records a trace while `work` runs; returns the tasks of the renderer main thread showing a URL starting with `url`. */
@@ -34,7 +36,7 @@ export function pageTasks(events: readonly TraceEvent[], url: string): PageTask[
   for (const b of blocks) {
     if (b.ts < openUntil) continue; // a checkpoint nested at the end of the task before
     openUntil = b.ts + b.dur!;
-    tasks.push({ startMs: (b.ts - first) / 1000, wallMs: b.dur! / 1000, cpuMs: (b.tdur ?? b.dur!) / 1000 });
+    tasks.push({ startMs: (b.ts - first) / 1000, wallMs: b.dur! / 1000, cpuMs: (b.tdur ?? b.dur!) / 1000, threadTimed: b.tdur !== undefined });
   }
   return tasks;
 }
