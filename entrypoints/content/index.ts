@@ -138,7 +138,7 @@ function startBackstory(): () => void {
     return inTurn(settings);
   };
   const unwatchSettings = watchSettings(browser.storage.onChanged, (settings) => void applySettings(settings));
-  const unwatchSets = watchSetsIndex(browser.storage.onChanged, () => void loadSettings(browser.storage.local).then((settings) => reference.apply(settings)).catch(() => undefined));
+  const unwatchSets = watchSetsIndex(browser.storage.onChanged, () => void reference.refresh().catch(() => undefined));
   void loadSettings(browser.storage.local).then(applySettings);
 
   // Single-page sites: a new path is a new article (a #fragment is the same one), and another address may have

@@ -42,6 +42,11 @@ export interface PageReference {
   apply(settings: Settings): Promise<void>;
   /** Asks again after a failure (a page event, the tab shown again, the popup asking); nothing otherwise. */
   retry(): Promise<void>;
+  /**
+   * The sets' summaries changed: the newest settings applied are applied again over them (settings read again here
+   * could answer after a newer change and undo it).
+   */
+  refresh(): Promise<void>;
   /** Stops the timed retries (the content script is going away). */
   stop(): void;
 }
@@ -67,6 +72,8 @@ export function pageReference(options: PageReferenceOptions): PageReference {
   /** Set by `stop`: a load still on its way (the part can take hundreds of ms) then puts nothing in use. */
   let stopped = false;
   const retry = () => (wanted === '' && last ? apply(last) : Promise.resolve());
+  /** The index read for the newest call: an older read answering later makes nothing (it would undo the newer). */
+  const indexReads = latestRequest<void>();
   function reportFailure(on: boolean) {
     clearTimeout(timer);
     timer = undefined;
@@ -80,14 +87,15 @@ export function pageReference(options: PageReferenceOptions): PageReference {
     if (stopped) return;
     last = settings;
     if (!isSiteEnabled(settings, options.site())) return;
-    const index = await options.readIndex();
-    const enabled = index.sets.filter((s) => s.built && isSetEnabled(settings, s.id));
-    const bundledOn = isSetEnabled(settings, BUNDLED_SET_ID);
-    const key = JSON.stringify([bundledOn, ...enabled.map((s) => [s.id, s.revision, s.name])]);
-    if (key === wanted) return making;
-    wanted = key;
-    making = make(key, enabled, bundledOn);
-    return making;
+    return indexReads.run(options.readIndex, (index) => {
+      const enabled = index.sets.filter((s) => s.built && isSetEnabled(settings, s.id));
+      const bundledOn = isSetEnabled(settings, BUNDLED_SET_ID);
+      const key = JSON.stringify([bundledOn, ...enabled.map((s) => [s.id, s.revision, s.name])]);
+      if (key === wanted) return making;
+      wanted = key;
+      making = make(key, enabled, bundledOn);
+      return making;
+    });
   }
 
   async function make(key: string, enabled: SetsIndex['sets'], bundledOn: boolean): Promise<void> {
@@ -118,6 +126,7 @@ export function pageReference(options: PageReferenceOptions): PageReference {
   return {
     apply,
     retry,
+    refresh: () => (last ? apply(last) : Promise.resolve()),
     stop: () => {
       stopped = true;
       clearTimeout(timer);

@@ -287,3 +287,30 @@ test('the bundled set failed with own sets on: no reference, never the own sets 
   expect(ids(used.at(-1))).toContain('person:bundled');
   expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
 });
+
+test('two reads of the sets index answering out of order: the newest call wins, the older answer makes nothing', async () => {
+  const reads: ((index: { sets: SetSummary[] }) => void)[] = [];
+  const { used, options, reference } = setup({ readIndex: () => new Promise((resolve) => reads.push(resolve)) });
+  const older = reference.apply(settingsWith());
+  const newer = reference.apply(settingsWith({ ownOff: true })); // the reader turns their set off meanwhile
+  await vi.waitFor(() => expect(reads).toHaveLength(2));
+  reads[1]!({ sets: [summary] });
+  reads[0]!({ sets: [summary] }); // the older read answers last
+  await Promise.all([older, newer]);
+  expect(used).toEqual([bundled]);
+  expect(options.forPage).not.toHaveBeenCalled();
+  expect(options.combiner).not.toHaveBeenCalled();
+});
+
+test('an index change applies the newest settings again over the new index (no settings read that could answer late)', async () => {
+  let index: { sets: SetSummary[] } = { sets: [] };
+  const { used, reference } = setup({ readIndex: async () => index });
+  await reference.refresh(); // nothing applied yet: nothing to make
+  expect(used).toEqual([]);
+  await reference.apply(settingsWith({ bundledOff: true }));
+  expect(ids(used.at(-1))).toEqual([]);
+  index = { sets: [summary] }; // the reader's set is built
+  await reference.refresh();
+  expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
+  expect(ids(used.at(-1))).not.toContain('person:bundled'); // still the newest settings: the bundled set off
+});
