@@ -14,7 +14,7 @@ import { createInteraction, type CardPresenter } from './interaction';
 import { Reporter, summarize } from './report';
 import { TaskQueue, Timer } from './schedule';
 import { defaultSettings, isSiteEnabled, siteKey, type Settings } from './settings';
-import type { PageStatus, PageSummary } from './messages';
+import type { PageStatus, PageSummary, ReferenceShortfall } from './messages';
 
 export interface PageControllerOptions {
   doc: Document;
@@ -61,8 +61,8 @@ export interface PageController {
    * article is read again when Backstory is on here.
    */
   useReference(next: { matcher: Matcher; reference: Reference }): Promise<void>;
-  /** Whether the reference in use could not be loaded in full (the summary says so); reported at once. */
-  referenceUnavailable(unavailable: boolean): void;
+  /** What of the reference in use could not be loaded (null: nothing), which the summary says; reported at once. */
+  referenceUnavailable(shortfall: ReferenceShortfall | null): void;
 }
 
 export function createPageController(options: PageControllerOptions): PageController {
@@ -89,7 +89,7 @@ export function createPageController(options: PageControllerOptions): PageContro
 
   let settings = defaultSettings();
   let applied = false;
-  let unavailable = false;
+  let unavailable: ReferenceShortfall | null = null;
   let destroyed = false;
   /** Counts starts, stops and full runs: work begun under an older one is dropped. */
   let generation = 0;
@@ -122,7 +122,7 @@ export function createPageController(options: PageControllerOptions): PageContro
       label: reference.label,
       ...(session?.article ? { relevance: session.article.relevance, everyPage: settings.everyPage } : {}),
     });
-    return unavailable ? { ...found, referenceUnavailable: true } : found;
+    return unavailable ? { ...found, referenceUnavailable: unavailable } : found;
   }
 
   function start() {
@@ -206,7 +206,7 @@ export function createPageController(options: PageControllerOptions): PageContro
     apply,
     summary,
     referenceUnavailable(next) {
-      if (destroyed || next === unavailable) return;
+      if (destroyed || JSON.stringify(next) === JSON.stringify(unavailable)) return;
       unavailable = next;
       reporter.changed();
     },

@@ -43,9 +43,18 @@ export interface PageSummary {
   subject?: string;
   /**
    * Set while the reference in use is short of what the reader's settings ask for because it could not be loaded (it
-   * is tried again): what is found, or not, is then no verdict on the page.
+   * is tried again): what is found, or not, is then no verdict on the page (for the sets missing).
    */
-  referenceUnavailable?: true;
+  referenceUnavailable?: ReferenceShortfall;
+}
+
+/**
+ * What the reference in use lacks of what the settings ask for: the bundled set (then nothing is in use: the reader's
+ * sets are never matched without it) and the reader's own sets, by name, whose highlights are missing.
+ */
+export interface ReferenceShortfall {
+  bundled: boolean;
+  sets: string[];
 }
 
 export interface PageProtocol {

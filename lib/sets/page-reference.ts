@@ -13,6 +13,7 @@ import type { SetsIndex } from './index-mirror';
 import type { SetToCombine } from './combine';
 import { BUNDLED_SET_ID } from './types';
 import { latestRequest } from '../notes/latest-request';
+import type { ReferenceShortfall } from '../page/messages';
 
 export interface PageReferenceOptions {
   /** The bundled set's dataset (the page's reference unless the reader turned it off or has sets of their own). */
@@ -29,10 +30,10 @@ export interface PageReferenceOptions {
   /** Puts a dataset in use as the page's reference. */
   useReference: (dataset: Dataset) => Promise<void> | void;
   /**
-   * Told after each reference put in use whether it is short of what was asked (a load failed): the page then says
-   * so, rather than that the reference has nothing here.
+   * Told after each reference put in use what it is short of (a load failed: the bundled set, or which of the reader's
+   * sets), or null: the page then says so, rather than that the reference has nothing here.
    */
-  reportUnavailable?: (unavailable: boolean) => void;
+  reportUnavailable?: (shortfall: ReferenceShortfall | null) => void;
   /** After a failure, asks again once after each of these waits in turn (a success starts them over). */
   retryDelaysMs?: readonly number[];
 }
@@ -74,13 +75,13 @@ export function pageReference(options: PageReferenceOptions): PageReference {
   const retry = () => (wanted === '' && last ? apply(last) : Promise.resolve());
   /** The index read for the newest call: an older read answering later makes nothing (it would undo the newer). */
   const indexReads = latestRequest<void>();
-  function reportFailure(on: boolean) {
+  function reportFailure(shortfall: ReferenceShortfall | null) {
     clearTimeout(timer);
     timer = undefined;
     if (stopped) return;
-    if (!on) failures = 0;
+    if (!shortfall) failures = 0;
     else if (failures < delays.length) timer = setTimeout(() => void retry().catch(() => undefined), delays[failures++]);
-    options.reportUnavailable?.(on);
+    options.reportUnavailable?.(shortfall);
   }
 
   async function apply(settings: Settings): Promise<void> {
@@ -99,11 +100,14 @@ export function pageReference(options: PageReferenceOptions): PageReference {
   }
 
   async function make(key: string, enabled: SetsIndex['sets'], bundledOn: boolean): Promise<void> {
-    const use = async (dataset: Dataset, failed = false) => {
+    /** The reader's sets missing from what is put in use (each by name), with the bundled set's failure. */
+    const short = (sets: SetsIndex['sets'], bundledFailed = false): ReferenceShortfall | null =>
+      bundledFailed || sets.length ? { bundled: bundledFailed, sets: sets.map((s) => s.name) } : null;
+    const use = async (dataset: Dataset, shortfall: ReferenceShortfall | null = null) => {
       if (key !== wanted || stopped) return; // a newer change is on its way, or the page's Backstory is gone
-      if (failed) wanted = '';
+      if (shortfall) wanted = '';
       await options.useReference(dataset);
-      reportFailure(failed);
+      reportFailure(shortfall);
     };
     // The part is needed unless the sets' facts come back empty: asked with them and the bundled set, not after them.
     const [bundled, own, part] = await Promise.all([
@@ -112,15 +116,14 @@ export function pageReference(options: PageReferenceOptions): PageReference {
       enabled.length ? options.combiner().catch(() => null) : null,
     ]);
     // Anything failed: no set the reader turned off stays, and the next change or retry asks again.
-    if (bundledOn && !bundled) return use(emptyDataset(), true);
+    if (bundledOn && !bundled) return use(emptyDataset(), short(enabled, true));
     const fallback = bundled ?? emptyDataset();
     if (!enabled.length) return use(fallback);
-    if (!own) return use(fallback, true);
+    if (!own || !part) return use(fallback, short(enabled));
+    // A set the answer lacks (its build gone meanwhile) is as missing as one whose load failed.
+    const missing = short(enabled.filter((s) => !own.some((o) => o.id === s.id)));
     const parts = [...(bundled ? [{ id: BUNDLED_SET_ID, name: options.bundledName, dataset: bundled }] : []), ...own];
-    if (parts.length === 0) return use(emptyDataset());
-    if (parts.length === 1 && bundled) return use(bundled);
-    if (!part) return use(fallback, true);
-    return use(part.combineSets(parts));
+    return use(parts.length === 0 ? emptyDataset() : parts.length === 1 && bundled ? bundled : part.combineSets(parts), missing);
   }
 
   return {

@@ -189,11 +189,11 @@ describe('page controller', () => {
 
   test('a reference that could not be loaded is in the summary and reported until one is', async () => {
     expect(controller.summary().referenceUnavailable).toBeUndefined();
-    controller.referenceUnavailable(true);
+    controller.referenceUnavailable({ bundled: false, sets: ['Water'] });
     await settle(controller);
-    expect(controller.summary().referenceUnavailable).toBe(true);
-    expect(reports.at(-1)?.referenceUnavailable).toBe(true);
-    controller.referenceUnavailable(false);
+    expect(controller.summary().referenceUnavailable).toEqual({ bundled: false, sets: ['Water'] });
+    expect(reports.at(-1)?.referenceUnavailable).toEqual({ bundled: false, sets: ['Water'] });
+    controller.referenceUnavailable(null);
     await settle(controller);
     expect(reports.at(-1)?.referenceUnavailable).toBeUndefined();
   });
@@ -218,7 +218,7 @@ describe('page controller', () => {
     const reportsBefore = reports.length;
     await controller.apply(withCategory(defaultSettings(), 'place', true));
     await controller.useReference({ matcher: createMatcher(dataset), reference: createReference(dataset) });
-    controller.referenceUnavailable(true);
+    controller.referenceUnavailable({ bundled: true, sets: [] });
     await settle(controller);
     expect(fake.registry.size).toBe(0);
     expect(reports).toHaveLength(reportsBefore);

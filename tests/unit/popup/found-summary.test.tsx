@@ -119,13 +119,30 @@ describe('FoundSummary: what was found', () => {
   });
 
   test('a reference that could not be loaded says so, never "nothing here" nor "another subject"', async () => {
-    answer = async () => ({ ok: true, value: summary('settled', 0, { onSubject: false, referenceUnavailable: true }) });
+    answer = async () => ({ ok: true, value: summary('settled', 0, { onSubject: false, referenceUnavailable: { bundled: true, sets: ['Water'] } }) });
     await mount();
     await eventually(() => expect(line()).toBe('Backstory’s reference could not be loaded; it will be tried again.'));
     expect(root.querySelector('[data-off-subject]')).toBeNull();
     // Loaded on a retry: the page's own verdict again.
     await report(summary('settled', 0));
     expect(line()).toBe('Nothing from the reference in this article.');
+  });
+
+  test("the reader's own set that could not be loaded is named under the highlights found, and goes once it loads", async () => {
+    answer = async () => ({ ok: true, value: summary('settled', 2, { referenceUnavailable: { bundled: false, sets: ['Water'] } }) });
+    await mount();
+    await find('.bs-found > summary [data-total]');
+    const missing = await find<HTMLElement>('[data-testid="reference-missing"]');
+    expect(missing.getAttribute('role')).toBe('status');
+    expect(missing.textContent).toBe('Your reference set “Water” could not be loaded: highlights from it are missing here. It will be tried again.');
+    // Two sets, nothing found with the rest: said on the line itself, never "nothing from the reference" nor "another subject".
+    await report(summary('settled', 0, { onSubject: false, referenceUnavailable: { bundled: false, sets: ['Water', 'Fire'] } }));
+    expect(line()).toBe('Your reference sets “Water” and “Fire” could not be loaded: highlights from them are missing here. They will be tried again.');
+    expect(root.querySelector('[data-off-subject]')).toBeNull();
+    expect(root.querySelector('[data-testid="reference-missing"]')).toBeNull(); // said once
+    await report(summary('settled', 3));
+    expect(root.querySelector('[data-testid="reference-missing"]')).toBeNull();
+    expect(text()).not.toContain('could not be loaded');
   });
 
   test('a page about another subject says what the reference covers and that nothing on it is highlighted', async () => {

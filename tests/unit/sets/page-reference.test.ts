@@ -7,6 +7,7 @@ import { defaultSettings, type Settings } from '@/lib/page/settings';
 import { BUNDLED_SET_ID, type SetSummary } from '@/lib/sets/types';
 import type { Dataset } from '@/lib/reference/types';
 import { MATCH_CATEGORIES } from '@/lib/match/types';
+import type { ReferenceShortfall } from '@/lib/page/messages';
 import { entity, sampleDataset } from './fixtures';
 
 const OWN = 'set-aaaaaaaaaa';
@@ -200,10 +201,11 @@ test('a failed load is reported, asked for again after each wait in turn (a few,
   try {
     let fail = true;
     const load = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve(bundled)));
-    const states: boolean[] = [];
+    const states: (ReferenceShortfall | null)[] = [];
     const { used, reference } = setup({ bundled: load, readIndex: async () => ({ sets: [] }), retryDelaysMs: [10, 50], reportUnavailable: (u) => void states.push(u) });
     await reference.apply(settingsWith());
-    expect(states).toEqual([true]);
+    const bundledFailed = { bundled: true, sets: [] };
+    expect(states).toEqual([bundledFailed]);
     await vi.advanceTimersByTimeAsync(9);
     expect(load).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -212,12 +214,12 @@ test('a failed load is reported, asked for again after each wait in turn (a few,
     expect(load).toHaveBeenCalledTimes(3);
     await vi.advanceTimersByTimeAsync(60_000); // bounded: no timed retry after the last wait
     expect(load).toHaveBeenCalledTimes(3);
-    expect(states).toEqual([true, true, true]);
+    expect(states).toEqual([bundledFailed, bundledFailed, bundledFailed]);
     // A retry asked for (the popup opened) still asks; once it loads, the page is told, and the waits start over.
     fail = false;
     await reference.retry();
     expect(used.at(-1)).toBe(bundled);
-    expect(states.at(-1)).toBe(false);
+    expect(states.at(-1)).toBeNull();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(load).toHaveBeenCalledTimes(4);
   } finally {
@@ -230,7 +232,7 @@ test('stopped while the bundled set loads: the load puts nothing in use, reports
   try {
     let settleLoad!: (ok: boolean) => void;
     const load = vi.fn(() => new Promise<Dataset>((resolve, reject) => (settleLoad = (ok) => (ok ? resolve(bundled) : reject(new Error('restarting'))))));
-    const states: boolean[] = [];
+    const states: (ReferenceShortfall | null)[] = [];
     for (const ok of [true, false]) {
       const { used, reference } = setup({ bundled: load, readIndex: async () => ({ sets: [] }), retryDelaysMs: [10], reportUnavailable: (u) => void states.push(u) });
       const applying = reference.apply(settingsWith());
@@ -313,4 +315,48 @@ test('an index change applies the newest settings again over the new index (no s
   await reference.refresh();
   expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
   expect(ids(used.at(-1))).not.toContain('person:bundled'); // still the newest settings: the bundled set off
+});
+
+test("the reader's own set failing is reported by name (its highlights missing), retried, and cleared once combined", async () => {
+  vi.useFakeTimers();
+  try {
+    let fail = true;
+    const forPage = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve([own])));
+    const states: (ReferenceShortfall | null)[] = [];
+    const { used, reference } = setup({ forPage, retryDelaysMs: [10, 50], reportUnavailable: (u) => void states.push(u) });
+    await reference.apply(settingsWith());
+    // The bundled set is in use alone, and the page is told which of the reader's sets is missing.
+    expect(used.at(-1)).toBe(bundled);
+    expect(states).toEqual([{ bundled: false, sets: ['Water'] }]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(forPage).toHaveBeenCalledTimes(2);
+    fail = false;
+    await vi.advanceTimersByTimeAsync(50);
+    expect(forPage).toHaveBeenCalledTimes(3);
+    expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
+    expect(states.at(-1)).toBeNull();
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test("the sets part failing reports the reader's sets missing; with the bundled set off, the page says the same and has nothing", async () => {
+  const states: (ReferenceShortfall | null)[] = [];
+  const { used, reference } = setup({ combiner: () => Promise.reject(new Error('gone')), retryDelaysMs: [], reportUnavailable: (u) => void states.push(u) });
+  await reference.apply(settingsWith({ bundledOff: true }));
+  expect(ids(used.at(-1))).toEqual([]);
+  expect(states).toEqual([{ bundled: false, sets: ['Water'] }]);
+});
+
+test('a set the answer lacks is missing too; the bundled set failing names every set that is then not matched', async () => {
+  const other: SetSummary = { ...summary, id: 'set-bbbbbbbbbb', name: 'Fire' };
+  const states: (ReferenceShortfall | null)[] = [];
+  const lacking = setup({ readIndex: async () => ({ sets: [summary, other] }), retryDelaysMs: [], reportUnavailable: (u) => void states.push(u) });
+  await lacking.reference.apply(settingsWith());
+  expect(ids(lacking.used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
+  expect(states.at(-1)).toEqual({ bundled: false, sets: ['Fire'] });
+
+  const noBundled = setup({ bundled: () => Promise.reject(new Error('restarting')), retryDelaysMs: [], reportUnavailable: (u) => void states.push(u) });
+  await noBundled.reference.apply(settingsWith());
+  expect(states.at(-1)).toEqual({ bundled: true, sets: ['Water'] });
 });
