@@ -6,7 +6,9 @@
 // back to what adds no wrong mark (the bundled set alone if it is on, else nothing), and the next change, or `retry`,
 // asks again. The bundled set's dataset itself is loaded apart from the content script (lib/page/parts.ts): until it
 // comes, nothing is matched; if it cannot come, the page has no reference (no mark rather than a wrong one), says so,
-// and asks again on the next change, `retry`, or a few timed retries.
+// and asks again on the next change, `retry`, or a few timed retries. What does not come in time (LOAD_WAIT_MS) counts
+// as not come, and is put in use when it does. The page is told what its reference lacks: the bundled set, or which
+// of the reader's sets (the popup names them).
 import type { Dataset } from '../reference/types';
 import { isSetEnabled, isSiteEnabled, type Settings } from '../page/settings';
 import type { SetsIndex } from './index-mirror';
@@ -36,6 +38,8 @@ export interface PageReferenceOptions {
   reportUnavailable?: (shortfall: ReferenceShortfall | null) => void;
   /** After a failure, asks again once after each of these waits in turn (a success starts them over). */
   retryDelaysMs?: readonly number[];
+  /** How long the loads may go unanswered before what has not come counts as failed (LOAD_WAIT_MS). */
+  loadWaitMs?: number;
 }
 
 export interface PageReference {
@@ -54,6 +58,13 @@ export interface PageReference {
 
 /** The timed retries after a failure: a few, further apart each time, so a lasting failure costs little. */
 export const RETRY_DELAYS_MS: readonly number[] = [1000, 5000, 30000];
+
+/**
+ * A load not answered by then (a message the background never answers, a worker stopped mid-answer) is not waited
+ * for: the page says the reference could not be loaded, and asks again; an answer that comes later is put in use.
+ * Long enough for a part's load on a loaded machine, short enough that the reader is not left at "Reading the page…".
+ */
+export const LOAD_WAIT_MS = 10_000;
 
 /** A reference with nothing in it: every set turned off. */
 export const emptyDataset = (): Dataset => ({ version: 1, documents: [], entities: [], figures: [], parts: [] });
@@ -110,11 +121,20 @@ export function pageReference(options: PageReferenceOptions): PageReference {
       reportFailure(shortfall);
     };
     // The part is needed unless the sets' facts come back empty: asked with them and the bundled set, not after them.
-    const [bundled, own, part] = await Promise.all([
-      bundledOn ? options.bundled().catch(() => null) : null,
-      enabled.length ? options.forPage(enabled.map((s) => s.id)).catch(() => null) : [],
-      enabled.length ? options.combiner().catch(() => null) : null,
-    ]);
+    const loads = [
+      bundledOn ? options.bundled() : null,
+      enabled.length ? options.forPage(enabled.map((s) => s.id)) : [],
+      enabled.length ? options.combiner() : null,
+    ] as const;
+    // What has not come by the deadline counts as failed; once everything has come, the page asks again (a retry
+    // finds the parts loaded), so a late answer is put in use rather than lost.
+    let late = false;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const due = new Promise<null>((resolve) => (deadline = setTimeout(() => { late = true; resolve(null); }, options.loadWaitMs ?? LOAD_WAIT_MS)));
+    const bounded = <T>(load: Promise<T> | T) => Promise.race([Promise.resolve(load).catch(() => null), due]);
+    const [bundled, own, part] = await Promise.all([bounded(loads[0]), bounded(loads[1]), bounded(loads[2])]);
+    clearTimeout(deadline);
+    if (late) void Promise.allSettled(loads).then(() => retry()).catch(() => undefined);
     // Anything failed: no set the reader turned off stays, and the next change or retry asks again.
     if (bundledOn && !bundled) return use(emptyDataset(), short(enabled, true));
     const fallback = bundled ?? emptyDataset();

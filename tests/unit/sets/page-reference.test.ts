@@ -360,3 +360,54 @@ test('a set the answer lacks is missing too; the bundled set failing names every
   await noBundled.reference.apply(settingsWith());
   expect(states.at(-1)).toEqual({ bundled: true, sets: ['Water'] });
 });
+
+test('a load never answered is not waited for: the reference is said not loaded and asked again; a late answer is put in use and clears it', async () => {
+  vi.useFakeTimers();
+  try {
+    let answer!: (dataset: Dataset) => void;
+    const pending = new Promise<Dataset>((resolve) => (answer = resolve));
+    const load = vi.fn(() => pending); // the background never answers (until it does, late)
+    const states: (ReferenceShortfall | null)[] = [];
+    const { used, reference } = setup({ bundled: load, readIndex: async () => ({ sets: [] }), loadWaitMs: 100, retryDelaysMs: [1000], reportUnavailable: (u) => void states.push(u) });
+    const applied = reference.apply(settingsWith());
+    await vi.advanceTimersByTimeAsync(99);
+    expect(states).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await applied; // the settings are applied over no reference, never left waiting
+    expect(ids(used.at(-1))).toEqual([]);
+    expect(states).toEqual([{ bundled: true, sets: [] }]);
+    await vi.advanceTimersByTimeAsync(1000); // the timed retry asks again
+    expect(load).toHaveBeenCalledTimes(2);
+    answer(bundled); // the first answer comes, late
+    await vi.advanceTimersByTimeAsync(0);
+    expect(used.at(-1)).toBe(bundled);
+    expect(states.at(-1)).toBeNull();
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test("the reader's set never answered: the bundled set is in use at the deadline with the set named missing; its late answer combines", async () => {
+  vi.useFakeTimers();
+  try {
+    let answer!: (sets: SetToCombine[]) => void;
+    const forPage = vi.fn(() => new Promise<SetToCombine[]>((resolve) => (answer = resolve)));
+    const states: (ReferenceShortfall | null)[] = [];
+    const { used, reference } = setup({ forPage, loadWaitMs: 100, retryDelaysMs: [], reportUnavailable: (u) => void states.push(u) });
+    const applied = reference.apply(settingsWith());
+    await vi.advanceTimersByTimeAsync(100);
+    await applied;
+    expect(used.at(-1)).toBe(bundled);
+    expect(states).toEqual([{ bundled: false, sets: ['Water'] }]);
+    const first = answer;
+    first([own]); // late: the page asks again, and the second answer comes in time
+    await vi.advanceTimersByTimeAsync(0);
+    expect(forPage).toHaveBeenCalledTimes(2);
+    answer([own]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
+    expect(states.at(-1)).toBeNull();
+  } finally {
+    vi.useRealTimers();
+  }
+});
