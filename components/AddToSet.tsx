@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SetsApi } from '@/lib/sets/api';
 import type { NewDocument } from '@/lib/sets/limits';
 import type { SetSummary } from '@/lib/sets/types';
+import { ARTICLE_UNAVAILABLE } from '@/lib/sets/page-article';
 import { useBuildProgress, isBuilding } from './hooks/useBuildProgress';
 import { useTask } from './use-task';
 import './sets.css';
@@ -42,7 +43,9 @@ export function AddToSet({ api, article, openSet }: AddToSetProps) {
   const add = (event: Event) => {
     event.preventDefault();
     void run(async () => {
-      const doc = await article();
+      const doc = await article().catch(() => {
+        throw new Error(ARTICLE_UNAVAILABLE);
+      });
       if (!doc || doc.text.trim() === '') throw new Error('Backstory found no article on this page to add.');
       let setId = choice;
       let chosen = sets?.find((s) => s.id === choice)?.name ?? '';

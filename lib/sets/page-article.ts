@@ -5,7 +5,10 @@ import type { PageModel } from '../page/model';
 import type { PageSets } from '../page/parts';
 import type { NewDocument } from './limits';
 
-/** What the popup shows when the part cannot load (the extension updated, the background restarting). */
+/**
+ * What the popup shows when the article cannot be had: the part cannot load (the extension updated, the background
+ * restarting) or the tab does not answer. The popup's words, so that the content script does not carry them.
+ */
 export const ARTICLE_UNAVAILABLE = 'Backstory could not read this page just now. Reload the page and try again.';
 
 export async function pageArticle(
@@ -15,9 +18,7 @@ export async function pageArticle(
 ): Promise<NewDocument | null> {
   // No article: nothing to add, and no part to load for it.
   if (page.detection().article.nodes.length === 0) return null;
-  const { articleDocument } = await part().catch(() => {
-    throw new Error(ARTICLE_UNAVAILABLE);
-  });
+  const { articleDocument } = await part();
   // From here on, no await: the nodes, their text and the address are of one moment.
   const { article } = page.detection();
   if (article.nodes.length === 0) return null;

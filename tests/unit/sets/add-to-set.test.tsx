@@ -10,6 +10,7 @@ import { createSetsApi, type MessageEvents, type SetsApi } from '@/lib/sets/api'
 import { openSetsRepository } from '@/lib/sets/repository';
 import type { Envelope } from '@/lib/messages';
 import type { NewDocument } from '@/lib/sets/limits';
+import { ARTICLE_UNAVAILABLE } from '@/lib/sets/page-article';
 
 let root: HTMLElement;
 let api: SetsApi;
@@ -98,5 +99,14 @@ describe('Add this article to a reference set', () => {
     await eventually(() => expect($('[role="alert"]').textContent).toBe('Backstory found no article on this page to add.'));
     expect(await api.repository.listSets()).toEqual([]);
     expect(sent.some((m) => m.type === 'sets/build')).toBe(false);
+  });
+
+  test('the tab cannot give its article (the part did not load, no answer): said in the reader\'s words, nothing added', async () => {
+    await act(async () => render(<AddToSet api={api} article={() => Promise.reject(new Error("Backstory's sets part did not load"))} openSet={() => undefined} />, root));
+    await eventually(() => expect(root.querySelector('#bs-add-set-name')).not.toBeNull());
+    await input('#bs-add-set-name', 'Floods');
+    await add();
+    await eventually(() => expect($('[role="alert"]').textContent).toBe(ARTICLE_UNAVAILABLE));
+    expect(await api.repository.listSets()).toEqual([]);
   });
 });
