@@ -206,7 +206,7 @@ export function createPageController(options: PageControllerOptions): PageContro
     apply,
     summary,
     referenceUnavailable(next) {
-      if (destroyed || JSON.stringify(next) === JSON.stringify(unavailable)) return;
+      if (destroyed || (!next && !unavailable)) return;
       unavailable = next;
       reporter.changed();
     },

@@ -127,14 +127,13 @@ export function pageReference(options: PageReferenceOptions): PageReference {
       enabled.length ? options.combiner() : null,
     ] as const;
     // What has not come by the deadline counts as failed; once everything has come, the page asks again (a retry
-    // finds the parts loaded), so a late answer is put in use rather than lost.
-    let late = false;
+    // finds the parts loaded), so a late answer is put in use rather than lost. Cleared in time, `due` never comes.
     let deadline: ReturnType<typeof setTimeout> | undefined;
-    const due = new Promise<null>((resolve) => (deadline = setTimeout(() => { late = true; resolve(null); }, options.loadWaitMs ?? LOAD_WAIT_MS)));
+    const due = new Promise<null>((resolve) => (deadline = setTimeout(resolve, options.loadWaitMs ?? LOAD_WAIT_MS, null)));
+    void due.then(() => Promise.allSettled(loads)).then(retry).catch(() => undefined);
     const bounded = <T>(load: Promise<T> | T) => Promise.race([Promise.resolve(load).catch(() => null), due]);
     const [bundled, own, part] = await Promise.all([bounded(loads[0]), bounded(loads[1]), bounded(loads[2])]);
     clearTimeout(deadline);
-    if (late) void Promise.allSettled(loads).then(() => retry()).catch(() => undefined);
     // Anything failed: no set the reader turned off stays, and the next change or retry asks again.
     if (bundledOn && !bundled) return use(emptyDataset(), short(enabled, true));
     const fallback = bundled ?? emptyDataset();
