@@ -3,9 +3,9 @@
 // article"). Injected by the background into the content script's world on request (lib/page/parts.ts), never on its
 // own: a reader with no sets of their own, who adds no article, never needs it.
 import { combineSets } from '@/lib/sets/combine';
-import { articleDocument } from '@/lib/sets/documents';
+import { pageArticle } from '@/lib/sets/page-article';
 import { providePart } from '@/lib/page/parts';
 
 export default defineUnlistedScript(() => {
-  providePart('sets', { combineSets, articleDocument });
+  providePart('sets', { combineSets, pageArticle });
 });

@@ -18,7 +18,6 @@ import { normalizeUrl } from '@/lib/url';
 import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
 import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
 import { emptyDataset, pageReference, settingsInTurn } from '@/lib/sets/page-reference';
-import { pageArticle } from '@/lib/sets/page-article';
 import { deferredCardLayer, preloadOnFirstUse } from '@/lib/page/deferred-layers';
 import { isLayerHost } from '@/components/ShadowLayer';
 import { startNotesOnPage } from './notes-ui';
@@ -104,7 +103,7 @@ function startBackstory(): () => void {
     'page/reveal': ({ referenceId }) => highlights.reveal(referenceId),
     'page/step': ({ direction }) => highlights.step(direction),
     // The popup's "Add this article to a reference set": the article as this page model reads it.
-    'page/article': () => pageArticle(highlights.page, document, sets),
+    'page/article': () => sets().then((part) => part.pageArticle(highlights.page, document)),
     ...onPage.handlers,
   };
   const stopListening = onExtensionMessage((message, sender) => routeMessage(handlers, message, sender));

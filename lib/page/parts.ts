@@ -21,7 +21,7 @@ import type { RunReadability } from '../article/detect';
 import type { FigureEngine } from '../match/figure-engine';
 import type { NotesPart } from '../notes/deferred-controller';
 import type { combineSets } from '../sets/combine';
-import type { articleDocument } from '../sets/documents';
+import type { pageArticle } from '../sets/page-article';
 import type { Dataset } from '../reference/types';
 import type { CompiledTables } from '../match/tables';
 // Types only: the part's code is the components', and is never in this module's bundle.
@@ -41,7 +41,7 @@ export interface PageLayers {
 /** The reader's own sets on the page: their datasets combined with the bundled one, the article as a document. */
 export interface PageSets {
   combineSets: typeof combineSets;
-  articleDocument: typeof articleDocument;
+  pageArticle: typeof pageArticle;
 }
 
 /** The bundled reference: its dataset and the matcher's tables the dataset build compiled from it. */

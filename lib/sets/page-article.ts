@@ -1,8 +1,9 @@
-// The popup's "Add this article to a reference set": the page's article as a document for a set. The sets part
-// (lib/page/parts.ts) turns it into one; the article, its text and the address are read together once the part is
-// there, since a single-page site may move to its next article while the part loads.
+// The popup's "Add this article to a reference set": the page's article as a document for a set. It runs in the sets
+// part (lib/page/parts.ts), which the content script loads on the popup's asking: the article, its text and the
+// address are read together once the part is there, since a single-page site may move to its next article while the
+// part loads.
 import type { PageModel } from '../page/model';
-import type { PageSets } from '../page/parts';
+import { articleDocument } from './documents';
 import type { NewDocument } from './limits';
 
 /**
@@ -11,15 +12,8 @@ import type { NewDocument } from './limits';
  */
 export const ARTICLE_UNAVAILABLE = 'Backstory could not read this page just now. Reload the page and try again.';
 
-export async function pageArticle(
-  page: Pick<PageModel, 'detection' | 'articleText'>,
-  doc: Document,
-  part: () => Promise<Pick<PageSets, 'articleDocument'>>,
-): Promise<NewDocument | null> {
-  // No article: nothing to add, and no part to load for it.
-  if (page.detection().article.nodes.length === 0) return null;
-  const { articleDocument } = await part();
-  // From here on, no await: the nodes, their text and the address are of one moment.
+export function pageArticle(page: Pick<PageModel, 'detection' | 'articleText'>, doc: Document): NewDocument | null {
+  // From here on, nothing waits: the nodes, their text and the address are of one moment.
   const { article } = page.detection();
   if (article.nodes.length === 0) return null;
   return articleDocument(doc, article, page.articleText().text, doc.defaultView?.location.href, 'page');
