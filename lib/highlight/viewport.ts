@@ -122,11 +122,13 @@ export class NearViewport {
    * Text the page shows or hides without a scroll: a <details> opened (`toggle`, which does not bubble, so heard
    * while capturing), a tab of the page switched or a "read more" unfolded by a click, read on the next frame; a page
    * that grows or shrinks otherwise (its root's size, one ResizeObserver target) after the change delay. A page whose
-   * root keeps a fixed height around an inner scroller never resizes it: there, growth shows through a scroll or
-   * through the page model's own changes.
+   * root keeps a fixed height around an inner scroller never resizes it: there the same observer watches what is in
+   * the scroller that holds the ranges (looked for when a window is read, once per observer: the page is laid out).
    */
   private readonly onReveal = () => this.schedule();
   private resized: ResizeObserver | null = null;
+  /** The observer the scroller holding the ranges was looked for with. */
+  private sought: ResizeObserver | null = null;
 
   constructor(
     private readonly win: Window,
@@ -230,6 +232,7 @@ export class NearViewport {
     this.compact();
     const { near, inView } = this.nearEntries();
     this.laidOut = true;
+    if (this.sought !== this.resized) this.observeScroller((this.sought = this.resized!));
     for (const entry of [...this.live]) if (!near.has(entry)) this.unregister(entry);
     for (const entry of inView) this.register(entry);
     // The rest of the window, nearest first, when the browser has time: a newer window replaces what is left. A
@@ -265,6 +268,15 @@ export class NearViewport {
     this.cancelIdle?.();
     this.cancelIdle = null;
     this.pending = [];
+  }
+
+  /** Watches what is in the nearest scroller around the first range (the root's children where it is the scroller). */
+  private observeScroller(observer: ResizeObserver): void {
+    for (let el = this.entries.values().next().value?.range.startContainer.parentElement; el; el = el.parentElement) {
+      if (!/auto|scroll/.test(this.win.getComputedStyle(el).overflowY)) continue;
+      for (const child of el.children) observer.observe(child);
+      return;
+    }
   }
 
   private shouldWindow(): boolean {

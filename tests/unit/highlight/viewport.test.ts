@@ -448,6 +448,8 @@ function fakeResizeObservers() {
     live,
     /** What the browser does once per frame after the observed root's size changed (and once when first observed). */
     notify: () => live().forEach((o) => o.notify()),
+    /** The same for the observers watching `target` only. */
+    notifyFor: (target: Element) => live().filter((o) => o.targets.includes(target)).forEach((o) => o.notify()),
     uninstall: () => void delete (window as { ResizeObserver?: unknown }).ResizeObserver,
   };
 }
@@ -478,6 +480,44 @@ test('a page that grows without a scroll or a click (its root resized) has the t
     expect(performance.now() - grown).toBeGreaterThanOrEqual(240); // not read on every frame the page grows
     idle.flush();
     expect(registeredLines()).toEqual(Array.from({ length: 21 }, (_, i) => i));
+  } finally {
+    observers.uninstall();
+  }
+});
+
+test('a page whose root keeps a fixed height around an inner scroller: what the scroller holds is watched, and text shown there without a scroll or a click is registered after the change delay', async () => {
+  const observers = fakeResizeObservers();
+  try {
+    const near = viewport({ cap: 100, allBelow: 5, margin: 1 });
+    document.body.innerHTML = `<div style="height: 100%; overflow-y: auto"><main>${Array.from({ length: 400 }, (_, i) => `<p>line ${i} Aleppo</p>`).join('')}</main><footer></footer></div>`;
+    const all = [...document.querySelectorAll('p')].map((p, i) => {
+      const r = document.createRange();
+      r.setStart(p.firstChild!, 0);
+      r.setEnd(p.firstChild!, 4);
+      order.set(r, i);
+      return r;
+    });
+    for (const r of all.slice(0, 10)) hidden.add(r); // text the page has not shown yet
+    for (const r of all) near.add(r, place);
+    near.update();
+    idle.flush();
+    expect(registeredLines()).toEqual(Array.from({ length: 11 }, (_, i) => 10 + i));
+    const main = document.querySelector('main')!;
+    expect(observers.live().flatMap((o) => o.targets)).toEqual([document.documentElement, main, document.querySelector('footer')]);
+    observers.notify(); // the first notification: the sizes they had
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    // The page's script shows the text (a class changed): the root keeps its size, what is in the scroller grows.
+    for (const r of all.slice(0, 10)) hidden.delete(r);
+    observers.notifyFor(main);
+    await vi.waitFor(() => expect(registeredLines()).toContain(0));
+    idle.flush();
+    expect(registeredLines()).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    // Looked for once: a later window reads no style again.
+    const styles = vi.spyOn(window, 'getComputedStyle');
+    near.update();
+    expect(styles).not.toHaveBeenCalled();
+    styles.mockRestore();
   } finally {
     observers.uninstall();
   }
