@@ -163,4 +163,32 @@ suite('highlights near the viewport first, on a long article', () => {
     await page.screenshot({ path: resolve(SCREENSHOTS, 'viewport-revealed-by-click.png') });
     await page.close();
   });
+
+  test('text shown by the page\'s own script inside a fixed-height root around an inner scroller (no scroll, no click, no size of the root changed) has its highlights painted without waiting for a scroll', async () => {
+    const aliases = [...new Set(dataset.entities.flatMap((e) => e.aliases))];
+    const article = generatedPage(30_000, aliases, dataset.figures.map((f) => f.label));
+    // The page is an app shell: the root and the body keep the window's height, the article scrolls in #app. Its first
+    // 30 paragraphs are folded (no box) until the page's script shows them.
+    let seen = 0;
+    const html = article.html
+      .replace('<body>', '<body><style>html,body{height:100%;overflow:hidden}#app{height:100%;overflow-y:auto}.folded{display:none}</style><div id="app">')
+      .replace('</body>', '</div></body>')
+      .replace('</h1>\n', '</h1>\n<div id="folded" class="folded">\n')
+      .replace(/<\/p>\n/g, (end) => (++seen === 30 ? '</p>\n</div>\n' : end));
+    server.set('/app-shell.html', html);
+    const url = `${server.origin}/app-shell.html`;
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const tabId = await tabIdFor(browser, url);
+    await expect.poll(async () => (await summaryOf(browser, tabId))?.status, { timeout: 30_000, interval: 100 }).toBe('settled');
+    const folded = () => registered(page).then((list) => list.filter((r) => r.inView && r.paragraph < 30));
+    await expect.poll(async () => (await registered(page)).some((r) => r.inView), { timeout: 10_000 }).toBe(true);
+    expect(await folded()).toEqual([]);
+
+    await page.evaluate(() => document.getElementById('folded')!.classList.remove('folded'));
+    await expect.poll(async () => (await folded()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => [scrollY, document.getElementById('app')!.scrollTop])).toEqual([0, 0]); // no scroll did it
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'viewport-revealed-in-app-shell.png') });
+    await page.close();
+  });
 });
