@@ -130,6 +130,23 @@ suite('highlights near the viewport first, on a long article', () => {
     await expect.poll(() => cardCategory(page)).toBeNull();
     await page.close();
   });
+  /**
+   * Opens `html` (its first 30 paragraphs folded) once Backstory has settled on it and some highlights are registered
+   * in view, none of them folded; `folded` reads those registered in view among the 30.
+   */
+  async function openFolded(path: string, html: string) {
+    server.set(path, html);
+    const url = `${server.origin}${path}`;
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const tabId = await tabIdFor(browser, url);
+    await expect.poll(async () => (await summaryOf(browser, tabId))?.status, { timeout: 30_000, interval: 100 }).toBe('settled');
+    const folded = () => registered(page).then((list) => list.filter((r) => r.inView && r.paragraph < 30));
+    await expect.poll(async () => (await registered(page)).some((r) => r.inView), { timeout: 10_000 }).toBe(true);
+    expect(await folded()).toEqual([]);
+    return { page, folded };
+  }
+
   test('text shown without a scroll (a page\'s "Background" tab switched to by a click, above the fold) has its highlights painted without waiting for a scroll', async () => {
     const aliases = [...new Set(dataset.entities.flatMap((e) => e.aliases))];
     const article = generatedPage(30_000, aliases, dataset.figures.map((f) => f.label));
@@ -147,15 +164,7 @@ suite('highlights near the viewport first, on a long article', () => {
         '</body>',
         '<script>document.getElementById("more").onclick = () => { document.getElementById("folded").classList.remove("folded"); document.getElementById("summary").classList.add("folded"); };</script></body>',
       );
-    server.set('/folded.html', html);
-    const url = `${server.origin}/folded.html`;
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    const tabId = await tabIdFor(browser, url);
-    await expect.poll(async () => (await summaryOf(browser, tabId))?.status, { timeout: 30_000, interval: 100 }).toBe('settled');
-    const folded = () => registered(page).then((list) => list.filter((r) => r.inView && r.paragraph < 30));
-    await expect.poll(async () => (await registered(page)).some((r) => r.inView), { timeout: 10_000 }).toBe(true);
-    expect(await folded()).toEqual([]);
+    const { page, folded } = await openFolded('/folded.html', html);
 
     await page.locator('#more').click();
     await expect.poll(async () => (await folded()).length, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -175,15 +184,7 @@ suite('highlights near the viewport first, on a long article', () => {
       .replace('</body>', '</div></body>')
       .replace('</h1>\n', '</h1>\n<div id="folded" class="folded">\n')
       .replace(/<\/p>\n/g, (end) => (++seen === 30 ? '</p>\n</div>\n' : end));
-    server.set('/app-shell.html', html);
-    const url = `${server.origin}/app-shell.html`;
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    const tabId = await tabIdFor(browser, url);
-    await expect.poll(async () => (await summaryOf(browser, tabId))?.status, { timeout: 30_000, interval: 100 }).toBe('settled');
-    const folded = () => registered(page).then((list) => list.filter((r) => r.inView && r.paragraph < 30));
-    await expect.poll(async () => (await registered(page)).some((r) => r.inView), { timeout: 10_000 }).toBe(true);
-    expect(await folded()).toEqual([]);
+    const { page, folded } = await openFolded('/app-shell.html', html);
 
     await page.evaluate(() => document.getElementById('folded')!.classList.remove('folded'));
     await expect.poll(async () => (await folded()).length, { timeout: 10_000 }).toBeGreaterThan(0);
