@@ -17,7 +17,7 @@ import { createClient, routeMessage, type Handlers } from '@/lib/messages';
 import { normalizeUrl } from '@/lib/url';
 import { readSetsIndex, watchSetsIndex } from '@/lib/sets/index-mirror';
 import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
-import { emptyDataset, pageReference, settingsInTurn } from '@/lib/sets/page-reference';
+import { EMPTY_DATASET, pageReference, settingsInTurn } from '@/lib/sets/page-reference';
 import { deferredCardLayer, preloadOnFirstUse } from '@/lib/page/deferred-layers';
 import { isLayerHost } from '@/components/ShadowLayer';
 import { startNotesOnPage } from './notes-ui';
@@ -75,7 +75,7 @@ function startBackstory(): () => void {
       return part.dataset;
     });
   // Nothing is matched until the settings and the reference are known (lib/sets/page-reference.ts puts it in use).
-  const none = emptyDataset();
+  const none = EMPTY_DATASET;
   const highlights = createPageController({
     doc: document,
     matcher: createMatcher(none),

@@ -61,13 +61,16 @@ export const RETRY_DELAYS_MS: readonly number[] = [1000, 5000, 30000];
 
 /**
  * A load not answered by then (a message the background never answers, a worker stopped mid-answer) is not waited
- * for: the page says the reference could not be loaded, and asks again; an answer that comes later is put in use.
+ * for: the page says the reference could not be loaded; an answer that comes later is put in use then, never asked for
+ * again (only the timed retries ask again, a few).
  * Long enough for a part's load on a loaded machine, short enough that the reader is not left at "Reading the page…".
  */
 export const LOAD_WAIT_MS = 10_000;
 
-/** A reference with nothing in it: every set turned off. */
-export const emptyDataset = (): Dataset => ({ version: 1, documents: [], entities: [], figures: [], parts: [] });
+/** A reference with nothing in it: every set turned off (one object, so that it is never put in use twice running). */
+export const EMPTY_DATASET: Dataset = { version: 1, documents: [], entities: [], figures: [], parts: [] };
+
+type Combiner = Awaited<ReturnType<PageReferenceOptions['combiner']>>;
 
 export function pageReference(options: PageReferenceOptions): PageReference {
   /**
@@ -81,6 +84,12 @@ export function pageReference(options: PageReferenceOptions): PageReference {
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The newest make's deadline (LOAD_WAIT_MS), cleared once its loads have come, or by `stop`. */
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  /** How many makes have started: a make that is no longer the newest puts nothing in use and reports nothing. */
+  let makes = 0;
+  /** The dataset last put in use (none before the first). */
+  let inUse: Dataset | null = null;
   /** Set by `stop`: a load still on its way (the part can take hundreds of ms) then puts nothing in use. */
   let stopped = false;
   const retry = () => (wanted === '' && last ? apply(last) : Promise.resolve());
@@ -111,38 +120,51 @@ export function pageReference(options: PageReferenceOptions): PageReference {
   }
 
   async function make(key: string, enabled: SetsIndex['sets'], bundledOn: boolean): Promise<void> {
-    /** The reader's sets missing from what is put in use (each by name), with the bundled set's failure. */
-    const short = (sets: SetsIndex['sets'], bundledFailed = false): ReferenceShortfall | null =>
-      bundledFailed || sets.length ? { bundled: bundledFailed, sets: sets.map((s) => s.name) } : null;
-    const use = async (dataset: Dataset, shortfall: ReferenceShortfall | null = null) => {
-      if (key !== wanted || stopped) return; // a newer change is on its way, or the page's Backstory is gone
-      if (shortfall) wanted = '';
-      await options.useReference(dataset);
+    // Checked again after each wait: an older make finishing later (an answer, a failure) puts nothing in use and
+    // reports nothing, so the page never names a set missing that a newer make put in use.
+    const mine = ++makes;
+    const newest = () => mine === makes && !stopped;
+    // What has come of each load (null: failed, or not yet). The part is needed unless the sets' facts come back
+    // empty: asked with them and the bundled set, not after them.
+    const got: [Dataset | null, SetToCombine[] | null, Combiner | null] = [null, null, null];
+    const settled = Promise.all(
+      [bundledOn ? options.bundled() : null, enabled.length ? options.forPage(enabled.map((s) => s.id)) : [], enabled.length ? options.combiner() : null].map(
+        async (load, i) => {
+          try {
+            got[i] = (await load) as never;
+          } catch {
+            // failed: stays null
+          }
+        },
+      ),
+    );
+    const use = async () => {
+      const [bundled, own, part] = got;
+      // Anything failed: no set the reader turned off stays (the bundled set failing leaves nothing), and the next
+      // change or retry asks again. A set the answer lacks (its build gone meanwhile) is as missing as one whose load
+      // failed; without the part, every set is.
+      const bundledFailed = bundledOn && !bundled;
+      const missing = bundledFailed || !part ? enabled : enabled.filter((s) => !own?.some((o) => o.id === s.id));
+      const parts = [...(bundled ? [{ id: BUNDLED_SET_ID, name: options.bundledName, dataset: bundled }] : []), ...((part && own) || [])];
+      const dataset = bundledFailed || !parts.length ? EMPTY_DATASET : parts.length === 1 && bundled ? bundled : part!.combineSets(parts);
+      const shortfall = bundledFailed || missing.length ? { bundled: bundledFailed, sets: missing.map((s) => s.name) } : null;
+      if (!newest()) return; // a newer change is on its way, or the page's Backstory is gone
+      wanted = shortfall ? '' : key;
+      // The same reference again (a retry while a set is still missing) is not put in use again: the page would be
+      // cleared and painted again, its badge and the popup's line flickering, for nothing.
+      if (dataset !== inUse) {
+        inUse = dataset;
+        await options.useReference(dataset);
+        if (!newest()) return;
+      }
       reportFailure(shortfall);
     };
-    // The part is needed unless the sets' facts come back empty: asked with them and the bundled set, not after them.
-    const loads = [
-      bundledOn ? options.bundled() : null,
-      enabled.length ? options.forPage(enabled.map((s) => s.id)) : [],
-      enabled.length ? options.combiner() : null,
-    ] as const;
-    // What has not come by the deadline counts as failed; once everything has come, the page asks again (a retry
-    // finds the parts loaded), so a late answer is put in use rather than lost. Cleared in time, `due` never comes.
-    let deadline: ReturnType<typeof setTimeout> | undefined;
-    const due = new Promise<null>((resolve) => (deadline = setTimeout(resolve, options.loadWaitMs ?? LOAD_WAIT_MS, null)));
-    void due.then(() => Promise.allSettled(loads)).then(retry).catch(() => undefined);
-    const bounded = <T>(load: Promise<T> | T) => Promise.race([Promise.resolve(load).catch(() => null), due]);
-    const [bundled, own, part] = await Promise.all([bounded(loads[0]), bounded(loads[1]), bounded(loads[2])]);
-    clearTimeout(deadline);
-    // Anything failed: no set the reader turned off stays, and the next change or retry asks again.
-    if (bundledOn && !bundled) return use(emptyDataset(), short(enabled, true));
-    const fallback = bundled ?? emptyDataset();
-    if (!enabled.length) return use(fallback);
-    if (!own || !part) return use(fallback, short(enabled));
-    // A set the answer lacks (its build gone meanwhile) is as missing as one whose load failed.
-    const missing = short(enabled.filter((s) => !own.some((o) => o.id === s.id)));
-    const parts = [...(bundled ? [{ id: BUNDLED_SET_ID, name: options.bundledName, dataset: bundled }] : []), ...own];
-    return use(parts.length === 0 ? emptyDataset() : parts.length === 1 && bundled ? bundled : part.combineSets(parts), missing);
+    // What has not come by the deadline counts as failed; what comes later is put in use when it has all come, unless
+    // a newer make started meanwhile (a timed retry, spent from the same few, has then asked again).
+    const late = await Promise.race([settled.then(() => false), new Promise<true>((resolve) => (deadline = setTimeout(resolve, options.loadWaitMs ?? LOAD_WAIT_MS, true)))]);
+    if (mine === makes) clearTimeout(deadline);
+    await use();
+    if (late) void settled.then(use).catch(() => undefined);
   }
 
   return {
@@ -152,6 +174,7 @@ export function pageReference(options: PageReferenceOptions): PageReference {
     stop: () => {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(deadline);
     },
   };
 }

@@ -1,7 +1,7 @@
 // The page's reference from the settings and the reader's sets (lib/sets/page-reference.ts): the sets' facts and the
 // combining part are asked together, and what fails never leaves a set the reader turned off on the page.
 import { expect, test, vi } from 'vitest';
-import { pageReference, settingsInTurn, type PageReferenceOptions } from '@/lib/sets/page-reference';
+import { LOAD_WAIT_MS, RETRY_DELAYS_MS, pageReference, settingsInTurn, type PageReferenceOptions } from '@/lib/sets/page-reference';
 import { combineSets, type SetToCombine } from '@/lib/sets/combine';
 import { defaultSettings, type Settings } from '@/lib/page/settings';
 import { BUNDLED_SET_ID, type SetSummary } from '@/lib/sets/types';
@@ -387,7 +387,7 @@ test('a load never answered is not waited for: the reference is said not loaded 
   }
 });
 
-test("the reader's set never answered: the bundled set is in use at the deadline with the set named missing; its late answer combines", async () => {
+test("the reader's set never answered: the bundled set is in use at the deadline with the set named missing; its late answer is combined, not asked for again", async () => {
   vi.useFakeTimers();
   try {
     let answer!: (sets: SetToCombine[]) => void;
@@ -397,16 +397,96 @@ test("the reader's set never answered: the bundled set is in use at the deadline
     const applied = reference.apply(settingsWith());
     await vi.advanceTimersByTimeAsync(100);
     await applied;
-    expect(used.at(-1)).toBe(bundled);
+    expect(used).toEqual([bundled]);
     expect(states).toEqual([{ bundled: false, sets: ['Water'] }]);
-    const first = answer;
-    first([own]); // late: the page asks again, and the second answer comes in time
+    answer([own]); // late
     await vi.advanceTimersByTimeAsync(0);
-    expect(forPage).toHaveBeenCalledTimes(2);
-    answer([own]);
-    await vi.advanceTimersByTimeAsync(0);
+    expect(forPage).toHaveBeenCalledTimes(1);
+    expect(used).toHaveLength(2);
     expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
     expect(states.at(-1)).toBeNull();
+    await reference.retry(); // whole now: nothing is made again
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(forPage).toHaveBeenCalledTimes(1);
+    expect(used).toHaveLength(2);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test("the reader's set always answering after the deadline (a loaded machine): a few requests in ten minutes, the set combined once an answer comes, the missing set's line gone", async () => {
+  vi.useFakeTimers();
+  try {
+    const forPage = vi.fn(() => new Promise<SetToCombine[]>((resolve) => setTimeout(() => resolve([own]), LOAD_WAIT_MS + 2000)));
+    const states: (ReferenceShortfall | null)[] = [];
+    const { used, reference } = setup({ forPage, reportUnavailable: (u) => void states.push(u) }); // the real waits
+    void reference.apply(settingsWith());
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    // Each request is one the 1/5/30 s schedule allows; none is asked because an answer came late.
+    expect(forPage.mock.calls.length).toBeLessThanOrEqual(1 + RETRY_DELAYS_MS.length);
+    expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
+    // The page is painted again only when its reference changes: the bundled set at the deadline, then the combination.
+    expect(used).toHaveLength(2);
+    expect(states.at(-1)).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test('a set still missing: a retry (the popup opened, the tab shown) puts the same reference in use no more, and the set is still named', async () => {
+  const forPage = vi.fn(async (): Promise<SetToCombine[]> => []); // the index says built; the answer lacks it
+  const states: (ReferenceShortfall | null)[] = [];
+  const { used, reference } = setup({ forPage, retryDelaysMs: [], reportUnavailable: (u) => void states.push(u) });
+  await reference.apply(settingsWith());
+  expect(used).toEqual([bundled]);
+  for (let i = 0; i < 3; i++) await reference.retry();
+  expect(forPage).toHaveBeenCalledTimes(4);
+  expect(used).toEqual([bundled]);
+  expect(states).toHaveLength(4);
+  expect(states.at(-1)).toEqual({ bundled: false, sets: ['Water'] });
+  // Every set turned off: one empty reference, put in use once however often it is made.
+  const off = setup({ readIndex: async () => ({ sets: [] }), bundled: () => Promise.reject(new Error('gone')), retryDelaysMs: [] });
+  await off.reference.apply(settingsWith());
+  await off.reference.retry();
+  expect(off.used).toHaveLength(1);
+});
+
+test("an older make's failure finishing after a newer make's success is not reported: the page never names a set that is in use", async () => {
+  let release!: () => void;
+  const states: (ReferenceShortfall | null)[] = [];
+  let fail = true;
+  const forPage = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve([own])));
+  const { used, reference } = setup({
+    forPage,
+    retryDelaysMs: [],
+    reportUnavailable: (u) => void states.push(u),
+    // The first reference takes long to be put in use (a long first run); the next is at once.
+    useReference: (d) => {
+      used.push(d);
+      return used.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : undefined;
+    },
+  });
+  const first = reference.apply(settingsWith());
+  await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+  fail = false;
+  await reference.apply(settingsWith());
+  expect(states).toEqual([null]);
+  release();
+  await first;
+  expect(states).toEqual([null]);
+  expect(ids(used.at(-1))).toContain(`${OWN}/person:ana-ortiz`);
+});
+
+test('stopped while a load is unanswered: no timer is left (the deadline included)', async () => {
+  vi.useFakeTimers();
+  try {
+    const { reference } = setup({ bundled: () => new Promise<Dataset>(() => undefined), readIndex: async () => ({ sets: [] }) });
+    void reference.apply(settingsWith());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(1);
+    reference.stop();
+    expect(vi.getTimerCount()).toBe(0);
   } finally {
     vi.useRealTimers();
   }
