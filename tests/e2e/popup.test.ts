@@ -326,31 +326,35 @@ describe('the popup, by keyboard and with axe', () => {
     const setIndex = (sets: object[]) =>
       worker!.evaluate((value) => (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ 'backstory:sets': { sets: value } }), sets);
     await setIndex([{ id: 'set-gonegone01', name: 'Flood reports', description: '', documents: 2, entities: 3, figures: 1, revision: 1, built: true }]);
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    await expect.poll(async () => Object.keys(await readPageHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdFor(browser, url)}`);
-    await popup.setViewportSize({ width: 415, height: 510 });
-    // The bundled set's highlights are counted, and what is missing from them is said, by name.
-    await popup.locator('.bs-found > summary [data-total]').waitFor();
-    const missing = popup.getByTestId('reference-missing');
-    await expect.poll(() => missing.textContent(), { timeout: 15_000 })
-      .toBe('Your reference set “Flood reports” could not be loaded: highlights from it are missing here. It will be tried again.');
-    expect(await missing.getAttribute('role')).toBe('status');
-    mkdirSync(SHOTS, { recursive: true });
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme });
-      await expect.poll(() => popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
-      expect(await axeViolations(popup)).toEqual([]);
-      await popup.screenshot({ path: join(SHOTS, `popup-set-missing-${colorScheme}.png`) });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      await expect.poll(async () => Object.keys(await readPageHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+      const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdFor(browser, url)}`);
+      await popup.setViewportSize({ width: 415, height: 510 });
+      // The bundled set's highlights are counted, and what is missing from them is said, by name.
+      await popup.locator('.bs-found > summary [data-total]').waitFor();
+      const missing = popup.getByTestId('reference-missing');
+      await expect.poll(() => missing.textContent(), { timeout: 15_000 })
+        .toBe('Your reference set “Flood reports” could not be loaded: highlights from it are missing here. It will be tried again.');
+      expect(await missing.getAttribute('role')).toBe('status');
+      mkdirSync(SHOTS, { recursive: true });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await popup.emulateMedia({ colorScheme });
+        await expect.poll(() => popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+        expect(await axeViolations(popup)).toEqual([]);
+        await popup.screenshot({ path: join(SHOTS, `popup-set-missing-${colorScheme}.png`) });
+      }
+      // The set gone from the index (deleted): the page's reference is whole again, and the popup hears it.
+      await setIndex([]);
+      await expect.poll(() => missing.count(), { timeout: 15_000 }).toBe(0);
+      expect(await popup.locator('.bs-found > summary').textContent()).not.toContain('could not be loaded');
+      await popup.close();
+      await page.close();
+    } finally {
+      await setIndex([]); // never left for a later test to find missing
+      await clearNotes(browser);
     }
-    // The set gone from the index (deleted): the page's reference is whole again, and the popup hears it.
-    await setIndex([]);
-    await expect.poll(() => missing.count(), { timeout: 15_000 }).toBe(0);
-    expect(await popup.locator('.bs-found > summary').textContent()).not.toContain('could not be loaded');
-    await popup.close();
-    await page.close();
-    await clearNotes(browser);
   });
 
   test('a tab Backstory cannot run on: the popup says why, offers no composer, and files nothing under about:blank', async () => {

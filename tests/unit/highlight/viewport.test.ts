@@ -505,7 +505,6 @@ test('a page whose root keeps a fixed height around an inner scroller: what the 
     const main = document.querySelector('main')!;
     expect(observers.live().flatMap((o) => o.targets)).toEqual([document.documentElement, main, document.querySelector('footer')]);
     observers.notify(); // the first notification: the sizes they had
-    await new Promise((resolve) => setTimeout(resolve, 400));
 
     // The page's script shows the text (a class changed): the root keeps its size, what is in the scroller grows.
     for (const r of all.slice(0, 10)) hidden.delete(r);
