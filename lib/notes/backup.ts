@@ -47,17 +47,12 @@ export function storageBackup(area: BackupArea): NotesBackup {
     return next;
   };
   const keyOf = (id: string) => BACKUP_PREFIX + id;
-  const keys = async () => Object.keys(await area.get(null)).filter((k) => k.startsWith(BACKUP_PREFIX));
   return {
     async put(records) {
       if (records.length > 0) await area.set(Object.fromEntries(records.map((r) => [keyOf(r.id), backupEntry(r)])));
     },
     async remove(ids) {
       if (ids.length > 0) await area.remove(ids.map(keyOf));
-    },
-    async clear() {
-      const all = await keys();
-      if (all.length > 0) await area.remove(all);
     },
     // The mark is one key holding the token of the last copy marked; each copy clears it only if it still holds its
     // own token, so a copy marked since keeps it. This page's marks and clears run one after another, so a clear's
@@ -133,12 +128,13 @@ export async function syncBackup(deps: BackupSyncDeps): Promise<void> {
   let live = await deps.listAll();
   let liveIds = new Set(live.map((n) => n.id));
   if (saved.some((n) => !liveIds.has(n.id))) {
-    // An entry is dropped only when its note is in the trash, its grace period over or not (its delete's copy
-    // failed). One whose note the database does not hold at all is put back instead: the database was lost and its
-    // recovery could not read the backup (a full disk, Cache Storage failing), in this page or another one since
-    // closed, with no mark left. A note purged for good is never such a note: the purge removes its entry first and
-    // purges nothing when that fails (NotesRepository.purgeDeleted). So no note is lost, whatever failed in between,
-    // and none deleted comes back: the sync removes an entry only where the database still holds its note.
+    // An entry is dropped only when its note is in the trash, its grace period over or not (its delete's copy failed).
+    // One whose note the database does not hold at all is put back instead: the database was lost and its recovery
+    // could not read the backup (a full disk, Cache Storage failing), in this page or another one since closed, with no
+    // mark left. A note purged for good is never such a note: the purge removes its entry first and purges nothing when
+    // that fails, and never runs while a recovery reads and merges (NotesRepository.purgeDeleted). So no note is lost,
+    // whatever failed in between, and none deleted comes back: the sync removes an entry only where the database still
+    // holds its note.
     const trashed = new Set(await deps.listTrashedIds());
     if (saved.some((n) => !liveIds.has(n.id) && !trashed.has(n.id))) {
       await deps.resumeRecovery();

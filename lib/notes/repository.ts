@@ -23,6 +23,7 @@ import { sortNotes } from './order';
 import { foldForSearch } from './fold';
 import { LIMITS, cleanTags } from './limits';
 import { ANNOTATIONS_STORE, TRASH_STORE, type Annotation, type DeletedAnnotation, type NoteTarget, type ReferenceLink } from './types';
+import type { LocksLike } from './backup-cache';
 
 /** A write failed; `message` is written for the reader (shown as is). */
 export class NotesError extends Error {
@@ -63,7 +64,6 @@ export interface ImportCounts {
 export interface NotesBackup {
   put(records: readonly Annotation[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
-  clear(): Promise<void>;
   readAll(): Promise<Annotation[]>;
   /**
    * Marks a copy as under way, resolving with the mark's token once the mark is stored: a copy cut short (the page
@@ -84,10 +84,25 @@ export interface RepositoryOptions {
   graceMs?: number;
   /** Notes per write of an import's backup copy: each is a task of its own, so the page paints between them. */
   copyChunk?: number;
+  /** navigator.locks (the default where there is one): orders the purge and the recovery across contexts (see `purgeLock`). */
+  locks?: LocksLike;
 }
 
 /** A recovery that could not read the backup is tried again at most this often (see NotesRepository.db). */
 export const RECOVERY_RETRY_MS = 30_000;
+
+/** The lock the purge and the recovery take (see NotesRepository.purgeLock). */
+const PURGE_LOCK = 'backstory-notes-purge';
+
+/** Without navigator.locks (no supported browser lacks it), the purge and the recovery are ordered in this context only. */
+let localTurn: Promise<unknown> = Promise.resolve();
+const localLocks: LocksLike = {
+  request<T>(_name: string, callback: () => Promise<T>): Promise<T> {
+    const next = localTurn.then(callback);
+    localTurn = next.catch(() => undefined);
+    return next;
+  },
+};
 
 /** Up to this many deleted notes are looked up one by one to see whether they are live again (see listDeleted). */
 const LIVE_LOOKUPS = 64;
@@ -180,6 +195,7 @@ export class NotesRepository {
   private readonly newId: () => string;
   private readonly graceMs: number;
   private readonly copyChunk: number;
+  private readonly locks: LocksLike;
   private faultError: NotesError | null = null;
   private readonly faultListeners = new Set<(fault: NotesError | null) => void>();
   private opened: Promise<NotesDb> | null = null;
@@ -209,6 +225,7 @@ export class NotesRepository {
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.graceMs = options.graceMs ?? DELETE_GRACE_MS;
     this.copyChunk = options.copyChunk ?? 2000;
+    this.locks = options.locks ?? (globalThis as { navigator?: { locks?: LocksLike } }).navigator?.locks ?? localLocks;
   }
 
   /** The storage fault that stopped writing, if any (cleared by `retry`). */
@@ -447,7 +464,11 @@ export class NotesRepository {
     }, (restored) => ({ change: { kind: 'restored', urls: [restored.url] }, mirror: (backup) => backup.put([restored]) }));
   }
 
-  /** Moves every note to the trash in one transaction (each restorable by id); returns their ids. */
+  /**
+   * Moves every note to the trash in one transaction (each restorable by id); returns their ids. The backup drops the
+   * entries of those notes alone, not all it holds: it may hold notes the database does not yet (a recovery that
+   * could not read it is owed, here or in another context), which would otherwise be in no store at all.
+   */
   async removeAll(): Promise<string[]> {
     const stamp = this.now().toISOString();
     return this.writeAndCopy('delete your notes', async (db) => {
@@ -458,7 +479,7 @@ export class NotesRepository {
       await tx.objectStore(ANNOTATIONS_STORE).clear();
       await tx.done;
       return all.map((n) => n.id);
-    }, (ids) => (ids.length > 0 ? { change: { kind: 'cleared', urls: 'all' }, mirror: (backup) => backup.clear() } : null));
+    }, (ids) => (ids.length > 0 ? { change: { kind: 'cleared', urls: 'all' }, mirror: (backup) => backup.remove(ids) } : null));
   }
 
   /**
@@ -548,34 +569,63 @@ export class NotesRepository {
    * and the purge is tried again at the next start.
    */
   async purgeDeleted(): Promise<number> {
+    // Opened (and refilled, if the browser lost the database) before the lock, which that recovery takes too.
+    await this.db();
+    return this.purgeLock(() => this.purgeExpired());
+  }
+
+  private async purgeExpired(): Promise<number> {
     const cutoff = new Date(this.now().getTime() - this.graceMs).toISOString();
     const expired = await this.write('empty the trash', async (db) =>
       (await db.getAllKeysFromIndex(TRASH_STORE, 'deleted', IDBKeyRange.upperBound(cutoff, true))).map(String));
     if (expired.length === 0) return 0;
     const backup = this.options.backup;
+    let ok = true;
     if (backup) {
       await this.beginCopy();
-      let ok = true;
       await this.queued(() => backup.remove(expired).catch((error: unknown) => {
         ok = false;
         throw error;
       }));
-      this.endCopy(ok);
-      if (!ok) throw new NotesError('Could not empty the trash: the backup could not be updated.', 'write');
-    }
-    return this.write('empty the trash', async (db) => {
-      const tx = db.transaction(TRASH_STORE, 'readwrite');
-      let purged = 0;
-      for (const id of expired) {
-        // Deleted again since, after a restore: that delete's grace period runs on.
-        const entry = await tx.store.get(id);
-        if (!entry || entry.deleted >= cutoff) continue;
-        await tx.store.delete(id);
-        purged++;
+      if (!ok) {
+        this.endCopy(false);
+        throw new NotesError('Could not empty the trash: the backup could not be updated.', 'write');
       }
-      await tx.done;
+    }
+    try {
+      const { purged, live } = await this.write('empty the trash', async (db) => {
+        const tx = db.transaction([ANNOTATIONS_STORE, TRASH_STORE], 'readwrite');
+        const trash = tx.objectStore(TRASH_STORE);
+        const notes = tx.objectStore(ANNOTATIONS_STORE);
+        let purged = 0;
+        // Live now (restored or imported since the ids were read, or a stale entry an earlier version's import left):
+        // its backup entry, just removed, is written again.
+        const live: Annotation[] = [];
+        for (const id of expired) {
+          const note = await notes.get(id);
+          if (note) live.push(note);
+          // Deleted again since, after a restore: that delete's grace period runs on.
+          const entry = await trash.get(id);
+          if (!entry || entry.deleted >= cutoff) continue;
+          await trash.delete(id);
+          purged++;
+        }
+        await tx.done;
+        return { purged, live };
+      });
+      if (backup && live.length > 0) {
+        await this.queued(() => backup.put(live).catch((error: unknown) => {
+          ok = false;
+          throw error;
+        }));
+      }
       return purged;
-    });
+    } catch (error) {
+      ok = false; // the live notes' entries may be missing: the mark stays, and the next start's sync writes them
+      throw error;
+    } finally {
+      if (backup) this.endCopy(ok);
+    }
   }
 
   /**
@@ -659,9 +709,10 @@ export class NotesRepository {
     // A handle that was closed (version change) reopens through `open`; recovery ran on the first. One whose backup
     // could not be read is tried again in the background, at most once every RECOVERY_RETRY_MS: nothing waits for it
     // (the backup may stay unreadable for good), and it needs no order with saves made meanwhile — the recovery
-    // merges as an import does, a newer note wins and one in the trash stays deleted.
+    // merges as an import does, a newer note wins and one in the trash stays deleted. A clock set back (a time sync)
+    // counts as time passed, or the retry would wait until the clock caught up.
     return this.opened.then(() => {
-      if (this.recoveryOwed && !this.recoveryRetry && this.now().getTime() - this.recoveryTriedAt >= RECOVERY_RETRY_MS) {
+      if (this.recoveryOwed && !this.recoveryRetry && Math.abs(this.now().getTime() - this.recoveryTriedAt) >= RECOVERY_RETRY_MS) {
         this.recoveryRetry = this.open().then((db) => this.recover(db)).catch(() => undefined).finally(() => { this.recoveryRetry = null; });
       }
       return this.open();
@@ -671,9 +722,14 @@ export class NotesRepository {
   /**
    * Refills the database from the backup, in one transaction. Marked (as a recovery) before it and cleared after:
    * a recovery cut short leaves a database that is no longer new, so the background finishes it (`resumeRecovery`)
-   * before it syncs, rather than dropping from the backup the notes not yet put back.
+   * before it syncs, rather than dropping from the backup the notes not yet put back. Never while a purge runs
+   * (see purgeLock).
    */
-  private async recover(db: NotesDb, owed = true): Promise<void> {
+  private recover(db: NotesDb, owed = true): Promise<void> {
+    return this.purgeLock(() => this.refill(db, owed));
+  }
+
+  private async refill(db: NotesDb, owed: boolean): Promise<void> {
     const backup = this.options.backup!;
     // Everything the backup holds is put back as it is, even what today's schema would refuse (a newer version's
     // note, a text past today's limit): one left out would be in the backup alone, where the reader never sees it.
@@ -703,6 +759,18 @@ export class NotesRepository {
     if (token && merged.whole) await backup.clearPending?.(token).catch(() => undefined);
     this.recoveredCount = saved.length;
     this.options.onChange?.({ kind: 'recovered', urls: 'all' });
+  }
+
+  /**
+   * Runs a purge, or a recovery from its read of the backup to its merge, never both at once, in any context. The
+   * recovery takes a note in neither store for a lost one: a purge whose removal and trash delete both landed between
+   * its read and its merge would make it put a note deleted for good back. Held across both, one lock makes that
+   * impossible — either the recovery reads the entry and merges while the note is still in the trash (where it stays
+   * deleted), or it reads after the entry is gone. Chosen over keeping the purged ids in the database, which would
+   * need a new store and a version change to answer the same question. Nothing run under it waits for the other.
+   */
+  private purgeLock<T>(run: () => Promise<T>): Promise<T> {
+    return this.locks.request(PURGE_LOCK, run);
   }
 
   /** Puts back from the backup the notes a recovery cut short did not (each judged as an import judges it). */

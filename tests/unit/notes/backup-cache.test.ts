@@ -71,6 +71,12 @@ const note = (id: string, text = `note ${id}`): Annotation => ({
   id, url: 'https://news.example/story', title: 'Story', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text, tags: [],
 });
 
+const day = 24 * 3600 * 1000;
+const ids = async (r: { listAll(): Promise<Annotation[]> }) => (await r.listAll()).map((n) => n.id).sort();
+const syncDeps = (area: BackupArea, repo: ReturnType<typeof openRepository>) => ({
+  area, backup: storageBackup(area), listAll: () => repo.listAll(), listTrashedIds: () => repo.listTrashedIds(), resumeRecovery: () => repo.resumeRecovery(),
+});
+
 describe('the backup in Cache Storage', () => {
   test('reads back what storage.local would, whatever the order of sets and removes, across rewrites of its log', async () => {
     const key = fc.oneof(fc.constantFrom(...['a', 'b', 'c', 'd', 'e'].map((k) => BACKUP_PREFIX + k)), fc.constant(BACKUP_PENDING_KEY));
@@ -312,6 +318,62 @@ describe('no note lost when the backup fails', () => {
     await expect.poll(async () => (await repo.listAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3', saved.id].sort());
   });
 
+  test('an owed recovery is tried again after the clock is set back, not only once it catches up', async () => {
+    const failing = { match: false };
+    const { caches } = memoryCaches(undefined, failing);
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    await storageBackup(area).put([note('n1')]);
+    failing.match = true;
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area), now: () => new Date(t) });
+    expect(await ids(repo)).toEqual([]);
+    failing.match = false;
+    t -= 3600_000; // a time sync sets the clock an hour back
+    await expect.poll(() => ids(repo)).toEqual(['n1']);
+  });
+
+  test('"Delete all notes" while a recovery is owed keeps the notes not yet put back: they come back with the retry', async () => {
+    const failing = { match: false };
+    const { caches } = memoryCaches(undefined, failing);
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    await storageBackup(area).put(['n1', 'n2', 'n3'].map((id) => note(id)));
+    failing.match = true;
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area), now: () => new Date(t) });
+    expect(await ids(repo)).toEqual([]); // the backup could not be read: the recovery is owed
+    failing.match = false;
+    t += 5_000;
+    // The reader sees one note in the library and deletes everything before the retry is due.
+    const s = await repo.create({ url: 'https://news.example/s', title: 'S', text: 'new', tags: [] });
+    expect(await repo.removeAll()).toEqual([s.id]);
+    await repo.backedUp();
+    expect((await storageBackup(area).readAll()).map((n) => n.id).sort()).toEqual(['n1', 'n2', 'n3']);
+    t += 31_000;
+    await expect.poll(() => ids(repo)).toEqual(['n1', 'n2', 'n3']);
+    await syncBackup(syncDeps(area, repo));
+    expect(await ids(repo)).toEqual(['n1', 'n2', 'n3']);
+    expect((await repo.listDeleted()).map((d) => d.id)).toEqual([s.id]);
+  });
+
+  test('"Delete all notes" in a page that owes nothing, while the background owes the recovery, keeps the notes not yet put back', async () => {
+    const failing = { match: false };
+    const { caches } = memoryCaches(undefined, failing);
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    await storageBackup(area).put(['n1', 'n2', 'n3'].map((id) => note(id)));
+    failing.match = true;
+    const factory = new IDBFactory();
+    const background = openRepository(factory, { backup: storageBackup(area) });
+    expect(await ids(background)).toEqual([]);
+    failing.match = false;
+    const library = openRepository(factory, { backup: storageBackup(area) });
+    const s = await library.create({ url: 'https://news.example/s', title: 'S', text: 'new', tags: [] });
+    expect(await library.removeAll()).toEqual([s.id]);
+    await library.backedUp();
+    await syncBackup(syncDeps(area, background));
+    expect(await ids(library)).toEqual(['n1', 'n2', 'n3']);
+    expect((await library.listDeleted()).map((d) => d.id)).toEqual([s.id]);
+  });
+
   test('the sync never drops an entry whose note the database does not hold: it puts it back (a recovery that failed in a page since closed)', async () => {
     const { caches } = memoryCaches();
     const area = cacheBackupArea(caches, { locks: sharedLocks() });
@@ -371,11 +433,6 @@ describe('no note lost when the backup fails', () => {
 });
 
 describe('a note deleted for good never comes back', () => {
-  const day = 24 * 3600 * 1000;
-  const ids = async (r: { listAll(): Promise<Annotation[]> }) => (await r.listAll()).map((n) => n.id).sort();
-  const syncDeps = (area: BackupArea, repo: ReturnType<typeof openRepository>) => ({
-    area, backup: storageBackup(area), listAll: () => repo.listAll(), listTrashedIds: () => repo.listTrashedIds(), resumeRecovery: () => repo.resumeRecovery(),
-  });
 
   test('where the browser has no Cache Storage, a delete removes the note from storage.local\'s old backup, so the purge is final', async () => {
     const legacy = memoryArea();
@@ -469,6 +526,69 @@ describe('a note deleted for good never comes back', () => {
     await syncBackup(syncDeps(area, repo));
     expect(await storageBackup(area).readAll()).toEqual([]);
     expect(await ids(repo)).toEqual([]);
+  });
+
+  test('a recovery resumed while the purge runs never puts the purged note back (the purge landing between its read and its merge)', async () => {
+    let full = false;
+    const { caches } = memoryCaches(() => full);
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    const inner = storageBackup(area);
+    // The lock the purge and the recovery take (navigator.locks in the extension), telling when one is asked for.
+    const lock = sharedLocks();
+    let asked = () => undefined as void;
+    const locks: LocksLike = { request: (name, run) => { asked(); return lock.request(name, run); } };
+    let afterRead: (() => Promise<number>) | null = null;
+    let purge: Promise<number> | null = null;
+    const backup = { ...inner, readAll: async () => {
+      const read = await inner.readAll();
+      const go = afterRead;
+      afterRead = null;
+      // The purge starts here, and runs to its end between the read and the merge unless it has to wait for the lock.
+      if (go) await Promise.race([(purge = go()), new Promise<void>((waiting) => { asked = waiting; })]);
+      return read;
+    } };
+    const repo = openRepository(new IDBFactory(), { backup, now: () => new Date(t), locks });
+    const x = await repo.create({ url: 'https://news.example/x', title: 'X', text: 'x', tags: [] });
+    await repo.backedUp();
+    full = true;
+    await repo.remove(x.id); // its copy fails: the entry stays, and so does the mark
+    await repo.backedUp();
+    full = false;
+    await inner.markPending!('recovery'); // a recovery cut short earlier
+    t += 31 * day;
+    // The background starts: the purge and the sync (which resumes the recovery) run at once.
+    afterRead = () => repo.purgeDeleted();
+    await syncBackup(syncDeps(area, repo));
+    expect(await purge).toBe(1);
+    await syncBackup(syncDeps(area, repo));
+    expect(await ids(repo)).toEqual([]);
+    expect(await repo.listTrashedIds()).toEqual([]);
+    expect(await inner.readAll()).toEqual([]);
+  });
+
+  test('a note restored elsewhere while the purge runs keeps its backup entry', async () => {
+    const { caches } = memoryCaches();
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const factory = new IDBFactory();
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    const inner = storageBackup(area);
+    const library = openRepository(factory, { backup: inner, now: () => new Date(t) });
+    const x = await library.create({ url: 'https://news.example/x', title: 'X', text: 'restored at the last moment', tags: [] });
+    await library.remove(x.id);
+    await library.backedUp();
+    t += 31 * day;
+    // The restore, and its copy, land after the purge read the expired ids and before its removal.
+    const backup = { ...inner, remove: async (removed: readonly string[]) => {
+      await library.restore(x.id);
+      await library.backedUp();
+      await inner.remove(removed);
+    } };
+    const background = openRepository(factory, { backup, now: () => new Date(t) });
+    expect(await background.purgeDeleted()).toBe(0);
+    await background.backedUp();
+    expect(await ids(background)).toEqual([x.id]);
+    expect((await inner.readAll()).map((n) => n.id)).toEqual([x.id]);
   });
 
   test('where Cache Storage is missing, a read of the mark and a read of everything agree (both answer from storage.local\'s old backup)', async () => {

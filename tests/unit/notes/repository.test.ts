@@ -28,7 +28,6 @@ function memoryBackup(): { saved: Map<string, Annotation>; backup: NotesBackup }
   const backup: NotesBackup = {
     put: async (records) => { for (const r of records) saved.set(r.id, r); },
     remove: async (ids) => { for (const id of ids) saved.delete(id); },
-    clear: async () => saved.clear(),
     readAll: async () => [...saved.values()],
   };
   return { saved, backup };
@@ -391,7 +390,7 @@ describe('NotesRepository', () => {
 
   test('a database the browser lost is refilled from the backup before anything reads it', async () => {
     const kept = [{ id: 'k1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: [] }];
-    const backup: NotesBackup = { put: async () => undefined, remove: async () => undefined, clear: async () => undefined, readAll: async () => kept };
+    const backup: NotesBackup = { put: async () => undefined, remove: async () => undefined, readAll: async () => kept };
     const changes: string[] = [];
     // A profile whose database is gone (deleted by the browser): this open creates it from nothing.
     const repo = openRepository(new IDBFactory(), { backup, onChange: (c) => changes.push(c.kind) });
@@ -432,7 +431,7 @@ describe('NotesRepository', () => {
 
   test('an entry another backup gives without an id cannot be stored: it is left out, and every other note is put back', async () => {
     const kept = { id: 'k1', url: 'https://news.example/a', title: 'A', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: 'kept', tags: [] };
-    const backup: NotesBackup = { put: async () => undefined, remove: async () => undefined, clear: async () => undefined, readAll: async () => [kept, { url: 'https://news.example/b', text: 'no id' }] as unknown as Annotation[] };
+    const backup: NotesBackup = { put: async () => undefined, remove: async () => undefined, readAll: async () => [kept, { url: 'https://news.example/b', text: 'no id' }] as unknown as Annotation[] };
     const repo = openRepository(new IDBFactory(), { backup });
     expect(await repo.listAll()).toEqual([kept]);
     expect(repo.recovered).toBe(1);
