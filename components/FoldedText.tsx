@@ -1,7 +1,7 @@
 // A note's text or quote, folded when it is long (a few lines with "Show more"), so one long note does not push
 // the others out of sight. It unfolds by itself when a searched word lies in the folded part.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { clipSegments, findWords, foldPoint, richText } from '@/lib/notes/rich-text';
+import { clipSegments, foldPoint, richText, type TextSegment } from '@/lib/notes/rich-text';
 import { RichText } from './RichText';
 
 export interface FoldedTextProps {
@@ -26,10 +26,22 @@ const NONE: readonly string[] = [];
 export const NARROW_FOLD = 180;
 export const WIDE_FOLD = 400;
 
+/** Whether a marked part of the segments (which run through the whole text in order) ends after character `cut`. */
+function markedAfter(segments: readonly TextSegment[], cut: number): boolean {
+  let at = 0;
+  for (const segment of segments) {
+    for (const part of segment.parts) {
+      at += part.text.length;
+      if (part.mark && at > cut) return true;
+    }
+  }
+  return false;
+}
+
 export function FoldedText({ text, words = NONE, kind, foldAt, class: className, testId, unfolded, onToggle }: FoldedTextProps) {
   const segments = useMemo(() => (kind === 'note' ? richText(text, words) : [{ parts: richText(text, words).flatMap((s) => s.parts) }]), [text, words, kind]);
   const cut = useMemo(() => foldPoint(text, foldAt), [text, foldAt]);
-  const matchHidden = useMemo(() => cut !== null && findWords(text, words).some(([, end]) => end > cut), [text, words, cut]);
+  const matchHidden = useMemo(() => cut !== null && markedAfter(segments, cut), [segments, cut]);
   const [open, setOpen] = useState(matchHidden || unfolded === true);
   useEffect(() => {
     if (matchHidden) setOpen(true);

@@ -44,6 +44,45 @@ export function findLinks(text: string): [number, number, string][] {
 
 const count = (s: string, ch: string) => s.split(ch).length - 1;
 
+interface FoldedPlaces {
+  folded: string;
+  /** For each character of `folded`, where the character it came from starts and ends in the text. */
+  from: number[];
+  to: number[];
+}
+
+// A text with characters beyond ASCII is folded one code point at a time: the same notes' texts are marked again at
+// every key typed in a search, so their folds are kept (the most recent few hundred, about a few screens of notes).
+const placesKept = new Map<string, FoldedPlaces>();
+const PLACES_KEPT = 300;
+
+/** `text` folded one code point at a time, with where each folded character came from. */
+function foldedWithPlaces(text: string): FoldedPlaces {
+  const kept = placesKept.get(text);
+  if (kept) {
+    placesKept.delete(text);
+    placesKept.set(text, kept);
+    return kept;
+  }
+  let folded = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    const f = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : foldForSearch(ch);
+    for (let i = 0; i < f.length; i++) {
+      from.push(at);
+      to.push(at + ch.length);
+    }
+    folded += f;
+    at += ch.length;
+  }
+  const made = { folded, from, to };
+  placesKept.set(text, made);
+  if (placesKept.size > PLACES_KEPT) placesKept.delete(placesKept.keys().next().value!);
+  return made;
+}
+
 /**
  * Where the (already folded) `words` occur in `text`, compared as the search compares (lib/notes/fold.ts), as
  * merged, ordered [start, end) ranges of `text`.
@@ -60,20 +99,7 @@ export function findWords(text: string, words: readonly string[]): [number, numb
     }
     return merge(ranges);
   }
-  // Fold one code point at a time and remember where each folded character came from.
-  let folded = '';
-  const from: number[] = [];
-  const to: number[] = [];
-  let at = 0;
-  for (const ch of text) {
-    const f = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : foldForSearch(ch);
-    for (let i = 0; i < f.length; i++) {
-      from.push(at);
-      to.push(at + ch.length);
-    }
-    folded += f;
-    at += ch.length;
-  }
+  const { folded, from, to } = foldedWithPlaces(text);
   for (const word of wanted) {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) ranges.push([from[i]!, to[i + word.length - 1]!]);
   }
