@@ -105,18 +105,23 @@ describe('a search typed a key at a time, answered from the keys before it', () 
     );
   });
 
+  /** Runs `queries` one after another through one search of `list`: each finds what the whole list's filter finds. */
+  const expectAsWholeList = (list: { text: string; tags: string[]; title: string }[], queries: readonly string[]) => {
+    const all = list.map((x, i) => ({ ...note(x.text, x.tags, x.title), id: `n${i}` }));
+    const search = new IncrementalSearch(all);
+    for (const text of queries) {
+      const q = parseQuery(text);
+      expect(search.search(q).map((n) => n.id)).toEqual(all.filter((n) => matchesQuery(n, q)).map((n) => n.id));
+    }
+  };
+
   test('finds the same as a search of the whole list after any queries before it (words grown at either end)', () => {
     // Some queries are followed by the same words joined by a spacing accent (a dead key typed alone), which folds to
     // a space inside one word: the same letters, another query.
     const query = fc.tuple(fc.array(word, { maxLength: 3 }), fc.boolean()).map(([w, twin]) => (twin ? [w.join(' '), w.join('´')] : [w.join(' ')]));
     fc.assert(
       fc.property(notes, fc.array(query, { maxLength: 8 }).map((q) => q.flat()), (list, queries) => {
-        const all = list.map((x, i) => ({ ...note(x.text, x.tags, x.title), id: `n${i}` }));
-        const search = new IncrementalSearch(all);
-        for (const text of queries) {
-          const q = parseQuery(text);
-          expect(search.search(q).map((n) => n.id)).toEqual(all.filter((n) => matchesQuery(n, q)).map((n) => n.id));
-        }
+        expectAsWholeList(list, queries);
       }),
       { numRuns: 600 },
     );
@@ -155,6 +160,22 @@ describe('a search typed a key at a time, answered from the keys before it', () 
     }
     // An empty query finds the whole list, as it is.
     expect(search.search(parseQuery('  '))).toBe(all);
+  });
+
+  test('finds what a search of the whole list finds on generated notes and queries, digits and letters among other characters, long texts too', () => {
+    // Notes of digits, letters (with capitals and accents that fold to them), spaces, line breaks and other scripts,
+    // some of them long (a word found far into a note, after a long run without it).
+    const piece = fc.constantFrom('a', 'b', 'z', 'q', '1', '3', '0', '9', 'É', 'é', 'ß', 's', ' ', '\n', '-', 'ab', '13', 'zz', 'حلب', '叙利亚', '😀', 'Q9');
+    const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+    const long = fc.tuple(fc.constantFrom('', 'x'.repeat(65_530), 'y '.repeat(40_000)), text).map(([pad, t]) => pad + t);
+    const notes = fc.array(fc.record({ text: fc.oneof(text, long), title: text, tags: fc.array(fc.constantFrom('a1', 'zz', 'é'), { maxLength: 2 }) }), { maxLength: 10 });
+    const queries = fc.array(fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join('')), { minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(notes, queries, (list, typed) => {
+        expectAsWholeList(list, typed);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('tells apart queries that fold to the same letters but split into words differently (a spacing accent folds to a space)', () => {
