@@ -47,40 +47,88 @@ const count = (s: string, ch: string) => s.split(ch).length - 1;
 interface FoldedPlaces {
   folded: string;
   /** For each character of `folded`, where the character it came from starts and ends in the text. */
-  from: number[];
-  to: number[];
+  from: Int32Array;
+  to: Int32Array;
 }
 
-// A text with characters beyond ASCII is folded one code point at a time: the same notes' texts are marked again at
-// every key typed in a search, so their folds are kept (the most recent few hundred, about a few screens of notes).
-const placesKept = new Map<string, FoldedPlaces>();
-const PLACES_KEPT = 300;
+/**
+ * The folds of the texts marked most recently, kept because the same notes' texts are marked again at every key typed
+ * in a search. Bounded by the characters held (each text and its fold), not by the number of texts: one fold carries
+ * two positions per character, so a few hundred long notes would otherwise hold hundreds of megabytes for the page's
+ * life. A text longer than `longest` is folded afresh each time, since it alone would take much of the budget.
+ */
+export class FoldsKept {
+  private readonly kept = new Map<string, FoldedPlaces>();
+  private held = 0;
 
-/** `text` folded one code point at a time, with where each folded character came from. */
-function foldedWithPlaces(text: string): FoldedPlaces {
-  const kept = placesKept.get(text);
-  if (kept) {
-    placesKept.delete(text);
-    placesKept.set(text, kept);
-    return kept;
+  constructor(
+    readonly budget: number,
+    readonly longest: number,
+  ) {}
+
+  /** Characters held now: the kept texts and their folds. */
+  get chars(): number {
+    return this.held;
   }
+
+  get size(): number {
+    return this.kept.size;
+  }
+
+  /** `text` folded one code point at a time, with where each folded character came from. */
+  places(text: string): FoldedPlaces {
+    const kept = this.kept.get(text);
+    if (kept) {
+      // Least recently used goes first: a hit moves to the end of the map's order.
+      this.kept.delete(text);
+      this.kept.set(text, kept);
+      return kept;
+    }
+    const made = foldWithPlaces(text);
+    const cost = text.length + made.folded.length;
+    if (text.length > this.longest || cost > this.budget) return made;
+    this.kept.set(text, made);
+    this.held += cost;
+    for (const [old, places] of this.kept) {
+      if (this.held <= this.budget) break;
+      this.kept.delete(old);
+      this.held -= old.length + places.folded.length;
+    }
+    return made;
+  }
+}
+
+// A few screens of notes of ordinary length; at most about 10 MB (two bytes a character for the strings, eight for the
+// positions of each folded character).
+export const foldsKept = new FoldsKept(1_000_000, 20_000);
+
+function foldWithPlaces(text: string): FoldedPlaces {
   let folded = '';
-  const from: number[] = [];
-  const to: number[] = [];
+  // A fold can be longer than its text (ß → ss), so the positions grow when needed.
+  let from = new Int32Array(text.length + 8);
+  let to = new Int32Array(text.length + 8);
+  let n = 0;
   let at = 0;
   for (const ch of text) {
     const f = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : foldForSearch(ch);
-    for (let i = 0; i < f.length; i++) {
-      from.push(at);
-      to.push(at + ch.length);
+    if (n + f.length > from.length) {
+      const grown = Math.max(from.length * 2, n + f.length);
+      const moreFrom = new Int32Array(grown);
+      const moreTo = new Int32Array(grown);
+      moreFrom.set(from);
+      moreTo.set(to);
+      from = moreFrom;
+      to = moreTo;
+    }
+    for (let i = 0; i < f.length; i++, n++) {
+      from[n] = at;
+      to[n] = at + ch.length;
     }
     folded += f;
     at += ch.length;
   }
-  const made = { folded, from, to };
-  placesKept.set(text, made);
-  if (placesKept.size > PLACES_KEPT) placesKept.delete(placesKept.keys().next().value!);
-  return made;
+  // Exact sizes, so what is kept is what the budget counts.
+  return { folded, from: from.slice(0, n), to: to.slice(0, n) };
 }
 
 /**
@@ -99,7 +147,7 @@ export function findWords(text: string, words: readonly string[]): [number, numb
     }
     return merge(ranges);
   }
-  const { folded, from, to } = foldedWithPlaces(text);
+  const { folded, from, to } = foldsKept.places(text);
   for (const word of wanted) {
     for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) ranges.push([from[i]!, to[i + word.length - 1]!]);
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { foldForSearch } from '@/lib/notes/fold';
-import { clipSegments, findLinks, findWords, foldPoint, richText } from '@/lib/notes/rich-text';
+import { clipSegments, findLinks, findWords, foldPoint, FoldsKept, foldsKept, richText } from '@/lib/notes/rich-text';
 import { parseQuery } from '@/lib/notes/search';
 
 const words = (query: string) => parseQuery(query).words;
@@ -137,5 +137,60 @@ describe('folding fast paths', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcAB C.'.split('')), maxLength: 40 }), fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' '), minLength: 1, maxLength: 3 }), { maxLength: 3 }), (t, ws) => {
       expect(findWords(t, ws)).toEqual(slowFindWords(t, ws));
     }), { numRuns: 500 });
+  });
+
+  test('a fold that grows past its text (ß, ﬁ) keeps every position', () => {
+    const t = 'ß'.repeat(60) + 'ﬁx' + 'ß'.repeat(60);
+    expect(findWords(t, ['sfix', 'ssss'])).toEqual(slowFindWords(t, ['sfix', 'ssss']));
+    expect(findWords(t, ['sfix'])).toEqual([[59, 62]]);
+  });
+
+  test('the folds kept never hold more characters than their budget, and give what a fresh fold gives', () => {
+    // Texts of every size around the budget and the longest kept, seen again and again in any order.
+    const long = fc.array(letters, { minLength: 1, maxLength: 400 }).map((a) => a.join('') + 'é');
+    fc.assert(fc.property(fc.array(long, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { minLength: 1, maxLength: 60 }), (texts, picks) => {
+      const kept = new FoldsKept(1_000, 300);
+      const fresh = new FoldsKept(0, 0);
+      for (const pick of picks) {
+        const t = texts[pick % texts.length]!;
+        const got = kept.places(t);
+        expect(kept.chars).toBeLessThanOrEqual(1_000);
+        const want = fresh.places(t);
+        expect(got.folded).toBe(want.folded);
+        expect(got.from).toEqual(want.from);
+        expect(got.to).toEqual(want.to);
+        // Positions are as long as the fold, one 32-bit number each.
+        expect(got.from).toBeInstanceOf(Int32Array);
+        expect(got.from.length).toBe(got.folded.length);
+      }
+      expect(fresh.size).toBe(0);
+      expect(fresh.chars).toBe(0);
+    }), { numRuns: 200 });
+  });
+
+  test('a text longer than the longest kept is folded again each time; one that fits is kept', () => {
+    const kept = new FoldsKept(10_000, 300);
+    const short = 'Alép '.repeat(20);
+    expect(kept.places(short)).toBe(kept.places(short));
+    expect(kept.size).toBe(1);
+    expect(kept.chars).toBe(short.length + foldForSearch(short).length);
+    const long = 'Alép '.repeat(61);
+    expect(kept.places(long)).not.toBe(kept.places(long));
+    expect(kept.size).toBe(1);
+  });
+
+  test('searching many long notes beyond ASCII keeps at most the budget of their folds', () => {
+    const base = 'حلب سوريا Alép ';
+    // 400 different texts of 12,000 characters: 4.8 million characters, and two of 30,000 (over the longest kept).
+    const texts = Array.from({ length: 400 }, (_, i) => base.repeat(800).slice(0, 11_990) + String(i).padStart(10, '0'));
+    texts.push(base.repeat(2_000) + 'a', base.repeat(2_000) + 'b');
+    for (const t of texts) {
+      expect(findWords(t, ['alep']).length).toBeGreaterThan(0);
+      expect(foldsKept.chars).toBeLessThanOrEqual(foldsKept.budget);
+    }
+    expect(foldsKept.budget).toBeLessThanOrEqual(1_000_000);
+    expect(foldsKept.longest).toBeLessThanOrEqual(20_000);
+    // The most recent texts that fit are kept: the budget is used, not thrown away.
+    expect(foldsKept.size).toBeGreaterThanOrEqual(Math.floor(foldsKept.budget / 24_000));
   });
 });
