@@ -433,6 +433,21 @@ describe('no note lost when the backup fails', () => {
 });
 
 describe('a note deleted for good never comes back', () => {
+  /** A note deleted while the disk was full: its delete's copy failed, so its backup entry is still there. */
+  const aDeleteWhoseCopyFailed = async () => {
+    const disk = { full: false };
+    const { caches } = memoryCaches(() => disk.full);
+    let t = Date.parse('2026-02-01T00:00:00Z');
+    const clock = { advance: (ms: number) => void (t += ms) };
+    const area = cacheBackupArea(caches, { locks: sharedLocks() });
+    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area), now: () => new Date(t) });
+    const x = await repo.create({ url: 'https://news.example/x', title: 'X', text: 'x', tags: [] });
+    await repo.backedUp();
+    disk.full = true;
+    await repo.remove(x.id);
+    await repo.backedUp();
+    return { area, repo, x, disk, clock };
+  };
 
   test('where the browser has no Cache Storage, a delete removes the note from storage.local\'s old backup, so the purge is final', async () => {
     const legacy = memoryArea();
@@ -488,20 +503,11 @@ describe('a note deleted for good never comes back', () => {
   });
 
   test('a delete whose copy failed (a full disk) is not purged while its entry cannot be removed; the sync drops it, and the purge then ends it', async () => {
-    let full = false;
-    const { caches } = memoryCaches(() => full);
-    let t = Date.parse('2026-02-01T00:00:00Z');
-    const area = cacheBackupArea(caches, { locks: sharedLocks() });
-    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area), now: () => new Date(t) });
-    const x = await repo.create({ url: 'https://news.example/x', title: 'X', text: 'x', tags: [] });
-    await repo.backedUp();
-    full = true;
-    await repo.remove(x.id);
-    await repo.backedUp();
-    t += 31 * day;
+    const { area, repo, x, disk, clock } = await aDeleteWhoseCopyFailed();
+    clock.advance(31 * day);
     await expect(repo.purgeDeleted()).rejects.toThrow(/backup/);
     expect(await repo.listTrashedIds()).toEqual([x.id]);
-    full = false;
+    disk.full = false;
     await syncBackup(syncDeps(area, repo));
     expect(await ids(repo)).toEqual([]);
     expect(await storageBackup(area).readAll()).toEqual([]);
@@ -511,18 +517,9 @@ describe('a note deleted for good never comes back', () => {
   });
 
   test('a note past its grace period but not yet purged counts as in the trash: the sync drops its entry', async () => {
-    let full = false;
-    const { caches } = memoryCaches(() => full);
-    let t = Date.parse('2026-02-01T00:00:00Z');
-    const area = cacheBackupArea(caches, { locks: sharedLocks() });
-    const repo = openRepository(new IDBFactory(), { backup: storageBackup(area), now: () => new Date(t) });
-    const x = await repo.create({ url: 'https://news.example/x', title: 'X', text: 'x', tags: [] });
-    await repo.backedUp();
-    full = true;
-    await repo.remove(x.id);
-    await repo.backedUp();
-    full = false;
-    t += 31 * day;
+    const { area, repo, disk, clock } = await aDeleteWhoseCopyFailed();
+    disk.full = false;
+    clock.advance(31 * day);
     await syncBackup(syncDeps(area, repo));
     expect(await storageBackup(area).readAll()).toEqual([]);
     expect(await ids(repo)).toEqual([]);
