@@ -5,19 +5,34 @@
 // Measured on the 200,000-word page: a 50–110 ms detection step showed in the trace as a
 // BlinkScheduler_PerformMicrotaskCheckpoint block and never as a `longtask` entry. The trace sees every
 // top-level block of the renderer's main thread, scripts and rendering alike.
+//
+// Each block has two durations: by the clock (`dur`) and on the thread (`tdur`, the CPU time the thread got). On a
+// machine other processes load, the OS takes the CPU away mid-block and the clock keeps running: a 5 ms block can
+// read 80 ms by the clock. The thread time is the work the block did.
+//
+// Whose block it is: Backstory's when script of the extension's own files ran in it. The trace says so three ways:
+// script events (EvaluateScript, FunctionCall, v8.compile) name the script's URL, chrome-extension://… for ours;
+// V8's sampling profiler (recorded in the same trace) gives the JavaScript stack every ~0.2 ms, and a sample with
+// a frame from a chrome-extension:// URL is our content script's isolated world running, including the promise
+// continuations after a pause that name no script in any event; and a step of our pipeline (a backstory:*
+// performance measure) began in it. The page's own scripts, its layout and the browser's own work are none of those.
 import type { BrowserContext, Page } from 'playwright-core';
 
 export interface TracedTask {
   /** Milliseconds after DOMContentLoaded of the page's main frame. */
   startMs: number;
+  /** By the clock. */
   durationMs: number;
+  /** On the thread (CPU time); the clock's when the trace has no thread times. */
+  threadMs: number;
   /** What took most of it: the content script, other script, or the browser's style/layout/paint. */
   kind: 'extension script' | 'script' | 'rendering' | 'other';
   /** Time in script events of the extension's own files (chrome-extension:// URLs) within it. */
   extensionScriptMs: number;
   /**
-   * Whether it ran Backstory's work: the extension's own script ran in it, or one of the content script's steps began
-   * in it (its backstory:* performance measures, which the trace records as user timing on the same clock).
+   * Whether it ran Backstory's work: a script event of the extension's own files, a profiler sample with one of
+   * their frames on the stack, or the start of one of the content script's steps (its backstory:* performance
+   * measures, which the trace records as user timing on the same clock) lies in it.
    */
   backstory: boolean;
 }
@@ -37,16 +52,94 @@ export interface TraceEvent {
   dur?: number;
   /** Time on the thread, where the trace records it. */
   tdur?: number;
-  args?: { name?: string; data?: { url?: string; isOutermostMainFrame?: boolean; isMainFrame?: boolean; frames?: Array<{ url?: string; processId?: number }> } };
+  /** Profiler events pair a Profile with its ProfileChunks by this id. */
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      url?: string;
+      isOutermostMainFrame?: boolean;
+      isMainFrame?: boolean;
+      frames?: Array<{ url?: string; processId?: number }>;
+      /** Profile: when sampling began (trace clock, µs). */
+      startTime?: number;
+      /** ProfileChunk: new stack nodes, and samples (a node each) with the µs since the sample before. */
+      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+  };
 }
+
+export interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { url?: string; functionName?: string };
+}
+
+/** Where the extension's own files run from. */
+export const EXTENSION_URL = /^(chrome|moz)-extension:\/\//;
 
 export const TOP_LEVEL = /^(ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint)$/;
 const RENDERING = /^(Layout|UpdateLayoutTree|PrePaint|Paint|Layerize|UpdateLayer|HitTest|ParseHTML|RecalculateStyles)$/;
 const SCRIPT = /^(EvaluateScript|FunctionCall|v8\.compile|v8\.callFunction|TimerFire|RunYieldContinuation|FireAnimationFrame|EventDispatch)$/;
 
+/**
+ * What traceMainThread records: tasks and script events, their thread times (the disabled-by-default timeline), the
+ * content script's steps (user timing) and V8's stack samples (whose script ran).
+ */
+export const TASK_CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,disabled-by-default-v8.cpu_profiler';
+
 /** Records a trace around `work` (which loads the page) and returns the page's main-thread tasks after DOMContentLoaded. */
 export async function traceMainThread(context: BrowserContext, page: Page, work: () => Promise<void>): Promise<TaskTrace> {
-  return mainThreadTasks(await recordTrace(context, page, work, 'toplevel,devtools.timeline,blink.user_timing'));
+  return mainThreadTasks(await recordTrace(context, page, work, TASK_CATEGORIES));
+}
+
+/**
+ * The times (trace clock, µs, sorted) of the profiler's samples of thread `pid:tid` that had a frame of the
+ * extension's own files on the stack. The Profile event is recorded on the sampled thread; its chunks, on the
+ * profiler's own thread of the same process, carry the stack nodes (each new node once, with its parent) and the
+ * samples as deltas from the one before.
+ */
+export function extensionSampleTimes(events: readonly TraceEvent[], pid: number, tid: number): number[] {
+  const times: number[] = [];
+  for (const profile of events) {
+    if (profile.name !== 'Profile' || profile.pid !== pid || profile.tid !== tid || profile.args?.data?.startTime === undefined) continue;
+    const nodes = new Map<number, ProfileNode>();
+    const ours = new Map<number, boolean>();
+    const isOurs = (id: number): boolean => {
+      const known = ours.get(id);
+      if (known !== undefined) return known;
+      const node = nodes.get(id);
+      const answer = node !== undefined && (EXTENSION_URL.test(node.callFrame.url ?? '') || (node.parent !== undefined && isOurs(node.parent)));
+      ours.set(id, answer);
+      return answer;
+    };
+    let t = profile.args.data.startTime;
+    for (const chunk of events) {
+      if (chunk.name !== 'ProfileChunk' || chunk.pid !== pid || chunk.id !== profile.id) continue;
+      const data = chunk.args?.data;
+      for (const node of data?.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
+      const samples = data?.cpuProfile?.samples ?? [];
+      const deltas = data?.timeDeltas ?? [];
+      for (let k = 0; k < samples.length; k++) {
+        t += deltas[k] ?? 0;
+        if (isOurs(samples[k]!)) times.push(t);
+      }
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** Whether a time of the sorted `times` lies in [from, to]. */
+function anyWithin(times: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < times.length && times[lo]! <= to;
 }
 
 /** The trace events recorded (CDP Tracing) while `work` runs. */
@@ -80,7 +173,8 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TaskTrace {
   const thread = events.filter((e) => e.pid === dcl.pid && e.tid === dcl.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   const toMs = (ts: number) => (ts - dcl.ts) / 1000;
 
-  const contentScript = thread.find((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').startsWith('chrome-extension://') && e.ts >= dcl.ts);
+  const contentScript = thread.find((e) => e.name === 'EvaluateScript' && EXTENSION_URL.test(e.args?.data?.url ?? '') && e.ts >= dcl.ts);
+  const sampled = extensionSampleTimes(events, dcl.pid, dcl.tid);
   // Where the content script's steps began (performance.measure → user timing events of the same renderer).
   const steps = events
     .filter((e) => e.pid === dcl.pid && e.name.startsWith('backstory:') && (e.ph === 'b' || e.ph === 'X' || e.ph === 'I' || e.ph === 'R'))
@@ -102,14 +196,21 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TaskTrace {
       const e = thread[j]!;
       if (e === block || e.ts + e.dur! > end) continue;
       if (RENDERING.test(e.name)) spent.rendering += e.dur!;
-      else if (SCRIPT.test(e.name)) spent[(e.args?.data?.url ?? '').startsWith('chrome-extension://') ? 'extension script' : 'script'] += e.dur!;
+      else if (SCRIPT.test(e.name)) spent[EXTENSION_URL.test(e.args?.data?.url ?? '') ? 'extension script' : 'script'] += e.dur!;
     }
     const [top, amount] = Object.entries(spent).sort((a, b) => b[1] - a[1])[0]!;
     // A microtask checkpoint has no script event of its own: its time is the promise continuations' script.
     const kind = amount > 0 ? (top as TracedTask['kind']) : block.name.startsWith('BlinkScheduler') ? 'script' : 'other';
     while (step < steps.length && steps[step]! < block.ts) step++;
     const stepInside = step < steps.length && steps[step]! <= end;
-    tasks.push({ startMs: toMs(block.ts), durationMs: block.dur! / 1000, kind, extensionScriptMs: spent['extension script'] / 1000, backstory: spent['extension script'] > 0 || stepInside });
+    tasks.push({
+      startMs: toMs(block.ts),
+      durationMs: block.dur! / 1000,
+      threadMs: (block.tdur ?? block.dur!) / 1000,
+      kind,
+      extensionScriptMs: spent['extension script'] / 1000,
+      backstory: spent['extension script'] > 0 || stepInside || anyWithin(sampled, block.ts, end),
+    });
   }
   return { tasks, contentScriptStartMs: contentScript ? toMs(contentScript.ts) : null };
 }
