@@ -10,9 +10,10 @@
 //   npx tsx scripts/bench.ts --runs=3   fewer runs per measurement (default 5; the 200k-word page always 3, mark.js on it 1)
 //   npx tsx scripts/bench.ts --words=50000 --json
 //   npx tsx scripts/bench.ts --cost-only  only what Backstory costs a page after painting (typing on 5 MB, a live blog)
-//   npx tsx scripts/bench.ts --tasks-only [--only=200k] [--visits=5]
+//   npx tsx scripts/bench.ts --tasks-only [--corpus] [--only=200k] [--visits=5]
 //                                       only the longest-task row (the extension's visits and the page alone), on every
-//                                       bench page or those whose key contains --only's text
+//                                       bench page (with --corpus, every corpus page rather than the largest) or those
+//                                       whose key contains --only's text
 //
 // The longest-task row judges Backstory's own main-thread work (scripts/bench/longest-task.ts holds the rule): of
 // the tasks its own script ran in (told apart in the trace by the script's chrome-extension:// URL, in script events
@@ -37,7 +38,7 @@ import { BASE_ARGS, CHROMIUM_PATH, INSTALL_HINT, chromiumAvailable, extensionDir
 import { summaryOf, tabShowing } from './page-summary';
 import { measureLiveBlog, measureTyping, type LiveBlogResult, type TypingResult } from './bench/page-cost';
 import type { PageSummary } from '../lib/page/messages';
-import { generatedPage, largestCorpusPage, seedPages, type BenchPage } from './bench/pages';
+import { corpusPages, generatedPage, largestCorpusPage, seedPages, type BenchPage } from './bench/pages';
 import { generateReference, LARGE_REFERENCE } from './bench/reference';
 import { compileTables } from '../lib/match/tables';
 import { serializeTables } from '../lib/reference/serialize';
@@ -66,6 +67,8 @@ interface Options {
   only: string | null;
   /** Visits with the extension per page (the longest-task row). */
   visits: number;
+  /** Every corpus page, not only the largest. */
+  corpus: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -83,6 +86,7 @@ function parseArgs(argv: readonly string[]): Options {
     tasksOnly: argv.includes('--tasks-only'),
     only: argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null,
     visits: num('visits', 3),
+    corpus: argv.includes('--corpus'),
   };
 }
 
@@ -615,7 +619,8 @@ async function main(): Promise<number> {
 
   const allPages: BenchPage[] = [...seedPages(join(SHARED, 'seeds'), names)];
   const corpus = largestCorpusPage(join(SHARED, 'corpus'));
-  if (corpus) allPages.push(corpus);
+  if (options.corpus) allPages.push(...corpusPages(join(SHARED, 'corpus')));
+  else if (corpus) allPages.push(corpus);
   allPages.push(generatedPage(options.words, aliases.length > 0 ? aliases : ['Aleppo', 'Damascus'], figures));
   const pages = options.only === null ? allPages : allPages.filter((p) => p.key.includes(options.only!));
   if (pages.length === 0) throw new Error(`bench: no page's key contains "${options.only}" (${allPages.map((p) => p.key).join(', ')})`);

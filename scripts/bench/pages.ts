@@ -60,22 +60,26 @@ export function seedPages(seedsDir: string, names: readonly string[]): BenchPage
     });
 }
 
-/** (b) The largest corpus page by HTML size, as it was saved. */
-export function largestCorpusPage(corpusDir: string): BenchPage | null {
-  if (!existsSync(corpusDir)) return null;
-  const pages = readdirSync(corpusDir)
+/** Every corpus page as it was saved, largest HTML first. */
+export function corpusPages(corpusDir: string): BenchPage[] {
+  if (!existsSync(corpusDir)) return [];
+  return readdirSync(corpusDir)
     .map((d) => join(corpusDir, d, 'page.html'))
     .filter((p) => existsSync(p))
     .map((p) => ({ p, size: statSync(p).size }))
-    .sort((x, y) => y.size - x.size);
-  const largest = pages[0];
-  if (!largest) return null;
-  const html = readFileSync(largest.p, 'utf8');
-  const name = basename(join(largest.p, '..'));
-  const text = html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
-  return { key: `b:${name}`, kind: 'corpus', description: `corpus/${name} (${(largest.size / 1024).toFixed(0)} KB of HTML)`, html, words: countWords(text) };
+    .sort((x, y) => y.size - x.size)
+    .map(({ p, size }) => {
+      const html = readFileSync(p, 'utf8');
+      const name = basename(join(p, '..'));
+      const text = html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
+      return { key: `b:${name}`, kind: 'corpus' as const, description: `corpus/${name} (${(size / 1024).toFixed(0)} KB of HTML)`, html, words: countWords(text) };
+    });
 }
 
+/** (b) The largest corpus page by HTML size, as it was saved. */
+export function largestCorpusPage(corpusDir: string): BenchPage | null {
+  return corpusPages(corpusDir)[0] ?? null;
+}
 
 // Plain filler vocabulary (the project's own list): common words that name nothing in the reference.
 const FILLER = `the a of and to in that it was for on are as with his they at be this from have or by one had not but what
