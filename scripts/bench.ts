@@ -13,7 +13,8 @@
 //   npx tsx scripts/bench.ts --tasks-only [--corpus] [--only=200k] [--visits=5]
 //                                       only the longest-task row (the extension's visits and the page alone), on every
 //                                       bench page (with --corpus, every corpus page rather than the largest) or those
-//                                       whose key contains --only's text
+//                                       whose key contains --only's text; --visits (default 3, in the whole bench too,
+//                                       whatever --runs says) is the longest-task row's visits per page
 //
 // The longest-task row is judged by the clock (scripts/bench/longest-task.ts holds the rule): of Backstory's
 // main-thread tasks, the longest by the clock must be ≤ 50 ms (median of the visits), whatever the load. Backstory's
@@ -193,7 +194,7 @@ interface ExtensionRow {
   visits: ExtensionVisit[];
   /** Each number the median of the visits; the step totals those of the median visit (medianVisit). */
   median: ExtensionVisit;
-  /** Backstory's longest task, by the clock and on the thread: median and spread over the visits. */
+  /** Backstory's longest task by the clock (judged) and that same task's thread time (diagnosis): over the visits. */
   clock: Spread;
   thread: Spread;
   load: MachineLoad;
