@@ -18,6 +18,7 @@
 //   separately, as a contextual form);
 // - every other word is case-insensitive ("Bashar al-Assad" matches "BASHAR AL-ASSAD" and "Bashar Al-Assad").
 import type { Dataset, Entity } from '../reference/types';
+import { classesOfPoint, LETTER, LOWER, UPPER } from '../text/chars';
 import { foldForMatching } from '../text/normalize';
 import type { NameKind } from './names';
 
@@ -46,15 +47,18 @@ export interface AliasPattern {
   part?: number;
 }
 
-const LETTER = /\p{L}/u;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
+/**
+ * Whether a character (one code point) has the class (./chars.ts: exactly `\p{L}`, `\p{Lu}`…): the case rules are
+ * checked on the page, where each `\p{…}` expression would cost its compile on the first run.
+ */
+const isOf = (c: string, cls: number) => c !== '' && (classesOfPoint(c.codePointAt(0)!) & cls) !== 0;
+const isUpperChar = (c: string) => isOf(c, UPPER);
 
 const KIND_ORDER: Record<AliasKind, number> = { full: 0, short: 1, contextual: 2, demonym: 3, other: 4 };
 
 function isCapitalsWord(word: string): boolean {
-  const letters = [...word].filter((c) => LETTER.test(c));
-  return letters.length >= 2 && letters.every((c) => UPPER.test(c));
+  const letters = [...word].filter((c) => isOf(c, LETTER));
+  return letters.length >= 2 && letters.every(isUpperChar);
 }
 
 /** "UN" ↔ "U.N.": newsrooms write acronyms both ways, a reader expects either to be recognised. */
@@ -67,7 +71,7 @@ function acronymVariants(alias: string): string[] {
 function nameKindFor(entity: Entity | undefined, kind: AliasKind, casedWords: string[], skipFirstWord: boolean): NameKind | undefined {
   if (!entity || kind === 'demonym' || kind === 'other' || skipFirstWord) return undefined;
   // A short form written in lower case is a description: "state TV", "security council".
-  if (kind !== 'full' && LOWER.test([...casedWords[0]!][0] ?? '')) return 'description';
+  if (kind !== 'full' && isOf([...casedWords[0]!][0] ?? '', LOWER)) return 'description';
   if (entity.type === 'place') return 'place';
   if (entity.type === 'organization') return 'organization';
   // A person's full name is read as a whole ("UN Secretary-General Ban Ki-moon" is his name with titles); a bare
@@ -88,10 +92,10 @@ export function patternFor(alias: string, entity: Entity | undefined, kind: Alia
   const skipFirstWord = kind === 'contextual' && casedWords.length > 1 && casedWords[0]!.toLowerCase() === 'the';
   const wordCases = casedWords.map((w): WordCase => {
     if (isCapitalsWord(w)) return 'exact';
-    if ((kind === 'short' || kind === 'contextual') && UPPER.test([...w][0] ?? '')) return 'initial';
+    if ((kind === 'short' || kind === 'contextual') && isUpperChar([...w][0] ?? '')) return 'initial';
     return 'any';
   });
-  if (casedWords.length === 1 && wordCases[0] === 'any' && UPPER.test([...casedWords[0]!][0] ?? '') && LOWER.test(casedWords[0]!)) {
+  if (casedWords.length === 1 && wordCases[0] === 'any' && isUpperChar([...casedWords[0]!][0] ?? '') && [...casedWords[0]!].some((c) => isOf(c, LOWER))) {
     wordCases[0] = 'initial';
   }
   const strict = wordCases.some((c) => c !== 'any');
@@ -188,7 +192,7 @@ export function caseAllows(pattern: AliasPattern, originalSlice: string): boolea
     if (rule === 'exact' && word !== pattern.casedWords[i]) return false;
     if (rule === 'initial') {
       const first = [...word][0] ?? '';
-      if (!UPPER.test(first)) return false;
+      if (!isUpperChar(first)) return false;
     }
   }
   return true;

@@ -57,3 +57,31 @@ export function isSpaceCode(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
+
+/**
+ * `text` without its combining marks (`text.replace(/\p{M}/gu, '')`, a code point at a time), with no regular
+ * expression to compile on a page's first run; `text` itself when it holds none.
+ */
+export function stripMarks(text: string): string {
+  let out: string | undefined;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x300) continue;
+    let width = 1;
+    let point = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        point = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if ((classesOfPoint(point) & MARK) !== 0) {
+      out = (out ?? '') + text.slice(kept, i);
+      kept = i + width;
+    }
+    i += width - 1;
+  }
+  return out === undefined ? text : out + text.slice(kept);
+}

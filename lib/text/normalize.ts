@@ -20,7 +20,9 @@
 // - invisible characters (soft hyphen, zero-width space/joiners, BOM) are dropped: "As\u00adsad" = "Assad".
 //
 // Cost: one loop over UTF-16 code units with table lookups; non-ASCII code points are folded once and cached,
-// so no allocation happens per character. The output and its offset map live in typed arrays.
+// so no allocation happens per character. The output and its offset map live in typed arrays. Character classes
+// come from ./chars.ts rather than `\p{…}` regular expressions, each of which costs a page's first run its compile.
+import { classesOf, isAlnumCode, MARK, stripMarks } from './chars';
 
 export interface NormalizeOptions {
   /** Lower-case the text (default true). Off, the rest of the folding still applies: used to check acronyms. */
@@ -62,8 +64,6 @@ const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uF
 const EDITORIAL_BRACKETS = '[]';
 const SPACES = ' \t\f\v\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000';
 const INVISIBLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u180E';
-const COMBINING_MARK = /\p{M}/u;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function computeFold(cp: number, foldCase: boolean): Fold {
   const ch = String.fromCodePoint(cp);
@@ -75,8 +75,8 @@ function computeFold(cp: number, foldCase: boolean): Fold {
   if (QUOTES.includes(ch)) return '"';
   if (cp < 0x80) return foldCase ? ch.toLowerCase() : ch;
   // Lower-casing can itself produce marks ("İ" → "i̇"), so strip after both steps.
-  let folded = ch.normalize('NFKD').replace(/\p{M}/gu, '');
-  if (foldCase) folded = folded.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  let folded = stripMarks(ch.normalize('NFKD'));
+  if (foldCase) folded = stripMarks(folded.toLowerCase().normalize('NFKD'));
   if (folded === 'ß' || folded === 'ẞ') folded = foldCase ? 'ss' : folded;
   // Compatibility decompositions can yield spaces or dashes ("\u00A8" → " ̈"); fold those like the originals.
   if (folded.length > 0 && folded.trim() === '') return SPACE;
@@ -144,7 +144,7 @@ for (let c = 0; c < 0x80; c++) wordClass[c] = /[A-Za-z0-9]/.test(String.fromChar
 export function isWordCode(code: number): boolean {
   let c = wordClass[code]!;
   if (c === 0) {
-    c = code >= 0xd800 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    c = code >= 0xd800 && code <= 0xdfff ? 2 : isAlnumCode(code) ? 1 : 2;
     wordClass[code] = c;
   }
   return c === 1;
@@ -154,7 +154,7 @@ export function isWordCode(code: number): boolean {
 export function isCombiningCode(code: number): boolean {
   if (code < 0x300) return false;
   if (code <= 0x36f) return true;
-  return COMBINING_MARK.test(String.fromCharCode(code));
+  return (classesOf(code) & MARK) !== 0;
 }
 
 const decoder = typeof TextDecoder === 'undefined' ? undefined : new TextDecoder('utf-16le');

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import datasetJson from '@/lib/reference/dataset.json';
 import type { Dataset } from '@/lib/reference/types';
 import { buildTables } from '@/lib/match/tables';
-import { looseCandidates } from '@/lib/match/loose';
+import { looseCandidates, particleBefore } from '@/lib/match/loose';
 import * as general from './loose-regex';
 
 const tables = buildTables(datasetJson as unknown as Dataset).loose;
@@ -38,5 +38,39 @@ describe('the loose scan without \\p{…} regular expressions', () => {
     }
     // And it finds something: the pool spells the reference's loose names.
     expect(looseCandidates('Dayr az-Zawr and Alkhatib', 0, 25, tables).length).toBeGreaterThan(0);
+  });
+
+  test('reads the particle before a name as its regular expression does, in any text and from any start', () => {
+    const PARTICLE_BEFORE = /(?<![\p{L}\p{N}])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|et|ez|en)[-\u2010\u2011]|(?:Al|El) )$/iu;
+    const expected = (page: string, from: number, start: number) => PARTICLE_BEFORE.exec(page.slice(Math.max(from, start - 4), start))?.[0].length ?? 0;
+    // The particles' letters in both cases, the long s and U+0345 (which case-blind matching reads as an "s" and a
+    // letter), the three hyphens, a space, letters and digits of other kinds, astral letters and lone surrogates.
+    const units = [...'aAlLeEsShHnNzZtTdD\u017f\u0345-\u2010\u2011 x1é.', '\ud835', '\udc00', '𝐀'];
+    const check = (page: string) => {
+      for (let start = 0; start <= page.length; start++) {
+        for (let from = Math.max(0, start - 5); from <= start; from++) {
+          if (particleBefore(page, from, start) !== expected(page, from, start)) return `${JSON.stringify(page)} from ${from} to ${start}`;
+        }
+      }
+      return undefined;
+    };
+    // Every text of up to four of the units that can stand in a particle, then any text of them all.
+    const particleUnits = [...'aAlLsS\u017fh-\u2011 x'];
+    const wrong: string[] = [];
+    const all = (prefix: string, left: number): void => {
+      const found = check(prefix);
+      if (found) wrong.push(found);
+      if (left > 0) for (const u of particleUnits) all(prefix + u, left - 1);
+    };
+    all('', 4);
+    expect(wrong.slice(0, 5)).toEqual([]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 8 }), (parts) => {
+        expect(check(parts.join(''))).toBeUndefined();
+      }),
+      { numRuns: 20000 },
+    );
+    // And it reads them: "al-", "Ash-", "Al " after a space, none after a letter.
+    expect([particleBefore('x al-', 0, 5), particleBefore('Ash-', 0, 4), particleBefore(' Al ', 0, 4), particleBefore('bal-', 0, 4)]).toEqual([3, 4, 3, 0]);
   });
 });
