@@ -7,11 +7,35 @@
 
 const MAX_WORDS = 12;
 
-/** Verbs and phrases that credit a count to their subject. */
-const CREDIT =
-  /\b(?:said|says|say|saying|reported|reports|report|reporting|estimated|estimates|estimate|estimating|claimed|claims|claim|told|counted|counts|documented|documents|recorded|records|identified|announced|announces|confirmed|confirms|stated|states|believes|believe|put(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:number|toll|figure|count|total|tally)(?:\s+(?:of|in|for|from)(?:\s+[\w’'-]+){1,4}?)?\s+at|rais(?:ed|es|ing)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:number|toll|figure|count|total|tally))\b/gi;
-/** CREDIT for subjectBefore, whose search runs inside attributionOf's own search with CREDIT. */
-const CREDIT_IN_LEAD = new RegExp(CREDIT.source, 'gi');
+/** Verbs that credit a count to their subject. */
+const CREDIT_VERBS =
+  'said|says|say|saying|reported|reports|report|reporting|estimated|estimates|estimate|estimating|claimed|claims|claim|told|counted|counts|documented|documents|recorded|records|identified|announced|announces|confirmed|confirms|stated|states|believes|believe';
+/** Phrases that do: "put the death toll at", "raised its count". */
+const CREDIT_PHRASES =
+  "put(?:s|ting)?\\s+(?:the|its|their)\\s+(?:[\\w’'-]+\\s+){0,3}?(?:number|toll|figure|count|total|tally)(?:\\s+(?:of|in|for|from)(?:\\s+[\\w’'-]+){1,4}?)?\\s+at|rais(?:ed|es|ing)\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:number|toll|figure|count|total|tally)";
+/**
+ * The credits in a text, as a global expression (reset `lastIndex`): verbs and phrases, or the verbs alone when the
+ * text holds neither "put" nor "rais" (in any case), which every phrase starts with; the two find the same there.
+ * The phrases' bounded repeats make that expression cost a page's first run ten times the verbs' to compile, and
+ * most sentences hold neither word. `inLead`: the one subjectBefore runs inside attributionOf's own search.
+ */
+const credits: RegExp[] = [];
+export function creditPattern(text: string, inLead = false): RegExp {
+  const withPhrases = holdsPhraseStart(text);
+  const slot = (withPhrases ? 2 : 0) + (inLead ? 1 : 0);
+  return (credits[slot] ??= new RegExp(withPhrases ? `\\b(?:${CREDIT_VERBS}|${CREDIT_PHRASES})\\b` : `\\b(?:${CREDIT_VERBS})\\b`, 'gi'));
+}
+
+/** Whether "put" or "rais" stands in `text`, in any ASCII case (what a case-blind expression without the u flag reads). */
+function holdsPhraseStart(text: string): boolean {
+  const lower = (i: number) => text.charCodeAt(i) | 0x20;
+  for (let i = 0; i + 3 <= text.length; i++) {
+    const c = lower(i);
+    if (c === 0x70 && lower(i + 1) === 0x75 && lower(i + 2) === 0x74) return true;
+    if (c === 0x72 && i + 4 <= text.length && lower(i + 1) === 0x61 && lower(i + 2) === 0x69 && lower(i + 3) === 0x73) return true;
+  }
+  return false;
+}
 const ACCORDING = /\baccording\s+to\s+/gi;
 /** The source after "according to": words (dotted abbreviations such as "U.N." included) up to punctuation. */
 const WORD = `(?:(?:[A-Za-z]\\.){2,}|[^\\s,.;:!?“”"()]+)`;
@@ -58,7 +82,7 @@ function subjectBefore(text: string, sentenceStart: number, verbStart: number): 
   const lead = text.slice(sentenceStart, verbStart);
   let from = 0;
   // "The UN says it estimates ...": the subject of "estimates" is "it", whatever said so.
-  for (const re of [BOUNDARY, CREDIT_IN_LEAD]) {
+  for (const re of [BOUNDARY, creditPattern(lead, true)]) {
     re.lastIndex = 0;
     for (let m = re.exec(lead); m; m = re.exec(lead)) if (m.index + m[0].length < lead.length) from = Math.max(from, m.index + m[0].length);
   }
@@ -89,8 +113,9 @@ export function attributionOf(text: string, figure: { start: number; end: number
     sources.push({ start: from, end: from + source[0].length });
     candidates.push({ at: sentence.start + m.index, source: cleaned });
   }
-  CREDIT.lastIndex = 0;
-  for (let m = CREDIT.exec(body); m; m = CREDIT.exec(body)) {
+  const credit = creditPattern(body);
+  credit.lastIndex = 0;
+  for (let m = credit.exec(body); m; m = credit.exec(body)) {
     const verbStart = sentence.start + m.index;
     const verbEnd = verbStart + m[0].length;
     // A verb inside the figure's own phrase is not an attribution of it, nor a noun in a source ("U.N. estimates").

@@ -3,7 +3,7 @@
 // before did (./attribution-regex.ts).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { attributionOf } from '@/lib/figures/attribution';
+import { attributionOf, creditPattern } from '@/lib/figures/attribution';
 import * as general from './attribution-regex';
 
 const WORDS = [
@@ -11,7 +11,8 @@ const WORDS = [
   'said', 'says', 'SAID', 'reported', 'estimates', 'told', 'Reuters', 'according to', 'according to U.N. estimates', 'put the death toll at',
   'raised its toll', 'also', 'now', 'Also', 'again', 'on Thursday', 'on thursday', 'last week', 'this year', 'LAST NIGHT', 'had been', 'has', 'have',
   'reportedly', 'yesterday', 'previously', 'that', 'which', 'while', 'and', 'but', 'so', 'then', '60,000', '70,000 people', 'killed', 'were',
-  'more than', 'is', 'nightly', 'Hasan', 'weekly', 'wow', 'been', 'ſo', 'é',
+  'more than', 'is', 'nightly', 'Hasan', 'weekly', 'wow', 'been', 'ſo', 'é', 'PUT ITS TOLL AT', 'Putting their figure for Homs at',
+  'raising the count', 'input', 'praised', 'put', 'RAIS',
 ];
 const GAPS = [' ', ' ', ' ', ', ', '; ', ': ', '“', '” ', '"', ' (', ') ', '\u00a0', ' — ', '. ', ''];
 const sentence = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAPS)), { minLength: 1, maxLength: 22 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
@@ -25,6 +26,20 @@ describe('attribution, trimmed by its last word', { timeout: 60_000 }, () => {
         const figure = { start, end: Math.min(text.length, start + length) };
         const whole = { start: 0, end: text.length };
         expect(attributionOf(text, figure, whole)).toBe(general.attributionOf(text, figure, whole));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  test('finds the credits the one expression of verbs and phrases finds, reading the phrases only where they may be', () => {
+    const general = new RegExp(creditPattern('put').source, 'gi');
+    expect(general.source).toContain('put(?:s|ting)?');
+    expect(creditPattern('they said').source).not.toContain('put');
+    const all = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+    fc.assert(
+      fc.property(sentence, (text) => {
+        expect(all(creditPattern(text), text)).toEqual(all(general, text));
+        expect(all(creditPattern(text, true), text)).toEqual(all(general, text));
       }),
       { numRuns: 4000 },
     );
