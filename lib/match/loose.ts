@@ -16,7 +16,7 @@
 // the same extent, and the longest match still wins.
 import { ARTICLE_PARTICLES, looseWord, looseWordKeys } from '../text/normalize';
 import type { AliasPattern } from './aliases';
-import { classesOfPoint, isAlnumCode, LETTER, MARK, NUMBER, stripMarks, UPPER } from '../text/chars';
+import { classesOfPoint, isAlnumCode, LETTER, MARK, stripMarks, UPPER } from '../text/chars';
 
 /** A name's loose key needs this many letters (all words) to be distinctive. */
 export const LOOSE_MIN_LETTERS = 5;
@@ -127,13 +127,6 @@ export function buildLooseTables(patterns: readonly AliasPattern[]): LooseTables
   return { byFirst, bags, bagWords: new Set(bags.flatMap((b) => [...b.words])) };
 }
 
-/** Whether the character before `at` is a letter or digit (ASCII tested without a RegExp). */
-function isWordBefore(text: string, at: number): boolean {
-  const c = text.charCodeAt(at - 1);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return isAlnumCode(c);
-}
-
 /** The loose keys of page words, by the word as written: news text repeats its names, and folding costs. */
 const keyCache = new Map<string, string[]>();
 function keysOf(word: string): string[] {
@@ -145,55 +138,28 @@ function keysOf(word: string): string[] {
   return keys;
 }
 
-/** The particles a hyphen joins to the name after them ("al-", "Ash-"), besides "ash". */
-const HYPHENED_PARTICLES = new Set(['al', 'el', 'an', 'ar', 'as', 'at', 'ad', 'az', 'ed', 'er', 'es', 'et', 'ez', 'en']);
-
-/** A particle's letter in lower case as a case-blind Unicode match reads it (the long s "ſ" is an "s"); else ''. */
-function particleLetter(c: number): string {
-  if (c === 0x17f) return 's';
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? String.fromCharCode(c | 0x20) : '';
-}
-
-const isParticleHyphen = (c: number) => c === 0x2d || c === 0x2010 || c === 0x2011;
-
-/**
- * Whether no letter or digit stands just before `at` within text[lo, …) (what case-blind Unicode matching counts as
- * one: U+0345, which folds to a Greek iota, too).
- */
-function noWordBefore(text: string, lo: number, at: number): boolean {
-  if (at <= lo) return true;
-  let point = text.charCodeAt(at - 1);
-  if (point >= 0xdc00 && point <= 0xdfff && at - 2 >= lo) {
-    const high = text.charCodeAt(at - 2);
-    if (high >= 0xd800 && high <= 0xdbff) point = ((high - 0xd800) << 10) + (point - 0xdc00) + 0x10000;
-  }
-  return point !== 0x345 && (classesOfPoint(point) & (LETTER | NUMBER)) === 0;
-}
-
 /**
  * The length of an article particle just before a name at `start`, read within text[from, start): one joined by a
  * hyphen ("al-", "Ash-") or a capitalised "Al "/"El " (in any case), with no letter or digit before it; 0 when there
- * is none. A hand-written form of
- * `/(?<![\p{L}\p{N}])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|et|ez|en)[-\u2010\u2011]|(?:Al|El) )$/iu` on
- * text.slice(max(from, start - 4), start): that expression cost a page's first run about a millisecond to compile.
+ * is none. What `/(?<![\p{L}\p{N}])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|et|ez|en)[-\u2010\u2011]|(?:Al|El) )$/iu`
+ * finds in text.slice(max(from, start - 4), start), without the cost of compiling it on a page's first run.
  */
 export function particleBefore(text: string, from: number, start: number): number {
   const lo = Math.max(from, start - 4);
-  if (start - lo < 3) return 0;
-  const last = text.charCodeAt(start - 1);
-  const hyphen = isParticleHyphen(last);
-  if (!hyphen && last !== 0x20) return 0;
-  // Four units back is the slice's start, so nothing before "ash-" is read.
-  if (
-    hyphen &&
-    start - lo === 4 &&
-    particleLetter(text.charCodeAt(start - 4)) + particleLetter(text.charCodeAt(start - 3)) + particleLetter(text.charCodeAt(start - 2)) === 'ash'
-  ) {
-    return 4;
+  // Lower case as case-blind Unicode matching reads these letters (the long s "ſ" is an "s"), every hyphen as "-".
+  let s = '';
+  for (let i = lo; i < start; i++) {
+    const c = text.charCodeAt(i);
+    s += c === 0x17f ? 's' : c === 0x2010 || c === 0x2011 ? '-' : String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
   }
-  const pair = particleLetter(text.charCodeAt(start - 3)) + particleLetter(text.charCodeAt(start - 2));
-  if (!(hyphen ? HYPHENED_PARTICLES.has(pair) : pair === 'al' || pair === 'el')) return 0;
-  return noWordBefore(text, lo, start - 3) ? 3 : 0;
+  // Nothing before "ash-" is read: it starts the four units looked at.
+  if (s === 'ash-') return 4;
+  const p = s.length - 3;
+  if (p < 0 || (s[p] !== 'a' && s[p] !== 'e') || !(s[p + 2] === '-' ? 'dlnrstz'.includes(s[p + 1]!) : s[p + 2] === ' ' && s[p + 1] === 'l')) return 0;
+  // A letter or digit just before (U+0345 too, a case-blind match's iota) makes it the end of another word. Only a
+  // single unit can be there: a surrogate pair would reach past the four units.
+  const before = p > 0 ? text.charCodeAt(lo) : -1;
+  return before !== 0x345 && !isAlnumCode(before) ? 3 : 0;
 }
 
 /** The apostrophes and ayn/hamza marks a name's word may hold: ' ’ ʼ ʻ ʾ ʿ. */
@@ -270,7 +236,7 @@ export function looseCandidates(text: string, from: number, to: number, tables: 
   for (let start = nextCapitalised(text, first, to); start >= 0; start = nextCapitalised(text, wordEnd, to)) {
     const end = wordEnd;
     const written = text.slice(start, end);
-    if (start > 0 && isWordBefore(text, start)) continue; // inside a word ("McDonald")
+    if (isAlnumCode(text.charCodeAt(start - 1))) continue; // inside a word ("McDonald")
     // Long formal names: a run starts at a word of one and goes on over spaces and lower-case function words.
     if (tables.bags.length > 0) {
       const last = run[run.length - 1];

@@ -59,29 +59,11 @@ export function isSpaceCode(code: number): boolean {
 }
 
 /**
- * `text` without its combining marks (`text.replace(/\p{M}/gu, '')`, a code point at a time), with no regular
- * expression to compile on a page's first run; `text` itself when it holds none.
+ * `text` without its combining marks (`text.replace(/\p{M}/gu, '')`), with no regular expression to compile on a
+ * page's first run. Only for short text (a character's or a word's fold, each made once).
  */
 export function stripMarks(text: string): string {
-  let out: string | undefined;
-  let kept = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x300) continue;
-    let width = 1;
-    let point = c;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        point = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
-    if ((classesOfPoint(point) & MARK) !== 0) {
-      out = (out ?? '') + text.slice(kept, i);
-      kept = i + width;
-    }
-    i += width - 1;
-  }
-  return out === undefined ? text : out + text.slice(kept);
+  let out = '';
+  for (const ch of text) if ((classesOfPoint(ch.codePointAt(0)!) & MARK) === 0) out += ch;
+  return out;
 }

@@ -133,27 +133,14 @@ class FoldTable {
 
 const TABLES = { folded: new FoldTable(true), cased: new FoldTable(false) };
 
-/** Per-code-unit classes of folded text for word boundaries: 1 = letter or digit. Filled lazily. */
-const wordClass = new Uint8Array(0x10000);
-for (let c = 0; c < 0x80; c++) wordClass[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 2;
-
 /**
  * Whether a UTF-16 code unit of folded text is part of a word (a letter or digit in any script). Surrogates
  * count as non-word: astral letters are folded to their BMP forms by NFKD, what remains is mostly emoji.
  */
-export function isWordCode(code: number): boolean {
-  let c = wordClass[code]!;
-  if (c === 0) {
-    c = code >= 0xd800 && code <= 0xdfff ? 2 : isAlnumCode(code) ? 1 : 2;
-    wordClass[code] = c;
-  }
-  return c === 1;
-}
+export const isWordCode: (code: number) => boolean = isAlnumCode;
 
 /** Whether the code unit is a combining mark (folded away, but part of the character before it). */
 export function isCombiningCode(code: number): boolean {
-  if (code < 0x300) return false;
-  if (code <= 0x36f) return true;
   return (classesOf(code) & MARK) !== 0;
 }
 
