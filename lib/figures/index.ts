@@ -110,6 +110,27 @@ const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years']);
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const MONTH_BEFORE_RE = new RegExp(`\\b(?:${MONTHS})\\.?${SPACE}$`, 'i');
 const MONTH_AFTER_RE = new RegExp(`^${SPACE}(?:of${SPACE})?(?:${MONTHS})\\b`, 'i');
+/** The three letters every month name above starts with. */
+const MONTH_STARTS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+
+/**
+ * Whether MONTH_AFTER_RE could match `s`: spaces, perhaps "of" and spaces, then a month's first three letters (in any
+ * ASCII case, all a case-blind expression without the u flag reads). The expression is the figure reader's third
+ * largest to compile, and most numbers are followed by no month.
+ */
+export function monthMayFollow(s: string): boolean {
+  let i = 0;
+  const spaces = () => {
+    const from = i;
+    while (s[i] === ' ' || s[i] === '\u00a0') i++;
+    return i > from;
+  };
+  if (!spaces()) return false;
+  if (MONTH_STARTS.has(s.slice(i, i + 3).toLowerCase())) return true;
+  if (s.slice(i, i + 2).toLowerCase() !== 'of') return false;
+  i += 2;
+  return spaces() && MONTH_STARTS.has(s.slice(i, i + 3).toLowerCase());
+}
 const TIME_AFTER_RE = /^[ \u00a0]*(?:[ap]\.?m\.?(?![a-z])|gmt\b|utc\b|o['’]clock\b)/i;
 
 /** Words that end the search for a unit: the number is then the subject or object of what follows. */
@@ -249,7 +270,8 @@ function digitTokenIsNotAFigure(text: string, start: number, end: number, digits
     if (TIME_AFTER_RE.test(text.slice(end, end + 8))) return true; // 3 p.m.
     if (/^(?:[1-9]|[12]\d|3[01])$/.test(digits)) {
       if (MONTH_BEFORE_RE.test(text.slice(Math.max(0, start - 12), start))) return true; // March 15
-      if (MONTH_AFTER_RE.test(text.slice(end, end + 14))) return true; // 15 March
+      const after14 = text.slice(end, end + 14);
+      if (monthMayFollow(after14) && MONTH_AFTER_RE.test(after14)) return true; // 15 March
     }
   }
   return false;
