@@ -10,29 +10,39 @@ const MAX_WORDS = 12;
 /** Verbs that credit a count to their subject. */
 const CREDIT_VERBS =
   'said|says|say|saying|reported|reports|report|reporting|estimated|estimates|estimate|estimating|claimed|claims|claim|told|counted|counts|documented|documents|recorded|records|identified|announced|announces|confirmed|confirms|stated|states|believes|believe';
-/** Phrases that do: "put the death toll at", "raised its count". */
-const CREDIT_PHRASES =
-  "put(?:s|ting)?\\s+(?:the|its|their)\\s+(?:[\\w’'-]+\\s+){0,3}?(?:number|toll|figure|count|total|tally)(?:\\s+(?:of|in|for|from)(?:\\s+[\\w’'-]+){1,4}?)?\\s+at|rais(?:ed|es|ing)\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:number|toll|figure|count|total|tally)";
+/**
+ * Phrases that do ("put the death toll at", "raised its count"), each as the letters it starts with and the rest: a
+ * phrase is written as `${start}(?:${rest})`, so every match of it starts with its letters, and the check that lets
+ * a text without them skip the phrases is built from the same list.
+ */
+export const CREDIT_PHRASES: readonly (readonly [start: string, rest: string])[] = [
+  ['put', "(?:s|ting)?\\s+(?:the|its|their)\\s+(?:[\\w’'-]+\\s+){0,3}?(?:number|toll|figure|count|total|tally)(?:\\s+(?:of|in|for|from)(?:\\s+[\\w’'-]+){1,4}?)?\\s+at"],
+  ['rais', '(?:ed|es|ing)\\s+(?:the|its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:number|toll|figure|count|total|tally)'],
+];
+const PHRASES = CREDIT_PHRASES.map(([start, rest]) => `${start}(?:${rest})`).join('|');
 /**
  * The credits in a text, as a global expression (reset `lastIndex`): verbs and phrases, or the verbs alone when the
- * text holds neither "put" nor "rais" (in any case), which every phrase starts with; the two find the same there.
- * The phrases' bounded repeats make that expression cost a page's first run ten times the verbs' to compile, and
- * most sentences hold neither word. `inLead`: the one subjectBefore runs inside attributionOf's own search.
+ * text holds none of the phrases' first letters (in any case); the two find the same there. The phrases' bounded
+ * repeats make that expression cost a page's first run ten times the verbs' to compile, and most sentences hold
+ * none of them. `inLead`: the one subjectBefore runs inside attributionOf's own search.
  */
 const credits: RegExp[] = [];
 export function creditPattern(text: string, inLead = false): RegExp {
   const withPhrases = holdsPhraseStart(text);
   const slot = (withPhrases ? 2 : 0) + (inLead ? 1 : 0);
-  return (credits[slot] ??= new RegExp(withPhrases ? `\\b(?:${CREDIT_VERBS}|${CREDIT_PHRASES})\\b` : `\\b(?:${CREDIT_VERBS})\\b`, 'gi'));
+  return (credits[slot] ??= new RegExp(withPhrases ? `\\b(?:${CREDIT_VERBS}|${PHRASES})\\b` : `\\b(?:${CREDIT_VERBS})\\b`, 'gi'));
 }
 
-/** Whether "put" or "rais" stands in `text`, in any ASCII case (what a case-blind expression without the u flag reads). */
+/**
+ * Whether a phrase's first letters (lower-case ASCII) stand in `text`, in any ASCII case: all a case-blind expression
+ * without the u flag reads (`| 0x20` lower-cases an ASCII letter and turns no other unit into one).
+ */
 function holdsPhraseStart(text: string): boolean {
-  const lower = (i: number) => text.charCodeAt(i) | 0x20;
-  for (let i = 0; i + 3 <= text.length; i++) {
-    const c = lower(i);
-    if (c === 0x70 && lower(i + 1) === 0x75 && lower(i + 2) === 0x74) return true;
-    if (c === 0x72 && i + 4 <= text.length && lower(i + 1) === 0x61 && lower(i + 2) === 0x69 && lower(i + 3) === 0x73) return true;
+  for (const [start] of CREDIT_PHRASES) {
+    next: for (let i = 0; i + start.length <= text.length; i++) {
+      for (let k = 0; k < start.length; k++) if ((text.charCodeAt(i + k) | 0x20) !== start.charCodeAt(k)) continue next;
+      return true;
+    }
   }
   return false;
 }

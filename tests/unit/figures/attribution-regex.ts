@@ -10,7 +10,7 @@
 const MAX_WORDS = 12;
 
 /** Verbs and phrases that credit a count to their subject. */
-const CREDIT =
+export const CREDIT =
   /\b(?:said|says|say|saying|reported|reports|report|reporting|estimated|estimates|estimate|estimating|claimed|claims|claim|told|counted|counts|documented|documents|recorded|records|identified|announced|announces|confirmed|confirms|stated|states|believes|believe|put(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:number|toll|figure|count|total|tally)(?:\s+(?:of|in|for|from)(?:\s+[\w’'-]+){1,4}?)?\s+at|rais(?:ed|es|ing)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:number|toll|figure|count|total|tally))\b/gi;
 const ACCORDING = /\baccording\s+to\s+/gi;
 /** The source after "according to": words (dotted abbreviations such as "U.N." included) up to punctuation. */
