@@ -25,12 +25,11 @@ import type { Qualifier } from '../reference/types';
 import type { FigureReading } from './types';
 import type { Counts } from './vocabulary';
 import { numberPattern, numberStyle, readNumberMatch } from './numbers';
+import { MONTH_BEFORE_RE, monthFollows, SPACE, SPACE_CHARS } from './months';
 import { holdsWord, wordTrie } from './word-cues';
 
 export type { FigureReading } from './types';
 export { shiftReading } from './shift';
-
-const SPACE = '[ \\u00a0]+';
 
 const QUALIFIER_RE = new RegExp(
   `(?:^|[^\\w])(more than|over|in excess of|upwards of|at least|no fewer than|no less than|a minimum of|up to|as many as|` +
@@ -47,7 +46,7 @@ const QUALIFIER_LAST = ['than', 'over', 'of', 'least', 'to', 'as', 'nearly', 'al
  */
 function mayEndWithQualifier(text: string, from: number, to: number): boolean {
   let i = to;
-  while (i > from && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0xa0)) i--;
+  while (i > from && SPACE_CHARS.includes(text[i - 1]!)) i--;
   if (i === to) return false;
   let j = i;
   while (j > from && startsWithAsciiLetter(text[j - 1]!)) j--;
@@ -107,30 +106,6 @@ unit('percent', 'per cent');
 unit('dollars', 'dollar');
 
 const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years']);
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const MONTH_BEFORE_RE = new RegExp(`\\b(?:${MONTHS})\\.?${SPACE}$`, 'i');
-const MONTH_AFTER_RE = new RegExp(`^${SPACE}(?:of${SPACE})?(?:${MONTHS})\\b`, 'i');
-/** The three letters every month name above starts with. */
-const MONTH_STARTS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
-
-/**
- * Whether MONTH_AFTER_RE could match `s`: spaces, perhaps "of" and spaces, then a month's first three letters (in any
- * ASCII case, all a case-blind expression without the u flag reads). The expression is the figure reader's third
- * largest to compile, and most numbers are followed by no month.
- */
-export function monthMayFollow(s: string): boolean {
-  let i = 0;
-  const spaces = () => {
-    const from = i;
-    while (s[i] === ' ' || s[i] === '\u00a0') i++;
-    return i > from;
-  };
-  if (!spaces()) return false;
-  if (MONTH_STARTS.has(s.slice(i, i + 3).toLowerCase())) return true;
-  if (s.slice(i, i + 2).toLowerCase() !== 'of') return false;
-  i += 2;
-  return spaces() && MONTH_STARTS.has(s.slice(i, i + 3).toLowerCase());
-}
 const TIME_AFTER_RE = /^[ \u00a0]*(?:[ap]\.?m\.?(?![a-z])|gmt\b|utc\b|o['’]clock\b)/i;
 
 /** Words that end the search for a unit: the number is then the subject or object of what follows. */
@@ -271,7 +246,7 @@ function digitTokenIsNotAFigure(text: string, start: number, end: number, digits
     if (/^(?:[1-9]|[12]\d|3[01])$/.test(digits)) {
       if (MONTH_BEFORE_RE.test(text.slice(Math.max(0, start - 12), start))) return true; // March 15
       const after14 = text.slice(end, end + 14);
-      if (monthMayFollow(after14) && MONTH_AFTER_RE.test(after14)) return true; // 15 March
+      if (monthFollows(after14)) return true; // 15 March
     }
   }
   return false;
