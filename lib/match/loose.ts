@@ -138,11 +138,16 @@ function keysOf(word: string): string[] {
   return keys;
 }
 
+/** The article particles a hyphen joins to a name ("al-Assad", "Deir ez-Zor"), and those a space may ("Al Jazeera"). */
+const HYPHENED_PARTICLES = new Set(['al', 'el', 'an', 'ar', 'as', 'ash', 'at', 'ad', 'az', 'ed', 'er', 'es', 'et', 'ez', 'en']);
+const SPACED_PARTICLES = new Set(['al', 'el']);
+
 /**
- * The length of an article particle just before a name at `start`, read within text[from, start): one joined by a
- * hyphen ("al-", "Ash-") or a capitalised "Al "/"El " (in any case), with no letter or digit before it; 0 when there
- * is none. What `/(?<![\p{L}\p{N}])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|et|ez|en)[-\u2010\u2011]|(?:Al|El) )$/iu`
- * finds in text.slice(max(from, start - 4), start), without the cost of compiling it on a page's first run.
+ * The length of an article particle just before a name at `start`, read within text[from, start): one of
+ * HYPHENED_PARTICLES and a hyphen, or one of SPACED_PARTICLES and a space (in any case), with no letter or digit
+ * before it; 0 when there is none. What
+ * `/(?<![\p{L}\p{N}])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|et|ez|en)[-\u2010\u2011]|(?:Al|El) )$/iu` finds in
+ * text.slice(max(from, start - 4), start), without the cost of compiling it on a page's first run.
  */
 export function particleBefore(text: string, from: number, start: number): number {
   const lo = Math.max(from, start - 4);
@@ -152,14 +157,18 @@ export function particleBefore(text: string, from: number, start: number): numbe
     const c = text.charCodeAt(i);
     s += c === 0x17f ? 's' : c === 0x2010 || c === 0x2011 ? '-' : String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
   }
-  // Nothing before "ash-" is read: it starts the four units looked at.
-  if (s === 'ash-') return 4;
-  const p = s.length - 3;
-  if (p < 0 || (s[p] !== 'a' && s[p] !== 'e') || !(s[p + 2] === '-' ? 'dlnrstz'.includes(s[p + 1]!) : s[p + 2] === ' ' && s[p + 1] === 'l')) return 0;
-  // A letter or digit just before (U+0345 too, a case-blind match's iota) makes it the end of another word. Only a
-  // single unit can be there: a surrogate pair would reach past the four units.
-  const before = p > 0 ? text.charCodeAt(lo) : -1;
-  return before !== 0x345 && !isAlnumCode(before) ? 3 : 0;
+  const end = s[s.length - 1];
+  const particles = end === '-' ? HYPHENED_PARTICLES : end === ' ' ? SPACED_PARTICLES : undefined;
+  if (!particles) return 0;
+  // The longest first, as the expression's leftmost match. A letter or digit just before (U+0345 too, a case-blind
+  // match's iota) makes it the end of another word. A particle is two letters or more, so what is before it is
+  // the first unit looked at or nothing: a surrogate pair there would reach past the four units.
+  for (let p = 0; p + 3 <= s.length; p++) {
+    if (!particles.has(s.slice(p, -1))) continue;
+    const before = p > 0 ? text.charCodeAt(lo + p - 1) : -1;
+    if (before !== 0x345 && !isAlnumCode(before)) return s.length - p;
+  }
+  return 0;
 }
 
 /** The apostrophes and ayn/hamza marks a name's word may hold: ' ’ ʼ ʻ ʾ ʿ. */

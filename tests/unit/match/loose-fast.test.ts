@@ -21,6 +21,10 @@ const POOL = [
 ];
 const text = fc.array(fc.constantFrom(...POOL), { maxLength: 40 }).map((parts) => parts.join(''));
 
+/** The particle before a name as the loose scan read it with a regular expression (lib/match/loose.ts `particleBefore`). */
+const PARTICLE_BEFORE = /(?<![\p{L}\p{N}])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|et|ez|en)[-\u2010\u2011]|(?:Al|El) )$/iu;
+const expected = (page: string, from: number, start: number) => PARTICLE_BEFORE.exec(page.slice(Math.max(from, start - 4), start))?.[0].length ?? 0;
+
 describe('the loose scan without \\p{…} regular expressions', () => {
   test('finds what the regular-expression form finds, in any text and any span of it', () => {
     const strip = (list: ReturnType<typeof looseCandidates>) => list.map((c) => [c.start, c.end, c.pattern.alias]);
@@ -41,8 +45,6 @@ describe('the loose scan without \\p{…} regular expressions', () => {
   });
 
   test('reads the particle before a name as its regular expression does, in any text and from any start', () => {
-    const PARTICLE_BEFORE = /(?<![\p{L}\p{N}])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|et|ez|en)[-\u2010\u2011]|(?:Al|El) )$/iu;
-    const expected = (page: string, from: number, start: number) => PARTICLE_BEFORE.exec(page.slice(Math.max(from, start - 4), start))?.[0].length ?? 0;
     // The particles' letters in both cases, the long s and U+0345 (which case-blind matching reads as an "s" and a
     // letter), the three hyphens, a space, letters and digits of other kinds, astral letters and lone surrogates.
     const units = [...'aAlLeEsShHnNzZtTdD\u017f\u0345-\u2010\u2011 x1é.', '\ud835', '\udc00', '𝐀'];
@@ -73,4 +75,30 @@ describe('the loose scan without \\p{…} regular expressions', () => {
     // And it reads them: "al-", "Ash-", "Al " after a space, none after a letter.
     expect([particleBefore('x al-', 0, 5), particleBefore('Ash-', 0, 4), particleBefore(' Al ', 0, 4), particleBefore('bal-', 0, 4)]).toEqual([3, 4, 3, 0]);
   });
+
+  // Which units case-blind Unicode matching reads as a particle's letter ("ſ" as "s") or as a letter before one
+  // (U+0345) is the engine's Unicode data: every code unit is tried, so a newer Node or ICU is checked again.
+  test('reads every code unit inside or before a particle as its regular expression does', { timeout: 60_000 }, () => {
+    const wrong: string[] = [];
+    const compare = (page: string) => {
+      for (let from = 0; from <= 2; from++) {
+        if (particleBefore(page, from, page.length) !== expected(page, from, page.length)) wrong.push(`${JSON.stringify(page)} from ${from}`);
+      }
+    };
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      // Before a particle, in the four units looked at.
+      for (const shape of ['al-', 'Al ', 'sh-', 'es\u2011']) compare(`q${c}${shape}`);
+      // In place of each letter of a particle, before a hyphen and before a space.
+      for (const particle of ['ash', 'al', 'el', 'an', 'ar', 'at', 'ad', 'az', 'ed', 'er', 'es', 'et', 'ez', 'en']) {
+        for (let k = 0; k < particle.length; k++) {
+          const page = particle.slice(0, k) + c + particle.slice(k + 1);
+          compare(`${page}-`);
+          if (particle.length === 2) compare(`${page} `);
+        }
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
 });
+
