@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForMatching, looseWord, looseWordKeys, normalizeText } from '../../../lib/text/normalize';
+import { foldForMatching, isCombiningCode, isWordCode, looseWord, looseWordKeys, normalizeText } from '../../../lib/text/normalize';
 
 describe('normalizeText: what folds together', () => {
   it('folds case, diacritics (precomposed and combining), apostrophes, dashes and no-break spaces', () => {
@@ -156,5 +156,18 @@ describe('loose keys for transliterated names', () => {
     expect(looseWord('assal')).not.toBe(looseWord('assad'));
     expect(looseWord('khatib')).not.toBe(looseWord('khatab'));
     expect(looseWord('homs')).not.toBe(looseWord('hama'));
+  });
+});
+
+describe('the word and mark tests the matcher reads folded text with', () => {
+  it('are \\p{M} and [\\p{L}\\p{N}] on every code unit (a lone surrogate is neither), and false past the text', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (isCombiningCode(c) !== /\p{M}/u.test(ch)) wrong.push(`mark ${c.toString(16)}`);
+      if (isWordCode(c) !== /[\p{L}\p{N}]/u.test(ch)) wrong.push(`word ${c.toString(16)}`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect([isCombiningCode(0x301), isWordCode(0xd835), isCombiningCode(Number.NaN), isWordCode(-1)]).toEqual([true, false, false, false]);
   });
 });
