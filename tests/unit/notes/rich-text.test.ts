@@ -147,14 +147,28 @@ describe('folding fast paths', () => {
 
   test('the folds kept never hold more characters than their budget, and give what a fresh fold gives', () => {
     // Texts of every size around the budget and the longest kept, seen again and again in any order.
-    const long = fc.array(letters, { minLength: 1, maxLength: 400 }).map((a) => a.join('') + 'é');
+    // 151 to 291 characters (under the longest kept, 300) and as many folded: three such texts fill the budget, so a
+    // fourth evicts one.
+    const long = fc.array(letters, { minLength: 150, maxLength: 290 }).map((a) => a.join('').slice(0, 290) + 'é');
+    let runsThatEvicted = 0;
     fc.assert(fc.property(fc.array(long, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { minLength: 1, maxLength: 60 }), (texts, picks) => {
       const kept = new FoldsKept(1_000, 300);
       const fresh = new FoldsKept(0, 0);
+      const seen = new Set<string>();
+      // Most recently used first: what is kept is the longest run of them whose texts and folds fit the budget.
+      const recent: string[] = [];
+      const cost = (t: string) => t.length + foldForSearch(t).length;
       for (const pick of picks) {
         const t = texts[pick % texts.length]!;
+        seen.add(t);
+        recent.splice(0, recent.length, t, ...recent.filter((r) => r !== t));
         const got = kept.places(t);
-        expect(kept.chars).toBeLessThanOrEqual(1_000);
+        expect(kept.places(t)).toBe(got);
+        let fits = 0;
+        let held = 0;
+        while (fits < recent.length && held + cost(recent[fits]!) <= 1_000) held += cost(recent[fits++]!);
+        expect(kept.size).toBe(fits);
+        expect(kept.chars).toBe(held);
         const want = fresh.places(t);
         expect(got.folded).toBe(want.folded);
         expect(got.from).toEqual(want.from);
@@ -165,8 +179,11 @@ describe('folding fast paths', () => {
       }
       expect(fresh.size).toBe(0);
       expect(fresh.chars).toBe(0);
-    }), { numRuns: 200 });
-  });
+      if (seen.size > kept.size) runsThatEvicted++;
+    }), { numRuns: 100, endOnFailure: true });
+    // The eviction path was taken, not only the path where everything fits.
+    expect(runsThatEvicted).toBeGreaterThan(10);
+  }, 60_000);
 
   test('a text longer than the longest kept is folded again each time; one that fits is kept', () => {
     const kept = new FoldsKept(10_000, 300);
@@ -181,8 +198,9 @@ describe('folding fast paths', () => {
 
   test('searching many long notes beyond ASCII keeps at most the budget of their folds', () => {
     const base = 'حلب سوريا Alép ';
-    // 400 different texts of 12,000 characters: 4.8 million characters, and two of 30,000 (over the longest kept).
-    const texts = Array.from({ length: 400 }, (_, i) => base.repeat(800).slice(0, 11_990) + String(i).padStart(10, '0'));
+    // 60 different texts of 20,000 characters (the longest kept): with their folds 2.4 million characters, over the
+    // budget, and two of 30,000 (over the longest kept).
+    const texts = Array.from({ length: 60 }, (_, i) => base.repeat(1_400).slice(0, 19_990) + String(i).padStart(10, '0'));
     texts.push(base.repeat(2_000) + 'a', base.repeat(2_000) + 'b');
     for (const t of texts) {
       expect(findWords(t, ['alep']).length).toBeGreaterThan(0);
@@ -191,6 +209,6 @@ describe('folding fast paths', () => {
     expect(foldsKept.budget).toBeLessThanOrEqual(1_000_000);
     expect(foldsKept.longest).toBeLessThanOrEqual(20_000);
     // The most recent texts that fit are kept: the budget is used, not thrown away.
-    expect(foldsKept.size).toBeGreaterThanOrEqual(Math.floor(foldsKept.budget / 24_000));
-  });
+    expect(foldsKept.size).toBeGreaterThanOrEqual(Math.floor(foldsKept.budget / 40_000));
+  }, 60_000);
 });
