@@ -43,7 +43,7 @@ import { generateReference, LARGE_REFERENCE } from './bench/reference';
 import { compileTables } from '../lib/match/tables';
 import { serializeTables } from '../lib/reference/serialize';
 import { traceMainThread, type TracedTask } from './bench/trace';
-import { judgeLongestTask, longestBackstoryTask, LONGEST_TASK_TARGET_MS, spreadOf, type LongestTaskVerdict, type MachineLoad, type Spread } from './bench/longest-task';
+import { judgeLongestTask, longestBackstoryTask, withoutPageScripts, LONGEST_TASK_TARGET_MS, spreadOf, type LongestTaskVerdict, type MachineLoad, type Spread } from './bench/longest-task';
 import { inFreshPage } from './bench/fresh-page';
 import type { BenchApi, PipelineTiming, YardstickTiming } from './bench/page-entry';
 import type { Dataset } from '../lib/reference/types';
@@ -159,7 +159,8 @@ const ASYNC_SPANS = new Set(['backstory:highlight']);
  * layout, before, is not); the tasks that ran Backstory's work are told apart by its spans and the extension's
  * script events (see TaskReport). Page alone: everything after DOMContentLoaded.
  */
-function summariseTasks(tasks: readonly TracedTask[], fromMs: number, spans: readonly Span[] = []): TaskReport {
+function summariseTasks(traced: readonly TracedTask[], fromMs: number, spans: readonly Span[] = [], pageRunsScript = true): TaskReport {
+  const tasks = withoutPageScripts(traced, fromMs, pageRunsScript);
   const inWindow = tasks.filter((t) => t.startMs >= fromMs);
   const longest = (list: readonly TracedTask[]) => Math.max(0, ...list.map((t) => t.durationMs));
   const longestThread = (list: readonly TracedTask[]) => Math.max(0, ...list.map((t) => t.threadMs));
@@ -339,7 +340,7 @@ async function measureReference(
 }
 
 /** The shipped content script on the page: waits until it reports itself settled, then reads the task records. */
-async function measureExtension(ext: ExtensionBrowser, url: string): Promise<ExtensionVisit> {
+async function measureExtension(ext: ExtensionBrowser, url: string, pageRunsScript: boolean): Promise<ExtensionVisit> {
   const page = await ext.context.newPage();
   try {
     // The content script's own status (asked as the popup asks): only part of a long page's highlights is
@@ -373,7 +374,7 @@ async function measureExtension(ext: ExtensionBrowser, url: string): Promise<Ext
       return { dcl: nav?.domContentLoadedEventEnd ?? 0, measures, spans };
     });
     // Without a content script start (it did not run), every task after DOMContentLoaded counts.
-    const tasks = summariseTasks(trace.tasks, trace.contentScriptStartMs ?? 0, extra.spans);
+    const tasks = summariseTasks(trace.tasks, trace.contentScriptStartMs ?? 0, extra.spans, pageRunsScript);
     return {
       ...tasks,
       highlights: (last as PageSummary | null)?.total ?? 0,
@@ -389,10 +390,10 @@ async function measureExtension(ext: ExtensionBrowser, url: string): Promise<Ext
  * The longest-task row of one page: `visits` fresh visits with the extension, the machine's 1-minute load average
  * read at the start and at the end, and the row's judgement (scripts/bench/longest-task.ts).
  */
-async function measureExtensionRow(ext: ExtensionBrowser, url: string, visits: number): Promise<ExtensionRow> {
+async function measureExtensionRow(ext: ExtensionBrowser, url: string, visits: number, pageRunsScript: boolean): Promise<ExtensionRow> {
   const start = loadavg()[0]!;
   const all: ExtensionVisit[] = [];
-  for (let i = 0; i < visits; i++) all.push(await measureExtension(ext, url));
+  for (let i = 0; i < visits; i++) all.push(await measureExtension(ext, url, pageRunsScript));
   const load: MachineLoad = { start, end: loadavg()[0]!, cores: cpus().length };
   const median = { ...medianVisit(all) };
   for (const key of Object.keys(median) as (keyof ExtensionVisit)[]) {
@@ -592,7 +593,8 @@ async function tasksOnly(pages: readonly BenchPage[], server: PageServer, plainC
   for (const page of pages) {
     const url = `${server.origin}/bench/${pages.indexOf(page)}.html`;
     if (!options.json) console.error(`bench: ${page.key} — longest task, ${options.visits} visits`);
-    results.push({ page, pageAlone: await measurePageAlone(plainContext, url), extension: await measureExtensionRow(ext, url, options.visits) });
+    const pageAlone = await measurePageAlone(plainContext, url);
+    results.push({ page, pageAlone, extension: await measureExtensionRow(ext, url, options.visits, pageAlone.longestScriptMs > 0) });
   }
   const text = [`Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`, ...taskTable(results), '', 'Targets:', ...taskTargets(results)].join('\n');
   if (!options.json) console.log(`\n${text}`);
@@ -660,7 +662,7 @@ async function main(): Promise<number> {
       });
       const pageAlone = await measurePageAlone(plainContext, url);
       // One visit's longest task is a single sample on a noisy machine: the median of the visits, with their spread.
-      const extension = await measureExtensionRow(ext, url, options.visits);
+      const extension = await measureExtensionRow(ext, url, options.visits, pageAlone.longestScriptMs > 0);
       results.push({ page, ...plainResults, pageAlone, extension });
     }
 

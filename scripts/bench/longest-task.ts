@@ -52,6 +52,17 @@ export function spreadOf(xs: readonly number[]): Spread {
   return { median: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, min: s[0]!, max: s[s.length - 1]! };
 }
 
+/**
+ * The tasks of a visit to a page that runs no script of its own (the page alone ran none): every script block from the
+ * content script's start (`fromMs`) is Backstory's too, even one no stack sample of ours landed in (under load the
+ * profiler's samples can be a hundred milliseconds apart, and a short continuation of ours stretched by the clock
+ * would otherwise escape). On a page with scripts of its own, the tasks as traced.
+ */
+export function withoutPageScripts(tasks: readonly TracedTask[], fromMs: number, pageRunsScript: boolean): readonly TracedTask[] {
+  if (pageRunsScript) return tasks;
+  return tasks.map((t) => (!t.backstory && t.kind === 'script' && t.startMs >= fromMs ? { ...t, backstory: true, cause: 'script on a page without its own' as const } : t));
+}
+
 /** Backstory's longest task by the clock in one visit's traced tasks, with that task's thread time. */
 export function longestBackstoryTask(tasks: readonly TracedTask[]): TaskVisit {
   let longest: TracedTask | null = null;

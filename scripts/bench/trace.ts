@@ -49,7 +49,7 @@ export interface TracedTask {
    */
   backstory: boolean;
   /** Why it is ours: our script ran in it, the extension system's message to the frame, or rendering we caused. */
-  cause: 'script' | 'extension message' | 'rendering we caused' | null;
+  cause: 'script' | 'extension message' | 'rendering we caused' | 'script on a page without its own' | null;
 }
 
 export interface TaskTrace {

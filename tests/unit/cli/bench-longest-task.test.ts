@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { mainThreadTasks, type TraceEvent } from '@/scripts/bench/trace';
-import { judgeLongestTask, longestBackstoryTask } from '@/scripts/bench/longest-task';
+import { judgeLongestTask, longestBackstoryTask, withoutPageScripts } from '@/scripts/bench/longest-task';
 
 // A renderer main thread as Chromium's trace shows it: times in microseconds, `dur` by the clock, `tdur` on the thread.
 const PID = 7, TID = 7, PROFILER_TID = 9;
@@ -182,5 +182,25 @@ describe('bench: the longest-task row judges Backstory\'s own work by the clock'
 
   test('nothing measured is a miss, not a pass', () => {
     expect(judgeLongestTask([]).pass).toBe(false);
+  });
+});
+
+describe('a page that runs no script of its own', () => {
+  // A 60 ms script block after the content script's start that no sample of ours landed in (samples far apart under
+  // load) and no script event names.
+  const events = (): TraceEvent[] => [DCL, task(1_001_000, 6_000, 6_000), block('EvaluateScript', 1_001_500, 5_000, 5_000, CS), checkpoint(1_100_000, 60_000, 8_000), block('FunctionCall', 1_101_000, 50_000, 6_000)];
+
+  test('every script block from the content script\'s start is ours, and judged', () => {
+    const { tasks, contentScriptStartMs } = mainThreadTasks(events());
+    const unsampled = tasks.find((t) => t.durationMs === 60)!;
+    expect(unsampled.backstory).toBe(false);
+    const ours = longestBackstoryTask(withoutPageScripts(tasks, contentScriptStartMs ?? 0, false));
+    expect(ours).toEqual({ clockMs: 60, threadMs: 8, cause: 'script on a page without its own' });
+    expect(judgeLongestTask([ours, ours, ours]).pass).toBe(false);
+  });
+
+  test('on a page with scripts of its own, a block nothing of ours is seen in stays the page\'s', () => {
+    const { tasks, contentScriptStartMs } = mainThreadTasks(events());
+    expect(longestBackstoryTask(withoutPageScripts(tasks, contentScriptStartMs ?? 0, true))).toEqual({ clockMs: 6, threadMs: 6, cause: 'script' });
   });
 });
