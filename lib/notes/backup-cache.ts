@@ -20,6 +20,7 @@
 // page never interleave a read-modify-write; every chunk's name also carries a random part, so two writes never
 // share one even without the lock.
 import { BACKUP_PENDING_KEY, BACKUP_PREFIX, type BackupArea } from './backup';
+import { inTurn } from './in-turn';
 
 /** The part of CacheStorage the backup uses; tests pass one kept in memory. */
 export interface CacheStorageLike {
@@ -84,13 +85,8 @@ export function cacheBackupArea(caches: CacheStorageLike | undefined, options: C
   const maxChunks = options.maxChunks ?? 32;
   const chunkSize = options.chunkSize ?? 2000;
   const locks = options.locks;
-  let local: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(op: () => Promise<T>): Promise<T> => {
-    if (locks) return locks.request(LOCK, op);
-    const next = local.then(op);
-    local = next.catch(() => undefined);
-    return next;
-  };
+  const local = inTurn();
+  const exclusive = <T>(op: () => Promise<T>): Promise<T> => (locks ? locks.request(LOCK, op) : local(op));
   // Opened for every operation: a handle kept would write on into a cache deleted since (site data cleared), unseen.
   const open = () => store.open(BACKUP_CACHE);
 

@@ -5,6 +5,7 @@
 // every commit, is what refills it (NotesRepository: a database created from nothing is restored from here).
 import type { NotesBackup } from './repository';
 import type { Annotation } from './types';
+import { inTurn } from './in-turn';
 
 /** The key-value area the backup uses (cacheBackupArea, shaped as storage.local's get/set/remove); tests pass a Map-backed one. */
 export interface BackupArea {
@@ -40,12 +41,7 @@ export function readBackupEntry(value: unknown): Annotation | null {
 }
 
 export function storageBackup(area: BackupArea): NotesBackup {
-  let turn: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(op: () => Promise<T>): Promise<T> => {
-    const next = turn.then(op);
-    turn = next.catch(() => undefined);
-    return next;
-  };
+  const queued = inTurn();
   const keyOf = (id: string) => BACKUP_PREFIX + id;
   return {
     async put(records) {
@@ -61,7 +57,7 @@ export function storageBackup(area: BackupArea): NotesBackup {
     // everything anyway).
     markPending(kind = 'copy') {
       const token = `${kind === 'recovery' ? RECOVERY_MARK : ''}${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      return inTurn(async () => {
+      return queued(async () => {
         // A recovery's mark is never replaced by a copy's (whose clearing would then lose it): it already makes the
         // background sync, after finishing the recovery. The copy then has no mark of its own to clear ('').
         if (kind !== 'recovery' && (await pendingMark(area))?.startsWith(RECOVERY_MARK)) return '';
@@ -70,7 +66,7 @@ export function storageBackup(area: BackupArea): NotesBackup {
       });
     },
     clearPending(token) {
-      return inTurn(async () => { if (token) await clearMark(area, token); });
+      return queued(async () => { if (token) await clearMark(area, token); });
     },
     async readAll() {
       const items = await area.get(null);

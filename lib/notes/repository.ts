@@ -24,6 +24,7 @@ import { foldForSearch } from './fold';
 import { LIMITS, cleanTags } from './limits';
 import { ANNOTATIONS_STORE, TRASH_STORE, type Annotation, type DeletedAnnotation, type NoteTarget, type ReferenceLink } from './types';
 import type { LocksLike } from './backup-cache';
+import { inTurn } from './in-turn';
 
 /** A write failed; `message` is written for the reader (shown as is). */
 export class NotesError extends Error {
@@ -95,14 +96,8 @@ export const RECOVERY_RETRY_MS = 30_000;
 const PURGE_LOCK = 'backstory-notes-purge';
 
 /** Without navigator.locks (no supported browser lacks it), the purge and the recovery are ordered in this context only. */
-let localTurn: Promise<unknown> = Promise.resolve();
-const localLocks: LocksLike = {
-  request<T>(_name: string, callback: () => Promise<T>): Promise<T> {
-    const next = localTurn.then(callback);
-    localTurn = next.catch(() => undefined);
-    return next;
-  },
-};
+const localTurn = inTurn();
+const localLocks: LocksLike = { request: (_name, callback) => localTurn(callback) };
 
 /** Up to this many deleted notes are looked up one by one to see whether they are live again (see listDeleted). */
 const LIVE_LOOKUPS = 64;
