@@ -18,6 +18,10 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/unit/setup.ts'],
+          // The property tests run hundreds of generated cases each; when both cores are shared with a browser suite
+          // and builds, some take longer than Vitest's default 5 s. The limit only stops a test that hangs: what each
+          // test asserts does not depend on it.
+          testTimeout: 30_000,
         },
       },
       {
