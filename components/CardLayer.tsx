@@ -121,6 +121,36 @@ export function mountCardModelLayer(doc: Document, options: CardLayerOptions): C
     );
 
   let cardElement: HTMLElement | null = null;
+  let placedAt: { anchor: DOMRect; width: number; height: number } | null = null;
+  const win = doc.defaultView!;
+
+  function place(anchor: DOMRect) {
+    if (!cardElement) return;
+    placeNear(cardElement, anchor, win);
+    const { width, height } = cardElement.getBoundingClientRect();
+    placedAt = { anchor, width, height };
+  }
+
+  // The card's size can change after it was placed, with nothing of ours drawing it again: a font the page declares
+  // for one of the card's families arriving, the browser's relayout when fonts change. It is then placed again, and
+  // what must not cover it (the note tooltip) is told: measured once at the show, the tooltip would stay where the
+  // card has grown over it.
+  const Observer = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+  const resized = Observer
+    ? new Observer(() => {
+      if (!cardElement?.isConnected || !placedAt) return;
+      const { width, height } = cardElement.getBoundingClientRect();
+      if (width === placedAt.width && height === placedAt.height) return;
+      place(placedAt.anchor);
+      options.onMoved?.();
+    })
+    : null;
+  const watch = (next: HTMLElement | null) => {
+    if (next === cardElement) return;
+    if (cardElement) resized?.unobserve(cardElement);
+    if (next) resized?.observe(next);
+    cardElement = next;
+  };
 
   return {
     get isOpen() {
@@ -135,8 +165,8 @@ export function mountCardModelLayer(doc: Document, options: CardLayerOptions): C
       }
       shownKey = key;
       shown = model;
-      cardElement = draw()?.querySelector<HTMLElement>('.card') ?? null;
-      if (cardElement) placeNear(cardElement, anchor, doc.defaultView!);
+      watch(draw()?.querySelector<HTMLElement>('.card') ?? null);
+      place(anchor);
       options.onMoved?.();
     },
     hide() {
@@ -145,7 +175,8 @@ export function mountCardModelLayer(doc: Document, options: CardLayerOptions): C
       shownKey = '';
       keyboard = false;
       announcement = '';
-      cardElement = null;
+      watch(null);
+      placedAt = null;
       draw();
       options.onMoved?.();
     },
@@ -156,7 +187,9 @@ export function mountCardModelLayer(doc: Document, options: CardLayerOptions): C
     rect: () => (cardElement?.isConnected ? cardElement.getBoundingClientRect() : null),
     destroy() {
       shown = null;
-      cardElement = null;
+      watch(null);
+      placedAt = null;
+      resized?.disconnect();
       layer.destroy();
     },
   };

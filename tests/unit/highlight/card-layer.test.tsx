@@ -181,3 +181,52 @@ test('the open card is described once, not again on each frame that moves it', (
   expect(lookups).toBeGreaterThan(once);
   layer.destroy();
 });
+
+test('a card whose size changes after it was placed (a font arriving) is placed again, and what avoids it is told', () => {
+  document.documentElement.innerHTML = '<head></head><body><p>Aleppo</p></body>';
+  // jsdom lays nothing out and has no ResizeObserver: the card's size and the browser's report of its change are ours.
+  const observed = new Set<Element>();
+  let report: (() => void) | null = null;
+  class FakeResizeObserver {
+    constructor(callback: () => void) {
+      report = callback;
+    }
+    observe(el: Element) { observed.add(el); }
+    unobserve(el: Element) { observed.delete(el); }
+    disconnect() { observed.clear(); }
+  }
+  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+  let size = { width: 360, height: 200 };
+  const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('card') ? new DOMRect(parseFloat(this.style.left) || 0, parseFloat(this.style.top) || 0, size.width, size.height) : new DOMRect();
+  });
+  try {
+    let moved = 0;
+    const layer = mountCardModelLayer(document, { onClose: () => undefined, onMoved: () => moved++ });
+    const anchor = new DOMRect(100, 300, 60, 16);
+    layer.show(entity, anchor, 'hover');
+    const card = document.querySelector(`[${LAYER_ATTRIBUTE}="card"]`)!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+    expect(observed.has(card)).toBe(true);
+    expect(card.style.top).toBe('324px'); // below the word
+    expect(moved).toBe(1);
+
+    // The browser's first report, of the size the card was placed at: nothing to do.
+    report!();
+    expect(moved).toBe(1);
+
+    // The card grows where it stands (its text wraps again): it no longer fits below and is placed again, and the
+    // note tooltip, placed against its old box, is told to place itself again.
+    size = { width: 360, height: 500 };
+    report!();
+    expect(card.style.top).toBe(`${window.innerHeight - 500 - 8}px`);
+    expect(moved).toBe(2);
+    expect(layer.rect()!.bottom).toBe(window.innerHeight - 8);
+
+    layer.hide();
+    expect(observed.size).toBe(0);
+    layer.destroy();
+  } finally {
+    rect.mockRestore();
+    vi.unstubAllGlobals();
+  }
+});
