@@ -51,10 +51,10 @@ afterEach(async () => {
   await setSiteOff(false);
 });
 
-/** A fresh copy of the article at its own address, read and painted. */
-async function openArticle(): Promise<Page> {
+/** A fresh copy of the article (or of `html`) at its own address, read and painted. */
+async function openArticle(html = ARTICLE): Promise<Page> {
   const path = `/world/syria-toll-${++opened}`;
-  server.set(path, ARTICLE);
+  server.set(path, html);
   const page = await browser.context.newPage();
   await page.goto(server.origin + path);
   const tabId = await tabIdFor(browser, page.url());
@@ -394,6 +394,51 @@ describe('the card', () => {
     const toolbar = (await adder(page).boundingBox())!;
     const tip = await noteFrameBox(page, 'tooltip');
     if (tip) expect(tip.y >= toolbar.y + toolbar.height || tip.y + tip.height <= toolbar.y || tip.x >= toolbar.x + toolbar.width || tip.x + tip.width <= toolbar.x).toBe(true);
+    await page.close();
+  });
+
+  test('a card that grows after both were placed (a font arriving late) is placed again, and the note tooltip makes way', async () => {
+    // The article low on the screen: the card opens above the word and the tooltip below it.
+    const page = await openArticle(ARTICLE.replace('<main>', '<main style="display: block; padding-top: 380px">'));
+    await dragSelect(page, 'Aleppo');
+    await adderButton(page, 'Note').click();
+    await composerReady(page);
+    await page.keyboard.type('Eastern districts only');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => noteHighlights(page)).toEqual(['Aleppo']);
+    await page.mouse.click(5, 5);
+
+    const word = await textBox(page, 'Aleppo');
+    await page.mouse.move((word.left + word.right) / 2, (word.top + word.bottom) / 2, { steps: 3 });
+    const card = page.locator('[data-backstory-layer="card"] [role="dialog"]');
+    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => noteTooltipText(page)).toContain('Eastern districts only');
+    /** The card's and the tooltip's boxes, how much they cover each other, and how many of them cover the word. */
+    const boxes = async () => {
+      const cardBox = (await card.boundingBox())!;
+      const tipBox = (await noteFrameBox(page, 'tooltip'))!;
+      const overlap = Math.max(0, Math.min(cardBox.x + cardBox.width, tipBox.x + tipBox.width) - Math.max(cardBox.x, tipBox.x))
+        * Math.max(0, Math.min(cardBox.y + cardBox.height, tipBox.y + tipBox.height) - Math.max(cardBox.y, tipBox.y));
+      const onWord = [cardBox, tipBox].filter((b) => b.y < word.bottom && b.y + b.height > word.top).length;
+      return { card: cardBox, tip: tipBox, overlap, onWord };
+    };
+    const before = await boxes();
+    expect(before.card.y + before.card.height).toBeLessThanOrEqual(word.top);
+    expect(before.tip.y).toBeGreaterThanOrEqual(word.bottom);
+    expect(before.overlap).toBe(0);
+
+    // The card's text takes more room once both are placed, as when a font it names arrives late. Growing where it
+    // stands, the card would come down over the word and the tooltip.
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = '.card { line-height: 1.9; }';
+      document.querySelector('[data-backstory-layer="card"]')!.shadowRoot!.append(style);
+    });
+    await expect.poll(async () => (await boxes()).card.height).toBeGreaterThan(before.card.height + 20);
+    await expect.poll(async () => {
+      const now = await boxes();
+      return { overlap: now.overlap, onWord: now.onWord, tooltipShown: now.tip.height > 0 };
+    }).toEqual({ overlap: 0, onWord: 0, tooltipShown: true });
     await page.close();
   });
 });
