@@ -13,7 +13,10 @@ import { CORPUS_DIR, corpusAvailable, corpusDocuments } from '../../scripts/sets
 import { pageTasks } from '../../scripts/bench/page-tasks';
 import { recordTrace, type TraceEvent } from '../../scripts/bench/trace';
 
-/** Where the trace of a visit that broke the limit is kept (gitignored), to open in Chromium's Performance panel. */
+/**
+ * Where the trace of a visit that broke the limit is kept (gitignored), to open in Chromium's Performance panel; with
+ * BACKSTORY_KEEP_TRACE=1, every visit's, to compare a passing one with it.
+ */
 const TRACES = resolve('test-results');
 // The page-tasks categories plus what tells a long task's cause apart: user timing, and the collector's own events.
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,disabled-by-default-v8.gc';
