@@ -43,6 +43,32 @@ describe('compiled matcher tables', () => {
     expect(compileTables(moved).figureGroups).not.toEqual(committed.figureGroups);
   });
 
+  test('loading reads the alias lists of a bounded sample of a large reference, and an alias added to a sampled entity still shows', () => {
+    const large = generateReference(JSON.parse(JSON.stringify(dataset)) as Dataset, { entities: 2000, aliases: 10000, figures: 100 });
+    const compiled = JSON.parse(serializeTables(compileTables(large))) as CompiledTables;
+    /** How many entities the fingerprint reads the alias counts of (its sample). */
+    const SAMPLE = 64;
+    const read = new Set<number>();
+    const watched: Dataset = {
+      ...large,
+      entities: large.entities.map((e, i) => new Proxy(e, { get: (t, k, r) => (k === 'aliases' && read.add(i), Reflect.get(t, k, r)) })),
+    };
+    expect(fingerprint(watched)).toBe(compiled.fingerprint);
+    // Never a pass over the 2,000: the first and evenly spaced ones after it.
+    expect(read.size).toBeGreaterThan(SAMPLE / 2);
+    expect(read.size).toBeLessThanOrEqual(SAMPLE);
+    expect(read.has(0)).toBe(true);
+    const sampled = [...read].sort((a, b) => a - b);
+    // The rest of the load reads only the entities of the few loose names it makes patterns for.
+    read.clear();
+    expect(loadTables(watched, compiled)).toBeDefined();
+    expect(read.size).toBeLessThan(SAMPLE + compiled.loose.byFirst.reduce((n, [, names]) => n + names.length, 0) + compiled.loose.bags.length + 1);
+    const middle = sampled[sampled.length >> 1]!;
+    const edited = JSON.parse(JSON.stringify(large)) as Dataset;
+    edited.entities[middle]!.aliases.push('Zz Newly Added Alias');
+    expect(loadTables(edited, compiled)).toBeUndefined();
+  });
+
   test('tables of another format (an older build) are not loaded: the page builds its own and matches the same', () => {
     const older = { ...committed, format: TABLES_FORMAT - 1 } as unknown as CompiledTables;
     expect(loadTables(dataset, older)).toBeUndefined();
