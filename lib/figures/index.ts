@@ -407,6 +407,28 @@ const AFTER_TOKENS = 10;
 /** Where the search for BEFORE_TOKENS tokens starts, in characters before the phrase (see lastTokensBefore). */
 const NEAR_BEFORE = 60;
 
+/** How far after the count before it (its end) a number's phrase may start and still continue its action. */
+const CONTINUATION_REACH = 120;
+
+/**
+ * Whether a number at `numberStart` may continue the action of the count before it, which ends at `previousEnd`: its
+ * phrase (which starts at most BEFORE before the number: a hedge, a currency sign) may start within
+ * CONTINUATION_REACH of it with no sentence stop between. When it cannot, a number near no count cue is skipped
+ * unread even after a count with an action: it would have no action of its own, no count, and would only clear the
+ * action for the next number, which is further still and cannot continue it either. A loop over the codes between
+ * the two, no copy: most numbers after a count are a sentence or more away.
+ */
+function mayContinue(text: string, previousEnd: number, numberStart: number): boolean {
+  const phraseFrom = numberStart - BEFORE;
+  if (phraseFrom - previousEnd >= CONTINUATION_REACH) return false;
+  for (let i = previousEnd; i < phraseFrom; i++) {
+    const c = text.charCodeAt(i);
+    // . ! ? ; (what the continuation rule refuses between the two)
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) return false;
+  }
+  return true;
+}
+
 /** "$3.5 billion": a sign before the number is the unit. */
 const CURRENCIES: Record<string, string> = { $: 'dollars', '€': 'euros', '£': 'pounds sterling' };
 
@@ -467,7 +489,7 @@ export function readFigures(text: string, options: ReadOptions = {}): FigureRead
     // No count can be read here, and the number before has no action this one could continue (see COUNT_CUES).
     if (
       countedOnly &&
-      !previous?.action &&
+      !(previous?.action && mayContinue(text, previous.end, numberStart)) &&
       !holdsWord(COUNT_CUE_TRIE, text, Math.max(0, numberStart - BEFORE), numberStart) &&
       !holdsWord(COUNT_CUE_TRIE, text, numberEnd, Math.min(text.length, numberEnd + AFTER))
     ) {
@@ -541,7 +563,7 @@ export function readFigures(text: string, options: ReadOptions = {}): FigureRead
       justBefore &&
       // "including two women", "among them", and a comparison with the count before: "100,000, up from 93,000".
       (CONTINUATION.has(justBefore.word) || justBefore.word === 'them' || (justBefore.word === 'from' && /^(?:up|down)$/.test(beforeOf?.word ?? ''))) &&
-      start - previous.end < 120 &&
+      start - previous.end < CONTINUATION_REACH &&
       !/[.!?;]/.test(text.slice(previous.end, start))
     ) {
       act = previous.action;

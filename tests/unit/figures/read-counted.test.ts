@@ -95,4 +95,22 @@ describe('the reader asked for counted figures only', { timeout: 120_000 }, () =
       [5, 'children killed'],
     ]);
   });
+
+  test('after a count with an action, skips a number near no cue word only when its phrase cannot continue that count', () => {
+    // The gap from "civilians" to the hedge "no fewer than": 119 characters still continues "killed" (the rule is
+    // < 120, counted from where the hedge starts, 14 characters before the number); 120, or a full stop in the gap,
+    // does not. Neither number's windows hold a cue word of the other's.
+    const page = (gap: number, stop = false) =>
+      `Shelling killed 11 civilians${`, ${'the road '.repeat(20)}`.slice(0, gap - 11)}${stop ? '.' : ' '}including no fewer than 60,000 on the road.`;
+    const values = (text: string) => readFigures(text, { countedOnly: true }).map((r) => [r.value, r.counts]);
+    for (const [gap, stop] of [[119, false], [120, false], [119, true], [76, false], [300, false]] as const) {
+      expect(readFigures(page(gap, stop), { countedOnly: true })).toEqual(counted(page(gap, stop)));
+    }
+    expect(values(page(119))).toEqual([
+      [11, 'civilians killed'],
+      [60_000, 'people killed'],
+    ]);
+    expect(values(page(120))).toEqual([[11, 'civilians killed']]);
+    expect(values(page(119, true))).toEqual([[11, 'civilians killed']]);
+  });
 });
