@@ -551,9 +551,15 @@ export function readFigures(text: string, options: ReadOptions = {}): FigureRead
       act = ACTIONS[justBefore.word];
       // "the death toll rose to 60,000", "death toll tops 60,000": the count is of the dead, a few words back.
       if (!act) {
-        const recent = beforeInPhrase.slice(-BEFORE_TOKENS);
-        const lastStop = recent.map((t) => CLAUSE_END.has(t.word) || t.word === ',').lastIndexOf(true);
-        if (recent.slice(lastStop + 1).some((t) => t.word === 'toll')) act = 'killed';
+        // Back from the phrase to the last clause end: no array made for a check that runs for most numbers.
+        for (let i = beforeInPhrase.length - 1; i >= Math.max(0, beforeInPhrase.length - BEFORE_TOKENS); i--) {
+          const word = beforeInPhrase[i]!.word;
+          if (CLAUSE_END.has(word) || word === ',') break;
+          if (word === 'toll') {
+            act = 'killed';
+            break;
+          }
+        }
       }
     }
     if (!act) act = actionIn(afterUnit.slice(0, AFTER_UNIT_TOKENS));
