@@ -410,23 +410,25 @@ const NEAR_BEFORE = 60;
 /** How far after the count before it (its end) a number's phrase may start and still continue its action. */
 const CONTINUATION_REACH = 120;
 
+/** Whether `text` holds a sentence or clause stop (. ! ? ;) between `from` and `to`: what a continuation may not cross. */
+function stopBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a number at `numberStart` may continue the action of the count before it, which ends at `previousEnd`: its
  * phrase (which starts at most BEFORE before the number: a hedge, a currency sign) may start within
- * CONTINUATION_REACH of it with no sentence stop between. When it cannot, a number near no count cue is skipped
- * unread even after a count with an action: it would have no action of its own, no count, and would only clear the
- * action for the next number, which is further still and cannot continue it either. A loop over the codes between
- * the two, no copy: most numbers after a count are a sentence or more away.
+ * CONTINUATION_REACH of it with no stop between. When it cannot, a number near no count cue is skipped unread even
+ * after a count with an action: it would have no action of its own, no count, and would only clear the action for the
+ * next number, which is further still and cannot continue it either.
  */
 function mayContinue(text: string, previousEnd: number, numberStart: number): boolean {
   const phraseFrom = numberStart - BEFORE;
-  if (phraseFrom - previousEnd >= CONTINUATION_REACH) return false;
-  for (let i = previousEnd; i < phraseFrom; i++) {
-    const c = text.charCodeAt(i);
-    // . ! ? ; (what the continuation rule refuses between the two)
-    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) return false;
-  }
-  return true;
+  return phraseFrom - previousEnd < CONTINUATION_REACH && !stopBetween(text, previousEnd, phraseFrom);
 }
 
 /** "$3.5 billion": a sign before the number is the unit. */
@@ -570,7 +572,7 @@ export function readFigures(text: string, options: ReadOptions = {}): FigureRead
       // "including two women", "among them", and a comparison with the count before: "100,000, up from 93,000".
       (CONTINUATION.has(justBefore.word) || justBefore.word === 'them' || (justBefore.word === 'from' && /^(?:up|down)$/.test(beforeOf?.word ?? ''))) &&
       start - previous.end < CONTINUATION_REACH &&
-      !/[.!?;]/.test(text.slice(previous.end, start))
+      !stopBetween(text, previous.end, start)
     ) {
       act = previous.action;
     }
