@@ -264,12 +264,25 @@ export function LibraryList(props: LibraryListProps) {
         }),
     };
   });
+  // The handlers each note is given are the same functions at every draw, calling the latest ones given to the list:
+  // a note is drawn again only when what it shows changed (NoteItem compares its props), not because the library
+  // made new handlers at a key typed in its search or a note selected.
+  const latest = useRef({ onSelect, onUpdate, onDelete, onOpen });
+  latest.current = { onSelect, onUpdate, onDelete, onOpen };
+  const [handlers] = useState(() => ({
+    onSelect: (note: Annotation, on: boolean, extend: boolean) => latest.current.onSelect(note, on, extend),
+    onUpdate: (note: Annotation, patch: AnnotationPatch) => latest.current.onUpdate(note, patch),
+    onDelete: (note: Annotation) => latest.current.onDelete(note),
+    onOpen: (note: Annotation) => latest.current.onOpen(note),
+  }));
+  // A page's heading, made once per note and words (kept as the same element, so the note holding it is not drawn
+  // again when nothing it shows changed).
+  const headings = useRef<{ words: readonly string[]; made: WeakMap<Annotation, JSX.Element> }>({ words, made: new WeakMap() });
+  if (headings.current.words !== words) headings.current = { words, made: new WeakMap() };
   if (notes.length === 0) return null;
-  // One list whatever the order, so a note keeps its element (and an open editor) as the rows drawn around it change.
-  const item = (i: number, spaceBefore: number) => {
-    const note = notes[i]!;
-    let heading: JSX.Element | undefined;
-    if (runs && runs.startOf[i] === i) {
+  const headingOf = (note: Annotation): JSX.Element => {
+    let heading = headings.current.made.get(note);
+    if (!heading) {
       const title = titleFor(note);
       const href = webHref(note.url);
       const site = siteOf(note.url) || 'not a web page';
@@ -279,7 +292,14 @@ export function LibraryList(props: LibraryListProps) {
           <span class="bs-site"> · {site}</span>
         </h3>
       );
+      headings.current.made.set(note, heading);
     }
+    return heading;
+  };
+  // One list whatever the order, so a note keeps its element (and an open editor) as the rows drawn around it change.
+  const item = (i: number, spaceBefore: number) => {
+    const note = notes[i]!;
+    const heading = runs && runs.startOf[i] === i ? headingOf(note) : undefined;
     return (
       <NoteItem
         key={note.id}
@@ -288,10 +308,10 @@ export function LibraryList(props: LibraryListProps) {
         tagTerms={tagTerms}
         showPage={!grouped}
         selected={selected.has(note.id)}
-        onSelect={onSelect}
-        onUpdate={onUpdate}
-        onDelete={onDelete}
-        onOpen={onOpen}
+        onSelect={handlers.onSelect}
+        onUpdate={handlers.onUpdate}
+        onDelete={handlers.onDelete}
+        onOpen={handlers.onOpen}
         onEditing={onEditing}
         pageName={grouped ? `${titleFor(note)} · ${siteOf(note.url) || 'not a web page'}` : undefined}
         unfolded={unfolded}

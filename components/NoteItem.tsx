@@ -3,7 +3,7 @@
 // it is linked to, its tags, when it was written, and what can be done with it — edit in place, delete, show it
 // on the page or open its page at the passage. Text is rendered as text (JSX escapes it), so a note containing
 // HTML shows as written.
-import type { ComponentChildren } from 'preact';
+import { h, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
@@ -65,7 +65,34 @@ export interface NoteItemProps {
 /** An edit made more than a minute after writing is worth saying. */
 const EDITED_AFTER_MS = 60_000;
 
-export function NoteItem(props: NoteItemProps) {
+/**
+ * Whether a note drawn with `a` would be drawn the same with `b`: every prop the same (callbacks the same functions),
+ * its place in the list compared by value. The library's list draws again at every key typed in its search and at
+ * each re-measure of its rows; a note whose props did not change is then not drawn again.
+ */
+export function sameNoteItemProps(a: NoteItemProps, b: NoteItemProps): boolean {
+  for (const key in a) {
+    if (key !== 'position' && !(key in b)) return false;
+  }
+  for (const key in b) {
+    const k = key as keyof NoteItemProps;
+    if (k === 'position') continue;
+    if (a[k] !== b[k]) return false;
+  }
+  return a.position?.index === b.position?.index && a.position?.size === b.position?.size;
+}
+
+/** One saved note (see NoteItemView), drawn again only when its props change (sameNoteItemProps). */
+export function NoteItem(this: { shouldComponentUpdate?(next: NoteItemProps): boolean; props: NoteItemProps }, props: NoteItemProps) {
+  // Preact calls a function component with the component as `this`; a shouldComponentUpdate set on it is honoured,
+  // as preact/compat's memo does (not imported for this alone: compat patches Preact's options for the whole page).
+  this.shouldComponentUpdate ??= function (this: { props: NoteItemProps }, next: NoteItemProps) {
+    return !sameNoteItemProps(this.props, next);
+  };
+  return h(NoteItemView, props);
+}
+
+function NoteItemView(props: NoteItemProps) {
   const { note, words, tagTerms, anchoring, showPage, selected, onSelect, onUpdate, onDelete, onReveal, onOpen, foldAt, position, onEditing, heading, spaceBefore, pageName, unfolded, onUnfold } = props;
   const [editing, setEditingState] = useState(false);
   const setEditing = (on: boolean) => {
@@ -102,6 +129,52 @@ export function NoteItem(props: NoteItemProps) {
     setEditing(false);
     requestAnimationFrame(() => editButton.current?.focus());
   };
+
+  // What does not depend on the search's words is made once per note and its state, not at each key typed (which
+  // draws every note shown again to mark the words): kept elements are not compared again.
+  const after = useMemo(
+    () => (
+      <>
+        {note.reference ? (
+          <p class="bs-muted bs-note-reference">
+            Linked to {referenceLinkText(note.reference)}
+            <ReferenceGone referenceId={note.reference.id} />
+          </p>
+        ) : null}
+        <NoteTags tags={note.tags} marked={tagTerms} />
+        <div class="bs-note-meta">
+          <span class="bs-muted">
+            <time dateTime={note.created}>{created}</time>
+            {edited ? <span title={`Edited ${modified}`}> · edited</span> : null}
+          </span>
+          <span class="bs-actions">
+            {onReveal && anchoring === 'anchored' ? (
+              <button type="button" class="bs-link" onClick={() => onReveal(note)} aria-label={`Show on page: ${label}`}>Show on page</button>
+            ) : null}
+            {passage ? (
+              <a
+                class="bs-link"
+                href={passage}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label={`${note.target ? 'Open at passage' : 'Open page'}: ${label}`}
+                onClick={(e) => {
+                  // The background opens it (a tab already showing the page is reused) and shows the note there.
+                  e.preventDefault();
+                  onOpen!(note);
+                }}
+              >
+                {note.target ? 'Open at passage' : 'Open page'}
+              </a>
+            ) : null}
+            <button type="button" class="bs-link" ref={editButton} onClick={() => setEditing(true)} aria-label={`Edit note: ${label}`}>Edit</button>
+            <button type="button" class="bs-link bs-danger" onClick={() => onDelete(note)} aria-label={`Delete note: ${label}`}>Delete</button>
+          </span>
+        </div>
+      </>
+    ),
+    [note, tagTerms, created, modified, edited, label, passage, onReveal, anchoring, onOpen, onDelete, onEditing],
+  );
 
   const quote = note.target?.quote.exact;
   return (
@@ -152,42 +225,7 @@ export function NoteItem(props: NoteItemProps) {
             {note.text ? (
               <FoldedText kind="note" text={note.text} words={words} foldAt={foldAt} unfolded={unfolded?.(note, 'note')} onToggle={onUnfold && ((open) => onUnfold(note, 'note', open))} />
             ) : null}
-            {note.reference ? (
-              <p class="bs-muted bs-note-reference">
-                Linked to {referenceLinkText(note.reference)}
-                <ReferenceGone referenceId={note.reference.id} />
-              </p>
-            ) : null}
-            <NoteTags tags={note.tags} marked={tagTerms} />
-            <div class="bs-note-meta">
-              <span class="bs-muted">
-                <time dateTime={note.created}>{created}</time>
-                {edited ? <span title={`Edited ${modified}`}> · edited</span> : null}
-              </span>
-              <span class="bs-actions">
-                {onReveal && anchoring === 'anchored' ? (
-                  <button type="button" class="bs-link" onClick={() => onReveal(note)} aria-label={`Show on page: ${label}`}>Show on page</button>
-                ) : null}
-                {passage ? (
-                  <a
-                    class="bs-link"
-                    href={passage}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    aria-label={`${note.target ? 'Open at passage' : 'Open page'}: ${label}`}
-                    onClick={(e) => {
-                      // The background opens it (a tab already showing the page is reused) and shows the note there.
-                      e.preventDefault();
-                      onOpen!(note);
-                    }}
-                  >
-                    {note.target ? 'Open at passage' : 'Open page'}
-                  </a>
-                ) : null}
-                <button type="button" class="bs-link" ref={editButton} onClick={() => setEditing(true)} aria-label={`Edit note: ${label}`}>Edit</button>
-                <button type="button" class="bs-link bs-danger" onClick={() => onDelete(note)} aria-label={`Delete note: ${label}`}>Delete</button>
-              </span>
-            </div>
+            {after}
           </>
         )}
       </div>
