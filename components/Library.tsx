@@ -10,7 +10,7 @@ import { filterAnnotations, isEmptyFilter, type AnnotationFilter } from '@/lib/e
 import { downloadExport } from '@/lib/export/download';
 import type { ExportFormat } from '@/lib/export/formats';
 import { groupsByPage, isNoteOrder, sortNotes, type NoteOrder } from '@/lib/notes/order';
-import { IncrementalSearch, parseQuery, prepareSearch } from '@/lib/notes/search';
+import { IncrementalSearch, parseQuery, prepareSearch, type ParsedQuery } from '@/lib/notes/search';
 import { noteLabel } from '@/lib/notes/describe';
 import { siteOf } from '@/lib/url';
 import { yieldToMain } from '@/lib/page/schedule';
@@ -169,7 +169,15 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   const othersKey = JSON.stringify(others);
   const unsearched = useMemo(() => (isEmptyFilter(others) ? sorted : filterAnnotations(sorted, others)), [sorted, othersKey]);
   const search = useMemo(() => new IncrementalSearch(unsearched), [unsearched]);
-  const query = useMemo(() => parseQuery(searchText ?? ''), [searchText]);
+  // A key that leaves the words and tags as they were (a space typed after a word) keeps the same query, so nothing
+  // drawn from it (the notes' marks) is drawn again.
+  const lastQuery = useRef<ParsedQuery>(parseQuery(''));
+  const query = useMemo(() => {
+    const next = parseQuery(searchText ?? '');
+    const last = lastQuery.current;
+    const same = next.words.length === last.words.length && next.tags.length === last.tags.length && next.words.every((w, i) => w === last.words[i]) && next.tags.every((t, i) => t === last.tags[i]);
+    return (lastQuery.current = same ? last : next);
+  }, [searchText]);
   const found = search.search(query);
   const shown = useMemo(() => (groupsByPage(order) ? sortNotes(found, order) : found), [found, order]);
   const pages = useMemo(() => new Set(all.map((a) => a.url)).size, [all]);
