@@ -14,6 +14,7 @@ import { SETTINGS_KEY, defaultSettings, loadSettings, saveSettings, withEveryPag
 import type { Annotation } from '@/lib/notes/types';
 import { Library, type LibraryProps } from '@/components/Library';
 import { LIBRARY_STEP, LibraryList } from '@/components/LibraryList';
+import { NoteItem } from '@/components/NoteItem';
 import { note } from '../export/helpers';
 import { LibrarySettings } from '@/components/LibrarySettings';
 import { LibraryActions } from '@/components/LibraryActions';
@@ -327,6 +328,45 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect(q('#bs-edit-n002')).toBeNull();
   });
 
+  test('a note is drawn again only when what it shows changed: not for a space after a word, not when another note is selected', async () => {
+    await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` })));
+    await mount();
+    await eventually(() => expect(listed()[0]).toBe('n059'));
+    await eventually(() => expect(text('[data-testid=summary]')).toMatch(/^60 notes/));
+    const { options } = await import('preact');
+    const hooks = options as unknown as Record<string, ((v: { type: unknown; props: { note?: Annotation } }) => void) | undefined>;
+    const before = hooks.__r;
+    const drawn: string[] = [];
+    hooks.__r = (v) => {
+      if (v.type === NoteItem) drawn.push(v.props.note!.id);
+      before?.(v);
+    };
+    const search = q<HTMLInputElement>('#bs-filter-text')!;
+    try {
+      // New words: every note shown is drawn again, to mark them.
+      await typeInto(search, 'note');
+      await eventually(() => expect(all('.bs-library-list .bs-note mark').length).toBeGreaterThan(0));
+      const shown = listed().length;
+      expect(shown).toBeGreaterThan(2);
+      expect(new Set(drawn).size).toBe(shown);
+      // The same words: no note is drawn again.
+      drawn.length = 0;
+      await typeInto(search, 'note ');
+      await act(async () => { await new Promise((done) => requestAnimationFrame(() => done(null))); });
+      expect(drawn).toEqual([]);
+      // One note selected: that note alone is drawn again (its checkbox), with the new selection's handler.
+      await act(async () => { q<HTMLInputElement>('.bs-library-list li[data-note-id="n058"] input.bs-select')!.click(); });
+      await eventually(() => expect(q<HTMLInputElement>('.bs-library-list li[data-note-id="n058"] input.bs-select')!.checked).toBe(true));
+      expect(drawn).toEqual(['n058']);
+      // The note not drawn again still calls the latest handler: shift+click selects the range from n058 to it.
+      drawn.length = 0;
+      await act(async () => { q<HTMLInputElement>('.bs-library-list li[data-note-id="n055"] input.bs-select')!.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true })); });
+      await eventually(() => expect(all('.bs-library-list .bs-note input.bs-select').filter((c) => (c as HTMLInputElement).checked).map((c) => c.closest('li')!.getAttribute('data-note-id'))).toEqual(['n058', 'n057', 'n056', 'n055']));
+      expect(drawn.sort()).toEqual(['n055', 'n056', 'n057']);
+    } finally {
+      hooks.__r = before;
+    }
+  });
   test('a key typed in the search draws the list once', async () => {
     await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}` })));
     await mount();
