@@ -182,7 +182,8 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   const shown = useMemo(() => (groupsByPage(order) ? sortNotes(found, order) : found), [found, order]);
   const pages = useMemo(() => new Set(all.map((a) => a.url)).size, [all]);
   const sites = useMemo(() => new Set(all.map((a) => siteOf(a.url))).size, [all]);
-  const selectedShown = useMemo(() => shown.filter((n) => selected.has(n.id)).length, [shown, selected]);
+  // Nothing selected (as while a reader types in the search) needs no pass over the notes shown.
+  const selectedShown = useMemo(() => (selected.size === 0 ? 0 : shown.filter((n) => selected.has(n.id)).length), [shown, selected]);
   const filtered = !isEmptyFilter(filter);
 
   const select = (note: Annotation, on: boolean, extend: boolean) => {
