@@ -148,6 +148,11 @@ const KEPT_QUERIES = 32;
 // one word, so "o brien" as one word and as two would share a key.
 const queryKey = ({ words, tags }: ParsedQuery) => JSON.stringify([words, tags]);
 
+/** Whether two queries find the same notes and mark the same words and tags (the same words and tags, in order). */
+export function sameQuery(a: ParsedQuery, b: ParsedQuery): boolean {
+  return a === b || queryKey(a) === queryKey(b);
+}
+
 /**
  * A search typed a key at a time over one list of notes (`search` gives the notes matching each query, in the list's
  * order, as `matchesQuery` would find them). Each key looks only where it must:

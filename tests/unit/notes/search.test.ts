@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
-import { IncrementalSearch, foldsKept, matchesQuery, narrows, parseQuery, prepareSearch } from '@/lib/notes/search';
+import { IncrementalSearch, foldsKept, matchesQuery, narrows, parseQuery, prepareSearch, sameQuery } from '@/lib/notes/search';
 import type { Annotation } from '@/lib/notes/types';
 
 const note = (text: string, tags: string[] = [], title = 'Aleppo'): Annotation => ({
@@ -18,6 +18,19 @@ describe('a search typed a key at a time', () => {
     expect(narrows(q('#'), q('#s'))).toBe(false);
     expect(narrows(q('story 13'), q('story 1'))).toBe(false);
     expect(narrows(q('aleppo'), q('homs'))).toBe(false);
+  });
+
+  test('a key that leaves the words and tags as they were keeps the same query; any other key does not', () => {
+    const q = parseQuery;
+    expect(sameQuery(q('aleppo'), q('aleppo '))).toBe(true); // a space after a word
+    expect(sameQuery(q('Alép  #Syria'), q('alep #syria'))).toBe(true); // folded, spaces between ignored
+    expect(sameQuery(q(''), q('   '))).toBe(true);
+    expect(sameQuery(q('aleppo'), q('aleppo s'))).toBe(false);
+    expect(sameQuery(q('aleppo siege'), q('siege aleppo'))).toBe(false); // words in another order
+    expect(sameQuery(q('syria'), q('#syria'))).toBe(false); // a word is not a tag
+    expect(sameQuery(q('#syria'), q('#syria shell'))).toBe(false);
+    // A spacing accent folds to a space inside one word: one word is not the two it seems to hold.
+    expect(sameQuery(q('O´Brien'), q('o brien'))).toBe(false);
   });
 
   test('whenever it narrows, every note the longer query finds the shorter one found too', () => {
