@@ -10,7 +10,7 @@ import { filterAnnotations, isEmptyFilter, type AnnotationFilter } from '@/lib/e
 import { downloadExport } from '@/lib/export/download';
 import type { ExportFormat } from '@/lib/export/formats';
 import { groupsByPage, isNoteOrder, sortNotes, type NoteOrder } from '@/lib/notes/order';
-import { IncrementalSearch, parseQuery, prepareSearch, type ParsedQuery } from '@/lib/notes/search';
+import { IncrementalSearch, parseQuery, prepareSearch, sameQuery, type ParsedQuery } from '@/lib/notes/search';
 import { noteLabel } from '@/lib/notes/describe';
 import { siteOf } from '@/lib/url';
 import { yieldToMain } from '@/lib/page/schedule';
@@ -28,6 +28,7 @@ import { RecentlyDeleted } from './RecentlyDeleted';
 import { StorageFault } from './StorageFault';
 import { UndoBar } from './UndoBar';
 import { errorText, useTask } from './use-task';
+import { useStableHandlers } from './hooks/useStableHandlers';
 
 export interface LibraryProps {
   repository: NotesRepository;
@@ -70,6 +71,8 @@ interface Undo {
 const FIRST_WINDOW = LIBRARY_STEP;
 /** The filters' notes until every note is read: their counts would otherwise count only the first ones. */
 const NO_NOTES: readonly Annotation[] = [];
+/** The query of an empty search, the one the library starts from. */
+const NO_QUERY: ParsedQuery = parseQuery('');
 
 /** Resolves after the next frame has been painted: what was just drawn is on screen before more work starts. */
 const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
@@ -171,12 +174,10 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   const search = useMemo(() => new IncrementalSearch(unsearched), [unsearched]);
   // A key that leaves the words and tags as they were (a space typed after a word) keeps the same query, so nothing
   // drawn from it (the notes' marks) is drawn again.
-  const lastQuery = useRef<ParsedQuery>(parseQuery(''));
+  const lastQuery = useRef<ParsedQuery>(NO_QUERY);
   const query = useMemo(() => {
     const next = parseQuery(searchText ?? '');
-    const last = lastQuery.current;
-    const same = next.words.length === last.words.length && next.tags.length === last.tags.length && next.words.every((w, i) => w === last.words[i]) && next.tags.every((t, i) => t === last.tags[i]);
-    return (lastQuery.current = same ? last : next);
+    return (lastQuery.current = sameQuery(next, lastQuery.current) ? lastQuery.current : next);
   }, [searchText]);
   const found = search.search(query);
   const shown = useMemo(() => (groupsByPage(order) ? sortNotes(found, order) : found), [found, order]);
@@ -266,17 +267,15 @@ export function Library({ repository, api, openPassage, settingsArea, settingsCh
   // only when their counts change; never the settings, the import, the trash, delete-all or the storage fault. The
   // kept sections' handlers are the same functions at every draw, calling the latest of those above. Each kept
   // element's dependencies must list every prop it is given.
-  const latest = useRef({ undoDelete, selectShown, removeSelected, exportSelected, tagSelected });
-  latest.current = { undoDelete, selectShown, removeSelected, exportSelected, tagSelected };
-  const [stable] = useState(() => ({
-    restore: (id: string) => latest.current.undoDelete([id]),
-    selectShown: (on: boolean) => latest.current.selectShown(on),
+  const stable = useStableHandlers({
+    restore: (id: string) => undoDelete([id]),
+    selectShown,
     clearSelection: () => setSelected(new Set()),
-    removeSelected: () => latest.current.removeSelected(),
-    exportSelected: (format: ExportFormat) => latest.current.exportSelected(format),
-    tagSelected: (tag: string, action: 'add' | 'remove') => latest.current.tagSelected(tag, action),
+    removeSelected,
+    exportSelected,
+    tagSelected,
     settingsLoaded: () => setSettingsDrawn(true),
-  }));
+  });
   const total = notes?.length ?? 0;
   const storageFault = useMemo(() => <StorageFault repository={repository} api={api} />, [repository, api]);
   const trash = useMemo(() => <RecentlyDeleted deleted={deleted} onRestore={stable.restore} title="Recently deleted" showPage />, [deleted, stable]);

@@ -18,6 +18,7 @@ import { richText } from '@/lib/notes/rich-text';
 import { siteOf, webHref } from '@/lib/url';
 import { RowHeights, drawPlan, rowOffsets, sameRows, withNeighbours, type DrawPlan } from '@/lib/list-window';
 import { NoteItem } from './NoteItem';
+import { useStableHandlers } from './hooks/useStableHandlers';
 import { RichText } from './RichText';
 import { WIDE_FOLD } from './FoldedText';
 
@@ -267,14 +268,7 @@ export function LibraryList(props: LibraryListProps) {
   // The handlers each note is given are the same functions at every draw, calling the latest ones given to the list:
   // a note is drawn again only when what it shows changed (NoteItem compares its props), not because the library
   // made new handlers at a key typed in its search or a note selected.
-  const latest = useRef({ onSelect, onUpdate, onDelete, onOpen });
-  latest.current = { onSelect, onUpdate, onDelete, onOpen };
-  const [handlers] = useState(() => ({
-    onSelect: (note: Annotation, on: boolean, extend: boolean) => latest.current.onSelect(note, on, extend),
-    onUpdate: (note: Annotation, patch: AnnotationPatch) => latest.current.onUpdate(note, patch),
-    onDelete: (note: Annotation) => latest.current.onDelete(note),
-    onOpen: (note: Annotation) => latest.current.onOpen(note),
-  }));
+  const handlers = useStableHandlers({ onSelect, onUpdate, onDelete, onOpen });
   // A page's heading, made once per note and words (kept as the same element, so the note holding it is not drawn
   // again when nothing it shows changed).
   const headings = useRef<{ words: readonly string[]; made: WeakMap<Annotation, JSX.Element> }>({ words, made: new WeakMap() });

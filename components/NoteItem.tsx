@@ -3,7 +3,7 @@
 // it is linked to, its tags, when it was written, and what can be done with it — edit in place, delete, show it
 // on the page or open its page at the passage. Text is rendered as text (JSX escapes it), so a note containing
 // HTML shows as written.
-import { h, type ComponentChildren } from 'preact';
+import { Component, h, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/notes/types';
 import type { AnnotationPatch } from '@/lib/notes/repository';
@@ -70,7 +70,7 @@ const EDITED_AFTER_MS = 60_000;
  * its place in the list compared by value. The library's list draws again at every key typed in its search and at
  * each re-measure of its rows; a note whose props did not change is then not drawn again.
  */
-export function sameNoteItemProps(a: NoteItemProps, b: NoteItemProps): boolean {
+function sameNoteItemProps(a: NoteItemProps, b: NoteItemProps): boolean {
   for (const key in a) {
     if (key !== 'position' && !(key in b)) return false;
   }
@@ -82,14 +82,19 @@ export function sameNoteItemProps(a: NoteItemProps, b: NoteItemProps): boolean {
   return a.position?.index === b.position?.index && a.position?.size === b.position?.size;
 }
 
-/** One saved note (see NoteItemView), drawn again only when its props change (sameNoteItemProps). */
-export function NoteItem(this: { shouldComponentUpdate?(next: NoteItemProps): boolean; props: NoteItemProps }, props: NoteItemProps) {
-  // Preact calls a function component with the component as `this`; a shouldComponentUpdate set on it is honoured,
-  // as preact/compat's memo does (not imported for this alone: compat patches Preact's options for the whole page).
-  this.shouldComponentUpdate ??= function (this: { props: NoteItemProps }, next: NoteItemProps) {
+/**
+ * One saved note (see NoteItemView), drawn again only when its props change (sameNoteItemProps). A class for its
+ * public shouldComponentUpdate; preact/compat's memo would do the same, but compat patches Preact's options for the
+ * whole page and is not worth importing for this alone.
+ */
+export class NoteItem extends Component<NoteItemProps> {
+  override shouldComponentUpdate(next: NoteItemProps): boolean {
     return !sameNoteItemProps(this.props, next);
-  };
-  return h(NoteItemView, props);
+  }
+
+  override render(props: NoteItemProps) {
+    return h(NoteItemView, props);
+  }
 }
 
 function NoteItemView(props: NoteItemProps) {
@@ -131,7 +136,8 @@ function NoteItemView(props: NoteItemProps) {
   };
 
   // What does not depend on the search's words is made once per note and its state, not at each key typed (which
-  // draws every note shown again to mark the words): kept elements are not compared again.
+  // draws every note shown again to mark the words): kept elements are not compared again. The dependencies must
+  // list every prop and value used inside it, or the note would show a stale part.
   const after = useMemo(
     () => (
       <>
