@@ -76,7 +76,7 @@ export function* detectArticleSteps(doc: Document, readability: RunReadability |
   }
   if (!readability) return null;
   // The galleries of the whole page in a step of their own, Readability (one call) in the next.
-  const leaveOut = galleries.all();
+  const leaveOut = yield* galleries.all();
   yield;
   let found: ReadabilityFound | null = null;
   try {
@@ -125,7 +125,7 @@ function wholeBlocks(doc: Document, nodes: readonly Text[]): Text[] {
 /** The extractor's nodes less what is inside the story's container but not the story. */
 function* refine(nodes: readonly Text[], galleries: PageGalleries): Steps<Text[]> {
   const root = commonAncestor(nodes);
-  const story = withoutGalleries(nodes, galleries.under(root));
+  const story = withoutGalleries(nodes, yield* galleries.under(root));
   yield;
   return yield* pruneBoilerplateSteps(story, root);
 }

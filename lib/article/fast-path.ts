@@ -175,7 +175,7 @@ export function* findContainerSteps(doc: Document, galleries: PageGalleries = ne
   }
   if (!candidates.length && doc.body) {
     yield;
-    const leaveOut = galleries.all();
+    const leaveOut = yield* galleries.all();
     yield;
     const cluster = paragraphCluster(doc.body, new Paragraphs(leaveOut));
     if (cluster) candidates.push({ roots: [cluster], method: 'paragraph-cluster' });

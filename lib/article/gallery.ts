@@ -15,6 +15,7 @@ import { blockOf, isInline } from './text';
 import { tokenize } from './metric';
 import { inheritedVerdict } from './ancestors';
 import { MIN_STORY_CHARS } from './size';
+import { runToEnd, type Steps } from './steps';
 
 const MIN_SEGMENTS = 3;
 // Words of one brief: a title and a summary of a sentence or three. A typical brief has a few dozen.
@@ -72,10 +73,15 @@ interface Title {
   target: string;
 }
 
+/** Links read between two places to pause: a long page has thousands. */
+const LINKS_A_STEP = 200;
+
 /** Links under `root` that are titles of other pages of the site. */
-function findTitles(root: Element, page: URL | null): Title[] {
+function* findTitles(root: Element, page: URL | null): Steps<Title[]> {
   const titles: Title[] = [];
+  let read = 0;
   for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    if (++read % LINKS_A_STEP === 0) yield;
     const linkChars = squash(a.textContent ?? '').length;
     if (!linkChars) continue; // an image link: the title is elsewhere in the card
     const target = sameSiteTarget(a, page);
@@ -132,8 +138,13 @@ function boundedWords(el: Element, maxChars: number): number {
  * own heading). Empty for most story pages.
  */
 export function findGalleries(root: Element): Set<Element> {
+  return runToEnd(findGalleriesSteps(root));
+}
+
+/** findGalleries in steps (lib/article/steps.ts): the titles a slice of links at a time, then each candidate gallery. */
+export function* findGalleriesSteps(root: Element): Steps<Set<Element>> {
   const doc = root.ownerDocument;
-  const titles = findTitles(root, pageUrl(doc));
+  const titles = yield* findTitles(root, pageUrl(doc));
   const parts = new Set<Element>();
   if (titles.length < MIN_SEGMENTS) return parts;
 
@@ -162,6 +173,7 @@ export function findGalleries(root: Element): Set<Element> {
     if (unit !== root && unit.parentElement) galleries.add(unit.parentElement);
   }
   for (const gallery of galleries) {
+    yield;
     const segments = segmentsOf(gallery, targetsUnder, titleWordsUnder);
     // A brief is one element holding title and summary (and perhaps a picture box beside it), or a title
     // line followed by its summary. A box holding only a title, with paragraphs after it, is a "read
@@ -236,9 +248,9 @@ function segmentsOf(
 
 const NONE: ReadonlySet<Element> = new Set();
 
-function findGalleriesSafely(root: Element | null): ReadonlySet<Element> {
+function* findGalleriesSafely(root: Element | null): Steps<ReadonlySet<Element>> {
   try {
-    return root ? findGalleries(root) : NONE;
+    return root ? yield* findGalleriesSteps(root) : NONE;
   } catch {
     return NONE; // a page built to break DOM code: detection goes on without this refinement
   }
@@ -252,14 +264,14 @@ export class PageGalleries {
   private parts: ReadonlySet<Element> | null = null;
   constructor(private readonly doc: Document) {}
 
-  /** Every gallery part of the page. */
-  all(): ReadonlySet<Element> {
-    return (this.parts ??= findGalleriesSafely(this.doc.body));
+  /** Every gallery part of the page, in steps (lib/article/steps.ts). */
+  *all(): Steps<ReadonlySet<Element>> {
+    return (this.parts ??= yield* findGalleriesSafely(this.doc.body));
   }
 
-  /** Gallery parts under `root`: the page's when already found, else a search of `root` alone. */
-  under(root: Element | null): ReadonlySet<Element> {
-    return this.parts ?? findGalleriesSafely(root);
+  /** Gallery parts under `root`, in steps: the page's when already found, else a search of `root` alone. */
+  *under(root: Element | null): Steps<ReadonlySet<Element>> {
+    return this.parts ?? (yield* findGalleriesSafely(root));
   }
 }
 

@@ -1,6 +1,6 @@
 // @mozilla/readability on a clone of the page, mapped back to the live text nodes.
 import { Readability } from '@mozilla/readability';
-import { cloneWithTextMap } from './clone';
+import { cloneWithTextMapSteps } from './clone';
 import { runToEnd, type Steps } from './steps';
 
 export interface ReadabilityFound {
@@ -26,14 +26,73 @@ const CHAR_THRESHOLD = 500;
 
 interface ReadabilityInternals {
   _flags: number;
+  _metadata: unknown;
+  _articleTitle: string | null | undefined;
+  _disableJSONLD: boolean;
   [step: string]: unknown;
 }
 
-// Readability steps that only polish the HTML it returns (relative URLs, classes, nested divs, inline
-// styles, lazy images): they never decide which text is the article, and we read nodes, not its HTML.
-// Skipping them saves a good part of its time, and keeps the text of `javascript:` links, which
-// _fixRelativeUris would replace with new text nodes that are not on the page.
+// Readability steps that only polish the HTML it returns (relative URLs, classes, nested divs, inline styles, lazy
+// images): they never decide which text is the article, and we read nodes, not its HTML. Skipping them saves a good
+// part of its time, and keeps the text of `javascript:` links, which _fixRelativeUris would replace with new text
+// nodes that are not on the page.
 const COSMETIC_STEPS = ['_postProcessContent', '_cleanStyles', '_fixLazyImages'];
+
+// What Readability's parse() does before it grabs the article, in its order: parseInSteps calls them itself so that
+// the article's grab (the one long call left) has a task of its own.
+const BEFORE_GRAB = ['_unwrapNoscriptImages', '_getJSONLD', '_removeScripts', '_prepDocument', '_getArticleMetadata'];
+
+/** Thrown where Readability would restore the page to try again with fewer flags (see `grab`). */
+const RETRY = Symbol('retry');
+
+interface Parsed {
+  content: Element;
+  title: string | null;
+}
+
+/**
+ * Readability's parse(), as far as the article's nodes and title go, with a place to pause before the article's
+ * grab. A version of the library without the steps named here is parsed in one call.
+ */
+function* parseInSteps(reader: Readability<Element>, clone: Document, faithful: boolean): Steps<Parsed | null> {
+  const internals = reader as unknown as ReadabilityInternals;
+  const call = (step: string, ...args: unknown[]) => (internals[step] as (...a: unknown[]) => unknown).apply(reader, args);
+  if (![...BEFORE_GRAB, '_grabArticle'].every((step) => typeof internals[step] === 'function')) {
+    const parsed = reader.parse();
+    return parsed?.content ? { content: parsed.content, title: parsed.title ?? null } : null;
+  }
+  call('_unwrapNoscriptImages', clone);
+  const jsonLd = internals._disableJSONLD ? {} : call('_getJSONLD', clone);
+  call('_removeScripts', clone);
+  call('_prepDocument');
+  const metadata = call('_getArticleMetadata', jsonLd) as { title?: string | null };
+  internals._metadata = metadata;
+  internals._articleTitle = metadata.title;
+  yield;
+  const content = faithful ? (call('_grabArticle') as Element | null) : grab(clone, () => call('_grabArticle') as Element | null);
+  // What parse() goes on to do (the article's HTML polished, its text and excerpt read) says nothing of its nodes.
+  return content ? { content, title: internals._articleTitle ?? null } : null;
+}
+
+/**
+ * The grab without its copy of the page's HTML: Readability serialises the whole body first (a tenth of its time on
+ * a long page) only to restore it when an attempt finds no text at all and it tries again with fewer flags. Here
+ * the body reads as empty HTML and a restore stops the grab (RETRY): that attempt is then made again from a fresh
+ * copy, faithfully.
+ */
+function grab(clone: Document, grabArticle: () => Element | null): Element | null {
+  const body = clone.body;
+  if (body) {
+    Object.defineProperty(body, 'innerHTML', {
+      configurable: true,
+      get: () => '',
+      set: () => {
+        throw RETRY;
+      },
+    });
+  }
+  return grabArticle();
+}
 
 interface Attempt {
   nodes: Set<Text>;
@@ -41,9 +100,15 @@ interface Attempt {
   title: string | null;
 }
 
-/** One attempt in steps: the copy of the page, then Readability on it (one call), then its text mapped back. */
-function* attempt(doc: Document, flags: number, leaveOut: ReadonlySet<Element>): Steps<Attempt | null> {
-  const { clone, liveOf } = cloneWithTextMap(doc, leaveOut);
+/** Text nodes mapped back between two places to pause. */
+const NODES_A_STEP = 2000;
+
+/**
+ * One attempt in steps: the copy of the page, Readability's preparation of it, its grab of the article (one call),
+ * then its text mapped back. `faithful`: with Readability's own copy of the body's HTML (see `grab`).
+ */
+function* attempt(doc: Document, flags: number, leaveOut: ReadonlySet<Element>, faithful = false): Steps<Attempt | null> {
+  const { clone, liveOf } = yield* cloneWithTextMapSteps(doc, leaveOut);
   yield;
   const reader = new Readability<Element>(clone, {
     // Never let Readability retry by itself (see above): any non-empty result is returned.
@@ -56,24 +121,27 @@ function* attempt(doc: Document, flags: number, leaveOut: ReadonlySet<Element>):
     // Only where this Readability version has the step; an unknown name is left alone.
     if (typeof internals[step] === 'function') internals[step] = () => {};
   }
-  let parsed: ReturnType<typeof reader.parse>;
+  let parsed: Parsed | null;
   try {
-    parsed = reader.parse();
-  } catch {
+    parsed = yield* parseInSteps(reader, clone, faithful);
+  } catch (error) {
+    if (error === RETRY) return yield* attempt(doc, flags, leaveOut, true);
     return null;
   }
-  if (!parsed?.content) return null;
+  if (!parsed) return null;
   yield;
   const nodes = new Set<Text>();
   const walker = clone.createTreeWalker(parsed.content, 4 /* SHOW_TEXT */);
   let length = 0;
+  let read = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (++read % NODES_A_STEP === 0) yield;
     const live = liveOf.get(n as Text);
     if (!live) continue; // a node Readability created (e.g. text of a javascript: link): not on the page
     nodes.add(live);
     length += live.data.trim().length;
   }
-  return { nodes, length, title: parsed.title ?? null };
+  return { nodes, length, title: parsed.title };
 }
 
 /** Readability on the page without `leaveOut` (elements known not to be the story, removed from its copy). */
@@ -82,9 +150,9 @@ export function runReadability(doc: Document, leaveOut: ReadonlySet<Element> = n
 }
 
 /**
- * runReadability in steps (lib/article/steps.ts): each attempt's copy of the page, Readability's pass over it, and
- * the mapping back, in steps of their own. Readability's own pass is one call (the library has no place to pause):
- * what bounds a step on a page that needs it.
+ * runReadability in steps (lib/article/steps.ts): each attempt's copy of the page, Readability's preparation of it,
+ * its grab of the article and the mapping back, in steps of their own. The grab is one call (the library has no
+ * place to pause in it): what bounds a step on a page that needs it.
  */
 export function* readabilitySteps(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): Steps<ReadabilityFound | null> {
   let best: Attempt | null = null;
