@@ -35,7 +35,7 @@ function squash(text: string): string {
 function siteOf(host: string): string {
   const labels = host.toLowerCase().replace(/\.$/, '').split('.');
   if (labels.length <= 2) return labels.join('.');
-  const [secondLast, last] = [labels[labels.length - 2]!, labels[labels.length - 1]!];
+  const [secondLast, last] = labels.slice(-2) as [string, string];
   // Country domains with a second level (co.uk, com.br, ne.jp): keep three labels.
   const keep = last.length === 2 && secondLast.length <= 3 ? 3 : 2;
   return labels.slice(-keep).join('.');

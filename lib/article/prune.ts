@@ -125,13 +125,6 @@ export function groupByBlock(nodes: readonly Text[]): Block[] {
   return blocks;
 }
 
-function inLink(node: Node, stop: Element | null): boolean {
-  for (let el = node.parentElement; el && el !== stop; el = el.parentElement) {
-    if (el.tagName.toUpperCase() === 'A') return true;
-  }
-  return false;
-}
-
 /** The deepest element containing every node: the article container as it is on the live page. */
 export function commonAncestor(nodes: readonly Node[]): Element | null {
   const first = nodes[0];
@@ -219,7 +212,7 @@ export function* pruneBoilerplateSteps(nodes: readonly Text[], root: Element | n
     for (const n of keptNodes) {
       const len = n.data.length;
       chars += len;
-      if (wholeBlockLinked || inLink(n, block.el)) linkChars += len;
+      if (wholeBlockLinked || isInsideLink(n.parentElement, block.el)) linkChars += len;
     }
     // Headings too: a subhead is plain text, a heading that is all link is a teaser for another story.
     if (chars > 0 && linkChars / chars > 0.5) continue;
@@ -273,7 +266,8 @@ function isInRunningText(el: Element): boolean {
   return false;
 }
 
-function isInsideLink(el: Element, root: Element | null): boolean {
+/** Whether `el` or an ancestor below `root` is a link. */
+function isInsideLink(el: Element | null, root: Element | null): boolean {
   for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
     if (e.tagName.toUpperCase() === 'A') return true;
   }
