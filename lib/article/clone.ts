@@ -1,7 +1,6 @@
 // Readability rewrites the document it parses, so it runs on a clone; this pairs every text node of the
 // clone with the live text node it was copied from. A clone has exactly the live tree's shape, so two
 // tree walkers advancing in step meet corresponding nodes: no marker is written into the live page.
-import { runToEnd, type Steps } from './steps';
 
 export interface ClonedDocument {
   clone: Document;
@@ -16,29 +15,21 @@ const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so this also runs wher
  * copies are removed from the clone (page parts that must not reach the extractor at all).
  */
 export function cloneWithTextMap(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): ClonedDocument {
-  return runToEnd(cloneWithTextMapSteps(doc, leaveOut));
-}
-
-/** Text nodes paired between two places to pause: the pairing walks the whole page twice over. */
-const PAIRS_A_STEP = 2000;
-
-/** cloneWithTextMap in steps (lib/article/steps.ts): the copy (one call), the pairing a slice at a time, the removals. */
-export function* cloneWithTextMapSteps(doc: Document, leaveOut: ReadonlySet<Element> = new Set()): Steps<ClonedDocument> {
   const clone = doc.cloneNode(true) as Document;
-  yield;
   const liveOf = new Map<Text, Text>();
   const liveWalker = doc.createTreeWalker(doc, SHOW_TEXT);
   const cloneWalker = clone.createTreeWalker(clone, SHOW_TEXT);
-  for (let paired = 1; ; paired++) {
+  for (;;) {
     const live = liveWalker.nextNode();
     const copy = cloneWalker.nextNode();
     if (!live || !copy) break;
     liveOf.set(copy as Text, live as Text);
-    if (paired % PAIRS_A_STEP === 0) yield;
   }
-  yield;
-  // Found by the same path of child positions in the clone; removed only after all are found.
-  const removals = Array.from(leaveOut, (el) => counterpart(el, clone)).filter((el): el is Element => !!el);
+  // Found by the same path of child positions in the clone; removed only after all are found. An element the page
+  // has taken away since it was found has no copy: its path would lead to the copied document or its <html>.
+  const removals = Array.from(leaveOut, (el) => el.isConnected && counterpart(el, clone)).filter(
+    (el): el is Element => !!el,
+  );
   for (const el of removals) el.remove();
   return { clone, liveOf };
 }

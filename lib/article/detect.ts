@@ -75,7 +75,7 @@ export function* detectArticleSteps(doc: Document, readability: RunReadability |
     }
   }
   if (!readability) return null;
-  // The galleries of the whole page in a step of their own, Readability (one call) in the next.
+  // The galleries of the whole page, then Readability: each in steps of its own (its grab of the article is one).
   const leaveOut = yield* galleries.all();
   yield;
   let found: ReadabilityFound | null = null;

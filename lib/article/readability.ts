@@ -1,6 +1,6 @@
 // @mozilla/readability on a clone of the page, mapped back to the live text nodes.
 import { Readability } from '@mozilla/readability';
-import { cloneWithTextMapSteps } from './clone';
+import { cloneWithTextMap } from './clone';
 import { runToEnd, type Steps } from './steps';
 
 export interface ReadabilityFound {
@@ -58,6 +58,8 @@ function* parseInSteps(reader: Readability<Element>, clone: Document, faithful: 
   const internals = reader as unknown as ReadabilityInternals;
   const call = (step: string, ...args: unknown[]) => (internals[step] as (...a: unknown[]) => unknown).apply(reader, args);
   if (![...BEFORE_GRAB, '_grabArticle'].every((step) => typeof internals[step] === 'function')) {
+    // parse() in one call: with Readability's own copy of the body's HTML, and its polishing of the article's HTML
+    // (less the steps stubbed in `attempt`).
     const parsed = reader.parse();
     return parsed?.content ? { content: parsed.content, title: parsed.title ?? null } : null;
   }
@@ -104,11 +106,15 @@ interface Attempt {
 const NODES_A_STEP = 2000;
 
 /**
- * One attempt in steps: the copy of the page, Readability's preparation of it, its grab of the article (one call),
- * then its text mapped back. `faithful`: with Readability's own copy of the body's HTML (see `grab`).
+ * One attempt in steps: the copy of the page paired with it (one step), Readability's preparation of the copy, its
+ * grab of the article (one call), then its text mapped back. `faithful`: with Readability's own copy of the body's
+ * HTML (see `grab`). The steps after the first work on the copy; the pairing is node to node, so a page that changes
+ * meanwhile leaves it true (a live node taken away since is dropped where the caller walks the page).
  */
 function* attempt(doc: Document, flags: number, leaveOut: ReadonlySet<Element>, faithful = false): Steps<Attempt | null> {
-  const { clone, liveOf } = yield* cloneWithTextMapSteps(doc, leaveOut);
+  // The copy, its pairing with the live page and the removals in one step: the pairing holds only for the page the
+  // copy was made of, and the page's scripts run in every pause.
+  const { clone, liveOf } = cloneWithTextMap(doc, leaveOut);
   yield;
   const reader = new Readability<Element>(clone, {
     // Never let Readability retry by itself (see above): any non-empty result is returned.
