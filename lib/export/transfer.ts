@@ -83,6 +83,13 @@ export function createTransferApi(deps: TransferDeps): TransferApi {
     },
     async importFile(file) {
       checkImportSize(file.size);
+      const started = performance.now();
+      // Nothing here writes, so the file is read, and the parsers loaded (only when a file is imported: the popup and
+      // options page open without them), while the free space is asked for.
+      const reading = file.text();
+      const parsers = import('./import');
+      reading.catch(() => undefined);
+      parsers.catch(() => undefined);
       const { quota, usage } = (await deps.estimate?.().catch(() => undefined)) ?? {};
       if (quota !== undefined && usage !== undefined && quota - usage < file.size * IMPORT_SPACE_FACTOR) {
         throw new ImportError(
@@ -90,11 +97,15 @@ export function createTransferApi(deps: TransferDeps): TransferApi {
             `about ${megabytes(Math.max(0, quota - usage))} is free. Nothing was imported; the notes you saved before are safe. Free some disk space, then try again.`,
         );
       }
-      // Parsers load only when a file is imported: the popup and options page open without them.
-      const started = performance.now();
-      const { parseImportFile } = await import('./import');
-      const records = await parseImportFile(await file.text());
-      const checked = published('backstory:import-check', started);
+      let checked = started;
+      const records = (async () => {
+        const { parseImportFile } = await parsers;
+        const parsed = await parseImportFile(await reading);
+        checked = published('backstory:import-check', started);
+        return parsed;
+      })();
+      // Handed over while still being checked: the repository prepares its write meanwhile, and writes nothing unless
+      // every record passed.
       const counts = await repository.importRecords(records);
       published('backstory:import-write', checked);
       void repository.backedUp().then(() => published('backstory:import-backup', checked));

@@ -649,20 +649,36 @@ export class NotesRepository {
    * Writes records that passed `check`, all in one transaction: new ids are added, a stored record with an older
    * `modified` is replaced, anything else is kept. A failure (a full disk) leaves the library exactly as it was,
    * so the message can say so, and the same file can simply be imported again once the cause is gone.
+   *
+   * `records` may still be being read and checked (an import's file): the backup's mark, which must be stored before
+   * anything is written, is then set meanwhile rather than after, and cleared if the records never come (the file was
+   * refused: its error is thrown as it is) or bring nothing to write.
    */
-  async importRecords(records: readonly Annotation[]): Promise<ImportCounts> {
+  async importRecords(records: readonly Annotation[] | Promise<readonly Annotation[]>): Promise<ImportCounts> {
     const started = this.now().getTime();
+    // Marked before the transaction can commit: a page closed between the commit and the copy leaves the mark, and
+    // the background completes the copy (the notes would otherwise be in the database and not in the backup).
+    const marked = records instanceof Promise ? this.beginCopy() : null;
+    let list: readonly Annotation[];
+    try {
+      list = await records;
+    } catch (error) {
+      if (marked) void marked.then(() => this.endCopy(true));
+      throw error;
+    }
     // What is stored already, same or newer, is found first without writing: a file imported again writes nothing.
     let plan: { toWrite: Annotation[]; skipped: number };
     try {
-      plan = await this.write('import the file', (db) => planImport(db, records));
+      plan = await this.write('import the file', (db) => planImport(db, list));
     } catch (error) {
+      if (marked) void marked.then(() => this.endCopy(true));
       throw importError(error);
     }
-    if (plan.toWrite.length === 0) return { added: 0, updated: 0, skipped: plan.skipped };
-    // Marked before the transaction can commit: a page closed between the commit and the copy leaves the mark, and
-    // the background completes the copy (the notes would otherwise be in the database and not in the backup).
-    await this.beginCopy();
+    if (plan.toWrite.length === 0) {
+      if (marked) void marked.then(() => this.endCopy(true));
+      return { added: 0, updated: 0, skipped: plan.skipped };
+    }
+    await (marked ?? this.beginCopy());
     let merged: MergeResult;
     try {
       merged = await this.write('import the file', (db) => mergeRecords(db, plan.toWrite, { fromTrash: true, startedAt: started }));
@@ -1069,7 +1085,10 @@ function mergeRecords(db: NotesDb, records: readonly Annotation[], options: { fr
     const trash = tx.objectStore(TRASH_STORE);
     const judge = (record: Annotation, current: Annotation | undefined) => {
       if (current === undefined) {
-        store.add(record);
+        // A put, not an add: this transaction read the store's keys and holds the store, so no record with this id
+        // can be there, and an add would only make the database look for one (a lookup a note: about a sixth of the
+        // database's time in a traced 10,000-note import).
+        store.put(record);
         counts.added++;
         written.push(record);
       } else if (isNewer(record, current)) {

@@ -173,12 +173,12 @@ describe('bad files are refused with what is wrong and where, and change nothing
 
   test('a full disk half-way through 10,000 notes: nothing of the file is kept, every note saved before is, and the message says so', async () => {
     const file = Array.from({ length: 10_000 }, (_, i) => note({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, modified: '2026-02-01T00:00:00.000Z' }));
-    // The stored ID_A is older than the file's copy. The adds are issued before its replacement, so this failure
-    // comes before it is asked for; the next test fails the write after the replacement is done.
+    // The stored ID_A is older than the file's copy. The new notes are written before its replacement, so this
+    // failure comes before it is asked for; the next test fails the write after the replacement is done.
     file[3] = { ...note({ id: ID_A, text: 'newer' }), modified: '2026-02-01T00:00:00.000Z' };
-    const real = IDBObjectStore.prototype.add;
+    const real = IDBObjectStore.prototype.put;
     let adds = 0;
-    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       if (++adds === 5_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return real.apply(this, args);
     };
@@ -187,7 +187,7 @@ describe('bad files are refused with what is wrong and where, and change nothing
       const error = await repository.importRecords(file).then(() => null, (e: unknown) => e as Error);
       expect(error?.message).toMatch(/^Nothing was imported: the browser could not write to the disk \(it may be full\)\. Notes you saved before are safe\./);
     } finally {
-      IDBObjectStore.prototype.add = real;
+      IDBObjectStore.prototype.put = real;
     }
     expect(adds).toBe(5_000);
     expect((await contents(db)).sort(byId)).toStrictEqual([...seeded].sort(byId));
@@ -206,7 +206,8 @@ describe('bad files are refused with what is wrong and where, and change nothing
       const { id } = args[0] as Annotation;
       if (id !== ID_B) {
         const request = real.apply(this, args);
-        request.addEventListener('success', () => replaced.push(id));
+        // New notes are put too: only a stored note's put is a replacement.
+        if (seeded.some((n) => n.id === id)) request.addEventListener('success', () => replaced.push(id));
         return request;
       }
       // The write fails when the database performs it, as a full disk fails it (an error event, not a throw when

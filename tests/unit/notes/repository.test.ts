@@ -545,14 +545,14 @@ describe('an import and its backup copy', () => {
       id: `n-${i}`, url: 'https://a.example/', title: '', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', text: '', tags: [],
     }));
     await repo.count();
-    // Storing 200,000 notes in fake-indexeddb takes most of a minute: the adds are counted instead of stored, so the
+    // Storing 200,000 notes in fake-indexeddb takes most of a minute: the writes are counted instead of stored, so the
     // test runs every step of the import but the database's own work.
-    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => undefined as never);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => undefined as never);
     try {
       expect(await repo.importRecords(notes)).toEqual({ added: 200_000, updated: 0, skipped: 0 });
-      expect(add).toHaveBeenCalledTimes(200_000);
+      expect(put).toHaveBeenCalledTimes(200_000);
     } finally {
-      add.mockRestore();
+      put.mockRestore();
     }
   }, 60_000);
 
@@ -675,8 +675,8 @@ describe('an import that brings back notes waiting in "Recently deleted"', () =>
     const all = Array.from({ length: 20 }, (_, i) => note(`n-${String(i).padStart(2, '0')}`));
     await repo.importRecords(all);
     await repo.removeMany(all.slice(0, 10).map((n) => n.id));
-    const real = IDBObjectStore.prototype.add;
-    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    const real = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       if ((args[0] as Annotation).id !== 'n-09') return real.apply(this, args);
       // Fails when the database performs it, as a full disk does (see the same fake in tests/unit/export/import.test.ts).
       const raw = (this as unknown as { _rawObjectStore: { storeRecord: unknown } })._rawObjectStore;
@@ -691,7 +691,7 @@ describe('an import that brings back notes waiting in "Recently deleted"', () =>
       const error = await repo.importRecords(all).then(() => null, (e: unknown) => e as Error);
       expect(error?.message).toMatch(/^Nothing was imported: the browser could not write to the disk/);
     } finally {
-      IDBObjectStore.prototype.add = real;
+      IDBObjectStore.prototype.put = real;
     }
     expect((await repo.listAll()).map((n) => n.id).sort()).toEqual(all.slice(10).map((n) => n.id));
     expect((await repo.listDeleted()).map((d) => d.id).sort()).toEqual(all.slice(0, 10).map((n) => n.id));
@@ -833,12 +833,38 @@ describe('a copy marked as under way', () => {
       await repo.backedUp();
       // The mark was stored before the database was asked to write anything.
       expect(writesWhenMarked).toEqual([0]);
-      expect(add.mock.calls.length).toBe(25);
+      // Puts: the transaction read the store's keys, so the database need not look for each new note's id.
+      expect(put.mock.calls.length).toBe(25);
+      expect(add.mock.calls.length).toBe(0);
     } finally {
       add.mockRestore();
       put.mockRestore();
     }
     expect(events).toEqual(['mark', 'put 10', 'put 10', 'put 5', 'clear t1']);
+    expect(saved.size).toBe(25);
+  });
+
+  test('an import handed its records while they are still being checked is marked meanwhile; a refused file writes nothing and clears the mark', async () => {
+    const { saved, marked, events } = traced();
+    const repo = openRepository(new IDBFactory(), { backup: marked, copyChunk: 10 });
+    await repo.count();
+    let hand!: (records: Annotation[]) => void;
+    const importing = repo.importRecords(new Promise<Annotation[]>((resolve) => { hand = resolve; }));
+    // Stored while the file is still being checked, rather than after: the write then waits for nothing.
+    await vi.waitFor(() => expect(events).toEqual(['mark']));
+    hand(imported(25));
+    expect(await importing).toEqual({ added: 25, updated: 0, skipped: 0 });
+    await repo.backedUp();
+    expect(events).toEqual(['mark', 'put 10', 'put 10', 'put 5', 'clear t1']);
+    expect(saved.size).toBe(25);
+    // A file refused while the mark was being stored: its own error, the mark cleared, nothing written.
+    const refused = new Error('This file is not a valid annotation file (1 problem); nothing was imported.');
+    await expect(repo.importRecords(Promise.reject(refused))).rejects.toBe(refused);
+    await vi.waitFor(() => expect(events.slice(5)).toEqual(['mark', 'clear t2']));
+    // The same file again: nothing to write, and the mark cleared.
+    expect(await repo.importRecords(Promise.resolve(imported(25)))).toEqual({ added: 0, updated: 0, skipped: 25 });
+    await vi.waitFor(() => expect(events.slice(7)).toEqual(['mark', 'clear t3']));
+    expect(await repo.count()).toBe(25);
     expect(saved.size).toBe(25);
   });
 
@@ -864,11 +890,11 @@ describe('a copy marked as under way', () => {
     const { saved, marked, events } = traced();
     const repo = openRepository(new IDBFactory(), { backup: marked });
     const notes = imported(5);
-    const add = IDBObjectStore.prototype.add;
+    const put = IDBObjectStore.prototype.put;
     const abort = IDBTransaction.prototype.abort;
-    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       if ((args[0] as Annotation).id === notes[4]!.id) throw new DOMException('The record was refused.', 'DataError');
-      return add.apply(this, args);
+      return put.apply(this, args);
     };
     // The transaction is already finishing when the step fails: it commits what was issued.
     IDBTransaction.prototype.abort = function () {
@@ -878,7 +904,7 @@ describe('a copy marked as under way', () => {
     try {
       counts = await repo.importRecords(notes).catch((e: unknown) => e);
     } finally {
-      IDBObjectStore.prototype.add = add;
+      IDBObjectStore.prototype.put = put;
       IDBTransaction.prototype.abort = abort;
     }
     // Not "Nothing was imported": four notes are in the database.
