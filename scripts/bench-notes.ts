@@ -289,6 +289,34 @@ async function measureKeystrokes(ext: ExtensionBrowser, stored: number, expected
   return { stored, query: QUERY, medianMs: spread(medians), slowestMs: spread(slowest), scriptMs: spread(scripts), frameMs: spread(frames), shown, expected };
 }
 
+/**
+ * The import row's baseline: raw IndexedDB puts of `json`'s records into a scratch database of the same page, in one
+ * readwrite transaction (the browser's default durability), a store with no index; JSON.parse of the records included.
+ */
+export function rawPutBaseline(page: Page, json: string): Promise<number> {
+  return page.evaluate(async (json) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open(`bench-baseline-${Math.random()}`, 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('annotations', { keyPath: 'id' });
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const start = performance.now();
+    await new Promise<void>((ok, fail) => {
+      const tx = db.transaction('annotations', 'readwrite');
+      const store = tx.objectStore('annotations');
+      for (const r of JSON.parse(json) as { id: string }[]) store.put(r);
+      tx.oncomplete = () => ok();
+      tx.onabort = () => fail(tx.error);
+    });
+    const ms = performance.now() - start;
+    const name = db.name;
+    db.close();
+    indexedDB.deleteDatabase(name);
+    return ms;
+  }, json);
+}
+
 /** Import of `file` (count notes) into a fresh profile, then raw puts of the same records in the same page. */
 async function measureImport(file: string, records: readonly Annotation[], runs: number) {
   const imports: number[] = [];
@@ -310,29 +338,7 @@ async function measureImport(file: string, records: readonly Annotation[], runs:
       // The backup's copy, written after the counts are shown: finished before the baseline runs beside it.
       await options.waitForFunction(() => performance.getEntriesByName('backstory:import-backup').length > 0, null, { timeout: 300_000 });
       backups.push(await options.evaluate(() => performance.getEntriesByName('backstory:import-backup').at(-1)!.duration));
-      raw.push(
-        await options.evaluate(async (json) => {
-          const db = await new Promise<IDBDatabase>((ok, fail) => {
-            const r = indexedDB.open(`bench-baseline-${Math.random()}`, 1);
-            r.onupgradeneeded = () => r.result.createObjectStore('annotations', { keyPath: 'id' });
-            r.onsuccess = () => ok(r.result);
-            r.onerror = () => fail(r.error);
-          });
-          const start = performance.now();
-          await new Promise<void>((ok, fail) => {
-            const tx = db.transaction('annotations', 'readwrite');
-            const store = tx.objectStore('annotations');
-            for (const r of JSON.parse(json) as { id: string }[]) store.put(r);
-            tx.oncomplete = () => ok();
-            tx.onabort = () => fail(tx.error);
-          });
-          const ms = performance.now() - start;
-          const name = db.name;
-          db.close();
-          indexedDB.deleteDatabase(name);
-          return ms;
-        }, plain),
-      );
+      raw.push(await rawPutBaseline(options, plain));
     } finally {
       await ext.close();
     }
