@@ -868,6 +868,35 @@ describe('a copy marked as under way', () => {
     expect(saved.size).toBe(25);
   });
 
+  test('an import marked while its file was checked, whose read of what is stored then fails, clears the mark and writes nothing', async () => {
+    const { saved, marked, events } = traced();
+    const repo = openRepository(new IDBFactory(), { backup: marked, copyChunk: 10 });
+    await repo.count();
+    let hand!: (records: Annotation[]) => void;
+    const importing = repo.importRecords(new Promise<Annotation[]>((resolve) => { hand = resolve; }));
+    await vi.waitFor(() => expect(events).toEqual(['mark']));
+    // The plan's read of the stored keys fails (the browser's storage broke): the import stops before any write.
+    const getAllKeys = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementation(() => {
+      throw new DOMException('The storage could not be read', 'UnknownError');
+    });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add');
+    try {
+      hand(imported(25));
+      await expect(importing).rejects.toThrow(/^Nothing was imported: The storage could not be read\. The notes you saved before are as they were\.$/);
+      expect(getAllKeys).toHaveBeenCalled();
+      expect(put.mock.calls.length + add.mock.calls.length).toBe(0);
+    } finally {
+      getAllKeys.mockRestore();
+      put.mockRestore();
+      add.mockRestore();
+    }
+    // Nothing to copy: left up, the mark would cost a full sync of the backup at the next start.
+    await vi.waitFor(() => expect(events).toEqual(['mark', 'clear t1']));
+    expect(await repo.count()).toBe(0);
+    expect(saved.size).toBe(0);
+  });
+
   test('a file imported again, every note already here, writes nothing and marks no copy', async () => {
     const { marked, events } = traced();
     const repo = openRepository(new IDBFactory(), { backup: marked, copyChunk: 10 });
