@@ -464,7 +464,7 @@ export function report(r: Partial<NotesBenchResult>): string {
   }
   if (r.import) {
     out.push(`  import of ${r.import.count.toLocaleString('en')} notes (JSON-LD, fresh profile; file chosen → counts shown): ${range(r.import.importMs)}`);
-    out.push(`    reading and checking the file ${range(r.import.checkMs)}; writing it ${range(r.import.writeMs)}; raw IndexedDB puts of the same records ${range(r.import.rawPutMs)}`);
+    out.push(`    reading and checking the file (the free-space estimate alongside) ${range(r.import.checkMs)}; writing it ${range(r.import.writeMs)}; raw IndexedDB puts of the same records ${range(r.import.rawPutMs)}`);
     out.push(`    the backup's copy (Cache Storage), written after the counts are shown, complete ${range(r.import.backupMs)} after the file was checked`);
   }
   const base = r.popup?.find((p) => p.stored === ON_PAGE);
