@@ -111,8 +111,10 @@ export function describeWriteError(error: unknown, action: string): NotesError {
   if (error instanceof ValidationError) return new NotesError(`Could not ${action}: ${error.problems[0] ?? 'the note is malformed'}.`, 'invalid');
   if (isStorageFault(error)) return diskError(action);
   const name = (error as { name?: string } | null)?.name;
-  const message = (error as { message?: string } | null)?.message ?? String(error);
-  return new NotesError(`Could not ${action}: ${message || name || 'the database refused the write'}.`, 'write');
+  // An object without a message (a bare error name) reads as its name, never as "[object Object]".
+  const message = (error as { message?: string } | null)?.message ?? (error !== null && typeof error === 'object' ? '' : String(error));
+  // The browser's own message may already end a sentence: one full stop, never "..".
+  return new NotesError(`Could not ${action}: ${(message || name || 'the database refused the write').replace(/[.\s]+$/, '')}.`, 'write');
 }
 
 function diskError(action: string): NotesError {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { NOTES_DB_VERSION, openNotesDb, createDbHandle } from '@/lib/notes/db';
-import { NotesRepository, NotesError, openRepository, type NotesBackup } from '@/lib/notes/repository';
+import { NotesRepository, NotesError, describeWriteError, openRepository, type NotesBackup } from '@/lib/notes/repository';
 import { cleanTags, LIMITS } from '@/lib/notes/limits';
 import { ANNOTATIONS_STORE, NOTES_DB_NAME, TRASH_STORE, type Annotation } from '@/lib/notes/types';
 import { sortNotes } from '@/lib/notes/order';
@@ -113,6 +113,14 @@ describe('openNotesDb', () => {
     const repo = new NotesRepository(createDbHandle(indexedDB));
     expect(await repo.listFirst('newest', 10)).toEqual(sortNotes(saved, 'newest').slice(0, 10));
     indexedDB.deleteDatabase(NOTES_DB_NAME);
+  });
+});
+
+describe('the reader\'s message for a failed write (describeWriteError)', () => {
+  test('ends in one full stop whether or not the browser\'s own message ends a sentence', () => {
+    expect(describeWriteError(new Error('The object store is in an unexpected state.'), 'save the note').message).toBe('Could not save the note: The object store is in an unexpected state.');
+    expect(describeWriteError(new Error('The object store is in an unexpected state'), 'save the note').message).toBe('Could not save the note: The object store is in an unexpected state.');
+    expect(describeWriteError({ name: 'UnknownError' }, 'delete the note').message).toBe('Could not delete the note: UnknownError.');
   });
 });
 
