@@ -364,28 +364,50 @@ describe('the card', () => {
     await page.close();
   });
 
-  test('the note tooltip and the card never cover each other on a noted highlight', async () => {
-    const page = await openArticle();
+  /**
+   * Notes "Aleppo", clicks away at `clickAway`, and hovers the word until its card and its note tooltip show. `boxes`
+   * reads the card's and the tooltip's boxes, how much they cover each other, and how many of them cover the word
+   * (null while either is not shown); `shown` waits until both show.
+   */
+  async function hoverNotedAleppo(page: Page, clickAway: { x: number; y: number }) {
     await dragSelect(page, 'Aleppo');
     await adderButton(page, 'Note').click();
     await composerReady(page);
     await page.keyboard.type('Eastern districts only');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => noteHighlights(page)).toEqual(['Aleppo']);
-    await page.mouse.click(5, 700);
+    await page.mouse.click(clickAway.x, clickAway.y);
 
     const word = await textBox(page, 'Aleppo');
     await page.mouse.move((word.left + word.right) / 2, (word.top + word.bottom) / 2, { steps: 3 });
     const card = page.locator('[data-backstory-layer="card"] [role="dialog"]');
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => noteTooltipText(page)).toContain('Eastern districts only');
-    const cardBox = (await card.boundingBox())!;
-    const tipBox = (await noteFrameBox(page, 'tooltip'))!;
-    const overlap = Math.max(0, Math.min(cardBox.x + cardBox.width, tipBox.x + tipBox.width) - Math.max(cardBox.x, tipBox.x))
-      * Math.max(0, Math.min(cardBox.y + cardBox.height, tipBox.y + tipBox.height) - Math.max(cardBox.y, tipBox.y));
+    const boxes = async () => {
+      const cardBox = await card.boundingBox();
+      const tipBox = await noteFrameBox(page, 'tooltip');
+      if (!cardBox || !tipBox) return null;
+      const overlap = Math.max(0, Math.min(cardBox.x + cardBox.width, tipBox.x + tipBox.width) - Math.max(cardBox.x, tipBox.x))
+        * Math.max(0, Math.min(cardBox.y + cardBox.height, tipBox.y + tipBox.height) - Math.max(cardBox.y, tipBox.y));
+      const onWord = [cardBox, tipBox].filter((b) => b.y < word.bottom && b.y + b.height > word.top).length;
+      return { card: cardBox, tip: tipBox, overlap, onWord };
+    };
+    /** The boxes once both show: the tooltip hides between a show and its frame's drawing at its new size. */
+    const shown = async () => {
+      let both: Awaited<ReturnType<typeof boxes>> = null;
+      await expect.poll(async () => (both = await boxes()) !== null).toBe(true);
+      return both!;
+    };
+    return { word, boxes, shown };
+  }
+
+  test('the note tooltip and the card never cover each other on a noted highlight', async () => {
+    const page = await openArticle();
+    const { shown } = await hoverNotedAleppo(page, { x: 5, y: 700 });
+    const { overlap, onWord } = await shown();
     expect(overlap).toBe(0);
     // Neither covers the word itself.
-    for (const b of [cardBox, tipBox]) expect(b.y >= word.bottom || b.y + b.height <= word.top).toBe(true);
+    expect(onWord).toBe(0);
 
     // Selecting the noted words: the adder shows, and the tooltip never covers it.
     await page.keyboard.press('Escape');
@@ -400,29 +422,8 @@ describe('the card', () => {
   test('a card that grows after both were placed (a font arriving late) is placed again, and the note tooltip makes way', async () => {
     // The article low on the screen: the card opens above the word and the tooltip below it.
     const page = await openArticle(ARTICLE.replace('<main>', '<main style="display: block; padding-top: 380px">'));
-    await dragSelect(page, 'Aleppo');
-    await adderButton(page, 'Note').click();
-    await composerReady(page);
-    await page.keyboard.type('Eastern districts only');
-    await page.keyboard.press('Control+Enter');
-    await expect.poll(() => noteHighlights(page)).toEqual(['Aleppo']);
-    await page.mouse.click(5, 5);
-
-    const word = await textBox(page, 'Aleppo');
-    await page.mouse.move((word.left + word.right) / 2, (word.top + word.bottom) / 2, { steps: 3 });
-    const card = page.locator('[data-backstory-layer="card"] [role="dialog"]');
-    await expect.poll(() => card.count()).toBe(1);
-    await expect.poll(() => noteTooltipText(page)).toContain('Eastern districts only');
-    /** The card's and the tooltip's boxes, how much they cover each other, and how many of them cover the word. */
-    const boxes = async () => {
-      const cardBox = (await card.boundingBox())!;
-      const tipBox = (await noteFrameBox(page, 'tooltip'))!;
-      const overlap = Math.max(0, Math.min(cardBox.x + cardBox.width, tipBox.x + tipBox.width) - Math.max(cardBox.x, tipBox.x))
-        * Math.max(0, Math.min(cardBox.y + cardBox.height, tipBox.y + tipBox.height) - Math.max(cardBox.y, tipBox.y));
-      const onWord = [cardBox, tipBox].filter((b) => b.y < word.bottom && b.y + b.height > word.top).length;
-      return { card: cardBox, tip: tipBox, overlap, onWord };
-    };
-    const before = await boxes();
+    const { word, boxes, shown } = await hoverNotedAleppo(page, { x: 5, y: 5 });
+    const before = await shown();
     expect(before.card.y + before.card.height).toBeLessThanOrEqual(word.top);
     expect(before.tip.y).toBeGreaterThanOrEqual(word.bottom);
     expect(before.overlap).toBe(0);
@@ -434,10 +435,10 @@ describe('the card', () => {
       style.textContent = '.card { line-height: 1.9; }';
       document.querySelector('[data-backstory-layer="card"]')!.shadowRoot!.append(style);
     });
-    await expect.poll(async () => (await boxes()).card.height).toBeGreaterThan(before.card.height + 20);
+    await expect.poll(async () => (await boxes())?.card.height ?? 0).toBeGreaterThan(before.card.height + 20);
     await expect.poll(async () => {
       const now = await boxes();
-      return { overlap: now.overlap, onWord: now.onWord, tooltipShown: now.tip.height > 0 };
+      return now && { overlap: now.overlap, onWord: now.onWord, tooltipShown: now.tip.height > 0 };
     }).toEqual({ overlap: 0, onWord: 0, tooltipShown: true });
     await page.close();
   });
