@@ -10,6 +10,7 @@ import { BuildHost, type BuildStatus, type WorkerLike } from '@/lib/sets/host';
 import { writeSetsIndex } from '@/lib/sets/index-mirror';
 import { offscreenBuildHost, type OffscreenBuildHost } from '@/lib/sets/offscreen-host';
 import { isExtensionPage } from './sender';
+import { dataset as bundledDataset } from '@/lib/reference';
 
 const repository = openSetsRepository(indexedDB, { onChange: (change) => void refreshIndex(change) });
 
@@ -93,6 +94,8 @@ export function setsHandlers(): Handlers {
       async openDocument(passage) {
         await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + documentHash(passage) });
       },
+      // The same dataset the page's reference part brings (entrypoints/reference.ts), from the same build.
+      bundled: () => bundledDataset,
     }),
     // The offscreen host says its queue ran empty: close it (it is made again for the next build).
     'sets/host-idle': async (_payload: Record<string, never>, sender: unknown) => {

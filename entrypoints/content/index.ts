@@ -63,13 +63,14 @@ function startBackstory(): () => void {
     ),
   );
   const createMatcher = (next: Dataset, options: MatcherOptions = {}): Matcher => createMatcherWith(next, figures, options);
-  // The matcher's tables as the dataset build compiled them: loaded, not built. A combination with the reader's own
-  // sets builds its own (lib/sets/combine.ts makes a dataset no build compiled).
-  let bundled: { dataset: Dataset; matcher: Matcher } | null = null;
+  // The matcher's tables as the dataset build compiled them: loaded, not built (a matcher is kept for its dataset,
+  // lib/match/matcher.ts, so putting the bundled set in use finds it made). A combination with the reader's own sets
+  // loads the tables the background compiled for it, and builds its own only when they are refused.
+  let bundled: Dataset | null = null;
   const bundledDataset = () =>
     bundledPart().then((part) => {
-      if (bundled?.dataset !== part.dataset) {
-        bundled = { dataset: part.dataset, matcher: createMatcher(part.dataset, { tables: part.tables }) };
+      if (bundled !== part.dataset) {
+        createMatcher((bundled = part.dataset), { tables: part.tables });
         mark('backstory:reference'); // when the reference came (scripts/bench/first-highlight.ts reads it)
       }
       return part.dataset;
@@ -115,12 +116,12 @@ function startBackstory(): () => void {
     bundledName: BUNDLED_SET_NAME,
     site: () => window.location.hostname,
     readIndex: () => readSetsIndex(browser.storage.local),
-    forPage: (ids) => send('sets/for-page', { ids }),
+    forPage: (ids, bundled) => send('sets/for-page', { ids, bundled }),
     combiner: sets,
     reportUnavailable: (unavailable) => highlights.referenceUnavailable(unavailable),
-    useReference: (next) => {
+    useReference: (next, tables) => {
       referenced = true;
-      return highlights.useReference({ matcher: next === bundled?.dataset ? bundled.matcher : createMatcher(next), reference: createReference(next) });
+      return highlights.useReference({ matcher: createMatcher(next, { tables }), reference: createReference(next) });
     },
   });
   // Set once Backstory stops on this page: settings still waiting for the reference then apply nothing.

@@ -165,7 +165,8 @@ function buildMatcher(
   compiled?: CompiledTables,
 ): Matcher {
   let tables: MatcherTables | undefined;
-  const built = () => (tables ??= (compiled && loadTables(dataset, compiled)) || buildTables(dataset));
+  // Building is marked (a page that should have loaded tables can be caught building them).
+  const built = () => (tables ??= (compiled && loadTables(dataset, compiled)) || (performance.mark('backstory:tables-built'), buildTables(dataset)));
   let engine: FigureEngine | null = typeof source === 'function' ? null : source;
   let loading: Promise<FigureEngine | null> | null = null;
   /** The engine once loaded; null when this load failed (a later article asks again). */

@@ -5,11 +5,15 @@
 import { z } from 'zod';
 import type { Handlers } from '../messages';
 import { parseOrThrow } from '../validation';
+import type { Dataset } from '../reference/types';
+import { compileTables, type CompiledTables } from '../match/tables';
+import { BUNDLED_SET_NAME } from './bundled';
+import { combineSets } from './combine';
 import { applyEdits } from './curation';
 import type { BuildStatus } from './host';
 import type { DocumentPassage, PageSet } from './messages';
 import type { SetsChange, SetsRepository } from './repository';
-import { SET_ID } from './types';
+import { BUNDLED_SET_ID, SET_ID } from './types';
 
 export interface SetsHandlerDeps {
   repository: SetsRepository;
@@ -21,6 +25,8 @@ export interface SetsHandlerDeps {
   /** A committed change: refresh the summaries (lib/sets/index-mirror.ts). */
   changed(change: SetsChange): void;
   openDocument(passage: DocumentPassage): Promise<void>;
+  /** The bundled set's dataset, the first of a page's combination when it is on (lib/sets/page-reference.ts). */
+  bundled(): Dataset;
 }
 
 type SetsType = 'sets/changed' | 'sets/build' | 'sets/cancel' | 'sets/status' | 'sets/for-page' | 'sets/open-document';
@@ -31,7 +37,7 @@ const changeSchema = z.object({
   kind: z.enum(['created', 'updated', 'documents', 'built', 'edited', 'deleted', 'restored', 'imported', 'purged']),
   setId: setId.nullable(),
 }).strict();
-const idsSchema = z.object({ ids: z.array(setId).max(100) }).strict();
+const idsSchema = z.object({ ids: z.array(setId).max(100), bundled: z.boolean().optional() }).strict();
 const passageSchema = z.object({
   setId,
   docId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/),
@@ -45,6 +51,17 @@ export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
   };
   // Each set's facts with its edits applied, kept while its revision stands: pages ask on every load.
   const cache = new Map<string, PageSet>();
+  // The newest combination's tables, compiled here rather than built on every page (for a large set, seconds of the
+  // page's main thread). Kept while the same set objects are asked for: the cache above makes a set's object anew
+  // whenever its revision (a build, an edit, its undo) or its name changes, so neither can leave stale tables.
+  let combined: { bundled: boolean; sets: PageSet[]; tables: CompiledTables } | null = null;
+  const tablesFor = (bundled: boolean, sets: PageSet[]): CompiledTables => {
+    if (combined?.bundled !== bundled || combined.sets.length !== sets.length || combined.sets.some((s, i) => s !== sets[i])) {
+      const parts = bundled ? [{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset: deps.bundled() }, ...sets] : sets;
+      combined = { bundled, sets, tables: compileTables(combineSets(parts)) };
+    }
+    return combined.tables;
+  };
   return {
     'sets/changed': async (payload, sender) => {
       extensionOnly(sender);
@@ -67,7 +84,7 @@ export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
     },
     'sets/for-page': async (payload, sender) => {
       if (!deps.isContentScript(sender) && !deps.isExtensionPage(sender)) throw new Error('Not for this sender.');
-      const { ids } = parseOrThrow(idsSchema, payload, 'request');
+      const { ids, bundled = false } = parseOrThrow(idsSchema, payload, 'request');
       const out: PageSet[] = [];
       for (const id of ids) {
         const set = await deps.repository.getSet(id);
@@ -83,7 +100,7 @@ export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
         cache.set(id, fresh);
         out.push(fresh);
       }
-      return out;
+      return { sets: out, tables: tablesFor(bundled, out) };
     },
     'sets/open-document': async (payload, sender) => {
       if (!deps.isContentScript(sender) && !deps.isExtensionPage(sender)) throw new Error('Not for this sender.');

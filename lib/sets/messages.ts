@@ -4,10 +4,18 @@
 // origin) get the enabled sets' data from the background, and every committed change is told to the background,
 // which keeps the sets' summaries where content scripts and pages read them (lib/sets/index-mirror.ts).
 import type { Dataset } from '../reference/types';
+import type { CompiledTables } from '../match/tables';
 import type { BuildProgress } from './build';
 import type { BuildStatus } from './host';
 import type { NewDocument } from './limits';
 import type { SetsChange } from './repository';
+
+/** What a page matches with the bundled set: the reader's sets, and their combination's compiled tables (lib/match/tables.ts). */
+export interface PageSets {
+  sets: PageSet[];
+  /** Compiled from lib/sets/combine.ts' dataset of the bundled set (when asked for) and `sets`, in that order. */
+  tables: CompiledTables;
+}
 
 /** A reader's set as a content script matches it: its name and what it knows (edits applied). */
 export interface PageSet {
@@ -42,8 +50,11 @@ export interface SetsProtocol {
   'sets/host': { request: HostCommand; response: BuildStatus };
   /** Build host (Chrome's offscreen document) → background: nothing left to build, the document may close. */
   'sets/host-idle': { request: Record<string, never>; response: null };
-  /** Content script → background: the data of these enabled sets (unknown or unbuilt ids are left out). */
-  'sets/for-page': { request: { ids: string[] }; response: PageSet[] };
+  /**
+   * Content script → background: the data of these enabled sets (unknown or unbuilt ids are left out), and the matcher's
+   * tables compiled for their combination (with the bundled set first when `bundled`), so that the page loads them.
+   */
+  'sets/for-page': { request: { ids: string[]; bundled?: boolean }; response: PageSets };
   /** Content script (the card's link) → background: open a set's document in the library at a passage. */
   'sets/open-document': { request: DocumentPassage; response: null };
   /** Popup → content script: this page's article as a document for a reference set (null: no article here). */

@@ -10,6 +10,7 @@
 // as not come, and is put in use when it does. The page is told what its reference lacks: the bundled set, or which
 // of the reader's sets (the popup names them).
 import type { Dataset } from '../reference/types';
+import type { CompiledTables } from '../match/tables';
 import { isSetEnabled, isSiteEnabled, type Settings } from '../page/settings';
 import type { SetsIndex } from './index-mirror';
 import type { SetToCombine } from './combine';
@@ -25,12 +26,18 @@ export interface PageReferenceOptions {
   site: () => string;
   /** The sets' summaries (storage.local). */
   readIndex: () => Promise<SetsIndex>;
-  /** The enabled sets' datasets (the background: 'sets/for-page'). */
-  forPage: (ids: string[]) => Promise<SetToCombine[]>;
+  /**
+   * The enabled sets' datasets and the tables compiled for their combination, the bundled set first when `bundled`
+   * (the background: 'sets/for-page').
+   */
+  forPage: (ids: string[], bundled: boolean) => Promise<{ sets: SetToCombine[]; tables?: CompiledTables }>;
   /** The sets part's combining (lib/page/parts.ts). */
   combiner: () => Promise<{ combineSets: (sets: readonly SetToCombine[]) => Dataset }>;
-  /** Puts a dataset in use as the page's reference. */
-  useReference: (dataset: Dataset) => Promise<void> | void;
+  /**
+   * Puts a dataset in use as the page's reference; with a combination, the tables the background compiled for it (the
+   * page loads them rather than building its own; lib/match refuses tables of another dataset and builds).
+   */
+  useReference: (dataset: Dataset, tables?: CompiledTables) => Promise<void> | void;
   /**
    * Told after each reference put in use what it is short of (a load failed: the bundled set, or which of the reader's
    * sets), or null: the page then says so, rather than that the reference has nothing here.
@@ -126,9 +133,9 @@ export function pageReference(options: PageReferenceOptions): PageReference {
     const newest = () => mine === makes && !stopped;
     // What has come of each load (null: failed, or not yet). The part is needed unless the sets' facts come back
     // empty: asked with them and the bundled set, not after them.
-    const got: [Dataset | null, SetToCombine[] | null, Combiner | null] = [null, null, null];
+    const got: [Dataset | null, Awaited<ReturnType<PageReferenceOptions['forPage']>> | null, Combiner | null] = [null, null, null];
     const settled = Promise.all(
-      [bundledOn ? options.bundled() : null, enabled.length ? options.forPage(enabled.map((s) => s.id)) : [], enabled.length ? options.combiner() : null].map(
+      [bundledOn ? options.bundled() : null, enabled.length ? options.forPage(enabled.map((s) => s.id), bundledOn) : { sets: [] }, enabled.length ? options.combiner() : null].map(
         async (load, i) => {
           try {
             got[i] = (await load) as never;
@@ -139,7 +146,8 @@ export function pageReference(options: PageReferenceOptions): PageReference {
       ),
     );
     const use = async () => {
-      const [bundled, own, part] = got;
+      const [bundled, answer, part] = got;
+      const own = answer?.sets;
       // Anything failed: no set the reader turned off stays (the bundled set failing leaves nothing), and the next
       // change or retry asks again. A set the answer lacks (its build gone meanwhile) is as missing as one whose load
       // failed; without the part, every set is.
@@ -154,7 +162,10 @@ export function pageReference(options: PageReferenceOptions): PageReference {
       // cleared and painted again, its badge and the popup's line flickering, for nothing.
       if (dataset !== inUse) {
         inUse = dataset;
-        await options.useReference(dataset);
+        // The answer's tables were compiled for the combination: the bundled set is in it exactly when it was asked for
+        // (it failing leaves nothing), and every set answered is. Given with the bundled set alone or with nothing,
+        // they are refused (another dataset) or not asked for (the bundled set's own matcher is made).
+        await options.useReference(dataset, answer?.tables);
         if (!newest()) return;
       }
       reportFailure(shortfall);

@@ -3,7 +3,8 @@
 // fourth related article its people, places, organisations and figures are highlighted (and nothing of the
 // bundled set, which is not about this), the card names the set, the document and its date, and opens the
 // document in the library at the passage; the popup's switch for the set turns its highlights off and on; a note
-// on a highlight is linked to the set's item; deleting the set leaves the note's text and says the item is gone,
+// on a highlight is linked to the set's item; the page loads the matcher tables the background compiled for the
+// combination rather than building them; deleting the set leaves the note's text and says the item is gone,
 // and restoring it brings everything back.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -113,6 +114,9 @@ test('three articles from three tabs make a set; a fourth related article gets i
   ]));
   const all = await readPageHighlights(fourth);
   expect(all['backstory-figure']).toEqual(['at least 42 people', 'more than 3,500 people']);
+  // The combination's matcher tables came compiled from the background: the page loaded them and built none.
+  const tablesBuilt = () => fourth.evaluate(() => performance.getEntriesByName('backstory:tables-built').length);
+  expect(await tablesBuilt()).toBe(0);
 
   // The card: the set, the documents with their dates, and the way to the passage in the library.
   await hover(fourth, 'Ines Kowalczyk');
@@ -153,6 +157,7 @@ test('three articles from three tabs make a set; a fourth related article gets i
   await expect.poll(() => highlighted(fourth)).toEqual([]);
   await toggle.check();
   await expect.poll(() => highlighted(fourth), { timeout: 20_000 }).toContain('Ines Kowalczyk');
+  expect(await tablesBuilt()).toBe(0);
   expect(await axeViolations(popup, '[data-section="set-toggles"]')).toEqual([]);
   await popup.close();
 

@@ -79,6 +79,27 @@ describe('compiled matcher tables', () => {
     expect(withOlder).toEqual(createMatcher(JSON.parse(JSON.stringify(dataset)) as Dataset).match(text));
   });
 
+  test('tables compiled for another combination of sets are refused: the matcher builds its own, says so with a mark, and matches the same', () => {
+    const fresh = (subject: string) =>
+      combineSets([
+        { id: 'bundled', name: 'Syrian civil war, 2012–2013', dataset: JSON.parse(JSON.stringify(dataset)) as Dataset },
+        { id: 'set-copy', name: 'A copy', dataset: { ...(JSON.parse(JSON.stringify(dataset)) as Dataset), subject, entities: dataset.entities.slice(0, subject.length) } },
+      ]);
+    const text = readFileSync(join(SEEDS, readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))[0]!), 'utf8');
+    const builds = () => performance.getEntriesByName('backstory:tables-built').length;
+    const stale = compileTables(fresh('the war, copied'));
+    const before = builds();
+    const given = createMatcher(fresh('the war'), { tables: stale }).match(text);
+    expect(builds()).toBe(before + 1);
+    expect(given.length).toBeGreaterThan(10);
+    // Its own tables are loaded: nothing built, and the same matches.
+    const own = fresh('the war');
+    expect(createMatcher(own, { tables: compileTables(own) }).match(text)).toEqual(given);
+    expect(builds()).toBe(before + 1);
+    expect(given).toEqual(createMatcher(fresh('the war')).match(text));
+    expect(builds()).toBe(before + 2);
+  });
+
   test('the stored patterns refer to the aliases the dataset holds instead of repeating them', () => {
     const own = (p: CompiledTables['patterns'][number]) => {
       const e = p[3] >= 0 ? dataset.entities[p[3]]! : undefined;

@@ -6,6 +6,12 @@ import { routeMessage } from '@/lib/messages';
 import { entityTarget } from '@/lib/sets/curation';
 import type { DocumentPassage } from '@/lib/sets/messages';
 import { sampleDataset } from './fixtures';
+import { dataset as bundledDataset } from '@/lib/reference';
+import { compileTables } from '@/lib/match/tables';
+import { combineSets } from '@/lib/sets/combine';
+import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
+import { BUNDLED_SET_ID } from '@/lib/sets/types';
+import type { PageSets } from '@/lib/sets/messages';
 
 const PAGE = { url: 'chrome-extension://id/options.html' };
 const TAB = { tab: { id: 7 }, url: 'https://news.example/a' };
@@ -29,6 +35,7 @@ beforeEach(() => {
     host: { request: (id) => void asked.push(`build ${id}`), cancel: (id) => void asked.push(`cancel ${id}`), status: () => ({ running: null, queued: [] }) },
     changed: (c) => void changes.push(c),
     openDocument: async (p) => void opened.push(p),
+    bundled: () => bundledDataset,
   });
 });
 
@@ -51,14 +58,41 @@ describe('the background’s sets handlers', () => {
     const empty = await repo.createSet({ name: 'Empty' });
     await repo.saveBuild({ setId: built.id, built: '2026-01-01T00:00:00.000Z', dataset: sampleDataset(), warnings: [] });
     await repo.addEdit(built.id, { kind: 'rename', entity: entityTarget(sampleDataset().entities[1]!), name: 'A. Ortiz' });
-    const reply = (await send('sets/for-page', { ids: [built.id, empty.id, 'set-0000000000'] }, TAB)) as { ok: true; value: Array<{ id: string; name: string; dataset: { entities: { name: string }[] } }> };
-    expect(reply.value.map((s) => [s.id, s.name])).toEqual([[built.id, 'Water']]);
-    expect(reply.value[0]!.dataset.entities.map((e) => e.name)).toContain('A. Ortiz');
+    const reply = (await send('sets/for-page', { ids: [built.id, empty.id, 'set-0000000000'] }, TAB)) as { ok: true; value: PageSets };
+    expect(reply.value.sets.map((s) => [s.id, s.name])).toEqual([[built.id, 'Water']]);
+    expect(reply.value.sets[0]!.dataset.entities.map((e) => e.name)).toContain('A. Ortiz');
     expect(await send('sets/for-page', { ids: [built.id] }, STRANGER)).toMatchObject({ ok: false });
     // A later edit bumps the revision: the next answer has it (the background caches by revision).
     await repo.addEdit(built.id, { kind: 'rename', entity: entityTarget(sampleDataset().entities[1]!), name: 'Ana O.' });
     const again = (await send('sets/for-page', { ids: [built.id] }, TAB)) as typeof reply;
-    expect(again.value[0]!.dataset.entities.map((e) => e.name)).toContain('Ana O.');
+    expect(again.value.sets[0]!.dataset.entities.map((e) => e.name)).toContain('Ana O.');
+  });
+
+  test('the answer carries the tables its combination compiles to, with the bundled set first when asked; a new build or an edit compiles them again', async () => {
+    const set = await repo.createSet({ name: 'Water' });
+    await repo.saveBuild({ setId: set.id, built: '2026-01-01T00:00:00.000Z', dataset: sampleDataset(), warnings: [] });
+    const ask = async (bundled?: boolean) => ((await send('sets/for-page', { ids: [set.id], ...(bundled === undefined ? {} : { bundled }) }, TAB)) as { ok: true; value: PageSets }).value;
+    const withBundled = (answer: PageSets) => compileTables(combineSets([{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset: bundledDataset }, ...answer.sets]));
+    const first = await ask(true);
+    expect(first.tables).toEqual(withBundled(first));
+    // Asked again unchanged (another page): the same tables, not compiled again.
+    expect((await ask(true)).tables).toBe(first.tables);
+    const alone = await ask();
+    expect(alone.tables).toEqual(compileTables(combineSets(alone.sets)));
+    expect(alone.tables.fingerprint).not.toBe(first.tables.fingerprint);
+
+    await repo.addEdit(set.id, { kind: 'rename', entity: entityTarget(sampleDataset().entities[1]!), name: 'Ana O.' });
+    const edited = await ask(true);
+    expect(edited.sets[0]!.dataset.entities.map((e) => e.name)).toContain('Ana O.');
+    expect(edited.tables).toEqual(withBundled(edited));
+    expect(edited.tables).not.toEqual(first.tables);
+
+    const rebuilt = sampleDataset();
+    rebuilt.entities[0]!.aliases.push('Water Board');
+    await repo.saveBuild({ setId: set.id, built: '2026-01-02T00:00:00.000Z', dataset: rebuilt, warnings: [] });
+    const again = await ask(true);
+    expect(again.tables).toEqual(withBundled(again));
+    expect(again.tables).not.toEqual(edited.tables);
   });
 
   test('a card may open a set’s document at a passage; the address says which, and reads back', async () => {

@@ -6,6 +6,7 @@ import { combineSets, type SetToCombine } from '@/lib/sets/combine';
 import { defaultSettings, type Settings } from '@/lib/page/settings';
 import { BUNDLED_SET_ID, type SetSummary } from '@/lib/sets/types';
 import type { Dataset } from '@/lib/reference/types';
+import type { CompiledTables } from '@/lib/match/tables';
 import { MATCH_CATEGORIES } from '@/lib/match/types';
 import type { ReferenceShortfall } from '@/lib/page/messages';
 import { entity, sampleDataset } from './fixtures';
@@ -28,7 +29,7 @@ function setup(over: Partial<PageReferenceOptions> = {}) {
     bundledName: 'Bundled',
     site: () => 'news.example',
     readIndex: async () => ({ sets: [summary] }),
-    forPage: vi.fn(async () => [own]),
+    forPage: vi.fn(async () => ({ sets: [own] })),
     combiner: vi.fn(async () => ({ combineSets })),
     useReference: (d) => void used.push(d),
     ...over,
@@ -71,7 +72,7 @@ test('a failure keeps no key: the same settings, a retry, or a page event asks a
 
 test("the sets' facts failing falls back the same way and is asked for again on the next change", async () => {
   let fail = true;
-  const forPage = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve([own])));
+  const forPage = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve({ sets: [own] })));
   const { used, reference } = setup({ forPage });
   await reference.apply(settingsWith());
   expect(used.at(-1)).toBe(bundled);
@@ -99,7 +100,7 @@ test("the sets' facts and the part are asked together, not one after the other",
   let answer!: () => void;
   const gate = new Promise<void>((resolve) => (answer = resolve));
   const { used, reference } = setup({
-    forPage: async () => { asked.push('for-page'); await gate; return [own]; },
+    forPage: async () => { asked.push('for-page'); await gate; return { sets: [own] }; },
     combiner: async () => { asked.push('part'); await gate; return { combineSets }; },
   });
   const applied = reference.apply(settingsWith());
@@ -124,7 +125,7 @@ test('nothing is combined while Backstory is off for the site; turned on, the re
 test('an older change that finishes after a newer one puts nothing in use', async () => {
   const replies: (() => void)[] = [];
   const { used, reference } = setup({
-    forPage: () => new Promise((resolve) => replies.push(() => resolve([own]))),
+    forPage: () => new Promise((resolve) => replies.push(() => resolve({ sets: [own] }))),
   });
   const older = reference.apply(settingsWith());
   await vi.waitFor(() => expect(replies).toHaveLength(1));
@@ -321,7 +322,7 @@ test("the reader's own set failing is reported by name (its highlights missing),
   vi.useFakeTimers();
   try {
     let fail = true;
-    const forPage = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve([own])));
+    const forPage = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve({ sets: [own] })));
     const states: (ReferenceShortfall | null)[] = [];
     const { used, reference } = setup({ forPage, retryDelaysMs: [10, 50], reportUnavailable: (u) => void states.push(u) });
     await reference.apply(settingsWith());
@@ -390,8 +391,8 @@ test('a load never answered is not waited for: the reference is said not loaded 
 test("the reader's set never answered: the bundled set is in use at the deadline with the set named missing; its late answer is combined, not asked for again", async () => {
   vi.useFakeTimers();
   try {
-    let answer!: (sets: SetToCombine[]) => void;
-    const forPage = vi.fn(() => new Promise<SetToCombine[]>((resolve) => (answer = resolve)));
+    let answer!: (answer: { sets: SetToCombine[] }) => void;
+    const forPage = vi.fn(() => new Promise<{ sets: SetToCombine[] }>((resolve) => (answer = resolve)));
     const states: (ReferenceShortfall | null)[] = [];
     const { used, reference } = setup({ forPage, loadWaitMs: 100, retryDelaysMs: [], reportUnavailable: (u) => void states.push(u) });
     const applied = reference.apply(settingsWith());
@@ -399,7 +400,7 @@ test("the reader's set never answered: the bundled set is in use at the deadline
     await applied;
     expect(used).toEqual([bundled]);
     expect(states).toEqual([{ bundled: false, sets: ['Water'] }]);
-    answer([own]); // late
+    answer({ sets: [own] }); // late
     await vi.advanceTimersByTimeAsync(0);
     expect(forPage).toHaveBeenCalledTimes(1);
     expect(used).toHaveLength(2);
@@ -417,7 +418,7 @@ test("the reader's set never answered: the bundled set is in use at the deadline
 test("the reader's set always answering after the deadline (a loaded machine): a few requests in ten minutes, the set combined once an answer comes, the missing set's line gone", async () => {
   vi.useFakeTimers();
   try {
-    const forPage = vi.fn(() => new Promise<SetToCombine[]>((resolve) => setTimeout(() => resolve([own]), LOAD_WAIT_MS + 2000)));
+    const forPage = vi.fn(() => new Promise<{ sets: SetToCombine[] }>((resolve) => setTimeout(() => resolve({ sets: [own] }), LOAD_WAIT_MS + 2000)));
     const states: (ReferenceShortfall | null)[] = [];
     const { used, reference } = setup({ forPage, reportUnavailable: (u) => void states.push(u) }); // the real waits
     void reference.apply(settingsWith());
@@ -435,7 +436,7 @@ test("the reader's set always answering after the deadline (a loaded machine): a
 });
 
 test('a set still missing: a retry (the popup opened, the tab shown) puts the same reference in use no more, and the set is still named', async () => {
-  const forPage = vi.fn(async (): Promise<SetToCombine[]> => []); // the index says built; the answer lacks it
+  const forPage = vi.fn(async () => ({ sets: [] as SetToCombine[] })); // the index says built; the answer lacks it
   const states: (ReferenceShortfall | null)[] = [];
   const { used, reference } = setup({ forPage, retryDelaysMs: [], reportUnavailable: (u) => void states.push(u) });
   await reference.apply(settingsWith());
@@ -456,7 +457,7 @@ test("an older make's failure finishing after a newer make's success is not repo
   let release!: () => void;
   const states: (ReferenceShortfall | null)[] = [];
   let fail = true;
-  const forPage = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve([own])));
+  const forPage = vi.fn(() => (fail ? Promise.reject(new Error('restarting')) : Promise.resolve({ sets: [own] })));
   const { used, reference } = setup({
     forPage,
     retryDelaysMs: [],
@@ -490,4 +491,21 @@ test('stopped while a load is unanswered: no timer is left (the deadline include
   } finally {
     vi.useRealTimers();
   }
+});
+
+test("a combination is put in use with the tables the background compiled for it, asked for with or without the bundled set; the bundled set alone has none", async () => {
+  const tables = { format: 5, fingerprint: 'from the background' } as unknown as CompiledTables;
+  const given: [Dataset, CompiledTables | undefined][] = [];
+  const forPage = vi.fn(async () => ({ sets: [own], tables }));
+  const useReference = (d: Dataset, t?: CompiledTables) => void given.push([d, t]);
+  const { reference } = setup({ forPage, useReference });
+  await reference.apply(settingsWith());
+  expect(forPage).toHaveBeenLastCalledWith([OWN], true);
+  expect(ids(given.at(-1)![0])).toContain(`${OWN}/person:ana-ortiz`);
+  expect(given.at(-1)![1]).toBe(tables);
+  await reference.apply(settingsWith({ bundledOff: true }));
+  expect(forPage).toHaveBeenLastCalledWith([OWN], false);
+  expect(given.at(-1)![1]).toBe(tables);
+  await reference.apply(settingsWith({ ownOff: true }));
+  expect(given.at(-1)).toEqual([bundled, undefined]);
 });
