@@ -9,8 +9,8 @@ import { createSetsHandlers, documentHash } from '@/lib/sets/handlers';
 import { BuildHost, type BuildStatus, type WorkerLike } from '@/lib/sets/host';
 import { writeSetsIndex } from '@/lib/sets/index-mirror';
 import { offscreenBuildHost, type OffscreenBuildHost } from '@/lib/sets/offscreen-host';
-import { isExtensionPage } from './sender';
 import { dataset as bundledDataset } from '@/lib/reference';
+import { isExtensionPage } from './sender';
 
 const repository = openSetsRepository(indexedDB, { onChange: (change) => void refreshIndex(change) });
 

@@ -62,7 +62,7 @@ function startBackstory(): () => void {
       }),
     ),
   );
-  const createMatcher = (next: Dataset, options: MatcherOptions = {}): Matcher => createMatcherWith(next, figures, options);
+  const createMatcher = (next: Dataset, options?: MatcherOptions): Matcher => createMatcherWith(next, figures, options);
   // The matcher's tables as the dataset build compiled them: loaded, not built (a matcher is kept for its dataset,
   // lib/match/matcher.ts, so putting the bundled set in use finds it made). A combination with the reader's own sets
   // loads the tables the background compiled for it, and builds its own only when they are refused.

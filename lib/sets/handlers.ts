@@ -12,6 +12,7 @@ import { combineSets } from './combine';
 import { applyEdits } from './curation';
 import type { BuildStatus } from './host';
 import type { DocumentPassage, PageSet } from './messages';
+import { combinationKey } from './page-reference';
 import type { SetsChange, SetsRepository } from './repository';
 import { BUNDLED_SET_ID, SET_ID } from './types';
 
@@ -27,7 +28,20 @@ export interface SetsHandlerDeps {
   openDocument(passage: DocumentPassage): Promise<void>;
   /** The bundled set's dataset, the first of a page's combination when it is on (lib/sets/page-reference.ts). */
   bundled(): Dataset;
+  /** The compile (lib/match/tables.ts; tests count or break it). */
+  compile?: (dataset: Dataset) => CompiledTables;
+  /** MAX_TABLE_ALIASES unless given (tests). */
+  maxTableAliases?: number;
 }
+
+/**
+ * Past this many aliases (every entity's forms, its name among them, in every set of the combination), the answer
+ * goes without tables and the page builds them: an answer over Chrome's 64 MB message limit fails whole, and every
+ * set with it. Measured with the bench's generated reference (10,000 entities, 50,000 aliases) and the bundled set:
+ * 4.8 MB of sets and 4.0 MB of tables, so the limit comes near 360,000 aliases. At this bound, about 17 MB: a
+ * quarter of the limit, room for sets whose documents and mentions weigh more per alias than the generated one's.
+ */
+export const MAX_TABLE_ALIASES = 100_000;
 
 type SetsType = 'sets/changed' | 'sets/build' | 'sets/cancel' | 'sets/status' | 'sets/for-page' | 'sets/open-document';
 
@@ -52,13 +66,18 @@ export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
   // Each set's facts with its edits applied, kept while its revision stands: pages ask on every load.
   const cache = new Map<string, PageSet>();
   // The newest combination's tables, compiled here rather than built on every page (for a large set, seconds of the
-  // page's main thread). Kept while the same set objects are asked for: the cache above makes a set's object anew
-  // whenever its revision (a build, an edit, its undo) or its name changes, so neither can leave stale tables.
-  let combined: { bundled: boolean; sets: PageSet[]; tables: CompiledTables } | null = null;
-  const tablesFor = (bundled: boolean, sets: PageSet[]): CompiledTables => {
-    if (combined?.bundled !== bundled || combined.sets.length !== sets.length || combined.sets.some((s, i) => s !== sets[i])) {
+  // page's main thread). Kept by the combination's key, the page's own (the sets' ids, revisions and names: a build,
+  // an edit and its undo bump the revision), so asks that come together (every tab refreshes on a change; the first
+  // pages after the worker starts) share one compile, and a failed or refused compile is not tried again per ask.
+  let combined: { key: string; tables: Promise<CompiledTables | undefined> } | null = null;
+  const tablesFor = (bundled: boolean, sets: PageSet[]): Promise<CompiledTables | undefined> => {
+    const key = combinationKey(bundled, sets);
+    if (combined?.key !== key) {
       const parts = bundled ? [{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset: deps.bundled() }, ...sets] : sets;
-      combined = { bundled, sets, tables: compileTables(combineSets(parts)) };
+      const aliases = parts.reduce((n, p) => n + p.dataset.entities.reduce((m, e) => m + e.aliases.length, 0), 0);
+      const compile = async () => (aliases > (deps.maxTableAliases ?? MAX_TABLE_ALIASES) ? undefined : (deps.compile ?? compileTables)(combineSets(parts)));
+      // A compile that throws loses only the tables: the sets still go, and the page builds them as before.
+      combined = { key, tables: compile().catch(() => undefined) };
     }
     return combined.tables;
   };
@@ -100,7 +119,8 @@ export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
         cache.set(id, fresh);
         out.push(fresh);
       }
-      return { sets: out, tables: tablesFor(bundled, out) };
+      const tables = await tablesFor(bundled, out);
+      return tables ? { sets: out, tables } : { sets: out };
     },
     'sets/open-document': async (payload, sender) => {
       if (!deps.isContentScript(sender) && !deps.isExtensionPage(sender)) throw new Error('Not for this sender.');

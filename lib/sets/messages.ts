@@ -13,8 +13,11 @@ import type { SetsChange } from './repository';
 /** What a page matches with the bundled set: the reader's sets, and their combination's compiled tables (lib/match/tables.ts). */
 export interface PageSets {
   sets: PageSet[];
-  /** Compiled from lib/sets/combine.ts' dataset of the bundled set (when asked for) and `sets`, in that order. */
-  tables: CompiledTables;
+  /**
+   * Compiled from lib/sets/combine.ts' dataset of the bundled set (when asked for) and `sets`, in that order; absent when
+   * the compile failed or the combination is too large to send them (the page then builds its own).
+   */
+  tables?: CompiledTables;
 }
 
 /** A reader's set as a content script matches it: its name and what it knows (edits applied). */

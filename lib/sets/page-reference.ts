@@ -77,6 +77,14 @@ export const LOAD_WAIT_MS = 10_000;
 /** A reference with nothing in it: every set turned off (one object, so that it is never put in use twice running). */
 export const EMPTY_DATASET: Dataset = { version: 1, documents: [], entities: [], figures: [], parts: [] };
 
+/**
+ * A combination's identity: the bundled set on or off, and each set by id, revision and name (a build, an edit or its
+ * undo bumps the revision). The page makes its reference anew, and the background compiles its tables anew, exactly
+ * when it changes.
+ */
+export const combinationKey = (bundledOn: boolean, sets: readonly { id: string; revision: number; name: string }[]): string =>
+  JSON.stringify([bundledOn, sets.map((s) => [s.id, s.revision, s.name])]);
+
 type Combiner = Awaited<ReturnType<PageReferenceOptions['combiner']>>;
 
 export function pageReference(options: PageReferenceOptions): PageReference {
@@ -118,7 +126,7 @@ export function pageReference(options: PageReferenceOptions): PageReference {
     return indexReads.run(options.readIndex, (index) => {
       const enabled = index.sets.filter((s) => s.built && isSetEnabled(settings, s.id));
       const bundledOn = isSetEnabled(settings, BUNDLED_SET_ID);
-      const key = JSON.stringify([bundledOn, ...enabled.map((s) => [s.id, s.revision, s.name])]);
+      const key = combinationKey(bundledOn, enabled);
       if (key === wanted) return making;
       wanted = key;
       making = make(key, enabled, bundledOn);
@@ -131,11 +139,11 @@ export function pageReference(options: PageReferenceOptions): PageReference {
     // reports nothing, so the page never names a set missing that a newer make put in use.
     const mine = ++makes;
     const newest = () => mine === makes && !stopped;
-    // What has come of each load (null: failed, or not yet). The part is needed unless the sets' facts come back
-    // empty: asked with them and the bundled set, not after them.
+    // What has come of each load (null: not asked, failed, or not yet). The part is needed unless the sets' facts come
+    // back empty: asked with them and the bundled set, not after them.
     const got: [Dataset | null, Awaited<ReturnType<PageReferenceOptions['forPage']>> | null, Combiner | null] = [null, null, null];
     const settled = Promise.all(
-      [bundledOn ? options.bundled() : null, enabled.length ? options.forPage(enabled.map((s) => s.id), bundledOn) : { sets: [] }, enabled.length ? options.combiner() : null].map(
+      [bundledOn ? options.bundled() : null, enabled.length ? options.forPage(enabled.map((s) => s.id), bundledOn) : null, enabled.length ? options.combiner() : null].map(
         async (load, i) => {
           try {
             got[i] = (await load) as never;

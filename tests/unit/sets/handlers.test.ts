@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openSetsRepository, type SetsRepository, type SetsChange } from '@/lib/sets/repository';
-import { createSetsHandlers, documentHash, passageFromHash } from '@/lib/sets/handlers';
+import { createSetsHandlers, documentHash, passageFromHash, MAX_TABLE_ALIASES, type SetsHandlerDeps } from '@/lib/sets/handlers';
 import { routeMessage } from '@/lib/messages';
 import { entityTarget } from '@/lib/sets/curation';
 import type { DocumentPassage } from '@/lib/sets/messages';
@@ -12,6 +12,7 @@ import { combineSets } from '@/lib/sets/combine';
 import { BUNDLED_SET_NAME } from '@/lib/sets/bundled';
 import { BUNDLED_SET_ID } from '@/lib/sets/types';
 import type { PageSets } from '@/lib/sets/messages';
+import type { Dataset } from '@/lib/reference/types';
 
 const PAGE = { url: 'chrome-extension://id/options.html' };
 const TAB = { tab: { id: 7 }, url: 'https://news.example/a' };
@@ -28,16 +29,23 @@ beforeEach(() => {
   asked = [];
   changes = [];
   opened = [];
-  handlers = createSetsHandlers({
-    repository: repo,
-    isExtensionPage: (s) => (s as { url?: string }).url?.startsWith('chrome-extension://id/') ?? false,
-    isContentScript: (s) => typeof (s as { tab?: { id?: number } }).tab?.id === 'number',
-    host: { request: (id) => void asked.push(`build ${id}`), cancel: (id) => void asked.push(`cancel ${id}`), status: () => ({ running: null, queued: [] }) },
-    changed: (c) => void changes.push(c),
-    openDocument: async (p) => void opened.push(p),
-    bundled: () => bundledDataset,
-  });
+  handlers = createSetsHandlers(deps());
 });
+
+const deps = (): SetsHandlerDeps => ({
+  repository: repo,
+  isExtensionPage: (s) => (s as { url?: string }).url?.startsWith('chrome-extension://id/') ?? false,
+  isContentScript: (s) => typeof (s as { tab?: { id?: number } }).tab?.id === 'number',
+  host: { request: (id) => void asked.push(`build ${id}`), cancel: (id) => void asked.push(`cancel ${id}`), status: () => ({ running: null, queued: [] }) },
+  changed: (c) => void changes.push(c),
+  openDocument: async (p) => void opened.push(p),
+  bundled: () => bundledDataset,
+});
+
+/** The handlers again, with these deps changed (the compile counted or broken, another bound). */
+const handlersWith = (more: Partial<SetsHandlerDeps>) => {
+  handlers = createSetsHandlers({ ...deps(), ...more });
+};
 
 const send = (type: string, payload: unknown, sender: unknown) => routeMessage(handlers, { backstory: 1, type, payload }, sender);
 
@@ -79,7 +87,7 @@ describe('the background’s sets handlers', () => {
     expect((await ask(true)).tables).toBe(first.tables);
     const alone = await ask();
     expect(alone.tables).toEqual(compileTables(combineSets(alone.sets)));
-    expect(alone.tables.fingerprint).not.toBe(first.tables.fingerprint);
+    expect(alone.tables!.fingerprint).not.toBe(first.tables!.fingerprint);
 
     await repo.addEdit(set.id, { kind: 'rename', entity: entityTarget(sampleDataset().entities[1]!), name: 'Ana O.' });
     const edited = await ask(true);
@@ -93,6 +101,70 @@ describe('the background’s sets handlers', () => {
     const again = await ask(true);
     expect(again.tables).toEqual(withBundled(again));
     expect(again.tables).not.toEqual(edited.tables);
+  });
+
+  test('asks that come together for one combination share one compile and one tables object; a new revision compiles again', async () => {
+    const compiled: Dataset[] = [];
+    handlersWith({ compile: (dataset) => (compiled.push(dataset), compileTables(dataset)) });
+    const set = await repo.createSet({ name: 'Water' });
+    await repo.saveBuild({ setId: set.id, built: '2026-01-01T00:00:00.000Z', dataset: sampleDataset(), warnings: [] });
+    // Every tab refreshing at once after a build: none of them finds the set's facts cached yet.
+    const ask = () => send('sets/for-page', { ids: [set.id], bundled: true }, TAB) as Promise<{ ok: true; value: PageSets }>;
+    const answers = await Promise.all([ask(), ask(), ask(), ask()]);
+    expect(compiled).toHaveLength(1);
+    expect(answers[0]!.value.tables).toBeDefined();
+    for (const a of answers) expect(a.value.tables).toBe(answers[0]!.value.tables);
+    expect((await ask()).value.tables).toBe(answers[0]!.value.tables);
+
+    await repo.addEdit(set.id, { kind: 'rename', entity: entityTarget(sampleDataset().entities[1]!), name: 'Ana O.' });
+    const edited = await Promise.all([ask(), ask()]);
+    expect(compiled).toHaveLength(2);
+    expect(edited[1]!.value.tables).toBe(edited[0]!.value.tables);
+    expect(edited[0]!.value.tables).not.toEqual(answers[0]!.value.tables);
+    expect(compiled[1]!.entities.map((e) => e.name)).toContain('Ana O.');
+  });
+
+  test('a set whose compile throws still goes to the page, without tables (the page builds them), and is not compiled again per ask', async () => {
+    let compiles = 0;
+    handlersWith({
+      compile: (dataset) => {
+        compiles++;
+        if (dataset.parts?.some((p) => p.name === 'Hostile')) throw new Error('hostile');
+        return compileTables(dataset);
+      },
+    });
+    const hostile = await repo.createSet({ name: 'Hostile' });
+    const water = await repo.createSet({ name: 'Water' });
+    for (const set of [hostile, water]) await repo.saveBuild({ setId: set.id, built: '2026-01-01T00:00:00.000Z', dataset: sampleDataset(), warnings: [] });
+    const reply = await send('sets/for-page', { ids: [hostile.id, water.id], bundled: true }, TAB);
+    expect(reply).toMatchObject({ ok: true });
+    const value = (reply as { ok: true; value: PageSets }).value;
+    expect(value.sets.map((s) => s.name)).toEqual(['Hostile', 'Water']);
+    expect(value.sets[0]!.dataset.entities.length).toBe(sampleDataset().entities.length);
+    expect(value).not.toHaveProperty('tables');
+    expect(await send('sets/for-page', { ids: [hostile.id, water.id], bundled: true }, TAB)).toEqual(reply);
+    expect(compiles).toBe(1);
+    // Without the hostile set, the combination compiles as before.
+    const alone = (await send('sets/for-page', { ids: [water.id], bundled: true }, TAB)) as { ok: true; value: PageSets };
+    expect(alone.value.tables).toEqual(compileTables(combineSets([{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset: bundledDataset }, ...alone.value.sets])));
+  });
+
+  test('a combination past the alias bound goes without tables (too large to send with them), one at the bound with them', async () => {
+    const set = await repo.createSet({ name: 'Water' });
+    await repo.saveBuild({ setId: set.id, built: '2026-01-01T00:00:00.000Z', dataset: sampleDataset(), warnings: [] });
+    const aliases = (d: Dataset) => d.entities.reduce((n, e) => n + e.aliases.length, 0);
+    const both = aliases(bundledDataset) + aliases(sampleDataset());
+    const ask = async () => ((await send('sets/for-page', { ids: [set.id], bundled: true }, TAB)) as { ok: true; value: PageSets }).value;
+    handlersWith({ maxTableAliases: both });
+    expect((await ask()).tables).toBeDefined();
+    handlersWith({ maxTableAliases: both - 1 });
+    const over = await ask();
+    expect(over.sets.map((s) => s.name)).toEqual(['Water']);
+    expect(over).not.toHaveProperty('tables');
+    // The set alone is under the same bound.
+    expect((await send('sets/for-page', { ids: [set.id] }, TAB)) as { ok: true; value: PageSets }).toMatchObject({ value: { tables: { format: expect.anything() } } });
+    // The real bound: the bundled set and the bench's 10,000-entity reference (50,000 aliases) are well under it.
+    expect(MAX_TABLE_ALIASES).toBeGreaterThanOrEqual(aliases(bundledDataset) + 50_000);
   });
 
   test('a card may open a set’s document at a passage; the address says which, and reads back', async () => {
