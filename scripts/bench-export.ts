@@ -29,6 +29,8 @@ async function importInto(db: NotesDb, text: string) {
   return new NotesRepository(async () => db).importRecords(await parseImportFile(text));
 }
 import type { ExportFormat } from '../lib/export/formats';
+import { flag, wholeNumber } from './bench/args';
+import { median } from './bench/median';
 
 export const EXPORT_TARGETS = { exportMs: 1000, importMs: 2000 };
 
@@ -101,12 +103,6 @@ export function sampleAnnotations(count: number, seed = 42): Annotation[] {
     if (random() < 0.3) a.reference = { id: `figure:people-killed-${i}`, kind: 'figure', label: 'more than 70,000 people killed' };
     return a;
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
@@ -337,19 +333,13 @@ export function printRows(rows: readonly BenchRow[], count: number, runs: number
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const arg = (name: string, fallback: number) => {
-    const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`bench-export: --${name} needs a positive whole number`);
-    return n;
-  };
-  const json = process.argv.includes('--json');
+  const json = flag('json');
   const rows = await benchExport({
-    runs: arg('runs', 5),
-    count: arg('count', 10_000),
+    runs: wholeNumber('bench-export', 'runs', 5),
+    count: wholeNumber('bench-export', 'count', 10_000),
     print: !json,
-    ...(process.argv.includes('--no-browser') ? { browser: false } : {}),
-    ...(process.argv.includes('--chromium-only') ? { node: false } : {}),
+    ...(flag('no-browser') ? { browser: false } : {}),
+    ...(flag('chromium-only') ? { node: false } : {}),
   });
   if (json) console.log(JSON.stringify(rows, null, 2));
 }

@@ -25,6 +25,8 @@ import { exportAnnotations } from '../lib/export/export';
 import { filterAnnotations } from '../lib/export/filter';
 import { normalizeUrl } from '../lib/url';
 import type { Annotation } from '../lib/notes/types';
+import { flag, option } from './bench/args';
+import { median } from './bench/median';
 
 export const NOTES_TARGETS = {
   /** The popup with 1,000 or 10,000 notes stored against the same popup with only the page's: flat as notes grow. */
@@ -63,8 +65,7 @@ export interface NotesBenchResult {
 
 const spread = (xs: readonly number[]): Spread => {
   const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return { median: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, min: s[0]!, max: s.at(-1)!, runs: s.length };
+  return { median: median(s), min: s[0]!, max: s.at(-1)!, runs: s.length };
 };
 
 function article(): { html: string; sentences: string[] } {
@@ -492,11 +493,11 @@ export function report(r: Partial<NotesBenchResult>): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const arg = process.argv.find((a) => a.startsWith('--runs='));
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const runs = option('runs');
+  const only = option('only');
   if (only !== undefined && !['popup', 'library', 'import'].includes(only)) throw new Error('bench-notes: --only= takes popup, library or import');
-  const json = process.argv.includes('--json');
-  benchNotes({ runs: arg ? Number(arg.slice('--runs='.length)) : 5, print: !json, ...(only ? { only: only as NotesPart } : {}) }).then(
+  const json = flag('json');
+  benchNotes({ runs: runs !== undefined ? Number(runs) : 5, print: !json, ...(only ? { only: only as NotesPart } : {}) }).then(
     (r) => {
       // Kept with the other runs' JSON (npm run bench saves these rows inside its own file).
       const dir = join(import.meta.dirname, '..', 'bench-results');

@@ -15,6 +15,7 @@ import { corpusAvailable, corpusDocuments, CORPUS_DIR } from './sets-corpus';
 import { traceTasksOf } from './bench/page-tasks';
 import { buildDataset } from '../lib/builder/build';
 import { parseCuration } from '../lib/builder/curation';
+import { flag, option } from './bench/args';
 
 export const SET_TARGETS = { ratioToNode: 1.5, incrementalShare: 0.25, longestTaskMs: 50 };
 
@@ -127,9 +128,9 @@ export function report(r: SetBenchResult): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const arg = process.argv.find((a) => a.startsWith('--documents='));
-  const json = process.argv.includes('--json');
-  benchSets({ documents: arg ? Number(arg.slice('--documents='.length)) : 200, print: !json }).then(
+  const documents = option('documents');
+  const json = flag('json');
+  benchSets({ documents: documents !== undefined ? Number(documents) : 200, print: !json }).then(
     (r) => { if (json) console.log(JSON.stringify(r, null, 2)); },
     (e: unknown) => {
       console.error(e instanceof Error ? (e.stack ?? e.message) : e);

@@ -50,6 +50,8 @@ import type { Dataset } from '../lib/reference/types';
 import { benchSets } from './bench-sets';
 import { benchExport } from './bench-export';
 import { benchNotes } from './bench-notes';
+import { flag, option, wholeNumber } from './bench/args';
+import { median } from './bench/median';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '..', 'shared');
@@ -72,21 +74,16 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const num = (name: string, fallback: number) => {
-    const raw = argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`bench: --${name} needs a positive whole number`);
-    return n;
-  };
+  const num = (name: string, fallback: number) => wholeNumber('bench', name, fallback, argv);
   return {
     runs: num('runs', 5),
     words: num('words', 200_000),
-    json: argv.includes('--json'),
-    costOnly: argv.includes('--cost-only'),
-    tasksOnly: argv.includes('--tasks-only'),
-    only: argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null,
+    json: flag('json', argv),
+    costOnly: flag('cost-only', argv),
+    tasksOnly: flag('tasks-only', argv),
+    only: option('only', argv) ?? null,
     visits: num('visits', 3),
-    corpus: argv.includes('--corpus'),
+    corpus: flag('corpus', argv),
   };
 }
 
@@ -109,11 +106,6 @@ async function bundle(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 /** Only our localhost server: saved corpus pages reference CDNs that must neither slow nor skew the run. */
 async function localOnly(context: BrowserContext, server: PageServer): Promise<void> {

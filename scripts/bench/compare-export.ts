@@ -19,19 +19,13 @@ import { launchWithExtension, type ExtensionBrowser } from '../chromium';
 import { traceTasksOf } from './page-tasks';
 import { sampleAnnotations } from '../bench-export';
 import { exportAnnotations } from '../../lib/export/export';
+import { arg, flag } from './args';
+import { medianOfMeasured as median } from './median';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const builds = arg('builds', '').split(',').filter(Boolean).map((b) => resolve(b));
 const runs = Number(arg('runs', '7'));
 const formats = arg('formats', 'jsonld,markdown,csv').split(',');
 if (builds.length < 1) throw new Error('compare-export: --builds=<chrome-mv3 folder>,<chrome-mv3 folder>');
-
-const median = (xs: readonly number[]) => {
-  const s = [...xs].filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 const STORED = 10_000;
 const dir = mkdtempSync(join(tmpdir(), 'backstory-compare-export-'));
@@ -96,7 +90,7 @@ try {
       console.log(`  ${format.padEnd(9)} ${median(s.click).toFixed(0).padStart(6)} ms (${Math.min(...s.click).toFixed(0)}–${Math.max(...s.click).toFixed(0)}), ${thread}${phases}  ${build}`);
     }
   }
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ builds, results }, null, 2));
+  if (flag('json')) console.log(JSON.stringify({ builds, results }, null, 2));
 } finally {
   for (const browser of browsers) await browser.close();
   rmSync(dir, { recursive: true, force: true });

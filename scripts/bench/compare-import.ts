@@ -22,19 +22,14 @@ import { traceTasksOf } from './page-tasks';
 import { sampleAnnotations } from '../bench-export';
 import { NAME_HELPER, importThrough, rawPutBaseline } from '../bench-notes';
 import { exportAnnotations } from '../../lib/export/export';
+import { arg, flag } from './args';
+import { medianOfMeasured as median } from './median';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const builds = arg('builds', '').split(',').filter(Boolean).map((b) => resolve(b));
 const runs = Number(arg('runs', '5'));
-const traced = process.argv.includes('--trace');
+const traced = flag('trace');
 if (builds.length < 1) throw new Error('compare-import: --builds=<chrome-mv3 folder>,<chrome-mv3 folder>');
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const spread = (xs: readonly number[]) => `${median(xs).toFixed(0).padStart(5)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 
 const STORED = 10_000;
@@ -109,7 +104,7 @@ try {
     console.log(`    again (all skipped): ${spread(s.again)}`);
     console.log(`    after delete-all (brought back from the trash): ${spread(s.afterDelete)}  write ${spread(s.afterDeleteWrite)}`);
   }
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ builds, results }, null, 2));
+  if (flag('json')) console.log(JSON.stringify({ builds, results }, null, 2));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

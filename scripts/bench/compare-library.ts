@@ -16,18 +16,14 @@ import { sampleAnnotations } from '../bench-export';
 import { exportAnnotations } from '../../lib/export/export';
 import { filterAnnotations } from '../../lib/export/filter';
 import { NAME_HELPER, QUERY, expectShown, importThrough, typeQuery, visit, type KeyTiming } from '../bench-notes';
+import { arg, flag } from './args';
+import { median } from './median';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const builds = arg('builds', '').split(',').filter(Boolean).map((b) => resolve(b));
 const runs = Number(arg('runs', '7'));
 const query = arg('query', QUERY);
 if (builds.length < 1) throw new Error('compare-library: --builds=<chrome-mv3 folder>,<chrome-mv3 folder>');
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 const STORED = 10_000;
@@ -75,7 +71,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (process.argv.includes('--json')) console.log(JSON.stringify({ builds, query, loads, firstNotes, visits }, null, 2));
+if (flag('json')) console.log(JSON.stringify({ builds, query, loads, firstNotes, visits }, null, 2));
 console.log(`"${query}" typed a key every 150 ms into the library with ${STORED.toLocaleString('en')} notes, ${runs} visits per build interleaved (load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}); medians over visits, lowest–highest:`);
 for (const [b, build] of builds.entries()) {
   const v = visits[b]!;

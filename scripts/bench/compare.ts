@@ -20,12 +20,13 @@ import type { Dataset } from '../../lib/reference/types';
 import type { BenchApi } from './page-entry';
 import { recordTrace } from './trace';
 import { inFreshPage } from './fresh-page';
+import { arg, flag } from './args';
+import { median } from './median';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SHARED = resolve(ROOT, '..', 'shared');
 type Api = { __backstoryBench: BenchApi };
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 
 async function bundle(tree: string, minify: boolean): Promise<string> {
   const result = await build({
@@ -45,12 +46,6 @@ async function bundle(tree: string, minify: boolean): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
@@ -61,7 +56,7 @@ interface ProfileNode {
 async function main(): Promise<void> {
   const runs = Number(arg('runs', '7'));
   const which = arg('pages', 'seed').split(',');
-  const profile = process.argv.includes('--profile') || process.argv.includes('--rcs');
+  const profile = flag('profile') || flag('rcs');
   const trees = profile ? [ROOT] : arg('trees', ROOT).split(',').map((t) => resolve(t));
   const dataset = JSON.parse(readFileSync(join(ROOT, 'lib', 'reference', 'dataset.json'), 'utf8')) as Dataset;
   const names = dataset.entities.map((e) => e.name);
@@ -92,7 +87,7 @@ async function main(): Promise<void> {
       const setup = async (p: Page, tree = 0) => {
         if (useLarge) await p.evaluate(([json, tables]) => void (window as unknown as Api).__backstoryBench.useReference(json!, tables), [large!, largeTables[tree]!] as const);
       };
-      if (process.argv.includes('--rcs')) {
+      if (flag('rcs')) {
         const stats = new Map<string, [number, number]>();
         let total = 0;
         for (let r = 0; r < runs; r++) {
@@ -130,7 +125,7 @@ async function main(): Promise<void> {
             await cdp.send('Profiler.enable');
             await cdp.send('Profiler.setSamplingInterval', { interval: 25 });
             await cdp.send('Profiler.start');
-            const timing = process.argv.includes('--load')
+            const timing = flag('load')
               ? await p.evaluate(() => ({ totalMs: (window as unknown as Api).__backstoryBench.matcherLoad().ms }))
               : await p.evaluate(() => (window as unknown as Api).__backstoryBench.pipeline());
             const { profile: prof } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };

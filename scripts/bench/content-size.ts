@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PART_SCRIPTS } from '../../lib/page/parts';
+import { arg } from './args';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const dir = resolve(arg('dir', '.output-sizes'), 'chrome-mv3');
 const top = Number(arg('top', '40'));
 const gzKb = (text: string | Buffer) => gzipSync(text, { level: 9 }).length / 1024;

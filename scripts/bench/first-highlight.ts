@@ -16,10 +16,11 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, servePages, type ExtensionBrowser } from '../chromium';
 import { seedPages } from './pages';
 import type { Dataset } from '../../lib/reference/types';
+import { arg, flag } from './args';
+import { median } from './median';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SHARED = resolve(ROOT, '..', 'shared');
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 
 interface Visit {
   detected: number;
@@ -54,15 +55,11 @@ async function visit(browser: ExtensionBrowser, url: string, asleep: boolean): P
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 async function main(): Promise<void> {
   const builds = arg('builds', '.output/chrome-mv3').split(',').map((b) => resolve(b));
   const runs = Number(arg('runs', '9'));
-  const asleep = process.argv.includes('--asleep');
+  const asleep = flag('asleep');
   const dataset = JSON.parse(readFileSync(join(ROOT, 'lib', 'reference', 'dataset.json'), 'utf8')) as Dataset;
   const pages = seedPages(join(SHARED, 'seeds'), dataset.entities.map((e) => e.name));
   const server = await servePages();

@@ -11,6 +11,7 @@
 // rendering updates our work scheduled (scripts/bench/trace.ts says how the trace tells): never the page's own
 // scripts or layout, nor the browser's.
 import type { TracedTask } from './trace';
+import { median } from './median';
 
 export const LONGEST_TASK_TARGET_MS = 50;
 
@@ -48,8 +49,7 @@ export interface LongestTaskVerdict {
 export function spreadOf(xs: readonly number[]): Spread {
   if (xs.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
   const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return { median: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, min: s[0]!, max: s[s.length - 1]! };
+  return { median: median(s), min: s[0]!, max: s[s.length - 1]! };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { ExtensionBrowser, PageServer } from '../chromium';
 import { settledSummary } from '../page-summary';
 import { prng } from './prng';
+import { median } from './median';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -96,12 +97,6 @@ async function typeInto(page: Page, keys: number): Promise<number[]> {
   await page.waitForTimeout(300);
   return page.evaluate(() => (window as unknown as { __latency: number[] }).__latency);
 }
-
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 function registeredCount(page: Page): Promise<number> {
   return page.evaluate(() => {

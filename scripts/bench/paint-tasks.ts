@@ -17,10 +17,11 @@ import { summaryOf, tabShowing } from '../page-summary';
 import { generatedPage, largestCorpusPage, type BenchPage } from './pages';
 import { mainThreadTasks, recordTrace, type TraceEvent, type TracedTask } from './trace';
 import type { Dataset } from '../../lib/reference/types';
+import { arg } from './args';
+import { median } from './median';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SHARED = resolve(ROOT, '..', 'shared');
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 
 /** How long the trace goes on after the page reports itself settled (the deferred registration happens in it). */
 const QUIET_MS = 3000;
@@ -136,11 +137,6 @@ function rendererTasks(events: Parameters<typeof mainThreadTasks>[0]): TracedTas
 }
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function main(): Promise<void> {
   const builds = arg('builds', join(ROOT, '.output', 'chrome-mv3')).split(',').map((b) => resolve(b));
