@@ -823,6 +823,20 @@ describe('a copy marked as under way', () => {
     return { saved, marked, events };
   }
 
+  /**
+   * An import whose records are handed over later (`hand`), as while its file is still being checked: resolves once
+   * it is marked, which is stored meanwhile rather than after, so the write then waits for nothing.
+   */
+  async function importHandedLater() {
+    const { saved, marked, events } = traced();
+    const repo = openRepository(new IDBFactory(), { backup: marked, copyChunk: 10 });
+    await repo.count();
+    let hand!: (records: Annotation[]) => void;
+    const importing = repo.importRecords(new Promise<Annotation[]>((resolve) => { hand = resolve; }));
+    await vi.waitFor(() => expect(events).toEqual(['mark']));
+    return { saved, events, repo, importing, hand };
+  }
+
   test('an import is marked before its write reaches the database, and cleared once all of its copy is written', async () => {
     const { saved, marked, events } = traced();
     const repo = openRepository(new IDBFactory(), { backup: marked, copyChunk: 10 });
@@ -853,13 +867,7 @@ describe('a copy marked as under way', () => {
   });
 
   test('an import handed its records while they are still being checked is marked meanwhile; a refused file writes nothing and clears the mark', async () => {
-    const { saved, marked, events } = traced();
-    const repo = openRepository(new IDBFactory(), { backup: marked, copyChunk: 10 });
-    await repo.count();
-    let hand!: (records: Annotation[]) => void;
-    const importing = repo.importRecords(new Promise<Annotation[]>((resolve) => { hand = resolve; }));
-    // Stored while the file is still being checked, rather than after: the write then waits for nothing.
-    await vi.waitFor(() => expect(events).toEqual(['mark']));
+    const { saved, events, repo, importing, hand } = await importHandedLater();
     hand(imported(25));
     expect(await importing).toEqual({ added: 25, updated: 0, skipped: 0 });
     await repo.backedUp();
@@ -877,12 +885,7 @@ describe('a copy marked as under way', () => {
   });
 
   test('an import marked while its file was checked, whose read of what is stored then fails, clears the mark and writes nothing', async () => {
-    const { saved, marked, events } = traced();
-    const repo = openRepository(new IDBFactory(), { backup: marked, copyChunk: 10 });
-    await repo.count();
-    let hand!: (records: Annotation[]) => void;
-    const importing = repo.importRecords(new Promise<Annotation[]>((resolve) => { hand = resolve; }));
-    await vi.waitFor(() => expect(events).toEqual(['mark']));
+    const { saved, events, repo, importing, hand } = await importHandedLater();
     // The plan's read of the stored keys fails (the browser's storage broke): the import stops before any write.
     const getAllKeys = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementation(() => {
       throw new DOMException('The storage could not be read', 'UnknownError');
