@@ -11,7 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, selectText, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from './harness';
 import { summaryOf } from '../../scripts/page-summary';
 import { clearNotes } from './notes-state';
-import { dragSelect, noteFrameBox, noteHighlights, noteTooltipText, shownNoteFrame, textBox } from './note-frame';
+import { dragSelect, noteFrameBox, noteHighlights, noteTooltipText, recordNoteFrame, shownNoteFrame, textBox } from './note-frame';
 import type { Annotation } from '../../lib/notes/types';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -379,6 +379,7 @@ describe('the card', () => {
     await page.mouse.click(clickAway.x, clickAway.y);
 
     const word = await textBox(page, 'Aleppo');
+    const recorded = await recordNoteFrame(page, 'tooltip');
     await page.mouse.move((word.left + word.right) / 2, (word.top + word.bottom) / 2, { steps: 3 });
     const card = page.locator('[data-backstory-layer="card"] [role="dialog"]');
     await expect.poll(() => card.count()).toBe(1);
@@ -392,13 +393,13 @@ describe('the card', () => {
       const onWord = [cardBox, tipBox].filter((b) => b.y < word.bottom && b.y + b.height > word.top).length;
       return { card: cardBox, tip: tipBox, overlap, onWord };
     };
-    /** The boxes once both show: the tooltip hides between a show and its frame's drawing at its new size. */
+    /** The boxes once both show (the card opens after a hover delay, the tooltip once its frame has drawn it). */
     const shown = async () => {
       let both: Awaited<ReturnType<typeof boxes>> = null;
       await expect.poll(async () => (both = await boxes()) !== null).toBe(true);
       return both!;
     };
-    return { word, boxes, shown };
+    return { word, boxes, shown, recorded };
   }
 
   test('the note tooltip and the card never cover each other on a noted highlight', async () => {
@@ -416,6 +417,21 @@ describe('the card', () => {
     const toolbar = (await adder(page).boundingBox())!;
     const tip = await noteFrameBox(page, 'tooltip');
     if (tip) expect(tip.y >= toolbar.y + toolbar.height || tip.y + tip.height <= toolbar.y || tip.x >= toolbar.x + toolbar.width || tip.x + tip.width <= toolbar.x).toBe(true);
+    await page.close();
+  });
+
+  test('the note tooltip, once shown, stays shown every frame while the pointer rests on its note', async () => {
+    const page = await openArticle();
+    const { shown, recorded } = await hoverNotedAleppo(page, { x: 5, y: 700 });
+    await shown();
+    // Some frames more with the pointer still: the card's own placing, its size settling, the tooltip's redraws.
+    await page.waitForTimeout(500);
+    const samples = await recorded();
+    const first = samples.findIndex((s) => s.shown);
+    expect(first).toBeGreaterThanOrEqual(0);
+    const after = samples.slice(first);
+    expect(after.length).toBeGreaterThan(10);
+    expect(after.filter((s) => !s.shown).length, JSON.stringify(samples.map((s) => s.shown))).toBe(0);
     await page.close();
   });
 

@@ -85,3 +85,42 @@ export async function noteFrameBox(page: Page, kind: NoteFrameKind): Promise<{ x
     return { x: r.left, y: r.top, width: r.width, height: r.height };
   }) : null;
 }
+
+/** One animation frame's look at Backstory's frame: whether it shows, and where. */
+export interface NoteFrameSample {
+  shown: boolean;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * Records, every animation frame of the page, whether Backstory's frame of `kind` shows and where, from now until
+ * `stop`, which resolves with the samples. The frame must already be loaded (a page with notes prepares the tooltip).
+ */
+export async function recordNoteFrame(page: Page, kind: NoteFrameKind): Promise<() => Promise<NoteFrameSample[]>> {
+  let element: Awaited<ReturnType<Frame['frameElement']>> | null = null;
+  await expect.poll(async () => {
+    for (const frame of page.frames()) {
+      if (!/^chrome-extension:\/\/[^/]+\/note-frame\.html#/.test(frame.url())) continue;
+      const candidate = await frame.frameElement().catch(() => null);
+      if (candidate && (await candidate.getAttribute('title')) === TITLES[kind]) return (element = candidate) !== null;
+    }
+    return false;
+  }).toBe(true);
+  const recording = await element!.evaluateHandle((node) => {
+    const e = node as Element;
+    const samples: { shown: boolean; box: { x: number; y: number; width: number; height: number } }[] = [];
+    let on = true;
+    const look = () => {
+      if (!on) return;
+      const r = e.getBoundingClientRect();
+      samples.push({ shown: e.isConnected && getComputedStyle(e).visibility === 'visible' && r.width > 0, box: { x: r.left, y: r.top, width: r.width, height: r.height } });
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+    return { samples, stop: () => { on = false; } };
+  });
+  return () => recording.evaluate((r) => {
+    r.stop();
+    return r.samples;
+  });
+}
