@@ -202,4 +202,42 @@ describe('the on-the-fly scan agrees with matching on the folded text', () => {
       { numRuns: 500 },
     );
   });
+
+  // The scan skips a word start on its first three letters when no key can begin so (KeyTrie.pairs): keys and texts
+  // drawn from a few letters (a key never ends in a space: aliases are trimmed), so that keys share their first two letters and texts hold words that begin like them.
+  it('finds the same keys at the same offsets with any keys, also offering every key found at a start', () => {
+    const keyText = fc.stringMatching(/^[abn](?:[abn.' 1]{0,4}[abn.'1])?$/).map((k) => foldForMatching(k)).filter((k) => k.length > 0 && isWordCode(k.charCodeAt(0)));
+    const textPieces = ['a', 'b', 'n', 'A', 'B', 'N', 'ab', 'Ban', 'nab', '1', '.', "'", ' ', '  ', '\n', 'é', 'É', 'b\u0301', '\u00ad', 'ﬁ', '-'];
+    fc.assert(
+      fc.property(fc.uniqueArray(keyText, { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom(...textPieces), { maxLength: 40 }), (keyList, parts) => {
+        const text = parts.join('');
+        const trie = new KeyTrie(keyList);
+        const longest: string[] = [];
+        trie.scanOriginal(text, (key, start, end) => {
+          longest.push(`${key}@${start}-${end}`);
+          return true;
+        });
+        expect(longest).toEqual(reference(keyList, text));
+        // Refusing every key: each start offers its keys longest first, so the longest is still the first offered.
+        const firsts = new Map<number, string>();
+        trie.scanOriginal(text, (key, start, end) => {
+          if (!firsts.has(start)) firsts.set(start, `${key}@${start}-${end}`);
+          return false;
+        });
+        expect([...firsts.values()]).toEqual(longest);
+      }),
+      { numRuns: 1500 },
+    );
+    // Keys whose first two units end in no word character match before any letter; a two-letter key never does.
+    const keyList = ['a.', "b'", 'un', 'nab'].map((k) => foldForMatching(k));
+    const trie = new KeyTrie(keyList);
+    for (const text of ['a.b', "b'n", 'B\'Nab', 'until un. unb', 'nabb nab nabs']) {
+      const got: string[] = [];
+      trie.scanOriginal(text, (key, start, end) => {
+        got.push(`${key}@${start}-${end}`);
+        return true;
+      });
+      expect(got, text).toEqual(reference(keyList, text));
+    }
+  });
 });
