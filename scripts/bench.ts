@@ -631,7 +631,7 @@ async function main(): Promise<number> {
 
   let plain: Browser | null = null;
   let extClosed = false;
-  const ext = await launchWithExtension({ viewport: { width: 1280, height: 900 } });
+  const ext = await launchWithExtension({ viewport: { width: 1280, height: 900 }, diagnostics: true });
   try {
     plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: ['--headless=new', ...BASE_ARGS] });
     const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });

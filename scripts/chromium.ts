@@ -7,6 +7,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { DIAGNOSTICS_KEY } from '../lib/timings';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -70,6 +71,11 @@ export interface LaunchOptions {
    * starts from the same tabs and no late tab takes the focus; `keep` leaves it for a test of the page itself.
    */
   firstRun?: 'close' | 'keep';
+  /**
+   * Diagnostics mode (lib/timings.ts): the content script publishes its `backstory:*` performance marks and measures
+   * on the page's timeline, which the bench and some browser tests read. Off by default, as in a reader's browser.
+   */
+  diagnostics?: boolean;
 }
 
 /** Flags for every Chromium we start: quiet, no first-run UI, no background traffic that would skew timings. */
@@ -105,6 +111,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
+  if (options.diagnostics) {
+    // Runs in the service worker, where `chrome` exists; typed loosely because this file is compiled for Node.
+    await worker.evaluate(async (key: string) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+      await api.storage.local.set({ [key]: true });
+    }, DIAGNOSTICS_KEY);
+  }
   if (installs && (options.firstRun ?? 'close') === 'close') await (await firstRunPage(context, extensionId)).close();
   return {
     context,

@@ -10,7 +10,8 @@ import { createMatcherWith, type Matcher, type MatcherOptions } from '@/lib/matc
 import { partLoader, type PartName } from '@/lib/page/parts';
 import { createPageController } from '@/lib/page/controller';
 import { isSiteEnabled, loadSettings, watchSettings, type Settings } from '@/lib/page/settings';
-import { mark, yieldToMain } from '@/lib/page/schedule';
+import { yieldToMain } from '@/lib/page/schedule';
+import { mark, publishTimings, readDiagnostics } from '@/lib/timings';
 import { watchLocation } from '@/lib/page/location';
 import { highlightStyles } from '@/lib/highlight/styles';
 import { createClient, routeMessage, type Handlers } from '@/lib/messages';
@@ -36,6 +37,9 @@ export default defineContentScript({
 /** Starts Backstory on this page; returns what stops it. */
 function startBackstory(): () => void {
   const send = createClient(sendToExtension);
+  // Timings reach the page's performance timeline only in diagnostics mode, which the bench and the tests turn on
+  // (lib/timings.ts): otherwise the page's scripts could read there that the reader has notes on it.
+  void readDiagnostics(browser.storage.local).then(publishTimings);
   // Our ::highlight rules, inserted by the browser while anything of ours is painted (lib/highlight/styles.ts).
   const styles = highlightStyles(document, (on) => send('page/highlight-styles', { on }));
   // Parts most pages never need are scripts of their own, loaded by the background on first need (lib/page/parts.ts):

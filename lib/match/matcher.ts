@@ -42,6 +42,7 @@ import { paragraphBreaks, paragraphOf } from './paragraphs';
 import { combineRelevance, judgeRelevance, type PartRelevance, type Relevance } from './relevance';
 import { buildTables, loadTables, type CompiledTables, type MatcherTables, type PartTables } from './tables';
 import type { TextMatch } from './types';
+import { mark } from '../timings';
 export type { PageContext } from './figures';
 
 /** What is known about a whole article once it has been read: passed on to match text it later adds. */
@@ -166,7 +167,7 @@ function buildMatcher(
 ): Matcher {
   let tables: MatcherTables | undefined;
   // Building is marked (a page that should have loaded tables can be caught building them).
-  const built = () => (tables ??= (compiled && loadTables(dataset, compiled)) || (performance.mark('backstory:tables-built'), buildTables(dataset)));
+  const built = () => (tables ??= (compiled && loadTables(dataset, compiled)) || (mark('backstory:tables-built'), buildTables(dataset)));
   let engine: FigureEngine | null = typeof source === 'function' ? null : source;
   let loading: Promise<FigureEngine | null> | null = null;
   /** The engine once loaded; null when this load failed (a later article asks again). */

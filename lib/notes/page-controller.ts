@@ -14,7 +14,8 @@
 // again only when the page changes where they could be, with a back-off (lib/notes/retry.ts).
 import type { PageEvent, PageModel } from '../page/model';
 import { ListenerCollection } from '../page/listeners';
-import { forEachChunk, measure, Timer } from '../page/schedule';
+import { forEachChunk, Timer } from '../page/schedule';
+import { measure } from '../timings';
 import { createNamedHighlight, RangeIndex, rectAt } from '../highlight/registry';
 import { highlightStyles, NOTE_HIGHLIGHT, NOTE_PRIORITY, type HighlightStyles } from '../highlight/styles';
 import { NearViewport } from '../highlight/viewport';

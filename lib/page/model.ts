@@ -16,7 +16,8 @@ import { buildTextMap, type TextMap } from '../text';
 import { readPageContext } from '../page-context';
 import type { PageContext } from '../match/figures';
 import { articleScope, documentOrder, isArticleAddition, watchPage, type LivingWatcher, type PageChanges } from './living';
-import { mark, measure, runSteps, Timer } from './schedule';
+import { runSteps, Timer } from './schedule';
+import { mark, measure } from '../timings';
 
 export interface ArticleDetection {
   /** Counts detections on this page: work begun on an older one is stale. */

@@ -7,7 +7,8 @@ import { annotateAddition, annotateArticle } from '../pipeline';
 import { rangesForMatches, type MatchRange } from '../highlight/ranges';
 import { textNodesIn } from '../highlight/registry';
 import type { PageModel } from './model';
-import { measure, yieldToMain } from './schedule';
+import { yieldToMain } from './schedule';
+import { measure } from '../timings';
 
 /** Article text read around later additions, so figures in them are judged in context. */
 const CONTEXT_CHARS = 1_500;

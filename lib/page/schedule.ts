@@ -157,23 +157,3 @@ export class TaskQueue {
     while (this.count > 0) await this.tail;
   }
 }
-
-/** Publishes a phase as a `backstory:*` performance measure (read by `npm run bench`); returns the time now. */
-/** A moment published as a performance mark (what happened once, where `measure` times each piece of it). */
-export function mark(name: string): void {
-  try {
-    performance.mark(name);
-  } catch {
-    // Engines without marks: the timing is only diagnostics.
-  }
-}
-
-export function measure(name: string, start: number): number {
-  const end = performance.now();
-  try {
-    performance.measure(name, { start, end });
-  } catch {
-    // Older engines without measure options: the timing is only diagnostics.
-  }
-  return end;
-}

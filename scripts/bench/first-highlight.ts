@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const pages = seedPages(join(SHARED, 'seeds'), dataset.entities.map((e) => e.name));
   const server = await servePages();
   const browsers: ExtensionBrowser[] = [];
-  for (const build of builds) browsers.push(await launchWithExtension({ extension: build }));
+  for (const build of builds) browsers.push(await launchWithExtension({ extension: build, diagnostics: true }));
   const results = builds.map(() => pages.map(() => [] as Visit[]));
   let n = 0;
   try {

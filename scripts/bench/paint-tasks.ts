@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   pages.forEach((p, i) => server.set(`/paint/${i}.html`, p.html));
   const browsers: ExtensionBrowser[] = [];
   for (const b of builds) {
-    const ext = await launchWithExtension({ extension: b, viewport: { width: 1280, height: 900 } });
+    const ext = await launchWithExtension({ extension: b, viewport: { width: 1280, height: 900 }, diagnostics: true });
     await ext.context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
     browsers.push(ext);
   }

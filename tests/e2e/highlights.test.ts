@@ -150,7 +150,7 @@ suite('reference highlights in Chromium', () => {
 
   beforeAll(async () => {
     server = await servePages();
-    browser = await launchWithExtension();
+    browser = await launchWithExtension({ diagnostics: true });
   });
   afterAll(async () => {
     await browser?.close();

@@ -32,10 +32,13 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
  * 55.3 KB once combining the reader's own sets and the article as a set's document became a part, 44 KB once the
  * bundled reference (the dataset and its compiled tables) became a part asked for at the script's start, 44.5 KB once
  * the matcher's figure groups came compiled and the reference's lookups were made when first asked for (the code
- * that reads them is the script's, the tables it reads the part's: 0.2 KB more here for less work on every page). Lower
- * it as the script shrinks; raise it only for code every page needs before its first highlight, saying what it buys.
+ * that reads them is the script's, the tables it reads the part's: 0.2 KB more here for less work on every page), 44.7 KB
+ * once the pipeline's timings stayed off the page's performance timeline unless the browser is in diagnostics mode
+ * (lib/timings.ts: the mode read at the start, the first steps' timings held until it is known, one state shared with
+ * the parts; 0.2 KB more so that no page's script reads there that the reader has notes on it). Lower it as the script
+ * shrinks; raise it only for code every page needs before its first highlight, saying what it buys.
  */
-const CONTENT_SCRIPT_MAX_GZ_KB = 44.5;
+const CONTENT_SCRIPT_MAX_GZ_KB = 44.7;
 
 // Written for this test: an article on the reference's subject, a few of its names, no figures.
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fighting in Aleppo and Homs</title></head>
@@ -53,7 +56,7 @@ let opened = 0;
 
 beforeAll(async () => {
   server = await servePages();
-  browser = await launchWithExtension({ viewport: { width: 1000, height: 720 } });
+  browser = await launchWithExtension({ viewport: { width: 1000, height: 720 }, diagnostics: true });
 });
 afterAll(async () => {
   await browser?.close();

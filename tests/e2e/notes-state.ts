@@ -2,10 +2,11 @@
 // (notes, trash and the backup, drafts and list orders) from one of Backstory's pages; and writes the notes a test
 // needs.
 import type { ExtensionBrowser } from './harness';
+import { DIAGNOSTICS_KEY } from '../../lib/timings';
 
 export async function clearNotes(browser: ExtensionBrowser): Promise<void> {
   const page = await browser.openExtensionPage('options.html');
-  await page.evaluate(async () => {
+  await page.evaluate(async (diagnosticsKey) => {
     const open = indexedDB.open('backstory-notes');
     const db: IDBDatabase = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
     const tx = db.transaction(['annotations', 'trash'], 'readwrite');
@@ -13,13 +14,16 @@ export async function clearNotes(browser: ExtensionBrowser): Promise<void> {
     tx.objectStore('trash').clear();
     await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
     db.close();
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome;
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void>; get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } } }).chrome;
+    // The browser's diagnostics mode (scripts/chromium.ts) is how it was launched, not a note: it stays.
+    const kept = await chrome.storage.local.get(diagnosticsKey);
     await chrome.storage.local.clear();
+    await chrome.storage.local.set(kept);
     // The backup (lib/notes/backup-cache.ts).
     await caches.delete('backstory-notes-backup');
     // Drafts and the reader's list orders, kept by Backstory's pages.
     localStorage.clear();
-  });
+  }, DIAGNOSTICS_KEY);
   await page.close();
 }
 

@@ -17,7 +17,7 @@ let server: PageServer;
 beforeAll(async () => {
   server = await servePages();
   for (const a of VALDORA_ARTICLES) server.set(`/news/${a.slug}`, articlePage(a));
-  browser = await launchWithExtension({ viewport: { width: 1200, height: 900 } });
+  browser = await launchWithExtension({ viewport: { width: 1200, height: 900 }, diagnostics: true });
 });
 afterAll(async () => {
   await browser?.close();

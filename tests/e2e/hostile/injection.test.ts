@@ -16,7 +16,7 @@ let opened = 0;
 
 beforeAll(async () => {
   server = await servePages();
-  browser = await launchWithExtension({ viewport: { width: 1100, height: 800 } });
+  browser = await launchWithExtension({ viewport: { width: 1100, height: 800 }, diagnostics: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -164,6 +164,7 @@ setInterval(() => { ticks++; document.getElementById('clock').textContent = new 
   });
   const sameRange = () => page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<Range>>).get('backstory-note')!][0] === (window as unknown as { __note: unknown }).__note);
   const before = await attempts();
+  expect(before, 'the anchoring published its attempts (diagnostics mode)').toBeGreaterThan(0);
   const from = await ticks();
   await expect.poll(ticks, { timeout: 30_000 }).toBeGreaterThan(from + 60);
   expect(await sameRange()).toBe(true);

@@ -3,7 +3,8 @@
 // viewport; the reader can turn note highlights off for a site, and then the page sees nothing of the notes. A page
 // Backstory highlights nothing on finds none of our ::highlight rules (they would tell it Backstory is installed). And
 // the content script, which runs in the page's renderer, never gets a note's text through storage: not on a save, not
-// on an import, not by reading the backup.
+// on an import, not by reading the backup. Nor does the page's performance timeline hold Backstory's timings (only
+// the bench's and the tests' diagnostics mode publishes them there).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, servePages, tabIdFor, type ExtensionBrowser, type PageServer } from '../harness';
 import { join } from 'node:path';
@@ -49,6 +50,35 @@ test('a page with nothing Backstory highlights cannot tell from our highlight ru
   });
   expect(computed.ours).toEqual([computed.none, computed.none, computed.none]);
   expect(await highlightsSeenByPage(page)).toEqual({});
+  await page.close();
+});
+
+test('the page\'s performance timeline holds none of Backstory\'s timings: not that the reader has notes here, not when the reference came', async () => {
+  await clearNotes(browser);
+  const path = `/privacy-${++opened}.html`;
+  const url = server.origin + path;
+  await putNotes(browser, [noteOn(url, 'Ask the desk about this figure', 'the United Nations called for a ceasefire')]);
+  server.set(path, articleHtml('Shelling resumes in Homs', SYRIA));
+  const page = await browser.context.newPage();
+  // What the page's own script sees from its first moment: every mark and measure, whoever made it.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { __timings: string[] }).__timings = []);
+    new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.name))).observe({ entryTypes: ['mark', 'measure'] });
+  });
+  await page.goto(url);
+  await settledOn(browser, page);
+  // The whole pipeline ran: the article highlighted and the note anchored (each step of which is timed).
+  await expect.poll(async () => (await highlightsSeenByPage(page))['backstory-note'], { timeout: 10_000 }).toEqual(['the United Nations called for a ceasefire']);
+  expect(Object.keys(await highlightsSeenByPage(page)).length).toBeGreaterThan(1);
+  await page.evaluate(() => performance.mark('the-page-own'));
+  const seen = await page.evaluate(() => ({
+    observed: (window as unknown as { __timings: string[] }).__timings,
+    listed: performance.getEntries().map((e) => e.name),
+  }));
+  // The page's own mark shows the observer works; nothing else of the kind is there.
+  expect(seen.observed).toContain('the-page-own');
+  expect(seen.observed.filter((name) => /backstory/i.test(name))).toEqual([]);
+  expect(seen.listed.filter((name) => /backstory/i.test(name))).toEqual([]);
   await page.close();
 });
 

@@ -16,6 +16,7 @@ import { KeyTrie } from '@/lib/match/trie';
 import { serializeTables } from '@/lib/reference/serialize';
 import type { Dataset } from '@/lib/reference/types';
 import { combineSets } from '@/lib/sets/combine';
+import { publishTimings } from '@/lib/timings';
 
 const dataset = datasetJson as unknown as Dataset;
 const committed = tablesJson as unknown as CompiledTables;
@@ -86,6 +87,7 @@ describe('compiled matcher tables', () => {
         { id: 'set-copy', name: 'A copy', dataset: { ...(JSON.parse(JSON.stringify(dataset)) as Dataset), subject, entities: dataset.entities.slice(0, subject.length) } },
       ]);
     const text = readFileSync(join(SEEDS, readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))[0]!), 'utf8');
+    publishTimings(true); // diagnostics mode, as the bench and the browser tests run: the mark is published
     const builds = () => performance.getEntriesByName('backstory:tables-built').length;
     const stale = compileTables(fresh('the war, copied'));
     const before = builds();
