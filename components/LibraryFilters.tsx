@@ -1,7 +1,18 @@
 // The notes library's search, order and filters: words (marked in the list), site, tag, the reference item notes
-// are linked to, the days they were written on. Each list says what it holds, with counts.
+// are linked to, the days they were written on. Each list says what it holds, with counts; a value chosen in a list
+// stays shown there, with (0), once no note has it.
 import { useMemo, useRef } from 'preact/hooks';
-import { NO_SITE, referenceFacets, siteFacets, tagFacets, type AnnotationFilter } from '@/lib/export/filter';
+import {
+  NO_SITE,
+  referenceChoices,
+  referenceFacets,
+  siteChoices,
+  siteFacets,
+  tagChoices,
+  tagFacets,
+  type AnnotationFilter,
+  type ReferenceFacet,
+} from '@/lib/export/filter';
 import { NOTE_ORDER_LABELS, isNoteOrder, type NoteOrder } from '@/lib/notes/order';
 import type { Annotation } from '@/lib/notes/types';
 import { tagText } from './NoteTags';
@@ -17,13 +28,28 @@ export interface LibraryFiltersProps {
 const valueOf = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
 export function LibraryFilters({ notes, filter, onChange, order, onOrder }: LibraryFiltersProps) {
-  // The options are made once per list of notes, not at each key typed in the search (thousands of linked items).
+  // The options are made once per list of notes and value chosen, not at each key typed in the search (thousands of
+  // linked items). Each list is one Fragment, the same vnode from one render to the next: Preact skips a component
+  // vnode identical to the one it drew (a Fragment is one), but diffs every element again, so options passed as a bare
+  // array would be compared one by one, all of them, whenever their select is drawn.
+  const siteFacetList = useMemo(() => siteFacets(notes), [notes]);
+  const siteList = useMemo(() => siteChoices(siteFacetList, filter.site), [siteFacetList, filter.site]);
   const sites = useMemo(
-    () => siteFacets(notes).map((s) => <option key={s.value} value={s.value}>{`${s.value === NO_SITE ? 'Not a web page' : s.value} (${s.count})`}</option>),
-    [notes],
+    () => <>{siteList.map((s) => <option key={s.value} value={s.value}>{`${s.value === NO_SITE ? 'Not a web page' : s.value} (${s.count})`}</option>)}</>,
+    [siteList],
   );
-  const tags = useMemo(() => tagFacets(notes).map((t) => <option key={t.value} value={t.value}>{`${tagText(t.value)} (${t.count})`}</option>), [notes]);
-  const references = useMemo(() => referenceFacets(notes).map((r) => <option key={r.value} value={r.value}>{`${r.label} (${r.count})`}</option>), [notes]);
+  const tagFacetList = useMemo(() => tagFacets(notes), [notes]);
+  const tagList = useMemo(() => tagChoices(tagFacetList, filter.tag), [tagFacetList, filter.tag]);
+  const tags = useMemo(() => <>{tagList.map((t) => <option key={t.value} value={t.value}>{`${tagText(t.value)} (${t.count})`}</option>)}</>, [tagList]);
+  const referenceFacetList = useMemo(() => referenceFacets(notes), [notes]);
+  // The items listed last time: where the chosen item's label is found once no note carries it.
+  const shownReferences = useRef<readonly ReferenceFacet[]>([]);
+  const referenceList = useMemo(
+    () => referenceChoices(referenceFacetList, filter.reference, shownReferences.current),
+    [referenceFacetList, filter.reference],
+  );
+  shownReferences.current = referenceList;
+  const references = useMemo(() => <>{referenceList.map((r) => <option key={r.value} value={r.value}>{`${r.label} (${r.count})`}</option>)}</>, [referenceList]);
   // The latest filter and handler, for the selects below, which are made again only when their own value or options
   // change: a key typed in the search redraws the search field, not thousands of options.
   const latest = useRef({ filter, onChange });

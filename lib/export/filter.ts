@@ -76,6 +76,11 @@ export interface Facet {
   count: number;
 }
 
+/** A reference item notes are linked to: its id as `value`, and its label as stored on the notes. */
+export interface ReferenceFacet extends Facet {
+  label: string;
+}
+
 /** Sites with their note counts, most annotated first, for the options page's site filter. */
 export function siteFacets(annotations: readonly Annotation[]): Facet[] {
   return facets(annotations.map((a) => [siteOrNone(a.url)]));
@@ -87,8 +92,8 @@ export function tagFacets(annotations: readonly Annotation[]): Facet[] {
 }
 
 /** The reference items notes are linked to (id, the label as stored on the notes, count), most noted first. */
-export function referenceFacets(annotations: readonly Annotation[]): (Facet & { label: string })[] {
-  const byId = new Map<string, Facet & { label: string }>();
+export function referenceFacets(annotations: readonly Annotation[]): ReferenceFacet[] {
+  const byId = new Map<string, ReferenceFacet>();
   for (const a of annotations) {
     if (!a.reference) continue;
     const facet = byId.get(a.reference.id);
@@ -112,4 +117,43 @@ function facets(lists: string[][], key: (v: string) => string = (v) => v): Facet
     }
   }
   return [...byKey.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+// What each of the library's filter lists offers. A list whose chosen value is missing from its options shows an empty
+// box while the filter still applies, so the reader cannot see what hides their notes: the value chosen stays listed,
+// with no notes (count 0, last, below every value that has notes), until the reader chooses another. Each returns
+// `facets` itself when the chosen value is among them, so options made from it are not made again.
+
+/** The site filter's options: its facets, and the chosen site even once no note is on it. */
+export function siteChoices(facets: readonly Facet[], chosen: string | undefined): readonly Facet[] {
+  return withChosen(facets, chosen, (v) => v, (site) => ({ value: site, count: 0 }));
+}
+
+/**
+ * The tag filter's options: its facets, and the chosen tag even once no note has it. The filter compares tags ignoring
+ * case and accents, so the chosen tag still matches a note whose tag now has another spelling ("UN" edited to "un"):
+ * that option then takes the chosen spelling, the value the list must show, with the notes it counts.
+ */
+export function tagChoices(facets: readonly Facet[], chosen: string | undefined): readonly Facet[] {
+  return withChosen(facets, chosen, foldForSearch, (tag) => ({ value: tag, count: 0 }));
+}
+
+/**
+ * The "linked to" filter's options: its facets, and the chosen item even once no note is linked to it. Its label is
+ * stored on the notes only, so once the last of them has gone it is taken from the options shown before (`shown`): the
+ * reader chose the item there (every way to set this filter is that list), and it has stayed listed since, so the
+ * label is the one the reader chose by. An item never shown (none in this page's life) is named by its id, which is
+ * what a note with no label is listed by too.
+ */
+export function referenceChoices(facets: readonly ReferenceFacet[], chosen: string | undefined, shown: readonly ReferenceFacet[] = []): readonly ReferenceFacet[] {
+  return withChosen(facets, chosen, (v) => v, (id) => ({ value: id, label: shown.find((r) => r.value === id)?.label ?? id, count: 0 }));
+}
+
+function withChosen<F extends Facet>(facets: readonly F[], chosen: string | undefined, key: (value: string) => string, none: (value: string) => F): readonly F[] {
+  if (!chosen) return facets;
+  const wanted = key(chosen);
+  const same = facets.find((f) => key(f.value) === wanted);
+  if (!same) return [...facets, none(chosen)];
+  if (same.value === chosen) return facets;
+  return facets.map((f) => (f === same ? { ...f, value: chosen } : f));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { filterAnnotations, isEmptyFilter, referenceFacets, siteFacets, tagFacets } from '@/lib/export/filter';
+import { filterAnnotations, isEmptyFilter, referenceChoices, referenceFacets, siteChoices, siteFacets, tagChoices, tagFacets } from '@/lib/export/filter';
 import { siteOf } from '@/lib/url';
 import { exportAnnotations } from '@/lib/export/export';
 import { exportFilename } from '@/lib/export/formats';
@@ -28,6 +28,49 @@ describe('filters for the options page and "current search" exports', () => {
     expect(tagFacets([...notes, note({ id: '4', tags: ['Syria', 'SYRIA'] })])).toEqual([
       { value: 'Syria', count: 3 }, { value: 'casualties', count: 1 }, { value: 'weapons', count: 1 },
     ]);
+  });
+});
+
+describe('what a filter list offers: its facets, and the value chosen in it even once no note has it', () => {
+  const sites = siteFacets(notes);
+  const tags = tagFacets(notes);
+  const items = [{ value: 'place:aleppo', label: 'Aleppo', count: 2 }, { value: 'person:assad', label: 'Bashar al-Assad', count: 1 }];
+
+  test('nothing chosen, or a value notes still have: the facets themselves (the same list, so options made from it stay)', () => {
+    expect(siteChoices(sites, undefined)).toBe(sites);
+    expect(siteChoices(sites, '')).toBe(sites);
+    expect(siteChoices(sites, 'nytimes.com')).toBe(sites);
+    expect(tagChoices(tags, 'weapons')).toBe(tags);
+    expect(referenceChoices(items, 'person:assad')).toBe(items);
+  });
+
+  test('a chosen site or tag no note has any more stays listed, last, with no notes', () => {
+    expect(siteChoices(sites, 'apnews.com')).toEqual([...sites, { value: 'apnews.com', count: 0 }]);
+    expect(siteChoices(sites, '(no site)')).toEqual([...sites, { value: '(no site)', count: 0 }]);
+    expect(tagChoices(tags, 'Homs')).toEqual([...tags, { value: 'Homs', count: 0 }]);
+    expect(tagChoices([], 'Homs')).toEqual([{ value: 'Homs', count: 0 }]);
+    // The facets given are not changed.
+    expect(sites).toEqual([{ value: 'bbc.co.uk', count: 2 }, { value: 'nytimes.com', count: 1 }]);
+  });
+
+  test('a chosen tag still on notes under another spelling is listed once, in the spelling chosen, with their count', () => {
+    // The filter compares tags ignoring case and accents: "SYRIA" still filters the notes tagged "Syria".
+    expect(filterAnnotations(notes, { tag: 'SYRIA' })).toHaveLength(2);
+    expect(tagChoices(tags, 'SYRIA')).toEqual([{ value: 'SYRIA', count: 2 }, { value: 'casualties', count: 1 }, { value: 'weapons', count: 1 }]);
+    expect(tagChoices(tags, 'wéapons').map((t) => t.value)).toEqual(['Syria', 'casualties', 'wéapons']);
+    // Sites are not folded: another host is another site.
+    expect(siteChoices(sites, 'BBC.co.uk')).toEqual([...sites, { value: 'BBC.co.uk', count: 0 }]);
+  });
+
+  test('a chosen reference item no note is linked to any more keeps the label it was listed under, else its id', () => {
+    const aleppoGone = items.slice(1);
+    expect(referenceChoices(aleppoGone, 'place:aleppo', items)).toEqual([...aleppoGone, { value: 'place:aleppo', label: 'Aleppo', count: 0 }]);
+    // Listed with (0) since: the label is kept from that list in turn, as the notes change again.
+    const kept = referenceChoices(aleppoGone, 'place:aleppo', items);
+    expect(referenceChoices([], 'place:aleppo', kept)).toEqual([{ value: 'place:aleppo', label: 'Aleppo', count: 0 }]);
+    // Never listed: named by its id, as a note's item with no label is.
+    expect(referenceChoices(aleppoGone, 'place:homs', items)).toEqual([...aleppoGone, { value: 'place:homs', label: 'place:homs', count: 0 }]);
+    expect(referenceChoices(aleppoGone, 'place:homs')).toEqual([...aleppoGone, { value: 'place:homs', label: 'place:homs', count: 0 }]);
   });
 });
 

@@ -193,6 +193,52 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     expect(all('[data-note-id=a1] .bs-quote mark').map((m) => m.textContent)).toEqual(['70,000']);
   });
 
+  test('a value chosen in a filter list stays shown there, with (0), once its last note is edited or deleted, here or elsewhere', async () => {
+    await repository.importRecords(library());
+    let changed = () => {};
+    await mount({ watchChanges: (listener) => { changed = listener; return () => {}; } });
+    await eventually(() => expect(listed()).toHaveLength(4));
+    const shows = (sel: string) => { const list = q<HTMLSelectElement>(sel)!; return { value: list.value, text: list.selectedOptions[0]?.text ?? '' }; };
+    const offered = (sel: string) => [...q<HTMLSelectElement>(sel)!.options].map((o) => o.text);
+    // A tag: its only note's tags edited in another window.
+    await choose(q<HTMLSelectElement>('#bs-filter-tag')!, 'Homs');
+    expect(listed()).toEqual(['b1']);
+    await repository.update('b1', { tags: ['hospitals'] });
+    await act(async () => changed());
+    await eventually(() => expect(listed()).toEqual([]));
+    expect(shows('#bs-filter-tag')).toEqual({ value: 'Homs', text: '#Homs (0)' });
+    expect(offered('#bs-filter-tag')).toEqual(['Any tag', '#casualties (1)', '#hospitals (1)', '#UN (1)', '#Homs (0)']);
+    // Another choice: the value no note has is no longer offered.
+    await choose(q<HTMLSelectElement>('#bs-filter-tag')!, 'UN');
+    expect(offered('#bs-filter-tag')).toEqual(['Any tag', '#casualties (1)', '#hospitals (1)', '#UN (1)']);
+    // Its note's tag spelt otherwise: the filter (ignoring case) still finds it, under the spelling chosen.
+    await repository.update('a2', { tags: ['un'] });
+    await act(async () => changed());
+    await eventually(() => expect(text('[data-note-id=a2] .bs-tag')).toBe('#un'));
+    expect(listed()).toEqual(['a2']);
+    expect(shows('#bs-filter-tag')).toEqual({ value: 'UN', text: '#UN (1)' });
+    expect(offered('#bs-filter-tag')).toHaveLength(4);
+    await choose(q<HTMLSelectElement>('#bs-filter-tag')!, '');
+    // A reference item: one note deleted here, the other elsewhere; its label is still known.
+    await choose(q<HTMLSelectElement>('#bs-filter-reference')!, 'place:aleppo');
+    expect(listed()).toEqual(['a1', 'c1']);
+    await click(q('[data-note-id=a1] [aria-label^="Delete note"]'));
+    await eventually(() => expect(listed()).toEqual(['c1']));
+    expect(shows('#bs-filter-reference')).toEqual({ value: 'place:aleppo', text: 'Aleppo (1)' });
+    await repository.remove('c1');
+    await act(async () => changed());
+    await eventually(() => expect(listed()).toEqual([]));
+    expect(shows('#bs-filter-reference')).toEqual({ value: 'place:aleppo', text: 'Aleppo (0)' });
+    await choose(q<HTMLSelectElement>('#bs-filter-reference')!, '');
+    // A site: its last note deleted here.
+    await choose(q<HTMLSelectElement>('#bs-filter-site')!, 'apnews.com');
+    expect(listed()).toEqual(['b1']);
+    await click(q('[data-note-id=b1] [aria-label^="Delete note"]'));
+    await eventually(() => expect(listed()).toEqual([]));
+    expect(shows('#bs-filter-site')).toEqual({ value: 'apnews.com', text: 'apnews.com (0)' });
+    expect(text('[data-testid=shown-count]')).toBe('0 notes of 1 shown.');
+  });
+
   test('a long list draws the notes in and near the view, each with its place in the whole list, and the rest as the page scrolls', async () => {
     await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}`, tags: i % 2 ? ['odd'] : [] })));
     await mount();
@@ -428,6 +474,36 @@ describe('the notes library: finding notes', { timeout: 30_000 }, () => {
     } finally {
       hooks.__r = before;
     }
+  });
+  test('a key typed in the search leaves the filters\' options alone: not one of them is compared again', async () => {
+    // Sixty sites, tags and linked items: a list Preact would go through option by option.
+    await repository.importRecords(Array.from({ length: LIBRARY_STEP + 10 }, (_, i) => note({ id: `n${String(i).padStart(3, '0')}`, url: `https://site${i}.example/story`, created: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), text: `note ${i}`, tags: [`tag${i}`], reference: { id: `place:${i}`, kind: 'entity', label: `Place ${i}` } })));
+    await mount();
+    await eventually(() => expect(listed()[0]).toBe('n059'));
+    const optionsOf = (sel: string) => [...q<HTMLSelectElement>(sel)!.options];
+    expect(optionsOf('#bs-filter-site')).toHaveLength(61);
+    const drawnBefore = ['#bs-filter-site', '#bs-filter-tag', '#bs-filter-reference'].flatMap(optionsOf);
+    // The filters' values (the order's and the export's lists hold others), less the lists' first, "all" options.
+    const filterValues = new Set(drawnBefore.map((o) => o.value).filter(Boolean));
+    // Preact's public hook after each vnode is diffed: an option skipped with the list around it is not heard.
+    const { options } = await import('preact');
+    const before = options.diffed;
+    const compared: string[] = [];
+    options.diffed = (v) => {
+      const value = (v.props as { value?: unknown }).value;
+      if (v.type === 'option' && typeof value === 'string' && filterValues.has(value)) compared.push(value);
+      before?.(v);
+    };
+    try {
+      for (const typed of ['n', 'no', 'not', 'note', 'note 5']) await typeInto(q<HTMLInputElement>('#bs-filter-text')!, typed);
+      await eventually(() => expect(text('[data-testid=shown-count]')).toBe('15 notes of 60 shown.'));
+      expect(compared).toEqual([]);
+    } finally {
+      options.diffed = before;
+    }
+    // The same option elements, still saying what they said.
+    expect(['#bs-filter-site', '#bs-filter-tag', '#bs-filter-reference'].flatMap(optionsOf)).toEqual(drawnBefore);
+    expect(optionsOf('#bs-filter-reference').map((o) => o.text).slice(0, 2)).toEqual(['Anything or nothing', 'Place 0 (1)']);
   });
   test('a search left standing follows the list as it changes: notes added, edited and deleted elsewhere, the other filters, the trash and the bulk actions\' counts', async () => {
     await repository.importRecords(library());
