@@ -5,19 +5,29 @@
 // build, closed when the queue is empty); Firefox's background is a page that can, so the host runs here.
 import { createClient, type Envelope, type Handlers } from '@/lib/messages';
 import { openSetsRepository, type SetsChange } from '@/lib/sets/repository';
-import { createSetsHandlers, documentHash } from '@/lib/sets/handlers';
+import { createSetsHandlers, documentHash, pruneStoredTables } from '@/lib/sets/handlers';
 import { BuildHost, type BuildStatus, type WorkerLike } from '@/lib/sets/host';
 import { writeSetsIndex } from '@/lib/sets/index-mirror';
 import { offscreenBuildHost, type OffscreenBuildHost } from '@/lib/sets/offscreen-host';
 import { dataset as bundledDataset } from '@/lib/reference';
+import bundledTables from '@/lib/reference/dataset.tables.json';
+import { tablesStore, tablesVersion, type TablesCacheStorage } from '@/lib/sets/tables-store';
 import { isExtensionPage } from './sender';
 
 const repository = openSetsRepository(indexedDB, { onChange: (change) => void refreshIndex(change) });
 
+// The compiled tables of the reader's combinations, kept across the worker's restarts in the extension origin's
+// Cache Storage (absent where the browser hides it: then kept in memory only, as before).
+const storedTables = tablesStore((globalThis as { caches?: TablesCacheStorage }).caches, {
+  version: tablesVersion({ extension: browser.runtime.getManifest().version, bundled: bundledDataset, bundledTables }),
+});
+
 /** Writes the summaries again; changes that arrive while it writes are folded into one more write. */
 let writing: Promise<void> | null = null;
 let again = false;
-async function refreshIndex(_change?: SetsChange): Promise<void> {
+async function refreshIndex(change?: SetsChange): Promise<void> {
+  // Every committed change, wherever it was made, comes here: the tables of combinations it left behind go.
+  if (change) void pruneStoredTables(repository, storedTables);
   if (writing) {
     again = true;
     return writing;
@@ -96,6 +106,7 @@ export function setsHandlers(): Handlers {
       },
       // The same dataset the page's reference part brings (entrypoints/reference.ts), from the same build.
       bundled: () => bundledDataset,
+      store: storedTables,
     }),
     // The offscreen host says its queue ran empty: close it (it is made again for the next build).
     'sets/host-idle': async (_payload: Record<string, never>, sender: unknown) => {
@@ -108,6 +119,7 @@ export function setsHandlers(): Handlers {
 
 export function startSetsBackground(): void {
   // Housekeeping at each start: deleted sets past their grace period go for good; the summaries catch up.
-  void repository.purgeDeleted().catch(() => undefined);
+  // The stored tables of sets deleted, or of revisions gone, while no worker ran (or before it stopped) go too.
+  void repository.purgeDeleted().catch(() => undefined).then(() => pruneStoredTables(repository, storedTables));
   void refreshIndex();
 }

@@ -6,14 +6,15 @@ import { z } from 'zod';
 import type { Handlers } from '../messages';
 import { parseOrThrow } from '../validation';
 import type { Dataset } from '../reference/types';
-import { compileTables, type CompiledTables } from '../match/tables';
+import { compileTables, fingerprint, type CompiledTables } from '../match/tables';
 import { BUNDLED_SET_NAME } from './bundled';
 import { combineSets } from './combine';
 import { applyEdits } from './curation';
 import type { BuildStatus } from './host';
 import type { DocumentPassage, PageSet } from './messages';
-import { combinationKey } from './page-reference';
+import { combinationKey, combinationSets } from './page-reference';
 import type { SetsChange, SetsRepository } from './repository';
+import type { TablesStore } from './tables-store';
 import { BUNDLED_SET_ID, SET_ID } from './types';
 
 export interface SetsHandlerDeps {
@@ -32,6 +33,8 @@ export interface SetsHandlerDeps {
   compile?: (dataset: Dataset) => CompiledTables;
   /** MAX_TABLE_ALIASES unless given (tests). */
   maxTableAliases?: number;
+  /** Where compiled tables outlive the worker (lib/sets/tables-store.ts); without it they are kept in memory only. */
+  store?: TablesStore;
 }
 
 /**
@@ -69,13 +72,24 @@ export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
   // page's main thread). Kept by the combination's key, the page's own (the sets' ids, revisions and names: a build,
   // an edit and its undo bump the revision), so asks that come together (every tab refreshes on a change; the first
   // pages after the worker starts) share one compile, and a failed or refused compile is not tried again per ask.
+  // Behind it, the store: the first ask after the worker started again reads what an earlier worker compiled.
   let combined: { key: string; tables: Promise<CompiledTables | undefined> } | null = null;
   const tablesFor = (bundled: boolean, sets: PageSet[]): Promise<CompiledTables | undefined> => {
     const key = combinationKey(bundled, sets);
     if (combined?.key !== key) {
       const parts = bundled ? [{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset: deps.bundled() }, ...sets] : sets;
       const aliases = parts.reduce((n, p) => n + p.dataset.entities.reduce((m, e) => m + e.aliases.length, 0), 0);
-      const compile = async () => (aliases > (deps.maxTableAliases ?? MAX_TABLE_ALIASES) ? undefined : (deps.compile ?? compileTables)(combineSets(parts)));
+      const compile = async () => {
+        if (aliases > (deps.maxTableAliases ?? MAX_TABLE_ALIASES)) return undefined;
+        const stored = await deps.store?.read(key);
+        const dataset = combineSets(parts);
+        // The store's address names the combination and the compile's version; the fingerprint is a last check that
+        // costs nothing next to a compile (the page checks it again when it loads them).
+        if (stored && stored.fingerprint === fingerprint(dataset)) return stored;
+        const tables = (deps.compile ?? compileTables)(dataset);
+        void deps.store?.write(key, tables); // never rejects; the page does not wait for it
+        return tables;
+      };
       // A compile that throws loses only the tables: the sets still go, and the page builds them as before.
       combined = { key, tables: compile().catch(() => undefined) };
     }
@@ -128,6 +142,21 @@ export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
       return null;
     },
   };
+}
+
+/**
+ * Deletes the stored tables of every combination that names a set no longer there (deleted, purged) or no longer at
+ * that revision and name (built, edited, renamed since: never asked for again). Run at the background's start and
+ * after every committed change; the store itself keeps only the newest few of the rest. Never rejects.
+ */
+export async function pruneStoredTables(repository: SetsRepository, store: TablesStore): Promise<void> {
+  let live: Map<string, { revision: number; name: string }>;
+  try {
+    live = new Map((await repository.listSets()).map((s) => [s.id, s]));
+  } catch {
+    return; // the sets unreadable now: nothing is deleted on a guess
+  }
+  await store.prune((key) => combinationSets(key)?.every((s) => live.get(s.id)?.revision === s.revision && live.get(s.id)?.name === s.name) ?? false);
 }
 
 /** The library's address for a set's document with a passage marked (the sets section reads it back). */

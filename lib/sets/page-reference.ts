@@ -85,6 +85,20 @@ export const EMPTY_DATASET: Dataset = { version: 1, documents: [], entities: [],
 export const combinationKey = (bundledOn: boolean, sets: readonly { id: string; revision: number; name: string }[]): string =>
   JSON.stringify([bundledOn, sets.map((s) => [s.id, s.revision, s.name])]);
 
+/** The sets a combination key names (combinationKey read back), or null for a string that is not one. */
+export function combinationSets(key: string): { id: string; revision: number; name: string }[] | null {
+  try {
+    const [bundledOn, sets] = JSON.parse(key) as [unknown, unknown];
+    if (typeof bundledOn !== 'boolean' || !Array.isArray(sets)) return null;
+    const out = sets.map((s: unknown) => (Array.isArray(s) ? { id: s[0] as unknown, revision: s[1] as unknown, name: s[2] as unknown } : null));
+    return out.every((s) => s && typeof s.id === 'string' && typeof s.revision === 'number' && typeof s.name === 'string')
+      ? (out as { id: string; revision: number; name: string }[])
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 type Combiner = Awaited<ReturnType<PageReferenceOptions['combiner']>>;
 
 export function pageReference(options: PageReferenceOptions): PageReference {
