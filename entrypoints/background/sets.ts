@@ -11,6 +11,7 @@ import { writeSetsIndex } from '@/lib/sets/index-mirror';
 import { offscreenBuildHost, type OffscreenBuildHost } from '@/lib/sets/offscreen-host';
 import { dataset as bundledDataset } from '@/lib/reference';
 import bundledTables from '@/lib/reference/dataset.tables.json';
+import { compileTables } from '@/lib/match/tables';
 import { tablesStore, tablesVersion, type TablesCacheStorage } from '@/lib/sets/tables-store';
 import { isExtensionPage } from './sender';
 
@@ -107,6 +108,8 @@ export function setsHandlers(): Handlers {
       // The same dataset the page's reference part brings (entrypoints/reference.ts), from the same build.
       bundled: () => bundledDataset,
       store: storedTables,
+      // Marked in the worker, so a browser test can tell tables read back from tables compiled again.
+      compile: (dataset) => (performance.mark('backstory:set-tables-compiled'), compileTables(dataset)),
     }),
     // The offscreen host says its queue ran empty: close it (it is made again for the next build).
     'sets/host-idle': async (_payload: Record<string, never>, sender: unknown) => {

@@ -118,6 +118,24 @@ test('three articles from three tabs make a set; a fourth related article gets i
   const tablesBuilt = () => fourth.evaluate(() => performance.getEntriesByName('backstory:tables-built').length);
   expect(await tablesBuilt()).toBe(0);
 
+  // What Chrome does to an idle service worker: stop it. The next page's tables are the ones the stopped worker
+  // compiled, read back from the extension's Cache Storage: the new worker compiles none, and the page builds none.
+  const extensionWorker = () => browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  await extensionWorker()!.evaluate(() => Object.assign(globalThis, { beforeTheStop: true }));
+  await expect.poll(() => extensionWorker()!.evaluate(async () => (await (await caches.open('backstory-set-tables')).keys()).length)).toBe(1);
+  const cdp = await browser.context.newCDPSession(fourth);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const background = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  expect((await cdp.send('Target.closeTarget', { targetId: background!.targetId })).success).toBe(true);
+  await cdp.detach();
+  const fifth = await openArticle(3);
+  await expect.poll(() => highlighted(fifth), { timeout: 30_000 }).toContain('Ines Kowalczyk');
+  expect(await fifth.evaluate(() => performance.getEntriesByName('backstory:tables-built').length)).toBe(0);
+  const restarted = browser.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`)).at(-1)!;
+  expect(await restarted.evaluate(() => 'beforeTheStop' in globalThis)).toBe(false);
+  expect(await restarted.evaluate(() => performance.getEntriesByName('backstory:set-tables-compiled').length)).toBe(0);
+  await fifth.close();
+
   // The card: the set, the documents with their dates, and the way to the passage in the library.
   await hover(fourth, 'Ines Kowalczyk');
   await expect.poll(() => cardText(fourth)).toMatchObject({ title: 'Ines Kowalczyk', set: 'From the reference set Valdora floods' });
