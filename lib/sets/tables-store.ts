@@ -49,7 +49,8 @@ const WRITTEN = 'x-backstory-written';
  * A read not answered by then is a miss: the page waits for the answer, and a Cache Storage that hangs (a busy or
  * broken disk) must not hold it much past what compiling costs. A worker just started answers a page with a large
  * reference's tables read back (about 4 MB for 10,000 entities) in about half a second, its start included
- * (scripts/bench/compare-set-tables.ts), against 3 s and more to compile them; 2 s leaves room for a loaded machine.
+ * (scripts/bench/compare-set-tables.ts), against 2–2.5 s to compile them at a light load; 2 s leaves room for a
+ * loaded machine.
  */
 export const READ_TIMEOUT_MS = 2000;
 
@@ -141,6 +142,9 @@ export function tablesStore(caches: TablesCacheStorage | undefined, options: Tab
       return Promise.race([readEntry(key).catch(() => undefined), late]).finally(() => clearTimeout(timer));
     },
     async write(key, tables) {
+      // After the answer has gone: writing a large reference's tables out as text takes tens of milliseconds of the
+      // worker's thread, which the page asking should not wait for.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       let c: CacheLike;
       try {
         const url = await address(key);
