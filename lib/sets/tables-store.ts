@@ -57,8 +57,9 @@ export const READ_TIMEOUT_MS = 2000;
 /**
  * Combinations kept. A reader's pages use one or two at a time (every enabled set, with the bundled set on or off
  * by site); the others are old revisions, never asked for again, or ones the reader may come back to. Four covers
- * both of the current ones and two recent ones, at a few megabytes each for a large reference: a bound on what the
- * cache can cost on disk (a quarter of the message limit's worth of tables each at most: MAX_TABLE_ALIASES).
+ * both of the current ones and two recent ones. Each is about 4 MB for the bench's 10,000-entity reference, and at
+ * most about twice that at the alias bound past which nothing is compiled (MAX_TABLE_ALIASES): some 30 MB on disk at
+ * worst.
  */
 export const KEEP_COMBINATIONS = 4;
 
