@@ -38,13 +38,21 @@ export interface SetsHandlerDeps {
 }
 
 /**
- * Past this many aliases (every entity's forms, its name among them, in every set of the combination), the answer
+ * Past this many names (every form the tables hold: each entity's name, aliases, short names, contextual aliases and
+ * demonyms, and the dataset's other names, in every set of the combination; `namesToCompile`), the answer
  * goes without tables and the page builds them: an answer over Chrome's 64 MB message limit fails whole, and every
  * set with it. Measured with the bench's generated reference (10,000 entities, 50,000 aliases) and the bundled set:
  * 4.8 MB of sets and 4.0 MB of tables, so the limit comes near 360,000 aliases. At this bound, about 17 MB: a
  * quarter of the limit, room for sets whose documents and mentions weigh more per alias than the generated one's.
  */
 export const MAX_TABLE_ALIASES = 100_000;
+
+/** How many names a dataset's tables hold (lib/match/aliases.ts compiles each form), for MAX_TABLE_ALIASES. */
+export function namesToCompile(dataset: Dataset): number {
+  let names = dataset.otherNames?.length ?? 0;
+  for (const e of dataset.entities) names += 1 + e.aliases.length + (e.shortNames?.length ?? 0) + (e.contextualAliases?.length ?? 0) + (e.demonyms?.length ?? 0);
+  return names;
+}
 
 type SetsType = 'sets/changed' | 'sets/build' | 'sets/cancel' | 'sets/status' | 'sets/for-page' | 'sets/open-document';
 
@@ -78,9 +86,9 @@ export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
     const key = combinationKey(bundled, sets);
     if (combined?.key !== key) {
       const parts = bundled ? [{ id: BUNDLED_SET_ID, name: BUNDLED_SET_NAME, dataset: deps.bundled() }, ...sets] : sets;
-      const aliases = parts.reduce((n, p) => n + p.dataset.entities.reduce((m, e) => m + e.aliases.length, 0), 0);
+      const names = parts.reduce((n, p) => n + namesToCompile(p.dataset), 0);
       const compile = async () => {
-        if (aliases > (deps.maxTableAliases ?? MAX_TABLE_ALIASES)) return undefined;
+        if (names > (deps.maxTableAliases ?? MAX_TABLE_ALIASES)) return undefined;
         const stored = await deps.store?.read(key);
         const dataset = combineSets(parts);
         // The store's address names the combination and the compile's version; the fingerprint is a last check that
@@ -133,7 +141,8 @@ export function createSetsHandlers(deps: SetsHandlerDeps): Handlers<SetsType> {
         cache.set(id, fresh);
         out.push(fresh);
       }
-      const tables = await tablesFor(bundled, out);
+      // No set of the reader's answered: the page matches with the bundled set alone, whose tables its part brings.
+      const tables = out.length > 0 ? await tablesFor(bundled, out) : undefined;
       return tables ? { sets: out, tables } : { sets: out };
     },
     'sets/open-document': async (payload, sender) => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openSetsRepository, type SetsRepository, type SetsChange } from '@/lib/sets/repository';
-import { createSetsHandlers, documentHash, passageFromHash, MAX_TABLE_ALIASES, type SetsHandlerDeps } from '@/lib/sets/handlers';
+import { createSetsHandlers, documentHash, namesToCompile, passageFromHash, MAX_TABLE_ALIASES, type SetsHandlerDeps } from '@/lib/sets/handlers';
 import { routeMessage } from '@/lib/messages';
 import { entityTarget } from '@/lib/sets/curation';
 import type { DocumentPassage } from '@/lib/sets/messages';
@@ -152,8 +152,7 @@ describe('the background’s sets handlers', () => {
   test('a combination past the alias bound goes without tables (too large to send with them), one at the bound with them', async () => {
     const set = await repo.createSet({ name: 'Water' });
     await repo.saveBuild({ setId: set.id, built: '2026-01-01T00:00:00.000Z', dataset: sampleDataset(), warnings: [] });
-    const aliases = (d: Dataset) => d.entities.reduce((n, e) => n + e.aliases.length, 0);
-    const both = aliases(bundledDataset) + aliases(sampleDataset());
+    const both = namesToCompile(bundledDataset) + namesToCompile(sampleDataset());
     const ask = async () => ((await send('sets/for-page', { ids: [set.id], bundled: true }, TAB)) as { ok: true; value: PageSets }).value;
     handlersWith({ maxTableAliases: both });
     expect((await ask()).tables).toBeDefined();
@@ -164,7 +163,38 @@ describe('the background’s sets handlers', () => {
     // The set alone is under the same bound.
     expect((await send('sets/for-page', { ids: [set.id] }, TAB)) as { ok: true; value: PageSets }).toMatchObject({ value: { tables: { format: expect.anything() } } });
     // The real bound: the bundled set and the bench's 10,000-entity reference (50,000 aliases) are well under it.
-    expect(MAX_TABLE_ALIASES).toBeGreaterThanOrEqual(aliases(bundledDataset) + 50_000);
+    expect(MAX_TABLE_ALIASES).toBeGreaterThanOrEqual(namesToCompile(bundledDataset) + 60_000);
+  });
+
+  test('the bound counts every name the tables hold, not only aliases: a set of few aliases and many other forms goes without tables', async () => {
+    const base = sampleDataset();
+    // Each entity's forms in the lists a set file may carry beside its aliases (up to 500 each).
+    const forms = (id: string, kind: string) => Array.from({ length: 40 }, (_, i) => `${kind} ${id} ${i}`);
+    const heavy: Dataset = {
+      ...base,
+      entities: base.entities.map((e) => ({ ...e, shortNames: forms(e.id, 'Short'), contextualAliases: forms(e.id, 'Context'), demonyms: forms(e.id, 'Demonym') })),
+      otherNames: forms('x', 'Other'),
+    };
+    const set = await repo.createSet({ name: 'Heavy' });
+    await repo.saveBuild({ setId: set.id, built: '2026-01-01T00:00:00.000Z', dataset: heavy, warnings: [] });
+    const aliasesOnly = heavy.entities.reduce((n, e) => n + 1 + e.aliases.length, 0);
+    expect(namesToCompile(heavy)).toBe(aliasesOnly + heavy.entities.length * 120 + 40);
+    // A bound between what the aliases alone come to and what the tables hold: too large to send with tables.
+    handlersWith({ maxTableAliases: aliasesOnly + 100 });
+    const over = ((await send('sets/for-page', { ids: [set.id] }, TAB)) as { ok: true; value: PageSets }).value;
+    expect(over.sets.map((s) => s.name)).toEqual(['Heavy']);
+    expect(over).not.toHaveProperty('tables');
+    handlersWith({ maxTableAliases: namesToCompile(heavy) });
+    expect(((await send('sets/for-page', { ids: [set.id] }, TAB)) as { ok: true; value: PageSets }).value.tables).toBeDefined();
+  });
+
+  test('no set of the reader\'s answered (deleted, not built): nothing is compiled, the page keeps the bundled set\'s own tables', async () => {
+    let compiles = 0;
+    handlersWith({ compile: (dataset) => (compiles++, compileTables(dataset)) });
+    const unbuilt = await repo.createSet({ name: 'Not built yet' });
+    const reply = (await send('sets/for-page', { ids: ['set-abcdefghij', unbuilt.id], bundled: true }, TAB)) as { ok: true; value: PageSets };
+    expect(reply.value).toEqual({ sets: [] });
+    expect(compiles).toBe(0);
   });
 
   test('a card may open a set’s document at a passage; the address says which, and reads back', async () => {
