@@ -36,7 +36,7 @@ export interface PipelineOptions {
   pause?: () => Promise<boolean | void>;
   /** Each slice's matches, in order, as soon as they are known (offsets into the whole text). */
   onMatches?: (matches: TextMatch[], map: TextMap) => void | Promise<void>;
-  /** When each phase of a step started (the content script publishes them as performance measures). */
+  /** When each phase of a step started (in diagnostics mode the content script publishes them as performance measures). */
   onPhase?: (phase: PipelinePhase, startedAt: number) => void;
   /** Highlight whatever the article is about (the reader's setting). */
   everyPage?: boolean;

@@ -23,8 +23,9 @@ interface TimingsState {
 
 // One state for the content script and its parts: each part is a script of its own (lib/page/parts.ts) with its own
 // copy of this module, run in the same isolated world, so they meet on that world's global object, which the page's
-// scripts (in the page's own world) cannot reach.
-const STATE_KEY = Symbol.for('backstory.timings');
+// scripts (in the page's own world) cannot reach. The key names the state's shape: parts from an older build still
+// loaded in a tab (after an update) get a state of their own rather than one they misread.
+const STATE_KEY = Symbol.for('backstory.timings/1');
 const state: TimingsState = ((globalThis as unknown as Record<symbol, TimingsState | undefined>)[STATE_KEY] ??= { waiting: [] });
 
 function publish(entry: () => void): void {

@@ -111,12 +111,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
-  if (options.diagnostics) {
-    // Runs in the service worker, where `chrome` exists; typed loosely because this file is compiled for Node.
-    await worker.evaluate(async (key: string) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
-      await api.storage.local.set({ [key]: true });
-    }, DIAGNOSTICS_KEY);
+  // Set, or cleared on a kept profile a diagnostics run left it on in, so the option means the same on a restart.
+  // Runs in the service worker, where `chrome` exists; typed loosely because this file is compiled for Node.
+  if (options.diagnostics || !installs) {
+    await worker.evaluate(
+      async ([key, on]: [string, boolean]) => {
+        type Local = { set(items: object): Promise<void>; remove(key: string): Promise<void> };
+        const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+        await (on ? local.set({ [key]: true }) : local.remove(key));
+      },
+      [DIAGNOSTICS_KEY, options.diagnostics === true] as [string, boolean],
+    );
   }
   if (installs && (options.firstRun ?? 'close') === 'close') await (await firstRunPage(context, extensionId)).close();
   return {

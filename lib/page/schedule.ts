@@ -69,9 +69,9 @@ export async function forEachChunk<T>(items: readonly T[], work: (slice: readonl
 /**
  * Runs work written as steps (lib/article/steps.ts) a few steps a task: steps run until `budgetMs` has passed, then
  * the main thread is given back (`pause`, which answers false to stop: a newer run started). At least one step a
- * task, so the work always moves on. `onTask` hears when each task's share began (the content script publishes it
- * as a performance measure). Resolves to the steps' answer, or `stopped` when the pause stopped them; the steps are
- * left where they were, for a caller that finishes them another way.
+ * task, so the work always moves on. `onTask` hears when each task's share began (in diagnostics mode the content
+ * script publishes it as a performance measure). Resolves to the steps' answer, or `stopped` when the pause stopped
+ * them; the steps are left where they were, for a caller that finishes them another way.
  */
 export async function runSteps<T, S>(
   steps: Generator<void, T, void>,
